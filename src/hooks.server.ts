@@ -1,0 +1,84 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { loadCurrentUser } from '$lib/server/auth/current-user';
+import { SESSION_COOKIE, invalidateSession, validateSessionToken } from '$lib/server/auth/session';
+import { sessionExpiresAt } from '$lib/server/auth/session-policy';
+import { db } from '$lib/server/db';
+import { migrateToLatest } from '$lib/server/db/migrator';
+import { themeFromCookie } from '$lib/theme';
+
+export const init: ServerInit = async () => {
+	const applied = await migrateToLatest(db());
+	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+};
+
+/**
+ * A form post that did not come from `use:enhance` gets the HTML answer (real 303/400/429 statuses),
+ * whatever its Accept header says; SvelteKit would otherwise answer a client that accepts anything with JSON.
+ */
+const plainFormPosts: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST' && !event.request.headers.has('x-sveltekit-action')) {
+		event.request.headers.set('accept', 'text/html');
+	}
+	return resolve(event);
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const now = new Date();
+		const result = await validateSessionToken(db(), token, now);
+		const user = result ? await loadCurrentUser(db(), result.session.person_id) : null;
+		if (result && user) {
+			event.locals.session = result.session;
+			event.locals.user = user;
+			if (result.touched) setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(result.session));
+		} else {
+			if (result) await invalidateSession(db(), result.session.id);
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+/** Pages anyone may open without signing in. */
+function isPublic(pathname: string): boolean {
+	return (
+		pathname === '/login' ||
+		pathname === '/logout' ||
+		pathname === '/healthz' ||
+		pathname === '/theme' ||
+		pathname.startsWith('/invite/')
+	);
+}
+
+/**
+ * The first line of authorization: anonymous visitors go to sign-in (remembering where they were
+ * going), and non-admins never reach an admin action. Loads and actions check again for themselves.
+ */
+const guard: Handle = async ({ event, resolve }) => {
+	const { pathname, search } = event.url;
+	if (!event.locals.user && !isPublic(pathname)) {
+		redirect(303, `/login?redirectTo=${encodeURIComponent(pathname + search)}`);
+	}
+	if (pathname.startsWith('/admin') && event.request.method !== 'GET' && !event.locals.user?.scope.isAdmin) {
+		return new Response('Only admins can do this', { status: 403 });
+	}
+	return resolve(event);
+};
+
+const theme: Handle = async ({ event, resolve }) => {
+	const chosen = themeFromCookie(event.cookies.get('theme'));
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ripple.theme%', chosen) });
+};
+
+export const handle = sequence(plainFormPosts, authenticate, guard, theme);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const reference = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status === 404 ? 'We could not find that page.' : message, reference };
+};

@@ -1,0 +1,61 @@
+/** Time zones and languages a person can choose; shared by forms, CSV import and validation. */
+
+function intlAccepts(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+// Older ICU data lists some zones by their former names (Asia/Calcutta); people expect the
+// current ones, so those are added wherever the runtime understands them.
+const currentNames = ['Asia/Kolkata', 'Europe/Kyiv', 'Asia/Kathmandu', 'Asia/Ho_Chi_Minh', 'America/Nuuk', 'Asia/Yangon'];
+
+export const timeZones: readonly string[] = (() => {
+	const zones = new Set(Intl.supportedValuesOf('timeZone'));
+	zones.add('UTC');
+	for (const zone of currentNames) if (intlAccepts(zone)) zones.add(zone);
+	return [...zones].sort();
+})();
+
+export function isTimeZone(value: string): boolean {
+	return timeZones.includes(value) || (value.includes('/') && intlAccepts(value));
+}
+
+/** Languages Ripple's people commonly prefer; stored as BCP 47 codes. */
+export const languages = [
+	{ code: 'en', name: 'English' },
+	{ code: 'nl', name: 'Nederlands' },
+	{ code: 'de', name: 'Deutsch' },
+	{ code: 'fr', name: 'Français' },
+	{ code: 'es', name: 'Español' },
+	{ code: 'pt', name: 'Português' },
+	{ code: 'it', name: 'Italiano' },
+	{ code: 'pl', name: 'Polski' },
+	{ code: 'zh', name: '中文' },
+	{ code: 'ja', name: '日本語' },
+	{ code: 'hi', name: 'हिन्दी' },
+	{ code: 'ar', name: 'العربية' }
+] as const;
+
+export function languageName(code: string): string {
+	return languages.find((l) => l.code === code)?.name ?? code;
+}
+
+/** Formats an ISO instant in a person's time zone, e.g. "22 Nov 2026, 14:05". */
+export function formatDateTime(iso: string, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
+	}).format(new Date(iso));
+}
+
+export function formatDate(iso: string, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-GB', {
+		dateStyle: 'medium',
+		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
+	}).format(new Date(iso));
+}

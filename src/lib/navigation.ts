@@ -1,0 +1,25 @@
+import type { Role } from './server/people/rules';
+
+/**
+ * The app's sections. Each names the roles that see it in the navigation; a section is listed
+ * here once it has real pages (Learn, Connect and Measure join as their issues land).
+ */
+export interface NavItem {
+	href: string;
+	label: string;
+	roles: readonly Role[];
+}
+
+export const navigation: readonly NavItem[] = [
+	{ href: '/', label: 'Home', roles: ['staff'] },
+	{ href: '/profile', label: 'Profile', roles: ['staff'] },
+	{ href: '/admin', label: 'Admin', roles: ['admin'] }
+];
+
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+	return navigation.filter((item) => item.roles.some((r) => roles.includes(r)));
+}
+
+export function isCurrent(href: string, pathname: string): boolean {
+	return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}

@@ -1,0 +1,19 @@
+/** Reads a 1-based page number from the query string; anything odd means page 1. */
+export function pageFrom(url: URL, pageSize: number): { page: number; limit: number; offset: number } {
+	const raw = Number(url.searchParams.get('page'));
+	const page = Number.isInteger(raw) && raw > 0 && raw < 100_000 ? raw : 1;
+	return { page, limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+export function pageCount(total: number, pageSize: number): number {
+	return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** The current URL's query with one page number swapped in. */
+export function withPage(url: URL, page: number): string {
+	const params = new URLSearchParams(url.searchParams);
+	if (page <= 1) params.delete('page');
+	else params.set('page', String(page));
+	const query = params.toString();
+	return query ? `${url.pathname}?${query}` : url.pathname;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const loginSchema = z.object({
+	email: z.string().trim().min(1, 'Enter your email address').max(254, 'That email address is too long'),
+	password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH, 'That password is too long')
+});
+
+const newPassword = z
+	.string()
+	.min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+	.max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const setPasswordSchema = z
+	.object({ password: newPassword, confirm: z.string() })
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match' });
+
+export const changePasswordSchema = z
+	.object({
+		current: z.string().min(1, 'Enter your current password'),
+		password: newPassword,
+		confirm: z.string()
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match' })
+	.refine((v) => v.password !== v.current, {
+		path: ['password'],
+		message: 'Choose a password different from your current one'
+	});

@@ -1,0 +1,26 @@
+/**
+ * Runtime configuration read from the environment. Kept free of SvelteKit imports so the
+ * command-line tools (migrate, seed) share it with the server.
+ */
+function intFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value <= 0) {
+		throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+	}
+	return value;
+}
+
+export const config = {
+	get databaseUrl(): string {
+		return process.env.DATABASE_URL?.trim() || './data/ripple.db';
+	},
+	get throttle() {
+		return {
+			windowMinutes: intFromEnv('LOGIN_THROTTLE_WINDOW_MINUTES', 15),
+			maxFailuresPerAccount: intFromEnv('LOGIN_THROTTLE_ACCOUNT_MAX', 10),
+			maxFailuresPerIp: intFromEnv('LOGIN_THROTTLE_IP_MAX', 10)
+		};
+	}
+};

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22T1300-foundation';
+
+/**
+ * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
+ * from disk) so the bundled production server carries them and migrates itself at start.
+ */
+export const migrations: Record<string, Migration> = {
+	'2026-11-22T1300-foundation': foundation
+};

@@ -1,0 +1,130 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The one description of Ripple's tables. Conventions, chosen so the same queries run on SQLite
+ * and PostgreSQL:
+ * - ids are short random text (see `newId`), never auto-increment;
+ * - times are UTC ISO-8601 strings from `Date#toISOString()`, which sort as text;
+ * - flags are integers 0/1.
+ */
+export interface Database {
+	org_units: OrgUnitTable;
+	teams: TeamTable;
+	people: PersonTable;
+	role_grants: RoleGrantTable;
+	sessions: SessionTable;
+	invites: InviteTable;
+	login_failures: LoginFailureTable;
+	audit_events: AuditEventTable;
+	app_meta: AppMetaTable;
+}
+
+export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
+export type TeamKind = 'back_office' | 'customer_facing';
+/** `staff` is implied for every person; these are the roles that are granted. */
+export type GrantedRole = 'manager' | 'leader' | 'admin';
+
+export interface OrgUnitTable {
+	id: string;
+	name: string;
+	kind: OrgUnitKind;
+	parent_id: string | null;
+	/** Materialised ancestry, `/rootId/childId/…/id/`, so a subtree is one `LIKE 'prefix%'`. */
+	path: string;
+	created_at: string;
+}
+
+export interface TeamTable {
+	id: string;
+	name: string;
+	kind: TeamKind;
+	org_unit_id: string;
+	created_at: string;
+}
+
+export interface PersonTable {
+	id: string;
+	/** Always stored lower-case; unique. */
+	email: string;
+	name: string;
+	job_title: string;
+	team_id: string | null;
+	manager_id: string | null;
+	time_zone: string;
+	language: string;
+	active: number;
+	password_hash: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/**
+ * A role a person holds, with its scope: a manager grant names a team, a leader grant names an
+ * org unit (and so everything under it), an admin grant names neither.
+ */
+export interface RoleGrantTable {
+	id: string;
+	person_id: string;
+	role: GrantedRole;
+	team_id: string | null;
+	org_unit_id: string | null;
+	created_at: string;
+}
+
+export interface SessionTable {
+	id: string;
+	person_id: string;
+	/** Hex SHA-256 of the session secret; the secret itself is only ever in the cookie. */
+	secret_hash: string;
+	created_at: string;
+	last_verified_at: string;
+}
+
+export interface InviteTable {
+	id: string;
+	person_id: string;
+	/** Hex SHA-256 of the one-time token. */
+	token_hash: string;
+	created_by: string | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface LoginFailureTable {
+	id: string;
+	/** `account:<email>` or `ip:<address>`. */
+	throttle_key: string;
+	at: string;
+}
+
+export interface AuditEventTable {
+	id: string;
+	at: string;
+	actor_id: string | null;
+	action: string;
+	object_type: string;
+	object_id: string | null;
+	summary: string;
+	/** JSON object with the specifics (changed fields, counts); null when the summary says it all. */
+	details: string | null;
+	ip: string | null;
+}
+
+export interface AppMetaTable {
+	key: string;
+	value: string;
+}
+
+export type OrgUnit = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type Team = Selectable<TeamTable>;
+export type NewTeam = Insertable<TeamTable>;
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type RoleGrant = Selectable<RoleGrantTable>;
+export type NewRoleGrant = Insertable<RoleGrantTable>;
+export type Session = Selectable<SessionTable>;
+export type Invite = Selectable<InviteTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

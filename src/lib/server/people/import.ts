@@ -1,0 +1,149 @@
+import { recordAudit } from '../audit/log';
+import { issueInvite } from '../auth/invites';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import { planImport, type ImportPlan, type ImportWorld } from './import-plan';
+import type { Actor } from '../service-result';
+
+export async function loadImportWorld(database: Db, actorEmail: string): Promise<ImportWorld> {
+	const [people, grants, teams, units] = await Promise.all([
+		database
+			.selectFrom('people')
+			.leftJoin('people as manager', 'manager.id', 'people.manager_id')
+			.select([
+				'people.id',
+				'people.email',
+				'people.name',
+				'people.job_title',
+				'people.team_id',
+				'people.time_zone',
+				'people.active',
+				'manager.email as manager_email'
+			])
+			.execute(),
+		database.selectFrom('role_grants').select(['person_id', 'role', 'team_id', 'org_unit_id']).execute(),
+		database.selectFrom('teams').select(['id', 'name', 'org_unit_id']).execute(),
+		database.selectFrom('org_units').select(['id', 'name']).execute()
+	]);
+	const grantsByPerson = new Map<string, typeof grants>();
+	for (const g of grants) grantsByPerson.set(g.person_id, [...(grantsByPerson.get(g.person_id) ?? []), g]);
+	return {
+		people: new Map(
+			people.map((p) => [
+				p.email,
+				{
+					id: p.id,
+					name: p.name,
+					job_title: p.job_title,
+					team_id: p.team_id,
+					manager_email: p.manager_email,
+					time_zone: p.time_zone,
+					active: p.active === 1,
+					grants: (grantsByPerson.get(p.id) ?? []).map(({ role, team_id, org_unit_id }) => ({ role, team_id, org_unit_id }))
+				}
+			])
+		),
+		teams: new Map(teams.map((t) => [t.name.toLowerCase(), t])),
+		units: new Map(units.map((u) => [u.name.toLowerCase(), u])),
+		teamNames: new Map(teams.map((t) => [t.id, t.name])),
+		unitNames: new Map(units.map((u) => [u.id, u.name])),
+		actorEmail
+	};
+}
+
+export async function previewImport(database: Db, csvText: string, actorEmail: string): Promise<ImportPlan> {
+	return planImport(csvText, await loadImportWorld(database, actorEmail));
+}
+
+export type ImportOutcome =
+	| { ok: false; plan: ImportPlan }
+	| { ok: true; plan: ImportPlan; invites: { name: string; email: string; token: string; expiresAt: Date }[] };
+
+/**
+ * Applies an import in one transaction: every row or none. The plan is rebuilt inside the
+ * transaction from the file itself, so what is applied is checked against the data as it is now,
+ * not as it was when the preview was shown.
+ */
+export async function applyImport(
+	database: Db,
+	actor: Actor & { email: string },
+	csvText: string,
+	now: Date
+): Promise<ImportOutcome> {
+	return database.transaction().execute(async (trx) => {
+		const plan = planImport(csvText, await loadImportWorld(trx, actor.email));
+		if (plan.issues.length > 0) return { ok: false as const, plan };
+
+		const at = now.toISOString();
+		const idByEmail = new Map<string, string>();
+		const invites: { name: string; email: string; token: string; expiresAt: Date }[] = [];
+
+		for (const row of plan.rows) {
+			const base = {
+				name: row.fields.name,
+				job_title: row.fields.job_title,
+				team_id: row.fields.team_id,
+				time_zone: row.fields.time_zone
+			};
+			if (row.action === 'create') {
+				const id = newId();
+				await trx
+					.insertInto('people')
+					.values({ id, email: row.email, ...base, manager_id: null, language: 'en', active: 1, password_hash: null, created_at: at, updated_at: at })
+					.execute();
+				idByEmail.set(row.email, id);
+			} else if (row.personId) {
+				idByEmail.set(row.email, row.personId);
+				if (row.action === 'update') {
+					await trx.updateTable('people').set({ ...base, updated_at: at }).where('id', '=', row.personId).execute();
+				}
+			}
+		}
+
+		// Managers second: a row may name a manager created further down the same file.
+		const managerIds = new Map<string, string>();
+		const managerEmails = [...new Set(plan.rows.flatMap((r) => (r.fields.manager_email ? [r.fields.manager_email] : [])))];
+		if (managerEmails.length) {
+			const found = await trx.selectFrom('people').select(['id', 'email']).where('email', 'in', managerEmails).execute();
+			for (const m of found) managerIds.set(m.email, m.id);
+		}
+		for (const row of plan.rows) {
+			if (row.action === 'unchanged') continue;
+			const managerId = row.fields.manager_email ? (managerIds.get(row.fields.manager_email) ?? null) : null;
+			await trx.updateTable('people').set({ manager_id: managerId }).where('id', '=', idByEmail.get(row.email)!).execute();
+		}
+
+		for (const row of plan.rows) {
+			if (row.grants === null || row.action === 'unchanged') continue;
+			const personId = idByEmail.get(row.email)!;
+			await trx.deleteFrom('role_grants').where('person_id', '=', personId).execute();
+			if (row.grants.length) {
+				await trx
+					.insertInto('role_grants')
+					.values(row.grants.map((g) => ({ id: newId(), person_id: personId, role: g.role, team_id: g.team_id, org_unit_id: g.org_unit_id, created_at: at })))
+					.execute();
+			}
+		}
+
+		for (const row of plan.rows) {
+			if (row.action !== 'create') continue;
+			const invite = await issueInvite(trx, idByEmail.get(row.email)!, actor.id, now);
+			invites.push({ name: row.name, email: row.email, token: invite.token, expiresAt: invite.expiresAt });
+		}
+
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'import.applied',
+			objectType: 'import',
+			objectId: null,
+			summary: `Imported staff: ${plan.counts.create} created, ${plan.counts.update} changed, ${plan.counts.unchanged} unchanged`,
+			details: {
+				created: plan.rows.filter((r) => r.action === 'create').map((r) => r.email),
+				changed: plan.rows.filter((r) => r.action === 'update').map((r) => ({ email: r.email, changes: r.changes }))
+			},
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const, plan, invites };
+	});
+}

@@ -1,0 +1,265 @@
+import type { Db } from '../db';
+import type { GrantedRole, NewPerson, NewRoleGrant, Person, PersonUpdate } from '../db/schema';
+import type { Placement, Scope } from './rules';
+
+/** Columns safe to hand to pages: everything but the password hash. */
+const publicColumns = [
+	'people.id',
+	'people.email',
+	'people.name',
+	'people.job_title',
+	'people.team_id',
+	'people.manager_id',
+	'people.time_zone',
+	'people.language',
+	'people.active',
+	'people.created_at',
+	'people.updated_at'
+] as const;
+
+export type PersonPublic = Omit<Person, 'password_hash'>;
+
+export interface PersonDetail extends PersonPublic {
+	team_name: string | null;
+	team_kind: string | null;
+	unit_id: string | null;
+	unit_name: string | null;
+	unit_path: string | null;
+	manager_name: string | null;
+	manager_email: string | null;
+	has_password: boolean;
+}
+
+export async function findPersonByEmail(database: Db, email: string): Promise<Person | undefined> {
+	return database
+		.selectFrom('people')
+		.selectAll()
+		.where('email', '=', email.trim().toLowerCase())
+		.executeTakeFirst();
+}
+
+export async function getPersonDetail(database: Db, id: string): Promise<PersonDetail | undefined> {
+	const row = await database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.leftJoin('people as manager', 'manager.id', 'people.manager_id')
+		.select(publicColumns)
+		.select([
+			'teams.name as team_name',
+			'teams.kind as team_kind',
+			'org_units.id as unit_id',
+			'org_units.name as unit_name',
+			'org_units.path as unit_path',
+			'manager.name as manager_name',
+			'manager.email as manager_email',
+			'people.password_hash'
+		])
+		.where('people.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { password_hash, ...rest } = row;
+	return { ...rest, has_password: password_hash !== null };
+}
+
+export async function placementOf(database: Db, personId: string): Promise<Placement | undefined> {
+	const row = await database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.select(['people.id', 'people.team_id', 'org_units.path'])
+		.where('people.id', '=', personId)
+		.executeTakeFirst();
+	return row && { personId: row.id, teamId: row.team_id, unitPath: row.path };
+}
+
+export async function scopeOf(database: Db, personId: string): Promise<Scope> {
+	const grants = await database
+		.selectFrom('role_grants')
+		.leftJoin('org_units', 'org_units.id', 'role_grants.org_unit_id')
+		.select(['role_grants.role', 'role_grants.team_id', 'org_units.path'])
+		.where('role_grants.person_id', '=', personId)
+		.execute();
+	return {
+		personId,
+		isAdmin: grants.some((g) => g.role === 'admin'),
+		managedTeamIds: grants.flatMap((g) => (g.role === 'manager' && g.team_id ? [g.team_id] : [])),
+		ledUnitPaths: grants.flatMap((g) => (g.role === 'leader' && g.path ? [g.path] : []))
+	};
+}
+
+export interface PersonListFilters {
+	q?: string;
+	teamId?: string;
+	unitPath?: string;
+	role?: 'staff' | GrantedRole;
+	active?: boolean;
+}
+
+export interface PersonListRow {
+	id: string;
+	name: string;
+	email: string;
+	job_title: string;
+	active: number;
+	team_id: string | null;
+	team_name: string | null;
+	unit_name: string | null;
+}
+
+export async function listPeople(
+	database: Db,
+	filters: PersonListFilters,
+	page: { limit: number; offset: number }
+): Promise<{ rows: PersonListRow[]; total: number }> {
+	let base = database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id');
+	if (filters.q) {
+		const needle = `%${filters.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		base = base.where((eb) =>
+			eb.or([
+				eb(eb.fn('lower', ['people.name']), 'like', needle),
+				eb('people.email', 'like', needle),
+				eb(eb.fn('lower', ['people.job_title']), 'like', needle)
+			])
+		);
+	}
+	if (filters.teamId) base = base.where('people.team_id', '=', filters.teamId);
+	if (filters.unitPath) base = base.where('org_units.path', 'like', `${filters.unitPath}%`);
+	if (filters.active !== undefined) base = base.where('people.active', '=', filters.active ? 1 : 0);
+	const role = filters.role;
+	if (role && role !== 'staff') {
+		base = base.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('role_grants')
+					.select('role_grants.id')
+					.whereRef('role_grants.person_id', '=', 'people.id')
+					.where('role_grants.role', '=', role)
+			)
+		);
+	}
+	const [rows, count] = await Promise.all([
+		base
+			.select([
+				'people.id',
+				'people.name',
+				'people.email',
+				'people.job_title',
+				'people.active',
+				'people.team_id',
+				'teams.name as team_name',
+				'org_units.name as unit_name'
+			])
+			.orderBy('people.name')
+			.orderBy('people.id')
+			.limit(page.limit)
+			.offset(page.offset)
+			.execute(),
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows, total: Number(count.n) };
+}
+
+export async function insertPerson(database: Db, person: NewPerson): Promise<void> {
+	await database.insertInto('people').values(person).execute();
+}
+
+export async function updatePerson(database: Db, id: string, patch: PersonUpdate): Promise<void> {
+	await database.updateTable('people').set(patch).where('id', '=', id).execute();
+}
+
+export async function getPasswordHash(database: Db, id: string): Promise<string | null> {
+	const row = await database.selectFrom('people').select('password_hash').where('id', '=', id).executeTakeFirst();
+	return row?.password_hash ?? null;
+}
+
+export interface GrantRow {
+	id: string;
+	role: GrantedRole;
+	team_id: string | null;
+	team_name: string | null;
+	org_unit_id: string | null;
+	unit_name: string | null;
+}
+
+export async function listGrants(database: Db, personId: string): Promise<GrantRow[]> {
+	return database
+		.selectFrom('role_grants')
+		.leftJoin('teams', 'teams.id', 'role_grants.team_id')
+		.leftJoin('org_units', 'org_units.id', 'role_grants.org_unit_id')
+		.select([
+			'role_grants.id',
+			'role_grants.role',
+			'role_grants.team_id',
+			'teams.name as team_name',
+			'role_grants.org_unit_id',
+			'org_units.name as unit_name'
+		])
+		.where('role_grants.person_id', '=', personId)
+		.orderBy('role_grants.role')
+		.orderBy('role_grants.created_at')
+		.execute();
+}
+
+export async function insertGrant(database: Db, grant: NewRoleGrant): Promise<void> {
+	await database.insertInto('role_grants').values(grant).execute();
+}
+
+export async function deleteGrant(database: Db, grantId: string): Promise<void> {
+	await database.deleteFrom('role_grants').where('id', '=', grantId).execute();
+}
+
+export async function countAdmins(database: Db): Promise<number> {
+	const row = await database
+		.selectFrom('role_grants')
+		.innerJoin('people', 'people.id', 'role_grants.person_id')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('role_grants.role', '=', 'admin')
+		.where('people.active', '=', 1)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Active members of the given teams, bounded, for team overviews. */
+export async function teamMembers(
+	database: Db,
+	teamIds: readonly string[],
+	limit: number
+): Promise<PersonListRow[]> {
+	if (teamIds.length === 0) return [];
+	return database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.select([
+			'people.id',
+			'people.name',
+			'people.email',
+			'people.job_title',
+			'people.active',
+			'people.team_id',
+			'teams.name as team_name',
+			'org_units.name as unit_name'
+		])
+		.where('people.team_id', 'in', teamIds)
+		.where('people.active', '=', 1)
+		.orderBy('teams.name')
+		.orderBy('people.name')
+		.limit(limit)
+		.execute();
+}
+
+
+export async function countPeople(database: Db): Promise<{ total: number; active: number }> {
+	const row = await database
+		.selectFrom('people')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('total'),
+			eb.fn.sum<number>('active').as('active')
+		])
+		.executeTakeFirstOrThrow();
+	return { total: Number(row.total), active: Number(row.active ?? 0) };
+}

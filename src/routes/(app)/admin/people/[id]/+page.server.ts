@@ -1,0 +1,82 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { listTeams, listUnits } from '$lib/server/org/queries';
+import { treeOrder } from '$lib/server/org/rules';
+import { getPersonDetail, listGrants } from '$lib/server/people/queries';
+import { editPerson, grantRole, reissueInvite, revokeRole, setPersonActive } from '$lib/server/people/service';
+import { languages, timeZones } from '$lib/locale';
+import { grantSchema, personSchema } from '$lib/schemas/people';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const admin = requireAdmin(locals);
+	const [person, grants, teams, units] = await Promise.all([
+		getPersonDetail(db(), params.id),
+		listGrants(db(), params.id),
+		listTeams(db()),
+		listUnits(db())
+	]);
+	if (!person) error(404, 'We could not find that person.');
+	return {
+		person,
+		grants,
+		isSelf: person.id === admin.id,
+		teams: teams.map((t) => ({ id: t.id, name: t.name })),
+		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+		timeZones,
+		languages,
+		timeZone: admin.timeZone,
+		saved: url.searchParams.get('saved')
+	};
+};
+
+function actorOf(locals: App.Locals, ip: string) {
+	const admin = requireAdmin(locals);
+	return { id: admin.id, ip };
+}
+
+export const actions: Actions = {
+	update: async ({ locals, request, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const parsed = parseForm(personSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'details', values: parsed.values, errors: parsed.errors });
+		const result = await editPerson(db(), actor, params.id, parsed.data, new Date());
+		if (!result.ok) return fail(400, { form: 'details', values: parsed.values, errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=details`);
+	},
+	grant: async ({ locals, request, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const parsed = parseForm(grantSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'grant', values: parsed.values, errors: parsed.errors });
+		const result = await grantRole(db(), actor, params.id, parsed.data, new Date());
+		if (!result.ok) return fail(400, { form: 'grant', values: parsed.values, errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=roles`);
+	},
+	revoke: async ({ locals, request, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const grantId = String((await request.formData()).get('grant_id') ?? '');
+		const result = await revokeRole(db(), actor, params.id, grantId, new Date());
+		if (!result.ok) return fail(400, { form: 'roles', errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=roles`);
+	},
+	deactivate: async ({ locals, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const result = await setPersonActive(db(), actor, params.id, false, new Date());
+		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=deactivated`);
+	},
+	reactivate: async ({ locals, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const result = await setPersonActive(db(), actor, params.id, true, new Date());
+		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=reactivated`);
+	},
+	invite: async ({ locals, params, url, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const result = await reissueInvite(db(), actor, params.id, new Date());
+		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
+		return { invite: { url: `${url.origin}/invite/${result.inviteToken}`, expiresAt: result.inviteExpiresAt.toISOString() } };
+	}
+};

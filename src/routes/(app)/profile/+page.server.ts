@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { savePreferences } from '$lib/server/people/preferences';
+import { getPersonDetail, listGrants } from '$lib/server/people/queries';
+import { preferencesSchema } from '$lib/schemas/people';
+import { languages, timeZones } from '$lib/locale';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	const [person, grants] = await Promise.all([getPersonDetail(db(), user.id), listGrants(db(), user.id)]);
+	return { person, grants, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
+};
+
+export const actions: Actions = {
+	preferences: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		const parsed = parseForm(preferencesSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		await savePreferences(db(), user.id, parsed.data, new Date());
+		redirect(303, '/profile?saved');
+	}
+};

@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { acceptInvite } from '$lib/server/auth/accept-invite';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { invalidateSession } from '$lib/server/auth/session';
+import { lookupInvite } from '$lib/server/auth/invites';
+import { sessionExpiresAt } from '$lib/server/auth/session-policy';
+import { db } from '$lib/server/db';
+import { parseForm, formError } from '$lib/server/forms';
+import { setPasswordSchema, PASSWORD_MIN_LENGTH } from '$lib/schemas/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+const problems = {
+	used: 'This link has already been used. If you have set your password, sign in; otherwise ask your administrator for a new link.',
+	expired: 'This link has expired. Links work for seven days; ask your administrator for a new one.',
+	unknown: 'This link is not valid. Check that you copied all of it, or ask your administrator for a new one.'
+} as const;
+
+export const load: PageServerLoad = async ({ params }) => {
+	const invite = await lookupInvite(db(), params.token, new Date());
+	if (invite.status !== 'valid') return { invite: null, problem: problems[invite.status], minLength: PASSWORD_MIN_LENGTH };
+	return { invite: { name: invite.name, email: invite.email }, problem: null, minLength: PASSWORD_MIN_LENGTH };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
+		const parsed = parseForm(setPasswordSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const now = new Date();
+		const result = await acceptInvite(db(), params.token, parsed.data.password, getClientAddress(), now);
+		if (!result.ok) return fail(410, { errors: formError(problems[result.reason]) });
+		// Whoever was signed in on this browser before is signed out: the link's owner takes over.
+		if (locals.session) await invalidateSession(db(), locals.session.id);
+		setSessionCookie(cookies, url, result.token, sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() }));
+		redirect(303, '/?welcome=1');
+	}
+};

@@ -1,0 +1,50 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { signIn } from '$lib/server/auth/sign-in';
+import { sessionExpiresAt } from '$lib/server/auth/session-policy';
+import { db } from '$lib/server/db';
+import { demoAccounts, DEMO_PASSWORD } from '$lib/server/demo/data';
+import { hasDemoData } from '$lib/server/demo/seed';
+import { parseForm, formError } from '$lib/server/forms';
+import { loginSchema } from '$lib/schemas/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only same-site paths: an open redirect would make the sign-in page a phishing tool. */
+function safeReturnPath(raw: string | null): string {
+	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
+	const demo = await hasDemoData(db());
+	return {
+		demo: demo ? { accounts: demoAccounts, password: DEMO_PASSWORD } : null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+		const form = await request.formData();
+		const parsed = parseForm(loginSchema, form);
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+
+		const now = new Date();
+		const result = await signIn(db(), { ...parsed.data, ip: getClientAddress() }, now);
+		if (!result.ok && result.reason === 'throttled') {
+			setHeaders({ 'Retry-After': String(result.retryAfterSeconds) });
+			const minutes = Math.ceil(result.retryAfterSeconds / 60);
+			return fail(429, {
+				values: parsed.values,
+				errors: formError(`Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`)
+			});
+		}
+		if (!result.ok) {
+			return fail(400, {
+				values: parsed.values,
+				errors: formError('That email and password do not match an active account.')
+			});
+		}
+		setSessionCookie(cookies, url, result.token, sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() }));
+		redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
+	}
+};
