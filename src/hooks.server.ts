@@ -80,5 +80,6 @@ export const handle = sequence(plainFormPosts, authenticate, guard, theme);
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const reference = crypto.randomUUID().slice(0, 8);
 	if (status !== 404) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
-	return { message: status === 404 ? 'We could not find that page.' : message, reference };
+	const calm = status === 404 ? 'We could not find that page.' : status >= 500 ? 'Something went wrong on our side.' : message;
+	return { message: calm, reference };
 };

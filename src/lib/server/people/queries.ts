@@ -107,6 +107,17 @@ export interface PersonListRow {
 	unit_name: string | null;
 }
 
+const listColumns = [
+	'people.id',
+	'people.name',
+	'people.email',
+	'people.job_title',
+	'people.active',
+	'people.team_id',
+	'teams.name as team_name',
+	'org_units.name as unit_name'
+] as const;
+
 export async function listPeople(
 	database: Db,
 	filters: PersonListFilters,
@@ -143,16 +154,7 @@ export async function listPeople(
 	}
 	const [rows, count] = await Promise.all([
 		base
-			.select([
-				'people.id',
-				'people.name',
-				'people.email',
-				'people.job_title',
-				'people.active',
-				'people.team_id',
-				'teams.name as team_name',
-				'org_units.name as unit_name'
-			])
+			.select(listColumns)
 			.orderBy('people.name')
 			.orderBy('people.id')
 			.limit(page.limit)
@@ -234,16 +236,7 @@ export async function teamMembers(
 		.selectFrom('people')
 		.leftJoin('teams', 'teams.id', 'people.team_id')
 		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-		.select([
-			'people.id',
-			'people.name',
-			'people.email',
-			'people.job_title',
-			'people.active',
-			'people.team_id',
-			'teams.name as team_name',
-			'org_units.name as unit_name'
-		])
+		.select(listColumns)
 		.where('people.team_id', 'in', teamIds)
 		.where('people.active', '=', 1)
 		.orderBy('teams.name')

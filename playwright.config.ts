@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4174;
+const baseURL = `http://localhost:${PORT}`;
+
+// Debian's Chromium where it is installed (machines without Playwright's own browser download);
+// Playwright's bundled browser everywhere else.
+const systemChromium = '/usr/bin/chromium';
+const launchOptions = existsSync(systemChromium)
+	? { executablePath: systemChromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }
+	: {};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL,
+		trace: 'retain-on-failure',
+		launchOptions
+	},
+	projects: [
+		{ name: 'setup', testMatch: /auth\.setup\.ts/ },
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'] }
+	],
+	webServer: {
+		// A fresh database with the demo organisation for every run, served by the production build.
+		command:
+			'rm -rf tests/.tmp && npm run build && tsx src/lib/server/demo/cli.ts && node build',
+		url: `${baseURL}/healthz`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		env: {
+			DATABASE_URL: 'tests/.tmp/e2e.db',
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			// Every test signs in from 127.0.0.1; the per-address limit is tested with the account limit's logic.
+			LOGIN_THROTTLE_IP_MAX: '1000'
+		}
+	}
+});
