@@ -26,7 +26,8 @@ export async function createSession(
 
 /**
  * Checks a cookie token. Returns the live session (with `touched` when its activity was written
- * back, so the caller renews the cookie) or null. Expired or mismatched sessions are removed.
+ * back, so the caller renews the cookie) or null. Expired sessions are removed; a wrong secret
+ * leaves the session alone, so knowing a session id is not enough to sign its owner out.
  */
 export async function validateSessionToken(
 	database: Db,

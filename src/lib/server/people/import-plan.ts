@@ -229,8 +229,9 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 				if (managerEmail === email) fail('manager email', 'A person cannot be their own manager');
 				else if (!emailsInFile.has(managerEmail) && !known) {
 					fail('manager email', `Nobody has the email ${managerEmail}, in Ripple or in this file`);
-				} else if (known && !known.active && !emailsInFile.has(managerEmail)) {
-					fail('manager email', `${managerEmail} belongs to a deactivated person`);
+				} else if (known && !known.active) {
+					// Imports never reactivate anyone, so listing them in the file does not help.
+					fail('manager email', `${managerEmail} belongs to a deactivated person; reactivate them first`);
 				}
 			}
 		}

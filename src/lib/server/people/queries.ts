@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { GrantedRole, NewPerson, NewRoleGrant, Person, PersonUpdate } from '../db/schema';
 import type { Placement, Scope } from './rules';
@@ -128,13 +129,10 @@ export async function listPeople(
 		.leftJoin('teams', 'teams.id', 'people.team_id')
 		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id');
 	if (filters.q) {
+		// Wildcards typed by the person are matched literally (escaped, with an explicit ESCAPE).
 		const needle = `%${filters.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		base = base.where((eb) =>
-			eb.or([
-				eb(eb.fn('lower', ['people.name']), 'like', needle),
-				eb('people.email', 'like', needle),
-				eb(eb.fn('lower', ['people.job_title']), 'like', needle)
-			])
+		base = base.where(
+			sql<boolean>`(lower(people.name) like ${needle} escape '\\' or people.email like ${needle} escape '\\' or lower(people.job_title) like ${needle} escape '\\')`
 		);
 	}
 	if (filters.teamId) base = base.where('people.team_id', '=', filters.teamId);

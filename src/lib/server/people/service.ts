@@ -243,7 +243,7 @@ export async function revokeRole(
 			if (personId === actor.id) {
 				return rejected({ _form: 'You cannot remove your own admin role' });
 			}
-			if ((await countAdmins(trx)) <= 1) {
+			if (person.active === 1 && (await countAdmins(trx)) <= 1) {
 				return rejected({ _form: 'Ripple needs at least one active admin' });
 			}
 		}

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Db } from '../../src/lib/server/db';
+import { migrateDown, migrateToLatest, migrateToNothing } from '../../src/lib/server/db/migrator';
+import { migrations } from '../../src/lib/server/db/migrations';
+import { openTempDb, type TempDb } from './temp-db';
+
+// Every table of the Database interface; the Record type makes this fail to compile when a
+// table is added to the interface but not here.
+const tableFlags: Record<keyof Database, true> = {
+	org_units: true,
+	teams: true,
+	people: true,
+	role_grants: true,
+	sessions: true,
+	invites: true,
+	login_failures: true,
+	audit_events: true,
+	app_meta: true
+};
+const appTables = Object.keys(tableFlags).sort();
+
+let temp: TempDb;
+let db: Db;
+
+beforeAll(async () => {
+	temp = await openTempDb('migrations', false);
+	db = temp.db;
+});
+
+afterAll(async () => {
+	await temp?.close();
+});
+
+async function userTables(): Promise<string[]> {
+	const { rows } = await sql<{ name: string }>`
+		select name from sqlite_master
+		where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
+		order by name
+	`.execute(db);
+	return rows.map((r) => r.name);
+}
+
+async function userIndexes(): Promise<string[]> {
+	const { rows } = await sql<{ name: string }>`
+		select name from sqlite_master
+		where type = 'index' and name not like 'sqlite_%' and name not like 'kysely_%'
+		order by name
+	`.execute(db);
+	return rows.map((r) => r.name);
+}
+
+describe('migrations', () => {
+	it('start from an empty database', async () => {
+		expect(await userTables()).toEqual([]);
+	});
+
+	it('create every table of the schema', async () => {
+		const applied = await migrateToLatest(db);
+		expect(applied).toEqual(Object.keys(migrations));
+		expect(await userTables()).toEqual(appTables);
+		expect(await userIndexes()).toContain('login_failures_key_at');
+	});
+
+	it('are idempotent: migrating again applies nothing', async () => {
+		expect(await migrateToLatest(db)).toEqual([]);
+		expect(await userTables()).toEqual(appTables);
+	});
+
+	it('run with WAL journaling and foreign keys enforced', async () => {
+		const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+		expect(journal.rows[0]?.journal_mode).toBe('wal');
+		const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+		expect(fk.rows[0]?.foreign_keys).toBe(1);
+
+		// Enforced, not just reported: a team in a unit that does not exist is refused.
+		await expect(
+			db
+				.insertInto('teams')
+				.values({ id: 't1', name: 'Orphans', kind: 'back_office', org_unit_id: 'missing', created_at: new Date().toISOString() })
+				.execute()
+		).rejects.toThrow(/FOREIGN KEY/);
+	});
+
+	it('enforce unique emails and fill column defaults', async () => {
+		// Raw SQL: the Database interface has no notion of column defaults, so Kysely would demand them.
+		const insert = (id: string, email: string) => sql`
+			insert into people (id, email, name, time_zone, language, created_at, updated_at)
+			values (${id}, ${email}, 'A', 'UTC', 'en', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
+		`.execute(db);
+		await insert('p1', 'a@example.com');
+		await expect(insert('p2', 'a@example.com')).rejects.toThrow(/UNIQUE/);
+		const stored = await db.selectFrom('people').select(['job_title', 'active', 'password_hash']).executeTakeFirstOrThrow();
+		expect(stored).toEqual({ job_title: '', active: 1, password_hash: null });
+		await db.deleteFrom('people').execute();
+	});
+
+	it('revert completely, dropping every table and index', async () => {
+		const reverted = await migrateToNothing(db);
+		expect(reverted).toEqual(Object.keys(migrations).reverse());
+		expect(await userTables()).toEqual([]);
+		expect(await userIndexes()).toEqual([]);
+	});
+
+	it('migrate up again after reverting, and down one step', async () => {
+		expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
+		expect(await userTables()).toEqual(appTables);
+
+		const last = Object.keys(migrations).at(-1);
+		expect(await migrateDown(db)).toEqual([last]);
+		expect(await migrateToLatest(db)).toEqual([last]);
+		expect(await userTables()).toEqual(appTables);
+	});
+});
