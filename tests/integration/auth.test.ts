@@ -295,7 +295,7 @@ describe('changePassword', () => {
 		const other = await createSession(db, 'cam', T0);
 		const result = await changePassword(
 			db,
-			{ id: 'cam', ip: IP },
+			{ id: 'cam', email: 'cam@example.com', ip: IP },
 			current.session.id,
 			{ current: 'not my password', password: 'another long password' },
 			T0
@@ -306,6 +306,22 @@ describe('changePassword', () => {
 		expect(cam.password_hash).toBe(passwordHash);
 	});
 
+	it('throttles wrong current passwords like sign-in attempts', async () => {
+		await addPerson(db, { id: 'guess', email: 'guess@example.com', name: 'Guess Target', password_hash: passwordHash });
+		const session = await createSession(db, 'guess', T0);
+		const actor = { id: 'guess', email: 'guess@example.com', ip: '203.0.113.77' };
+		const attempt = (current: string) =>
+			changePassword(db, actor, session.session.id, { current, password: 'a brand new password' }, later(MINUTE));
+		for (let i = 0; i < 10; i++) {
+			expect(await attempt(`wrong guess ${i}`)).toEqual({ ok: false, errors: { current: 'That is not your current password' } });
+		}
+		const blocked = await attempt(PASSWORD);
+		expect(blocked.ok).toBe(false);
+		expect(blocked.ok ? '' : blocked.errors.current).toMatch(/^Too many wrong attempts/);
+		const guess = await db.selectFrom('people').select('password_hash').where('id', '=', 'guess').executeTakeFirstOrThrow();
+		expect(guess.password_hash).toBe(passwordHash);
+	});
+
 	it('sets the new password, ends the other sessions and keeps the current one', async () => {
 		const current = await createSession(db, 'cam', T0);
 		const other = await createSession(db, 'cam', T0);
@@ -313,7 +329,7 @@ describe('changePassword', () => {
 
 		const result = await changePassword(
 			db,
-			{ id: 'cam', ip: IP },
+			{ id: 'cam', email: 'cam@example.com', ip: IP },
 			current.session.id,
 			{ current: PASSWORD, password: 'another long password' },
 			later(MINUTE)

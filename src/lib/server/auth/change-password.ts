@@ -4,17 +4,29 @@ import { getPasswordHash, updatePerson } from '../people/queries';
 import { rejected, type Actor, type ServiceResult } from '../service-result';
 import { hashPassword, verifyPassword } from './password';
 import { invalidatePersonSessions } from './session';
+import { checkThrottle, recordFailure, throttleKeys } from './throttle';
 
-/** Changes a person's own password and ends every other session they have. */
+/**
+ * Changes a person's own password and ends every other session they have. Wrong current
+ * passwords count towards the same throttle as sign-in, so a borrowed session cannot be used to
+ * guess the password.
+ */
 export async function changePassword(
 	database: Db,
-	actor: Actor,
+	actor: Actor & { email: string },
 	currentSessionId: string,
 	input: { current: string; password: string },
 	now: Date
 ): Promise<ServiceResult<object>> {
+	const keys = throttleKeys(actor.email, actor.ip ?? 'unknown');
+	const throttle = await checkThrottle(database, keys, now);
+	if (throttle.blocked) {
+		const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
+		return rejected({ current: `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.` });
+	}
 	const stored = await getPasswordHash(database, actor.id);
 	if (!stored || !(await verifyPassword(stored, input.current))) {
+		await recordFailure(database, keys, now);
 		return rejected({ current: 'That is not your current password' });
 	}
 	const passwordHash = await hashPassword(input.password);

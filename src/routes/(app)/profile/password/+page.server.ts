@@ -18,7 +18,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const result = await changePassword(
 			db(),
-			{ id: user.id, ip: getClientAddress() },
+			{ id: user.id, email: user.email, ip: getClientAddress() },
 			locals.session!.id,
 			parsed.data,
 			new Date()
