@@ -36,8 +36,25 @@ export const demoNames: Record<DemoRole, string> = {
 /** A password that passes the 12-character minimum, for people the tests create. */
 export const NEW_PASSWORD = 'a long enough test sentence';
 
+/**
+ * Waits until the page's scripts have loaded and SvelteKit has hydrated it, so that clicks reach
+ * enhanced forms (`use:enhance`) rather than racing the client's start-up. Resolves at once when
+ * the current document is already idle.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+	await page.waitForLoadState('networkidle');
+}
+
+/** `page.goto` that returns once the page is hydrated and ready for typing. */
+export async function gotoReady(page: Page, url: string) {
+	const response = await page.goto(url);
+	await waitForHydration(page);
+	return response;
+}
+
 /** Signs in through the real form on whatever /login page is open (keeps any redirectTo). */
 export async function fillSignInForm(page: Page, email: string, password: string): Promise<void> {
+	await waitForHydration(page);
 	await page.getByLabel('Email', { exact: true }).fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
@@ -66,7 +83,7 @@ export async function createPersonAsAdmin(
 	const id = unique();
 	const name = options.name ?? `Test Person ${id}`;
 	const email = options.email ?? `person.${id}@e2e.example`;
-	await page.goto('/admin/people/new');
+	await gotoReady(page, '/admin/people/new');
 	await page.getByLabel('Full name').fill(name);
 	await page.getByLabel('Email', { exact: true }).fill(email);
 	if (options.jobTitle) await page.getByLabel('Job title').fill(options.jobTitle);
@@ -83,7 +100,7 @@ export async function createPersonAsAdmin(
 
 /** Opens an invite link, sets a password and waits for the signed-in home page. */
 export async function acceptInvite(page: Page, person: { name: string; inviteUrl: string }, password = NEW_PASSWORD): Promise<void> {
-	await page.goto(person.inviteUrl);
+	await gotoReady(page, person.inviteUrl);
 	await expect(page.getByRole('heading', { level: 1, name: `Welcome to Ripple, ${person.name}` })).toBeVisible();
 	await page.getByLabel('New password').fill(password);
 	await page.getByLabel('Repeat the password').fill(password);
