@@ -1,10 +1,11 @@
 // `npm run db:migrate`: applies pending migrations (or `--down` reverts the latest one).
-import { openDatabase } from './index';
+import { openDatabase, type Db } from './index';
 import { config } from '../config';
 import { migrateDown, migrateToLatest } from './migrator';
 
-const database = openDatabase(config.databaseUrl);
+let database: Db | undefined;
 try {
+	database = openDatabase(config.databaseUrl);
 	if (process.argv.includes('--down')) {
 		const reverted = await migrateDown(database);
 		console.log(reverted.length ? `Reverted ${reverted.join(', ')}` : 'Nothing to revert.');
@@ -16,5 +17,5 @@ try {
 	console.error(err instanceof Error ? err.message : err);
 	process.exitCode = 1;
 } finally {
-	await database.destroy();
+	await database?.destroy();
 }
