@@ -173,5 +173,8 @@ test.describe('a person’s record', () => {
 
 		await entry.getByRole('link').click();
 		await expect(page).toHaveURL(`/admin/people/${person.id}`);
+		const activity = page.getByRole('region', { name: 'Recent activity' });
+		await expect(activity.getByText(`Made ${person.name} manager of Payroll (by Amara Nwosu)`)).toBeVisible();
+		await expect(activity.getByText(`Created ${person.name} <${person.email}> (by Amara Nwosu)`)).toBeVisible();
 	});
 });

@@ -83,10 +83,11 @@ export interface AuditRow extends AuditEvent {
 
 export async function listAuditEvents(
 	database: Db,
-	options: { action?: AuditAction; limit: number; offset: number }
+	options: { action?: AuditAction; objectId?: string; limit: number; offset: number }
 ): Promise<{ rows: AuditRow[]; total: number }> {
 	let base = database.selectFrom('audit_events');
 	if (options.action) base = base.where('audit_events.action', '=', options.action);
+	if (options.objectId) base = base.where('audit_events.object_id', '=', options.objectId);
 	const [rows, count] = await Promise.all([
 		base
 			.leftJoin('people', 'people.id', 'audit_events.actor_id')

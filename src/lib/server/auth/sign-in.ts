@@ -63,8 +63,8 @@ export async function signIn(
 	await recordAudit(database, {
 		actorId: person.id,
 		action: 'auth.sign_in',
-		objectType: 'session',
-		objectId: null,
+		objectType: 'person',
+		objectId: person.id,
 		summary: `${person.name} signed in`,
 		ip: input.ip,
 		at: now

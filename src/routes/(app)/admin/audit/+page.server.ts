@@ -1,6 +1,7 @@
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { auditActions, listAuditEvents, type AuditAction } from '$lib/server/audit/log';
 import { db } from '$lib/server/db';
+import { getPersonDetail } from '$lib/server/people/queries';
 import { pageCount, pageFrom } from '$lib/paging';
 import type { PageServerLoad } from './$types';
 
@@ -10,14 +11,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const admin = requireAdmin(locals);
 	const raw = url.searchParams.get('action') ?? '';
 	const action = (auditActions as readonly string[]).includes(raw) ? (raw as AuditAction) : undefined;
+	const person = url.searchParams.get('person');
+	const subject = person ? await getPersonDetail(db(), person) : undefined;
 	const paging = pageFrom(url, PAGE_SIZE);
-	const { rows, total } = await listAuditEvents(db(), { action, limit: paging.limit, offset: paging.offset });
+	const { rows, total } = await listAuditEvents(db(), {
+		action,
+		objectId: subject?.id,
+		limit: paging.limit,
+		offset: paging.offset
+	});
 	return {
 		events: rows.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as Record<string, unknown>) : null })),
 		total,
 		page: paging.page,
 		pageCount: pageCount(total, PAGE_SIZE),
 		action: action ?? '',
+		subject: subject ? { id: subject.id, name: subject.name } : null,
 		actions: auditActions,
 		timeZone: admin.timeZone
 	};

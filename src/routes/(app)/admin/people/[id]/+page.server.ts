@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { listAuditEvents } from '$lib/server/audit/log';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
@@ -12,16 +13,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const admin = requireAdmin(locals);
-	const [person, grants, teams, units] = await Promise.all([
+	const [person, grants, teams, units, activity] = await Promise.all([
 		getPersonDetail(db(), params.id),
 		listGrants(db(), params.id),
 		listTeams(db()),
-		listUnits(db())
+		listUnits(db()),
+		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })
 	]);
 	if (!person) error(404, 'We could not find that person.');
 	return {
 		person,
 		grants,
+		activity: { events: activity.rows, total: activity.total },
 		isSelf: person.id === admin.id,
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
