@@ -48,6 +48,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 function isPublic(pathname: string): boolean {
 	return (
 		pathname === '/login' ||
+		pathname === '/setup' ||
 		pathname === '/logout' ||
 		pathname === '/healthz' ||
 		pathname === '/theme' ||

@@ -28,3 +28,10 @@ test('an unknown page asks an anonymous visitor to sign in first', async ({ page
 	await page.goto('/no-such-page-here');
 	await expect(page).toHaveURL('/login?redirectTo=%2Fno-such-page-here');
 });
+
+test('first-run setup is closed once the organisation has people', async ({ page }) => {
+	const response = await page.goto('/setup');
+	expect(response?.ok()).toBe(true);
+	await expect(page).toHaveURL('/login');
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailField, timeZoneField } from './people';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -28,3 +29,14 @@ export const changePasswordSchema = z
 		path: ['password'],
 		message: 'Choose a password different from your current one'
 	});
+
+export const setupSchema = z
+	.object({
+		organisation: z.string().trim().min(1, 'Enter your organisation’s name').max(120, 'Use at most 120 characters'),
+		name: z.string().trim().min(1, 'Enter your name').max(120, 'Use at most 120 characters'),
+		email: emailField,
+		time_zone: timeZoneField,
+		password: newPassword,
+		confirm: z.string()
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match' });

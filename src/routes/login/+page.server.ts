@@ -5,6 +5,7 @@ import { sessionExpiresAt } from '$lib/server/auth/session-policy';
 import { db } from '$lib/server/db';
 import { demoAccounts, DEMO_PASSWORD } from '$lib/server/demo/data';
 import { hasDemoData } from '$lib/server/demo/seed';
+import { needsSetup } from '$lib/server/setup';
 import { parseForm, formError } from '$lib/server/forms';
 import { loginSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,6 +17,8 @@ function safeReturnPath(raw: string | null): string {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
+	// A brand-new, empty Ripple has nobody to sign in as: offer first-run setup instead.
+	if (await needsSetup(db())) redirect(303, '/setup');
 	const demo = await hasDemoData(db());
 	return {
 		demo: demo ? { accounts: demoAccounts, password: DEMO_PASSWORD } : null
