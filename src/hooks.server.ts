@@ -52,7 +52,8 @@ function isPublic(pathname: string): boolean {
 		pathname === '/logout' ||
 		pathname === '/healthz' ||
 		pathname === '/theme' ||
-		pathname.startsWith('/invite/')
+		pathname.startsWith('/invite/') ||
+		pathname.startsWith('/verify/')
 	);
 }
 

@@ -12,6 +12,8 @@ export interface NavItem {
 
 export const navigation: readonly NavItem[] = [
 	{ href: '/', label: 'Home', roles: ['staff'] },
+	{ href: '/learn', label: 'Learn', roles: ['staff'] },
+	{ href: '/learn/team', label: 'Team learning', roles: ['manager', 'leader'] },
 	{ href: '/profile', label: 'Profile', roles: ['staff'] },
 	{ href: '/admin', label: 'Admin', roles: ['admin'] }
 ];
@@ -22,4 +24,11 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
 
 export function isCurrent(href: string, pathname: string): boolean {
 	return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The item a path belongs to: the longest matching href, so /learn/team is not also /learn. */
+export function currentHref(items: readonly { href: string }[], pathname: string): string | undefined {
+	return items
+		.filter((item) => isCurrent(item.href, pathname))
+		.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }

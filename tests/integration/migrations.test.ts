@@ -16,7 +16,14 @@ const tableFlags: Record<keyof Database, true> = {
 	invites: true,
 	login_failures: true,
 	audit_events: true,
-	app_meta: true
+	app_meta: true,
+	module_progress: true,
+	lesson_completions: true,
+	check_attempts: true,
+	completions: true,
+	reflections: true,
+	practice_logs: true,
+	assignments: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

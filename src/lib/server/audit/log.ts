@@ -25,7 +25,10 @@ export type AuditAction =
 	| 'team.created'
 	| 'team.updated'
 	| 'team.deleted'
-	| 'import.applied';
+	| 'import.applied'
+	| 'assignment.created'
+	| 'assignment.cancelled'
+	| 'learning.exported';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -46,7 +49,10 @@ export const auditActions: readonly AuditAction[] = [
 	'team.created',
 	'team.updated',
 	'team.deleted',
-	'import.applied'
+	'import.applied',
+	'assignment.created',
+	'assignment.cancelled',
+	'learning.exported'
 ];
 
 export interface AuditEntry {

@@ -17,6 +17,13 @@ export interface Database {
 	login_failures: LoginFailureTable;
 	audit_events: AuditEventTable;
 	app_meta: AppMetaTable;
+	module_progress: ModuleProgressTable;
+	lesson_completions: LessonCompletionTable;
+	check_attempts: CheckAttemptTable;
+	completions: CompletionTable;
+	reflections: ReflectionTable;
+	practice_logs: PracticeLogTable;
+	assignments: AssignmentTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -128,3 +135,88 @@ export type NewRoleGrant = Insertable<RoleGrantTable>;
 export type Session = Selectable<SessionTable>;
 export type Invite = Selectable<InviteTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+
+/** Where a learner is in a module: for "resume where you left off". */
+export interface ModuleProgressTable {
+	person_id: string;
+	module_slug: string;
+	last_lesson_slug: string;
+	started_at: string;
+	updated_at: string;
+}
+
+export interface LessonCompletionTable {
+	person_id: string;
+	module_slug: string;
+	lesson_slug: string;
+	completed_at: string;
+}
+
+export interface CheckAttemptTable {
+	id: string;
+	person_id: string;
+	module_slug: string;
+	module_version: string;
+	/** JSON: question id -> chosen option ids. */
+	answers: string;
+	/** Percentage, 0-100. */
+	score: number;
+	passed: number;
+	submitted_at: string;
+}
+
+/** A module finished (every lesson done and the check passed) at a given module version. */
+export interface CompletionTable {
+	id: string;
+	person_id: string;
+	module_slug: string;
+	module_version: string;
+	completed_at: string;
+	/** Printed on the certificate; /verify/<code> confirms it. */
+	verification_code: string;
+}
+
+export interface ReflectionTable {
+	person_id: string;
+	module_slug: string;
+	prompt_id: string;
+	body: string;
+	share_with_buddy: number;
+	share_with_manager: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface PracticeLogTable {
+	person_id: string;
+	module_slug: string;
+	note: string;
+	done_at: string;
+}
+
+export type AssignmentItemKind = 'module' | 'path';
+
+/**
+ * Learning given to one person (person_id) or to a whole team (team_id): a team assignment
+ * reaches whoever is in the team now, including people who join later.
+ */
+export interface AssignmentTable {
+	id: string;
+	item_kind: AssignmentItemKind;
+	item_slug: string;
+	person_id: string | null;
+	team_id: string | null;
+	/** Calendar date, YYYY-MM-DD, in the learner's time zone. */
+	due_on: string;
+	message: string;
+	/** 1 when a completion of an earlier major version does not count. */
+	refresh: number;
+	assigned_by: string | null;
+	created_at: string;
+	cancelled_at: string | null;
+}
+
+export type CheckAttempt = Selectable<CheckAttemptTable>;
+export type Completion = Selectable<CompletionTable>;
+export type Reflection = Selectable<ReflectionTable>;
+export type Assignment = Selectable<AssignmentTable>;

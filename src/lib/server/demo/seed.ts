@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import type { NewOrgUnit, NewPerson, NewRoleGrant, NewTeam } from '../db/schema';
 import { newId } from '../db/ids';
 import { hashPassword } from '../auth/password';
+import { seedDemoLearning } from './learning';
 import { childPath } from '../org/rules';
 import { DEMO_PASSWORD, demoPeople, demoTeams, demoUnits, type DemoPerson } from './data';
 
@@ -154,6 +155,12 @@ export async function seedDemo(
 		await trx.insertInto('teams').values(teams).execute();
 		await trx.insertInto('people').values(people).execute();
 		if (grants.length > 0) await trx.insertInto('role_grants').values(grants).execute();
+		const members = new Map<string, string[]>();
+		for (const person of people) {
+			const team = demoTeams.find((t) => teamIds.get(t.name) === person.team_id)?.name;
+			if (team) members.set(team, [...(members.get(team) ?? []), person.id]);
+		}
+		await seedDemoLearning(trx, { people: personIds, teams: teamIds, members }, now);
 		await trx
 			.insertInto('app_meta')
 			.values({ key: DEMO_META_KEY, value: '1' })

@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
+import { findModule } from '$lib/server/learning/content';
+import { practiceOf } from '$lib/server/learning/queries';
 import { savePreferences } from '$lib/server/people/preferences';
 import { getPersonDetail, listGrants } from '$lib/server/people/queries';
 import { preferencesSchema } from '$lib/schemas/people';
@@ -10,8 +12,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
-	const [person, grants] = await Promise.all([getPersonDetail(db(), user.id), listGrants(db(), user.id)]);
-	return { person, grants, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
+	const [person, grants, practice] = await Promise.all([getPersonDetail(db(), user.id), listGrants(db(), user.id), practiceOf(db(), user.id)]);
+	const practised = practice.map((p) => {
+		const mod = findModule(p.module_slug);
+		return { module: p.module_slug, title: mod?.practice.title ?? p.module_slug, moduleTitle: mod?.title ?? p.module_slug, note: p.note, doneAt: p.done_at };
+	});
+	return { person, grants, practised, timeZone: user.timeZone, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
 };
 
 export const actions: Actions = {

@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T1300-foundation';
+import * as learning from './2026-11-22T1500-learning';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
  * from disk) so the bundled production server carries them and migrates itself at start.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-11-22T1300-foundation': foundation
+	'2026-11-22T1300-foundation': foundation,
+	'2026-11-22T1500-learning': learning
 };

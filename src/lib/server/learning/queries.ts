@@ -1,0 +1,167 @@
+import type { Db } from '../db';
+import type { Assignment, Completion } from '../db/schema';
+
+/** Repository functions for learning records. Decisions (who may, what counts) live elsewhere. */
+
+export async function touchModuleProgress(database: Db, personId: string, moduleSlug: string, lessonSlug: string, now: Date): Promise<void> {
+	const at = now.toISOString();
+	await database
+		.insertInto('module_progress')
+		.values({ person_id: personId, module_slug: moduleSlug, last_lesson_slug: lessonSlug, started_at: at, updated_at: at })
+		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doUpdateSet({ last_lesson_slug: lessonSlug, updated_at: at }))
+		.execute();
+}
+
+export async function insertLessonCompletion(database: Db, personId: string, moduleSlug: string, lessonSlug: string, now: Date): Promise<void> {
+	await database
+		.insertInto('lesson_completions')
+		.values({ person_id: personId, module_slug: moduleSlug, lesson_slug: lessonSlug, completed_at: now.toISOString() })
+		.onConflict((oc) => oc.columns(['person_id', 'module_slug', 'lesson_slug']).doNothing())
+		.execute();
+}
+
+export async function lessonsDone(database: Db, personId: string, moduleSlug: string): Promise<Set<string>> {
+	const rows = await database
+		.selectFrom('lesson_completions')
+		.select('lesson_slug')
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.execute();
+	return new Set(rows.map((r) => r.lesson_slug));
+}
+
+export async function hasPassedCheck(database: Db, personId: string, moduleSlug: string, versionPrefix: string): Promise<boolean> {
+	const row = await database
+		.selectFrom('check_attempts')
+		.select('id')
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.where('passed', '=', 1)
+		.where('module_version', 'like', `${versionPrefix}.%`)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function listAttempts(database: Db, personId: string, moduleSlug: string) {
+	return database
+		.selectFrom('check_attempts')
+		.select(['id', 'score', 'passed', 'submitted_at', 'module_version'])
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.orderBy('submitted_at', 'desc')
+		.limit(20)
+		.execute();
+}
+
+export async function findCompletion(database: Db, personId: string, moduleSlug: string, version: string): Promise<Completion | undefined> {
+	return database
+		.selectFrom('completions')
+		.selectAll()
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.where('module_version', '=', version)
+		.executeTakeFirst();
+}
+
+export async function completionsOf(database: Db, personIds: readonly string[]): Promise<Completion[]> {
+	if (personIds.length === 0) return [];
+	return database.selectFrom('completions').selectAll().where('person_id', 'in', personIds).orderBy('completed_at', 'desc').execute();
+}
+
+/** Per person and module: whether they have started (visited a lesson). */
+export async function startedModules(
+	database: Db,
+	personIds: readonly string[]
+): Promise<{ person_id: string; module_slug: string; last_lesson_slug: string; updated_at: string }[]> {
+	if (personIds.length === 0) return [];
+	return database
+		.selectFrom('module_progress')
+		.select(['person_id', 'module_slug', 'last_lesson_slug', 'updated_at'])
+		.where('person_id', 'in', personIds)
+		.execute();
+}
+
+/** Lessons done per person and module, keyed `personId:moduleSlug`. */
+export async function lessonCountsFor(database: Db, personIds: readonly string[]): Promise<Map<string, number>> {
+	if (personIds.length === 0) return new Map();
+	const rows = await database
+		.selectFrom('lesson_completions')
+		.select(['person_id', 'module_slug', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('person_id', 'in', personIds)
+		.groupBy(['person_id', 'module_slug'])
+		.execute();
+	return new Map(rows.map((r) => [`${r.person_id}:${r.module_slug}`, Number(r.n)]));
+}
+
+export async function completionByCode(database: Db, code: string) {
+	return database
+		.selectFrom('completions')
+		.innerJoin('people', 'people.id', 'completions.person_id')
+		.select([
+			'completions.id',
+			'completions.person_id',
+			'completions.module_slug',
+			'completions.module_version',
+			'completions.completed_at',
+			'completions.verification_code',
+			'people.name',
+			'people.time_zone'
+		])
+		.where('completions.verification_code', '=', code)
+		.executeTakeFirst();
+}
+
+export async function reflectionsOf(database: Db, personId: string, moduleSlug: string) {
+	return database
+		.selectFrom('reflections')
+		.selectAll()
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.execute();
+}
+
+export async function practiceOf(database: Db, personId: string, moduleSlug?: string) {
+	let query = database.selectFrom('practice_logs').selectAll().where('person_id', '=', personId);
+	if (moduleSlug) query = query.where('module_slug', '=', moduleSlug);
+	return query.orderBy('done_at', 'desc').execute();
+}
+
+/** Active assignments that reach a person: to them directly, or to the team they are in now. */
+export async function assignmentsFor(database: Db, personId: string, teamId: string | null): Promise<Assignment[]> {
+	return database
+		.selectFrom('assignments')
+		.selectAll()
+		.where('cancelled_at', 'is', null)
+		.where((eb) => (teamId ? eb.or([eb('person_id', '=', personId), eb('team_id', '=', teamId)]) : eb('person_id', '=', personId)))
+		.orderBy('due_on')
+		.execute();
+}
+
+/** Active assignments for any of these people or teams (for team progress). */
+export async function assignmentsForGroup(database: Db, personIds: readonly string[], teamIds: readonly string[]): Promise<Assignment[]> {
+	if (personIds.length === 0 && teamIds.length === 0) return [];
+	return database
+		.selectFrom('assignments')
+		.selectAll()
+		.where('cancelled_at', 'is', null)
+		.where((eb) => {
+			const parts = [];
+			if (personIds.length) parts.push(eb('person_id', 'in', personIds));
+			if (teamIds.length) parts.push(eb('team_id', 'in', teamIds));
+			return eb.or(parts);
+		})
+		.orderBy('due_on')
+		.execute();
+}
+
+export async function activeMembers(database: Db, teamIds: readonly string[]): Promise<{ id: string; name: string; team_id: string | null; time_zone: string }[]> {
+	if (teamIds.length === 0) return [];
+	return database
+		.selectFrom('people')
+		.select(['id', 'name', 'team_id', 'time_zone'])
+		.where('team_id', 'in', teamIds)
+		.where('active', '=', 1)
+		.orderBy('name')
+		.execute();
+}

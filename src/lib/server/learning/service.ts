@@ -1,0 +1,263 @@
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import type { Assignment, Completion } from '../db/schema';
+import { courseContent, findModule, findPath, type ModuleEntry } from './content';
+import {
+	completionsOf,
+	findCompletion,
+	hasPassedCheck,
+	insertLessonCompletion,
+	lessonCountsFor,
+	lessonsDone,
+	startedModules,
+	touchModuleProgress
+} from './queries';
+import {
+	calendarDate,
+	dueStatus,
+	gradeCheck,
+	isEarlierMajor,
+	isModuleComplete,
+	learnerStatus,
+	parseVersion,
+	pathProgress,
+	type Answers,
+	type DueStatus,
+	type Grade,
+	type LearnerStatus
+} from './rules';
+
+/** A short code printed on certificates: ten characters from 50 random bits, grouped for reading. */
+function verificationCode(): string {
+	const bytes = new Uint8Array(7);
+	crypto.getRandomValues(bytes);
+	const raw = encodeBase32UpperCaseNoPadding(bytes).slice(0, 10);
+	return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+}
+
+const majorOf = (version: string) => String(parseVersion(version)[0]);
+
+/**
+ * Records a completion when the module's conditions are met: every lesson done and a passed
+ * check at the current major version. Idempotent per module version.
+ */
+async function settleCompletion(database: Db, personId: string, mod: ModuleEntry, now: Date): Promise<Completion | undefined> {
+	const existing = await findCompletion(database, personId, mod.slug, mod.version);
+	if (existing) return existing;
+	const [done, passed] = await Promise.all([
+		lessonsDone(database, personId, mod.slug),
+		hasPassedCheck(database, personId, mod.slug, majorOf(mod.version))
+	]);
+	if (!isModuleComplete(mod.lessons.map((l) => l.slug), done, passed)) return undefined;
+	const completion: Completion = {
+		id: newId(),
+		person_id: personId,
+		module_slug: mod.slug,
+		module_version: mod.version,
+		completed_at: now.toISOString(),
+		verification_code: verificationCode()
+	};
+	await database.insertInto('completions').values(completion).execute();
+	return completion;
+}
+
+export async function visitLesson(database: Db, personId: string, mod: ModuleEntry, lessonSlug: string, now: Date): Promise<void> {
+	await touchModuleProgress(database, personId, mod.slug, lessonSlug, now);
+}
+
+export async function completeLesson(
+	database: Db,
+	personId: string,
+	mod: ModuleEntry,
+	lessonSlug: string,
+	now: Date
+): Promise<{ completion: Completion | undefined }> {
+	return database.transaction().execute(async (trx) => {
+		await touchModuleProgress(trx, personId, mod.slug, lessonSlug, now);
+		await insertLessonCompletion(trx, personId, mod.slug, lessonSlug, now);
+		return { completion: await settleCompletion(trx, personId, mod, now) };
+	});
+}
+
+/** Grades a submission on the server, stores the attempt, and completes the module if it can. */
+export async function submitCheck(
+	database: Db,
+	personId: string,
+	mod: ModuleEntry,
+	answers: Answers,
+	now: Date
+): Promise<{ grade: Grade; completion: Completion | undefined }> {
+	const grade = gradeCheck(mod.check, answers);
+	return database.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('check_attempts')
+			.values({
+				id: newId(),
+				person_id: personId,
+				module_slug: mod.slug,
+				module_version: mod.version,
+				answers: JSON.stringify(answers),
+				score: grade.score,
+				passed: grade.passed ? 1 : 0,
+				submitted_at: now.toISOString()
+			})
+			.execute();
+		return { grade, completion: await settleCompletion(trx, personId, mod, now) };
+	});
+}
+
+export interface ModuleState {
+	status: LearnerStatus;
+	lessonsDone: number;
+	lessonCount: number;
+	lastLesson: string | null;
+	/** The newest completion, current or earlier version. */
+	completion: Completion | null;
+}
+
+/** Every module's state for one learner. */
+export async function moduleStates(database: Db, personId: string): Promise<Map<string, ModuleState>> {
+	return (await moduleStatesFor(database, [personId])).get(personId) ?? new Map();
+}
+
+/** Every module's state for many learners at once, from three queries however many people. */
+export async function moduleStatesFor(database: Db, personIds: readonly string[]): Promise<Map<string, Map<string, ModuleState>>> {
+	const [progressRows, counts, completions] = await Promise.all([
+		startedModules(database, personIds),
+		lessonCountsFor(database, personIds),
+		completionsOf(database, personIds)
+	]);
+	const result = new Map<string, Map<string, ModuleState>>();
+	for (const personId of personIds) {
+		const states = new Map<string, ModuleState>();
+		for (const mod of courseContent().modules) {
+			const mine = completions.filter((c) => c.person_id === personId && c.module_slug === mod.slug);
+			const progress = progressRows.find((s) => s.person_id === personId && s.module_slug === mod.slug);
+			const lessonCount = mod.lessons.length;
+			const current = mine.find((c) => !isEarlierMajor(c.module_version, mod.version));
+			// Activity after the newest completion means the learner is working on the module again.
+			const newest = mine[0]?.completed_at ?? '';
+			const started = progress !== undefined && progress.updated_at > newest;
+			states.set(mod.slug, {
+				status: learnerStatus({ currentVersion: mod.version, completedVersions: mine.map((c) => c.module_version), started }),
+				lessonsDone: Math.min(counts.get(`${personId}:${mod.slug}`) ?? 0, lessonCount),
+				lessonCount,
+				lastLesson: progress?.last_lesson_slug ?? null,
+				completion: current ?? mine[0] ?? null
+			});
+		}
+		result.set(personId, states);
+	}
+	return result;
+}
+
+/** Whether a completion satisfies an assignment: refresh assignments need the current major. */
+export function satisfies(state: ModuleState | undefined, refresh: boolean): boolean {
+	if (!state) return false;
+	return state.status === 'completed' || (!refresh && state.status === 'earlier_version');
+}
+
+export interface AssignmentView {
+	id: string;
+	kind: 'module' | 'path';
+	slug: string;
+	title: string;
+	dueOn: string;
+	message: string;
+	status: DueStatus;
+	progress: { done: number; total: number };
+	href: string;
+}
+
+export function viewAssignment(a: Assignment, states: Map<string, ModuleState>, today: string): AssignmentView | null {
+	if (a.item_kind === 'module') {
+		const mod = findModule(a.item_slug);
+		if (!mod) return null;
+		const state = states.get(mod.slug);
+		const done = satisfies(state, a.refresh === 1);
+		return {
+			id: a.id,
+			kind: 'module',
+			slug: mod.slug,
+			title: mod.title,
+			dueOn: a.due_on,
+			message: a.message,
+			status: dueStatus(a.due_on, today, done),
+			progress: { done: done ? mod.lessons.length : (state?.lessonsDone ?? 0), total: mod.lessons.length },
+			href: `/learn/${mod.slug}`
+		};
+	}
+	const path = findPath(a.item_slug);
+	if (!path) return null;
+	const completed = new Set(path.modules.filter((slug) => satisfies(states.get(slug), a.refresh === 1)));
+	const progress = pathProgress(path.modules, completed);
+	return {
+		id: a.id,
+		kind: 'path',
+		slug: path.slug,
+		title: path.title,
+		dueOn: a.due_on,
+		message: a.message,
+		status: dueStatus(a.due_on, today, progress.complete),
+		progress: { done: progress.done, total: progress.total },
+		href: `/learn/paths/${path.slug}`
+	};
+}
+
+export { calendarDate };
+
+export interface ReflectionInput {
+	promptId: string;
+	body: string;
+	shareWithBuddy: boolean;
+	shareWithManager: boolean;
+}
+
+/** Saves all of a module's reflections at once; an emptied answer is removed. */
+export async function saveReflections(database: Db, personId: string, mod: ModuleEntry, entries: ReflectionInput[], now: Date): Promise<void> {
+	const at = now.toISOString();
+	await database.transaction().execute(async (trx) => {
+		for (const entry of entries) {
+			if (!mod.reflections.some((r) => r.id === entry.promptId)) continue;
+			if (!entry.body.trim()) {
+				await trx
+					.deleteFrom('reflections')
+					.where('person_id', '=', personId)
+					.where('module_slug', '=', mod.slug)
+					.where('prompt_id', '=', entry.promptId)
+					.execute();
+				continue;
+			}
+			await trx
+				.insertInto('reflections')
+				.values({
+					person_id: personId,
+					module_slug: mod.slug,
+					prompt_id: entry.promptId,
+					body: entry.body,
+					share_with_buddy: entry.shareWithBuddy ? 1 : 0,
+					share_with_manager: entry.shareWithManager ? 1 : 0,
+					created_at: at,
+					updated_at: at
+				})
+				.onConflict((oc) =>
+					oc.columns(['person_id', 'module_slug', 'prompt_id']).doUpdateSet({
+						body: entry.body,
+						share_with_buddy: entry.shareWithBuddy ? 1 : 0,
+						share_with_manager: entry.shareWithManager ? 1 : 0,
+						updated_at: at
+					})
+				)
+				.execute();
+		}
+	});
+}
+
+export async function recordPractice(database: Db, personId: string, mod: ModuleEntry, note: string, now: Date): Promise<void> {
+	await database
+		.insertInto('practice_logs')
+		.values({ person_id: personId, module_slug: mod.slug, note, done_at: now.toISOString() })
+		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doUpdateSet({ note, done_at: now.toISOString() }))
+		.execute();
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/log';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import type { Assignment } from '../db/schema';
+import { listTeams } from '../org/queries';
+import type { Scope } from '../people/rules';
+import { rejected, type Actor, type ServiceResult } from '../service-result';
+import { courseContent, findModule, findPath } from './content';
+import { activeMembers, assignmentsForGroup } from './queries';
+import { calendarDate, dueStatus, type DueStatus } from './rules';
+import { moduleStatesFor, satisfies, type ModuleState } from './service';
+
+/** Teams a person can assign to and follow: those they manage (admins: every team). */
+export async function manageableTeams(database: Db, scope: Scope) {
+	const teams = await listTeams(database);
+	return teams.filter((t) => scope.isAdmin || scope.managedTeamIds.includes(t.id));
+}
+
+/** The modules an assignment asks for (a path asks for each of its modules). */
+export function modulesOf(a: Pick<Assignment, 'item_kind' | 'item_slug'>): string[] {
+	if (a.item_kind === 'module') return findModule(a.item_slug) ? [a.item_slug] : [];
+	return findPath(a.item_slug)?.modules ?? [];
+}
+
+export interface MatrixCell {
+	status: ModuleState['status'];
+	lessons: string;
+	/** Present when the module is assigned to this person. */
+	due: { on: string; status: DueStatus } | null;
+}
+
+export interface MatrixRow {
+	id: string;
+	name: string;
+	teamId: string | null;
+	cells: Record<string, MatrixCell>;
+	overdue: number;
+}
+
+/**
+ * People by modules for the teams a manager follows. A cell shows the learner's state and, when
+ * the module is assigned to them (directly or through their team), the earliest due date.
+ */
+export async function teamMatrix(database: Db, teamIds: readonly string[], now: Date) {
+	const members = await activeMembers(database, teamIds);
+	const ids = members.map((m) => m.id);
+	const [assignments, states] = await Promise.all([assignmentsForGroup(database, ids, teamIds), moduleStatesFor(database, ids)]);
+	const modules = courseContent().modules;
+	const rows: MatrixRow[] = members.map((person) => {
+		const today = calendarDate(now, person.time_zone);
+		const mine = assignments.filter((a) => a.person_id === person.id || (a.team_id !== null && a.team_id === person.team_id));
+		const personStates = states.get(person.id)!;
+		const cells: Record<string, MatrixCell> = {};
+		let overdue = 0;
+		for (const mod of modules) {
+			const state = personStates.get(mod.slug)!;
+			const asks = mine.filter((a) => modulesOf(a).includes(mod.slug)).sort((a, b) => a.due_on.localeCompare(b.due_on));
+			const first = asks[0];
+			const due = first ? { on: first.due_on, status: dueStatus(first.due_on, today, satisfies(state, first.refresh === 1)) } : null;
+			if (due?.status === 'overdue') overdue++;
+			cells[mod.slug] = { status: state.status, lessons: `${state.lessonsDone}/${state.lessonCount}`, due };
+		}
+		return { id: person.id, name: person.name, teamId: person.team_id, cells, overdue };
+	});
+	return {
+		modules: modules.map((m) => ({ slug: m.slug, title: m.title })),
+		rows,
+		assignments: assignments.filter((a) => a.team_id !== null || ids.includes(a.person_id ?? ''))
+	};
+}
+
+/** Completion rates per team under the units a leader leads. */
+export async function unitRollup(database: Db, scope: Scope, now: Date) {
+	const teams = (await listTeams(database)).filter((t) => scope.ledUnitPaths.some((p) => t.unit_path.startsWith(p)));
+	const matrix = await teamMatrix(database, teams.map((t) => t.id), now);
+	return teams.map((team) => {
+		const rows = matrix.rows.filter((r) => r.teamId === team.id);
+		let assigned = 0;
+		let done = 0;
+		let overdue = 0;
+		let completions = 0;
+		for (const row of rows) {
+			for (const cell of Object.values(row.cells)) {
+				if (cell.status === 'completed') completions++;
+				if (!cell.due) continue;
+				assigned++;
+				if (cell.due.status === 'completed') done++;
+				if (cell.due.status === 'overdue') overdue++;
+			}
+		}
+		return {
+			id: team.id,
+			name: team.name,
+			unit: team.unit_name,
+			people: rows.length,
+			assigned,
+			done,
+			overdue,
+			completions,
+			rate: assigned === 0 ? null : Math.round((100 * done) / assigned)
+		};
+	});
+}
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export const assignmentSchema = z
+	.object({
+		item: z.string().regex(/^(module|path):[a-z0-9-]+$/, 'Choose a module or a path'),
+		target: z.enum(['team', 'people'], 'Choose who gets it'),
+		team_id: z.string().trim(),
+		due_on: z.string().regex(datePattern, 'Choose a due date'),
+		message: z.string().trim().max(500, 'Keep the message under 500 characters'),
+		refresh: z.string().optional()
+	})
+	.refine((v) => !Number.isNaN(Date.parse(`${v.due_on}T00:00:00Z`)), { path: ['due_on'], message: 'Choose a real date' });
+
+export type AssignmentInput = z.infer<typeof assignmentSchema> & { person_ids: string[] };
+
+/**
+ * Gives a module or path to a whole team (reaching whoever joins later too) or to chosen people.
+ * Managers assign only within the teams they manage.
+ */
+export async function assignLearning(database: Db, actor: Actor & { scope: Scope; timeZone: string }, input: AssignmentInput, now: Date): Promise<ServiceResult<{ count: number }>> {
+	const [kind, slug] = input.item.split(':') as ['module' | 'path', string];
+	if (kind === 'module' ? !findModule(slug) : !findPath(slug)) return rejected({ item: 'Choose a module or a path from the list' });
+	if (input.due_on < calendarDate(now, actor.timeZone)) return rejected({ due_on: 'Choose today or a later date' });
+	const teams = await manageableTeams(database, actor.scope);
+	const team = teams.find((t) => t.id === input.team_id);
+	if (!team) return rejected({ team_id: 'Choose one of your teams' });
+
+	let personIds: string[] = [];
+	if (input.target === 'people') {
+		const members = new Set((await activeMembers(database, [team.id])).map((m) => m.id));
+		personIds = [...new Set(input.person_ids)].filter((id) => members.has(id));
+		if (personIds.length === 0 || personIds.length !== new Set(input.person_ids).size) {
+			return rejected({ person_ids: `Choose one or more people from ${team.name}` });
+		}
+	}
+	const title = kind === 'module' ? findModule(slug)!.title : findPath(slug)!.title;
+	const base = {
+		item_kind: kind,
+		item_slug: slug,
+		due_on: input.due_on,
+		message: input.message,
+		refresh: input.refresh === 'on' ? 1 : 0,
+		assigned_by: actor.id,
+		created_at: now.toISOString(),
+		cancelled_at: null
+	};
+	const rows = input.target === 'team'
+		? [{ id: newId(), ...base, person_id: null, team_id: team.id }]
+		: personIds.map((id) => ({ id: newId(), ...base, person_id: id, team_id: null }));
+	await database.transaction().execute(async (trx) => {
+		await trx.insertInto('assignments').values(rows).execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'assignment.created',
+			objectType: 'team',
+			objectId: team.id,
+			summary: `Assigned ${title} to ${input.target === 'team' ? `the whole of ${team.name}` : `${personIds.length} ${personIds.length === 1 ? 'person' : 'people'} in ${team.name}`}, due ${input.due_on}`,
+			details: { item: input.item, due_on: input.due_on, people: personIds },
+			ip: actor.ip,
+			at: now
+		});
+	});
+	return { ok: true, count: rows.length };
+}
+
+export async function cancelAssignment(database: Db, actor: Actor & { scope: Scope }, assignmentId: string, now: Date): Promise<ServiceResult<object>> {
+	const assignment = await database.selectFrom('assignments').selectAll().where('id', '=', assignmentId).where('cancelled_at', 'is', null).executeTakeFirst();
+	if (!assignment) return rejected({ _form: 'That assignment was already withdrawn' });
+	const teams = await manageableTeams(database, actor.scope);
+	let allowed = assignment.team_id !== null && teams.some((t) => t.id === assignment.team_id);
+	if (assignment.person_id) {
+		const person = await database.selectFrom('people').select('team_id').where('id', '=', assignment.person_id).executeTakeFirst();
+		allowed = person?.team_id != null && teams.some((t) => t.id === person.team_id);
+	}
+	if (!allowed) return rejected({ _form: 'You can only withdraw assignments in your own teams' });
+	await database.transaction().execute(async (trx) => {
+		await trx.updateTable('assignments').set({ cancelled_at: now.toISOString() }).where('id', '=', assignmentId).execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'assignment.cancelled',
+			objectType: 'team',
+			objectId: assignment.team_id,
+			summary: `Withdrew the assignment of ${assignment.item_slug} due ${assignment.due_on}`,
+			ip: actor.ip,
+			at: now
+		});
+	});
+	return { ok: true };
+}

@@ -1,0 +1,38 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { findModule } from '$lib/server/learning/content';
+import { completeLesson, visitLesson } from '$lib/server/learning/service';
+import type { Actions, PageServerLoad } from './$types';
+
+function lessonOr404(moduleSlug: string, lessonSlug: string) {
+	const mod = findModule(moduleSlug);
+	const index = mod?.lessons.findIndex((l) => l.slug === lessonSlug) ?? -1;
+	if (!mod || index < 0) error(404, 'We could not find that lesson.');
+	return { mod, index, lesson: mod.lessons[index]! };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals);
+	const { mod, index, lesson } = lessonOr404(params.module, params.lesson);
+	// Remember the place, so "continue" brings the learner back here.
+	await visitLesson(db(), user.id, mod, lesson.slug, new Date());
+	const previous = mod.lessons[index - 1];
+	const next = mod.lessons[index + 1];
+	return {
+		lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, position: index + 1 },
+		previous: previous ? { slug: previous.slug, title: previous.title } : null,
+		next: next ? { slug: next.slug, title: next.title } : null
+	};
+};
+
+export const actions: Actions = {
+	complete: async ({ locals, params }) => {
+		const user = requireUser(locals);
+		const { mod, index } = lessonOr404(params.module, params.lesson);
+		const { completion } = await completeLesson(db(), user.id, mod, params.lesson, new Date());
+		if (completion) redirect(303, `/learn/${mod.slug}/certificate?new=1`);
+		const next = mod.lessons[index + 1];
+		redirect(303, next ? `/learn/${mod.slug}/${next.slug}` : `/learn/${mod.slug}/check`);
+	}
+};

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { findModule, findPath } from '$lib/server/learning/content';
+import { pathProgress } from '$lib/server/learning/rules';
+import { moduleStates, satisfies } from '$lib/server/learning/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals);
+	const path = findPath(params.path);
+	if (!path) error(404, 'We could not find that learning path.');
+	const states = await moduleStates(db(), user.id);
+	const modules = path.modules.flatMap((slug) => {
+		const mod = findModule(slug);
+		return mod ? [{ slug, title: mod.title, summary: mod.summary, minutes: mod.minutes, state: states.get(slug)! }] : [];
+	});
+	const done = new Set(modules.filter((m) => satisfies(m.state, false)).map((m) => m.slug));
+	return {
+		path: { slug: path.slug, title: path.title, summary: path.summary },
+		modules,
+		progress: pathProgress(path.modules, done)
+	};
+};

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseContent } from '../../src/lib/server/learning/content';
+import { myLearning } from '../../src/lib/server/learning/my-learning';
+import { completionByCode } from '../../src/lib/server/learning/queries';
+import { completeLesson, submitCheck } from '../../src/lib/server/learning/service';
+import { assignLearning, teamMatrix } from '../../src/lib/server/learning/team';
+import { scopeOf } from '../../src/lib/server/people/queries';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { load as loadCheckPage } from '../../src/routes/(app)/learn/[module]/check/+page.server';
+
+let temp: TempDb;
+const mod = courseContent().modules[0]!;
+const allRight = Object.fromEntries(mod.check.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+const allWrong = Object.fromEntries(mod.check.questions.map((q) => [q.id, [q.options.find((o) => !o.correct)!.id]]));
+
+beforeAll(async () => {
+	temp = await openTempDb('learning');
+	const company = await addUnit(temp.db, 'u-co', 'Company');
+	await addTeam(temp.db, 't-ap', 'Accounts Payable', company.id);
+	await addTeam(temp.db, 't-hr', 'HR Advisory', company.id);
+	await addPerson(temp.db, { id: 'mgr', email: 'mgr@example.com', name: 'Mona Manager', team_id: 't-ap' });
+	await addGrant(temp.db, 'mgr', 'manager', { team_id: 't-ap' });
+	await addPerson(temp.db, { id: 'ann', email: 'ann@example.com', name: 'Ann Early', team_id: 't-ap' });
+	await addPerson(temp.db, { id: 'hal', email: 'hal@example.com', name: 'Hal Elsewhere', team_id: 't-hr' });
+});
+afterAll(async () => {
+	await temp.close();
+});
+
+const actor = async () => ({ id: 'mgr', ip: '127.0.0.1', scope: await scopeOf(temp.db, 'mgr'), timeZone: 'UTC' });
+const input = (overrides: Record<string, unknown> = {}) => ({
+	item: `module:${mod.slug}`,
+	target: 'team' as const,
+	team_id: 't-ap',
+	due_on: '2026-12-15',
+	message: 'Please finish before the holidays',
+	refresh: undefined,
+	person_ids: [] as string[],
+	...overrides
+});
+
+describe('assignments', () => {
+	it('reaches a person who joins the team after it was assigned', async () => {
+		const result = await assignLearning(temp.db, await actor(), input(), T0);
+		expect(result).toEqual({ ok: true, count: 1 });
+
+		await addPerson(temp.db, { id: 'neo', email: 'neo@example.com', name: 'Neo Newcomer', team_id: 't-ap' });
+		const learning = await myLearning(temp.db, { id: 'neo', teamId: 't-ap', teamKind: 'back_office', timeZone: 'UTC', isManager: false }, T0);
+		expect(learning.dueSoon.concat(learning.upcoming).map((a) => a.slug)).toContain(mod.slug);
+
+		const matrix = await teamMatrix(temp.db, ['t-ap'], T0);
+		const neo = matrix.rows.find((r) => r.id === 'neo')!;
+		expect(neo.cells[mod.slug]!.due).toEqual({ on: '2026-12-15', status: 'upcoming' });
+		expect(matrix.rows.find((r) => r.id === 'hal')).toBeUndefined();
+	});
+
+	it('refuses teams the manager does not manage, people outside the team and past dates', async () => {
+		expect(await assignLearning(temp.db, await actor(), input({ team_id: 't-hr' }), T0)).toEqual({ ok: false, errors: { team_id: 'Choose one of your teams' } });
+		const outsider = await assignLearning(temp.db, await actor(), input({ target: 'people', person_ids: ['ann', 'hal'] }), T0);
+		expect(outsider.ok).toBe(false);
+		expect(await assignLearning(temp.db, await actor(), input({ due_on: '2026-11-01' }), T0)).toEqual({ ok: false, errors: { due_on: 'Choose today or a later date' } });
+	});
+});
+
+describe('knowledge check', () => {
+	it('sends questions without the answer key before submission', async () => {
+		const data = await loadCheckPage({
+			locals: { user: { id: 'ann' }, session: null },
+			params: { module: mod.slug }
+		} as unknown as Parameters<typeof loadCheckPage>[0]);
+		const json = JSON.stringify(data);
+		expect(json).not.toContain('"correct"');
+		expect(json).not.toContain('feedback');
+		for (const q of mod.check.questions) for (const o of q.options) expect(json).not.toContain(o.feedback);
+		expect(json).toContain(mod.check.questions[0]!.prompt);
+	});
+
+	it('stores every attempt, and completes the module only with every lesson done and a pass', async () => {
+		const failed = await submitCheck(temp.db, 'ann', mod, allWrong, T0);
+		expect(failed.grade.passed).toBe(false);
+		expect(failed.completion).toBeUndefined();
+
+		const passedEarly = await submitCheck(temp.db, 'ann', mod, allRight, T0);
+		expect(passedEarly.grade.score).toBe(100);
+		expect(passedEarly.completion).toBeUndefined();
+
+		const attempts = await temp.db.selectFrom('check_attempts').select(['score', 'passed', 'module_version']).where('person_id', '=', 'ann').orderBy('submitted_at').execute();
+		expect(attempts).toHaveLength(2);
+		expect(attempts.map((a) => a.passed)).toEqual([0, 1]);
+		expect(attempts[1]!.module_version).toBe(mod.version);
+
+		let last;
+		for (const lesson of mod.lessons) last = await completeLesson(temp.db, 'ann', mod, lesson.slug, T0);
+		expect(last!.completion).toMatchObject({ module_slug: mod.slug, module_version: mod.version });
+		const verified = await completionByCode(temp.db, last!.completion!.verification_code);
+		expect(verified?.name).toBe('Ann Early');
+	});
+});
