@@ -1,0 +1,205 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, gotoReady, storageStateFor } from './fixtures';
+
+interface CheckFile {
+	passMark: number;
+	questions: { id: string; kind: 'single' | 'multiple'; prompt: string; options: { id: string; text: string; correct: boolean; feedback: string }[] }[];
+}
+
+// The test reads the key from disk, as only the server can; the browser never sees it.
+const readCheck = (slug: string): CheckFile => JSON.parse(readFileSync(`content/modules/${slug}/check.json`, 'utf8'));
+
+async function answer(page: Page, check: CheckFile, pick: 'right' | 'wrong') {
+	for (const q of check.questions) {
+		const options = q.options.filter((o) => (pick === 'right' ? o.correct : !o.correct));
+		const group = page.getByRole('group', { name: q.prompt });
+		for (const option of pick === 'right' ? options : options.slice(0, 1)) {
+			await group.getByLabel(option.text, { exact: true }).check();
+		}
+	}
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+}
+
+test.describe('a learner', () => {
+	test.use({ storageState: storageStateFor('staff') });
+
+	test('takes an assigned module end to end and gets a certificate', async ({ page }) => {
+		const slug = 'communicating-across-teams';
+		const check = readCheck(slug);
+
+		await page.goto('/');
+		const myLearning = page.getByRole('region', { name: 'My learning' });
+		await myLearning.getByRole('link', { name: 'Communicating across teams' }).first().click();
+		await expect(page).toHaveURL(`/learn/${slug}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Communicating across teams');
+
+		// Read every lesson in order, marking each complete.
+		await page.getByRole('link', { name: /Start the first lesson|Continue where you left off|Read the lessons again/ }).click();
+		await expect(page).toHaveURL(new RegExp(`/learn/${slug}/0\\d-`));
+		await gotoReady(page, `/learn/${slug}/01-choosing-the-channel`);
+		for (let n = 1; n <= 5; n++) {
+			await expect(page.getByText(`Lesson ${n} of 5`)).toBeVisible();
+			await expect(page.getByRole('article')).not.toBeEmpty();
+			await page.getByRole('button', { name: /Mark complete|Next lesson|Go to the knowledge check/ }).click();
+			if (n < 5) await expect(page.getByText(`Lesson ${n + 1} of 5`)).toBeVisible();
+		}
+		await expect(page).toHaveURL(new RegExp(`/learn/${slug}/(check|certificate)`));
+
+		// Fail first: feedback for every question, then retake.
+		await gotoReady(page, `/learn/${slug}/check`);
+		await answer(page, check, 'wrong');
+		await expect(page.getByRole('heading', { name: /Not passed yet/ })).toBeVisible();
+		const firstWrong = check.questions[0]!.options.find((o) => !o.correct)!;
+		await expect(page.getByText(firstWrong.feedback)).toBeVisible();
+		await page.getByRole('link', { name: 'Retake the check' }).click();
+		await page.waitForLoadState('networkidle');
+
+		await answer(page, check, 'right');
+		await expect(page.getByRole('heading', { name: 'You passed: 100%' })).toBeVisible();
+		await expect(page.getByText('so the module is complete')).toBeVisible();
+
+		// Reflect, privately by default.
+		await gotoReady(page, `/learn/${slug}/reflect`);
+		const reflection = `Promised a supplier a call-back by three and rang at ten to. ${Date.now()}`;
+		await page.getByLabel('Your answer').first().fill(reflection);
+		await page.getByRole('button', { name: 'Save reflections' }).click();
+		await expect(page.getByRole('status')).toHaveText('Your reflections are saved.');
+		await expect(page.getByLabel('Your answer').first()).toHaveValue(reflection);
+		await expect(page.getByLabel('Share with my manager').first()).not.toBeChecked();
+
+		// The certificate, and its public verification.
+		await page.goto(`/learn/${slug}/certificate`);
+		const certificate = page.getByRole('article', { name: 'Certificate of completion' });
+		await expect(certificate).toContainText('Priya Raman');
+		await expect(certificate).toContainText('Communicating across teams');
+		const code = (await certificate.locator('strong').textContent())!.trim();
+		const anonymous = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+		const verify = await anonymous.newPage();
+		await verify.goto(`/verify/${code}`);
+		await expect(verify.getByText('This certificate is genuine.')).toBeVisible();
+		await expect(verify.getByRole('region', { name: 'Certificate details' })).toContainText('Priya Raman');
+		await expect(verify.getByRole('region', { name: 'Certificate details' })).not.toContainText('staff@ripple.test');
+		await anonymous.close();
+	});
+
+	test('keeps an over-long reflection as typed and says what to fix', async ({ page }) => {
+		await gotoReady(page, '/learn/giving-and-receiving-feedback/reflect');
+		const long = 'word '.repeat(900);
+		await page.getByLabel('Your answer').first().fill(long);
+		await page.getByRole('button', { name: 'Save reflections' }).click();
+		await expect(page.getByRole('alert')).toContainText('Nothing was saved yet');
+		await expect(page.getByText(/Keep this under 4,000 characters/)).toBeVisible();
+		await expect(page.getByLabel('Your answer').first()).toHaveValue(long);
+	});
+
+	test('never receives the answer key before submitting', async ({ page }) => {
+		const slug = 'beyond-slas';
+		const check = readCheck(slug);
+		const html = await (await page.request.get(`/learn/${slug}/check`)).text();
+		const data = await (await page.request.get(`/learn/${slug}/check/__data.json`)).text();
+		expect(html).toContain(check.questions[0]!.prompt.slice(0, 40));
+		for (const body of [html, data]) {
+			expect(body).not.toContain('"correct"');
+			expect(body).not.toContain('correct:');
+			for (const q of check.questions) for (const o of q.options) expect(body).not.toContain(o.feedback);
+		}
+		// Nor in any script the browser can download.
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const path = join(dir, name);
+				if (statSync(path).isDirectory()) walk(path);
+				else if (path.endsWith('.js')) files.push(path);
+			}
+		};
+		walk('build/client');
+		expect(files.length).toBeGreaterThan(0);
+		const feedback = check.questions[0]!.options[0]!.feedback;
+		expect(files.filter((f) => readFileSync(f, 'utf8').includes(feedback))).toEqual([]);
+	});
+
+	test('filters the catalogue', async ({ page }) => {
+		await gotoReady(page, '/learn');
+		await page.getByLabel('For').selectOption({ label: 'Managers and leaders' });
+		await page.getByRole('button', { name: 'Apply filters' }).click();
+		await expect(page).toHaveURL(/audience=managers/);
+		await expect(page.getByRole('link', { name: 'Leading service excellence' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Communicating across teams' })).toHaveCount(0);
+	});
+
+	test('learning pages pass axe', async ({ page }) => {
+		for (const path of [
+			'/learn',
+			'/learn/why-internal-service-matters',
+			'/learn/why-internal-service-matters/01-who-your-internal-customers-are',
+			'/learn/why-internal-service-matters/check',
+			'/learn/why-internal-service-matters/reflect',
+			'/learn/paths/back-office-foundations',
+			'/learn/breaking-down-silos/certificate'
+		]) {
+			await gotoReady(page, path);
+			await expectNoAxeViolations(page);
+		}
+	});
+
+	test('cannot open team learning', async ({ page }) => {
+		const response = await page.goto('/learn/team');
+		expect(response?.status()).toBe(403);
+	});
+});
+
+test.describe('a manager', () => {
+	test.use({ storageState: storageStateFor('manager') });
+
+	test('assigns a module to the whole team and sees the matrix change', async ({ page }) => {
+		await gotoReady(page, '/learn/team?module=understanding-your-internal-customer');
+		const matrix = page.getByRole('table', { name: /Learning in Accounts Payable/ });
+		const priya = matrix.getByRole('row', { name: /Priya Raman/ });
+		await expect(priya).toBeVisible();
+
+		await page.getByLabel('Module or path').selectOption({ label: 'Understanding your internal customer' });
+		await page.getByLabel('The whole team, including people who join later').check();
+		const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+		await page.getByLabel('Due date').fill(due);
+		await page.getByLabel('Message (optional)').fill('Before the supplier day in December.');
+		await page.getByRole('button', { name: 'Assign', exact: true }).click();
+
+		await expect(page.getByRole('status')).toContainText('Assigned.');
+		await expect(priya.getByText(`Due ${due}`)).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Current assignments' })).toContainText('Understanding your internal customer');
+
+		const csv = await page.request.get(`/learn/team/export.csv?team=${new URL(page.url()).searchParams.get('team')}`);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		expect(await csv.text()).toContain('Priya Raman,Accounts Payable,Understanding your internal customer');
+	});
+
+	test('rejects a due date in the past next to the field', async ({ page }) => {
+		await gotoReady(page, '/learn/team');
+		await page.getByLabel('Module or path').selectOption({ label: 'Beyond SLAs: experience that counts' });
+		await page.getByLabel('Due date').evaluate((input: HTMLInputElement) => input.removeAttribute('min'));
+		await page.getByLabel('Due date').fill('2020-01-01');
+		await page.getByLabel('Message (optional)').fill('Kept after the error');
+		await page.getByRole('button', { name: 'Assign', exact: true }).click();
+		await expect(page.getByText('Choose today or a later date')).toBeVisible();
+		await expect(page.getByLabel('Message (optional)')).toHaveValue('Kept after the error');
+	});
+
+	test('team learning passes axe', async ({ page }) => {
+		await gotoReady(page, '/learn/team');
+		await expectNoAxeViolations(page);
+	});
+});
+
+test.describe('a leader', () => {
+	test.use({ storageState: storageStateFor('leader') });
+
+	test('sees completion rolled up for their unit', async ({ page }) => {
+		await gotoReady(page, '/learn/team');
+		const rollup = page.getByRole('region', { name: 'Across your unit' });
+		await expect(rollup.getByRole('row', { name: /Accounts Payable/ })).toBeVisible();
+		await expect(rollup.getByRole('row', { name: /Payroll/ })).toHaveCount(0);
+		await expectNoAxeViolations(page);
+	});
+});
