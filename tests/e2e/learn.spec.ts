@@ -186,6 +186,15 @@ test.describe('a manager', () => {
 		await expect(page.getByLabel('Message (optional)')).toHaveValue('Kept after the error');
 	});
 
+	test('sees a team member’s learning and only the reflections shared with them', async ({ page }) => {
+		await gotoReady(page, '/learn/team');
+		await page.getByRole('table', { name: /Learning in Accounts Payable/ }).getByRole('link', { name: 'Priya Raman' }).click();
+		const learning = page.getByRole('region', { name: 'Learning' });
+		await expect(learning).toContainText('Breaking down silos');
+		await expect(learning.getByRole('blockquote').first()).toContainText('Shadowing the Customer Care team');
+		await expect(learning).not.toContainText('Promised a supplier a call-back');
+	});
+
 	test('team learning passes axe', async ({ page }) => {
 		await gotoReady(page, '/learn/team');
 		await expectNoAxeViolations(page);

@@ -165,3 +165,15 @@ export async function activeMembers(database: Db, teamIds: readonly string[]): P
 		.orderBy('name')
 		.execute();
 }
+
+/** Reflections a learner chose to share with their manager, newest first. */
+export async function reflectionsSharedWithManager(database: Db, personId: string) {
+	return database
+		.selectFrom('reflections')
+		.select(['module_slug', 'prompt_id', 'body', 'updated_at'])
+		.where('person_id', '=', personId)
+		.where('share_with_manager', '=', 1)
+		.orderBy('updated_at', 'desc')
+		.limit(50)
+		.execute();
+}

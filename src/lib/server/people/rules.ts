@@ -45,3 +45,12 @@ export function rolesOf(scope: Scope): Role[] {
 export function hasRole(scope: Scope, role: Role): boolean {
 	return rolesOf(scope).includes(role);
 }
+
+/**
+ * Whether the viewer manages the person: as a manager of their team or as their line manager.
+ * Managers see a person's learning records and what they chose to share with their manager;
+ * leaders see only aggregates (DESIGN.md) unless they also manage the person.
+ */
+export function managesPerson(scope: Scope, target: Placement & { managerId: string | null }): boolean {
+	return (target.teamId !== null && scope.managedTeamIds.includes(target.teamId)) || target.managerId === scope.personId;
+}

@@ -1,12 +1,21 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
+import { learningForManager } from '$lib/server/learning/person-learning';
 import { personForViewer } from '$lib/server/people/access';
+import { managesPerson } from '$lib/server/people/rules';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals);
 	const found = await personForViewer(db(), user.scope, params.id);
 	if (!found) error(404, 'We could not find that person.');
-	return { ...found, isAdmin: user.scope.isAdmin, timeZone: user.timeZone };
+	const { person } = found;
+	const manages = managesPerson(user.scope, { personId: person.id, teamId: person.team_id, unitPath: person.unit_path, managerId: person.manager_id });
+	return {
+		...found,
+		learning: manages ? await learningForManager(db(), person.id) : null,
+		isAdmin: user.scope.isAdmin,
+		timeZone: user.timeZone
+	};
 };
