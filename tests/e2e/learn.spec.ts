@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoReady, storageStateFor } from './fixtures';
+import { expectNoAxeViolations, gotoReady, ORIGIN, storageStateFor } from './fixtures';
 
 interface CheckFile {
 	passMark: number;
@@ -144,9 +144,17 @@ test.describe('a learner', () => {
 		}
 	});
 
-	test('cannot open team learning', async ({ page }) => {
+	test('cannot open team learning, assign, or export', async ({ page }) => {
 		const response = await page.goto('/learn/team');
 		expect(response?.status()).toBe(403);
+		const assign = await page.request.post('/learn/team?/assign', {
+			form: { item: 'module:beyond-slas', target: 'team', team_id: 'anything', due_on: '2030-01-01', message: '' },
+			headers: { origin: ORIGIN },
+			maxRedirects: 0
+		});
+		expect(assign.status()).toBe(403);
+		const csv = await page.request.get('/learn/team/export.csv?team=anything');
+		expect(csv.status()).toBe(404);
 	});
 });
 

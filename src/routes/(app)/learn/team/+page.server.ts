@@ -7,6 +7,13 @@ import { assignLearning, assignmentSchema, cancelAssignment, manageableTeams, te
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Assigning and withdrawing are for people who manage a team (or admins). */
+function requireTeamManager(locals: App.Locals) {
+	const user = requireUser(locals);
+	if (user.scope.managedTeamIds.length === 0 && !user.scope.isAdmin) error(403, 'Only managers can assign learning.');
+	return user;
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const isManager = user.scope.managedTeamIds.length > 0 || user.scope.isAdmin;
@@ -54,7 +61,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	assign: async ({ locals, request, getClientAddress, url }) => {
-		const user = requireUser(locals);
+		const user = requireTeamManager(locals);
 		const form = await request.formData();
 		const raw = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 		const person_ids = form.getAll('person_ids').map(String);
@@ -71,7 +78,7 @@ export const actions: Actions = {
 		redirect(303, `/learn/team?team=${encodeURIComponent(parsed.data.team_id)}&saved=assigned${url.searchParams.has('show') ? '&show=overdue' : ''}`);
 	},
 	withdraw: async ({ locals, request, getClientAddress }) => {
-		const user = requireUser(locals);
+		const user = requireTeamManager(locals);
 		const form = await request.formData();
 		const result = await cancelAssignment(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, String(form.get('id') ?? ''), new Date());
 		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
