@@ -14,6 +14,7 @@ export const navigation: readonly NavItem[] = [
 	{ href: '/', label: 'Home', roles: ['staff'] },
 	{ href: '/learn', label: 'Learn', roles: ['staff'] },
 	{ href: '/learn/team', label: 'Team learning', roles: ['manager', 'leader'] },
+	{ href: '/connect', label: 'Connect', roles: ['staff'] },
 	{ href: '/profile', label: 'Profile', roles: ['staff'] },
 	{ href: '/admin', label: 'Admin', roles: ['admin'] }
 ];

@@ -23,7 +23,11 @@ const tableFlags: Record<keyof Database, true> = {
 	completions: true,
 	reflections: true,
 	practice_logs: true,
-	assignments: true
+	assignments: true,
+	recognitions: true,
+	recognition_recipients: true,
+	lunch_sessions: true,
+	lunch_rsvps: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -24,6 +24,10 @@ export interface Database {
 	reflections: ReflectionTable;
 	practice_logs: PracticeLogTable;
 	assignments: AssignmentTable;
+	recognitions: RecognitionTable;
+	recognition_recipients: RecognitionRecipientTable;
+	lunch_sessions: LunchSessionTable;
+	lunch_rsvps: LunchRsvpTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -220,3 +224,53 @@ export type CheckAttempt = Selectable<CheckAttemptTable>;
 export type Completion = Selectable<CompletionTable>;
 export type Reflection = Selectable<ReflectionTable>;
 export type Assignment = Selectable<AssignmentTable>;
+
+/** A colleague's public thank-you, tied to one service behaviour. */
+export interface RecognitionTable {
+	id: string;
+	from_id: string;
+	behaviour_slug: string;
+	message: string;
+	/** 1 when a recipient works in another department than the giver. */
+	cross_department: number;
+	created_at: string;
+}
+
+export interface RecognitionRecipientTable {
+	recognition_id: string;
+	person_id: string;
+}
+
+/** A lunch-and-learn session. Times are instants; `time_zone` is the organiser's, for display. */
+export interface LunchSessionTable {
+	id: string;
+	topic: string;
+	description: string;
+	presenter_id: string;
+	organiser_id: string;
+	starts_at: string;
+	ends_at: string;
+	time_zone: string;
+	place: string;
+	video_url: string;
+	capacity: number;
+	/** Increases on every change, for calendar files (RFC 5545 SEQUENCE). */
+	sequence: number;
+	created_at: string;
+	updated_at: string;
+	cancelled_at: string | null;
+}
+
+export type RsvpStatus = 'going' | 'waitlist' | 'cancelled';
+
+export interface LunchRsvpTable {
+	session_id: string;
+	person_id: string;
+	status: RsvpStatus;
+	/** When the person last joined the list: the waitlist is served in this order. */
+	rsvp_at: string;
+	/** Marked by the organiser after the session: 1 attended, 0 did not, null not marked. */
+	attended: number | null;
+}
+
+export type LunchSession = Selectable<LunchSessionTable>;

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import type { NewOrgUnit, NewPerson, NewRoleGrant, NewTeam } from '../db/schema';
 import { newId } from '../db/ids';
 import { hashPassword } from '../auth/password';
+import { seedDemoConnect } from './connect';
 import { seedDemoLearning } from './learning';
 import { childPath } from '../org/rules';
 import { DEMO_PASSWORD, demoPeople, demoTeams, demoUnits, type DemoPerson } from './data';
@@ -161,6 +162,7 @@ export async function seedDemo(
 			if (team) members.set(team, [...(members.get(team) ?? []), person.id]);
 		}
 		await seedDemoLearning(trx, { people: personIds, teams: teamIds, members }, now);
+		await seedDemoConnect(trx, { people: personIds, members }, now);
 		await trx
 			.insertInto('app_meta')
 			.values({ key: DEMO_META_KEY, value: '1' })

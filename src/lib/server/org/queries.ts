@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { NewOrgUnit, NewTeam, OrgUnit, Team, TeamKind } from '../db/schema';
+import { departmentFromPath } from './rules';
 
 export async function listUnits(database: Db): Promise<OrgUnit[]> {
 	return database.selectFrom('org_units').selectAll().orderBy('path').execute();
@@ -152,4 +153,23 @@ export async function teamManagers(
 		byTeam.set(row.team_id, list);
 	}
 	return byTeam;
+}
+
+/** Each person's department id (see departmentFromPath); null for people without a team. */
+export async function departmentsOf(database: Db, personIds: readonly string[]): Promise<Map<string, string | null>> {
+	const result = new Map<string, string | null>();
+	if (personIds.length === 0) return result;
+	const [people, units] = await Promise.all([
+		database
+			.selectFrom('people')
+			.leftJoin('teams', 'teams.id', 'people.team_id')
+			.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+			.select(['people.id', 'org_units.path'])
+			.where('people.id', 'in', personIds)
+			.execute(),
+		database.selectFrom('org_units').select(['id', 'kind']).execute()
+	]);
+	const kinds = new Map(units.map((u) => [u.id, u.kind]));
+	for (const p of people) result.set(p.id, p.path ? departmentFromPath(p.path, (id) => kinds.get(id)) : null);
+	return result;
 }

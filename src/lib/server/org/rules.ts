@@ -55,3 +55,12 @@ export function unitTrail(path: string, nameOf: (id: string) => string | undefin
 		.map((id) => nameOf(id) ?? '…')
 		.join(' › ');
 }
+
+/**
+ * The department a unit path belongs to: the first unit of kind `department` on the way down,
+ * or the deepest unit when the tree has no departments on that branch.
+ */
+export function departmentFromPath(path: string, kindOf: (id: string) => string | undefined): string | null {
+	const ids = path.split('/').filter(Boolean);
+	return ids.find((id) => kindOf(id) === 'department') ?? ids.at(-1) ?? null;
+}

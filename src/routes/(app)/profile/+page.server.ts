@@ -5,6 +5,7 @@ import { parseForm } from '$lib/server/forms';
 import { findModule } from '$lib/server/learning/content';
 import { practiceOf } from '$lib/server/learning/queries';
 import { savePreferences } from '$lib/server/people/preferences';
+import { recognitionWall } from '$lib/server/recognition/service';
 import { getPersonDetail, listGrants } from '$lib/server/people/queries';
 import { preferencesSchema } from '$lib/schemas/people';
 import { languages, timeZones } from '$lib/locale';
@@ -12,12 +13,17 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
-	const [person, grants, practice] = await Promise.all([getPersonDetail(db(), user.id), listGrants(db(), user.id), practiceOf(db(), user.id)]);
+	const [person, grants, practice, thanks] = await Promise.all([
+		getPersonDetail(db(), user.id),
+		listGrants(db(), user.id),
+		practiceOf(db(), user.id),
+		recognitionWall(db(), { personId: user.id }, { limit: 5, offset: 0 })
+	]);
 	const practised = practice.map((p) => {
 		const mod = findModule(p.module_slug);
 		return { module: p.module_slug, title: mod?.practice.title ?? p.module_slug, moduleTitle: mod?.title ?? p.module_slug, note: p.note, doneAt: p.done_at };
 	});
-	return { person, grants, practised, timeZone: user.timeZone, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
+	return { person, grants, practised, thanks, timeZone: user.timeZone, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
 };
 
 export const actions: Actions = {

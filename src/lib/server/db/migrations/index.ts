@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T1300-foundation';
 import * as learning from './2026-11-22T1500-learning';
+import * as recognitionAndSessions from './2026-11-22T1700-recognition-and-sessions';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -8,5 +9,6 @@ import * as learning from './2026-11-22T1500-learning';
  */
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1300-foundation': foundation,
-	'2026-11-22T1500-learning': learning
+	'2026-11-22T1500-learning': learning,
+	'2026-11-22T1700-recognition-and-sessions': recognitionAndSessions
 };

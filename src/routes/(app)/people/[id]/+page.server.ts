@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { learningForManager } from '$lib/server/learning/person-learning';
 import { personForViewer } from '$lib/server/people/access';
 import { managesPerson } from '$lib/server/people/rules';
+import { recognitionWall } from '$lib/server/recognition/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -12,9 +13,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!found) error(404, 'We could not find that person.');
 	const { person } = found;
 	const manages = managesPerson(user.scope, { personId: person.id, teamId: person.team_id, unitPath: person.unit_path, managerId: person.manager_id });
+	const [learning, thanks] = await Promise.all([
+		manages ? learningForManager(db(), person.id) : null,
+		recognitionWall(db(), { personId: person.id }, { limit: 5, offset: 0 })
+	]);
 	return {
 		...found,
-		learning: manages ? await learningForManager(db(), person.id) : null,
+		learning,
+		thanks,
 		isAdmin: user.scope.isAdmin,
 		timeZone: user.timeZone
 	};

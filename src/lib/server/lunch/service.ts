@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { isTimeZone } from '../../locale';
+import { zonedToInstant } from '../../time';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import type { LunchSession } from '../db/schema';
+import { departmentsOf } from '../org/queries';
+import { findPersonByEmail } from '../people/queries';
+import type { Scope } from '../people/rules';
+import { rejected, type ServiceResult } from '../service-result';
+import { newFaces, promotions, rsvpPlacement } from './rules';
+
+/** Who may run sessions: managers, leaders and admins. */
+export function canOrganise(scope: Scope): boolean {
+	return scope.isAdmin || scope.managedTeamIds.length > 0 || scope.ledUnitPaths.length > 0;
+}
+
+export const sessionSchema = z.object({
+	topic: z.string().trim().min(3, 'Give the session a topic').max(120, 'Keep the topic under 120 characters'),
+	description: z.string().trim().min(20, 'Describe what people will learn, in a sentence or two').max(2000, 'Keep the description under 2,000 characters'),
+	presenter_email: z.string().trim().toLowerCase().pipe(z.email('Enter the presenter’s email address')),
+	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date'),
+	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a start time'),
+	minutes: z.coerce.number('Enter the length in minutes').int('Use whole minutes').min(15, 'At least 15 minutes').max(240, 'At most 4 hours'),
+	place: z.string().trim().max(200, 'Keep the place under 200 characters'),
+	video_url: z
+		.string()
+		.trim()
+		.max(500, 'That link is too long')
+		.refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'Use a link that starts with https://'),
+	capacity: z.coerce.number('Enter how many people can come').int('Use a whole number').min(1, 'At least one place').max(500, 'At most 500 places')
+});
+export type SessionInput = z.infer<typeof sessionSchema>;
+
+export async function createSession(
+	database: Db,
+	organiser: { id: string; timeZone: string },
+	input: SessionInput,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
+	const timeZone = isTimeZone(organiser.timeZone) ? organiser.timeZone : 'UTC';
+	const start = zonedToInstant(input.date, input.time, timeZone);
+	if (start.getTime() <= now.getTime()) return rejected({ date: 'Choose a time in the future' });
+	if (!input.place && !input.video_url) return rejected({ place: 'Give a place, a video link, or both' });
+	const presenter = await findPersonByEmail(database, input.presenter_email);
+	if (!presenter || presenter.active !== 1) return rejected({ presenter_email: 'No active person has this email address' });
+	const id = newId();
+	const at = now.toISOString();
+	await database
+		.insertInto('lunch_sessions')
+		.values({
+			id,
+			topic: input.topic,
+			description: input.description,
+			presenter_id: presenter.id,
+			organiser_id: organiser.id,
+			starts_at: start.toISOString(),
+			ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
+			time_zone: timeZone,
+			place: input.place,
+			video_url: input.video_url,
+			capacity: input.capacity,
+			sequence: 0,
+			created_at: at,
+			updated_at: at,
+			cancelled_at: null
+		})
+		.execute();
+	return { ok: true, id };
+}
+
+async function getSession(database: Db, id: string): Promise<LunchSession | undefined> {
+	return database.selectFrom('lunch_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Books a place, or a place on the waitlist when the session is full. Runs in one transaction so
+ * two people taking the last place cannot both get it.
+ */
+export async function rsvp(database: Db, personId: string, sessionId: string, now: Date): Promise<ServiceResult<{ status: 'going' | 'waitlist' }>> {
+	return database.transaction().execute(async (trx) => {
+		const session = await getSession(trx, sessionId);
+		if (!session || session.cancelled_at) return rejected({ _form: 'This session is not taking bookings' });
+		if (session.starts_at <= now.toISOString()) return rejected({ _form: 'This session has already started' });
+		const mine = await trx.selectFrom('lunch_rsvps').select('status').where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
+		if (mine && mine.status !== 'cancelled') return { ok: true as const, status: mine.status };
+		const going = await trx
+			.selectFrom('lunch_rsvps')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('session_id', '=', sessionId)
+			.where('status', '=', 'going')
+			.executeTakeFirstOrThrow();
+		const status = rsvpPlacement(Number(going.n), session.capacity);
+		await trx
+			.insertInto('lunch_rsvps')
+			.values({ session_id: sessionId, person_id: personId, status, rsvp_at: now.toISOString(), attended: null })
+			.onConflict((oc) => oc.columns(['session_id', 'person_id']).doUpdateSet({ status, rsvp_at: now.toISOString(), attended: null }))
+			.execute();
+		return { ok: true as const, status };
+	});
+}
+
+/** Cancels a booking; a freed place goes to the earliest person on the waitlist. */
+export async function cancelRsvp(database: Db, personId: string, sessionId: string, now: Date): Promise<ServiceResult<{ promoted: string[] }>> {
+	return database.transaction().execute(async (trx) => {
+		const session = await getSession(trx, sessionId);
+		if (!session) return rejected({ _form: 'This session no longer exists' });
+		const mine = await trx.selectFrom('lunch_rsvps').select('status').where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
+		if (!mine || mine.status === 'cancelled') return { ok: true as const, promoted: [] };
+		await trx.updateTable('lunch_rsvps').set({ status: 'cancelled', attended: null }).where('session_id', '=', sessionId).where('person_id', '=', personId).execute();
+		if (mine.status !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
+		const rows = await trx.selectFrom('lunch_rsvps').select(['person_id', 'rsvp_at', 'status']).where('session_id', '=', sessionId).where('status', 'in', ['going', 'waitlist']).execute();
+		const free = session.capacity - rows.filter((r) => r.status === 'going').length;
+		const moving = promotions(rows.filter((r) => r.status === 'waitlist'), free).map((r) => r.person_id);
+		if (moving.length) {
+			await trx.updateTable('lunch_rsvps').set({ status: 'going' }).where('session_id', '=', sessionId).where('person_id', 'in', moving).execute();
+		}
+		return { ok: true as const, promoted: moving };
+	});
+}
+
+/** The organiser records who came; only people who booked can be marked. */
+export async function markAttendance(database: Db, organiserId: string, sessionId: string, attendedIds: string[], now: Date): Promise<ServiceResult<object>> {
+	const session = await getSession(database, sessionId);
+	if (!session || session.organiser_id !== organiserId) return rejected({ _form: 'Only the organiser can mark attendance' });
+	if (session.starts_at > now.toISOString()) return rejected({ _form: 'Mark attendance once the session has started' });
+	const attended = new Set(attendedIds);
+	await database.transaction().execute(async (trx) => {
+		const booked = await trx.selectFrom('lunch_rsvps').select('person_id').where('session_id', '=', sessionId).where('status', '=', 'going').execute();
+		for (const row of booked) {
+			await trx
+				.updateTable('lunch_rsvps')
+				.set({ attended: attended.has(row.person_id) ? 1 : 0 })
+				.where('session_id', '=', sessionId)
+				.where('person_id', '=', row.person_id)
+				.execute();
+		}
+	});
+	return { ok: true };
+}
+
+export async function cancelSession(database: Db, organiserId: string, sessionId: string, now: Date): Promise<ServiceResult<object>> {
+	const session = await getSession(database, sessionId);
+	if (!session || session.organiser_id !== organiserId) return rejected({ _form: 'Only the organiser can cancel this session' });
+	await database
+		.updateTable('lunch_sessions')
+		.set({ cancelled_at: now.toISOString(), updated_at: now.toISOString(), sequence: session.sequence + 1 })
+		.where('id', '=', sessionId)
+		.execute();
+	return { ok: true };
+}
+
+/** Upcoming (and recent) sessions with counts and the viewer's own booking. */
+export async function sessionList(database: Db, viewerId: string, now: Date) {
+	const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+	const sessions = await database
+		.selectFrom('lunch_sessions')
+		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
+		.selectAll('lunch_sessions')
+		.select(['presenter.name as presenter_name'])
+		.where('lunch_sessions.starts_at', '>=', since)
+		.orderBy('lunch_sessions.starts_at')
+		.limit(100)
+		.execute();
+	const rsvps = sessions.length
+		? await database
+				.selectFrom('lunch_rsvps')
+				.select(['session_id', 'person_id', 'status'])
+				.where('session_id', 'in', sessions.map((s) => s.id))
+				.where('status', '!=', 'cancelled')
+				.execute()
+		: [];
+	const nowIso = now.toISOString();
+	const shaped = sessions.map((s) => ({
+		...s,
+		going: rsvps.filter((r) => r.session_id === s.id && r.status === 'going').length,
+		waiting: rsvps.filter((r) => r.session_id === s.id && r.status === 'waitlist').length,
+		mine: rsvps.find((r) => r.session_id === s.id && r.person_id === viewerId)?.status ?? null
+	}));
+	return { upcoming: shaped.filter((s) => s.ends_at > nowIso), past: shaped.filter((s) => s.ends_at <= nowIso).reverse() };
+}
+
+/** One session as a viewer sees it; the organiser also gets the list of people and new faces. */
+export async function sessionDetail(database: Db, sessionId: string, viewerId: string) {
+	const session = await database
+		.selectFrom('lunch_sessions')
+		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
+		.innerJoin('people as organiser', 'organiser.id', 'lunch_sessions.organiser_id')
+		.selectAll('lunch_sessions')
+		.select(['presenter.name as presenter_name', 'organiser.name as organiser_name'])
+		.where('lunch_sessions.id', '=', sessionId)
+		.executeTakeFirst();
+	if (!session) return undefined;
+	const rsvps = await database
+		.selectFrom('lunch_rsvps')
+		.innerJoin('people', 'people.id', 'lunch_rsvps.person_id')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.select(['lunch_rsvps.person_id', 'lunch_rsvps.status', 'lunch_rsvps.rsvp_at', 'lunch_rsvps.attended', 'people.name', 'teams.name as team'])
+		.where('lunch_rsvps.session_id', '=', sessionId)
+		.where('lunch_rsvps.status', '!=', 'cancelled')
+		.orderBy('lunch_rsvps.rsvp_at')
+		.execute();
+	const going = rsvps.filter((r) => r.status === 'going');
+	const waitlist = rsvps.filter((r) => r.status === 'waitlist');
+	const mine = rsvps.find((r) => r.person_id === viewerId) ?? null;
+	const isOrganiser = session.organiser_id === viewerId;
+
+	let faces: { otherDepartments: string[]; firstTimers: string[] } | null = null;
+	if (isOrganiser && going.length) {
+		const ids = going.map((g) => g.person_id);
+		const [departments, earlier] = await Promise.all([
+			departmentsOf(database, [session.presenter_id, ...ids]),
+			database
+				.selectFrom('lunch_rsvps')
+				.innerJoin('lunch_sessions', 'lunch_sessions.id', 'lunch_rsvps.session_id')
+				.select('lunch_rsvps.person_id')
+				.where('lunch_rsvps.person_id', 'in', ids)
+				.where('lunch_rsvps.status', '=', 'going')
+				.where('lunch_sessions.starts_at', '<', session.starts_at)
+				.where('lunch_sessions.cancelled_at', 'is', null)
+				.execute()
+		]);
+		const veterans = new Set(earlier.map((e) => e.person_id));
+		faces = newFaces(
+			ids.map((id) => ({ personId: id, department: departments.get(id) ?? null, firstTime: !veterans.has(id) })),
+			departments.get(session.presenter_id) ?? null
+		);
+	}
+	return {
+		session,
+		going: isOrganiser ? going : [],
+		goingCount: going.length,
+		waitlistCount: waitlist.length,
+		mine: mine && { status: mine.status, position: mine.status === 'waitlist' ? waitlist.findIndex((w) => w.person_id === viewerId) + 1 : null },
+		isOrganiser,
+		faces
+	};
+}
