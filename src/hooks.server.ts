@@ -53,7 +53,8 @@ function isPublic(pathname: string): boolean {
 		pathname === '/healthz' ||
 		pathname === '/theme' ||
 		pathname.startsWith('/invite/') ||
-		pathname.startsWith('/verify/')
+		pathname.startsWith('/verify/') ||
+		pathname.startsWith('/calendar/')
 	);
 }
 

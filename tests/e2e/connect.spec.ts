@@ -79,8 +79,15 @@ test.describe('staff', () => {
 	});
 
 	test('Connect pages pass axe', async ({ page }) => {
-		for (const path of ['/connect', '/connect/sessions', '/connect/recognition']) {
-			await gotoReady(page, path);
+		for (const [path, heading] of [
+			['/connect', 'Connect'],
+			['/connect/sessions', 'Lunch and learn'],
+			['/connect/recognition', 'Recognition'],
+			['/connect/shadowing', 'Job shadowing']
+		] as const) {
+			const response = await gotoReady(page, path);
+			expect(response?.status(), path).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 			await expectNoAxeViolations(page);
 		}
 	});

@@ -139,7 +139,8 @@ test.describe('a learner', () => {
 			'/learn/paths/back-office-foundations',
 			'/learn/breaking-down-silos/certificate'
 		]) {
-			await gotoReady(page, path);
+			const response = await gotoReady(page, path);
+			expect(response?.status(), path).toBe(200);
 			await expectNoAxeViolations(page);
 		}
 	});

@@ -27,7 +27,11 @@ const tableFlags: Record<keyof Database, true> = {
 	recognitions: true,
 	recognition_recipients: true,
 	lunch_sessions: true,
-	lunch_rsvps: true
+	lunch_rsvps: true,
+	shadow_slots: true,
+	shadow_blackouts: true,
+	shadow_visits: true,
+	calendar_feeds: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

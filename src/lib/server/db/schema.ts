@@ -28,6 +28,10 @@ export interface Database {
 	recognition_recipients: RecognitionRecipientTable;
 	lunch_sessions: LunchSessionTable;
 	lunch_rsvps: LunchRsvpTable;
+	shadow_slots: ShadowSlotTable;
+	shadow_blackouts: ShadowBlackoutTable;
+	shadow_visits: ShadowVisitTable;
+	calendar_feeds: CalendarFeedTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -274,3 +278,75 @@ export interface LunchRsvpTable {
 }
 
 export type LunchSession = Selectable<LunchSessionTable>;
+
+/** A host team's offer of a job-shadowing visit. */
+export interface ShadowSlotTable {
+	id: string;
+	team_id: string;
+	host_id: string;
+	starts_at: string;
+	ends_at: string;
+	/** The host team's time zone, in which the slot was published and is shown to the host. */
+	time_zone: string;
+	/** Visitors per slot. */
+	capacity: number;
+	place: string;
+	video_url: string;
+	what_you_will_see: string;
+	/** 1 when the host team accepts manager-approved requests without a further confirmation. */
+	auto_accept: number;
+	created_by: string | null;
+	sequence: number;
+	created_at: string;
+	updated_at: string;
+	cancelled_at: string | null;
+}
+
+/** Days a host team takes no visitors (e.g. month-end close); inclusive calendar dates. */
+export interface ShadowBlackoutTable {
+	id: string;
+	team_id: string;
+	starts_on: string;
+	ends_on: string;
+	reason: string;
+	created_by: string | null;
+	created_at: string;
+}
+
+export type VisitStatus = 'pending_manager' | 'pending_host' | 'confirmed' | 'declined' | 'cancelled';
+
+/** A person's booking of a slot: approved by their manager, then confirmed by the host. */
+export interface ShadowVisitTable {
+	id: string;
+	slot_id: string;
+	visitor_id: string;
+	objectives: string;
+	status: VisitStatus;
+	/** Copied from the slot so overlapping visits can be found with one query. */
+	starts_at: string;
+	ends_at: string;
+	approved_by: string | null;
+	approved_at: string | null;
+	confirmed_by: string | null;
+	confirmed_at: string | null;
+	decline_reason: string | null;
+	sequence: number;
+	reflection_learned: string | null;
+	reflection_impact: string | null;
+	reflection_change: string | null;
+	reflected_at: string | null;
+	host_feedback: string | null;
+	host_feedback_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export type ShadowSlot = Selectable<ShadowSlotTable>;
+export type ShadowVisit = Selectable<ShadowVisitTable>;
+
+/** A person's private calendar subscription; only the hash of the URL's secret is kept. */
+export interface CalendarFeedTable {
+	person_id: string;
+	token_hash: string;
+	created_at: string;
+}

@@ -187,7 +187,7 @@ export async function sessionDetail(database: Db, sessionId: string, viewerId: s
 		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
 		.innerJoin('people as organiser', 'organiser.id', 'lunch_sessions.organiser_id')
 		.selectAll('lunch_sessions')
-		.select(['presenter.name as presenter_name', 'organiser.name as organiser_name'])
+		.select(['presenter.name as presenter_name', 'organiser.name as organiser_name', 'organiser.email as organiser_email'])
 		.where('lunch_sessions.id', '=', sessionId)
 		.executeTakeFirst();
 	if (!session) return undefined;

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T1300-foundation';
 import * as learning from './2026-11-22T1500-learning';
 import * as recognitionAndSessions from './2026-11-22T1700-recognition-and-sessions';
+import * as shadowing from './2026-11-22T1800-shadowing';
+import * as calendarFeeds from './2026-11-22T1900-calendar-feeds';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -10,5 +12,7 @@ import * as recognitionAndSessions from './2026-11-22T1700-recognition-and-sessi
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1300-foundation': foundation,
 	'2026-11-22T1500-learning': learning,
-	'2026-11-22T1700-recognition-and-sessions': recognitionAndSessions
+	'2026-11-22T1700-recognition-and-sessions': recognitionAndSessions,
+	'2026-11-22T1800-shadowing': shadowing,
+	'2026-11-22T1900-calendar-feeds': calendarFeeds
 };

@@ -1,0 +1,153 @@
+import type { Db } from '../db';
+import type { Scope } from '../people/rules';
+import { ACTIVE_STATUSES } from './rules';
+
+export interface SlotFilters {
+	teamId?: string;
+	unitPath?: string;
+	from?: string;
+	to?: string;
+}
+
+/** Upcoming slots with places left and the viewer's own request, if any. */
+export async function browseSlots(database: Db, filters: SlotFilters, viewerId: string, now: Date) {
+	let query = database
+		.selectFrom('shadow_slots')
+		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
+		.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.innerJoin('people as host', 'host.id', 'shadow_slots.host_id')
+		.selectAll('shadow_slots')
+		.select(['teams.name as team_name', 'teams.kind as team_kind', 'org_units.name as unit_name', 'host.name as host_name'])
+		.select((eb) =>
+			eb
+				.selectFrom('shadow_visits')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('shadow_visits.slot_id', '=', 'shadow_slots.id')
+				.where('shadow_visits.status', 'in', ACTIVE_STATUSES)
+				.as('taken')
+		)
+		.select((eb) =>
+			eb
+				.selectFrom('shadow_visits')
+				.select('shadow_visits.status')
+				.whereRef('shadow_visits.slot_id', '=', 'shadow_slots.id')
+				.where('shadow_visits.visitor_id', '=', viewerId)
+				.where('shadow_visits.status', 'in', ACTIVE_STATUSES)
+				.limit(1)
+				.as('mine')
+		)
+		.where('shadow_slots.cancelled_at', 'is', null)
+		.where('shadow_slots.starts_at', '>', now.toISOString());
+	if (filters.teamId) query = query.where('shadow_slots.team_id', '=', filters.teamId);
+	if (filters.unitPath) query = query.where('org_units.path', 'like', `${filters.unitPath}%`);
+	if (filters.from) query = query.where('shadow_slots.starts_at', '>=', `${filters.from}T00:00:00.000Z`);
+	if (filters.to) query = query.where('shadow_slots.starts_at', '<=', `${filters.to}T23:59:59.999Z`);
+	const rows = await query.orderBy('shadow_slots.starts_at').limit(100).execute();
+	return rows.map((r) => ({ ...r, taken: Number(r.taken ?? 0) }));
+}
+
+const visitColumns = [
+	'shadow_visits.id',
+	'shadow_visits.status',
+	'shadow_visits.starts_at',
+	'shadow_visits.ends_at',
+	'shadow_visits.objectives',
+	'shadow_visits.reflected_at',
+	'shadow_visits.host_feedback_at',
+	'teams.name as team_name',
+	'visitor.name as visitor_name',
+	'host.name as host_name'
+] as const;
+
+function visitsQuery(database: Db) {
+	return database
+		.selectFrom('shadow_visits')
+		.innerJoin('shadow_slots', 'shadow_slots.id', 'shadow_visits.slot_id')
+		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
+		.innerJoin('people as visitor', 'visitor.id', 'shadow_visits.visitor_id')
+		.innerJoin('people as host', 'host.id', 'shadow_slots.host_id')
+		.select(visitColumns);
+}
+
+export async function visitsOf(database: Db, personId: string) {
+	return visitsQuery(database).where('shadow_visits.visitor_id', '=', personId).orderBy('shadow_visits.starts_at', 'desc').limit(50).execute();
+}
+
+/** What a manager has to act on, and their team's visits. */
+export async function managerQueue(database: Db, scope: Scope) {
+	const teams = scope.managedTeamIds;
+	const [approvals, confirmations, teamVisits] = await Promise.all([
+		visitsQuery(database)
+			.where('shadow_visits.status', '=', 'pending_manager')
+			.where((eb) => {
+				const mine = [eb('visitor.manager_id', '=', scope.personId)];
+				if (teams.length) mine.push(eb('visitor.team_id', 'in', teams));
+				return eb.or(mine);
+			})
+			.orderBy('shadow_visits.starts_at')
+			.execute(),
+		visitsQuery(database)
+			.where('shadow_visits.status', '=', 'pending_host')
+			.where((eb) => {
+				const mine = [eb('shadow_slots.host_id', '=', scope.personId)];
+				if (teams.length) mine.push(eb('shadow_slots.team_id', 'in', teams));
+				return eb.or(mine);
+			})
+			.orderBy('shadow_visits.starts_at')
+			.execute(),
+		teams.length
+			? visitsQuery(database).where('visitor.team_id', 'in', teams).orderBy('shadow_visits.starts_at', 'desc').limit(100).execute()
+			: Promise.resolve([])
+	]);
+	return { approvals, confirmations, teamVisits };
+}
+
+export async function hostedSlots(database: Db, teamIds: readonly string[], now: Date) {
+	if (teamIds.length === 0) return [];
+	const rows = await database
+		.selectFrom('shadow_slots')
+		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
+		.innerJoin('people as host', 'host.id', 'shadow_slots.host_id')
+		.select(['shadow_slots.id', 'shadow_slots.starts_at', 'shadow_slots.ends_at', 'shadow_slots.capacity', 'shadow_slots.cancelled_at', 'teams.name as team_name', 'host.name as host_name'])
+		.select((eb) =>
+			eb
+				.selectFrom('shadow_visits')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('shadow_visits.slot_id', '=', 'shadow_slots.id')
+				.where('shadow_visits.status', 'in', ACTIVE_STATUSES)
+				.as('taken')
+		)
+		.where('shadow_slots.team_id', 'in', teamIds)
+		.where('shadow_slots.ends_at', '>', now.toISOString())
+		.orderBy('shadow_slots.starts_at')
+		.limit(100)
+		.execute();
+	return rows.map((r) => ({ ...r, taken: Number(r.taken ?? 0) }));
+}
+
+export async function blackoutsOf(database: Db, teamIds: readonly string[], today: string) {
+	if (teamIds.length === 0) return [];
+	return database
+		.selectFrom('shadow_blackouts')
+		.innerJoin('teams', 'teams.id', 'shadow_blackouts.team_id')
+		.select(['shadow_blackouts.id', 'shadow_blackouts.starts_on', 'shadow_blackouts.ends_on', 'shadow_blackouts.reason', 'teams.name as team_name'])
+		.where('shadow_blackouts.team_id', 'in', teamIds)
+		.where('shadow_blackouts.ends_on', '>=', today)
+		.orderBy('shadow_blackouts.starts_on')
+		.execute();
+}
+
+/** Completed visits with reflections and host feedback, for the visitor's profile. */
+export async function visitStories(database: Db, personId: string) {
+	return database
+		.selectFrom('shadow_visits')
+		.innerJoin('shadow_slots', 'shadow_slots.id', 'shadow_visits.slot_id')
+		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
+		.select(['shadow_visits.id', 'shadow_visits.starts_at', 'shadow_visits.reflection_learned', 'shadow_visits.reflection_change', 'shadow_visits.host_feedback', 'teams.name as team_name'])
+		.where('shadow_visits.visitor_id', '=', personId)
+		.where('shadow_visits.status', '=', 'confirmed')
+		.where((eb) => eb.or([eb('shadow_visits.reflected_at', 'is not', null), eb('shadow_visits.host_feedback_at', 'is not', null)]))
+		.orderBy('shadow_visits.starts_at', 'desc')
+		.limit(20)
+		.execute();
+}

@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { feedFile } from '$lib/server/calendar/ics';
+import { feedItems, feedOwner } from '$lib/server/calendar/items';
+import { db } from '$lib/server/db';
+import type { RequestHandler } from './$types';
+
+/**
+ * A person's private subscription feed, for Outlook or Google Calendar: /calendar/<secret>.ics.
+ * The secret in the address is the only credential; regenerating it on the profile ends the old one.
+ */
+export const GET: RequestHandler = async ({ params, url }) => {
+	const token = params.token.replace(/\.ics$/, '');
+	const owner = await feedOwner(db(), token);
+	if (!owner) error(404, 'This calendar address is not valid any more.');
+	const items = await feedItems(db(), owner.id, url.origin, new Date());
+	return new Response(feedFile(items, `Ripple · ${owner.name}`), {
+		headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' }
+	});
+};

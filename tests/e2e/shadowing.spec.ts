@@ -1,0 +1,103 @@
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
+
+test('a slot is published, requested, approved by the manager and confirmed by the host', async ({ browser }) => {
+	const as = async (role: 'admin' | 'manager' | 'staff') => (await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+	const what = `See the refund queue end to end ${unique()}`;
+	const day = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
+
+	// The admin hosts for Customer Care (admins may act for any team).
+	const admin = await as('admin');
+	await gotoReady(admin, '/connect/shadowing/manage');
+	const publish = admin.getByRole('region', { name: 'Publish a slot' });
+	await publish.getByLabel('Host team').selectOption({ label: 'Customer Care' });
+	await publish.getByLabel('Host’s email').fill('carlos.mendoza@northwind.example');
+	await publish.getByLabel('Date').fill(day);
+	await publish.getByLabel('Start').fill('14:00');
+	await publish.getByLabel('Visitors').fill('1');
+	await publish.getByLabel('Place').fill('Customer Care floor');
+	await publish.getByLabel('What the visitor will see').fill(what);
+	await publish.getByRole('button', { name: 'Publish slot' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Slot published. It is open for requests.');
+
+	// Staff finds it and asks for the place.
+	const staff = await as('staff');
+	await gotoReady(staff, `/connect/shadowing?from=${day}&to=${day}`);
+	const card = staff.getByRole('listitem').filter({ hasText: what });
+	await card.getByRole('link', { name: 'Customer Care' }).click();
+	await staff.waitForLoadState('networkidle');
+	await staff.getByLabel('What do you want to learn?').fill('How callers describe late refunds, so our emails answer their real questions.');
+	await staff.getByRole('button', { name: 'Send request' }).click();
+	await expect(staff.getByRole('status')).toContainText('Request sent.');
+	const visitUrl = staff.url().replace(/\?.*$/, '');
+	await expect(staff.getByText('Waiting for the manager')).toBeVisible();
+
+	// Her manager approves from the queue.
+	const manager = await as('manager');
+	await gotoReady(manager, '/connect/shadowing/manage');
+	await manager.getByRole('region', { name: 'Waiting for your approval' }).getByRole('link', { name: /Priya Raman → Customer Care/ }).first().click();
+	await manager.goto(visitUrl);
+	await manager.getByRole('button', { name: 'Approve' }).click();
+	await expect(manager.getByText('Waiting for the host')).toBeVisible();
+
+	// The host side confirms.
+	await gotoReady(admin, visitUrl);
+	await admin.getByRole('button', { name: 'Confirm the visit' }).click();
+	await expect(admin.getByRole('status')).toContainText('Confirmed.');
+
+	await staff.reload();
+	await expect(staff.getByText('Confirmed', { exact: true })).toBeVisible();
+
+	// The confirmed visit downloads as a calendar event.
+	const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+	const ics = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+	const visitId = visitUrl.split('/').at(-1);
+	expect(ics).toContain('BEGIN:VEVENT');
+	expect(ics).toContain(`UID:visit-${visitId}@ripple`);
+	expect(ics).toContain('STATUS:CONFIRMED');
+	expect(ics).toContain('SUMMARY:Shadowing Customer Care (Priya Raman)');
+	await expectNoAxeViolations(staff);
+	for (const page of [admin, staff, manager]) await page.context().close();
+});
+
+test.describe('staff', () => {
+	test.use({ storageState: storageStateFor('staff') });
+
+	test('writes a reflection after a visit', async ({ page }) => {
+		await gotoReady(page, '/connect/shadowing');
+		const past = page.getByRole('region', { name: 'Your visits' }).getByRole('link', { name: /Customer Care/ }).last();
+		await past.click();
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('What I learned').fill('Most supplier calls are about remittance advice that never arrived.');
+		await page.getByLabel('How my work affects them').fill('When I hold an invoice without telling the supplier, Care takes the call.');
+		await page.getByLabel('One change I will make').fill('Send the hold reason to the supplier the same day.');
+		await page.getByRole('button', { name: 'Save reflection' }).click();
+		await expect(page.getByRole('status')).toHaveText('Reflection saved. It shows on your profile.');
+		await expect(page.getByLabel('One change I will make')).toHaveValue('Send the hold reason to the supplier the same day.');
+	});
+
+	test('subscribes to a private calendar feed', async ({ page, browser }) => {
+		await gotoReady(page, '/profile');
+		await page.getByRole('button', { name: /Make (my calendar address|a new address)/ }).click();
+		const address = await page.getByLabel('Your private calendar address').inputValue();
+		expect(address).toMatch(/\/calendar\/[a-z2-7]{32}\.ics$/);
+		const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+		const feed = await anonymous.request.get(address);
+		expect(feed.status()).toBe(200);
+		expect(feed.headers()['content-type']).toContain('text/calendar');
+		const body = await feed.text();
+		expect(body).toContain('BEGIN:VCALENDAR');
+		expect(body).toContain('X-WR-CALNAME:Ripple · Priya Raman');
+		expect(body).toContain('BEGIN:VEVENT');
+		// A new address retires the old one.
+		await page.getByRole('button', { name: /Make a new address/ }).click();
+		await expect(page.getByLabel('Your private calendar address')).not.toHaveValue(address);
+		expect((await anonymous.request.get(address)).status()).toBe(404);
+		await anonymous.close();
+	});
+
+	test('cannot open the hosting page or another person’s visit actions', async ({ page }) => {
+		expect((await page.goto('/connect/shadowing/manage'))?.status()).toBe(403);
+		expect((await page.goto('/connect/shadowing/visits/doesnotexist0000'))?.status()).toBe(404);
+	});
+});
