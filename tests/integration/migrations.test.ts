@@ -31,7 +31,14 @@ const tableFlags: Record<keyof Database, true> = {
 	shadow_slots: true,
 	shadow_blackouts: true,
 	shadow_visits: true,
-	calendar_feeds: true
+	calendar_feeds: true,
+	buddy_cycles: true,
+	buddy_cycle_units: true,
+	buddy_participants: true,
+	buddy_pairs: true,
+	buddy_pair_members: true,
+	buddy_meetings: true,
+	buddy_fit_checks: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -32,6 +32,13 @@ export interface Database {
 	shadow_blackouts: ShadowBlackoutTable;
 	shadow_visits: ShadowVisitTable;
 	calendar_feeds: CalendarFeedTable;
+	buddy_cycles: BuddyCycleTable;
+	buddy_cycle_units: BuddyCycleUnitTable;
+	buddy_participants: BuddyParticipantTable;
+	buddy_pairs: BuddyPairTable;
+	buddy_pair_members: BuddyPairMemberTable;
+	buddy_meetings: BuddyMeetingTable;
+	buddy_fit_checks: BuddyFitCheckTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -348,5 +355,81 @@ export type ShadowVisit = Selectable<ShadowVisitTable>;
 export interface CalendarFeedTable {
 	person_id: string;
 	token_hash: string;
+	created_at: string;
+}
+
+export type BuddyCycleStatus = 'open' | 'published' | 'closed';
+
+/** A period in which participants from the chosen units are paired across departments. */
+export interface BuddyCycleTable {
+	id: string;
+	name: string;
+	starts_on: string;
+	ends_on: string;
+	/** `opt_in`: staff join themselves; `nominated`: managers put people forward. */
+	mode: 'opt_in' | 'nominated';
+	status: BuddyCycleStatus;
+	owner_id: string | null;
+	created_at: string;
+	published_at: string | null;
+}
+
+export interface BuddyCycleUnitTable {
+	cycle_id: string;
+	org_unit_id: string;
+}
+
+export interface BuddyParticipantTable {
+	cycle_id: string;
+	person_id: string;
+	goals: string;
+	/** JSON arrays of topic labels. */
+	learn: string;
+	offer: string;
+	interests: string;
+	/** Working hours in the participant's zone, minutes after midnight. */
+	hours_start: number;
+	hours_end: number;
+	time_zone: string;
+	nominated_by: string | null;
+	/** 1 when the cycle owner left them out of matching. */
+	excluded: number;
+	joined_at: string;
+}
+
+/** A proposed (before publishing) or live pair, rarely a trio, with its score explanation. */
+export interface BuddyPairTable {
+	id: string;
+	cycle_id: string;
+	locked: number;
+	/** The matching score in hundredths, kept exact. */
+	score_cents: number;
+	/** JSON array of { points, reason }. */
+	breakdown: string;
+	created_at: string;
+}
+
+export interface BuddyPairMemberTable {
+	pair_id: string;
+	person_id: string;
+}
+
+export interface BuddyMeetingTable {
+	id: string;
+	pair_id: string;
+	logged_by: string | null;
+	met: number;
+	met_on: string;
+	/** 1 to 4, how useful it was; null when they did not meet. */
+	rating: number | null;
+	notes: string;
+	created_at: string;
+}
+
+export interface BuddyFitCheckTable {
+	pair_id: string;
+	person_id: string;
+	fit: 'good' | 'unsure' | 'repair';
+	note: string;
 	created_at: string;
 }

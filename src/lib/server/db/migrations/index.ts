@@ -4,6 +4,7 @@ import * as learning from './2026-11-22T1500-learning';
 import * as recognitionAndSessions from './2026-11-22T1700-recognition-and-sessions';
 import * as shadowing from './2026-11-22T1800-shadowing';
 import * as calendarFeeds from './2026-11-22T1900-calendar-feeds';
+import * as buddies from './2026-11-22T2000-buddies';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T1500-learning': learning,
 	'2026-11-22T1700-recognition-and-sessions': recognitionAndSessions,
 	'2026-11-22T1800-shadowing': shadowing,
-	'2026-11-22T1900-calendar-feeds': calendarFeeds
+	'2026-11-22T1900-calendar-feeds': calendarFeeds,
+	'2026-11-22T2000-buddies': buddies
 };

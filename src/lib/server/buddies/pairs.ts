@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import { managesPerson, type Scope } from '../people/rules';
+import { rejected, type ServiceResult } from '../service-result';
+import { pairHealth, suggestedAgenda, type PairHealth } from './rules';
+
+export const meetingSchema = z.object({
+	met: z.enum(['yes', 'no'], 'Say whether you met'),
+	met_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the date'),
+	rating: z.string().optional(),
+	notes: z.string().trim().max(1000, 'Keep notes under 1,000 characters')
+});
+
+export const fitSchema = z.object({
+	fit: z.enum(['good', 'unsure', 'repair'], 'Choose how it is going'),
+	note: z.string().trim().max(500, 'Keep the note under 500 characters')
+});
+
+const parseList = (json: string): string[] => {
+	try {
+		const v: unknown = JSON.parse(json);
+		return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+	} catch {
+		return [];
+	}
+};
+
+async function pairRecord(database: Db, pairId: string) {
+	const pair = await database
+		.selectFrom('buddy_pairs')
+		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_pairs.cycle_id')
+		.select(['buddy_pairs.id', 'buddy_pairs.cycle_id', 'buddy_pairs.breakdown', 'buddy_cycles.name as cycle_name', 'buddy_cycles.status', 'buddy_cycles.owner_id', 'buddy_cycles.ends_on'])
+		.where('buddy_pairs.id', '=', pairId)
+		.executeTakeFirst();
+	if (!pair) return undefined;
+	const members = await database
+		.selectFrom('buddy_pair_members')
+		.innerJoin('people', 'people.id', 'buddy_pair_members.person_id')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.leftJoin('buddy_participants', (join) =>
+			join.onRef('buddy_participants.person_id', '=', 'people.id').on('buddy_participants.cycle_id', '=', pair.cycle_id)
+		)
+		.select(['people.id', 'people.name', 'people.email', 'people.team_id', 'people.manager_id', 'teams.name as team', 'org_units.path as unit_path', 'buddy_participants.goals', 'buddy_participants.learn', 'buddy_participants.offer'])
+		.where('buddy_pair_members.pair_id', '=', pairId)
+		.orderBy('people.name')
+		.execute();
+	return { pair, members };
+}
+
+/** Members see their pair; so do the cycle owner, the members' managers and admins. Others get nothing. */
+export function canSeePair(scope: Scope, record: NonNullable<Awaited<ReturnType<typeof pairRecord>>>): { member: boolean; any: boolean } {
+	const member = record.members.some((m) => m.id === scope.personId);
+	const overseer =
+		scope.isAdmin ||
+		record.pair.owner_id === scope.personId ||
+		record.members.some((m) => managesPerson(scope, { personId: m.id, teamId: m.team_id, unitPath: m.unit_path, managerId: m.manager_id }));
+	return { member, any: member || overseer };
+}
+
+export async function pairPage(database: Db, scope: Scope, pairId: string, today: string) {
+	const record = await pairRecord(database, pairId);
+	if (!record || record.pair.status === 'open') return undefined;
+	const access = canSeePair(scope, record);
+	if (!access.any) return undefined;
+	const [meetings, fits] = await Promise.all([
+		database.selectFrom('buddy_meetings').innerJoin('people', 'people.id', 'buddy_meetings.logged_by').select(['buddy_meetings.id', 'buddy_meetings.met', 'buddy_meetings.met_on', 'buddy_meetings.rating', 'buddy_meetings.notes', 'people.name as logged_by']).where('pair_id', '=', pairId).orderBy('met_on', 'desc').execute(),
+		database.selectFrom('buddy_fit_checks').selectAll().where('pair_id', '=', pairId).execute()
+	]);
+	const profiles = record.members.map((m) => ({ id: m.id, name: m.name, email: m.email, team: m.team, goals: m.goals ?? '', learn: parseList(m.learn ?? '[]'), offer: parseList(m.offer ?? '[]') }));
+	return {
+		id: pairId,
+		cycle: { id: record.pair.cycle_id, name: record.pair.cycle_name, endsOn: record.pair.ends_on },
+		members: profiles,
+		agenda: profiles.length >= 2 ? suggestedAgenda(profiles[0]!, profiles[1]!) : [],
+		meetings,
+		fits: fits.map((f) => ({ ...f, name: profiles.find((p) => p.id === f.person_id)?.name ?? '' })),
+		health: pairHealth(meetings, today),
+		isMember: access.member,
+		hasMet: meetings.some((m) => m.met === 1),
+		myFit: fits.find((f) => f.person_id === scope.personId) ?? null
+	};
+}
+
+export async function logMeeting(database: Db, scope: Scope, pairId: string, input: z.infer<typeof meetingSchema>, today: string, now: Date): Promise<ServiceResult<object>> {
+	const record = await pairRecord(database, pairId);
+	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies log their meetings' });
+	if (input.met_on > today) return rejected({ met_on: 'Log meetings on or after the day they happen' });
+	const rating = input.met === 'yes' ? Number(input.rating) : null;
+	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4)) return rejected({ rating: 'Rate the meeting from 1 to 4' });
+	await database
+		.insertInto('buddy_meetings')
+		.values({ id: newId(), pair_id: pairId, logged_by: scope.personId, met: input.met === 'yes' ? 1 : 0, met_on: input.met_on, rating, notes: input.notes, created_at: now.toISOString() })
+		.execute();
+	return { ok: true };
+}
+
+/** After the first meeting, each buddy says how the fit is; "repair" asks the owner for a new buddy. */
+export async function recordFit(database: Db, scope: Scope, pairId: string, input: z.infer<typeof fitSchema>, now: Date): Promise<ServiceResult<object>> {
+	const record = await pairRecord(database, pairId);
+	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies record the fit' });
+	const met = await database.selectFrom('buddy_meetings').select('id').where('pair_id', '=', pairId).where('met', '=', 1).executeTakeFirst();
+	if (!met) return rejected({ _form: 'Record the fit after your first meeting' });
+	await database
+		.insertInto('buddy_fit_checks')
+		.values({ pair_id: pairId, person_id: scope.personId, fit: input.fit, note: input.note, created_at: now.toISOString() })
+		.onConflict((oc) => oc.columns(['pair_id', 'person_id']).doUpdateSet({ fit: input.fit, note: input.note, created_at: now.toISOString() }))
+		.execute();
+	return { ok: true };
+}
+
+/** Published pairs a person is in, newest cycle first. */
+export async function myPairs(database: Db, personId: string, today: string) {
+	const rows = await database
+		.selectFrom('buddy_pair_members as mine')
+		.innerJoin('buddy_pairs', 'buddy_pairs.id', 'mine.pair_id')
+		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_pairs.cycle_id')
+		.innerJoin('buddy_pair_members as other', 'other.pair_id', 'buddy_pairs.id')
+		.innerJoin('people', 'people.id', 'other.person_id')
+		.select(['buddy_pairs.id', 'buddy_cycles.name as cycle', 'buddy_cycles.ends_on', 'buddy_cycles.starts_on', 'people.name', 'people.id as person_id'])
+		.where('mine.person_id', '=', personId)
+		.where('other.person_id', '!=', personId)
+		.where('buddy_cycles.status', 'in', ['published', 'closed'])
+		.orderBy('buddy_cycles.starts_on', 'desc')
+		.execute();
+	const ids = [...new Set(rows.map((r) => r.id))];
+	const meetings = ids.length ? await database.selectFrom('buddy_meetings').select(['pair_id', 'met', 'met_on']).where('pair_id', 'in', ids).execute() : [];
+	return ids.map((id) => {
+		const mine = rows.filter((r) => r.id === id);
+		return {
+			id,
+			cycle: mine[0]!.cycle,
+			current: mine[0]!.ends_on >= today,
+			buddies: mine.map((r) => r.name),
+			health: pairHealth(meetings.filter((m) => m.pair_id === id), today) as PairHealth
+		};
+	});
+}
+
+/** Every pair of a published cycle with its health, for owners and managers. */
+export async function cycleHealth(database: Db, cycleId: string, today: string, onlyPeople?: ReadonlySet<string>) {
+	const pairs = await database.selectFrom('buddy_pairs').select('id').where('cycle_id', '=', cycleId).execute();
+	if (!pairs.length) return [];
+	const ids = pairs.map((p) => p.id);
+	const [members, meetings, fits] = await Promise.all([
+		database.selectFrom('buddy_pair_members').innerJoin('people', 'people.id', 'buddy_pair_members.person_id').select(['pair_id', 'people.id', 'people.name']).where('pair_id', 'in', ids).execute(),
+		database.selectFrom('buddy_meetings').select(['pair_id', 'met', 'met_on']).where('pair_id', 'in', ids).execute(),
+		database.selectFrom('buddy_fit_checks').select(['pair_id', 'fit']).where('pair_id', 'in', ids).execute()
+	]);
+	return ids
+		.map((id) => ({
+			id,
+			members: members.filter((m) => m.pair_id === id).map((m) => ({ id: m.id, name: m.name })),
+			health: pairHealth(meetings.filter((m) => m.pair_id === id), today),
+			meetings: meetings.filter((m) => m.pair_id === id && m.met === 1).length,
+			repair: fits.some((f) => f.pair_id === id && f.fit === 'repair')
+		}))
+		.filter((p) => !onlyPeople || p.members.some((m) => onlyPeople.has(m.id)))
+		.sort((a, b) => (a.members[0]?.name ?? '').localeCompare(b.members[0]?.name ?? ''));
+}

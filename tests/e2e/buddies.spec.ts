@@ -1,0 +1,75 @@
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
+
+test('a buddy cycle goes from opt-in to published pairs to a first check-in', async ({ browser }) => {
+	const as = async (role: 'admin' | 'leader' | 'staff') => (await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+	const name = `Pilot ${unique()}`;
+	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+	const admin = await as('admin');
+	await gotoReady(admin, '/connect/buddies/new');
+	await admin.getByLabel('Name').fill(name);
+	await admin.getByLabel('Starts').fill(day(0));
+	await admin.getByLabel('Ends').fill(day(90));
+	await admin.getByLabel('Northwind Group').check();
+	await admin.getByRole('button', { name: 'Open the cycle' }).click();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText(name);
+	const cycleUrl = admin.url();
+
+	// Two people opt in with their goals and topics.
+	for (const [role, learn, offer] of [
+		['staff', 'Customer calls', 'Excel'],
+		['leader', 'Excel', 'Customer calls']
+	] as const) {
+		const page = await as(role);
+		await gotoReady(page, '/connect/buddies');
+		const cycle = page.getByRole('region', { name });
+		await cycle.getByLabel('What you hope to get from a buddy').fill('Understand how the other side of a hand-off sees our work.');
+		await cycle.getByRole('group', { name: 'I want to learn about' }).getByLabel(learn).check();
+		await cycle.getByRole('group', { name: 'I can offer' }).getByLabel(offer).check();
+		await cycle.getByRole('button', { name: 'Join the cycle' }).click();
+		await expect(page.getByRole('status')).toContainText('You are in.');
+		await page.context().close();
+	}
+
+	// The owner runs the matching, sees the explanation and publishes.
+	await gotoReady(admin, cycleUrl);
+	await admin.getByRole('button', { name: 'Run the matching' }).click();
+	await expect(admin.getByRole('status')).toContainText('Proposal ready.');
+	const proposal = admin.getByRole('region', { name: 'Proposed pairs' });
+	await expect(proposal.getByText('Hannah de Vries + Priya Raman')).toBeVisible();
+	await expect(proposal.getByText(/complementary topics/)).toBeVisible();
+	await expectNoAxeViolations(admin);
+	await admin.getByRole('button', { name: 'Publish the pairs' }).click();
+	await expect(admin.getByRole('status')).toContainText('Published.');
+
+	// Staff sees the buddy and logs the first meeting, then the fit.
+	const staff = await as('staff');
+	await gotoReady(staff, '/connect/buddies');
+	await staff.getByRole('region', { name: 'Your buddies' }).getByRole('link', { name: 'Hannah de Vries' }).click();
+	await staff.waitForLoadState('networkidle');
+	await expect(staff.getByRole('heading', { level: 1 })).toContainText('Hannah de Vries');
+	await expect(staff.getByText('Never met')).toBeVisible();
+	await expect(staff.getByRole('region', { name: 'A first agenda' })).toBeVisible();
+	await staff.getByLabel('Notes (optional)').fill('Walked through a supplier refund end to end.');
+	await staff.getByRole('button', { name: 'Log meeting' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Meeting logged.');
+	await expect(staff.getByText('On track')).toBeVisible();
+	await staff.getByLabel('A good fit').check();
+	await staff.getByRole('button', { name: 'Save' }).click();
+	await expect(staff.getByRole('status')).toContainText('Thanks.');
+	await expectNoAxeViolations(staff);
+	await admin.context().close();
+	await staff.context().close();
+});
+
+test.describe('staff', () => {
+	test.use({ storageState: storageStateFor('staff') });
+
+	test('sees their current buddy and cannot open or run cycles', async ({ page }) => {
+		await gotoReady(page, '/connect/buddies');
+		await expect(page.getByRole('region', { name: 'Your buddies' })).toContainText('2026 Q4');
+		await expectNoAxeViolations(page);
+		expect((await page.goto('/connect/buddies/new'))?.status()).toBe(403);
+	});
+});
