@@ -51,6 +51,13 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 	await expect(staff.getByRole('heading', { level: 1 })).toContainText('Hannah de Vries');
 	await expect(staff.getByText('Never met')).toBeVisible();
 	await expect(staff.getByRole('region', { name: 'A first agenda' })).toBeVisible();
+	await staff.getByLabel('Date', { exact: true }).first().fill(day(3));
+	await staff.getByRole('button', { name: 'Plan meeting' }).click();
+	await expect(staff.getByRole('status')).toContainText('Planned.');
+	const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+	const ics = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+	expect(ics).toMatch(/UID:buddy-[a-z2-7]+@ripple/);
+	expect(ics).toContain('ATTENDEE');
 	await staff.getByLabel('Notes (optional)').fill('Walked through a supplier refund end to end.');
 	await staff.getByRole('button', { name: 'Log meeting' }).click();
 	await expect(staff.getByRole('status')).toHaveText('Meeting logged.');

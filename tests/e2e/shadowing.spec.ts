@@ -9,6 +9,7 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	// The admin hosts for Customer Care (admins may act for any team).
 	const admin = await as('admin');
 	await gotoReady(admin, '/connect/shadowing/manage');
+	await expectNoAxeViolations(admin);
 	const publish = admin.getByRole('region', { name: 'Publish a slot' });
 	await publish.getByLabel('Host team').selectOption({ label: 'Customer Care' });
 	await publish.getByLabel('Host’s email').fill('carlos.mendoza@northwind.example');
@@ -26,6 +27,7 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	const card = staff.getByRole('listitem').filter({ hasText: what });
 	await card.getByRole('link', { name: 'Customer Care' }).click();
 	await staff.waitForLoadState('networkidle');
+	await expectNoAxeViolations(staff);
 	await staff.getByLabel('What do you want to learn?').fill('How callers describe late refunds, so our emails answer their real questions.');
 	await staff.getByRole('button', { name: 'Send request' }).click();
 	await expect(staff.getByRole('status')).toContainText('Request sent.');
@@ -74,6 +76,9 @@ test.describe('staff', () => {
 		await page.getByRole('button', { name: 'Save reflection' }).click();
 		await expect(page.getByRole('status')).toHaveText('Reflection saved. It shows on your profile.');
 		await expect(page.getByLabel('One change I will make')).toHaveValue('Send the hold reason to the supplier the same day.');
+		await gotoReady(page, '/profile');
+		await expect(page.getByRole('region', { name: 'Shadowing visits' })).toContainText('Send the hold reason to the supplier the same day.');
+		await expectNoAxeViolations(page);
 	});
 
 	test('subscribes to a private calendar feed', async ({ page, browser }) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logMeeting, myPairs, pairPage, recordFit } from '../../src/lib/server/buddies/pairs';
+import { logMeeting, myPairs, pairPage, planMeeting, recordFit } from '../../src/lib/server/buddies/pairs';
 import { createCycle, cycleProposal, joinCycle, nominate, publishCycle, runMatching, setExcluded, setLocked, swapPeople } from '../../src/lib/server/buddies/service';
 import { scopeOf } from '../../src/lib/server/people/queries';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
@@ -96,6 +96,10 @@ describe('a buddy cycle', () => {
 		expect(page?.health).toEqual({ state: 'on_track' });
 		const outsider = ['c1', 'c2'].find((id) => !page!.members.some((m) => m.id === id))!;
 		expect(await pairPage(temp.db, await scopeOf(temp.db, outsider), pairId, '2027-01-10')).toBeUndefined();
+		const plan = await planMeeting(temp.db, f1, 'Europe/London', pairId, { date: '2027-01-20', time: '12:30', minutes: 30, place: 'Canteen' }, T0);
+		expect(plan.ok).toBe(true);
+		expect((await planMeeting(temp.db, await scopeOf(temp.db, outsider), 'UTC', pairId, { date: '2027-01-20', time: '12:30', minutes: 30, place: '' }, T0)).ok).toBe(false);
+		expect((await planMeeting(temp.db, f1, 'UTC', pairId, { date: '2026-01-20', time: '12:30', minutes: 30, place: '' }, T0)).ok).toBe(false);
 		// Their manager can follow the pair.
 		expect((await pairPage(temp.db, await scopeOf(temp.db, 'fmgr'), pairId, '2027-01-10'))?.isMember).toBe(false);
 	});

@@ -38,7 +38,8 @@ const tableFlags: Record<keyof Database, true> = {
 	buddy_pairs: true,
 	buddy_pair_members: true,
 	buddy_meetings: true,
-	buddy_fit_checks: true
+	buddy_fit_checks: true,
+	buddy_plans: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

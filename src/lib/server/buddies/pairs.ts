@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { managesPerson, type Scope } from '../people/rules';
@@ -158,4 +159,50 @@ export async function cycleHealth(database: Db, cycleId: string, today: string, 
 		}))
 		.filter((p) => !onlyPeople || p.members.some((m) => onlyPeople.has(m.id)))
 		.sort((a, b) => (a.members[0]?.name ?? '').localeCompare(b.members[0]?.name ?? ''));
+}
+
+export const planSchema = z.object({
+	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date'),
+	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a time'),
+	minutes: z.coerce.number('Enter the length in minutes').int().min(15, 'At least 15 minutes').max(180, 'At most 3 hours'),
+	place: z.string().trim().max(200, 'Keep the place short')
+});
+
+/** Plans the next meeting in the planner's time zone, so both buddies can add it to their calendars. */
+export async function planMeeting(database: Db, scope: Scope, timeZone: string, pairId: string, input: z.infer<typeof planSchema>, now: Date): Promise<ServiceResult<{ id: string }>> {
+	const record = await pairRecord(database, pairId);
+	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies plan their meetings' });
+	const start = zonedToInstant(input.date, input.time, timeZone);
+	if (start <= now) return rejected({ date: 'Choose a time in the future' });
+	const id = newId();
+	await database
+		.insertInto('buddy_plans')
+		.values({ id, pair_id: pairId, starts_at: start.toISOString(), ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(), place: input.place, created_by: scope.personId, sequence: 0, created_at: now.toISOString(), updated_at: now.toISOString(), cancelled_at: null })
+		.execute();
+	return { ok: true, id };
+}
+
+export async function cancelPlan(database: Db, scope: Scope, pairId: string, planId: string, now: Date): Promise<ServiceResult<object>> {
+	const record = await pairRecord(database, pairId);
+	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies change their meetings' });
+	await database
+		.updateTable('buddy_plans')
+		.set((eb) => ({ cancelled_at: now.toISOString(), updated_at: now.toISOString(), sequence: eb('sequence', '+', 1) }))
+		.where('id', '=', planId)
+		.where('pair_id', '=', pairId)
+		.execute();
+	return { ok: true };
+}
+
+export async function plansOf(database: Db, pairId: string, since: Date) {
+	return database.selectFrom('buddy_plans').selectAll().where('pair_id', '=', pairId).where('ends_at', '>=', since.toISOString()).orderBy('starts_at').execute();
+}
+
+/** A planned meeting as a calendar item, with both buddies; null when the viewer is not one of them. */
+export async function planForCalendar(database: Db, scope: Scope, pairId: string, planId: string) {
+	const record = await pairRecord(database, pairId);
+	if (!record || !canSeePair(scope, record).member) return null;
+	const plan = await database.selectFrom('buddy_plans').selectAll().where('id', '=', planId).where('pair_id', '=', pairId).executeTakeFirst();
+	if (!plan) return null;
+	return { plan, members: record.members.map((m) => ({ name: m.name, email: m.email })), cycleName: record.pair.cycle_name };
 }

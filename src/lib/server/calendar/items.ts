@@ -102,8 +102,50 @@ export async function feedItems(database: Db, personId: string, origin: string, 
 		.where('shadow_visits.ends_at', '>=', since)
 		.execute();
 	const contexts = (await Promise.all(visitIds.map((v) => visitContext(database, v.id)))).filter((c) => c !== undefined);
+	const plans = await database
+		.selectFrom('buddy_plans')
+		.innerJoin('buddy_pair_members as mine', 'mine.pair_id', 'buddy_plans.pair_id')
+		.innerJoin('buddy_pairs', 'buddy_pairs.id', 'buddy_plans.pair_id')
+		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_pairs.cycle_id')
+		.selectAll('buddy_plans')
+		.select('buddy_cycles.name as cycle_name')
+		.where('mine.person_id', '=', personId)
+		.where('buddy_plans.ends_at', '>=', since)
+		.execute();
+	const planMembers = plans.length
+		? await database
+				.selectFrom('buddy_pair_members')
+				.innerJoin('people', 'people.id', 'buddy_pair_members.person_id')
+				.select(['buddy_pair_members.pair_id', 'people.name', 'people.email'])
+				.where('buddy_pair_members.pair_id', 'in', [...new Set(plans.map((p) => p.pair_id))])
+				.orderBy('people.name')
+				.execute()
+		: [];
 	return [
 		...sessions.map((s) => sessionItem(s, { name: s.organiser_name, email: s.organiser_email }, origin)),
-		...contexts.map((c) => visitItem(c, origin))
+		...contexts.map((c) => visitItem(c, origin)),
+		...plans.map((p) => buddyPlanItem(p, planMembers.filter((m) => m.pair_id === p.pair_id).map(({ name, email }) => ({ name, email })), p.cycle_name, origin))
 	].sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+export function buddyPlanItem(
+	plan: { id: string; starts_at: string; ends_at: string; place: string; sequence: number; updated_at: string; cancelled_at: string | null; pair_id: string },
+	members: { name: string; email: string }[],
+	cycleName: string,
+	origin: string
+): CalendarItem {
+	return {
+		uid: `buddy-${plan.id}@${DOMAIN}`,
+		sequence: plan.sequence,
+		title: `Buddy meeting: ${members.map((m) => m.name).join(' and ')}`,
+		description: `Buddy cycle ${cycleName}. Log the meeting in Ripple afterwards.`,
+		location: plan.place || null,
+		url: `${origin}/connect/buddies/pairs/${plan.pair_id}`,
+		start: new Date(plan.starts_at),
+		end: new Date(plan.ends_at),
+		status: plan.cancelled_at ? 'cancelled' : 'confirmed',
+		organizer: members[0] ?? null,
+		attendees: members,
+		updatedAt: new Date(plan.updated_at)
+	};
 }

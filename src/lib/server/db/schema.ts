@@ -39,6 +39,7 @@ export interface Database {
 	buddy_pair_members: BuddyPairMemberTable;
 	buddy_meetings: BuddyMeetingTable;
 	buddy_fit_checks: BuddyFitCheckTable;
+	buddy_plans: BuddyPlanTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -432,4 +433,18 @@ export interface BuddyFitCheckTable {
 	fit: 'good' | 'unsure' | 'repair';
 	note: string;
 	created_at: string;
+}
+
+/** A buddy meeting planned ahead, so it can go into both calendars. */
+export interface BuddyPlanTable {
+	id: string;
+	pair_id: string;
+	starts_at: string;
+	ends_at: string;
+	place: string;
+	created_by: string | null;
+	sequence: number;
+	created_at: string;
+	updated_at: string;
+	cancelled_at: string | null;
 }

@@ -7,6 +7,7 @@ import { findModule } from '$lib/server/learning/content';
 import { practiceOf } from '$lib/server/learning/queries';
 import { savePreferences } from '$lib/server/people/preferences';
 import { recognitionWall } from '$lib/server/recognition/service';
+import { visitStories } from '$lib/server/shadowing/queries';
 import { getPersonDetail, listGrants } from '$lib/server/people/queries';
 import { preferencesSchema } from '$lib/schemas/people';
 import { languages, timeZones } from '$lib/locale';
@@ -14,18 +15,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
-	const [person, grants, practice, thanks, feed] = await Promise.all([
+	const [person, grants, practice, thanks, feed, visits] = await Promise.all([
 		getPersonDetail(db(), user.id),
 		listGrants(db(), user.id),
 		practiceOf(db(), user.id),
 		recognitionWall(db(), { personId: user.id }, { limit: 5, offset: 0 }),
-		hasFeed(db(), user.id)
+		hasFeed(db(), user.id),
+		visitStories(db(), user.id)
 	]);
 	const practised = practice.map((p) => {
 		const mod = findModule(p.module_slug);
 		return { module: p.module_slug, title: mod?.practice.title ?? p.module_slug, moduleTitle: mod?.title ?? p.module_slug, note: p.note, doneAt: p.done_at };
 	});
-	return { person, grants, practised, thanks, hasFeed: feed, timeZone: user.timeZone, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
+	return { person, grants, practised, thanks, visits, hasFeed: feed, timeZone: user.timeZone, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
 };
 
 export const actions: Actions = {

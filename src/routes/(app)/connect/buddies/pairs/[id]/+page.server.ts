@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
-import { fitSchema, logMeeting, meetingSchema, pairPage, recordFit } from '$lib/server/buddies/pairs';
+import { cancelPlan, fitSchema, logMeeting, meetingSchema, pairPage, planMeeting, planSchema, plansOf, recordFit } from '$lib/server/buddies/pairs';
 import { db } from '$lib/server/db';
 import { firstErrors } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
@@ -11,7 +11,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const today = calendarDate(new Date(), user.timeZone);
 	const page = await pairPage(db(), user.scope, params.id, today);
 	if (!page) error(404, 'We could not find that pair.');
-	return { ...page, today, notice: url.searchParams.get('done') };
+	const plans = await plansOf(db(), page.id, new Date());
+	return { ...page, plans, timeZone: user.timeZone, today, notice: url.searchParams.get('done') };
 };
 
 export const actions: Actions = {
@@ -25,6 +26,22 @@ export const actions: Actions = {
 		const result = await logMeeting(db(), user.scope, params.id, parsed.data, calendarDate(now, user.timeZone), now);
 		if (!result.ok) return fail(400, { form: 'meeting' as const, values, errors: result.errors });
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=meeting`);
+	},
+	plan: async ({ locals, params, request }) => {
+		const user = requireUser(locals);
+		const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
+		const parsed = planSchema.safeParse({ date: '', time: '', minutes: '', place: '', ...values });
+		if (!parsed.success) return fail(400, { form: 'plan' as const, values, errors: firstErrors(parsed.error) });
+		const result = await planMeeting(db(), user.scope, user.timeZone, params.id, parsed.data, new Date());
+		if (!result.ok) return fail(400, { form: 'plan' as const, values, errors: result.errors });
+		redirect(303, `/connect/buddies/pairs/${params.id}?done=planned`);
+	},
+	cancelPlan: async ({ locals, params, request }) => {
+		const user = requireUser(locals);
+		const planId = String((await request.formData()).get('plan_id') ?? '');
+		const result = await cancelPlan(db(), user.scope, params.id, planId, new Date());
+		if (!result.ok) return fail(403, { form: 'plan' as const, values: {}, errors: result.errors });
+		redirect(303, `/connect/buddies/pairs/${params.id}?done=unplanned`);
 	},
 	fit: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
