@@ -8,6 +8,7 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 
 	const admin = await as('admin');
 	await gotoReady(admin, '/connect/buddies/new');
+	await expectNoAxeViolations(admin);
 	await admin.getByLabel('Name').fill(name);
 	await admin.getByLabel('Starts').fill(day(0));
 	await admin.getByLabel('Ends').fill(day(90));
@@ -68,6 +69,21 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 	await expectNoAxeViolations(staff);
 	await admin.context().close();
 	await staff.context().close();
+});
+
+test.describe('manager', () => {
+	test.use({ storageState: storageStateFor('manager') });
+
+	test('nominates someone from their team into the open cycle', async ({ page }) => {
+		await gotoReady(page, '/connect/buddies');
+		await page.getByRole('region', { name: '2027 Q1' }).getByRole('link', { name: 'Nominate people' }).click();
+		await page.waitForLoadState('networkidle');
+		await expectNoAxeViolations(page);
+		const nominee = await page.getByLabel('Person').locator('option').first().textContent();
+		await page.getByRole('button', { name: 'Nominate' }).click();
+		await expect(page.getByRole('status')).toContainText('Nominated.');
+		await expect(page.getByRole('region', { name: /Your people in this cycle/ })).toContainText(nominee!.trim());
+	});
 });
 
 test.describe('staff', () => {

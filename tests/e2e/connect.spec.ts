@@ -8,6 +8,7 @@ test('RSVP fills a session, then the waitlist is promoted when a place frees', a
 	// A manager plans a one-place session.
 	const manager = await as('manager');
 	await gotoReady(manager, '/connect/sessions/new');
+	await expectNoAxeViolations(manager);
 	await manager.getByLabel('Topic').fill(topic);
 	await manager.getByLabel('What people will learn').fill('How to read the supplier ledger the way Customer Care does when a supplier calls.');
 	const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);

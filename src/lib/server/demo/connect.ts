@@ -132,6 +132,11 @@ async function seedDemoBuddies(trx: Db, ids: { people: Map<string, string>; memb
 		return id;
 	};
 	const past = await cycle('2026 Q2', -200, -110, 'closed');
+	// Next quarter's cycle is open for nominations: the demo manager puts people forward.
+	const leader = ids.people.get('leader@ripple.test')!;
+	const next = newId();
+	await trx.insertInto('buddy_cycles').values({ id: next, name: '2027 Q1', starts_on: day(50), ends_on: day(140), mode: 'nominated', status: 'open', owner_id: leader, created_at: now.toISOString(), published_at: null }).execute();
+	await trx.insertInto('buddy_cycle_units').values({ cycle_id: next, org_unit_id: company.id }).execute();
 	const current = await cycle('2026 Q4', -42, 48, 'published');
 	const profile = (goals: string, learn: string[], offer: string[]) => ({ goals, learn: JSON.stringify(learn), offer: JSON.stringify(offer), interests: '[]', hours_start: 540, hours_end: 1020, time_zone: 'Europe/London', nominated_by: null, excluded: 0 });
 	const pair = async (cycleId: string, people: [string, string], score: number, reasons: [number, string][], meetings: [number, number][], repair = false) => {
