@@ -92,6 +92,7 @@ test.describe('staff', () => {
 	test('sees their current buddy and cannot open or run cycles', async ({ page }) => {
 		await gotoReady(page, '/connect/buddies');
 		await expect(page.getByRole('region', { name: 'Your buddies' })).toContainText('2026 Q4');
+		await expect(page.getByRole('region', { name: '2027 Q1' }).getByRole('link', { name: 'Nominate people' })).toHaveCount(0);
 		await expectNoAxeViolations(page);
 		expect((await page.goto('/connect/buddies/new'))?.status()).toBe(403);
 	});

@@ -318,6 +318,7 @@ export async function cyclesFor(database: Db, person: { id: string; scope: Scope
 			mode: cycle.mode,
 			status: cycle.status,
 			owns,
+			canNominate: cycle.status === 'open' && person.scope.managedTeamIds.length > 0,
 			eligible: eligibleHere,
 			participation: participation && {
 				goals: participation.goals,
