@@ -54,7 +54,11 @@ function isPublic(pathname: string): boolean {
 		pathname === '/theme' ||
 		pathname.startsWith('/invite/') ||
 		pathname.startsWith('/verify/') ||
-		pathname.startsWith('/calendar/')
+		pathname.startsWith('/calendar/') ||
+		// Internal customers answer case feedback without an account.
+		pathname.startsWith('/feedback/') ||
+		// The API authenticates each request with an integration's bearer token instead.
+		pathname.startsWith('/api/')
 	);
 }
 

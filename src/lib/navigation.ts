@@ -2,7 +2,7 @@ import type { Role } from './server/people/rules';
 
 /**
  * The app's sections. Each names the roles that see it in the navigation; a section is listed
- * here once it has real pages (Learn, Connect and Measure join as their issues land).
+ * here once it has real pages.
  */
 export interface NavItem {
 	href: string;
@@ -15,6 +15,8 @@ export const navigation: readonly NavItem[] = [
 	{ href: '/learn', label: 'Learn', roles: ['staff'] },
 	{ href: '/learn/team', label: 'Team learning', roles: ['manager', 'leader'] },
 	{ href: '/connect', label: 'Connect', roles: ['staff'] },
+	{ href: '/measure', label: 'Scorecards', roles: ['manager', 'leader', 'admin'] },
+	{ href: '/growth', label: 'My growth', roles: ['staff'] },
 	{ href: '/profile', label: 'Profile', roles: ['staff'] },
 	{ href: '/admin', label: 'Admin', roles: ['admin'] }
 ];

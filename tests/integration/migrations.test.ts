@@ -39,7 +39,18 @@ const tableFlags: Record<keyof Database, true> = {
 	buddy_pair_members: true,
 	buddy_meetings: true,
 	buddy_fit_checks: true,
-	buddy_plans: true
+	buddy_plans: true,
+	behaviour_values: true,
+	behaviours: true,
+	behaviour_versions: true,
+	observations: true,
+	metrics: true,
+	metric_values: true,
+	integrations: true,
+	feedback_links: true,
+	case_feedback: true,
+	service_assessments: true,
+	service_assessment_scores: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -69,8 +69,6 @@ export const pathSchema = z.object({
 });
 export type PathMeta = z.infer<typeof pathSchema>;
 
-export const behaviourSchema = z.array(z.object({ slug, label: z.string(), description: z.string() }));
-export type Behaviour = z.infer<typeof behaviourSchema>[number];
 
 export const REFLECTION_MAX = 4000;
 export const practiceNoteSchema = z.object({

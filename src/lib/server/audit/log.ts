@@ -28,7 +28,32 @@ export type AuditAction =
 	| 'import.applied'
 	| 'assignment.created'
 	| 'assignment.cancelled'
-	| 'learning.exported';
+	| 'learning.exported'
+	| 'behaviour_value.created'
+	| 'behaviour_value.updated'
+	| 'behaviour_value.deleted'
+	| 'behaviour.created'
+	| 'behaviour.updated'
+	| 'behaviour.versioned'
+	| 'behaviour.archived'
+	| 'behaviour.restored'
+	| 'observation.created'
+	| 'observation.updated'
+	| 'observation.deleted'
+	| 'observation.responded'
+	| 'metric.created'
+	| 'metric.updated'
+	| 'metric.archived'
+	| 'metric.restored'
+	| 'metric_values.entered'
+	| 'metric_values.imported'
+	| 'metric_values.ingested'
+	| 'integration.created'
+	| 'integration.revoked'
+	| 'feedback_link.created'
+	| 'feedback_link.closed'
+	| 'assessment.saved'
+	| 'scorecard.exported';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -52,13 +77,53 @@ export const auditActions: readonly AuditAction[] = [
 	'import.applied',
 	'assignment.created',
 	'assignment.cancelled',
-	'learning.exported'
+	'learning.exported',
+	'behaviour_value.created',
+	'behaviour_value.updated',
+	'behaviour_value.deleted',
+	'behaviour.created',
+	'behaviour.updated',
+	'behaviour.versioned',
+	'behaviour.archived',
+	'behaviour.restored',
+	'observation.created',
+	'observation.updated',
+	'observation.deleted',
+	'observation.responded',
+	'metric.created',
+	'metric.updated',
+	'metric.archived',
+	'metric.restored',
+	'metric_values.entered',
+	'metric_values.imported',
+	'metric_values.ingested',
+	'integration.created',
+	'integration.revoked',
+	'feedback_link.created',
+	'feedback_link.closed',
+	'assessment.saved',
+	'scorecard.exported'
 ];
+
+export type AuditObjectType =
+	| 'person'
+	| 'session'
+	| 'org_unit'
+	| 'team'
+	| 'import'
+	| 'invite'
+	| 'behaviour_value'
+	| 'behaviour'
+	| 'observation'
+	| 'metric'
+	| 'integration'
+	| 'feedback_link'
+	| 'assessment';
 
 export interface AuditEntry {
 	actorId: string | null;
 	action: AuditAction;
-	objectType: 'person' | 'session' | 'org_unit' | 'team' | 'import' | 'invite';
+	objectType: AuditObjectType;
 	objectId: string | null;
 	summary: string;
 	details?: Record<string, unknown>;

@@ -40,6 +40,17 @@ export interface Database {
 	buddy_meetings: BuddyMeetingTable;
 	buddy_fit_checks: BuddyFitCheckTable;
 	buddy_plans: BuddyPlanTable;
+	behaviour_values: BehaviourValueTable;
+	behaviours: BehaviourTable;
+	behaviour_versions: BehaviourVersionTable;
+	observations: ObservationTable;
+	metrics: MetricTable;
+	metric_values: MetricValueTable;
+	integrations: IntegrationTable;
+	feedback_links: FeedbackLinkTable;
+	case_feedback: CaseFeedbackTable;
+	service_assessments: ServiceAssessmentTable;
+	service_assessment_scores: ServiceAssessmentScoreTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -448,3 +459,180 @@ export interface BuddyPlanTable {
 	updated_at: string;
 	cancelled_at: string | null;
 }
+
+/** A company value; its observable behaviours hang under it. */
+export interface BehaviourValueTable {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	position: number;
+	created_at: string;
+}
+
+/** An observable service behaviour. Its anchored scale lives in versions; `current_version` is the one new ratings use. */
+export interface BehaviourTable {
+	id: string;
+	value_id: string;
+	/** Stable key that modules' frontmatter and recognitions refer to. */
+	slug: string;
+	label: string;
+	description: string;
+	position: number;
+	current_version: number;
+	archived_at: string | null;
+	created_at: string;
+}
+
+/** One behaviourally anchored rating scale: what levels 1 to 5 look like. Frozen once observed. */
+export interface BehaviourVersionTable {
+	id: string;
+	behaviour_id: string;
+	version: number;
+	anchor_1: string;
+	anchor_2: string;
+	anchor_3: string;
+	anchor_4: string;
+	anchor_5: string;
+	created_by: string | null;
+	created_at: string;
+}
+
+export type ObservationSource = 'manager' | 'peer' | 'self';
+
+/** A rating of one behaviour for one person, with situation / behaviour / impact evidence. */
+export interface ObservationTable {
+	id: string;
+	person_id: string;
+	behaviour_id: string;
+	/** The scale the rating was made against; kept when the behaviour's anchors change later. */
+	behaviour_version_id: string;
+	level: number;
+	situation: string;
+	/** What the person did: the "behaviour" of situation–behaviour–impact. */
+	action: string;
+	impact: string;
+	/** Calendar date (YYYY-MM-DD) the behaviour was seen. */
+	observed_on: string;
+	source: ObservationSource;
+	author_id: string | null;
+	/** The observed person's reply. */
+	response: string | null;
+	responded_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export type MetricDirection = 'higher' | 'lower';
+export type MetricKind = 'sla' | 'operational' | 'experience';
+export type MetricPeriod = 'month' | 'week';
+export type MetricRollup = 'sum' | 'mean' | 'min' | 'max' | 'last';
+/** `values`: entered, imported or sent by API. The `case_*` sources are computed from case feedback. */
+export type MetricSource = 'values' | 'case_net' | 'case_average' | 'case_volume';
+
+export interface MetricTable {
+	id: string;
+	key: string;
+	name: string;
+	description: string;
+	unit: string;
+	direction: MetricDirection;
+	target: number | null;
+	/** How far past the target (in the bad direction) still counts as amber rather than red. */
+	amber_band: number;
+	kind: MetricKind;
+	/** The period values are recorded for: a month (`2026-11`) or an ISO week (`2026-W47`). */
+	period: MetricPeriod;
+	/** How weekly values combine into a month, and how teams combine into a unit. */
+	rollup: MetricRollup;
+	source: MetricSource;
+	position: number;
+	archived_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export type MetricValueSource = 'entry' | 'import' | 'api';
+
+export interface MetricValueTable {
+	metric_id: string;
+	team_id: string;
+	period: string;
+	value: number;
+	source: MetricValueSource;
+	updated_by: string | null;
+	integration_id: string | null;
+	updated_at: string;
+}
+
+/** A BI tool allowed to post metric values; only the SHA-256 of its bearer secret is stored. */
+export interface IntegrationTable {
+	id: string;
+	name: string;
+	token_hash: string;
+	created_by: string | null;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
+/** A link an internal customer opens without signing in: for one handled case, or standing for a team. */
+export interface FeedbackLinkTable {
+	id: string;
+	team_id: string;
+	kind: 'case' | 'standing';
+	case_reference: string | null;
+	requester_email: string | null;
+	token_hash: string;
+	created_by: string | null;
+	created_at: string;
+	expires_at: string;
+	/** Set when a case link has its one answer. */
+	answered_at: string | null;
+	/** Set when the team withdraws the link. */
+	closed_at: string | null;
+}
+
+export interface CaseFeedbackTable {
+	id: string;
+	link_id: string;
+	team_id: string;
+	/** 0 to 10. */
+	score: number;
+	/** JSON array of reason keys. */
+	reasons: string;
+	comment: string;
+	minutes_lost: number | null;
+	submitted_at: string;
+}
+
+/** A team's self-assessment against the client interaction framework for one quarter (`2026-Q4`). */
+export interface ServiceAssessmentTable {
+	id: string;
+	team_id: string;
+	period: string;
+	assessed_by: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ServiceAssessmentScoreTable {
+	assessment_id: string;
+	component: string;
+	score: number;
+	note: string;
+}
+
+export type BehaviourValue = Selectable<BehaviourValueTable>;
+export type Behaviour = Selectable<BehaviourTable>;
+export type BehaviourVersion = Selectable<BehaviourVersionTable>;
+export type Observation = Selectable<ObservationTable>;
+export type NewObservation = Insertable<ObservationTable>;
+export type Metric = Selectable<MetricTable>;
+export type NewMetric = Insertable<MetricTable>;
+export type MetricUpdate = Updateable<MetricTable>;
+export type MetricValue = Selectable<MetricValueTable>;
+export type Integration = Selectable<IntegrationTable>;
+export type FeedbackLink = Selectable<FeedbackLinkTable>;
+export type CaseFeedback = Selectable<CaseFeedbackTable>;
+export type ServiceAssessment = Selectable<ServiceAssessmentTable>;

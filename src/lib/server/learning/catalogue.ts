@@ -14,13 +14,14 @@ export interface CatalogueFilters {
 	duration: Duration | '';
 }
 
-export function readFilters(params: URLSearchParams): CatalogueFilters {
+/** Reads the catalogue filters from a query string; `behaviourSlugs` are the behaviours one may filter by. */
+export function readFilters(params: URLSearchParams, behaviourSlugs: readonly string[]): CatalogueFilters {
 	const audience = params.get('audience') ?? '';
 	const duration = params.get('duration') ?? '';
 	return {
 		q: (params.get('q') ?? '').trim().slice(0, 100),
 		audience: (audiences as readonly string[]).includes(audience) ? (audience as Audience) : '',
-		behaviour: courseContent().behaviours.some((b) => b.slug === params.get('behaviour')) ? params.get('behaviour')! : '',
+		behaviour: behaviourSlugs.includes(params.get('behaviour') ?? '') ? params.get('behaviour')! : '',
 		duration: duration in durations ? (duration as Duration) : ''
 	};
 }
@@ -34,7 +35,7 @@ function inDuration(minutes: number, duration: Duration | ''): boolean {
 
 /** The catalogue as one learner sees it: modules matching the filters, and every path, with status. */
 export async function catalogueFor(database: Db, personId: string, filters: CatalogueFilters) {
-	const { modules, paths, behaviours } = courseContent();
+	const { modules, paths } = courseContent();
 	const states = await moduleStates(database, personId);
 	const needle = filters.q.toLowerCase();
 	const matching = modules.filter(
@@ -66,7 +67,6 @@ export async function catalogueFor(database: Db, personId: string, filters: Cata
 				progress: pathProgress(p.modules, done)
 			};
 		}),
-		behaviours,
 		total: modules.length
 	};
 }

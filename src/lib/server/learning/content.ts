@@ -1,11 +1,9 @@
 import type { Component } from 'svelte';
 import {
-	behaviourSchema,
 	checkSchema,
 	lessonMetaSchema,
 	moduleMetaSchema,
 	pathSchema,
-	type Behaviour,
 	type KnowledgeCheck,
 	type ModuleMeta,
 	type PathMeta
@@ -22,7 +20,6 @@ const moduleFiles = import.meta.glob<MdModule>('/content/modules/*/module.md', {
 const lessonFiles = import.meta.glob<MdModule>('/content/modules/*/[0-9][0-9]-*.md', { eager: true });
 const checkFiles = import.meta.glob<unknown>('/content/modules/*/check.json', { eager: true, import: 'default' });
 const pathFiles = import.meta.glob<unknown>('/content/paths/*.json', { eager: true, import: 'default' });
-const behaviourFiles = import.meta.glob<unknown>('/content/behaviours.json', { eager: true, import: 'default' });
 
 export interface LessonEntry {
 	slug: string;
@@ -85,13 +82,12 @@ function loadPaths(): PathEntry[] {
 		.sort((a, b) => a.order - b.order);
 }
 
-let cache: { modules: ModuleEntry[]; paths: PathEntry[]; behaviours: Behaviour[] } | undefined;
+let cache: { modules: ModuleEntry[]; paths: PathEntry[] } | undefined;
 
 /** All course content, parsed and checked once per process. */
 export function courseContent() {
 	if (!cache) {
-		const behaviours = parse('/content/behaviours.json', behaviourSchema, behaviourFiles['/content/behaviours.json'] ?? []);
-		cache = { modules: loadModules(), paths: loadPaths(), behaviours };
+		cache = { modules: loadModules(), paths: loadPaths() };
 	}
 	return cache;
 }

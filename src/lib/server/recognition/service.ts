@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { courseContent } from '../learning/content';
+import { behaviourLabels, isActiveBehaviour } from '../behaviours/queries';
 import { departmentsOf } from '../org/queries';
 import { rejected, type ServiceResult } from '../service-result';
 
@@ -25,7 +25,7 @@ export function crossesDepartments(giver: string | null, recipients: readonly (s
 }
 
 export async function recognise(database: Db, giverId: string, input: RecognitionInput, now: Date): Promise<ServiceResult<{ id: string; crossDepartment: boolean }>> {
-	if (!courseContent().behaviours.some((b) => b.slug === input.behaviour)) return rejected({ behaviour: 'Choose a behaviour from the list' });
+	if (!(await isActiveBehaviour(database, input.behaviour))) return rejected({ behaviour: 'Choose a behaviour from the list' });
 	const people = await database
 		.selectFrom('people')
 		.select(['id', 'email', 'active'])
@@ -107,7 +107,7 @@ export async function recognitionWall(database: Db, filters: WallFilters, page: 
 				.orderBy('people.name')
 				.execute()
 		: [];
-	const labels = new Map(courseContent().behaviours.map((b) => [b.slug, b.label]));
+	const labels = await behaviourLabels(database);
 	return {
 		total: Number(count.n),
 		entries: rows.map((r) => ({

@@ -1,4 +1,5 @@
 import { requireUser } from '$lib/server/auth/current-user';
+import { listBehaviours } from '$lib/server/behaviours/queries';
 import { db } from '$lib/server/db';
 import { catalogueFor, durations, readFilters } from '$lib/server/learning/catalogue';
 import { audienceLabel } from '$lib/learning/schemas';
@@ -6,7 +7,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
-	const filters = readFilters(url.searchParams);
+	const behaviours = await listBehaviours(db(), { includeArchived: true });
+	const filters = readFilters(url.searchParams, behaviours.map((b) => b.slug));
 	const catalogue = await catalogueFor(db(), user.id, filters);
-	return { ...catalogue, filters, durations, audienceLabel };
+	return { ...catalogue, behaviours: behaviours.filter((b) => !b.archived), behaviourLabels: Object.fromEntries(behaviours.map((b) => [b.slug, b.label])), filters, durations, audienceLabel };
 };

@@ -6,6 +6,7 @@ import * as shadowing from './2026-11-22T1800-shadowing';
 import * as calendarFeeds from './2026-11-22T1900-calendar-feeds';
 import * as buddies from './2026-11-22T2000-buddies';
 import * as buddyPlans from './2026-11-22T2100-buddy-plans';
+import * as measure from './2026-11-22T2200-measure';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T1800-shadowing': shadowing,
 	'2026-11-22T1900-calendar-feeds': calendarFeeds,
 	'2026-11-22T2000-buddies': buddies,
-	'2026-11-22T2100-buddy-plans': buddyPlans
+	'2026-11-22T2100-buddy-plans': buddyPlans,
+	'2026-11-22T2200-measure': measure
 };

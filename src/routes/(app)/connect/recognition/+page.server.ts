@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { firstErrors } from '$lib/server/forms';
-import { courseContent } from '$lib/server/learning/content';
+import { listBehaviours } from '$lib/server/behaviours/queries';
 import { listTeams, listUnits } from '$lib/server/org/queries';
 import { treeOrder } from '$lib/server/org/rules';
 import { recognise, recognitionSchema, recognitionWall, type WallFilters } from '$lib/server/recognition/service';
@@ -13,8 +13,7 @@ const PAGE_SIZE = 20;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
-	const [teams, units] = await Promise.all([listTeams(db()), listUnits(db())]);
-	const behaviours = courseContent().behaviours;
+	const [teams, units, behaviours] = await Promise.all([listTeams(db()), listUnits(db()), listBehaviours(db())]);
 	const filters: WallFilters = {};
 	const team = teams.find((t) => t.id === url.searchParams.get('team'));
 	const unit = units.find((u) => u.id === url.searchParams.get('unit'));
