@@ -6,6 +6,13 @@ export const metricKindLabels = { sla: 'SLA', operational: 'Operational', experi
 export const directionLabels = { higher: 'Higher is better', lower: 'Lower is better' } as const;
 export const metricPeriodLabels = { month: 'Monthly', week: 'Weekly (ISO week)' } as const;
 export const rollupLabels = { sum: 'Add them up', mean: 'Average', min: 'Lowest', max: 'Highest', last: 'Latest value' } as const;
+/** Where a metric's values come from. */
+export const metricSourceLabels = {
+	values: 'Entered, imported or sent by API',
+	case_net: 'Case feedback: net score',
+	case_average: 'Case feedback: average score',
+	case_volume: 'Case feedback: responses'
+} as const;
 export const observationSourceLabels = { manager: 'Manager', peer: 'Peer', self: 'Self-rating' } as const;
 
 /** A number for people: at most `digits` decimals, no trailing zeros, thousands separated. */

@@ -40,3 +40,18 @@ export function firstErrors(error: z.ZodError): FieldErrors {
 export function formError(message: string): FieldErrors {
 	return { _form: message };
 }
+
+/** Matches adapter-node's default BODY_SIZE_LIMIT; about 5,000 typical CSV rows. */
+export const MAX_CSV_BYTES = 512 * 1024;
+
+/**
+ * The CSV an import form sent: the uploaded `file`, or the text pasted into `csv` when no file
+ * was chosen. Bounded so a preview never parses more than a request may carry.
+ */
+export async function csvFromForm(form: FormData): Promise<{ text: string } | { error: string }> {
+	const file = form.get('file');
+	const text = file instanceof File && file.size > 0 ? await file.text() : String(form.get('csv') ?? '');
+	if (!text.trim()) return { error: 'Choose a CSV file, or paste its contents.' };
+	if (new TextEncoder().encode(text).length > MAX_CSV_BYTES) return { error: 'The CSV is larger than 512 KB. Split it into smaller imports.' };
+	return { text };
+}

@@ -8,6 +8,7 @@ import { newId } from '../db/ids';
 import { hashPassword } from '../auth/password';
 import { seedDemoConnect } from './connect';
 import { seedDemoLearning } from './learning';
+import { seedDemoMeasure } from './measure';
 import { childPath } from '../org/rules';
 import { DEMO_PASSWORD, demoPeople, demoTeams, demoUnits, type DemoPerson } from './data';
 
@@ -163,6 +164,7 @@ export async function seedDemo(
 		}
 		await seedDemoLearning(trx, { people: personIds, teams: teamIds, members }, now);
 		await seedDemoConnect(trx, { people: personIds, members }, now);
+		await seedDemoMeasure(trx, { people: personIds, teams: teamIds, members }, now);
 		await trx
 			.insertInto('app_meta')
 			.values({ key: DEMO_META_KEY, value: '1' })

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
+import { listObservations } from '$lib/server/behaviours/observations';
 import { learningForManager } from '$lib/server/learning/person-learning';
 import { personForViewer } from '$lib/server/people/access';
 import { managesPerson } from '$lib/server/people/rules';
@@ -13,14 +14,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!found) error(404, 'We could not find that person.');
 	const { person } = found;
 	const manages = managesPerson(user.scope, { personId: person.id, teamId: person.team_id, unitPath: person.unit_path, managerId: person.manager_id });
-	const [learning, thanks] = await Promise.all([
+	// Whoever may open this page may read every observation about the person (observation-rules).
+	const [learning, thanks, observations] = await Promise.all([
 		manages ? learningForManager(db(), person.id) : null,
-		recognitionWall(db(), { personId: person.id }, { limit: 5, offset: 0 })
+		recognitionWall(db(), { personId: person.id }, { limit: 5, offset: 0 }),
+		listObservations(db(), { personId: person.id }, { limit: 3, offset: 0 })
 	]);
 	return {
 		...found,
 		learning,
 		thanks,
+		observations,
+		isSelf: person.id === user.id,
 		isAdmin: user.scope.isAdmin,
 		timeZone: user.timeZone
 	};

@@ -1,0 +1,380 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/log';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import type { BehaviourVersion } from '../db/schema';
+import { rejected, type Actor, type ServiceResult } from '../service-result';
+import { modulesByBehaviour, type BuildingModule } from './modules';
+import { anchorChange, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorChange, type Anchors } from './rules';
+
+/**
+ * The behaviour framework as admins edit it: company values and the behaviours under them, with
+ * their versioned anchored scales. Every change is written to the audit log in its transaction.
+ */
+
+export const valueSchema = z.object({
+	name: z.string().trim().min(2, 'Name the value').max(80, 'Keep the name under 80 characters'),
+	description: z.string().trim().max(500, 'Keep the description under 500 characters')
+});
+export type ValueInput = z.infer<typeof valueSchema>;
+
+const anchor = (level: number) =>
+	z
+		.string()
+		.trim()
+		.min(10, `Describe what level ${level} looks like, in a sentence`)
+		.max(500, `Keep level ${level} under 500 characters`);
+
+export const behaviourSchema = z.object({
+	label: z.string().trim().min(3, 'Name the behaviour').max(100, 'Keep the name under 100 characters'),
+	description: z.string().trim().max(500, 'Keep the description under 500 characters'),
+	value_id: z.string().min(1, 'Choose the value it belongs to'),
+	anchor_1: anchor(1),
+	anchor_2: anchor(2),
+	anchor_3: anchor(3),
+	anchor_4: anchor(4),
+	anchor_5: anchor(5)
+});
+export type BehaviourInput = z.infer<typeof behaviourSchema>;
+
+export type Direction = 'up' | 'down';
+
+const inputAnchors = (input: BehaviourInput): Anchors => [input.anchor_1, input.anchor_2, input.anchor_3, input.anchor_4, input.anchor_5];
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface FrameworkBehaviour {
+	id: string;
+	slug: string;
+	label: string;
+	description: string;
+	currentVersion: number;
+	archived: boolean;
+	observations: number;
+	modules: BuildingModule[];
+}
+
+export interface FrameworkValue {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	behaviours: FrameworkBehaviour[];
+}
+
+/** Every value in order with all its behaviours (archived ones too), their use and their modules. */
+export async function frameworkOverview(database: Db): Promise<FrameworkValue[]> {
+	const [values, behaviours, counts] = await Promise.all([
+		database.selectFrom('behaviour_values').selectAll().orderBy('position').orderBy('name').execute(),
+		database.selectFrom('behaviours').selectAll().orderBy('position').orderBy('label').execute(),
+		database
+			.selectFrom('observations')
+			.select(['behaviour_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.groupBy('behaviour_id')
+			.execute()
+	]);
+	const observed = new Map(counts.map((c) => [c.behaviour_id, Number(c.n)]));
+	const modules = modulesByBehaviour();
+	return values.map((v) => ({
+		id: v.id,
+		slug: v.slug,
+		name: v.name,
+		description: v.description,
+		behaviours: behaviours
+			.filter((b) => b.value_id === v.id)
+			.map((b) => ({
+				id: b.id,
+				slug: b.slug,
+				label: b.label,
+				description: b.description,
+				currentVersion: b.current_version,
+				archived: b.archived_at !== null,
+				observations: observed.get(b.id) ?? 0,
+				modules: modules.get(b.slug) ?? []
+			}))
+	}));
+}
+
+export interface VersionView {
+	id: string;
+	version: number;
+	anchors: Anchors;
+	createdAt: string;
+	createdBy: string | null;
+	observations: number;
+}
+
+/** One behaviour with every version of its scale (newest first) and how many ratings rest on each. */
+export async function behaviourDetail(database: Db, id: string) {
+	const behaviour = await database
+		.selectFrom('behaviours')
+		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
+		.selectAll('behaviours')
+		.select('behaviour_values.name as value_name')
+		.where('behaviours.id', '=', id)
+		.executeTakeFirst();
+	if (!behaviour) return undefined;
+	const [versions, counts] = await Promise.all([
+		database
+			.selectFrom('behaviour_versions')
+			.leftJoin('people', 'people.id', 'behaviour_versions.created_by')
+			.selectAll('behaviour_versions')
+			.select('people.name as created_by_name')
+			.where('behaviour_versions.behaviour_id', '=', id)
+			.orderBy('behaviour_versions.version', 'desc')
+			.execute(),
+		database
+			.selectFrom('observations')
+			.select(['behaviour_version_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('behaviour_id', '=', id)
+			.groupBy('behaviour_version_id')
+			.execute()
+	]);
+	const observed = new Map(counts.map((c) => [c.behaviour_version_id, Number(c.n)]));
+	return {
+		behaviour: {
+			id: behaviour.id,
+			slug: behaviour.slug,
+			label: behaviour.label,
+			description: behaviour.description,
+			valueId: behaviour.value_id,
+			valueName: behaviour.value_name,
+			currentVersion: behaviour.current_version,
+			archived: behaviour.archived_at !== null,
+			archivedAt: behaviour.archived_at
+		},
+		versions: versions.map(
+			(v): VersionView => ({
+				id: v.id,
+				version: v.version,
+				anchors: anchorsOf(v),
+				createdAt: v.created_at,
+				createdBy: v.created_by_name,
+				observations: observed.get(v.id) ?? 0
+			})
+		)
+	};
+}
+
+/** The values, in order, for choosing where a behaviour belongs. */
+export async function valueChoices(database: Db): Promise<{ id: string; name: string }[]> {
+	return database.selectFrom('behaviour_values').select(['id', 'name']).orderBy('position').orderBy('name').execute();
+}
+
+async function currentVersionOf(database: Db, behaviourId: string, version: number): Promise<BehaviourVersion> {
+	return database
+		.selectFrom('behaviour_versions')
+		.selectAll()
+		.where('behaviour_id', '=', behaviourId)
+		.where('version', '=', version)
+		.executeTakeFirstOrThrow();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+export async function createValue(database: Db, actor: Actor, input: ValueInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+	return database.transaction().execute(async (trx) => {
+		const existing = await trx.selectFrom('behaviour_values').select(['slug', 'name', 'position']).execute();
+		if (existing.some((v) => v.name.toLowerCase() === input.name.toLowerCase())) return rejected({ name: 'A value with this name already exists' });
+		const id = newId();
+		const slug = uniqueSlug(slugFrom(input.name, 'value'), new Set(existing.map((v) => v.slug)));
+		const position = Math.max(-1, ...existing.map((v) => v.position)) + 1;
+		await trx
+			.insertInto('behaviour_values')
+			.values({ id, slug, name: input.name, description: input.description, position, created_at: now.toISOString() })
+			.execute();
+		await recordAudit(trx, { actorId: actor.id, action: 'behaviour_value.created', objectType: 'behaviour_value', objectId: id, summary: `Added the value ${input.name}`, details: { slug }, ip: actor.ip, at: now });
+		return { ok: true as const, id };
+	});
+}
+
+export async function updateValue(database: Db, actor: Actor, id: string, input: ValueInput, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const value = await trx.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!value) return rejected({ _form: 'This value no longer exists' });
+		const clash = await trx.selectFrom('behaviour_values').select('id').where('id', '!=', id).where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase())).executeTakeFirst();
+		if (clash) return rejected({ name: 'A value with this name already exists' });
+		if (value.name === input.name && value.description === input.description) return { ok: true as const };
+		await trx.updateTable('behaviour_values').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'behaviour_value.updated',
+			objectType: 'behaviour_value',
+			objectId: id,
+			summary: value.name === input.name ? `Changed the description of ${input.name}` : `Renamed the value ${value.name} to ${input.name}`,
+			details: { before: { name: value.name, description: value.description }, after: input },
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const };
+	});
+}
+
+export async function moveValue(database: Db, actor: Actor, id: string, direction: Direction, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const values = await trx.selectFrom('behaviour_values').select(['id', 'name']).orderBy('position').orderBy('name').execute();
+		const value = values.find((v) => v.id === id);
+		if (!value) return rejected({ _form: 'This value no longer exists' });
+		const order = moveItem(values.map((v) => v.id), id, direction);
+		for (const [position, valueId] of order.entries()) {
+			await trx.updateTable('behaviour_values').set({ position }).where('id', '=', valueId).execute();
+		}
+		await recordAudit(trx, { actorId: actor.id, action: 'behaviour_value.updated', objectType: 'behaviour_value', objectId: id, summary: `Moved the value ${value.name} ${direction}`, details: { position: order.indexOf(id) }, ip: actor.ip, at: now });
+		return { ok: true as const };
+	});
+}
+
+/** Only an empty value goes: archived behaviours keep their history, so they keep their value too. */
+export async function deleteValue(database: Db, actor: Actor, id: string, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const value = await trx.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!value) return rejected({ _form: 'This value no longer exists' });
+		const used = await trx.selectFrom('behaviours').select((eb) => eb.fn.countAll<number>().as('n')).where('value_id', '=', id).executeTakeFirstOrThrow();
+		if (Number(used.n) > 0) return rejected({ _form: `${value.name} still has ${used.n} ${Number(used.n) === 1 ? 'behaviour' : 'behaviours'} (archived ones count); move them to another value first` });
+		await trx.deleteFrom('behaviour_values').where('id', '=', id).execute();
+		await recordAudit(trx, { actorId: actor.id, action: 'behaviour_value.deleted', objectType: 'behaviour_value', objectId: id, summary: `Deleted the value ${value.name}`, details: { slug: value.slug, name: value.name, description: value.description }, ip: actor.ip, at: now });
+		return { ok: true as const };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Behaviours
+
+async function nextPosition(database: Db, valueId: string): Promise<number> {
+	const row = await database.selectFrom('behaviours').select((eb) => eb.fn.max('position').as('p')).where('value_id', '=', valueId).executeTakeFirst();
+	return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
+}
+
+export async function createBehaviour(database: Db, actor: Actor, input: BehaviourInput, now: Date): Promise<ServiceResult<{ id: string; slug: string }>> {
+	return database.transaction().execute(async (trx) => {
+		const value = await trx.selectFrom('behaviour_values').select(['id', 'name']).where('id', '=', input.value_id).executeTakeFirst();
+		if (!value) return rejected({ value_id: 'Choose a value from the list' });
+		const taken = await trx.selectFrom('behaviours').select('slug').execute();
+		const slug = uniqueSlug(slugFrom(input.label), new Set(taken.map((b) => b.slug)));
+		const id = newId();
+		const at = now.toISOString();
+		await trx
+			.insertInto('behaviours')
+			.values({ id, value_id: value.id, slug, label: input.label, description: input.description, position: await nextPosition(trx, value.id), current_version: 1, archived_at: null, created_at: at })
+			.execute();
+		const [a1, a2, a3, a4, a5] = inputAnchors(input);
+		await trx
+			.insertInto('behaviour_versions')
+			.values({ id: newId(), behaviour_id: id, version: 1, anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5, created_by: actor.id, created_at: at })
+			.execute();
+		await recordAudit(trx, { actorId: actor.id, action: 'behaviour.created', objectType: 'behaviour', objectId: id, summary: `Added the behaviour ${input.label} under ${value.name}`, details: { slug }, ip: actor.ip, at: now });
+		return { ok: true as const, id, slug };
+	});
+}
+
+/**
+ * Saves a behaviour's name, description, value and anchors. The slug never changes: modules and
+ * recognitions refer to it. Anchors follow `anchorChange`: corrected in place while unobserved,
+ * otherwise a new version becomes current and earlier ratings keep the scale they were made on.
+ */
+export async function updateBehaviour(database: Db, actor: Actor, id: string, input: BehaviourInput, now: Date): Promise<ServiceResult<{ change: AnchorChange; version: number }>> {
+	return database.transaction().execute(async (trx) => {
+		const behaviour = await trx.selectFrom('behaviours').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
+		const value = await trx.selectFrom('behaviour_values').select(['id', 'name']).where('id', '=', input.value_id).executeTakeFirst();
+		if (!value) return rejected({ value_id: 'Choose a value from the list' });
+
+		const current = await currentVersionOf(trx, id, behaviour.current_version);
+		const observed = await trx.selectFrom('observations').select((eb) => eb.fn.countAll<number>().as('n')).where('behaviour_version_id', '=', current.id).executeTakeFirstOrThrow();
+		const before = anchorsOf(current);
+		const next = inputAnchors(input);
+		const change = anchorChange(before, next, Number(observed.n));
+		const [a1, a2, a3, a4, a5] = next;
+		let version = behaviour.current_version;
+		if (change === 'edit_in_place') {
+			await trx.updateTable('behaviour_versions').set({ anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5 }).where('id', '=', current.id).execute();
+		} else if (change === 'new_version') {
+			const latest = await trx.selectFrom('behaviour_versions').select((eb) => eb.fn.max('version').as('v')).where('behaviour_id', '=', id).executeTakeFirstOrThrow();
+			version = Number(latest.v) + 1;
+			await trx
+				.insertInto('behaviour_versions')
+				.values({ id: newId(), behaviour_id: id, version, anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5, created_by: actor.id, created_at: now.toISOString() })
+				.execute();
+		}
+
+		const moved = value.id !== behaviour.value_id;
+		const fields = { label: input.label, description: input.description, value_id: value.id };
+		const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== behaviour[k]);
+		if (changed.length || version !== behaviour.current_version) {
+			await trx
+				.updateTable('behaviours')
+				.set({ ...fields, current_version: version, ...(moved ? { position: await nextPosition(trx, value.id) } : {}) })
+				.where('id', '=', id)
+				.execute();
+		}
+		if (changed.length || change === 'edit_in_place') {
+			const anchorsChanged = change === 'edit_in_place' ? { anchors: { version, before, after: next } } : {};
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'behaviour.updated',
+				objectType: 'behaviour',
+				objectId: id,
+				summary: `Edited the behaviour ${input.label}${moved ? ` (moved to ${value.name})` : ''}${change === 'edit_in_place' ? `, anchors of version ${version} corrected` : ''}`,
+				details: {
+					before: Object.fromEntries(changed.map((k) => [k, behaviour[k]])),
+					after: Object.fromEntries(changed.map((k) => [k, fields[k]])),
+					...anchorsChanged
+				},
+				ip: actor.ip,
+				at: now
+			});
+		}
+		if (change === 'new_version') {
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'behaviour.versioned',
+				objectType: 'behaviour',
+				objectId: id,
+				summary: `New anchors for ${input.label}: version ${version} replaces version ${behaviour.current_version}, which keeps its ${observed.n} ${Number(observed.n) === 1 ? 'observation' : 'observations'}`,
+				details: { from: behaviour.current_version, to: version, before, after: next },
+				ip: actor.ip,
+				at: now
+			});
+		}
+		return { ok: true as const, change, version };
+	});
+}
+
+export async function moveBehaviour(database: Db, actor: Actor, id: string, direction: Direction, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const behaviour = await trx.selectFrom('behaviours').select(['id', 'label', 'value_id']).where('id', '=', id).executeTakeFirst();
+		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
+		const siblings = await trx.selectFrom('behaviours').select('id').where('value_id', '=', behaviour.value_id).orderBy('position').orderBy('label').execute();
+		const order = moveItem(siblings.map((b) => b.id), id, direction);
+		for (const [position, behaviourId] of order.entries()) {
+			await trx.updateTable('behaviours').set({ position }).where('id', '=', behaviourId).execute();
+		}
+		await recordAudit(trx, { actorId: actor.id, action: 'behaviour.updated', objectType: 'behaviour', objectId: id, summary: `Moved the behaviour ${behaviour.label} ${direction}`, details: { position: order.indexOf(id) }, ip: actor.ip, at: now });
+		return { ok: true as const };
+	});
+}
+
+/**
+ * Archiving hides a behaviour from every picker (observations, recognition) while its versions,
+ * label and observations stay, so older records read as before. Restoring brings it back.
+ */
+export async function setBehaviourArchived(database: Db, actor: Actor, id: string, archived: boolean, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const behaviour = await trx.selectFrom('behaviours').select(['id', 'label', 'archived_at']).where('id', '=', id).executeTakeFirst();
+		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
+		if ((behaviour.archived_at !== null) === archived) return { ok: true as const };
+		await trx.updateTable('behaviours').set({ archived_at: archived ? now.toISOString() : null }).where('id', '=', id).execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: archived ? 'behaviour.archived' : 'behaviour.restored',
+			objectType: 'behaviour',
+			objectId: id,
+			summary: archived ? `Archived the behaviour ${behaviour.label}` : `Restored the behaviour ${behaviour.label}`,
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const };
+	});
+}

@@ -1,0 +1,146 @@
+import { periodRange } from '../../periods';
+import type { Db } from '../db';
+import type { FeedbackLink } from '../db/schema';
+import { hashSecret } from '../auth/tokens';
+import { monthOfInstant } from './rules';
+
+/** Link tokens are `generateSecret()` output; anything else cannot match and skips the lookup. */
+const TOKEN = /^[a-z2-7]{32}$/;
+
+export interface LinkWithTeam extends FeedbackLink {
+	team_name: string;
+}
+
+/** The link behind a raw token from a URL (looked up by its hash), with the team's name. */
+export async function findLinkByToken(database: Db, token: string): Promise<LinkWithTeam | undefined> {
+	if (!TOKEN.test(token)) return undefined;
+	return database
+		.selectFrom('feedback_links')
+		.innerJoin('teams', 'teams.id', 'feedback_links.team_id')
+		.selectAll('feedback_links')
+		.select('teams.name as team_name')
+		.where('feedback_links.token_hash', '=', hashSecret(token))
+		.executeTakeFirst();
+}
+
+/** A team's link as its managers see it: never the requester's email, and how many answers it has. */
+export interface LinkSummary {
+	id: string;
+	kind: FeedbackLink['kind'];
+	case_reference: string | null;
+	created_at: string;
+	expires_at: string;
+	answered_at: string | null;
+	closed_at: string | null;
+	responses: number;
+}
+
+export async function listTeamLinks(
+	database: Db,
+	teamId: string,
+	page: { limit: number; offset: number }
+): Promise<{ rows: LinkSummary[]; total: number }> {
+	const base = database.selectFrom('feedback_links').where('feedback_links.team_id', '=', teamId);
+	const [rows, count] = await Promise.all([
+		base
+			.select(['id', 'kind', 'case_reference', 'created_at', 'expires_at', 'answered_at', 'closed_at'])
+			.select((eb) =>
+				eb
+					.selectFrom('case_feedback')
+					.select((sub) => sub.fn.countAll<number>().as('n'))
+					.whereRef('case_feedback.link_id', '=', 'feedback_links.id')
+					.as('responses')
+			)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc')
+			.limit(page.limit)
+			.offset(page.offset)
+			.execute(),
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows: rows.map((r) => ({ ...r, responses: Number(r.responses ?? 0) })), total: Number(count.n) };
+}
+
+/** The team's standing link that still takes answers, if any. */
+export async function currentStandingLink(database: Db, teamId: string, now: Date): Promise<FeedbackLink | undefined> {
+	return database
+		.selectFrom('feedback_links')
+		.selectAll()
+		.where('team_id', '=', teamId)
+		.where('kind', '=', 'standing')
+		.where('closed_at', 'is', null)
+		.where('expires_at', '>', now.toISOString())
+		.orderBy('created_at', 'desc')
+		.executeTakeFirst();
+}
+
+/** One answer as the team's managers read it: the case it is about, never who sent the link to whom. */
+export interface ResponseRow {
+	id: string;
+	score: number;
+	reasons: string;
+	comment: string;
+	minutes_lost: number | null;
+	submitted_at: string;
+	kind: FeedbackLink['kind'];
+	case_reference: string | null;
+}
+
+export async function listTeamResponses(
+	database: Db,
+	teamId: string,
+	page: { limit: number; offset: number }
+): Promise<{ rows: ResponseRow[]; total: number }> {
+	const base = database.selectFrom('case_feedback').where('case_feedback.team_id', '=', teamId);
+	const [rows, count] = await Promise.all([
+		base
+			.innerJoin('feedback_links', 'feedback_links.id', 'case_feedback.link_id')
+			.select([
+				'case_feedback.id',
+				'case_feedback.score',
+				'case_feedback.reasons',
+				'case_feedback.comment',
+				'case_feedback.minutes_lost',
+				'case_feedback.submitted_at',
+				'feedback_links.kind',
+				'feedback_links.case_reference'
+			])
+			.orderBy('case_feedback.submitted_at', 'desc')
+			.orderBy('case_feedback.id', 'desc')
+			.limit(page.limit)
+			.offset(page.offset)
+			.execute(),
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows, total: Number(count.n) };
+}
+
+/** Teams per query: well inside SQLite's and PostgreSQL's limits on bound parameters. */
+const TEAMS_PER_QUERY = 500;
+
+/** teamId -> month (`YYYY-MM`, of submitted_at in UTC) -> scores (0-10), for the given teams and months. */
+export async function monthlyCaseScores(database: Db, teamIds: readonly string[], months: readonly string[]): Promise<Map<string, Map<string, number[]>>> {
+	// Every requested team and month is present, with an empty list when nobody answered, so
+	// callers can read `.get(team)!.get(month)!` for anything they asked about.
+	const result = new Map<string, Map<string, number[]>>();
+	for (const teamId of teamIds) result.set(teamId, new Map(months.map((m) => [m, []])));
+	if (teamIds.length === 0 || months.length === 0) return result;
+
+	// One range scan over the (team_id, submitted_at) index from the first month to the end of the
+	// last; months in between that were not asked for are dropped while grouping.
+	const sorted = [...months].sort();
+	const from = `${periodRange(sorted[0]!).start}T00:00:00.000Z`;
+	const to = `${periodRange(sorted.at(-1)!).end}T00:00:00.000Z`;
+	const unique = [...new Set(teamIds)];
+	for (let i = 0; i < unique.length; i += TEAMS_PER_QUERY) {
+		const rows = await database
+			.selectFrom('case_feedback')
+			.select(['team_id', 'score', 'submitted_at'])
+			.where('team_id', 'in', unique.slice(i, i + TEAMS_PER_QUERY))
+			.where('submitted_at', '>=', from)
+			.where('submitted_at', '<', to)
+			.execute();
+		for (const row of rows) result.get(row.team_id)?.get(monthOfInstant(row.submitted_at))?.push(row.score);
+	}
+	return result;
+}

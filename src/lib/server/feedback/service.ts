@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { CASE_REFERENCE_MAX } from '../../feedback';
+import { periodsEndingWith } from '../../periods';
+import { recordAudit } from '../audit/log';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import { generateSecret, hashSecret } from '../auth/tokens';
+import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Answer } from './answer';
+import { findLinkByToken, monthlyCaseScores } from './queries';
+import { experienceMeasures, feedbackLinkExpiry, feedbackLinkStatus, type ExperienceMeasures, type FeedbackLinkKind, type FeedbackLinkStatus } from './rules';
+
+export const caseLinkSchema = z.object({
+	case_reference: z
+		.string()
+		.trim()
+		.min(1, 'Enter the case reference, such as the ticket number')
+		.max(CASE_REFERENCE_MAX, `Keep the reference under ${CASE_REFERENCE_MAX} characters`),
+	requester_email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(254, 'This email address is too long')
+		.refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address like name@example.com, or leave it empty')
+});
+
+export type CaseLinkInput = z.infer<typeof caseLinkSchema>;
+
+export interface IssuedLink {
+	linkId: string;
+	/** The raw token: shown once, never stored. */
+	token: string;
+	expiresAt: Date;
+}
+
+async function insertLink(
+	database: Db,
+	actor: Actor,
+	teamId: string,
+	kind: FeedbackLinkKind,
+	details: { case_reference: string | null; requester_email: string | null },
+	now: Date
+): Promise<IssuedLink> {
+	const token = generateSecret();
+	const linkId = newId();
+	const expiresAt = feedbackLinkExpiry(kind, now);
+	await database
+		.insertInto('feedback_links')
+		.values({
+			id: linkId,
+			team_id: teamId,
+			kind,
+			...details,
+			token_hash: hashSecret(token),
+			created_by: actor.id,
+			created_at: now.toISOString(),
+			expires_at: expiresAt.toISOString(),
+			answered_at: null,
+			closed_at: null
+		})
+		.execute();
+	await recordAudit(database, {
+		actorId: actor.id,
+		action: 'feedback_link.created',
+		objectType: 'feedback_link',
+		objectId: linkId,
+		// The requester's address stays out of the log: the reference identifies the case.
+		summary: kind === 'case' ? `Created a feedback link for case ${details.case_reference}` : 'Created a standing feedback link',
+		details: { team_id: teamId, kind, expires_at: expiresAt.toISOString() },
+		ip: actor.ip,
+		at: now
+	});
+	return { linkId, token, expiresAt };
+}
+
+/** A link for one handled case. The caller has checked that the actor manages the team. */
+export async function createCaseLink(database: Db, actor: Actor, teamId: string, input: CaseLinkInput, now: Date): Promise<IssuedLink> {
+	return database.transaction().execute((trx) =>
+		insertLink(trx, actor, teamId, 'case', { case_reference: input.case_reference, requester_email: input.requester_email || null }, now)
+	);
+}
+
+/**
+ * A team has at most one standing link: issuing a new one closes the one before, so a link
+ * that leaked from an old signature can be retired by replacing it.
+ */
+export async function issueStandingLink(database: Db, actor: Actor, teamId: string, now: Date): Promise<IssuedLink> {
+	return database.transaction().execute(async (trx) => {
+		const previous = await trx
+			.selectFrom('feedback_links')
+			.select('id')
+			.where('team_id', '=', teamId)
+			.where('kind', '=', 'standing')
+			.where('closed_at', 'is', null)
+			.where('expires_at', '>', now.toISOString())
+			.execute();
+		for (const { id } of previous) await closeOpenLink(trx, actor, id, 'Closed the standing feedback link: replaced by a new one', now);
+		return insertLink(trx, actor, teamId, 'standing', { case_reference: null, requester_email: null }, now);
+	});
+}
+
+async function closeOpenLink(database: Db, actor: Actor, linkId: string, summary: string, now: Date): Promise<boolean> {
+	const result = await database
+		.updateTable('feedback_links')
+		.set({ closed_at: now.toISOString() })
+		.where('id', '=', linkId)
+		.where('closed_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) return false;
+	await recordAudit(database, { actorId: actor.id, action: 'feedback_link.closed', objectType: 'feedback_link', objectId: linkId, summary, ip: actor.ip, at: now });
+	return true;
+}
+
+/** Stops a link taking answers before it expires. A link of another team is not found. */
+export async function closeLink(database: Db, actor: Actor, teamId: string, linkId: string, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const link = await trx.selectFrom('feedback_links').selectAll().where('id', '=', linkId).where('team_id', '=', teamId).executeTakeFirst();
+		if (!link) return rejected({ _form: 'We could not find that link.' });
+		if (feedbackLinkStatus(link, now) !== 'open') return rejected({ _form: 'This link already takes no answers.' });
+		const summary = link.kind === 'case' ? `Closed the feedback link for case ${link.case_reference}` : 'Closed the standing feedback link';
+		if (!(await closeOpenLink(trx, actor, link.id, summary, now))) return rejected({ _form: 'This link already takes no answers.' });
+		return { ok: true as const };
+	});
+}
+
+/** What the public page may know about a link: never its requester or other answers. */
+export interface PublicLink {
+	id: string;
+	kind: FeedbackLinkKind;
+	teamName: string;
+	caseReference: string | null;
+}
+
+export type LinkLookup = { status: FeedbackLinkStatus; link: PublicLink } | { status: 'unknown' };
+
+/** Finds a link by the raw token in its URL and says whether it takes an answer now. */
+export async function lookupLink(database: Db, token: string, now: Date): Promise<LinkLookup> {
+	const link = await findLinkByToken(database, token);
+	if (!link) return { status: 'unknown' };
+	return {
+		status: feedbackLinkStatus(link, now),
+		link: { id: link.id, kind: link.kind, teamName: link.team_name, caseReference: link.case_reference }
+	};
+}
+
+export type SubmitOutcome =
+	| { ok: true; kind: FeedbackLinkKind }
+	| { ok: false; reason: Exclude<FeedbackLinkStatus, 'open'> | 'unknown' };
+
+/**
+ * Stores one answer. For a case link the conditional update on `answered_at` is the first write
+ * of the transaction: it takes the write lock, and only the submission that changes the row
+ * inserts a response, so two answers racing for one case (in one process or several) store one.
+ */
+export async function submitAnswer(database: Db, token: string, answer: Answer, now: Date): Promise<SubmitOutcome> {
+	const link = await findLinkByToken(database, token);
+	if (!link) return { ok: false, reason: 'unknown' };
+	const status = feedbackLinkStatus(link, now);
+	if (status !== 'open') return { ok: false, reason: status };
+	const at = now.toISOString();
+	return database.transaction().execute(async (trx): Promise<SubmitOutcome> => {
+		if (link.kind === 'case') {
+			const claimed = await trx
+				.updateTable('feedback_links')
+				.set({ answered_at: at })
+				.where('id', '=', link.id)
+				.where('answered_at', 'is', null)
+				.where('closed_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(claimed.numUpdatedRows) !== 1) {
+				const current = await trx.selectFrom('feedback_links').select(['kind', 'expires_at', 'answered_at', 'closed_at']).where('id', '=', link.id).executeTakeFirstOrThrow();
+				const after = feedbackLinkStatus(current, now);
+				return { ok: false, reason: after === 'open' ? 'answered' : after };
+			}
+		}
+		await trx
+			.insertInto('case_feedback')
+			.values({
+				id: newId(),
+				link_id: link.id,
+				team_id: link.team_id,
+				score: answer.score,
+				reasons: JSON.stringify(answer.reasons),
+				comment: answer.comment,
+				minutes_lost: answer.minutesLost,
+				submitted_at: at
+			})
+			.execute();
+		return { ok: true, kind: link.kind };
+	});
+}
+
+export interface MonthMeasures extends ExperienceMeasures {
+	month: string;
+}
+
+/**
+ * A team's experience measures for `count` months ending with `lastMonth`, oldest first. Each
+ * month's average and net score are hidden below the anonymity threshold (see rules.ts).
+ */
+export async function experienceTrend(database: Db, teamId: string, lastMonth: string, count: number): Promise<MonthMeasures[]> {
+	const months = periodsEndingWith(lastMonth, count);
+	const scores = (await monthlyCaseScores(database, [teamId], months)).get(teamId);
+	return months.map((month) => ({ month, ...experienceMeasures(scores?.get(month) ?? []) }));
+}

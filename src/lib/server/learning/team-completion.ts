@@ -1,0 +1,94 @@
+import type { Db } from '../db';
+import { findModule } from './content';
+import { learnerStatus } from './rules';
+import { modulesOf } from './team';
+
+export interface LearningCompletion {
+	/** Modules assigned to active members (one per person and module, however many assignments ask for it). */
+	assigned: number;
+	/** Of those, the ones the person has completed in a way that satisfies the assignment. */
+	completed: number;
+}
+
+/**
+ * Assigned-module completion per team as it stood at `range.to`: assignments made before then and
+ * not withdrawn by then, completions before then. Built for whole units, so it reads members,
+ * assignments, completions and module progress in four queries and joins them in memory, rather
+ * than going person by person. The rules match the team matrix (learning/team.ts): the earliest
+ * due assignment of a module decides whether an earlier major version still counts, and working
+ * on a module again after completing an older version means it is not done.
+ */
+export async function teamLearningCompletion(
+	database: Db,
+	teamIds: readonly string[],
+	range: { from: string; to: string }
+): Promise<Map<string, LearningCompletion>> {
+	const result = new Map<string, LearningCompletion>(teamIds.map((id) => [id, { assigned: 0, completed: 0 }]));
+	if (teamIds.length === 0) return result;
+	const members = database.selectFrom('people').select('people.id').where('people.team_id', 'in', teamIds).where('people.active', '=', 1);
+	const [people, assignments, completions, progress] = await Promise.all([
+		database.selectFrom('people').select(['id', 'team_id']).where('team_id', 'in', teamIds).where('active', '=', 1).execute(),
+		database
+			.selectFrom('assignments')
+			.select(['item_kind', 'item_slug', 'person_id', 'team_id', 'due_on', 'refresh'])
+			.where('created_at', '<', range.to)
+			.where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('cancelled_at', '>=', range.to)]))
+			.where((eb) => eb.or([eb('team_id', 'in', teamIds), eb('person_id', 'in', members)]))
+			.orderBy('due_on')
+			.execute(),
+		database
+			.selectFrom('completions')
+			.select(['person_id', 'module_slug', 'module_version', (eb) => eb.fn.max('completed_at').as('completed_at')])
+			.where('person_id', 'in', members)
+			.where('completed_at', '<', range.to)
+			.groupBy(['person_id', 'module_slug', 'module_version'])
+			.execute(),
+		database
+			.selectFrom('module_progress')
+			.select(['person_id', 'module_slug', 'updated_at'])
+			.where('person_id', 'in', members)
+			.where('updated_at', '<', range.to)
+			.execute()
+	]);
+
+	const byPerson = new Map<string, typeof assignments>();
+	const byTeam = new Map<string, typeof assignments>();
+	for (const a of assignments) {
+		const [key, index] = a.person_id ? [a.person_id, byPerson] : [a.team_id ?? '', byTeam];
+		index.set(key, [...(index.get(key) ?? []), a]);
+	}
+	const done = new Map<string, { versions: string[]; newest: string }>();
+	for (const c of completions) {
+		const key = `${c.person_id}|${c.module_slug}`;
+		const entry = done.get(key) ?? { versions: [], newest: '' };
+		entry.versions.push(c.module_version);
+		if (String(c.completed_at) > entry.newest) entry.newest = String(c.completed_at);
+		done.set(key, entry);
+	}
+	const lastActivity = new Map(progress.map((p) => [`${p.person_id}|${p.module_slug}`, p.updated_at]));
+
+	for (const person of people) {
+		const totals = person.team_id ? result.get(person.team_id) : undefined;
+		if (!totals) continue;
+		// Assignments arrive sorted by due date, so the first to name a module is its earliest.
+		const refreshFor = new Map<string, boolean>();
+		for (const a of [...(byPerson.get(person.id) ?? []), ...(byTeam.get(person.team_id ?? '') ?? [])].sort((x, y) => x.due_on.localeCompare(y.due_on))) {
+			for (const slug of modulesOf(a)) if (!refreshFor.has(slug)) refreshFor.set(slug, a.refresh === 1);
+		}
+		for (const [slug, refresh] of refreshFor) {
+			const mod = findModule(slug);
+			if (!mod) continue;
+			const record = done.get(`${person.id}|${slug}`);
+			const activity = lastActivity.get(`${person.id}|${slug}`);
+			const status = learnerStatus({
+				currentVersion: mod.version,
+				completedVersions: record?.versions ?? [],
+				started: activity !== undefined && activity > (record?.newest ?? '')
+			});
+			totals.assigned++;
+			// As satisfies() in learning/service.ts: a refresh assignment needs the current major version.
+			if (status === 'completed' || (!refresh && status === 'earlier_version')) totals.completed++;
+		}
+	}
+	return result;
+}

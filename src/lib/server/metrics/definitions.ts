@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/log';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import type { Metric, MetricUpdate } from '../db/schema';
+import { rejected, type Actor, type ServiceResult } from '../service-result';
+import { parseValue } from './plan';
+import { findMetricByKey, getMetric, insertMetric, metricHasValues, nextMetricPosition, updateMetric } from './queries';
+
+/** Admins define metrics; these are the forms' schemas and the changes they make. */
+
+export const metricKinds = ['sla', 'operational', 'experience'] as const;
+export const metricDirections = ['higher', 'lower'] as const;
+export const metricPeriods = ['month', 'week'] as const;
+export const metricRollups = ['sum', 'mean', 'min', 'max', 'last'] as const;
+
+/** Text from a number field as a number; `empty` is what a blank field means. */
+function numberField<E>(empty: E, message: string) {
+	return z
+		.string()
+		.trim()
+		.transform((raw, ctx): number | E => {
+			if (raw === '') return empty;
+			const parsed = parseValue(raw);
+			if (parsed.ok) return parsed.value;
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		});
+}
+
+const metricFields = {
+	name: z.string().trim().min(1, 'Enter a name').max(80, 'A name can be at most 80 characters'),
+	key: z
+		.string()
+		.trim()
+		.min(2, 'A key needs at least 2 characters')
+		.max(40, 'A key can be at most 40 characters')
+		.regex(/^[a-z][a-z0-9_]*$/, 'Use lowercase letters, digits and underscores, starting with a letter'),
+	description: z.string().trim().max(500, 'A description can be at most 500 characters'),
+	unit: z.string().trim().max(20, 'A unit can be at most 20 characters'),
+	direction: z.enum(metricDirections, 'Choose whether higher or lower is better'),
+	target: numberField(null, 'Enter the target as a number, such as 95, or leave it empty'),
+	amber_band: numberField(0, 'Enter the amber band as a number, such as 3').pipe(z.number().min(0, 'The amber band cannot be negative')),
+	kind: z.enum(metricKinds, 'Choose a kind'),
+	period: z.enum(metricPeriods, 'Choose monthly or weekly'),
+	rollup: z.enum(metricRollups, 'Choose how weeks combine into a month')
+};
+
+export const newMetricSchema = z.object(metricFields);
+/** The key is fixed once created: files and the API name metrics by it. */
+export const metricEditSchema = newMetricSchema.omit({ key: true });
+/** Metrics computed from case feedback: only their wording and thresholds can change. */
+export const computedMetricEditSchema = newMetricSchema.pick({ name: true, description: true, target: true, amber_band: true });
+
+export type NewMetricInput = z.infer<typeof newMetricSchema>;
+export type MetricEditInput = z.infer<typeof metricEditSchema>;
+export type ComputedMetricEditInput = z.infer<typeof computedMetricEditSchema>;
+
+/** Whether a metric takes values, or is worked out from case feedback (and so is partly fixed). */
+export function takesValues(metric: Pick<Metric, 'source'>): boolean {
+	return metric.source === 'values';
+}
+
+export async function createMetric(database: Db, actor: Actor, input: NewMetricInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+	return database.transaction().execute(async (trx) => {
+		if (await findMetricByKey(trx, input.key)) return rejected({ key: `Another metric already uses the key ${input.key}` });
+		const id = newId();
+		const at = now.toISOString();
+		await insertMetric(trx, {
+			id,
+			...input,
+			source: 'values',
+			position: await nextMetricPosition(trx),
+			archived_at: null,
+			created_at: at,
+			updated_at: at
+		});
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'metric.created',
+			objectType: 'metric',
+			objectId: id,
+			summary: `Created metric ${input.name} (${input.key})`,
+			details: { ...input },
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const, id };
+	});
+}
+
+const fieldLabels: Record<keyof MetricEditInput, string> = {
+	name: 'name',
+	description: 'description',
+	unit: 'unit',
+	direction: 'direction',
+	target: 'target',
+	amber_band: 'amber band',
+	kind: 'kind',
+	period: 'period',
+	rollup: 'roll-up'
+};
+
+/**
+ * Edits a metric. A computed (case feedback) metric takes only the fields of
+ * `computedMetricEditSchema`; anything else given for it is ignored.
+ */
+export async function editMetric(
+	database: Db,
+	actor: Actor,
+	id: string,
+	input: MetricEditInput | ComputedMetricEditInput,
+	now: Date
+): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const metric = await getMetric(trx, id);
+		if (!metric) return rejected({ _form: 'This metric no longer exists' });
+		const patch: MetricEditInput | ComputedMetricEditInput = takesValues(metric)
+			? input
+			: { name: input.name, description: input.description, target: input.target, amber_band: input.amber_band };
+		if ('period' in patch && patch.period !== metric.period && (await metricHasValues(trx, id))) {
+			return rejected({ period: 'This metric already has values for its current period; create a new metric instead' });
+		}
+		const changes = (Object.keys(patch) as (keyof typeof patch)[])
+			.filter((field) => patch[field] !== metric[field])
+			.map((field) => ({ field, from: metric[field], to: patch[field] }));
+		if (changes.length === 0) return { ok: true as const };
+		const update: MetricUpdate = { ...patch, updated_at: now.toISOString() };
+		await updateMetric(trx, id, update);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'metric.updated',
+			objectType: 'metric',
+			objectId: id,
+			summary: `Metric ${metric.key}: changed ${changes.map((c) => fieldLabels[c.field]).join(', ')}`,
+			details: { changes },
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const };
+	});
+}
+
+/** Archiving hides a metric from grids, imports and scorecards; its values stay. */
+export async function setMetricArchived(database: Db, actor: Actor, id: string, archived: boolean, now: Date): Promise<ServiceResult<object>> {
+	return database.transaction().execute(async (trx) => {
+		const metric = await getMetric(trx, id);
+		if (!metric) return rejected({ _form: 'This metric no longer exists' });
+		if ((metric.archived_at !== null) === archived) return { ok: true as const };
+		await updateMetric(trx, id, { archived_at: archived ? now.toISOString() : null, updated_at: now.toISOString() });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: archived ? 'metric.archived' : 'metric.restored',
+			objectType: 'metric',
+			objectId: id,
+			summary: `${archived ? 'Archived' : 'Restored'} metric ${metric.name} (${metric.key})`,
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const };
+	});
+}

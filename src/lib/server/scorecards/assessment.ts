@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { isPeriod, periodLabel } from '../../periods';
+import { serviceComponentKeys, serviceComponents, type ServiceComponentKey } from '../../service-framework';
+import { recordAudit } from '../audit/log';
+import type { Db } from '../db';
+import { newId } from '../db/ids';
+import { rejected, type Actor, type ServiceResult } from '../service-result';
+
+/**
+ * The service-framework self-assessment: once a quarter a team's managers (or a leader above
+ * them) rate the team on the nine components, with notes. Saving again in the same quarter
+ * replaces that quarter's ratings, so each quarter keeps one assessment and the history is the
+ * list of quarters.
+ */
+
+export type ComponentScores = Record<ServiceComponentKey, { score: number; note: string }>;
+
+export interface Assessment {
+	id: string;
+	period: string;
+	assessedBy: string | null;
+	updatedAt: string;
+	scores: Partial<ComponentScores>;
+}
+
+export interface ComponentAverage {
+	average: number | null;
+	/** How many teams' ratings the average is built from. */
+	teams: number;
+}
+
+/** Per component, the mean of the ratings given; null where nobody rated it. Pure. */
+export function componentAverages(rows: readonly { component: string; score: number }[]): Record<ServiceComponentKey, ComponentAverage> {
+	const result = {} as Record<ServiceComponentKey, ComponentAverage>;
+	for (const key of serviceComponentKeys) {
+		const scores = rows.filter((r) => r.component === key).map((r) => r.score);
+		result[key] = { average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, teams: scores.length };
+	}
+	return result;
+}
+
+const level = (label: string) =>
+	z.coerce.number(`Choose a level for ${label}`).int(`Choose a level for ${label}`).min(1, `Choose a level for ${label}`).max(5, `Choose a level for ${label}`);
+const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters');
+
+/** The form: `score_<component>` (1-5) and `note_<component>` for each of the nine components. */
+export const assessmentSchema = z.object(
+	Object.fromEntries(serviceComponents.flatMap((c) => [[`score_${c.key}`, level(c.label)], [`note_${c.key}`, note]])) as Record<string, z.ZodType<number | string>>
+);
+
+export function scoresFromForm(data: Record<string, unknown>): ComponentScores {
+	return Object.fromEntries(serviceComponentKeys.map((key) => [key, { score: Number(data[`score_${key}`]), note: String(data[`note_${key}`] ?? '') }])) as ComponentScores;
+}
+
+async function assessmentRows(database: Db, teamId: string, periods: readonly string[] | null) {
+	let query = database
+		.selectFrom('service_assessments')
+		.leftJoin('people', 'people.id', 'service_assessments.assessed_by')
+		.select(['service_assessments.id', 'service_assessments.period', 'service_assessments.updated_at', 'people.name as assessed_by'])
+		.where('service_assessments.team_id', '=', teamId)
+		.orderBy('service_assessments.period', 'desc');
+	if (periods) query = query.where('service_assessments.period', 'in', periods);
+	return query.limit(12).execute();
+}
+
+async function withScores(database: Db, rows: Awaited<ReturnType<typeof assessmentRows>>): Promise<Assessment[]> {
+	if (rows.length === 0) return [];
+	const scores = await database
+		.selectFrom('service_assessment_scores')
+		.select(['assessment_id', 'component', 'score', 'note'])
+		.where('assessment_id', 'in', rows.map((r) => r.id))
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		period: r.period,
+		assessedBy: r.assessed_by,
+		updatedAt: r.updated_at,
+		scores: Object.fromEntries(scores.filter((s) => s.assessment_id === r.id).map((s) => [s.component, { score: s.score, note: s.note }]))
+	}));
+}
+
+/** The team's assessment for one quarter, if it has one. */
+export async function assessmentFor(database: Db, teamId: string, period: string): Promise<Assessment | null> {
+	return (await withScores(database, await assessmentRows(database, teamId, [period])))[0] ?? null;
+}
+
+/** The team's most recent quarters, newest first (at most twelve: three years). */
+export async function assessmentHistory(database: Db, teamId: string): Promise<Assessment[]> {
+	return withScores(database, await assessmentRows(database, teamId, null));
+}
+
+/**
+ * The team beside its unit and the organisation for one quarter. The unit is the one the team
+ * belongs to, counting teams in units below it, so every viewer sees the same comparison; the
+ * team itself is part of both averages.
+ */
+export async function assessmentComparison(database: Db, team: { id: string; unitPath: string }, period: string) {
+	const rows = await database
+		.selectFrom('service_assessment_scores')
+		.innerJoin('service_assessments', 'service_assessments.id', 'service_assessment_scores.assessment_id')
+		.innerJoin('teams', 'teams.id', 'service_assessments.team_id')
+		.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.select(['service_assessments.team_id', 'org_units.path', 'service_assessment_scores.component', 'service_assessment_scores.score'])
+		.where('service_assessments.period', '=', period)
+		.execute();
+	return {
+		team: componentAverages(rows.filter((r) => r.team_id === team.id)),
+		unit: componentAverages(rows.filter((r) => r.path.startsWith(team.unitPath))),
+		organisation: componentAverages(rows)
+	};
+}
+
+/**
+ * Records the quarter's ratings for a team, replacing any earlier save in the same quarter. The
+ * caller has checked that the actor may assess this team.
+ */
+export async function saveAssessment(
+	database: Db,
+	actor: Actor,
+	team: { id: string; name: string },
+	period: string,
+	scores: ComponentScores,
+	now: Date,
+	currentQuarter: string
+): Promise<ServiceResult<{ id: string }>> {
+	if (!isPeriod('quarter', period)) return rejected({ _form: 'Choose a quarter such as 2026-Q4' });
+	if (period > currentQuarter) return rejected({ _form: 'You can assess this quarter or earlier ones, not future ones' });
+	const at = now.toISOString();
+	const id = await database.transaction().execute(async (trx) => {
+		const existing = await trx.selectFrom('service_assessments').select('id').where('team_id', '=', team.id).where('period', '=', period).executeTakeFirst();
+		const assessmentId = existing?.id ?? newId();
+		if (existing) {
+			await trx.updateTable('service_assessments').set({ assessed_by: actor.id, updated_at: at }).where('id', '=', assessmentId).execute();
+			await trx.deleteFrom('service_assessment_scores').where('assessment_id', '=', assessmentId).execute();
+		} else {
+			await trx.insertInto('service_assessments').values({ id: assessmentId, team_id: team.id, period, assessed_by: actor.id, created_at: at, updated_at: at }).execute();
+		}
+		await trx
+			.insertInto('service_assessment_scores')
+			.values(serviceComponentKeys.map((key) => ({ assessment_id: assessmentId, component: key, score: scores[key].score, note: scores[key].note })))
+			.execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'assessment.saved',
+			objectType: 'assessment',
+			objectId: assessmentId,
+			summary: `${existing ? 'Updated' : 'Saved'} the service self-assessment of ${team.name} for ${periodLabel(period)}`,
+			details: { team_id: team.id, period, scores: Object.fromEntries(serviceComponentKeys.map((key) => [key, scores[key].score])) },
+			ip: actor.ip,
+			at: now
+		});
+		return assessmentId;
+	});
+	return { ok: true, id };
+}

@@ -1,0 +1,121 @@
+import { periodOf, periodRange, periodsEndingWith, shiftPeriod } from '../../periods';
+import { teamBehaviourSummary } from '../behaviours/summary';
+import { buddyParticipation } from '../buddies/team-participation';
+import type { Db } from '../db';
+import type { Metric } from '../db/schema';
+import { monthlyCaseScores } from '../feedback/queries';
+import { calendarDate } from '../learning/rules';
+import { teamLearningCompletion } from '../learning/team-completion';
+import { listMetrics, monthlyMetricValues } from '../metrics/queries';
+import { listTeams, listUnits, type TeamRow } from '../org/queries';
+import { isUnitWithin, type Scope } from '../people/rules';
+import { recognitionReceivedByTeam } from '../recognition/team-counts';
+import { shadowingParticipation } from '../shadowing/team-participation';
+import { buildScorecard, type TeamScorecard } from './scorecard';
+
+/** Months shown in trends and sparklines. */
+export const TREND_MONTHS = 12;
+/** The How column looks at observations and participation over this many months, ending with the chosen one. */
+export const HOW_WINDOW_MONTHS = 3;
+
+/** The month a scorecard opens on: the last complete one where the viewer is. */
+export function defaultMonth(now: Date, timeZone: string): string {
+	return shiftPeriod(periodOf('month', calendarDate(now, timeZone)), -1);
+}
+
+export function currentMonth(now: Date, timeZone: string): string {
+	return periodOf('month', calendarDate(now, timeZone));
+}
+
+/** Months a viewer may pick, newest first: two years up to and including the current one. */
+export function pickableMonths(now: Date, timeZone: string): string[] {
+	return periodsEndingWith(currentMonth(now, timeZone), 24).reverse();
+}
+
+/** The first and last months of the How window and its date range, `[from, to)`. */
+export function howWindow(month: string) {
+	const first = shiftPeriod(month, -(HOW_WINDOW_MONTHS - 1));
+	return { first, last: month, from: periodRange(first).start, to: periodRange(month).end };
+}
+
+/**
+ * The teams whose scorecards a person sees on /measure: admins every team, leaders the teams in
+ * the units they lead (and below), managers the teams they manage.
+ */
+export function teamsInScope<T extends { id: string; unit_path: string }>(teams: readonly T[], scope: Scope): T[] {
+	return teams.filter((t) => scope.isAdmin || scope.managedTeamIds.includes(t.id) || scope.ledUnitPaths.some((p) => isUnitWithin(t.unit_path, p)));
+}
+
+export function mayOpenScorecards(scope: Scope): boolean {
+	return scope.isAdmin || scope.managedTeamIds.length > 0 || scope.ledUnitPaths.length > 0;
+}
+
+export async function visibleTeams(database: Db, scope: Scope): Promise<TeamRow[]> {
+	return teamsInScope(await listTeams(database), scope);
+}
+
+/** Units that hold visible teams, for the unit filter, in tree order with their depth. */
+export async function unitsForFilter(database: Db, teams: readonly TeamRow[], scope: Scope) {
+	const units = await listUnits(database);
+	return units
+		.filter((u) => teams.some((t) => isUnitWithin(t.unit_path, u.path)))
+		.filter((u) => scope.isAdmin || scope.ledUnitPaths.some((p) => isUnitWithin(u.path, p)) || teams.some((t) => t.unit_path === u.path))
+		.map((u) => ({ id: u.id, name: u.name, path: u.path, depth: u.path.split('/').filter(Boolean).length - 1 }));
+}
+
+export interface Scorecards {
+	month: string;
+	months: string[];
+	window: ReturnType<typeof howWindow>;
+	metrics: Metric[];
+	cards: Map<string, TeamScorecard>;
+}
+
+/**
+ * Every team's scorecard for a month, from a fixed number of grouped queries however many teams:
+ * metric values and case-feedback scores over the trend months, and behaviour observations,
+ * recognition, learning, shadowing and buddy participation over the How window.
+ */
+export async function scorecardsFor(database: Db, teams: readonly Pick<TeamRow, 'id' | 'member_count'>[], month: string, now: Date): Promise<Scorecards> {
+	const months = periodsEndingWith(month, TREND_MONTHS);
+	const window = howWindow(month);
+	const teamIds = teams.map((t) => t.id);
+	// Participation that has not happened yet cannot count: the window stops at now.
+	const nowIso = now.toISOString();
+	const untilNow = { from: window.from, to: window.to < nowIso ? window.to : nowIso };
+	const [metrics, values, caseScores, behaviours, recognition, learning, shadowing, buddies] = await Promise.all([
+		listMetrics(database),
+		monthlyMetricValues(database, teamIds, months),
+		monthlyCaseScores(database, teamIds, months),
+		teamBehaviourSummary(database, teamIds, window),
+		recognitionReceivedByTeam(database, teamIds, window),
+		// Assignments reach whoever is in the team now, so learning is read as it stands today.
+		teamLearningCompletion(database, teamIds, { from: window.from, to: nowIso }),
+		shadowingParticipation(database, teamIds, untilNow),
+		buddyParticipation(database, teamIds, window)
+	]);
+	const valuesByTeam = new Map<string, typeof values>();
+	for (const v of values) valuesByTeam.set(v.teamId, [...(valuesByTeam.get(v.teamId) ?? []), v]);
+
+	const cards = new Map<string, TeamScorecard>();
+	for (const team of teams) {
+		cards.set(
+			team.id,
+			buildScorecard({
+				months,
+				metrics,
+				values: valuesByTeam.get(team.id) ?? [],
+				caseScores: caseScores.get(team.id) ?? new Map(),
+				behaviours: behaviours.get(team.id) ?? [],
+				participation: {
+					members: team.member_count,
+					recognition: recognition.get(team.id) ?? { received: 0, crossDepartment: 0 },
+					learning: learning.get(team.id) ?? { assigned: 0, completed: 0 },
+					shadowing: shadowing.get(team.id) ?? { visitors: 0, hosted: 0 },
+					buddies: buddies.get(team.id) ?? { paired: 0, meetings: 0 }
+				}
+			})
+		);
+	}
+	return { month, months, window, metrics, cards };
+}

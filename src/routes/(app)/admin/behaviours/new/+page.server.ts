@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { behaviourSchema, createBehaviour, valueChoices } from '$lib/server/behaviours/framework';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireAdmin(locals);
+	const values = await valueChoices(db());
+	const chosen = values.find((v) => v.id === url.searchParams.get('value'));
+	return { values, valueId: chosen?.id ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const parsed = parseForm(behaviourSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const result = await createBehaviour(db(), { id: admin.id, ip: getClientAddress() }, parsed.data, new Date());
+		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		redirect(303, `/admin/behaviours/${result.id}?saved=created`);
+	}
+};

@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { createIntegration, integrationSchema, revokeIntegration } from '$lib/server/metrics/integrations';
+import { listIntegrations, listMetrics } from '$lib/server/metrics/queries';
+import { listTeams } from '$lib/server/org/queries';
+import { calendarDate } from '$lib/server/learning/rules';
+import { periodOf, shiftPeriod } from '$lib/periods';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const admin = requireAdmin(locals);
+	const [integrations, metrics, teams] = await Promise.all([listIntegrations(db()), listMetrics(db()), listTeams(db())]);
+	// A real team, metric and period make the example work as pasted.
+	const metric = metrics.find((m) => m.source === 'values');
+	const today = calendarDate(new Date(), admin.timeZone);
+	return {
+		integrations: integrations.map((i) => ({
+			id: i.id,
+			name: i.name,
+			createdAt: i.created_at,
+			createdBy: i.created_by_name,
+			lastUsedAt: i.last_used_at,
+			revokedAt: i.revoked_at
+		})),
+		example: {
+			endpoint: `${url.origin}/api/v1/metrics`,
+			team: teams[0]?.name ?? 'Accounts Payable',
+			metric: metric?.key ?? 'sla_on_time',
+			period: metric?.period === 'week' ? shiftPeriod(periodOf('week', today), -1) : shiftPeriod(periodOf('month', today), -1)
+		},
+		timeZone: admin.timeZone,
+		saved: url.searchParams.get('saved')
+	};
+};
+
+export const actions: Actions = {
+	// The token exists only in this response, so success renders it rather than redirecting.
+	create: async ({ locals, request, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const parsed = parseForm(integrationSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const result = await createIntegration(db(), { id: admin.id, ip: getClientAddress() }, parsed.data, new Date());
+		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		return { created: { id: result.id, name: parsed.data.name, token: result.token } };
+	},
+	revoke: async ({ locals, request, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const id = String((await request.formData()).get('id') ?? '');
+		const result = await revokeIntegration(db(), { id: admin.id, ip: getClientAddress() }, id, new Date());
+		if (!result.ok) return fail(400, { revokeError: result.errors._form ?? 'This integration could not be revoked' });
+		redirect(303, '/admin/integrations?saved=revoked');
+	}
+};

@@ -1,0 +1,68 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { listAuditEvents } from '$lib/server/audit/log';
+import { requireAdmin } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { computedMetricEditSchema, editMetric, metricEditSchema, setMetricArchived, takesValues } from '$lib/server/metrics/definitions';
+import { getMetric } from '$lib/server/metrics/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const admin = requireAdmin(locals);
+	const [metric, history] = await Promise.all([getMetric(db(), params.id), listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })]);
+	if (!metric) error(404, 'We could not find that metric.');
+	return {
+		metric: {
+			id: metric.id,
+			key: metric.key,
+			name: metric.name,
+			kind: metric.kind,
+			period: metric.period,
+			rollup: metric.rollup,
+			source: metric.source,
+			unit: metric.unit,
+			direction: metric.direction,
+			archived: metric.archived_at !== null,
+			computed: !takesValues(metric)
+		},
+		values: {
+			name: metric.name,
+			description: metric.description,
+			unit: metric.unit,
+			direction: metric.direction,
+			target: metric.target === null ? '' : String(metric.target),
+			amber_band: String(metric.amber_band),
+			kind: metric.kind,
+			period: metric.period,
+			rollup: metric.rollup
+		},
+		history: history.rows.map((e) => ({ id: e.id, at: e.at, summary: e.summary, actor: e.actor_name })),
+		timeZone: admin.timeZone
+	};
+};
+
+export const actions: Actions = {
+	update: async ({ locals, request, params, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const metric = await getMetric(db(), params.id);
+		if (!metric) error(404, 'We could not find that metric.');
+		const form = await request.formData();
+		const parsed = takesValues(metric) ? parseForm(metricEditSchema, form) : parseForm(computedMetricEditSchema, form);
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const result = await editMetric(db(), { id: admin.id, ip: getClientAddress() }, metric.id, parsed.data, new Date());
+		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		redirect(303, '/admin/metrics?saved=updated');
+	},
+	archive: async ({ locals, params, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const result = await setMetricArchived(db(), { id: admin.id, ip: getClientAddress() }, params.id, true, new Date());
+		if (!result.ok) error(404, 'We could not find that metric.');
+		redirect(303, '/admin/metrics?saved=archived');
+	},
+	restore: async ({ locals, params, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const result = await setMetricArchived(db(), { id: admin.id, ip: getClientAddress() }, params.id, false, new Date());
+		if (!result.ok) error(404, 'We could not find that metric.');
+		redirect(303, '/admin/metrics?saved=restored');
+	}
+};

@@ -1,0 +1,22 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { createMetric, newMetricSchema } from '$lib/server/metrics/definitions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireAdmin(locals);
+	return { defaults: { direction: 'higher', amber_band: '0', kind: 'operational', period: 'month', rollup: 'mean' } };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, getClientAddress }) => {
+		const admin = requireAdmin(locals);
+		const parsed = parseForm(newMetricSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const result = await createMetric(db(), { id: admin.id, ip: getClientAddress() }, parsed.data, new Date());
+		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		redirect(303, '/admin/metrics?saved=created');
+	}
+};

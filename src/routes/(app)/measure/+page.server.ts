@@ -1,0 +1,63 @@
+import { error } from '@sveltejs/kit';
+import { metricKindLabels } from '$lib/measure';
+import { pageCount, pageFrom } from '$lib/paging';
+import { periodLabel } from '$lib/periods';
+import { requireUser } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
+import { confidenceLabels } from '$lib/server/scorecards/rules';
+import { mayOpenScorecards, pickableMonths } from '$lib/server/scorecards/service';
+import type { PageServerLoad } from './$types';
+
+const PAGE_SIZE = 50;
+/** Teams drawn in the trend chart, in the table's order. */
+const TREND_TEAMS = 8;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	// Staff have their own page (/growth); this one does not exist for them.
+	if (!mayOpenScorecards(user.scope)) error(404, 'Not found');
+	const now = new Date();
+	const query = readLeaderQuery(url, now, user.timeZone);
+	const view = await leaderView(db(), user.scope, query, now);
+	const { page, limit, offset } = pageFrom(url, PAGE_SIZE);
+
+	// The trend chart follows one measure across the teams in the table.
+	const trendMetric = view.metrics.find((m) => m.key === url.searchParams.get('trend')) ?? view.metrics.find((m) => m.kind === 'sla') ?? view.metrics[0] ?? null;
+	const trendSeries = trendMetric
+		? view.rows.map((row) => {
+				const card = view.cards.get(row.teamId)!;
+				const measure = [...card.what, ...card.experience.measures].find((m) => m.id === trendMetric.id);
+				return {
+					label: row.team,
+					values: measure?.series.map((p) => p.value) ?? [],
+					emptyText: measure?.fromCaseFeedback ? 'Not enough responses' : undefined
+				};
+			})
+		: [];
+
+	return {
+		query,
+		monthLabel: periodLabel(query.month),
+		months: pickableMonths(now, user.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
+		window: { first: periodLabel(view.window.first), last: periodLabel(view.window.last) },
+		units: view.units.map((u) => ({ value: u.id, label: u.name, depth: u.depth })),
+		unitName: view.unit?.name ?? null,
+		totalTeams: view.totalTeams,
+		rows: view.rows.slice(offset, offset + limit).map((r) => ({ ...r, how: { ...r.how, confidenceLabel: confidenceLabels[r.how.confidence] } })),
+		matching: view.rows.length,
+		page,
+		pageCount: pageCount(view.rows.length, PAGE_SIZE),
+		watermelons: view.rows.filter((r) => r.watermelon).map((r) => ({ teamId: r.teamId, team: r.team, explanation: r.explanation })),
+		trend: trendMetric && {
+			key: trendMetric.key,
+			name: trendMetric.name,
+			unit: trendMetric.unit,
+			target: trendMetric.target,
+			months: view.months,
+			series: trendSeries.slice(0, TREND_TEAMS),
+			total: trendSeries.length
+		},
+		trendOptions: view.metrics.map((m) => ({ value: m.key, label: `${m.name} (${metricKindLabels[m.kind]})` }))
+	};
+};

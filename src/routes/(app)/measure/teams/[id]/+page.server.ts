@@ -1,0 +1,34 @@
+import { isPeriod, periodLabel } from '$lib/periods';
+import { requireUser } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { confidenceLabels } from '$lib/server/scorecards/rules';
+import { currentMonth, defaultMonth, pickableMonths, scorecardsFor } from '$lib/server/scorecards/service';
+import type { Measure } from '$lib/server/scorecards/scorecard';
+import type { PageServerLoad } from './$types';
+
+/** One team's balanced scorecard for a month; the layout has already checked the viewer may see the team. */
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+	const user = requireUser(locals);
+	const { team } = await parent();
+	const now = new Date();
+	const asked = url.searchParams.get('month') ?? '';
+	const month = isPeriod('month', asked) && asked <= currentMonth(now, user.timeZone) ? asked : defaultMonth(now, user.timeZone);
+	const { cards, months, window } = await scorecardsFor(db(), [{ id: team.id, member_count: team.memberCount }], month, now);
+	const card = cards.get(team.id)!;
+	const shape = (m: Measure) => ({ ...m, trendHasData: m.series.some((p) => p.value !== null) });
+	return {
+		month,
+		monthLabel: periodLabel(month),
+		months,
+		pickable: pickableMonths(now, user.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
+		window: { first: periodLabel(window.first), last: periodLabel(window.last) },
+		what: card.what.map(shape),
+		experience: { ...card.experience, measures: card.experience.measures.map(shape) },
+		how: {
+			...card.how,
+			confidenceLabel: confidenceLabels[card.how.confidence],
+			behaviours: card.how.behaviours.map((b) => ({ ...b, confidenceLabel: confidenceLabels[b.confidence] }))
+		},
+		watermelon: card.watermelon
+	};
+};

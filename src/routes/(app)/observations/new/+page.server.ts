@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser, type CurrentUser } from '$lib/server/auth/current-user';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { listBehaviours } from '$lib/server/behaviours/queries';
+import { modulesBuilding } from '$lib/server/behaviours/modules';
+import { earliestObservedOn, observationSource } from '$lib/server/behaviours/observation-rules';
+import { activePersonByEmail, createObservation, currentScale, observationSchema, observedPerson } from '$lib/server/behaviours/observations';
+import { calendarDate } from '$lib/server/learning/rules';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The person written about and the source the observation will get; 404 for nobody one can write about. */
+async function subjectFor(user: CurrentUser, personId: string) {
+	const person = await observedPerson(db(), personId);
+	const source = person ? observationSource(user.scope, person) : null;
+	if (!person || !source) error(404, 'We could not find that person.');
+	return { person, source };
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	const personId = url.searchParams.get('person');
+	if (!personId) {
+		// First step: who? By email, as recognition does, so nobody browses a directory they may not see.
+		const email = url.searchParams.get('email')?.trim() ?? '';
+		if (email) {
+			const found = await activePersonByEmail(db(), email);
+			if (found) redirect(303, `/observations/new?person=${found.id}`);
+		}
+		return { step: 'who' as const, email, emailError: email ? 'Nobody active in Ripple has this email address' : null, me: user.id };
+	}
+	const { person, source } = await subjectFor(user, personId);
+	const slug = url.searchParams.get('behaviour') ?? '';
+	const [behaviours, chosen] = await Promise.all([listBehaviours(db()), slug ? currentScale(db(), slug) : undefined]);
+	const today = calendarDate(new Date(), user.timeZone);
+	return {
+		step: 'rate' as const,
+		person: { id: person.personId, name: person.name, teamName: person.teamName },
+		source,
+		behaviours: behaviours.map((b) => ({ slug: b.slug, label: b.label, valueName: b.valueName })),
+		chosen: chosen ? { slug: chosen.slug, label: chosen.label, description: chosen.description, anchors: chosen.anchors, version: chosen.version, current: true } : null,
+		modules: chosen ? modulesBuilding(chosen.slug) : [],
+		today,
+		earliest: earliestObservedOn(today)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url, getClientAddress }) => {
+		const user = requireUser(locals);
+		const { person } = await subjectFor(user, url.searchParams.get('person') ?? '');
+		const parsed = parseForm(observationSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const now = new Date();
+		const result = await createObservation(
+			db(),
+			{ id: user.id, ip: getClientAddress(), scope: user.scope, timeZone: user.timeZone },
+			person.personId,
+			parsed.data,
+			calendarDate(now, user.timeZone),
+			now
+		);
+		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		redirect(303, `/observations/${result.id}?saved=created`);
+	}
+};

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/lib/server/db/ids';
+import { listTeamLinks, listTeamResponses, monthlyCaseScores } from '../../src/lib/server/feedback/queries';
+import type { Answer } from '../../src/lib/server/feedback/answer';
+import { closeLink, createCaseLink, experienceTrend, issueStandingLink, lookupLink, submitAnswer } from '../../src/lib/server/feedback/service';
+import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+
+let temp: TempDb;
+const actor = { id: 'mgr', ip: '127.0.0.1' };
+const answer: Answer = { score: 8, reasons: ['kept_informed'], comment: 'Clear and quick.', minutesLost: 15 };
+const days = (n: number) => new Date(T0.getTime() + n * 86_400_000);
+
+beforeAll(async () => {
+	temp = await openTempDb('feedback');
+	const company = await addUnit(temp.db, 'co', 'Company');
+	await addTeam(temp.db, 'ap', 'Accounts Payable', company.id);
+	await addTeam(temp.db, 'ar', 'Accounts Receivable', company.id);
+	await addTeam(temp.db, 'gl', 'General Ledger', company.id);
+	await addPerson(temp.db, { id: 'mgr', email: 'mgr@example.com', name: 'Mina Manager', team_id: 'ap' });
+});
+afterAll(async () => {
+	await temp.close();
+});
+
+async function caseLink(reference: string, teamId = 'ap', at = T0) {
+	return createCaseLink(temp.db, actor, teamId, { case_reference: reference, requester_email: 'requester@example.com' }, at);
+}
+
+async function responsesOf(linkId: string) {
+	return temp.db.selectFrom('case_feedback').selectAll().where('link_id', '=', linkId).execute();
+}
+
+describe('case links', () => {
+	it('stores only the token’s hash and audits the creation without the requester’s email', async () => {
+		const issued = await caseLink('INC-100');
+		const row = await temp.db.selectFrom('feedback_links').selectAll().where('id', '=', issued.linkId).executeTakeFirstOrThrow();
+		expect(row.token_hash).not.toContain(issued.token);
+		expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+		expect(row.expires_at).toBe(days(30).toISOString());
+		const audit = await temp.db.selectFrom('audit_events').selectAll().where('object_id', '=', issued.linkId).executeTakeFirstOrThrow();
+		expect(audit.action).toBe('feedback_link.created');
+		expect(`${audit.summary} ${audit.details}`).not.toContain('requester@example.com');
+		expect(await lookupLink(temp.db, issued.token, T0)).toMatchObject({ status: 'open', link: { teamName: 'Accounts Payable', caseReference: 'INC-100' } });
+	});
+
+	it('refuses a second answer to the same case and keeps the first', async () => {
+		const { token, linkId } = await caseLink('INC-101');
+		expect(await submitAnswer(temp.db, token, answer, days(1))).toEqual({ ok: true, kind: 'case' });
+		expect(await submitAnswer(temp.db, token, { ...answer, score: 0, comment: 'Changed my mind' }, days(2))).toEqual({ ok: false, reason: 'answered' });
+		const rows = await responsesOf(linkId);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ score: 8, comment: 'Clear and quick.', minutes_lost: 15, reasons: '["kept_informed"]', team_id: 'ap' });
+		expect(await lookupLink(temp.db, token, days(3))).toMatchObject({ status: 'answered' });
+	});
+
+	it('stores exactly one of several answers sent at once', async () => {
+		const { token, linkId } = await caseLink('INC-102');
+		const outcomes = await Promise.all([1, 2, 3, 4, 5].map((score) => submitAnswer(temp.db, token, { ...answer, score }, days(1))));
+		expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+		expect(outcomes.filter((o) => !o.ok)).toEqual(Array(4).fill({ ok: false, reason: 'answered' }));
+		expect(await responsesOf(linkId)).toHaveLength(1);
+	});
+
+	it('refuses answers once the link has expired', async () => {
+		const { token, linkId } = await caseLink('INC-103');
+		expect(await submitAnswer(temp.db, token, answer, days(30))).toEqual({ ok: false, reason: 'expired' });
+		expect(await responsesOf(linkId)).toHaveLength(0);
+		expect((await submitAnswer(temp.db, token, answer, days(29))).ok).toBe(true);
+	});
+
+	it('refuses answers once the team has closed the link, and audits the closing', async () => {
+		const { token, linkId } = await caseLink('INC-104');
+		expect(await closeLink(temp.db, actor, 'ap', linkId, days(1))).toEqual({ ok: true });
+		expect(await submitAnswer(temp.db, token, answer, days(2))).toEqual({ ok: false, reason: 'closed' });
+		expect(await responsesOf(linkId)).toHaveLength(0);
+		const actions = await temp.db.selectFrom('audit_events').select('action').where('object_id', '=', linkId).execute();
+		expect(actions.map((a) => a.action).sort()).toEqual(['feedback_link.closed', 'feedback_link.created']);
+		expect((await closeLink(temp.db, actor, 'ap', linkId, days(2))).ok).toBe(false);
+	});
+
+	it('does not let one team close another team’s link', async () => {
+		const { token, linkId } = await caseLink('AR-1', 'ar');
+		expect(await closeLink(temp.db, actor, 'ap', linkId, days(1))).toEqual({ ok: false, errors: { _form: 'We could not find that link.' } });
+		expect(await lookupLink(temp.db, token, days(1))).toMatchObject({ status: 'open' });
+	});
+
+	it('knows nothing of a token it never issued', async () => {
+		expect(await lookupLink(temp.db, 'a'.repeat(32), T0)).toEqual({ status: 'unknown' });
+		expect(await submitAnswer(temp.db, '../../etc', answer, T0)).toEqual({ ok: false, reason: 'unknown' });
+	});
+});
+
+describe('standing links', () => {
+	it('take several answers', async () => {
+		const { token, linkId, expiresAt } = await issueStandingLink(temp.db, actor, 'gl', T0);
+		expect(expiresAt.toISOString()).toBe(days(365).toISOString());
+		for (const score of [9, 10, 4]) expect(await submitAnswer(temp.db, token, { ...answer, score }, days(1))).toEqual({ ok: true, kind: 'standing' });
+		expect((await responsesOf(linkId)).map((r) => r.score).sort()).toEqual([10, 4, 9]);
+	});
+
+	it('replace the previous standing link when issued again', async () => {
+		const first = await issueStandingLink(temp.db, actor, 'ar', T0);
+		const second = await issueStandingLink(temp.db, actor, 'ar', days(1));
+		expect(await submitAnswer(temp.db, first.token, answer, days(2))).toEqual({ ok: false, reason: 'closed' });
+		expect((await submitAnswer(temp.db, second.token, answer, days(2))).ok).toBe(true);
+		const closed = await temp.db.selectFrom('audit_events').select('action').where('object_id', '=', first.linkId).where('action', '=', 'feedback_link.closed').execute();
+		expect(closed).toHaveLength(1);
+	});
+});
+
+describe('team lists', () => {
+	it('list a team’s links with their answer counts and its responses newest first, without requesters', async () => {
+		const links = await listTeamLinks(temp.db, 'gl', { limit: 10, offset: 0 });
+		expect(links.total).toBe(1);
+		expect(links.rows[0]).toMatchObject({ kind: 'standing', responses: 3 });
+		expect(links.rows[0]).not.toHaveProperty('requester_email');
+		const responses = await listTeamResponses(temp.db, 'ap', { limit: 2, offset: 0 });
+		expect(responses.total).toBe(3);
+		expect(responses.rows).toHaveLength(2);
+		expect(responses.rows[0]!.submitted_at >= responses.rows[1]!.submitted_at).toBe(true);
+		expect(responses.rows[0]).not.toHaveProperty('requester_email');
+	});
+});
+
+describe('monthlyCaseScores', () => {
+	let t: TempDb;
+	beforeAll(async () => {
+		t = await openTempDb('feedback-months');
+		const company = await addUnit(t.db, 'co', 'Company');
+		for (const id of ['a', 'b', 'c']) await addTeam(t.db, id, `Team ${id}`, company.id);
+		const links = new Map<string, string>();
+		for (const id of ['a', 'b', 'c']) {
+			const linkId = newId();
+			links.set(id, linkId);
+			await t.db
+				.insertInto('feedback_links')
+				.values({ id: linkId, team_id: id, kind: 'standing', case_reference: null, requester_email: null, token_hash: `hash-${id}`, created_by: null, created_at: '2026-01-01T00:00:00.000Z', expires_at: '2027-01-01T00:00:00.000Z', answered_at: null, closed_at: null })
+				.execute();
+		}
+		const answers: [string, number, string][] = [
+			['a', 9, '2026-09-15T12:00:00.000Z'],
+			['a', 3, '2026-10-01T00:00:00.000Z'],
+			['a', 10, '2026-10-31T23:59:59.999Z'],
+			['a', 7, '2026-11-01T00:00:00.000Z'],
+			['a', 8, '2026-12-01T00:00:00.000Z'],
+			['b', 6, '2026-11-20T08:00:00.000Z'],
+			['c', 1, '2026-10-10T08:00:00.000Z'],
+			...[10, 10, 9, 5, 8].map((score, i): [string, number, string] => ['c', score, `2026-08-0${i + 1}T08:00:00.000Z`])
+		];
+		for (const [team, score, at] of answers) {
+			await t.db
+				.insertInto('case_feedback')
+				.values({ id: newId(), link_id: links.get(team)!, team_id: team, score, reasons: '[]', comment: '', minutes_lost: null, submitted_at: at })
+				.execute();
+		}
+	});
+	afterAll(async () => {
+		await t.close();
+	});
+
+	it('groups scores by team and UTC month, only for the teams and months asked for', async () => {
+		const scores = await monthlyCaseScores(t.db, ['a', 'b'], ['2026-10', '2026-11']);
+		expect([...scores.keys()].sort()).toEqual(['a', 'b']);
+		expect(scores.get('a')?.get('2026-10')?.sort()).toEqual([10, 3]);
+		expect(scores.get('a')?.get('2026-11')).toEqual([7]);
+		expect(scores.get('b')?.get('2026-10')).toEqual([]);
+		expect(scores.get('b')?.get('2026-11')).toEqual([6]);
+		expect(scores.get('a')?.has('2026-09')).toBe(false);
+		expect(scores.get('a')?.has('2026-12')).toBe(false);
+	});
+
+	it('skips months in the range that were not asked for', async () => {
+		const scores = await monthlyCaseScores(t.db, ['a'], ['2026-09', '2026-12']);
+		expect(Object.fromEntries(scores.get('a') ?? [])).toEqual({ '2026-09': [9], '2026-12': [8] });
+	});
+
+	it('answers at once for no teams or no months', async () => {
+		expect((await monthlyCaseScores(t.db, [], ['2026-10'])).size).toBe(0);
+		expect(scoresOf(await monthlyCaseScores(t.db, ['a'], []), 'a')).toEqual({});
+	});
+
+	it('feeds a trend that hides small months', async () => {
+		const trend = await experienceTrend(t.db, 'a', '2026-12', 4);
+		expect(trend.map((m) => [m.month, m.volume, m.enough])).toEqual([
+			['2026-09', 1, false],
+			['2026-10', 2, false],
+			['2026-11', 1, false],
+			['2026-12', 1, false]
+		]);
+		expect(trend.every((m) => m.average === null && m.netScore === null)).toBe(true);
+		const [august] = await experienceTrend(t.db, 'c', '2026-08', 1);
+		expect(august).toMatchObject({ month: '2026-08', volume: 5, enough: true, netScore: 40 });
+		expect(august?.average).toBeCloseTo(8.4);
+	});
+});
+
+function scoresOf(scores: Map<string, Map<string, number[]>>, team: string) {
+	return Object.fromEntries(scores.get(team) ?? []);
+}
