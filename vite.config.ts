@@ -1,6 +1,33 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { postgresBinDir } from './tests/postgres/cluster';
+
+/**
+ * The integration suite runs twice: on SQLite (in the `server` project) and on a throwaway
+ * PostgreSQL cluster (the `postgres` project). Without PostgreSQL installed that second run is
+ * skipped, loudly; under CI it must not be.
+ */
+function postgresProject(): TestProjectInlineConfiguration[] {
+	if (!process.env.VITEST) return [];
+	if (postgresBinDir()) {
+		return [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'postgres',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts'],
+					env: { RIPPLE_TEST_DATABASE: 'postgres' },
+					globalSetup: ['tests/postgres/global-setup.ts']
+				}
+			}
+		];
+	}
+	if (process.env.CI) throw new Error('CI needs PostgreSQL for the integration suite: apt-get install -y postgresql');
+	console.warn('\n⚠ PostgreSQL suite SKIPPED: PostgreSQL is not installed (no initdb). Install it (Debian: apt-get install -y postgresql) to run the integration tests on PostgreSQL too.\n');
+	return [];
+}
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -24,7 +51,8 @@ export default defineConfig({
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts']
 				}
-			}
+			},
+			...postgresProject()
 		]
 	}
 });

@@ -10,7 +10,7 @@ import { checkThrottle, recordFailure, throttleKeys } from '../../src/lib/server
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 import type { Db } from '../../src/lib/server/db';
 import { setPersonActive } from '../../src/lib/server/people/service';
-import { addGrant, addPerson, countRows, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, countRows, openTempDb, T0, type TempDb, onPostgres } from './temp-db';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -59,8 +59,9 @@ async function sessionsOf(personId: string): Promise<string[]> {
 }
 
 async function auditActions(): Promise<string[]> {
-	// In insertion order: the tests use made-up clocks, so `at` does not say what came last.
-	const rows = await db.selectFrom('audit_events').select('action').orderBy(sql`rowid`).execute();
+	// In insertion order: the tests use made-up clocks, so `at` does not say what came last. The
+	// log is append-only, so the physical row order (rowid, ctid) is the insertion order.
+	const rows = await db.selectFrom('audit_events').select('action').orderBy(onPostgres() ? sql`ctid` : sql`rowid`).execute();
 	return rows.map((r) => r.action);
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupInvite } from '../../src/lib/server/auth/invites';
 import type { Db } from '../../src/lib/server/db';
 import { applyImport, previewImport } from '../../src/lib/server/people/import';
-import { addGrant, addPerson, addTeam, addUnit, countRows, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, countRows, openTempDb, T0, type TempDb, onPostgres } from './temp-db';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const admin = { id: 'p-admin', email: 'admin@example.com', ip: '203.0.113.5' };
@@ -95,11 +95,18 @@ describe('applyImport', () => {
 
 	it('rolls everything back when the database fails part-way through', async () => {
 		const before = await snapshot();
-		await sql`create trigger fail_invites before insert on invites begin select raise(abort, 'boom'); end`.execute(db);
+		// A trigger that fails the first invite insert, after people and roles were written.
+		if (onPostgres()) {
+			await sql`create function fail_invites() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`.execute(db);
+			await sql`create trigger fail_invites before insert on invites for each row execute function fail_invites()`.execute(db);
+		} else {
+			await sql`create trigger fail_invites before insert on invites begin select raise(abort, 'boom'); end`.execute(db);
+		}
 		try {
 			await expect(applyImport(db, admin, goodFile, NOW)).rejects.toThrow(/boom/);
 		} finally {
-			await sql`drop trigger fail_invites`.execute(db);
+			await sql`drop trigger fail_invites${onPostgres() ? sql` on invites` : sql``}`.execute(db);
+			if (onPostgres()) await sql`drop function fail_invites()`.execute(db);
 		}
 		expect(await personByEmail('rae@example.com')).toBeUndefined();
 		expect(await personByEmail('bo@example.com')).toBeUndefined();

@@ -26,7 +26,7 @@ const previousUrl = process.env.DATABASE_URL;
 beforeAll(async () => {
 	temp = await openTempDb('metrics-api');
 	db = temp.db;
-	process.env.DATABASE_URL = join(temp.dir, 'test.db');
+	process.env.DATABASE_URL = temp.url;
 	await addUnit(db, 'u-fin', 'Finance');
 	await addTeam(db, 't-ap', 'Accounts Payable', 'u-fin');
 	await addTeam(db, 't-gl', 'General Ledger', 'u-fin');

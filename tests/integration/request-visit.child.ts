@@ -1,5 +1,5 @@
 // Run as its own process by shadowing.test.ts: asks for a shadowing place against a database
-// file, as one server process would, and prints the outcome as JSON.
+// (file or PostgreSQL URL), as one server process would, and prints the outcome as JSON.
 import { openDatabase } from '../../src/lib/server/db';
 import { requestVisit } from '../../src/lib/server/shadowing/service';
 

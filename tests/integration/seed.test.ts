@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/lib/server/auth/password';
-import { openDatabase, type Db } from '../../src/lib/server/db';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
+import type { Db } from '../../src/lib/server/db';
+import { openTempDb, type TempDb } from './temp-db';
 import { demoAccounts, DEMO_PASSWORD, demoPeople } from '../../src/lib/server/demo/data';
 import { clearDatabase, hasDemoData, isDatabaseEmpty, seedDemo } from '../../src/lib/server/demo/seed';
 import { languages } from '../../src/lib/locale';
@@ -16,7 +13,7 @@ import { experienceMeasures, feedbackLinkExpiry, MIN_RESPONSES } from '../../src
 import { ragStatus } from '../../src/lib/server/metrics/rules';
 import { confidenceOf, watermelonVerdict } from '../../src/lib/server/scorecards/rules';
 
-let dir: string;
+let temp: TempDb;
 let db: Db;
 
 const SEEDED_AT = new Date('2026-11-23T09:00:00.000Z');
@@ -24,15 +21,12 @@ const SEEDED_AT = new Date('2026-11-23T09:00:00.000Z');
 const MONTHS = periodsEndingWith('2026-10', 13);
 
 beforeAll(async () => {
-	// A real file, not :memory:, so WAL and foreign keys behave as they do in production.
-	dir = mkdtempSync(join(tmpdir(), 'ripple-seed-'));
-	db = openDatabase(join(dir, 'seed.db'));
-	await migrateToLatest(db);
+	temp = await openTempDb('seed');
+	db = temp.db;
 });
 
 afterAll(async () => {
-	await db?.destroy();
-	rmSync(dir, { recursive: true, force: true });
+	await temp?.close();
 });
 
 async function personByEmail(email: string) {

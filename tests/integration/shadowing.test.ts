@@ -61,7 +61,7 @@ describe('shadowing places', () => {
 		const id = await slot('2026-12-08', '10:00', 1);
 		const run = (visitor: string) =>
 			new Promise<{ ok: boolean }>((resolve, reject) => {
-				const child = spawn(process.execPath, [tsx, 'tests/integration/request-visit.child.ts', join(temp.dir, 'test.db'), visitor, id, T0.toISOString()]);
+				const child = spawn(process.execPath, [tsx, 'tests/integration/request-visit.child.ts', temp.url, visitor, id, T0.toISOString()]);
 				let out = '';
 				child.stdout.on('data', (chunk) => (out += chunk));
 				child.on('error', reject);

@@ -1,30 +1,64 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import type { GrantedRole, NewPerson } from '../../src/lib/server/db/schema';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { childPath } from '../../src/lib/server/org/rules';
 
 /**
- * Test support for the integration suites: a migrated SQLite file in a fresh temp directory (a
- * real file, not :memory:, so WAL and foreign keys behave as in production) and small inserts.
+ * Test support for the integration suites: a fresh, migrated database per call and small inserts.
+ * The `server` project gets a SQLite file in a temp directory (a real file, not :memory:, so WAL
+ * and foreign keys behave as in production); the `postgres` project gets a new database in the
+ * throwaway cluster its global setup started.
  */
 export interface TempDb {
 	db: Db;
+	/** The DATABASE_URL of this database, for code that opens its own connection. */
+	url: string;
+	/** A scratch directory for files the test writes, removed on close. */
 	dir: string;
 	close(): Promise<void>;
 }
 
+export function onPostgres(): boolean {
+	return process.env.RIPPLE_TEST_DATABASE === 'postgres';
+}
+
+let counter = 0;
+
+/** Runs one statement on the cluster's maintenance database (CREATE / DROP DATABASE cannot run in a pool transaction). */
+async function maintenance(statement: string): Promise<void> {
+	const client = new pg.Client(inject('postgresUrl'));
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
 export async function openTempDb(prefix: string, migrate = true): Promise<TempDb> {
 	const dir = mkdtempSync(join(tmpdir(), `ripple-${prefix}-`));
-	const db = openDatabase(join(dir, 'test.db'));
+	let url = join(dir, 'test.db');
+	let dropDatabase = async () => {};
+	if (onPostgres()) {
+		const name = `t_${prefix.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${++counter}_${Date.now().toString(36)}`.slice(0, 63);
+		await maintenance(`create database "${name}"`);
+		url = inject('postgresUrl').replace(/\/postgres$/, `/${name}`);
+		dropDatabase = () => maintenance(`drop database if exists "${name}" with (force)`);
+	}
+	const db = openDatabase(url, { poolSize: 5 });
 	if (migrate) await migrateToLatest(db);
 	return {
 		db,
+		url,
 		dir,
 		async close() {
 			await db.destroy();
+			await dropDatabase();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -16,6 +16,10 @@ export const config = {
 	get databaseUrl(): string {
 		return process.env.DATABASE_URL?.trim() || './data/ripple.db';
 	},
+	/** Connections each app instance keeps to PostgreSQL (ignored on SQLite). */
+	get databasePoolSize(): number {
+		return intFromEnv('DATABASE_POOL_SIZE', 10);
+	},
 	get throttle() {
 		return {
 			windowMinutes: intFromEnv('LOGIN_THROTTLE_WINDOW_MINUTES', 15),

@@ -3,6 +3,7 @@ import { buddyTopics } from '../../buddies';
 import { isTimeZone } from '../../locale';
 import { zoneOffsetMinutes } from '../../time';
 import type { Db } from '../db';
+import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
 import { departmentsOf } from '../org/queries';
 import { managesPerson, type Scope } from '../people/rules';
@@ -205,7 +206,12 @@ export async function runMatching(database: Db, scope: Scope, cycleId: string, n
 	const existing = await pairsOf(database, cycleId);
 	const locked = existing.filter((p) => p.locked === 1 && p.members.length === 2).map((p) => p.members as [string, string]);
 	const proposal = proposeMatching(participants, history, { locked, excluded });
-	await database.transaction().execute(async (trx) => {
+	const stored = await database.transaction().execute(async (trx) => {
+		// Two runs of one cycle (perhaps on two app instances) replace the proposal one after the
+		// other, never interleaved, and none lands after the cycle was published.
+		await claimRow(trx, 'buddy_cycles', cycleId);
+		const current = await trx.selectFrom('buddy_cycles').select('status').where('id', '=', cycleId).executeTakeFirst();
+		if (current?.status !== 'open') return false;
 		await trx.deleteFrom('buddy_pairs').where('cycle_id', '=', cycleId).execute();
 		for (const group of proposal.groups) {
 			const id = newId();
@@ -213,7 +219,9 @@ export async function runMatching(database: Db, scope: Scope, cycleId: string, n
 			await trx.insertInto('buddy_pairs').values({ id, cycle_id: cycleId, locked: isLocked ? 1 : 0, score_cents: Math.round(group.score * 100), breakdown: JSON.stringify(group.breakdown), created_at: now.toISOString() }).execute();
 			await trx.insertInto('buddy_pair_members').values(group.members.map((person_id) => ({ pair_id: id, person_id }))).execute();
 		}
+		return true;
 	});
+	if (!stored) return rejected({ _form: 'This cycle is already published' });
 	return { ok: true, unmatched: proposal.unmatched };
 }
 

@@ -1,7 +1,8 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import { config } from '../config';
 import type { Database } from './schema';
 
@@ -14,14 +15,37 @@ export function sqlitePath(url: string): string {
 	return resolve(bare);
 }
 
-/** Opens a database for a URL. SQLite is the embedded default; PostgreSQL arrives with its own issue. */
-export function openDatabase(url: string): Db {
-	if (/^postgres(ql)?:\/\//.test(url)) {
-		throw new Error(
-			'DATABASE_URL points at PostgreSQL, which this version of Ripple does not support yet. ' +
-				'Use a SQLite file path such as ./data/ripple.db.'
-		);
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * PostgreSQL hands back 64-bit integers (every count) and numerics (every avg) as text, to be safe
+ * with values past 2^53. Ripple's counts and averages are far smaller, so they are read as numbers,
+ * the way SQLite returns them; the parsers belong to Ripple's pools only, not to pg globally.
+ */
+const postgresTypes = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === pg.types.builtins.INT8) return (value: string) => Number.parseInt(value, 10);
+		if (oid === pg.types.builtins.NUMERIC) return (value: string) => Number.parseFloat(value);
+		return pg.types.getTypeParser(oid, format);
 	}
+} as pg.CustomTypesConfig;
+
+function openPostgres(url: string, poolSize: number): Db {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+	// An idle connection can be cut (a server restart, a failover); the pool replaces it on the
+	// next checkout, so this is news for the log rather than a reason to stop the process.
+	pool.on('error', (err) => console.error(`PostgreSQL: an idle connection was lost (${err.message})`));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens a database for a URL: PostgreSQL for `postgres://` and `postgresql://` URLs, otherwise a
+ * SQLite file (the embedded default).
+ */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Db {
+	if (isPostgresUrl(url)) return openPostgres(url, options.poolSize ?? config.databasePoolSize);
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '../../locale';
 import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
+import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
 import type { LunchSession } from '../db/schema';
 import { departmentsOf } from '../org/queries';
@@ -79,6 +80,8 @@ async function getSession(database: Db, id: string): Promise<LunchSession | unde
  */
 export async function rsvp(database: Db, personId: string, sessionId: string, now: Date): Promise<ServiceResult<{ status: 'going' | 'waitlist' }>> {
 	return database.transaction().execute(async (trx) => {
+		// Bookings for one session take turns, so the count below cannot oversell the room.
+		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getSession(trx, sessionId);
 		if (!session || session.cancelled_at) return rejected({ _form: 'This session is not taking bookings' });
 		if (session.starts_at <= now.toISOString()) return rejected({ _form: 'This session has already started' });
@@ -103,6 +106,7 @@ export async function rsvp(database: Db, personId: string, sessionId: string, no
 /** Cancels a booking; a freed place goes to the earliest person on the waitlist. */
 export async function cancelRsvp(database: Db, personId: string, sessionId: string, now: Date): Promise<ServiceResult<{ promoted: string[] }>> {
 	return database.transaction().execute(async (trx) => {
+		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getSession(trx, sessionId);
 		if (!session) return rejected({ _form: 'This session no longer exists' });
 		const mine = await trx.selectFrom('lunch_rsvps').select('status').where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '../../locale';
 import { instantToZoned, zonedToInstant } from '../../time';
 import type { Db } from '../db';
+import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
 import type { ShadowSlot, ShadowVisit, VisitStatus } from '../db/schema';
 import { findPersonByEmail } from '../people/queries';
@@ -107,13 +108,12 @@ export async function addBlackout(database: Db, actor: { id: string; scope: Scop
 }
 
 /**
- * Requests a place. The slot row is written first inside the transaction, which takes the write
- * lock (SQLite) or the row lock (PostgreSQL) before places are counted, so two people racing for
- * the last place are served one after the other and the second finds it taken.
+ * Requests a place. The slot row is claimed first inside the transaction (see claimRow), so two
+ * people racing for the last place are served one after the other and the second finds it taken.
  */
 export async function requestVisit(database: Db, visitorId: string, slotId: string, objectives: string, now: Date): Promise<ServiceResult<{ id: string; status: VisitStatus }>> {
 	return database.transaction().execute(async (trx) => {
-		await trx.updateTable('shadow_slots').set((eb) => ({ sequence: eb.ref('sequence') })).where('id', '=', slotId).execute();
+		await claimRow(trx, 'shadow_slots', slotId);
 		const slot = await trx.selectFrom('shadow_slots').selectAll().where('id', '=', slotId).executeTakeFirst();
 		if (!slot || slot.cancelled_at) return rejected({ _form: 'This slot is no longer offered' });
 		if (slot.starts_at <= now.toISOString()) return rejected({ _form: 'This slot has already started' });
