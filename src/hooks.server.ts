@@ -11,6 +11,9 @@ import { themeFromCookie } from '$lib/theme';
 export const init: ServerInit = async () => {
 	const applied = await migrateToLatest(db());
 	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+	// adapter-node finishes open requests on SIGTERM, then emits this: close the database so idle
+	// PostgreSQL connections do not hold the process open (and SQLite's file is closed cleanly).
+	process.once('sveltekit:shutdown', () => void db().destroy());
 };
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../src/lib/server/db';
+import { openDatabase, type Database, type Db } from '../../src/lib/server/db';
 import { migrateDown, migrateToLatest, migrateToNothing } from '../../src/lib/server/db/migrator';
 import { migrations } from '../../src/lib/server/db/migrations';
 import { onPostgres, openTempDb, type TempDb } from './temp-db';
@@ -135,6 +135,20 @@ describe('migrations', () => {
 		await db.deleteFrom('people').execute();
 	});
 
+	it('keep metric values at double precision on both databases', async () => {
+		const at = '2026-01-01T00:00:00.000Z';
+		await db.insertInto('org_units').values({ id: 'u', name: 'U', kind: 'company', parent_id: null, path: '/u/', created_at: at }).execute();
+		await db.insertInto('teams').values({ id: 't', name: 'T', kind: 'back_office', org_unit_id: 'u', created_at: at }).execute();
+		await db
+			.insertInto('metric_values')
+			.values({ metric_id: 'metric-case_average', team_id: 't', period: '2026-01', value: 1234567.891, source: 'entry', updated_by: null, integration_id: null, updated_at: at })
+			.execute();
+		const stored = await db.selectFrom('metric_values').select('value').executeTakeFirstOrThrow();
+		expect(stored.value).toBe(1234567.891);
+		await db.deleteFrom('teams').execute();
+		await db.deleteFrom('org_units').execute();
+	});
+
 	it('revert completely, dropping every table and index', async () => {
 		const reverted = await migrateToNothing(db);
 		expect(reverted).toEqual(Object.keys(migrations).reverse());
@@ -150,5 +164,20 @@ describe('migrations', () => {
 		expect(await migrateDown(db)).toEqual([last]);
 		expect(await migrateToLatest(db)).toEqual([last]);
 		expect(await userTables()).toEqual(appTables);
+	});
+
+	// PostgreSQL only: Kysely's migrator takes an advisory lock there. Several instances on one
+	// SQLite file is not a supported set-up (the README says so); scale-out means PostgreSQL.
+	it.runIf(onPostgres())('apply once when two instances start together on one database', async () => {
+		await migrateToNothing(db);
+		// A second connection pool, as a second app instance would have; both migrate at once.
+		const other = openDatabase(temp.url, { poolSize: 2 });
+		try {
+			const [first, second] = await Promise.all([migrateToLatest(db), migrateToLatest(other)]);
+			expect([...first, ...second].sort()).toEqual(Object.keys(migrations).sort());
+			expect(await userTables()).toEqual(appTables);
+		} finally {
+			await other.destroy();
+		}
 	});
 });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { defaultFramework } from './default-framework';
 
-// Frozen once shipped: later changes get a migration of their own.
+// Frozen once shipped: later changes get a migration of their own. (Numbers are double
+// precision: PostgreSQL's `real` keeps only about seven digits, SQLite's keeps fifteen.)
 
 /** The case-feedback measures every install starts with; admins tune their targets later. */
 const defaultExperienceMetrics = [
@@ -104,8 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('unit', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('direction', 'text', (c) => c.notNull())
-		.addColumn('target', 'real')
-		.addColumn('amber_band', 'real', (c) => c.notNull().defaultTo(0))
+		.addColumn('target', 'double precision')
+		.addColumn('amber_band', 'double precision', (c) => c.notNull().defaultTo(0))
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('period', 'text', (c) => c.notNull())
 		.addColumn('rollup', 'text', (c) => c.notNull())
@@ -132,7 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('metric_id', 'text', (c) => c.notNull().references('metrics.id').onDelete('cascade'))
 		.addColumn('team_id', 'text', (c) => c.notNull().references('teams.id').onDelete('cascade'))
 		.addColumn('period', 'text', (c) => c.notNull())
-		.addColumn('value', 'real', (c) => c.notNull())
+		.addColumn('value', 'double precision', (c) => c.notNull())
 		.addColumn('source', 'text', (c) => c.notNull())
 		.addColumn('updated_by', 'text', (c) => c.references('people.id').onDelete('set null'))
 		.addColumn('integration_id', 'text', (c) => c.references('integrations.id').onDelete('set null'))
