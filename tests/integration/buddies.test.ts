@@ -81,6 +81,14 @@ describe('a buddy cycle', () => {
 		expect((await cycleProposal(temp.db, cycleId)).flatMap((p) => p.members.map((m) => m.id)).sort()).toEqual(['c1', 'c2', 'f1', 'f2']);
 	});
 
+	it('keeps one proposal when the matching runs several times at once (as on several instances)', async () => {
+		const scope = await scopeOf(temp.db, 'owner');
+		const runs = await Promise.all([1, 2, 3].map(() => runMatching(temp.db, scope, cycleId, T0)));
+		expect(runs.every((r) => r.ok)).toBe(true);
+		const members = (await cycleProposal(temp.db, cycleId)).flatMap((p) => p.members.map((m) => m.id)).sort();
+		expect(members).toEqual(['c1', 'c2', 'f1', 'f2']);
+	});
+
 	it('is published; buddies log meetings, then check the fit', async () => {
 		const scope = await scopeOf(temp.db, 'owner');
 		expect(await publishCycle(temp.db, scope, cycleId, T0)).toEqual({ ok: true });
