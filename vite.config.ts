@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { postgresBinDir } from './tests/postgres/cluster';
+import { postgresBinDir } from './tests/postgres/cluster.js';
 
 /**
  * The integration suite runs twice: on SQLite (in the `server` project) and on a throwaway

@@ -1,0 +1,114 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery, type KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Db } from '../../src/lib/server/db';
+import { teamBehaviourSummary } from '../../src/lib/server/behaviours/summary';
+import { monthlyCaseScores } from '../../src/lib/server/feedback/queries';
+import { teamMatrix } from '../../src/lib/server/learning/team';
+import { monthlyMetricValues } from '../../src/lib/server/metrics/queries';
+import { scorecardsFor } from '../../src/lib/server/scorecards/service';
+import { periodsEndingWith } from '../../src/lib/periods';
+import { addPerson, addTeam, addUnit, onPostgres, openTempDb, T0, type TempDb } from './temp-db';
+
+/**
+ * The fast path made structural (issue 7): pages over many teams cost a fixed number of queries,
+ * and the queries over the big tables use an index. Timing is the benchmark's job (npm run bench).
+ */
+
+let temp: TempDb;
+const MONTHS = periodsEndingWith('2026-10', 12);
+
+/** Counts the queries a piece of work sends, however many teams it covers. */
+function counting(db: Db): { db: Db; count: () => number } {
+	let n = 0;
+	const plugin: KyselyPlugin = {
+		transformQuery: (args) => {
+			n++;
+			return args.node;
+		},
+		transformResult: async (args) => args.result
+	};
+	return { db: db.withPlugin(plugin), count: () => n };
+}
+
+async function addTeams(prefix: string, count: number) {
+	const unit = await addUnit(temp.db, `u-${prefix}`, `Unit ${prefix}`);
+	const teams = [];
+	for (let i = 0; i < count; i++) {
+		const team = await addTeam(temp.db, `${prefix}-t${i}`, `${prefix} team ${i}`, unit.id);
+		for (let j = 0; j < 3; j++) await addPerson(temp.db, { id: `${prefix}-t${i}-p${j}`, email: `${prefix}-t${i}-p${j}@example.com`, name: `P ${j}`, team_id: team.id });
+		teams.push({ id: team.id, member_count: 3 });
+	}
+	return teams;
+}
+
+beforeAll(async () => {
+	temp = await openTempDb('query-shape');
+});
+
+afterAll(async () => {
+	await temp?.close();
+});
+
+describe('queries per page', () => {
+	it('builds the scorecards of 40 teams with as many queries as for 4', async () => {
+		const few = await addTeams('few', 4);
+		const many = await addTeams('many', 40);
+		const a = counting(temp.db);
+		await scorecardsFor(a.db, few, '2026-10', T0);
+		const b = counting(temp.db);
+		await scorecardsFor(b.db, many, '2026-10', T0);
+		expect(a.count()).toBeGreaterThan(0);
+		expect(b.count()).toBe(a.count());
+	});
+
+	it('builds the learning matrix of 40 teams with as many queries as for 4', async () => {
+		const a = counting(temp.db);
+		await teamMatrix(a.db, ['few-t0', 'few-t1', 'few-t2', 'few-t3'], T0);
+		const b = counting(temp.db);
+		await teamMatrix(b.db, Array.from({ length: 40 }, (_, i) => `many-t${i}`), T0);
+		expect(a.count()).toBeGreaterThan(0);
+		expect(b.count()).toBe(a.count());
+	});
+});
+
+describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
+	const big = ['observations', 'lesson_completions', 'case_feedback', 'metric_values', 'people', 'completions', 'module_progress', 'check_attempts'];
+
+	/** Runs the work on a logging connection to the same file, then explains every query it sent. */
+	async function plansOf(work: (db: Db) => Promise<unknown>): Promise<string[]> {
+		const sqlite = new SQLite(temp.url);
+		const sent: CompiledQuery[] = [];
+		const logged = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void sent.push(event.query) });
+		try {
+			await work(logged);
+			return sent.flatMap((q) =>
+				(sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail)
+			);
+		} finally {
+			await logged.destroy();
+		}
+	}
+
+	/** A full scan reads every row of a table: `SCAN t` without an index (a covering index scan is still a scan). */
+	function fullScans(plans: string[]): string[] {
+		return plans.filter((detail) => big.some((table) => new RegExp(`^SCAN ${table}\\b`).test(detail)));
+	}
+
+	it('reads observations, case feedback and metric values of some teams through their indexes', async () => {
+		const teams = ['few-t0', 'few-t1'];
+		const plans = await plansOf(async (db) => {
+			await teamBehaviourSummary(db, teams, { from: '2026-08-01', to: '2026-11-01' });
+			await monthlyCaseScores(db, teams, MONTHS);
+			await monthlyMetricValues(db, teams, MONTHS);
+		});
+		expect(plans.length).toBeGreaterThan(0);
+		expect(fullScans(plans)).toEqual([]);
+	});
+
+	it('reads learning progress of some teams through their indexes', async () => {
+		const plans = await plansOf((db) => teamMatrix(db, ['few-t0', 'few-t1'], T0));
+		expect(plans.length).toBeGreaterThan(0);
+		expect(fullScans(plans)).toEqual([]);
+	});
+});
