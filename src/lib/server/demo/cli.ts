@@ -1,52 +1,116 @@
 // `npm run db:seed`: loads the Northwind Group demo organisation into an empty database.
-//   --reset     replace whatever the database holds with the demo (everything else is deleted)
-//   --if-empty  seed only an empty database and otherwise leave it alone (used by `npm run demo`)
+//   --reset         replace whatever the database holds with the demo (everything else is deleted)
+//   --if-empty      seed only an empty database and otherwise leave it alone (used by `npm run demo`)
+//   --size large    instead of the demo, generate a large organisation (10,000 people, two years of
+//                   activity) for performance work; `--size demo` is the default
+//   --seed <n>      with --size large: the seed of the generator (default 42); the same seed gives
+//                   the same organisation
 import { config } from '../config';
-import { openDatabase } from '../db';
+import { openDatabase, type Db } from '../db';
 import { migrateToLatest } from '../db/migrator';
 import { demoAccounts, DEMO_PASSWORD } from './data';
+import { LARGE_ACCOUNTS, seedLargeOrganisation, type LargeOrgSummary } from './large';
 import { clearDatabase, isDatabaseEmpty, seedDemo } from './seed';
 
-const KNOWN_FLAGS = ['--reset', '--if-empty'];
-const args = process.argv.slice(2);
-const reset = args.includes('--reset');
-const ifEmpty = args.includes('--if-empty');
-
-function printSummary(counts: { people: number; teams: number; units: number }): void {
-	console.log(`Loaded the Northwind Group demo: ${counts.units} org units, ${counts.teams} teams, ${counts.people} people.`);
-	console.log(`Every demo person signs in with the password: ${DEMO_PASSWORD}`);
-	for (const account of demoAccounts) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
+interface Options {
+	reset: boolean;
+	ifEmpty: boolean;
+	size: 'demo' | 'large';
+	seed: number;
 }
 
-const unknown = args.filter((arg) => !KNOWN_FLAGS.includes(arg));
-if (unknown.length > 0 || (reset && ifEmpty)) {
-	console.error(
-		unknown.length > 0
-			? `Unknown option ${unknown.join(', ')}. Use --reset or --if-empty.`
-			: 'Choose one of --reset and --if-empty, not both.'
-	);
+/** Reads the flags; `--size` and `--seed` take a value, as the next argument or after `=`. */
+function parseArgs(args: readonly string[]): Options | { error: string } {
+	const options: Options = { reset: false, ifEmpty: false, size: 'demo', seed: 42 };
+	let seedGiven = false;
+	for (let i = 0; i < args.length; i++) {
+		const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+		const value = () => inline ?? args[++i];
+		if (flag === '--reset' && inline === undefined) options.reset = true;
+		else if (flag === '--if-empty' && inline === undefined) options.ifEmpty = true;
+		else if (flag === '--size') {
+			const size = value();
+			if (size !== 'demo' && size !== 'large') return { error: `--size takes demo or large, not ${size ?? 'nothing'}.` };
+			options.size = size;
+		} else if (flag === '--seed') {
+			const seed = value();
+			if (seed === undefined || !/^\d+$/.test(seed) || Number(seed) > 0xffffffff) return { error: '--seed takes a whole number from 0 to 4294967295.' };
+			options.seed = Number(seed);
+			seedGiven = true;
+		} else return { error: `Unknown option ${args[i]}. Use --reset or --if-empty, and --size large with an optional --seed <n>.` };
+	}
+	if (options.reset && options.ifEmpty) return { error: 'Choose one of --reset and --if-empty, not both.' };
+	if (seedGiven && options.size !== 'large') return { error: '--seed applies to --size large only.' };
+	return options;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Seeds an empty database (or a transaction that has just cleared one); returns what to print afterwards. */
+type Loader = (db: Db, now: Date) => Promise<() => void>;
+
+const loadDemo: Loader = async (db, now) => {
+	const counts = await seedDemo(db, now);
+	return () => {
+		console.log(`Loaded the Northwind Group demo: ${counts.units} org units, ${counts.teams} teams, ${counts.people} people.`);
+		console.log(`Every demo person signs in with the password: ${DEMO_PASSWORD}`);
+		for (const account of demoAccounts) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
+	};
+};
+
+function loadLarge(seed: number): Loader {
+	return async (db, now) => {
+		const started = performance.now();
+		console.log(`Generating a large organisation (seed ${seed}):`);
+		const summary: LargeOrgSummary = await seedLargeOrganisation(db, {
+			seed,
+			now,
+			onProgress: (step, rows, ms) => console.log(`  ${step.padEnd(20)} ${rows.toLocaleString('en').padStart(10)} rows  ${seconds(ms).padStart(7)}`)
+		});
+		const elapsed = performance.now() - started;
+		return () => {
+			const { counts } = summary;
+			const total = Object.values(counts).reduce((a, b) => a + b, 0);
+			console.log(
+				`Loaded a large organisation in ${seconds(elapsed)}: ${counts.org_units ?? 0} org units, ${counts.teams ?? 0} teams, ` +
+					`${(counts.people ?? 0).toLocaleString('en')} people; ${total.toLocaleString('en')} rows in all.`
+			);
+			console.log(`Every person signs in with the password: ${DEMO_PASSWORD}`);
+			for (const [role, email] of Object.entries(LARGE_ACCOUNTS)) {
+				const note = role === 'leader' ? ` (leads a unit of ${summary.leaderUnitTeams} teams)` : role === 'manager' ? ' (a team of 20)' : '';
+				console.log(`  ${role.padEnd(8)} ${email}${note}`);
+			}
+		};
+	};
+}
+
+const parsed = parseArgs(process.argv.slice(2));
+if ('error' in parsed) {
+	console.error(parsed.error);
 	process.exitCode = 1;
 } else {
+	const { reset, ifEmpty } = parsed;
+	const load = parsed.size === 'large' ? loadLarge(parsed.seed) : loadDemo;
 	const database = openDatabase(config.databaseUrl);
 	try {
 		await migrateToLatest(database);
 		const now = new Date();
 		if (await isDatabaseEmpty(database)) {
-			printSummary(await seedDemo(database, now));
+			(await load(database, now))();
 		} else if (reset) {
 			// Clear and seed in one transaction, so a failed seed leaves the old data in place.
-			const counts = await database.transaction().execute(async (trx) => {
+			const report = await database.transaction().execute(async (trx) => {
 				await clearDatabase(trx);
-				return seedDemo(trx, now);
+				return load(trx, now);
 			});
 			console.log(`Reset ${config.databaseUrl}: all previous data was deleted.`);
-			printSummary(counts);
+			report();
 		} else if (ifEmpty) {
 			console.log(`${config.databaseUrl} already has data; left as it is.`);
 		} else {
 			console.error(
-				`${config.databaseUrl} already has data, so the demo was not loaded.\n` +
-					'Run `npm run db:seed -- --reset` to delete everything in it and load the demo instead.'
+				`${config.databaseUrl} already has data, so the ${parsed.size === 'large' ? 'large organisation' : 'demo'} was not loaded.\n` +
+					`Run \`npm run db:seed -- ${parsed.size === 'large' ? '--size large ' : ''}--reset\` to delete everything in it and load it instead.`
 			);
 			process.exitCode = 1;
 		}

@@ -7,6 +7,7 @@ import * as calendarFeeds from './2026-11-22T1900-calendar-feeds';
 import * as buddies from './2026-11-22T2000-buddies';
 import * as buddyPlans from './2026-11-22T2100-buddy-plans';
 import * as measure from './2026-11-22T2200-measure';
+import * as referenceIndexes from './2026-11-22T2300-reference-indexes';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T1900-calendar-feeds': calendarFeeds,
 	'2026-11-22T2000-buddies': buddies,
 	'2026-11-22T2100-buddy-plans': buddyPlans,
-	'2026-11-22T2200-measure': measure
+	'2026-11-22T2200-measure': measure,
+	'2026-11-22T2300-reference-indexes': referenceIndexes
 };

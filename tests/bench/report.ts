@@ -1,0 +1,93 @@
+import { cpus, totalmem } from 'node:os';
+import type { LoadResult } from './load';
+
+/** The targets of issue 7, the closing `bench <name>: <value> <unit>` lines and the JSON file. */
+
+export const TARGETS = {
+	minRatio: 0.5,
+	maxP95Ms: 100,
+	matchingMs: 2000,
+	importMs: 5000,
+	peakRssMb: 300
+};
+
+export interface Figure {
+	name: string;
+	value: number;
+	unit: string;
+}
+
+export interface TargetCheck {
+	name: string;
+	target: string;
+	actual: string;
+	pass: boolean;
+}
+
+export function machine() {
+	const cores = cpus();
+	return {
+		cpu: cores[0]?.model.trim() ?? 'unknown',
+		cores: cores.length,
+		memoryGb: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+		platform: `${process.platform} ${process.arch}`
+	};
+}
+
+const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+/** Two decimals, or three below 0.1, so a very slow page does not read as 0.00. */
+const ratioText = (ratio: number) => fixed(ratio, ratio < 0.1 ? 3 : 2);
+
+export function scenarioFigures(results: readonly LoadResult[]): Figure[] {
+	return results.flatMap((r) => [
+		{ name: `${r.name}-rps`, value: r.rps, unit: 'req/s' },
+		{ name: `${r.name}-p50`, value: r.p50, unit: 'ms' },
+		{ name: `${r.name}-p95`, value: r.p95, unit: 'ms' },
+		{ name: `${r.name}-p99`, value: r.p99, unit: 'ms' },
+		{ name: `${r.name}-errors`, value: r.errors, unit: 'count' },
+		{ name: `${r.name}-ratio`, value: r.ratio, unit: 'x' }
+	]);
+}
+
+export function pageChecks(results: readonly LoadResult[]): TargetCheck[] {
+	return results
+		.filter((r) => r.page)
+		.map((r) => ({
+			name: r.name,
+			target: `≥ ${TARGETS.minRatio}x baseline, p95 ≤ ${TARGETS.maxP95Ms} ms, no errors`,
+			actual: `${ratioText(r.ratio)}x, p95 ${fixed(r.p95, 1)} ms, ${r.errors} errors`,
+			pass: r.ratio >= TARGETS.minRatio && r.p95 <= TARGETS.maxP95Ms && r.errors === 0
+		}));
+}
+
+export function limitCheck(name: string, value: number, limit: number, unit: string): TargetCheck {
+	return { name, target: `≤ ${limit} ${unit}`, actual: `${fixed(value, 0)} ${unit}`, pass: value <= limit };
+}
+
+function table(header: string[], rows: string[][], rightAligned: (i: number) => boolean): string {
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	const line = (cells: string[]) => cells.map((c, i) => (rightAligned(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function scenarioTable(results: readonly LoadResult[]): string {
+	return table(
+		['scenario', 'GET', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'],
+		results.map((r) => [r.name, r.path, fixed(r.rps, 1), fixed(r.p50, 1), fixed(r.p95, 1), fixed(r.p99, 1), String(r.errors), ratioText(r.ratio)]),
+		(i) => i >= 2
+	);
+}
+
+export function checkTable(checks: readonly TargetCheck[]): string {
+	return table(
+		['target', 'wanted', 'measured', ''],
+		checks.map((c) => [c.name, c.target, c.actual, c.pass ? 'PASS' : 'MISS']),
+		() => false
+	);
+}
+
+export function figureLine(f: Figure): string {
+	const value = f.unit === 'x' ? ratioText(f.value) : fixed(f.value, f.unit === 'count' || f.unit === 'MB' ? 0 : 1);
+	return `bench ${f.name}: ${value} ${f.unit}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: the performance benchmark of issue 7. Builds if needed, seeds the large
+ * organisation into a temporary SQLite database (or reuses BENCH_DB), drives the production server
+ * with autocannon over signed-in sessions, times matching, a large import and the organisation's
+ * scorecards in-process, and ends with one `bench <name>: <value> <unit>` line per figure.
+ *
+ *   BENCH_DB       a database to use as it is (seeded first if empty); default: a temporary one
+ *   BENCH_SECONDS  measured seconds per scenario (default 10), after a 3 s warm-up
+ *   BENCH_OUT      where the JSON goes (default tests/bench/results.json)
+ *
+ * A missed target is printed as MISS but does not fail the run: this measures, it does not test.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createServer } from 'vite';
+import { prepareDataset, scratchCopy, type Dataset } from './dataset';
+import { measure, type LoadResult, type LoadSettings, type Scenario } from './load';
+import { timeMatching } from './matching';
+import { checkTable, figureLine, limitCheck, machine, pageChecks, scenarioFigures, scenarioTable, TARGETS, type Figure } from './report';
+import { ensureBuild, signIn, startServer, type Server } from './server';
+
+const root = resolve(import.meta.dirname, '../..');
+const started = performance.now();
+const now = new Date();
+
+function positiveSeconds(name: string, fallback: number): number {
+	const raw = process.env[name]?.trim();
+	if (!raw) return fallback;
+	const value = Number(raw);
+	if (!(value > 0)) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`);
+	return value;
+}
+
+const settings: LoadSettings = { connections: 16, seconds: positiveSeconds('BENCH_SECONDS', 10), warmupSeconds: 3 };
+const outFile = resolve(process.env.BENCH_OUT?.trim() || resolve(root, 'tests/bench/results.json'));
+const MATCHING_PEOPLE = 2000;
+const IMPORT_ROWS = 100_000;
+
+/** The database timings, loaded through Vite (see in-process.ts) on a database of the run's own. */
+async function databaseTimings(dataset: Dataset) {
+	const vite = await createServer({ root, configFile: resolve(root, 'vite.config.ts'), server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'warn' });
+	const scratch = await scratchCopy(dataset);
+	try {
+		const inProcess = (await vite.ssrLoadModule('/tests/bench/in-process.ts')) as typeof import('./in-process');
+		return await inProcess.databaseTimings(scratch.url, dataset.accounts, IMPORT_ROWS, now);
+	} finally {
+		scratch.dispose();
+		await vite.close();
+	}
+}
+
+const build = ensureBuild(root);
+if (build.built) console.log(`Built in ${(build.ms / 1000).toFixed(1)} s`);
+const dataset = await prepareDataset(root, process.env.BENCH_DB?.trim() || undefined, now);
+
+let server: Server | undefined;
+process.once('exit', () => server?.child.kill('SIGKILL'));
+try {
+	server = await startServer(root, dataset.url);
+	const { origin } = server;
+	const { accounts, password } = dataset;
+	const [staff, manager, leader] = await Promise.all([signIn(origin, accounts.staff, password), signIn(origin, accounts.manager, password), signIn(origin, accounts.leader, password)]);
+	console.log(`Server ${origin}; the leader's /measure lists ${dataset.leaderTeams} teams; trends for ${dataset.trendsTeam.name}`);
+
+	const scenarios: Scenario[] = [
+		{ name: 'baseline', what: 'sign-in page, anonymous', path: '/login', page: false },
+		{ name: 'healthz', what: 'health check (JSON, one query)', path: '/healthz', page: false },
+		{ name: 'staff-home', what: 'staff home and my learning', path: '/', cookie: staff, page: true },
+		{ name: 'lesson', what: 'a lesson page (staff)', path: dataset.lessonPath, cookie: staff, page: true },
+		{ name: 'team-matrix', what: "manager's team progress matrix", path: '/learn/team', cookie: manager, page: true },
+		{ name: 'scorecard', what: `leader scorecard, ${dataset.leaderTeams} teams`, path: '/measure', cookie: leader, page: true },
+		{ name: 'team-trends', what: 'leader trends for one team', path: `/measure/teams/${dataset.trendsTeam.id}`, cookie: leader, page: true }
+	];
+	console.log(`\n${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s per scenario`);
+	const results: (LoadResult & { peakRssMbSoFar: number })[] = [];
+	for (const scenario of scenarios) {
+		const result = await measure(origin, scenario, settings);
+		// The peak so far, after each scenario, shows which page drove the server's memory up.
+		const rssMb = (await server.peakRss()) / 2 ** 20;
+		console.log(`  ${scenario.name.padEnd(12)} ${result.rps.toFixed(1).padStart(8)} req/s  p95 ${result.p95.toFixed(1)} ms  ${result.errors} errors  peak RSS so far ${rssMb.toFixed(0)} MB`);
+		results.push({ ...result, peakRssMbSoFar: rssMb });
+	}
+	const baseline = results.find((r) => r.name === 'baseline')!;
+	for (const r of results) r.ratio = r.rps / baseline.rps;
+	const peakRssMb = (await server.peakRss()) / 2 ** 20;
+	await server.stop();
+
+	// In-process work runs with the server stopped, so neither competes with the other for cores.
+	console.log('\nIn-process timings…');
+	const matching = timeMatching(MATCHING_PEOPLE);
+	console.log(`  matching ${MATCHING_PEOPLE}: ${matching.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+	const { scorecards, importing } = await databaseTimings(dataset);
+	console.log(`  scorecards for ${scorecards.teams} teams (${scorecards.month}): ${scorecards.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+	console.log(`  import of ${importing.rows} rows in ${importing.files} files: ${importing.created} new, ${importing.updated} changed, ${importing.unchanged} unchanged`);
+
+	const figures: Figure[] = [
+		...scenarioFigures(results),
+		{ name: `matching-${MATCHING_PEOPLE}`, value: matching.medianMs, unit: 'ms' },
+		{ name: 'import-100k', value: importing.ms, unit: 'ms' },
+		{ name: 'scorecard-org', value: scorecards.medianMs, unit: 'ms' },
+		{ name: 'server-peak-rss', value: peakRssMb, unit: 'MB' },
+		...(dataset.seedMs === null ? [] : [{ name: 'seed', value: dataset.seedMs, unit: 'ms' }]),
+		{ name: 'total', value: (performance.now() - started) / 1000, unit: 's' }
+	];
+	const checks = [
+		...pageChecks(results),
+		limitCheck(`matching-${MATCHING_PEOPLE}`, matching.medianMs, TARGETS.matchingMs, 'ms'),
+		limitCheck('import-100k', importing.ms, TARGETS.importMs, 'ms'),
+		limitCheck('server-peak-rss', peakRssMb, TARGETS.peakRssMb, 'MB')
+	];
+
+	mkdirSync(dirname(outFile), { recursive: true });
+	writeFileSync(
+		outFile,
+		JSON.stringify(
+			{
+				date: now.toISOString(),
+				machine: machine(),
+				dataset: { reused: dataset.reused, counts: dataset.counts, leaderTeams: dataset.leaderTeams, seedMs: dataset.seedMs },
+				load: settings,
+				scenarios: results,
+				inProcess: { matching, scorecards, import: importing },
+				server: { peakRssMb },
+				targets: checks,
+				figures
+			},
+			null,
+			'\t'
+		) + '\n'
+	);
+
+	const missed = checks.filter((c) => !c.pass);
+	console.log(`\n${scenarioTable(results)}\n\n${checkTable(checks)}\n`);
+	console.log(missed.length === 0 ? 'Every target met.' : `MISS: ${missed.length} of ${checks.length} targets missed (${missed.map((c) => c.name).join(', ')})`);
+	console.log(`Figures written to ${outFile}\n`);
+	for (const figure of figures) console.log(figureLine(figure));
+} catch (err) {
+	if (server) console.error(`Server output (last lines):\n${server.output()}`);
+	throw err;
+} finally {
+	await server?.stop();
+	dataset.cleanup();
+}
