@@ -106,7 +106,7 @@ export async function prepareDataset(root: string, benchDb: string | undefined, 
 
 		const accounts = await checkAccounts(database);
 		const leader = await database.selectFrom('people').select('id').where('email', '=', accounts.leader).executeTakeFirstOrThrow();
-		// The teams a leader's /measure lists: those in the units they lead (scorecards' teamsInScope,
+		// The teams a leader's /measure lists: those in the units they lead (scorecards' visibleTeams,
 		// whose module cannot load outside Vite because it reaches the course content).
 		const { ledUnitPaths } = await scopeOf(database, leader.id);
 		const teams = (await listTeams(database)).filter((t) => ledUnitPaths.some((p) => isUnitWithin(t.unit_path, p))).sort((a, b) => a.name.localeCompare(b.name));

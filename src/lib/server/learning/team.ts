@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Assignment } from '../db/schema';
-import { listTeams } from '../org/queries';
+import { listTeams, teamsInGrants } from '../org/queries';
 import type { Scope } from '../people/rules';
 import { rejected, type Actor, type ServiceResult } from '../service-result';
 import { courseContent, findModule, findPath } from './content';
@@ -13,8 +13,7 @@ import { moduleStatesFor, satisfies, type ModuleState } from './service';
 
 /** Teams a person can assign to and follow: those they manage (admins: every team). */
 export async function manageableTeams(database: Db, scope: Scope) {
-	const teams = await listTeams(database);
-	return teams.filter((t) => scope.isAdmin || scope.managedTeamIds.includes(t.id));
+	return scope.isAdmin ? listTeams(database) : teamsInGrants(database, { teamIds: scope.managedTeamIds, unitPaths: [] });
 }
 
 /** The modules an assignment asks for (a path asks for each of its modules). */
@@ -72,7 +71,7 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 
 /** Completion rates per team under the units a leader leads. */
 export async function unitRollup(database: Db, scope: Scope, now: Date) {
-	const teams = (await listTeams(database)).filter((t) => scope.ledUnitPaths.some((p) => t.unit_path.startsWith(p)));
+	const teams = await teamsInGrants(database, { teamIds: [], unitPaths: scope.ledUnitPaths });
 	const matrix = await teamMatrix(database, teams.map((t) => t.id), now);
 	return teams.map((team) => {
 		const rows = matrix.rows.filter((r) => r.teamId === team.id);

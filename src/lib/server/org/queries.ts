@@ -96,6 +96,30 @@ export async function listTeams(database: Db): Promise<TeamRow[]> {
 	return rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) }));
 }
 
+/**
+ * The teams a person's grants name: those with the given ids and those under the given unit
+ * paths, by name. Reads only those teams, so a page about one's own teams costs the same in an
+ * organisation of 500 teams as in one of 5.
+ */
+export async function teamsInGrants(database: Db, grants: { teamIds: readonly string[]; unitPaths: readonly string[] }): Promise<TeamRow[]> {
+	if (grants.teamIds.length === 0 && grants.unitPaths.length === 0) return [];
+	const rows = await teamsWithCounts(database)
+		.where((eb) =>
+			eb.or([
+				...(grants.teamIds.length ? [eb('teams.id', 'in', grants.teamIds)] : []),
+				...grants.unitPaths.map((path) => eb('org_units.path', 'like', `${path}%`))
+			])
+		)
+		.orderBy('teams.name')
+		.execute();
+	return rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) }));
+}
+
+export async function countTeams(database: Db): Promise<number> {
+	const row = await database.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 export async function getTeam(database: Db, id: string): Promise<TeamRow | undefined> {
 	const row = await teamsWithCounts(database).where('teams.id', '=', id).executeTakeFirst();
 	return row && { ...row, member_count: Number(row.member_count ?? 0) };

@@ -1,6 +1,6 @@
 import { listAuditEvents } from '../audit/log';
 import type { Db } from '../db';
-import { listTeams, listUnits, teamManagers } from '../org/queries';
+import { countTeams, getTeam, listUnits, teamManagers, teamsInGrants } from '../org/queries';
 import { countPeople, getPersonDetail, listGrants, teamMembers } from './queries';
 import type { Scope } from './rules';
 
@@ -12,7 +12,7 @@ export async function homeOverview(database: Db, scope: Scope) {
 	const [me, grants, teams] = await Promise.all([
 		getPersonDetail(database, scope.personId),
 		listGrants(database, scope.personId),
-		listTeams(database)
+		teamsInGrants(database, { teamIds: scope.managedTeamIds, unitPaths: scope.ledUnitPaths })
 	]);
 
 	const managed = teams.filter((t) => scope.managedTeamIds.includes(t.id));
@@ -34,12 +34,12 @@ export async function homeOverview(database: Db, scope: Scope) {
 	const admin = scope.isAdmin
 		? {
 				people: await countPeople(database),
-				teams: teams.length,
+				teams: await countTeams(database),
 				recent: (await listAuditEvents(database, { limit: 5, offset: 0 })).rows
 			}
 		: null;
 
-	const myTeam = me?.team_id ? (teams.find((t) => t.id === me.team_id) ?? null) : null;
+	const myTeam = me?.team_id ? ((teams.find((t) => t.id === me.team_id) ?? (await getTeam(database, me.team_id))) ?? null) : null;
 	return {
 		me,
 		myTeam,

@@ -7,7 +7,7 @@ import { monthlyCaseScores } from '../feedback/queries';
 import { calendarDate } from '../learning/rules';
 import { teamLearningCompletion } from '../learning/team-completion';
 import { listMetrics, monthlyMetricValues } from '../metrics/queries';
-import { listTeams, listUnits, type TeamRow } from '../org/queries';
+import { listTeams, listUnits, teamsInGrants, type TeamRow } from '../org/queries';
 import { isUnitWithin, type Scope } from '../people/rules';
 import { recognitionReceivedByTeam } from '../recognition/team-counts';
 import { shadowingParticipation } from '../shadowing/team-participation';
@@ -38,20 +38,17 @@ export function howWindow(month: string) {
 	return { first, last: month, from: periodRange(first).start, to: periodRange(month).end };
 }
 
-/**
- * The teams whose scorecards a person sees on /measure: admins every team, leaders the teams in
- * the units they lead (and below), managers the teams they manage.
- */
-export function teamsInScope<T extends { id: string; unit_path: string }>(teams: readonly T[], scope: Scope): T[] {
-	return teams.filter((t) => scope.isAdmin || scope.managedTeamIds.includes(t.id) || scope.ledUnitPaths.some((p) => isUnitWithin(t.unit_path, p)));
-}
-
 export function mayOpenScorecards(scope: Scope): boolean {
 	return scope.isAdmin || scope.managedTeamIds.length > 0 || scope.ledUnitPaths.length > 0;
 }
 
+/**
+ * The teams whose scorecards a person sees on /measure: admins every team, leaders the teams in
+ * the units they lead (and below), managers the teams they manage.
+ */
 export async function visibleTeams(database: Db, scope: Scope): Promise<TeamRow[]> {
-	return teamsInScope(await listTeams(database), scope);
+	if (scope.isAdmin) return listTeams(database);
+	return teamsInGrants(database, { teamIds: scope.managedTeamIds, unitPaths: scope.ledUnitPaths });
 }
 
 /** Units that hold visible teams, for the unit filter, in tree order with their depth. */
