@@ -27,6 +27,8 @@ test.describe('admin', () => {
 		await expect(page.getByRole('status')).toHaveText('Order saved.');
 
 		await page.getByRole('link', { name: `Edit the value ${name}` }).click();
+		// The add form turns into the edit form once the navigation lands; type only then.
+		await expect(page.getByRole('heading', { name: `Edit the value ${name}` })).toBeVisible();
 		await page.getByLabel('Name').fill(`${name} and learning`);
 		await page.getByRole('button', { name: 'Save value' }).click();
 		await expect(page.getByRole('region', { name: `${name} and learning`, exact: true })).toBeVisible();
