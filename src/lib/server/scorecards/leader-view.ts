@@ -1,9 +1,8 @@
-import { isPeriod } from '../../periods';
 import type { Db } from '../db';
 import type { TeamKind } from '../db/schema';
 import type { Scope } from '../people/rules';
 import { filterRows, isSortKey, overviewRow, sortRows, type OverviewFilters, type SortDirection, type SortKey, type StatusFilter } from './overview';
-import { currentMonth, defaultMonth, scorecardsFor, unitsForFilter, visibleTeams } from './service';
+import { monthFromQuery, scorecardsFor, unitsForFilter, visibleTeams } from './service';
 
 /**
  * What /measure and its CSV export share: the period and filters read from the query string, and
@@ -26,12 +25,11 @@ const kinds: readonly string[] = ['back_office', 'customer_facing'];
 /** Reads the query string; anything unknown falls back to the default, and future months to the last complete one. */
 export function readLeaderQuery(url: URL, now: Date, timeZone: string): LeaderQuery {
 	const p = url.searchParams;
-	const month = p.get('month') ?? '';
 	const kind = p.get('kind') ?? '';
 	const status = p.get('status') ?? '';
 	const sort = p.get('sort');
 	return {
-		month: isPeriod('month', month) && month <= currentMonth(now, timeZone) ? month : defaultMonth(now, timeZone),
+		month: monthFromQuery(p.get('month'), now, timeZone),
 		unit: p.get('unit') ?? '',
 		kind: kinds.includes(kind) ? (kind as TeamKind) : '',
 		onlyWatermelons: p.get('watermelons') === '1',

@@ -1,4 +1,4 @@
-import { periodOf, periodRange, periodsEndingWith, shiftPeriod } from '../../periods';
+import { isPeriod, periodOf, periodRange, periodsEndingWith, shiftPeriod } from '../../periods';
 import { teamBehaviourSummary } from '../behaviours/summary';
 import { buddyParticipation } from '../buddies/team-participation';
 import type { Db } from '../db';
@@ -25,6 +25,11 @@ export function defaultMonth(now: Date, timeZone: string): string {
 
 export function currentMonth(now: Date, timeZone: string): string {
 	return periodOf('month', calendarDate(now, timeZone));
+}
+
+/** The month a query string asks for, when it is a month up to the current one; else the default. */
+export function monthFromQuery(asked: string | null, now: Date, timeZone: string): string {
+	return asked && isPeriod('month', asked) && asked <= currentMonth(now, timeZone) ? asked : defaultMonth(now, timeZone);
 }
 
 /** Months a viewer may pick, newest first: two years up to and including the current one. */

@@ -1,8 +1,8 @@
-import { isPeriod, periodLabel } from '$lib/periods';
+import { periodLabel } from '$lib/periods';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { confidenceLabels } from '$lib/server/scorecards/rules';
-import { currentMonth, defaultMonth, pickableMonths, scorecardsFor } from '$lib/server/scorecards/service';
+import { monthFromQuery, pickableMonths, scorecardsFor } from '$lib/server/scorecards/service';
 import type { Measure } from '$lib/server/scorecards/scorecard';
 import type { PageServerLoad } from './$types';
 
@@ -11,8 +11,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const user = requireUser(locals);
 	const { team } = await parent();
 	const now = new Date();
-	const asked = url.searchParams.get('month') ?? '';
-	const month = isPeriod('month', asked) && asked <= currentMonth(now, user.timeZone) ? asked : defaultMonth(now, user.timeZone);
+	const month = monthFromQuery(url.searchParams.get('month'), now, user.timeZone);
 	const { cards, months, window } = await scorecardsFor(db(), [{ id: team.id, member_count: team.memberCount }], month, now);
 	const card = cards.get(team.id)!;
 	const shape = (m: Measure) => ({ ...m, trendHasData: m.series.some((p) => p.value !== null) });
