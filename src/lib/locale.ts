@@ -1,8 +1,9 @@
 /** Time zones and languages a person can choose; shared by forms, CSV import and validation. */
+import { dateTimeFormat } from './intl';
 
 function intlAccepts(zone: string): boolean {
 	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
+		dateTimeFormat('en', { timeZone: zone });
 		return true;
 	} catch {
 		return false;
@@ -19,9 +20,10 @@ export const timeZones: readonly string[] = (() => {
 	for (const zone of currentNames) if (intlAccepts(zone)) zones.add(zone);
 	return [...zones].sort();
 })();
+const knownZones = new Set(timeZones);
 
 export function isTimeZone(value: string): boolean {
-	return timeZones.includes(value) || (value.includes('/') && intlAccepts(value));
+	return knownZones.has(value) || (value.includes('/') && intlAccepts(value));
 }
 
 /** Languages Ripple's people commonly prefer; stored as BCP 47 codes. */
@@ -46,16 +48,9 @@ export function languageName(code: string): string {
 
 /** Formats an ISO instant in a person's time zone, e.g. "22 Nov 2026, 14:05". */
 export function formatDateTime(iso: string, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
-	}).format(new Date(iso));
+	return dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' }).format(new Date(iso));
 }
 
 export function formatDate(iso: string, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		dateStyle: 'medium',
-		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
-	}).format(new Date(iso));
+	return dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' }).format(new Date(iso));
 }

@@ -1,4 +1,6 @@
 /** Labels for the Measure pillar, shared by pages and components. */
+import { numberFormat } from './intl';
+
 export const ragLabels = { green: 'On target', amber: 'Near target', red: 'Off target', none: 'No status' } as const;
 export type RagStatus = keyof typeof ragLabels;
 
@@ -17,5 +19,5 @@ export const observationSourceLabels = { manager: 'Manager', peer: 'Peer', self:
 
 /** A number for people: at most `digits` decimals, no trailing zeros, thousands separated. */
 export function formatNumber(value: number, digits = 1): string {
-	return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+	return numberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
 }

@@ -2,10 +2,11 @@
  * Wall-clock times in a time zone, converted to and from instants with Intl alone (no date
  * library): forms ask for a local date and time, the database stores UTC instants.
  */
+import { dateTimeFormat } from './intl';
 
 /** The zone's offset from UTC, in minutes, at a given instant (positive east of Greenwich). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = dateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
@@ -40,7 +41,7 @@ export function instantToZoned(instant: Date, timeZone: string): { date: string;
 /** "Tue, 1 Dec 2026, 12:30–13:15" in the given zone. */
 export function formatSpan(startIso: string, endIso: string, timeZone: string): string {
 	const start = new Date(startIso);
-	const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(start);
-	const time = (d: Date) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+	const day = dateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(start);
+	const time = (d: Date) => dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
 	return `${day}, ${time(start)}–${time(new Date(endIso))}`;
 }

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { config } from '../config';
 import type { Database } from './schema';
@@ -53,7 +53,33 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** Prepared statements kept per connection; Kysely compiles the same few hundred shapes over and over. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and for the short queries most pages make,
+ * parsing and planning cost as much as running. This keeps the most recently used statements by
+ * their SQL (least recently used go first). Reuse is safe: the driver runs one query at a time on
+ * its single connection, and `all`/`run` finish before the next one starts.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+	const statements = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(query: string) {
+			let statement = statements.get(query);
+			if (statement) statements.delete(query);
+			else {
+				statement = sqlite.prepare(query);
+				if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+			}
+			statements.set(query, statement);
+			return statement;
+		}
+	};
 }
 
 let shared: Db | undefined;

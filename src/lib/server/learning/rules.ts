@@ -2,6 +2,7 @@
  * The pure rules of learning: grading, completion, versions, due dates and path progress.
  * No database and no clock: callers pass what they know and `today`.
  */
+import { dateTimeFormat } from '../../intl';
 import type { KnowledgeCheck } from '../../learning/schemas';
 
 /** Chosen option ids per question id, as submitted. */
@@ -123,7 +124,7 @@ export function dueStatus(dueOn: string, today: string, completed: boolean): Due
 /** Today's date in a time zone, as YYYY-MM-DD. */
 export function calendarDate(now: Date, timeZone: string): string {
 	try {
-		return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+		return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 	} catch {
 		return now.toISOString().slice(0, 10);
 	}

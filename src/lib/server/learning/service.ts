@@ -1,3 +1,4 @@
+import { groupBy } from '../../group';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
@@ -128,12 +129,16 @@ export async function moduleStatesFor(database: Db, personIds: readonly string[]
 		lessonCountsFor(database, personIds),
 		completionsOf(database, personIds)
 	]);
+	// Indexed by person and module once, rather than searched for every cell of the matrix.
+	const key = (personId: string, slug: string) => `${personId}:${slug}`;
+	const completionsByCell = groupBy(completions, (c) => key(c.person_id, c.module_slug));
+	const progressByCell = new Map(progressRows.map((p) => [key(p.person_id, p.module_slug), p]));
 	const result = new Map<string, Map<string, ModuleState>>();
 	for (const personId of personIds) {
 		const states = new Map<string, ModuleState>();
 		for (const mod of courseContent().modules) {
-			const mine = completions.filter((c) => c.person_id === personId && c.module_slug === mod.slug);
-			const progress = progressRows.find((s) => s.person_id === personId && s.module_slug === mod.slug);
+			const mine = completionsByCell.get(key(personId, mod.slug)) ?? [];
+			const progress = progressByCell.get(key(personId, mod.slug));
 			const lessonCount = mod.lessons.length;
 			const current = mine.find((c) => !isEarlierMajor(c.module_version, mod.version));
 			// Activity after the newest completion means the learner is working on the module again.
@@ -141,7 +146,7 @@ export async function moduleStatesFor(database: Db, personIds: readonly string[]
 			const started = progress !== undefined && progress.updated_at > newest;
 			states.set(mod.slug, {
 				status: learnerStatus({ currentVersion: mod.version, completedVersions: mine.map((c) => c.module_version), started }),
-				lessonsDone: Math.min(counts.get(`${personId}:${mod.slug}`) ?? 0, lessonCount),
+				lessonsDone: Math.min(counts.get(key(personId, mod.slug)) ?? 0, lessonCount),
 				lessonCount,
 				lastLesson: progress?.last_lesson_slug ?? null,
 				completion: current ?? mine[0] ?? null

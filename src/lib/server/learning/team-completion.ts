@@ -1,3 +1,4 @@
+import { groupBy } from '../../group';
 import type { Db } from '../db';
 import { findModule } from './content';
 import { learnerStatus } from './rules';
@@ -51,12 +52,8 @@ export async function teamLearningCompletion(
 			.execute()
 	]);
 
-	const byPerson = new Map<string, typeof assignments>();
-	const byTeam = new Map<string, typeof assignments>();
-	for (const a of assignments) {
-		const [key, index] = a.person_id ? [a.person_id, byPerson] : [a.team_id ?? '', byTeam];
-		index.set(key, [...(index.get(key) ?? []), a]);
-	}
+	const byPerson = groupBy(assignments.filter((a) => a.person_id), (a) => a.person_id ?? '');
+	const byTeam = groupBy(assignments.filter((a) => !a.person_id), (a) => a.team_id ?? '');
 	const done = new Map<string, { versions: string[]; newest: string }>();
 	for (const c of completions) {
 		const key = `${c.person_id}|${c.module_slug}`;

@@ -1,3 +1,4 @@
+import { groupBy } from '../../group';
 import { z } from 'zod';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
@@ -46,9 +47,11 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 	const ids = members.map((m) => m.id);
 	const [assignments, states] = await Promise.all([assignmentsForGroup(database, ids, teamIds), moduleStatesFor(database, ids)]);
 	const modules = courseContent().modules;
+	// Assignments by whom they name (a person or a whole team), so each row reads only its own.
+	const byTarget = groupBy(assignments, (a) => a.person_id ?? `team:${a.team_id}`);
 	const rows: MatrixRow[] = members.map((person) => {
 		const today = calendarDate(now, person.time_zone);
-		const mine = assignments.filter((a) => a.person_id === person.id || (a.team_id !== null && a.team_id === person.team_id));
+		const mine = [...(byTarget.get(person.id) ?? []), ...(person.team_id === null ? [] : (byTarget.get(`team:${person.team_id}`) ?? []))];
 		const personStates = states.get(person.id)!;
 		const cells: Record<string, MatrixCell> = {};
 		let overdue = 0;
@@ -65,7 +68,7 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 	return {
 		modules: modules.map((m) => ({ slug: m.slug, title: m.title })),
 		rows,
-		assignments: assignments.filter((a) => a.team_id !== null || ids.includes(a.person_id ?? ''))
+		assignments: assignments.filter((a) => a.team_id !== null || (a.person_id !== null && states.has(a.person_id)))
 	};
 }
 
@@ -73,8 +76,9 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 export async function unitRollup(database: Db, scope: Scope, now: Date) {
 	const teams = await teamsInGrants(database, { teamIds: [], unitPaths: scope.ledUnitPaths });
 	const matrix = await teamMatrix(database, teams.map((t) => t.id), now);
+	const rowsByTeam = groupBy(matrix.rows, (r) => r.teamId);
 	return teams.map((team) => {
-		const rows = matrix.rows.filter((r) => r.teamId === team.id);
+		const rows = rowsByTeam.get(team.id) ?? [];
 		let assigned = 0;
 		let done = 0;
 		let overdue = 0;

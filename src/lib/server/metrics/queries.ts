@@ -1,4 +1,4 @@
-import { monthOfWeek, weeksOfMonth } from '../../periods';
+import { weeksOfMonth } from '../../periods';
 import type { Db } from '../db';
 import type { Integration, Metric, MetricUpdate, MetricValueSource, NewMetric } from '../db/schema';
 import { rollUp } from './rules';
@@ -128,7 +128,8 @@ export interface MonthlyValue {
 export async function monthlyMetricValues(database: Db, teamIds: readonly string[], months: readonly string[]): Promise<MonthlyValue[]> {
 	if (teamIds.length === 0 || months.length === 0) return [];
 	const monthSet = new Set(months);
-	const weeks = [...monthSet].flatMap(weeksOfMonth);
+	const monthOf = new Map([...monthSet].flatMap((month) => weeksOfMonth(month).map((week) => [week, month] as const)));
+	const weeks = [...monthOf.keys()];
 	const rows = await database
 		.selectFrom('metric_values')
 		.innerJoin('metrics', 'metrics.id', 'metric_values.metric_id')
@@ -147,8 +148,8 @@ export async function monthlyMetricValues(database: Db, teamIds: readonly string
 			if (monthSet.has(row.period)) result.push({ metricId: row.metric_id, teamId: row.team_id, month: row.period, value: row.value });
 			continue;
 		}
-		if (!row.period.includes('-W')) continue;
-		const month = monthOfWeek(row.period);
+		const month = monthOf.get(row.period);
+		if (!month) continue;
 		const key = `${row.metric_id}|${row.team_id}|${month}`;
 		const group = weekly.get(key) ?? { metricId: row.metric_id, teamId: row.team_id, month, rollup: row.rollup, values: [] };
 		group.values.push(row.value);

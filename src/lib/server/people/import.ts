@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { planImport, type ImportPlan, type ImportWorld } from './import-plan';
 import type { Actor } from '../service-result';
+import { groupBy } from '../../group';
 
 export async function loadImportWorld(database: Db, actorEmail: string): Promise<ImportWorld> {
 	const [people, grants, teams, units] = await Promise.all([
@@ -25,8 +26,7 @@ export async function loadImportWorld(database: Db, actorEmail: string): Promise
 		database.selectFrom('teams').select(['id', 'name', 'org_unit_id']).execute(),
 		database.selectFrom('org_units').select(['id', 'name']).execute()
 	]);
-	const grantsByPerson = new Map<string, typeof grants>();
-	for (const g of grants) grantsByPerson.set(g.person_id, [...(grantsByPerson.get(g.person_id) ?? []), g]);
+	const grantsByPerson = groupBy(grants, (g) => g.person_id);
 	return {
 		people: new Map(
 			people.map((p) => [

@@ -1,3 +1,4 @@
+import { groupBy } from '../../group';
 import { isPeriod, periodOf, periodRange, periodsEndingWith, shiftPeriod } from '../../periods';
 import { teamBehaviourSummary } from '../behaviours/summary';
 import { buddyParticipation } from '../buddies/team-participation';
@@ -96,8 +97,7 @@ export async function scorecardsFor(database: Db, teams: readonly Pick<TeamRow, 
 		shadowingParticipation(database, teamIds, untilNow),
 		buddyParticipation(database, teamIds, window)
 	]);
-	const valuesByTeam = new Map<string, typeof values>();
-	for (const v of values) valuesByTeam.set(v.teamId, [...(valuesByTeam.get(v.teamId) ?? []), v]);
+	const valuesByTeam = groupBy(values, (v) => v.teamId);
 
 	const cards = new Map<string, TeamScorecard>();
 	for (const team of teams) {
