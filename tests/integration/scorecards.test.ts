@@ -4,7 +4,8 @@ import { scopeOf } from '../../src/lib/server/people/queries';
 import { assessmentComparison, assessmentFor, assessmentHistory, saveAssessment, type ComponentScores } from '../../src/lib/server/scorecards/assessment';
 import { scorecardCsv } from '../../src/lib/server/scorecards/export';
 import { leaderView, readLeaderQuery } from '../../src/lib/server/scorecards/leader-view';
-import { scorecardsFor } from '../../src/lib/server/scorecards/service';
+import { measureTrends, scorecardsFor } from '../../src/lib/server/scorecards/service';
+import { listMetrics } from '../../src/lib/server/metrics/queries';
 import { serviceComponentKeys } from '../../src/lib/service-framework';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
 
@@ -131,6 +132,40 @@ describe('a team scorecard from the database', () => {
 		expect(card.how.participation.learning).toEqual({ assigned: 4, completed: 1 });
 		expect(card.how.learningRate).toBe(25);
 		expect(card.watermelon.watermelon).toBe(false);
+	});
+});
+
+describe('trends and the one-month overview', () => {
+	it('draws a measure across teams with the same series the team scorecard shows', async () => {
+		const metrics = await listMetrics(temp.db);
+		const teams = [{ id: 'ap', member_count: 4 }, { id: 'ar', member_count: 1 }];
+		const full = await scorecardsFor(temp.db, teams, MONTH, T0);
+		for (const key of ['in_sla', 'case_net_score']) {
+			const metric = metrics.find((m) => m.key === key)!;
+			const trends = await measureTrends(temp.db, ['ap', 'ar'], metric, MONTH);
+			expect(trends.months).toEqual(full.months);
+			for (const team of teams) {
+				const card = full.cards.get(team.id)!;
+				const measure = [...card.what, ...card.experience.measures].find((m) => m.key === key)!;
+				expect(trends.series.get(team.id)).toEqual(measure.series);
+			}
+		}
+		// Accounts Payable had 90 % in September; Receivable's October net score comes from five answers.
+		expect((await measureTrends(temp.db, ['ap'], metrics.find((m) => m.key === 'in_sla')!, MONTH)).series.get('ap')!.slice(-2).map((p) => p.value)).toEqual([90, 97]);
+	});
+
+	it('gives the same month on a one-month overview as on the full scorecard', async () => {
+		const teams = [{ id: 'ap', member_count: 4 }, { id: 'ar', member_count: 1 }, { id: 'pay', member_count: 1 }];
+		const [full, overview] = await Promise.all([scorecardsFor(temp.db, teams, MONTH, T0), scorecardsFor(temp.db, teams, MONTH, T0, 1)]);
+		expect(overview.months).toEqual([MONTH]);
+		for (const team of teams) {
+			const a = full.cards.get(team.id)!;
+			const b = overview.cards.get(team.id)!;
+			const current = (card: typeof a) => [...card.what, ...card.experience.measures].map((m) => ({ key: m.key, value: m.value, status: m.status, missing: m.missing }));
+			expect(current(b)).toEqual(current(a));
+			expect(b.how).toEqual(a.how);
+			expect(b.watermelon).toEqual(a.watermelon);
+		}
 	});
 });
 

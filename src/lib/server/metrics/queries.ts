@@ -123,10 +123,11 @@ export interface MonthlyValue {
 /**
  * Values of `values`-source metrics for the teams and months; weekly metrics rolled into months
  * with weeksOfMonth + rollUp(metric.rollup) (weeks oldest first); months without any value are
- * absent. One query: the months and the weeks reporting into them are fetched together.
+ * absent; `metricIds` narrows them to some metrics. One query: the months and the weeks reporting
+ * into them are fetched together.
  */
-export async function monthlyMetricValues(database: Db, teamIds: readonly string[], months: readonly string[]): Promise<MonthlyValue[]> {
-	if (teamIds.length === 0 || months.length === 0) return [];
+export async function monthlyMetricValues(database: Db, teamIds: readonly string[], months: readonly string[], metricIds?: readonly string[]): Promise<MonthlyValue[]> {
+	if (teamIds.length === 0 || months.length === 0 || metricIds?.length === 0) return [];
 	const monthSet = new Set(months);
 	const monthOf = new Map([...monthSet].flatMap((month) => weeksOfMonth(month).map((week) => [week, month] as const)));
 	const weeks = [...monthOf.keys()];
@@ -137,6 +138,7 @@ export async function monthlyMetricValues(database: Db, teamIds: readonly string
 		.where('metrics.source', '=', 'values')
 		.where('metric_values.team_id', 'in', teamIds)
 		.where('metric_values.period', 'in', [...monthSet, ...weeks])
+		.$if(metricIds !== undefined, (qb) => qb.where('metric_values.metric_id', 'in', metricIds!))
 		.orderBy('metric_values.period')
 		.execute();
 

@@ -114,15 +114,31 @@ function caseValue(source: Metric['source'], scores: readonly number[]): { value
 	return { value, missing: value === null ? 'not_enough_responses' : null };
 }
 
-function measureOf(metric: MeasureDefinition, inputs: ScorecardInputs, valueIndex: ReadonlyMap<string, number>): Measure {
+/** A measure's value and status in each month, from a team's values (keyed `metricId|month`) or case scores. */
+export function measureSeries(
+	metric: MeasureDefinition,
+	months: readonly string[],
+	valueIndex: ReadonlyMap<string, number>,
+	caseScores: ReadonlyMap<string, readonly number[]>
+): MeasurePoint[] {
 	const fromCaseFeedback = caseSources.has(metric.source);
 	const judge = { direction: metric.direction, target: metric.target, amberBand: metric.amber_band };
-	const points = inputs.months.map((month) => {
+	return months.map((month) => {
 		const { value, missing } = fromCaseFeedback
-			? caseValue(metric.source, inputs.caseScores.get(month) ?? [])
+			? caseValue(metric.source, caseScores.get(month) ?? [])
 			: { value: valueIndex.get(`${metric.id}|${month}`) ?? null, missing: 'no_data' as const };
 		return { month, value, status: ragStatus(value, judge), missing: value === null ? missing : null };
 	});
+}
+
+/** Monthly values by `metricId|month`, as measureSeries reads them. */
+export function indexValues(values: readonly { metricId: string; month: string; value: number }[]): Map<string, number> {
+	return new Map(values.map((v) => [`${v.metricId}|${v.month}`, v.value]));
+}
+
+function measureOf(metric: MeasureDefinition, inputs: ScorecardInputs, valueIndex: ReadonlyMap<string, number>): Measure {
+	const fromCaseFeedback = caseSources.has(metric.source);
+	const points = measureSeries(metric, inputs.months, valueIndex, inputs.caseScores);
 	const current = points.at(-1);
 	return {
 		id: metric.id,
@@ -175,7 +191,7 @@ export function watermelonExplanation(verdict: WatermelonVerdict, measures: read
 export function buildScorecard(inputs: ScorecardInputs): TeamScorecard {
 	const month = inputs.months.at(-1);
 	if (!month) throw new RangeError('A scorecard needs at least one month');
-	const valueIndex = new Map(inputs.values.map((v) => [`${v.metricId}|${v.month}`, v.value]));
+	const valueIndex = indexValues(inputs.values);
 	const measures = inputs.metrics.map((m) => measureOf(m, inputs, valueIndex));
 	const what = measures.filter((m) => m.kind !== 'experience');
 	const experience = measures.filter((m) => m.kind === 'experience');

@@ -12,7 +12,7 @@ import { listTeams, listUnits, teamsInGrants, type TeamRow } from '../org/querie
 import { isUnitWithin, type Scope } from '../people/rules';
 import { recognitionReceivedByTeam } from '../recognition/team-counts';
 import { shadowingParticipation } from '../shadowing/team-participation';
-import { buildScorecard, type TeamScorecard } from './scorecard';
+import { buildScorecard, indexValues, measureSeries, type MeasurePoint, type TeamScorecard } from './scorecard';
 
 /** Months shown in trends and sparklines. */
 export const TREND_MONTHS = 12;
@@ -77,10 +77,17 @@ export interface Scorecards {
 /**
  * Every team's scorecard for a month, from a fixed number of grouped queries however many teams:
  * metric values and case-feedback scores over the trend months, and behaviour observations,
- * recognition, learning, shadowing and buddy participation over the How window.
+ * recognition, learning, shadowing and buddy participation over the How window. An overview that
+ * shows no trends asks for one month of series (`trendMonths: 1`) and reads a twelfth of the values.
  */
-export async function scorecardsFor(database: Db, teams: readonly Pick<TeamRow, 'id' | 'member_count'>[], month: string, now: Date): Promise<Scorecards> {
-	const months = periodsEndingWith(month, TREND_MONTHS);
+export async function scorecardsFor(
+	database: Db,
+	teams: readonly Pick<TeamRow, 'id' | 'member_count'>[],
+	month: string,
+	now: Date,
+	trendMonths = TREND_MONTHS
+): Promise<Scorecards> {
+	const months = periodsEndingWith(month, trendMonths);
 	const window = howWindow(month);
 	const teamIds = teams.map((t) => t.id);
 	// Participation that has not happened yet cannot count: the window stops at now.
@@ -120,4 +127,17 @@ export async function scorecardsFor(database: Db, teams: readonly Pick<TeamRow, 
 		);
 	}
 	return { month, months, window, metrics, cards };
+}
+
+/** One measure's monthly series for some teams, as a trend chart across teams draws it. */
+export async function measureTrends(database: Db, teamIds: readonly string[], metric: Metric, month: string): Promise<{ months: string[]; series: Map<string, MeasurePoint[]> }> {
+	const months = periodsEndingWith(month, TREND_MONTHS);
+	const fromValues = metric.source === 'values';
+	const [values, caseScores] = await Promise.all([
+		fromValues ? monthlyMetricValues(database, teamIds, months, [metric.id]) : [],
+		fromValues ? new Map<string, Map<string, number[]>>() : monthlyCaseScores(database, teamIds, months)
+	]);
+	const valuesByTeam = groupBy(values, (v) => v.teamId);
+	const series = new Map(teamIds.map((id) => [id, measureSeries(metric, months, indexValues(valuesByTeam.get(id) ?? []), caseScores.get(id) ?? new Map())]));
+	return { months, series };
 }

@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
 import { confidenceLabels } from '$lib/server/scorecards/rules';
-import { mayOpenScorecards, pickableMonths } from '$lib/server/scorecards/service';
+import { mayOpenScorecards, measureTrends, pickableMonths } from '$lib/server/scorecards/service';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -22,19 +22,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const view = await leaderView(db(), user.scope, query, now);
 	const { page, limit, offset } = pageFrom(url, PAGE_SIZE);
 
-	// The trend chart follows one measure across the teams in the table.
+	// The trend chart follows one measure across the first teams in the table's order.
 	const trendMetric = view.metrics.find((m) => m.key === url.searchParams.get('trend')) ?? view.metrics.find((m) => m.kind === 'sla') ?? view.metrics[0] ?? null;
-	const trendSeries = trendMetric
-		? view.rows.map((row) => {
-				const card = view.cards.get(row.teamId)!;
-				const measure = [...card.what, ...card.experience.measures].find((m) => m.id === trendMetric.id);
-				return {
-					label: row.team,
-					values: measure?.series.map((p) => p.value) ?? [],
-					emptyText: measure?.fromCaseFeedback ? 'Not enough responses' : undefined
-				};
-			})
-		: [];
+	const trendRows = view.rows.slice(0, TREND_TEAMS);
+	const trends = trendMetric ? await measureTrends(db(), trendRows.map((r) => r.teamId), trendMetric, query.month) : null;
 
 	return {
 		query,
@@ -49,15 +40,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page,
 		pageCount: pageCount(view.rows.length, PAGE_SIZE),
 		watermelons: view.rows.filter((r) => r.watermelon).map((r) => ({ teamId: r.teamId, team: r.team, explanation: r.explanation })),
-		trend: trendMetric && {
-			key: trendMetric.key,
-			name: trendMetric.name,
-			unit: trendMetric.unit,
-			target: trendMetric.target,
-			months: view.months,
-			series: trendSeries.slice(0, TREND_TEAMS),
-			total: trendSeries.length
-		},
+		trend: trendMetric &&
+			trends && {
+				key: trendMetric.key,
+				name: trendMetric.name,
+				unit: trendMetric.unit,
+				target: trendMetric.target,
+				months: trends.months,
+				series: trendRows.map((row) => ({
+					label: row.team,
+					values: trends.series.get(row.teamId)?.map((p) => p.value) ?? [],
+					emptyText: trendMetric.source === 'values' ? undefined : 'Not enough responses'
+				})),
+				total: view.rows.length
+			},
 		trendOptions: view.metrics.map((m) => ({ value: m.key, label: `${m.name} (${metricKindLabels[m.kind]})` }))
 	};
 };
