@@ -86,8 +86,29 @@ export function periodRange(key: string): { start: string; end: string } {
 	throw new RangeError(`Not a period: ${key}`);
 }
 
+/**
+ * Answers of the pure functions below that pages ask for again and again (every scorecard walks the
+ * same twelve months and their weeks), kept by argument. Periods are few, but the maps are emptied
+ * if they ever grow large.
+ */
+function remembered<T>(cache: Map<string, T>, key: string, work: () => T): T {
+	let answer = cache.get(key);
+	if (answer === undefined) {
+		if (cache.size >= 5_000) cache.clear();
+		answer = work();
+		cache.set(key, answer);
+	}
+	return answer;
+}
+const shifted = new Map<string, string>();
+const weeksByMonth = new Map<string, readonly string[]>();
+
 /** The period `steps` after (or before, when negative) the given one. */
 export function shiftPeriod(key: string, steps: number): string {
+	return remembered(shifted, `${key}|${steps}`, () => shiftPeriodNow(key, steps));
+}
+
+function shiftPeriodNow(key: string, steps: number): string {
 	const kind = periodKind(key);
 	if (!kind) throw new RangeError(`Not a period: ${key}`);
 	const { start } = periodRange(key);
@@ -110,6 +131,10 @@ export function monthOfWeek(week: string): string {
 
 /** The ISO weeks that report into a month. */
 export function weeksOfMonth(month: string): string[] {
+	return [...remembered(weeksByMonth, month, () => weeksOfMonthNow(month))];
+}
+
+function weeksOfMonthNow(month: string): string[] {
 	const { start, end } = periodRange(month);
 	const weeks: string[] = [];
 	for (let week = periodOf('week', start); periodRange(week).start < end; week = shiftPeriod(week, 1)) {

@@ -2,7 +2,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../src/lib/server/db';
+import { listAuditEvents } from '../../src/lib/server/audit/log';
 import { teamBehaviourSummary } from '../../src/lib/server/behaviours/summary';
+import { recognitionWall } from '../../src/lib/server/recognition/service';
 import { monthlyCaseScores } from '../../src/lib/server/feedback/queries';
 import { teamMatrix } from '../../src/lib/server/learning/team';
 import { monthlyMetricValues } from '../../src/lib/server/metrics/queries';
@@ -73,7 +75,7 @@ describe('queries per page', () => {
 });
 
 describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
-	const big = ['observations', 'lesson_completions', 'case_feedback', 'metric_values', 'people', 'completions', 'module_progress', 'check_attempts'];
+	const big = ['observations', 'lesson_completions', 'case_feedback', 'metric_values', 'people', 'completions', 'module_progress', 'check_attempts', 'recognitions', 'audit_events'];
 
 	/** Runs the work on a logging connection to the same file, then explains every query it sent. */
 	async function plansOf(work: (db: Db) => Promise<unknown>): Promise<string[]> {
@@ -102,6 +104,21 @@ describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
 			await monthlyCaseScores(db, teams, MONTHS);
 			await monthlyMetricValues(db, teams, MONTHS);
 		});
+		expect(plans.length).toBeGreaterThan(0);
+		expect(fullScans(plans)).toEqual([]);
+	});
+
+	it('finds a person’s or a team’s recognition through the recipients, not by testing every recognition', async () => {
+		const plans = await plansOf(async (db) => {
+			await recognitionWall(db, { personId: 'few-t0-p0' }, { limit: 5, offset: 0 });
+			await recognitionWall(db, { teamId: 'few-t0' }, { limit: 20, offset: 0 });
+		});
+		expect(plans.length).toBeGreaterThan(0);
+		expect(fullScans(plans)).toEqual([]);
+	});
+
+	it('reads one object’s audit history through an index', async () => {
+		const plans = await plansOf((db) => listAuditEvents(db, { objectId: 'few-t0-p0', limit: 20, offset: 0 }));
 		expect(plans.length).toBeGreaterThan(0);
 		expect(fullScans(plans)).toEqual([]);
 	});

@@ -71,19 +71,17 @@ export async function recognitionWall(database: Db, filters: WallFilters, page: 
 	let base = database.selectFrom('recognitions');
 	if (filters.behaviour) base = base.where('recognitions.behaviour_slug', '=', filters.behaviour);
 	if (filters.teamId || filters.unitPath || filters.personId) {
-		base = base.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('recognition_recipients')
-					.innerJoin('people', 'people.id', 'recognition_recipients.person_id')
-					.leftJoin('teams', 'teams.id', 'people.team_id')
-					.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-					.select('recognition_recipients.person_id')
-					.whereRef('recognition_recipients.recognition_id', '=', 'recognitions.id')
-					.$if(Boolean(filters.teamId), (q) => q.where('people.team_id', '=', filters.teamId!))
-					.$if(Boolean(filters.unitPath), (q) => q.where('org_units.path', 'like', `${filters.unitPath}%`))
-					.$if(Boolean(filters.personId), (q) => q.where('people.id', '=', filters.personId!))
-			)
+		// Driven from the recipients (found through their indexes), not by testing every recognition.
+		base = base.where('recognitions.id', 'in', (eb) =>
+			eb
+				.selectFrom('recognition_recipients')
+				.innerJoin('people', 'people.id', 'recognition_recipients.person_id')
+				.leftJoin('teams', 'teams.id', 'people.team_id')
+				.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+				.select('recognition_recipients.recognition_id')
+				.$if(Boolean(filters.teamId), (q) => q.where('people.team_id', '=', filters.teamId!))
+				.$if(Boolean(filters.unitPath), (q) => q.where('org_units.path', 'like', `${filters.unitPath}%`))
+				.$if(Boolean(filters.personId), (q) => q.where('people.id', '=', filters.personId!))
 		);
 	}
 	const [rows, count] = await Promise.all([

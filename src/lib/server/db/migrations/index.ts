@@ -8,6 +8,7 @@ import * as buddies from './2026-11-22T2000-buddies';
 import * as buddyPlans from './2026-11-22T2100-buddy-plans';
 import * as measure from './2026-11-22T2200-measure';
 import * as referenceIndexes from './2026-11-22T2300-reference-indexes';
+import * as lookupIndexes from './2026-11-22T2330-lookup-indexes';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T2000-buddies': buddies,
 	'2026-11-22T2100-buddy-plans': buddyPlans,
 	'2026-11-22T2200-measure': measure,
-	'2026-11-22T2300-reference-indexes': referenceIndexes
+	'2026-11-22T2300-reference-indexes': referenceIndexes,
+	'2026-11-22T2330-lookup-indexes': lookupIndexes
 };
