@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempDb, type TempDb } from './temp-db';
+import { onPostgres, openTempDb, type TempDb } from './temp-db';
 
 /**
  * SQLite connections keep recently prepared statements (db/index.ts). Reusing one must never
  * return stale answers: not after many other queries pushed it out, and not after the schema
  * changed under it (migrations run on the same connection as the queries that follow).
+ * PostgreSQL's driver has no such cache, so this is SQLite's alone.
  */
-describe('prepared statement reuse', () => {
+describe.skipIf(onPostgres())('prepared statement reuse (SQLite)', () => {
 	let temp: TempDb;
 	beforeAll(async () => {
 		temp = await openTempDb('statements', false);
