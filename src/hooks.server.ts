@@ -80,16 +80,46 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Headers every answer carries. SvelteKit writes the pages' Content-Security-Policy (kit.csp in
+ * svelte.config.js, with a nonce per response); answers that are not pages (CSV, calendar files,
+ * JSON) get one that allows nothing, since none of them should ever be run or framed.
+ */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	// `?/default` names SvelteKit's reserved action, which it answers with a 500; it is a bad request.
+	if (event.request.method === 'POST' && event.url.searchParams.has('/default')) {
+		return new Response('There is no form action called "default".', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	// Token links (invites, feedback, calendars) must not leak to other sites through Referer.
+	headers.set('referrer-policy', 'same-origin');
+	headers.set('x-frame-options', 'DENY');
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (!headers.has('content-security-policy')) headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	return response;
+};
+
 const theme: Handle = async ({ event, resolve }) => {
 	const chosen = themeFromCookie(event.cookies.get('theme'));
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ripple.theme%', chosen) });
 };
 
-export const handle = sequence(plainFormPosts, authenticate, guard, theme);
+export const handle = sequence(securityHeaders, plainFormPosts, authenticate, guard, theme);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const reference = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
-	const calm = status === 404 ? 'We could not find that page.' : status >= 500 ? 'Something went wrong on our side.' : message;
+	// Client mistakes (a missing page, a body over the size limit) are not incidents to log.
+	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	const calm =
+		status === 404
+			? 'We could not find that page.'
+			: status === 413
+				? 'That was more than Ripple accepts in one request. Split it into smaller parts and try again.'
+				: status >= 500
+					? 'Something went wrong on our side.'
+					: message;
 	return { message: calm, reference };
 };
