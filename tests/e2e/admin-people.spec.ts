@@ -149,6 +149,53 @@ test.describe('a person’s record', () => {
 		}
 	});
 
+	test('an admin sees where someone is signed in and ends one session, then all of them', async ({ page, browser }) => {
+		const person = await createPersonAsAdmin(page);
+		const laptop = await freshContext(browser);
+		const phone = await freshContext(browser);
+		try {
+			const onLaptop = await laptop.newPage();
+			await acceptInvite(onLaptop, person, NEW_PASSWORD);
+			const onPhone = await phone.newPage();
+			await gotoReady(onPhone, '/login');
+			await fillSignInForm(onPhone, person.email, NEW_PASSWORD);
+			await expect(onPhone.getByRole('heading', { level: 1, name: `Hello, ${person.name}` })).toBeVisible();
+
+			await gotoReady(page, `/admin/people/${person.id}`);
+			const sessions = page.getByRole('region', { name: 'Sessions' });
+			const rows = sessions.getByRole('table', { name: `Sessions of ${person.name}` }).locator('tbody tr');
+			await expect(rows).toHaveCount(2);
+			// The older session is the laptop's: it is listed last (newest activity first).
+			await rows.last().getByRole('button', { name: /^End the session/ }).click();
+			await expect(page.getByRole('status')).toHaveText('Session ended. That browser will be asked to sign in again.');
+			await expect(rows).toHaveCount(1);
+
+			await onLaptop.goto('/profile');
+			await expect(onLaptop).toHaveURL('/login?redirectTo=%2Fprofile');
+			await onPhone.goto('/profile');
+			await expect(onPhone).toHaveURL('/profile');
+
+			await gotoReady(onLaptop, '/login?redirectTo=%2Fprofile');
+			await fillSignInForm(onLaptop, person.email, NEW_PASSWORD);
+			await expect(onLaptop).toHaveURL('/profile');
+			await page.reload();
+			await sessions.getByRole('button', { name: 'End all 2 sessions' }).click();
+			await expect(page.getByRole('status')).toHaveText('Sessions ended. Every browser they used will be asked to sign in again.');
+			await expect(sessions).toContainText(`${person.name} is not signed in anywhere.`);
+			for (const p of [onLaptop, onPhone]) {
+				await p.goto('/');
+				await expect(p).toHaveURL('/login?redirectTo=%2F');
+			}
+
+			await page.goto('/admin/audit?action=session.ended');
+			await expect(page.getByRole('link', { name: `Ended all 2 sessions of ${person.name}` })).toBeVisible();
+			await expect(page.getByRole('link', { name: `Ended a session of ${person.name}` })).toBeVisible();
+		} finally {
+			await laptop.close();
+			await phone.close();
+		}
+	});
+
 	test('adding a manager role shows on the record and in the audit log', async ({ page }) => {
 		const person = await createPersonAsAdmin(page, { team: 'Payroll' });
 		await gotoReady(page, `/admin/people/${person.id}`);

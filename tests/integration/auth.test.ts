@@ -5,6 +5,7 @@ import { changePassword } from '../../src/lib/server/auth/change-password';
 import { issueInvite, lookupInvite } from '../../src/lib/server/auth/invites';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/password';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import { endSessions, liveSessionsOf } from '../../src/lib/server/auth/session-admin';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { checkThrottle, recordFailure, throttleKeys } from '../../src/lib/server/auth/throttle';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
@@ -224,6 +225,54 @@ describe('deactivation', () => {
 		const result = await setPersonActive(db, { id: 'admin', ip: IP }, 'admin', false, T0);
 		expect(result).toEqual({ ok: false, errors: { _form: 'You cannot deactivate your own account' } });
 		expect(await sessionsOf('admin')).toEqual([session.session.id]);
+	});
+});
+
+describe('admins ending sessions', () => {
+	const admin = (sessionId: string | null) => ({ id: 'admin', ip: IP, sessionId });
+
+	it('lists only live sessions, newest activity first, and marks the admin’s own', async () => {
+		await addPerson(db, { id: 'lee', email: 'lee@example.com', name: 'Lee Laptop' });
+		const old = await createSession(db, 'lee', T0);
+		const fresh = await createSession(db, 'lee', later(2 * DAY));
+		// Idle for thirteen days by then: past the seven-day inactivity limit.
+		await createSession(db, 'lee', later(-10 * DAY));
+		const mine = await createSession(db, 'admin', later(DAY));
+		const listed = await liveSessionsOf(db, 'lee', later(3 * DAY), mine.session.id);
+		expect(listed.map((s) => s.id)).toEqual([fresh.session.id, old.session.id]);
+		expect(listed.every((s) => !s.current)).toBe(true);
+		expect((await liveSessionsOf(db, 'admin', later(3 * DAY), mine.session.id)).map((s) => s.current)).toEqual([true]);
+	});
+
+	it('ends one session: that token stops working, the others and other people’s stay', async () => {
+		await addPerson(db, { id: 'kim', email: 'kim@example.com', name: 'Kim Kiosk' });
+		const lost = await createSession(db, 'kim', T0);
+		const kept = await createSession(db, 'kim', T0);
+		const someoneElse = await createSession(db, 'admin', T0);
+		expect(await endSessions(db, admin(someoneElse.session.id), 'kim', lost.session.id, later(MINUTE))).toEqual({ ok: true, ended: 1 });
+		expect(await validateSessionToken(db, lost.token, later(2 * MINUTE))).toBeNull();
+		expect(await validateSessionToken(db, kept.token, later(2 * MINUTE))).not.toBeNull();
+		expect(await sessionsOf('admin')).toEqual([someoneElse.session.id]);
+		expect((await auditActions()).at(-1)).toBe('session.ended');
+	});
+
+	it('does not end a session of someone else through this person’s page, and says so', async () => {
+		await addPerson(db, { id: 'pia', email: 'pia@example.com', name: 'Pia Page' });
+		const other = await createSession(db, 'kim', T0);
+		const before = await countRows(db, 'audit_events');
+		const result = await endSessions(db, admin(null), 'pia', other.session.id, T0);
+		expect(result).toEqual({ ok: false, errors: { _form: 'That session has already ended' } });
+		expect(await validateSessionToken(db, other.token, later(MINUTE))).not.toBeNull();
+		expect(await countRows(db, 'audit_events')).toBe(before);
+	});
+
+	it('ends all of a person’s sessions, but never the admin’s own current one', async () => {
+		const a = await createSession(db, 'admin', T0);
+		const b = await createSession(db, 'admin', T0);
+		const current = await createSession(db, 'admin', T0);
+		expect(await endSessions(db, admin(current.session.id), 'admin', null, later(MINUTE))).toEqual({ ok: true, ended: 2 });
+		expect(await sessionsOf('admin')).toEqual([current.session.id]);
+		for (const gone of [a, b]) expect(await validateSessionToken(db, gone.token, later(2 * MINUTE))).toBeNull();
 	});
 });
 

@@ -11,6 +11,7 @@ export type AuditAction =
 	| 'auth.sign_in_failed'
 	| 'auth.sign_in_throttled'
 	| 'auth.password_changed'
+	| 'session.ended'
 	| 'invite.created'
 	| 'invite.accepted'
 	| 'person.created'
@@ -60,6 +61,7 @@ export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in_failed',
 	'auth.sign_in_throttled',
 	'auth.password_changed',
+	'session.ended',
 	'invite.created',
 	'invite.accepted',
 	'person.created',

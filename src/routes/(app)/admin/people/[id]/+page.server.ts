@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { listAuditEvents } from '$lib/server/audit/log';
 import { requireAdmin } from '$lib/server/auth/current-user';
+import { endSessions, liveSessionsOf } from '$lib/server/auth/session-admin';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { listTeams, listUnits } from '$lib/server/org/queries';
@@ -13,17 +14,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const admin = requireAdmin(locals);
-	const [person, grants, teams, units, activity] = await Promise.all([
+	const [person, grants, teams, units, activity, sessions] = await Promise.all([
 		getPersonDetail(db(), params.id),
 		listGrants(db(), params.id),
 		listTeams(db()),
 		listUnits(db()),
-		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })
+		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 }),
+		liveSessionsOf(db(), params.id, new Date(), locals.session?.id ?? null)
 	]);
 	if (!person) error(404, 'We could not find that person.');
 	return {
 		person,
 		grants,
+		sessions,
 		activity: { events: activity.rows, total: activity.total },
 		isSelf: person.id === admin.id,
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
@@ -75,6 +78,19 @@ export const actions: Actions = {
 		const result = await setPersonActive(db(), actor, params.id, true, new Date());
 		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=reactivated`);
+	},
+	endSession: async ({ locals, request, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const sessionId = String((await request.formData()).get('session_id') ?? '');
+		const result = await endSessions(db(), { ...actor, sessionId: locals.session?.id ?? null }, params.id, sessionId, new Date());
+		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=session`);
+	},
+	endAllSessions: async ({ locals, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		const result = await endSessions(db(), { ...actor, sessionId: locals.session?.id ?? null }, params.id, null, new Date());
+		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=sessions`);
 	},
 	invite: async ({ locals, params, url, getClientAddress }) => {
 		const actor = actorOf(locals, getClientAddress());
