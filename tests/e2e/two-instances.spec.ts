@@ -1,109 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test, expect, request, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { newId } from '../../src/lib/server/db/ids';
 import { postgresBinDir, startCluster, type Cluster } from '../postgres/cluster';
 import { DEMO_PASSWORD } from './fixtures';
+import { freePorts, killGroup, root, seedDemo, sessionCookie, startInstance, stopInstance, waitUntilHealthy, type Instance } from './servers';
 
 // Two production servers on one PostgreSQL database, as behind a load balancer: whatever one
 // instance knows, the other must know too. This spec brings its own database and servers (the
 // usual SQLite e2e server is not used) and signs in through form posts, not storage states.
 
-const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const DAY = 86_400_000;
-
-interface Instance {
-	name: 'A' | 'B';
-	port: number;
-	origin: string;
-	child: ChildProcess;
-	output: string;
-}
 
 let cluster: Cluster | undefined;
 let database: Db | undefined;
 let instances: Instance[] = [];
-
-/** Ports nobody listens on: held open together so the two differ, then released for the servers. */
-async function freePorts(count: number): Promise<number[]> {
-	const holders = Array.from({ length: count }, () => createServer().listen(0, '127.0.0.1'));
-	await Promise.all(holders.map((h) => once(h, 'listening')));
-	const ports = holders.map((h) => (h.address() as AddressInfo).port);
-	await Promise.all(holders.map((h) => new Promise((done) => h.close(done))));
-	return ports;
-}
-
-/** The environment a server or the demo CLI gets: this database, and every throttle at its default. */
-function envFor(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, ...extra };
-	for (const name of Object.keys(env)) if (name.startsWith('LOGIN_THROTTLE_')) delete env[name];
-	return env;
-}
-
-function startInstance(name: Instance['name'], port: number, databaseUrl: string): Instance {
-	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build'], {
-		cwd: root,
-		// Its own process group, so stopping it ends anything it started as well.
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		// Behind a load balancer the client address comes from X-Forwarded-For; the tests use it to
-		// sign in from several addresses, so the per-account and per-address limits can be told apart.
-		env: envFor(databaseUrl, { PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ADDRESS_HEADER: 'x-forwarded-for' })
-	});
-	const instance: Instance = { name, port, origin, child, output: '' };
-	const keep = (chunk: Buffer) => (instance.output = (instance.output + chunk.toString()).slice(-8_000));
-	child.stdout!.on('data', keep);
-	child.stderr!.on('data', keep);
-	return instance;
-}
-
-const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	try {
-		if (child.pid && !hasExited(child)) process.kill(-child.pid, signal);
-	} catch {
-		// Already gone.
-	}
-}
-
-/** Throwaway servers on a throwaway database have nothing to flush: they are killed outright. */
-async function stopInstance({ child }: Instance): Promise<void> {
-	if (hasExited(child)) return;
-	const exited = once(child, 'exit');
-	killGroup(child, 'SIGKILL');
-	await exited;
-}
-
-/** Polls /healthz until it answers, failing at once (with the server's output) if the server exits. */
-async function waitUntilHealthy(instance: Instance, deadline: number): Promise<void> {
-	for (;;) {
-		if (hasExited(instance.child)) {
-			throw new Error(`Ripple ${instance.name} exited (${instance.child.exitCode ?? instance.child.signalCode}) before answering /healthz:\n${instance.output}`);
-		}
-		const healthy = await fetch(`http://127.0.0.1:${instance.port}/healthz`).then((r) => r.ok, () => false);
-		if (healthy) return;
-		if (Date.now() > deadline) throw new Error(`Ripple ${instance.name} did not answer /healthz in time:\n${instance.output}`);
-		await new Promise((wake) => setTimeout(wake, 100));
-	}
-}
-
-/** Loads the demo organisation with the demo CLI, as an operator would (`npm run db:seed`). */
-async function seedDemo(databaseUrl: string): Promise<void> {
-	const child = spawn(process.execPath, [tsx, 'src/lib/server/demo/cli.ts'], { cwd: root, env: envFor(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout.on('data', (chunk) => (output += chunk));
-	child.stderr.on('data', (chunk) => (output += chunk));
-	const [code] = (await once(child, 'exit')) as [number | null];
-	if (code !== 0) throw new Error(`The demo CLI failed (exit ${code}):\n${output}`);
-}
 
 /** Ends both servers and the cluster; safe to call twice, and synchronous enough for process exit. */
 function killEverything(): void {
@@ -118,13 +31,6 @@ function clientOf(instance: Instance, address: string): Promise<APIRequestContex
 		extraHTTPHeaders: { origin: instance.origin, 'x-forwarded-for': address },
 		maxRedirects: 0
 	});
-}
-
-function sessionCookie(response: APIResponse): string | undefined {
-	const header = response
-		.headersArray()
-		.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('ripple_session=') && !h.value.startsWith('ripple_session=;'));
-	return header?.value.split(';')[0];
 }
 
 function postLogin(api: APIRequestContext, email: string, password: string, address?: string): Promise<APIResponse> {
@@ -175,7 +81,10 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 		// Both servers and the demo CLI start at the same moment on the empty database: each applies
 		// migrations on start, so three migrators race and must take turns under Kysely's lock.
 		const ports = await freePorts(2);
-		instances = [startInstance('A', ports[0]!, databaseUrl), startInstance('B', ports[1]!, databaseUrl)];
+		// Behind a load balancer the client address comes from X-Forwarded-For; the tests use it to
+		// sign in from several addresses, so the per-account and per-address limits can be told apart.
+		const behindBalancer = { ADDRESS_HEADER: 'x-forwarded-for' };
+		instances = [startInstance('A', ports[0]!, databaseUrl, behindBalancer), startInstance('B', ports[1]!, databaseUrl, behindBalancer)];
 		const deadline = Date.now() + 60_000;
 		await Promise.all([seedDemo(databaseUrl), ...instances.map((i) => waitUntilHealthy(i, deadline))]);
 		database = openDatabase(databaseUrl, { poolSize: 2 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseContent } from '../../src/lib/server/learning/content';
 import { myLearning } from '../../src/lib/server/learning/my-learning';
 import { completionByCode } from '../../src/lib/server/learning/queries';
-import { completeLesson, submitCheck } from '../../src/lib/server/learning/service';
+import { completeLesson, submitCheck, visitLesson } from '../../src/lib/server/learning/service';
 import { assignLearning, teamMatrix } from '../../src/lib/server/learning/team';
 import { scopeOf } from '../../src/lib/server/people/queries';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
@@ -94,5 +94,25 @@ describe('knowledge check', () => {
 		expect(last!.completion).toMatchObject({ module_slug: mod.slug, module_version: mod.version });
 		const verified = await completionByCode(temp.db, last!.completion!.verification_code);
 		expect(verified?.name).toBe('Ann Early');
+	});
+});
+
+describe('remembering the lesson a learner is on', () => {
+	const progress = () => temp.db.selectFrom('module_progress').select(['last_lesson_slug', 'updated_at']).where('person_id', '=', 'hal').where('module_slug', '=', mod.slug).executeTakeFirstOrThrow();
+	const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+	const [first, second] = mod.lessons;
+
+	it('writes a new lesson at once, but a re-read of the same lesson only after a quiet minute', async () => {
+		await visitLesson(temp.db, 'hal', mod, first!.slug, at(0));
+		expect(await progress()).toEqual({ last_lesson_slug: first!.slug, updated_at: at(0).toISOString() });
+		// A reload half a minute later is not news.
+		await visitLesson(temp.db, 'hal', mod, first!.slug, at(30));
+		expect((await progress()).updated_at).toBe(at(0).toISOString());
+		// Moving on is, however soon.
+		await visitLesson(temp.db, 'hal', mod, second!.slug, at(31));
+		expect(await progress()).toEqual({ last_lesson_slug: second!.slug, updated_at: at(31).toISOString() });
+		// And coming back after the quiet minute is activity again.
+		await visitLesson(temp.db, 'hal', mod, second!.slug, at(31 + 61));
+		expect((await progress()).updated_at).toBe(at(92).toISOString());
 	});
 });

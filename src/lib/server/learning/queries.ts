@@ -3,12 +3,27 @@ import type { Assignment, Completion } from '../db/schema';
 
 /** Repository functions for learning records. Decisions (who may, what counts) live elsewhere. */
 
+/** Re-reading the lesson one is on within this long is not news: the row keeps its time. */
+export const TOUCH_QUIET_MS = 60_000;
+
+/**
+ * Remembers the lesson a learner is on and when they were last active in the module. Opening a
+ * lesson calls this on every view; a reload or a second tab on the same lesson within
+ * TOUCH_QUIET_MS writes nothing (the condition is part of the one statement), which spares the
+ * database a durable commit per page view.
+ */
 export async function touchModuleProgress(database: Db, personId: string, moduleSlug: string, lessonSlug: string, now: Date): Promise<void> {
 	const at = now.toISOString();
+	const quietSince = new Date(now.getTime() - TOUCH_QUIET_MS).toISOString();
 	await database
 		.insertInto('module_progress')
 		.values({ person_id: personId, module_slug: moduleSlug, last_lesson_slug: lessonSlug, started_at: at, updated_at: at })
-		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doUpdateSet({ last_lesson_slug: lessonSlug, updated_at: at }))
+		.onConflict((oc) =>
+			oc
+				.columns(['person_id', 'module_slug'])
+				.doUpdateSet({ last_lesson_slug: lessonSlug, updated_at: at })
+				.where((eb) => eb.or([eb('module_progress.last_lesson_slug', '!=', lessonSlug), eb('module_progress.updated_at', '<', quietSince)]))
+		)
 		.execute();
 }
 
