@@ -18,6 +18,8 @@ export type AuditAction =
 	| 'person.updated'
 	| 'person.deactivated'
 	| 'person.reactivated'
+	| 'person.exported'
+	| 'person.erased'
 	| 'role.granted'
 	| 'role.revoked'
 	| 'org_unit.created'
@@ -68,6 +70,8 @@ export const auditActions: readonly AuditAction[] = [
 	'person.updated',
 	'person.deactivated',
 	'person.reactivated',
+	'person.exported',
+	'person.erased',
 	'role.granted',
 	'role.revoked',
 	'org_unit.created',

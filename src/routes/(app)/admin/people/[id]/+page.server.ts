@@ -7,6 +7,8 @@ import { parseForm } from '$lib/server/forms';
 import { listTeams, listUnits } from '$lib/server/org/queries';
 import { treeOrder } from '$lib/server/org/rules';
 import { getPersonDetail, listGrants } from '$lib/server/people/queries';
+import { erasedLabel, erasePerson, isErased } from '$lib/server/people/personal-data';
+import type { FieldErrors } from '$lib/server/forms';
 import { editPerson, grantRole, reissueInvite, revokeRole, setPersonActive } from '$lib/server/people/service';
 import { languages, timeZones } from '$lib/locale';
 import { grantSchema, personSchema } from '$lib/schemas/people';
@@ -29,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		sessions,
 		activity: { events: activity.rows, total: activity.total },
 		isSelf: person.id === admin.id,
+		erased: isErased(person),
+		erasedLabel: erasedLabel(person.id),
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 		timeZones,
@@ -91,6 +95,15 @@ export const actions: Actions = {
 		const result = await endSessions(db(), { ...actor, sessionId: locals.session?.id ?? null }, params.id, null, new Date());
 		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=sessions`);
+	},
+	erase: async ({ locals, request, params, getClientAddress }) => {
+		const actor = actorOf(locals, getClientAddress());
+		if ((await request.formData()).get('confirm') !== 'yes') {
+			return fail(400, { form: 'erase', errors: { confirm: 'Tick the box to confirm: erasing cannot be undone' } as FieldErrors });
+		}
+		const result = await erasePerson(db(), actor, params.id, new Date());
+		if (!result.ok) return fail(400, { form: 'erase', errors: result.errors });
+		redirect(303, `/admin/people/${params.id}?saved=erased`);
 	},
 	invite: async ({ locals, params, url, getClientAddress }) => {
 		const actor = actorOf(locals, getClientAddress());

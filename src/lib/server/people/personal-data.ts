@@ -1,0 +1,204 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { recordAudit } from '../audit/log';
+import type { Db } from '../db';
+import { rejected, type Actor, type ServiceResult } from '../service-result';
+import { getPersonDetail } from './queries';
+
+/**
+ * Personal data rights: everything Ripple holds about a person, as JSON, and erasing a person.
+ * Both start from the database's own schema (every foreign key that points at `people.id`), so a
+ * table added later is exported without anyone remembering to, and cannot be left out of erasure:
+ * `erasureRules` must name every such column, which the tests check against the live schema.
+ */
+
+export interface PersonReference {
+	table: string;
+	column: string;
+}
+
+/** Every column, in any table, that refers to a person, read from the schema (both databases). */
+export async function personReferences(database: Db): Promise<PersonReference[]> {
+	const postgres = database.getExecutor().adapter instanceof PostgresAdapter;
+	const rows = postgres
+		? await sql<{ table: string; column: string }>`
+				select cl.relname as "table", att.attname as "column"
+				from pg_constraint con
+				join pg_class cl on cl.oid = con.conrelid
+				join pg_class ref on ref.oid = con.confrelid
+				join pg_attribute att on att.attrelid = con.conrelid and att.attnum = any(con.conkey)
+				where con.contype = 'f' and ref.relname = 'people'
+					and cl.relnamespace = (select oid from pg_namespace where nspname = current_schema())`.execute(database)
+		: await sql<{ table: string; column: string }>`
+				select m.name as "table", f."from" as "column"
+				from sqlite_master m join pragma_foreign_key_list(m.name) f
+				where m.type = 'table' and f."table" = 'people'`.execute(database);
+	return rows.rows.map((r) => ({ table: r.table, column: r.column })).sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`));
+}
+
+/** Secrets are never exported, even to their owner: a hash of a password or token helps no one read their data. */
+const SECRET_COLUMN = /(^|_)(hash|secret|token)(_|$)/;
+
+function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(row).filter(([column]) => !SECRET_COLUMN.test(column)));
+}
+
+const quoted = (name: string) => sql.id(name);
+
+export interface PersonalDataExport {
+	format: 'ripple-personal-data/1';
+	exportedAt: string;
+	person: Record<string, unknown>;
+	/** For each table and column that refers to the person, the rows where it does. */
+	records: { table: string; column: string; rows: Record<string, unknown>[] }[];
+}
+
+export async function exportPersonalData(database: Db, personId: string, now: Date): Promise<PersonalDataExport | null> {
+	const person = await database.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+	if (!person) return null;
+	const references = await personReferences(database);
+	const records = [];
+	for (const { table, column } of references) {
+		const rows = await sql<Record<string, unknown>>`select * from ${quoted(table)} where ${quoted(column)} = ${personId}`.execute(database);
+		if (rows.rows.length > 0) records.push({ table, column, rows: rows.rows.map(withoutSecrets) });
+	}
+	return { format: 'ripple-personal-data/1', exportedAt: now.toISOString(), person: withoutSecrets(person), records };
+}
+
+/** Written into required text that erasure removes, so readers see why it is gone. */
+export const ERASED_TEXT = 'Removed when this person’s data was erased.';
+
+type Rule =
+	/** The rows go: they are the person's own, private or about access. */
+	| { delete: true; why: string }
+	/** The rows stay, pointing at the anonymised person (aggregates keep counting them), with these text columns emptied. */
+	| { keep: true; blank?: readonly string[]; why: string };
+
+/**
+ * What erasure does with each reference to the person, keyed `table.column`. Identity goes (the
+ * people row is anonymised), private text goes, and what others' numbers are made of stays:
+ * completions, attendance, observations' levels, assignments, recognition counts.
+ */
+export const erasureRules: Readonly<Record<string, Rule>> = {
+	'people.manager_id': { keep: true, why: 'their reports keep a line manager until an admin changes it' },
+	'role_grants.person_id': { delete: true, why: 'no access remains' },
+	'sessions.person_id': { delete: true, why: 'signed out everywhere' },
+	'invites.person_id': { delete: true, why: 'no way back in' },
+	'invites.created_by': { keep: true, why: 'other people’s invites' },
+	'audit_events.actor_id': { keep: true, why: 'the audit trail stays; names in it are replaced' },
+	'module_progress.person_id': { keep: true, why: 'learning figures' },
+	'lesson_completions.person_id': { keep: true, why: 'learning figures' },
+	'check_attempts.person_id': { keep: true, why: 'pass rates (answers are option ids, not text)' },
+	'completions.person_id': { keep: true, why: 'completion rates' },
+	'reflections.person_id': { delete: true, why: 'private writing' },
+	'practice_logs.person_id': { delete: true, why: 'private writing' },
+	'assignments.person_id': { keep: true, why: 'assignment figures' },
+	'assignments.assigned_by': { keep: true, why: 'other people’s assignments' },
+	'recognitions.from_id': { keep: true, why: 'the recognition is about its recipients' },
+	'recognition_recipients.person_id': { keep: true, why: 'recognition counts; a message about them alone is emptied' },
+	'lunch_sessions.organiser_id': { keep: true, why: 'other people’s sessions' },
+	'lunch_sessions.presenter_id': { keep: true, why: 'other people’s sessions' },
+	'lunch_rsvps.person_id': { keep: true, why: 'attendance figures' },
+	'shadow_slots.host_id': { keep: true, why: 'visits other people made' },
+	'shadow_slots.created_by': { keep: true, why: 'visits other people made' },
+	'shadow_blackouts.created_by': { keep: true, why: 'team calendars' },
+	'shadow_visits.visitor_id': {
+		keep: true,
+		blank: ['objectives', 'decline_reason', 'reflection_learned', 'reflection_impact', 'reflection_change', 'host_feedback'],
+		why: 'participation figures; their reflections and the host’s feedback on them go'
+	},
+	'shadow_visits.approved_by': { keep: true, why: 'other people’s visits' },
+	'shadow_visits.confirmed_by': { keep: true, why: 'other people’s visits' },
+	'calendar_feeds.person_id': { delete: true, why: 'their private calendar address' },
+	'buddy_cycles.owner_id': { keep: true, why: 'other people’s pairings' },
+	'buddy_participants.person_id': { keep: true, blank: ['goals', 'learn', 'offer', 'interests'], why: 'participation figures; what they wrote about themselves goes' },
+	'buddy_participants.nominated_by': { keep: true, why: 'other people’s nominations' },
+	'buddy_pair_members.person_id': { keep: true, why: 'their buddy’s pairing history' },
+	'buddy_meetings.logged_by': { keep: true, blank: ['notes'], why: 'meeting counts; their notes go' },
+	'buddy_fit_checks.person_id': { keep: true, blank: ['note'], why: 'fit figures; their note goes' },
+	'buddy_plans.created_by': { keep: true, why: 'the pair’s calendar' },
+	'behaviour_versions.created_by': { keep: true, why: 'the framework’s history' },
+	'observations.person_id': { keep: true, blank: ['situation', 'action', 'impact', 'response'], why: 'behaviour averages keep the level; the evidence about them goes' },
+	'observations.author_id': { keep: true, why: 'evidence about other people belongs to their records' },
+	'integrations.created_by': { keep: true, why: 'configuration' },
+	'metric_values.updated_by': { keep: true, why: 'team figures' },
+	'feedback_links.created_by': { keep: true, why: 'team feedback' },
+	'service_assessments.assessed_by': { keep: true, why: 'team assessments' }
+};
+
+/** The references the schema has that erasureRules does not cover (and the reverse): both must be empty. */
+export async function uncoveredReferences(database: Db): Promise<{ missing: string[]; stale: string[] }> {
+	const found = (await personReferences(database)).map((r) => `${r.table}.${r.column}`);
+	return { missing: found.filter((k) => !(k in erasureRules)), stale: Object.keys(erasureRules).filter((k) => !found.includes(k)) };
+}
+
+/** How an erased person is shown from now on. */
+export function erasedLabel(personId: string): string {
+	return `Erased person ${personId.slice(0, 6)}`;
+}
+
+const ERASED_DOMAIN = '@erased.invalid';
+
+export function isErased(person: { email: string }): boolean {
+	return person.email.endsWith(ERASED_DOMAIN);
+}
+
+/**
+ * Erases a person in one transaction: the people row keeps only its id, team and dates (name,
+ * email, job title, password and manager go; the person is deactivated), each reference is
+ * handled by its rule, their name and email are replaced wherever the audit log wrote them, and
+ * the erasure itself is audited. Refuses when a rule is missing for a column the schema has.
+ */
+export async function erasePerson(database: Db, actor: Actor, personId: string, now: Date): Promise<ServiceResult<{ label: string }>> {
+	if (personId === actor.id) return rejected({ _form: 'You cannot erase your own account; ask another admin.' });
+	const { missing } = await uncoveredReferences(database);
+	if (missing.length > 0) return rejected({ _form: `Erasure has no rule for ${missing.join(', ')}; nothing was changed.` });
+	return database.transaction().execute(async (trx) => {
+		const person = await getPersonDetail(trx, personId);
+		if (!person) return rejected({ _form: 'This person no longer exists' });
+		if (isErased(person)) return rejected({ _form: 'This person has already been erased' });
+		const label = erasedLabel(personId);
+		const at = now.toISOString();
+
+		for (const reference of await personReferences(trx)) {
+			const rule = erasureRules[`${reference.table}.${reference.column}`]!;
+			const table = quoted(reference.table);
+			const column = quoted(reference.column);
+			if ('delete' in rule) {
+				await sql`delete from ${table} where ${column} = ${personId}`.execute(trx);
+			} else if (rule.blank?.length) {
+				const sets = sql.join(rule.blank.map((c) => sql`${quoted(c)} = case when ${quoted(c)} is null then null else ${ERASED_TEXT} end`));
+				await sql`update ${table} set ${sets} where ${column} = ${personId}`.execute(trx);
+			}
+		}
+		// A recognition whose only recipient was this person describes them alone.
+		await sql`update recognitions set message = ${ERASED_TEXT}
+			where id in (select recognition_id from recognition_recipients where person_id = ${personId})
+			and not exists (select 1 from recognition_recipients r where r.recognition_id = recognitions.id and r.person_id <> ${personId})`.execute(trx);
+		// Sign-in throttling is keyed by email, not by a reference.
+		await trx.deleteFrom('login_failures').where('throttle_key', 'like', `%${person.email}%`).execute();
+
+		// The audit log stays a true record of what happened, but under the new name.
+		for (const [old, replacement] of [
+			[person.name, label],
+			[person.email, `${personId}${ERASED_DOMAIN}`]
+		] as const) {
+			await sql`update audit_events set summary = replace(summary, ${old}, ${replacement}), details = replace(details, ${old}, ${replacement})
+				where summary like ${`%${old}%`} or details like ${`%${old}%`}`.execute(trx);
+		}
+		await trx
+			.updateTable('people')
+			.set({ name: label, email: `${personId}${ERASED_DOMAIN}`, job_title: '', manager_id: null, password_hash: null, active: 0, updated_at: at })
+			.where('id', '=', personId)
+			.execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'person.erased',
+			objectType: 'person',
+			objectId: personId,
+			summary: `Erased the personal data of ${label}`,
+			ip: actor.ip,
+			at: now
+		});
+		return { ok: true as const, label };
+	});
+}
