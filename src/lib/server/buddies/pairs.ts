@@ -60,6 +60,14 @@ export function canSeePair(scope: Scope, record: NonNullable<Awaited<ReturnType<
 	return { member, any: member || overseer };
 }
 
+/** What a person may do with a pair, or null when it does not exist for them (checked before any form is read). */
+export async function pairAccess(database: Db, scope: Scope, pairId: string): Promise<{ member: boolean; any: boolean } | null> {
+	const record = await pairRecord(database, pairId);
+	if (!record || record.pair.status === 'open') return null;
+	const access = canSeePair(scope, record);
+	return access.any ? access : null;
+}
+
 export async function pairPage(database: Db, scope: Scope, pairId: string, today: string) {
 	const record = await pairRecord(database, pairId);
 	if (!record || record.pair.status === 'open') return undefined;

@@ -23,6 +23,9 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
+		// A link that cannot be used is refused before the password is looked at.
+		const invite = await lookupInvite(db(), params.token, new Date());
+		if (invite.status !== 'valid') return fail(410, { errors: formError(problems[invite.status]) });
 		const parsed = parseForm(setPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const now = new Date();

@@ -24,6 +24,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	respond: async ({ locals, params, request, getClientAddress }) => {
 		const user = requireUser(locals);
+		// Only the person observed answers; anyone else is refused before the form is read.
+		const found = await observationForViewer(db(), user.scope, params.id);
+		if (!found) error(404, 'We could not find that observation.');
+		if (!found.access.respond) error(403, 'Only the person observed can respond.');
 		const parsed = parseForm(responseSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await respondToObservation(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, params.id, parsed.data.response, new Date());

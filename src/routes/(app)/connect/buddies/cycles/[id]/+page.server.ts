@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireUser, type CurrentUser } from '$lib/server/auth/current-user';
 import { cycleHealth } from '$lib/server/buddies/pairs';
 import { cycleProposal, getCycle, nominate, participantsOf, publishCycle, runMatching, setExcluded, setLocked, swapPeople } from '$lib/server/buddies/service';
 import { db } from '$lib/server/db';
@@ -36,9 +36,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 const back = (id: string, done: string, extra = '') => redirect(303, `/connect/buddies/cycles/${id}?done=${done}${extra}`);
 
+/**
+ * Who may act on a cycle, checked before any form is read: its owner and admins run it; managers
+ * may only nominate their people. Anyone else does not see the cycle at all (404).
+ */
+async function requireCycleRole(user: CurrentUser, cycleId: string, role: 'owner' | 'nominator'): Promise<void> {
+	const cycle = await getCycle(db(), cycleId);
+	const owns = cycle !== undefined && (user.scope.isAdmin || cycle.owner_id === user.id);
+	const manages = user.scope.managedTeamIds.length > 0;
+	if (!cycle || (!owns && !manages)) error(404, 'We could not find that cycle.');
+	if (role === 'owner' && !owns) error(403, 'Only the owner of the cycle can do this.');
+}
+
 export const actions: Actions = {
 	nominate: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireCycleRole(user, params.id, 'nominator');
 		const personId = String((await request.formData()).get('person_id') ?? '');
 		const result = await nominate(db(), { id: user.id, scope: user.scope }, params.id, personId, new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
@@ -46,12 +59,14 @@ export const actions: Actions = {
 	},
 	run: async ({ locals, params }) => {
 		const user = requireUser(locals);
+		await requireCycleRole(user, params.id, 'owner');
 		const result = await runMatching(db(), user.scope, params.id, new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'matched', result.unmatched.length ? `&unmatched=${result.unmatched.length}` : '');
 	},
 	lock: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireCycleRole(user, params.id, 'owner');
 		const form = await request.formData();
 		const result = await setLocked(db(), user.scope, params.id, String(form.get('pair_id') ?? ''), form.get('locked') === '1');
 		if (!result.ok) return fail(403, { errors: result.errors });
@@ -59,6 +74,7 @@ export const actions: Actions = {
 	},
 	exclude: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireCycleRole(user, params.id, 'owner');
 		const form = await request.formData();
 		const result = await setExcluded(db(), user.scope, params.id, String(form.get('person_id') ?? ''), form.get('excluded') === '1');
 		if (!result.ok) return fail(403, { errors: result.errors });
@@ -66,6 +82,7 @@ export const actions: Actions = {
 	},
 	swap: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireCycleRole(user, params.id, 'owner');
 		const form = await request.formData();
 		const result = await swapPeople(db(), user.scope, params.id, String(form.get('a') ?? ''), String(form.get('b') ?? ''), new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
@@ -73,6 +90,7 @@ export const actions: Actions = {
 	},
 	publish: async ({ locals, params }) => {
 		const user = requireUser(locals);
+		await requireCycleRole(user, params.id, 'owner');
 		const result = await publishCycle(db(), user.scope, params.id, new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'published');

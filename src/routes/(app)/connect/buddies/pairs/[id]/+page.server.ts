@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
-import { cancelPlan, fitSchema, logMeeting, meetingSchema, pairPage, planMeeting, planSchema, plansOf, recordFit } from '$lib/server/buddies/pairs';
+import { cancelPlan, fitSchema, logMeeting, meetingSchema, pairAccess, pairPage, planMeeting, planSchema, plansOf, recordFit } from '$lib/server/buddies/pairs';
+import type { Scope } from '$lib/server/people/rules';
 import { db } from '$lib/server/db';
 import { firstErrors } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
@@ -15,9 +16,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return { ...page, plans, timeZone: user.timeZone, today, notice: url.searchParams.get('done') };
 };
 
+/** The buddies' own actions: others who may see the pair are refused before their form is read. */
+async function requireBuddy(scope: Scope, pairId: string, what: string): Promise<void> {
+	const access = await pairAccess(db(), scope, pairId);
+	if (!access) error(404, 'We could not find that pair.');
+	if (!access.member) error(403, `Only the buddies ${what}.`);
+}
+
 export const actions: Actions = {
 	meeting: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireBuddy(user.scope, params.id, 'log their meetings');
 		const form = await request.formData();
 		const values = { met: String(form.get('met') ?? ''), met_on: String(form.get('met_on') ?? ''), rating: String(form.get('rating') ?? ''), notes: String(form.get('notes') ?? '') };
 		const parsed = meetingSchema.safeParse(values);
@@ -29,6 +38,7 @@ export const actions: Actions = {
 	},
 	plan: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireBuddy(user.scope, params.id, 'plan their meetings');
 		const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
 		const parsed = planSchema.safeParse({ date: '', time: '', minutes: '', place: '', ...values });
 		if (!parsed.success) return fail(400, { form: 'plan' as const, values, errors: firstErrors(parsed.error) });
@@ -45,6 +55,7 @@ export const actions: Actions = {
 	},
 	fit: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireBuddy(user.scope, params.id, 'record how the pairing fits');
 		const form = await request.formData();
 		const values = { fit: String(form.get('fit') ?? ''), note: String(form.get('note') ?? '') };
 		const parsed = fitSchema.safeParse(values);

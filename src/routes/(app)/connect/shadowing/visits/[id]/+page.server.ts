@@ -13,6 +13,7 @@ import {
 	saveReflection,
 	visitContext
 } from '$lib/server/shadowing/service';
+import type { Scope } from '$lib/server/people/rules';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -51,41 +52,60 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 const back = (id: string, done: string) => redirect(303, `/connect/shadowing/visits/${id}?done=${done}`);
+
+/**
+ * Each action belongs to one role in the visit: the visitor, their manager (the approver) or the
+ * host side. Anyone else is refused before the form is read: 404 when the visit is not theirs to
+ * see at all, 403 when it is but the action is not theirs.
+ */
+async function requireRole(scope: Scope, visitId: string, role: 'visitor' | 'approver' | 'host'): Promise<void> {
+	const ctx = await visitContext(db(), visitId);
+	const roles = ctx ? rolesInVisit(ctx, scope) : null;
+	if (!roles?.any) error(404, 'We could not find that visit.');
+	const who = { visitor: 'the visitor', approver: 'the visitor’s manager', host: 'the host team' }[role];
+	if (!roles[role]) error(403, `Only ${who} can do this.`);
+}
 const reasonOf = async (request: Request) => String((await request.formData()).get('reason') ?? '').trim().slice(0, 500);
 
 export const actions: Actions = {
 	approve: async ({ locals, params }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'approver');
 		const result = await decideAsManager(db(), user.scope, params.id, true, '', new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'approved');
 	},
 	decline: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'approver');
 		const result = await decideAsManager(db(), user.scope, params.id, false, await reasonOf(request), new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'declined');
 	},
 	confirm: async ({ locals, params }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'host');
 		const result = await decideAsHost(db(), user.scope, params.id, true, '', new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'confirmed');
 	},
 	hostDecline: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'host');
 		const result = await decideAsHost(db(), user.scope, params.id, false, await reasonOf(request), new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'declined');
 	},
 	cancel: async ({ locals, params }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'visitor');
 		const result = await cancelVisit(db(), user.id, params.id, new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'cancelled');
 	},
 	reflect: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'visitor');
 		const form = await request.formData();
 		const values = { learned: String(form.get('learned') ?? ''), impact: String(form.get('impact') ?? ''), change: String(form.get('change') ?? '') };
 		const parsed = reflectionSchema.safeParse(values);
@@ -96,6 +116,7 @@ export const actions: Actions = {
 	},
 	feedback: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
+		await requireRole(user.scope, params.id, 'host');
 		const values = { feedback: String((await request.formData()).get('feedback') ?? '') };
 		const parsed = hostFeedbackSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'feedback' as const, values, errors: firstErrors(parsed.error) });

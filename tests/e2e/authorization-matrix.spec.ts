@@ -1,0 +1,174 @@
+import SQLite from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { matrix, personaLabels, personas, type Expectation, type Objects, type Outcome, type Persona } from './authz/matrix';
+import { routeTree, urlOf, type RouteEntry } from './authz/routes';
+import { DEMO_PASSWORD, ORIGIN, storageStateFor } from './fixtures';
+import { root } from './servers';
+
+/**
+ * The authorization matrix (issue 8): every route of the tree, requested as every persona, must
+ * answer what src/routes' declaration in authz/matrix.ts says. Pages and GET endpoints are
+ * requested by everyone. Form actions and other methods are sent only by the personas that must
+ * be refused (with an empty body), so the shared demo data is never changed by an allowed request;
+ * allowed use is what the other specs exercise.
+ */
+
+const tree = routeTree(join(root, 'src/routes'));
+
+function objects(): Objects {
+	const db = new SQLite(join(root, 'tests/.tmp/e2e.db'), { readonly: true });
+	const one = (query: string, ...args: unknown[]): string => {
+		const value = db.prepare(query).pluck().get(...args) as string | undefined;
+		if (!value) throw new Error(`The demo data has nothing for: ${query}`);
+		return value;
+	};
+	const personaEmails = ['staff@ripple.test', 'manager@ripple.test', 'leader@ripple.test', 'admin@ripple.test', 'carlos.mendoza@northwind.example', 'isabelle.laurent@northwind.example'];
+	const personaIds = personaEmails.map((email) => one('select id from people where email = ?', email));
+	const notPersonas = `(${personaIds.map((id) => `'${id}'`).join(', ')})`;
+	try {
+		const apTeam = one("select id from teams where name = 'Accounts Payable'");
+		const apPerson = one(`select id from people where team_id = ? and active = 1 and id not in ${notPersonas} order by name`, apTeam);
+		const manager = personaIds[1]!;
+		const pair = one(`select id from buddy_pairs p where not exists (select 1 from buddy_pair_members m where m.pair_id = p.id and m.person_id in ${notPersonas}) order by id`);
+		return {
+			apTeam,
+			apPerson,
+			observation: one(`select o.id from observations o join people p on p.id = o.person_id where p.team_id = ? and o.person_id not in ${notPersonas} and o.author_id = ? order by o.id`, apTeam, manager),
+			module: 'why-internal-service-matters',
+			lesson: '01-who-your-internal-customers-are',
+			path: 'back-office-foundations',
+			pair,
+			plan: (db.prepare('select id from buddy_plans where pair_id = ?').pluck().get(pair) as string | undefined) ?? 'no-such-plan',
+			cycle: one('select id from buddy_cycles order by id'),
+			// Organised and presented by people who are none of the personas.
+			lunch: one(`select id from lunch_sessions where organiser_id not in ${notPersonas} and presenter_id not in ${notPersonas} and cancelled_at is null order by starts_at`),
+			// Open for booking: upcoming, in a team none of the personas belongs to or manages.
+			slot: one("select s.id from shadow_slots s join teams t on t.id = s.team_id where t.name = 'Service Desk' and s.cancelled_at is null and s.starts_at > ? order by s.starts_at", new Date().toISOString()),
+			visit: one(
+				`select v.id from shadow_visits v join shadow_slots s on s.id = v.slot_id join teams t on t.id = s.team_id join people p on p.id = v.visitor_id
+				where t.name = 'Customer Care' and p.team_id = ? and v.visitor_id not in ${notPersonas} and s.host_id not in ${notPersonas} order by v.id`,
+				apTeam
+			),
+			metric: one('select id from metrics order by id'),
+			behaviour: one('select id from behaviours order by id')
+		};
+	} finally {
+		db.close();
+	}
+}
+
+function cookieOf(file: string): string {
+	const state = JSON.parse(readFileSync(file, 'utf8')) as { cookies: { name: string; value: string }[] };
+	const session = state.cookies.find((c) => c.name === 'ripple_session');
+	if (!session) throw new Error(`No session in ${file}`);
+	return `ripple_session=${session.value}`;
+}
+
+async function signIn(email: string): Promise<string> {
+	const anonymous = await request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { origin: ORIGIN }, maxRedirects: 0 });
+	const response = await anonymous.post('/login', { form: { email, password: DEMO_PASSWORD } });
+	const cookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('ripple_session=') && !h.value.startsWith('ripple_session=;'));
+	await anonymous.dispose();
+	if (response.status() !== 303 || !cookie) throw new Error(`Signing in as ${email} answered ${response.status()}`);
+	return cookie.value.split(';')[0]!;
+}
+
+let clients: Record<Persona, APIRequestContext>;
+let ids: Objects;
+
+test.beforeAll(async () => {
+	ids = objects();
+	const cookies: Record<Persona, string | null> = {
+		anon: null,
+		staff: cookieOf(storageStateFor('staff')),
+		mgr: cookieOf(storageStateFor('manager')),
+		mgrX: await signIn('carlos.mendoza@northwind.example'),
+		lead: cookieOf(storageStateFor('leader')),
+		leadX: await signIn('isabelle.laurent@northwind.example'),
+		admin: cookieOf(storageStateFor('admin'))
+	};
+	const entries = await Promise.all(
+		personas.map(async (p) => [p, await request.newContext({ baseURL: ORIGIN, maxRedirects: 0, extraHTTPHeaders: { origin: ORIGIN, ...(cookies[p] ? { cookie: cookies[p]! } : {}) } })] as const)
+	);
+	clients = Object.fromEntries(entries) as Record<Persona, APIRequestContext>;
+});
+
+test.afterAll(async () => {
+	await Promise.all(Object.values(clients ?? {}).map((c) => c.dispose()));
+});
+
+function outcomeOf(response: APIResponse): Outcome | `status ${number}` {
+	const status = response.status();
+	if (status >= 300 && status < 400) return /^\/login(\?|$)/.test(new URL(response.headers()['location'] ?? '/', ORIGIN).pathname + new URL(response.headers()['location'] ?? '/', ORIGIN).search) ? 'login' : 'ok';
+	if (status >= 200 && status < 300) return 'ok';
+	if ([401, 403, 404, 405, 410].includes(status)) return 'no';
+	return `status ${status}`;
+}
+
+interface Check {
+	what: string;
+	persona: Persona;
+	expected: Outcome;
+	send: (api: APIRequestContext) => Promise<APIResponse>;
+}
+
+function checksFor(route: RouteEntry): Check[] {
+	const rule = matrix[route.id]!;
+	const url = urlOf(route.id, rule.params?.(ids) ?? {});
+	const query = rule.query?.(ids) ?? '';
+	const checks: Check[] = [];
+	const everyPersona = (what: string, expectation: Expectation, send: Check['send'], onlyRefused: boolean) => {
+		for (const persona of personas) {
+			const expected = expectation[persona];
+			if (onlyRefused && expected === 'ok') continue;
+			checks.push({ what, persona, expected, send });
+		}
+	};
+	if (route.page) everyPersona(`GET ${url}${query}`, rule.page!, (api) => api.get(url + query), false);
+	for (const method of route.methods) {
+		const expectation = rule.methods![method]!;
+		if (method === 'GET') everyPersona(`GET ${url}${query}`, expectation, (api) => api.get(url + query), false);
+		else {
+			// `fallback` answers every method the endpoint does not name.
+			const sent = method === 'fallback' ? 'PUT' : method;
+			everyPersona(`${sent} ${url}`, expectation, (api) => api.fetch(url, { method: sent, headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: '' }), true);
+		}
+	}
+	for (const action of route.actions) {
+		const target = action === 'default' ? url : `${url}?/${action}`;
+		everyPersona(`POST ${target}`, rule.actions![action]!, (api) => api.post(target, { form: {} }), true);
+	}
+	return checks;
+}
+
+test('every route of the tree has a declaration, and every declaration a route', () => {
+	const undeclared = tree.filter((r) => !matrix[r.id]).map((r) => r.id);
+	const stale = Object.keys(matrix).filter((id) => !tree.some((r) => r.id === id));
+	expect(undeclared, 'routes with no entry in tests/e2e/authz/matrix.ts').toEqual([]);
+	expect(stale, 'entries for routes that no longer exist').toEqual([]);
+	for (const route of tree) {
+		const rule = matrix[route.id];
+		if (!rule) continue;
+		expect(Boolean(rule.page), `${route.id}: page expectation`).toBe(route.page);
+		expect(Object.keys(rule.actions ?? {}).sort(), `${route.id}: actions`).toEqual([...route.actions].sort());
+		expect(Object.keys(rule.methods ?? {}).sort(), `${route.id}: methods`).toEqual([...route.methods].sort());
+	}
+});
+
+for (const route of tree) {
+	if (!matrix[route.id]) continue;
+	test(`${route.id} answers each persona as declared`, async () => {
+		const mismatches: string[] = [];
+		for (const check of checksFor(route)) {
+			const response = await check.send(clients[check.persona]);
+			const actual = outcomeOf(response);
+			if (actual !== check.expected) {
+				const where = response.headers()['location'];
+				mismatches.push(`${check.what} as ${personaLabels[check.persona]}: expected ${check.expected}, got ${response.status()}${where ? ` → ${where}` : ''}`);
+			}
+		}
+		expect(mismatches).toEqual([]);
+	});
+}
