@@ -102,7 +102,7 @@ export const matrix: Record<string, RouteRule> = {
 	'/(app)/connect/buddies/new': { page: only('lead', 'leadX', 'admin'), actions: { default: only('lead', 'leadX', 'admin') } },
 	'/(app)/connect/buddies/cycles/[id]': {
 		params: (o) => ({ id: o.cycle }),
-		// Managers open a cycle to nominate their own people; its owner (none of the personas) and admins run it.
+		// Managers open a cycle to nominate their own people; its owner (here the admin) and admins run it.
 		page: only('mgr', 'mgrX', 'admin'),
 		actions: { nominate: only('mgr', 'mgrX', 'admin'), run: admins, lock: admins, exclude: admins, swap: admins, publish: admins }
 	},

@@ -1,5 +1,6 @@
 import type { ObservationSource } from '../db/schema';
 import { isUnitWithin, managesPerson, type Scope } from '../people/rules';
+import { isCalendarDate } from '../../schemas/dates';
 
 /**
  * Who writes and who reads observations. Pure: the caller loads the viewer's scope and the observed
@@ -68,13 +69,6 @@ export function earliestObservedOn(today: string): string {
 	const d = new Date(`${today}T00:00:00Z`);
 	d.setUTCDate(d.getUTCDate() - OLDEST_OBSERVATION_DAYS);
 	return d.toISOString().slice(0, 10);
-}
-
-/** A real YYYY-MM-DD day (not 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const d = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** Why a date cannot be used for an observation written on `today` (the author's date), or null. */

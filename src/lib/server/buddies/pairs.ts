@@ -5,10 +5,11 @@ import { newId } from '../db/ids';
 import { managesPerson, type Scope } from '../people/rules';
 import { rejected, type ServiceResult } from '../service-result';
 import { pairHealth, suggestedAgenda, type PairHealth } from './rules';
+import { calendarDay } from '../../schemas/dates';
 
 export const meetingSchema = z.object({
 	met: z.enum(['yes', 'no'], 'Say whether you met'),
-	met_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the date'),
+	met_on: calendarDay('Choose the date'),
 	rating: z.string().optional(),
 	notes: z.string().trim().max(1000, 'Keep notes under 1,000 characters')
 });
@@ -170,7 +171,7 @@ export async function cycleHealth(database: Db, cycleId: string, today: string, 
 }
 
 export const planSchema = z.object({
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date'),
+	date: calendarDay('Choose a date'),
 	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a time'),
 	minutes: z.coerce.number('Enter the length in minutes').int().min(15, 'At least 15 minutes').max(180, 'At most 3 hours'),
 	place: z.string().trim().max(200, 'Keep the place short')

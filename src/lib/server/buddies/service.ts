@@ -9,8 +9,9 @@ import { departmentsOf } from '../org/queries';
 import { managesPerson, type Scope } from '../people/rules';
 import { rejected, type ServiceResult } from '../service-result';
 import { eligible, proposeMatching, scorePair, type Participant, type PastPairing, type ScoreLine } from './matching';
+import { calendarDay } from '../../schemas/dates';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date');
+const date = calendarDay('Choose a date');
 const topics = z.array(z.enum(buddyTopics, 'Choose topics from the list')).max(8, 'Choose at most eight');
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'Choose a time');
 

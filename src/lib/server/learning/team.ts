@@ -11,6 +11,7 @@ import { courseContent, findModule, findPath } from './content';
 import { activeMembers, assignmentsForGroup } from './queries';
 import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
+import { calendarDay } from '../../schemas/dates';
 
 /** Teams a person can assign to and follow: those they manage (admins: every team). */
 export async function manageableTeams(database: Db, scope: Scope) {
@@ -106,18 +107,14 @@ export async function unitRollup(database: Db, scope: Scope, now: Date) {
 	});
 }
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-export const assignmentSchema = z
-	.object({
-		item: z.string().regex(/^(module|path):[a-z0-9-]+$/, 'Choose a module or a path'),
-		target: z.enum(['team', 'people'], 'Choose who gets it'),
-		team_id: z.string().trim(),
-		due_on: z.string().regex(datePattern, 'Choose a due date'),
-		message: z.string().trim().max(500, 'Keep the message under 500 characters'),
-		refresh: z.string().optional()
-	})
-	.refine((v) => !Number.isNaN(Date.parse(`${v.due_on}T00:00:00Z`)), { path: ['due_on'], message: 'Choose a real date' });
+export const assignmentSchema = z.object({
+	item: z.string().regex(/^(module|path):[a-z0-9-]+$/, 'Choose a module or a path'),
+	target: z.enum(['team', 'people'], 'Choose who gets it'),
+	team_id: z.string().trim(),
+	due_on: calendarDay('Choose a due date'),
+	message: z.string().trim().max(500, 'Keep the message under 500 characters'),
+	refresh: z.string().optional()
+});
 
 export type AssignmentInput = z.infer<typeof assignmentSchema> & { person_ids: string[] };
 

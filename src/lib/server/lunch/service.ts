@@ -10,6 +10,7 @@ import { findPersonByEmail } from '../people/queries';
 import type { Scope } from '../people/rules';
 import { rejected, type ServiceResult } from '../service-result';
 import { newFaces, promotions, rsvpPlacement } from './rules';
+import { calendarDay } from '../../schemas/dates';
 
 /** Who may run sessions: managers, leaders and admins. */
 export function canOrganise(scope: Scope): boolean {
@@ -20,7 +21,7 @@ export const sessionSchema = z.object({
 	topic: z.string().trim().min(3, 'Give the session a topic').max(120, 'Keep the topic under 120 characters'),
 	description: z.string().trim().min(20, 'Describe what people will learn, in a sentence or two').max(2000, 'Keep the description under 2,000 characters'),
 	presenter_email: z.string().trim().toLowerCase().pipe(z.email('Enter the presenter’s email address')),
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date'),
+	date: calendarDay('Choose a date'),
 	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a start time'),
 	minutes: z.coerce.number('Enter the length in minutes').int('Use whole minutes').min(15, 'At least 15 minutes').max(240, 'At most 4 hours'),
 	place: z.string().trim().max(200, 'Keep the place under 200 characters'),

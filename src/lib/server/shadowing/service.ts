@@ -9,13 +9,14 @@ import { findPersonByEmail } from '../people/queries';
 import { managesPerson, type Scope } from '../people/rules';
 import { rejected, type ServiceResult } from '../service-result';
 import { ACTIVE_STATUSES, blackoutOn, initialStatus, statusAfterManagerApproval } from './rules';
+import { calendarDay } from '../../schemas/dates';
 
 const shortText = (label: string, max: number) => z.string().trim().max(max, `Keep ${label} under ${max.toLocaleString('en')} characters`);
 
 export const slotSchema = z.object({
 	team_id: z.string().min(1, 'Choose the host team'),
 	host_email: z.string().trim().toLowerCase().pipe(z.email('Enter the host’s email address')),
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date'),
+	date: calendarDay('Choose a date'),
 	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a start time'),
 	minutes: z.coerce.number('Enter the length in minutes').int().min(30, 'At least 30 minutes').max(480, 'At most 8 hours'),
 	capacity: z.coerce.number('Enter how many visitors').int().min(1, 'At least one visitor').max(10, 'At most 10 visitors'),
@@ -28,8 +29,8 @@ export const slotSchema = z.object({
 export const blackoutSchema = z
 	.object({
 		team_id: z.string().min(1, 'Choose the team'),
-		starts_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the first day'),
-		ends_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the last day'),
+		starts_on: calendarDay('Choose the first day'),
+		ends_on: calendarDay('Choose the last day'),
 		reason: z.string().trim().min(3, 'Say why, e.g. month-end close').max(200, 'Keep the reason short')
 	})
 	.refine((v) => v.ends_on >= v.starts_on, { path: ['ends_on'], message: 'The last day cannot be before the first' });
@@ -100,6 +101,9 @@ export async function publishSlot(
 
 export async function addBlackout(database: Db, actor: { id: string; scope: Scope }, input: z.infer<typeof blackoutSchema>, now: Date): Promise<ServiceResult<object>> {
 	if (!canHostFor(actor.scope, input.team_id)) return rejected({ team_id: 'Choose one of the teams you manage' });
+	// Admins may choose any team, so the team must be checked to exist.
+	const team = await database.selectFrom('teams').select('id').where('id', '=', input.team_id).executeTakeFirst();
+	if (!team) return rejected({ team_id: 'Choose one of the teams you manage' });
 	await database
 		.insertInto('shadow_blackouts')
 		.values({ id: newId(), team_id: input.team_id, starts_on: input.starts_on, ends_on: input.ends_on, reason: input.reason, created_by: actor.id, created_at: now.toISOString() })
