@@ -147,6 +147,11 @@ async function probe(what: string, send: () => Promise<APIResponse>, problems: P
 	else if (status >= 400) {
 		const changed = changedTables(before, tableCounts());
 		if (changed.length) problems.push({ what, problem: `refused with ${status} but wrote: ${changed.join(', ')}` });
+		// A refused form says why: next to a field, above the form, or on the error page.
+		const type = response.headers()['content-type'] ?? '';
+		if (type.startsWith('text/html') && !/class="(?:[^"]*\s)?(?:error|form-error)(?:\s[^"]*)?"|role="(?:alert|status)"|<h1>[^<]+<\/h1>\s*<p>[^<]+/.test(await response.text())) {
+			problems.push({ what, problem: `refused with ${status} without saying why` });
+		}
 	}
 	return response;
 }

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { myPairs } from '$lib/server/buddies/pairs';
 import { modulesToSuggest, personBehaviourRatings } from '$lib/server/behaviours/growth';
-import { listObservations, respondToObservation, responseSchema } from '$lib/server/behaviours/observations';
+import { listObservations, observationForViewer, respondToObservation, responseSchema } from '$lib/server/behaviours/observations';
 import { myLearning } from '$lib/server/learning/my-learning';
 import { calendarDate } from '$lib/server/learning/rules';
 import { getPersonDetail } from '$lib/server/people/queries';
@@ -63,6 +63,9 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
+		// Only observations about oneself can be answered; any other id is refused before the text is read.
+		const found = await observationForViewer(db(), user.scope, id);
+		if (!found?.access.respond) error(404, 'We could not find that observation.');
 		const parsed = parseForm(responseSchema, form);
 		if (!parsed.ok) return fail(400, { id, values: parsed.values, errors: parsed.errors });
 		const result = await respondToObservation(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, id, parsed.data.response, new Date());

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
@@ -7,6 +7,7 @@ import { treeOrder } from '$lib/server/org/rules';
 import { createTeam, createUnit, editTeam, editUnit, removeTeam, removeUnit } from '$lib/server/org/service';
 import { teamSchema, unitSchema } from '$lib/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
+import { rowExists } from '$lib/server/db/exists';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
@@ -48,6 +49,7 @@ export const actions: Actions = {
 		const by = actor(locals, getClientAddress());
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
+		if (!(await rowExists(db(), 'org_units', id))) error(404, 'We could not find that unit.');
 		const parsed = parseForm(unitSchema, form);
 		if (!parsed.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await editUnit(db(), by, id, parsed.data, new Date());
@@ -57,6 +59,7 @@ export const actions: Actions = {
 	deleteUnit: async ({ locals, request, getClientAddress }) => {
 		const by = actor(locals, getClientAddress());
 		const id = String((await request.formData()).get('id') ?? '');
+		if (!(await rowExists(db(), 'org_units', id))) error(404, 'We could not find that unit.');
 		const result = await removeUnit(db(), by, id, new Date());
 		if (!result.ok) return fail(400, { form: `unit:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/org?saved=unitDeleted');
@@ -73,6 +76,7 @@ export const actions: Actions = {
 		const by = actor(locals, getClientAddress());
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
+		if (!(await rowExists(db(), 'teams', id))) error(404, 'We could not find that team.');
 		const parsed = parseForm(teamSchema, form);
 		if (!parsed.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await editTeam(db(), by, id, parsed.data, new Date());
@@ -82,6 +86,7 @@ export const actions: Actions = {
 	deleteTeam: async ({ locals, request, getClientAddress }) => {
 		const by = actor(locals, getClientAddress());
 		const id = String((await request.formData()).get('id') ?? '');
+		if (!(await rowExists(db(), 'teams', id))) error(404, 'We could not find that team.');
 		const result = await removeTeam(db(), by, id, new Date());
 		if (!result.ok) return fail(400, { form: `team:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/org?saved=teamDeleted');

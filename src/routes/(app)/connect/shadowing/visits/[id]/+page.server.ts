@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
-import { firstErrors } from '$lib/server/forms';
+import { firstErrors, formError } from '$lib/server/forms';
 import {
 	cancelVisit,
 	decideAsHost,
@@ -58,13 +58,17 @@ const back = (id: string, done: string) => redirect(303, `/connect/shadowing/vis
  * host side. Anyone else is refused before the form is read: 404 when the visit is not theirs to
  * see at all, 403 when it is but the action is not theirs.
  */
-async function requireRole(scope: Scope, visitId: string, role: 'visitor' | 'approver' | 'host'): Promise<void> {
+async function requireRole(scope: Scope, visitId: string, role: 'visitor' | 'approver' | 'host') {
 	const ctx = await visitContext(db(), visitId);
 	const roles = ctx ? rolesInVisit(ctx, scope) : null;
-	if (!roles?.any) error(404, 'We could not find that visit.');
+	if (!ctx || !roles?.any) error(404, 'We could not find that visit.');
 	const who = { visitor: 'the visitor', approver: 'the visitor’s manager', host: 'the host team' }[role];
 	if (!roles[role]) error(403, `Only ${who} can do this.`);
+	return ctx;
 }
+
+/** Reflections and host feedback come after a confirmed visit; before, there is no form to correct. */
+const hasHappened = (ctx: NonNullable<Awaited<ReturnType<typeof visitContext>>>) => ctx.visit.status === 'confirmed' && ctx.visit.ends_at <= new Date().toISOString();
 const reasonOf = async (request: Request) => String((await request.formData()).get('reason') ?? '').trim().slice(0, 500);
 
 export const actions: Actions = {
@@ -105,7 +109,8 @@ export const actions: Actions = {
 	},
 	reflect: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
-		await requireRole(user.scope, params.id, 'visitor');
+		const ctx = await requireRole(user.scope, params.id, 'visitor');
+		if (!hasHappened(ctx)) return fail(400, { form: 'reflect' as const, values: { learned: '', impact: '', change: '' }, errors: formError('Reflect after the visit.') });
 		const form = await request.formData();
 		const values = { learned: String(form.get('learned') ?? ''), impact: String(form.get('impact') ?? ''), change: String(form.get('change') ?? '') };
 		const parsed = reflectionSchema.safeParse(values);
@@ -116,7 +121,8 @@ export const actions: Actions = {
 	},
 	feedback: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
-		await requireRole(user.scope, params.id, 'host');
+		const ctx = await requireRole(user.scope, params.id, 'host');
+		if (!hasHappened(ctx)) return fail(400, { form: 'feedback' as const, values: { feedback: '' }, errors: formError('Leave feedback after the visit.') });
 		const values = { feedback: String((await request.formData()).get('feedback') ?? '') };
 		const parsed = hostFeedbackSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'feedback' as const, values, errors: firstErrors(parsed.error) });
