@@ -25,9 +25,15 @@ test.describe('signing in and out through the form', () => {
 			if (role === 'admin') await expect(nav.getByRole('link', { name: 'Admin' })).toBeVisible();
 			else await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
+			const session = (await page.context().cookies()).find((c) => c.name === 'ripple_session');
+			expect(session).toBeDefined();
 			await page.getByRole('button', { name: 'Sign out' }).click();
 			await expect(page).toHaveURL('/login');
 			await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+			// The server ended the session itself: the old cookie, sent again, no longer signs anyone in.
+			const replayed = await page.request.get('/', { headers: { cookie: `ripple_session=${session!.value}` }, maxRedirects: 0 });
+			expect(replayed.status()).toBe(303);
+			expect(replayed.headers()['location']).toBe('/login?redirectTo=%2F');
 
 			await page.goto('/');
 			await expect(page).toHaveURL('/login?redirectTo=%2F');
