@@ -190,6 +190,32 @@ for (const route of actionRoutes) {
 	});
 }
 
+/** Actions only the person concerned may use (the matrix allows them to none of the personas' strangers): sent as staff on their own things. */
+test('bad input to a person’s own visit, observation and buddy pair never breaks and never half-saves', async () => {
+	test.setTimeout(120_000);
+	const own: [string, string, string[]][] = [
+		[`/connect/shadowing/visits/${objects.own.visit}`, '/(app)/connect/shadowing/visits/[id]', ['reflect', 'cancel']],
+		[`/observations/${objects.own.observation}`, '/(app)/observations/[id]', ['respond']],
+		[`/connect/buddies/pairs/${objects.own.pair}`, '/(app)/connect/buddies/pairs/[id]', ['meeting', 'plan', 'fit', 'cancelPlan']]
+	];
+	const problems: Problem[] = [];
+	const api = clients.staff!;
+	for (const [url, routeId, actions] of own) {
+		expect(tree.find((r) => r.id === routeId)?.actions).toEqual(expect.arrayContaining(actions));
+		const page = await api.get(url);
+		expect(page.status(), url).toBe(200);
+		const html = await page.text();
+		for (const action of actions) {
+			const names = fieldsOf(html, action).length ? fieldsOf(html, action) : ['value'];
+			for (const [label, value] of hostileValues) {
+				const form = new URLSearchParams(names.map((n) => [n, value]));
+				await probe(`POST ${url}?/${action} as staff: ${label}`, () => api.post(`${url}?/${action}`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: form.toString() }), problems);
+			}
+		}
+	}
+	expect(problems.map((p) => `${p.what}: ${p.problem}`)).toEqual([]);
+});
+
 test('the metrics API refuses bad payloads with problem details, and stores nothing', async () => {
 	const api = clients.anon!;
 	const headers = { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' };

@@ -57,6 +57,8 @@ export interface Objects {
 	visit: string;
 	metric: string;
 	behaviour: string;
+	/** The staff persona's own: their shadowing visit, an observation about them, their live buddy pair. */
+	own: { visit: string; observation: string; pair: string };
 }
 
 export interface RouteRule {

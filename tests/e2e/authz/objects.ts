@@ -41,6 +41,11 @@ export function lookUpObjects(databasePath: string): Objects {
 				where t.name = 'Customer Care' and p.team_id = ? and v.visitor_id not in ${notPersonas} and s.host_id not in ${notPersonas} order by v.id`,
 				apTeam
 			),
+			own: {
+				visit: one('select id from shadow_visits where visitor_id = ? order by starts_at desc', personaIds[0]),
+				observation: one('select id from observations where person_id = ? and author_id <> ? order by id', personaIds[0], personaIds[0]),
+				pair: one("select m.pair_id from buddy_pair_members m join buddy_pairs p on p.id = m.pair_id join buddy_cycles c on c.id = p.cycle_id where m.person_id = ? and c.status = 'published'", personaIds[0])
+			},
 			metric: one('select id from metrics order by id'),
 			behaviour: one('select id from behaviours order by id')
 		};

@@ -106,12 +106,17 @@ export async function logMeeting(database: Db, scope: Scope, pairId: string, inp
 	return { ok: true };
 }
 
+/** Whether the buddies have logged a meeting that took place: the fit can be recorded from then on. */
+export async function haveMet(database: Db, pairId: string): Promise<boolean> {
+	const met = await database.selectFrom('buddy_meetings').select('id').where('pair_id', '=', pairId).where('met', '=', 1).executeTakeFirst();
+	return met !== undefined;
+}
+
 /** After the first meeting, each buddy says how the fit is; "repair" asks the owner for a new buddy. */
 export async function recordFit(database: Db, scope: Scope, pairId: string, input: z.infer<typeof fitSchema>, now: Date): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies record the fit' });
-	const met = await database.selectFrom('buddy_meetings').select('id').where('pair_id', '=', pairId).where('met', '=', 1).executeTakeFirst();
-	if (!met) return rejected({ _form: 'Record the fit after your first meeting' });
+	if (!(await haveMet(database, pairId))) return rejected({ _form: 'Record the fit after your first meeting' });
 	await database
 		.insertInto('buddy_fit_checks')
 		.values({ pair_id: pairId, person_id: scope.personId, fit: input.fit, note: input.note, created_at: now.toISOString() })

@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
-import { cancelPlan, fitSchema, logMeeting, meetingSchema, pairAccess, pairPage, planMeeting, planSchema, plansOf, recordFit } from '$lib/server/buddies/pairs';
+import { cancelPlan, fitSchema, haveMet, logMeeting, meetingSchema, pairAccess, pairPage, planMeeting, planSchema, plansOf, recordFit } from '$lib/server/buddies/pairs';
 import type { Scope } from '$lib/server/people/rules';
 import { db } from '$lib/server/db';
-import { firstErrors } from '$lib/server/forms';
+import { firstErrors, formError } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -58,6 +58,8 @@ export const actions: Actions = {
 		await requireBuddy(user.scope, params.id, 'record how the pairing fits');
 		const form = await request.formData();
 		const values = { fit: String(form.get('fit') ?? ''), note: String(form.get('note') ?? '') };
+		// Before the first meeting there is no fit to record, and no form on the page to correct.
+		if (!(await haveMet(db(), params.id))) return fail(400, { form: 'fit' as const, values, errors: formError('Record the fit after your first meeting.') });
 		const parsed = fitSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'fit' as const, values, errors: firstErrors(parsed.error) });
 		const result = await recordFit(db(), user.scope, params.id, parsed.data, new Date());
