@@ -157,6 +157,10 @@ export async function behaviourDetail(database: Db, id: string) {
 	};
 }
 
+export async function getValue(database: Db, id: string) {
+	return database.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** The values, in order, for choosing where a behaviour belongs. */
 export async function valueChoices(database: Db): Promise<{ id: string; name: string }[]> {
 	return database.selectFrom('behaviour_values').select(['id', 'name']).orderBy('position').orderBy('name').execute();

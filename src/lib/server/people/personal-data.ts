@@ -125,10 +125,14 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'service_assessments.assessed_by': { keep: true, why: 'team assessments' }
 };
 
+function coverage(references: readonly PersonReference[]): { missing: string[]; stale: string[] } {
+	const found = references.map((r) => `${r.table}.${r.column}`);
+	return { missing: found.filter((k) => !(k in erasureRules)), stale: Object.keys(erasureRules).filter((k) => !found.includes(k)) };
+}
+
 /** The references the schema has that erasureRules does not cover (and the reverse): both must be empty. */
 export async function uncoveredReferences(database: Db): Promise<{ missing: string[]; stale: string[] }> {
-	const found = (await personReferences(database)).map((r) => `${r.table}.${r.column}`);
-	return { missing: found.filter((k) => !(k in erasureRules)), stale: Object.keys(erasureRules).filter((k) => !found.includes(k)) };
+	return coverage(await personReferences(database));
 }
 
 /** How an erased person is shown from now on. */
@@ -150,7 +154,8 @@ export function isErased(person: { email: string }): boolean {
  */
 export async function erasePerson(database: Db, actor: Actor, personId: string, now: Date): Promise<ServiceResult<{ label: string }>> {
 	if (personId === actor.id) return rejected({ _form: 'You cannot erase your own account; ask another admin.' });
-	const { missing } = await uncoveredReferences(database);
+	const references = await personReferences(database);
+	const { missing } = coverage(references);
 	if (missing.length > 0) return rejected({ _form: `Erasure has no rule for ${missing.join(', ')}; nothing was changed.` });
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
@@ -159,7 +164,7 @@ export async function erasePerson(database: Db, actor: Actor, personId: string, 
 		const label = erasedLabel(personId);
 		const at = now.toISOString();
 
-		for (const reference of await personReferences(trx)) {
+		for (const reference of references) {
 			const rule = erasureRules[`${reference.table}.${reference.column}`]!;
 			const table = quoted(reference.table);
 			const column = quoted(reference.column);

@@ -2,9 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { createValue, deleteValue, frameworkOverview, moveBehaviour, moveValue, updateValue, valueSchema, type Direction } from '$lib/server/behaviours/framework';
+import { createValue, deleteValue, frameworkOverview, getValue, moveBehaviour, moveValue, updateValue, valueSchema, type Direction } from '$lib/server/behaviours/framework';
 import type { Actions, PageServerLoad } from './$types';
-import { rowExists } from '$lib/server/db/exists';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
@@ -30,7 +29,7 @@ export const actions: Actions = {
 		const by = actor(locals, getClientAddress());
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
-		if (!(await rowExists(db(), 'behaviour_values', id))) error(404, 'We could not find that value.');
+		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
 		const parsed = parseForm(valueSchema, form);
 		if (!parsed.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await updateValue(db(), by, id, parsed.data, new Date());
@@ -40,7 +39,7 @@ export const actions: Actions = {
 	deleteValue: async ({ locals, request, getClientAddress }) => {
 		const by = actor(locals, getClientAddress());
 		const id = String((await request.formData()).get('id') ?? '');
-		if (!(await rowExists(db(), 'behaviour_values', id))) error(404, 'We could not find that value.');
+		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
 		const result = await deleteValue(db(), by, id, new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/behaviours?saved=valueDeleted');
@@ -49,7 +48,7 @@ export const actions: Actions = {
 		const by = actor(locals, getClientAddress());
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
-		if (!(await rowExists(db(), 'behaviour_values', id))) error(404, 'We could not find that value.');
+		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
 		const result = await moveValue(db(), by, id, directionOf(form), new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: result.errors });
 		redirect(303, `/admin/behaviours?saved=moved#value-${id}`);

@@ -2,12 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { listTeams, listUnits, teamManagers } from '$lib/server/org/queries';
+import { getTeam, getUnit, listTeams, listUnits, teamManagers } from '$lib/server/org/queries';
 import { treeOrder } from '$lib/server/org/rules';
 import { createTeam, createUnit, editTeam, editUnit, removeTeam, removeUnit } from '$lib/server/org/service';
 import { teamSchema, unitSchema } from '$lib/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
-import { rowExists } from '$lib/server/db/exists';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
@@ -49,7 +48,7 @@ export const actions: Actions = {
 		const by = actor(locals, getClientAddress());
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
-		if (!(await rowExists(db(), 'org_units', id))) error(404, 'We could not find that unit.');
+		if (!(await getUnit(db(), id))) error(404, 'We could not find that unit.');
 		const parsed = parseForm(unitSchema, form);
 		if (!parsed.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await editUnit(db(), by, id, parsed.data, new Date());
@@ -59,7 +58,7 @@ export const actions: Actions = {
 	deleteUnit: async ({ locals, request, getClientAddress }) => {
 		const by = actor(locals, getClientAddress());
 		const id = String((await request.formData()).get('id') ?? '');
-		if (!(await rowExists(db(), 'org_units', id))) error(404, 'We could not find that unit.');
+		if (!(await getUnit(db(), id))) error(404, 'We could not find that unit.');
 		const result = await removeUnit(db(), by, id, new Date());
 		if (!result.ok) return fail(400, { form: `unit:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/org?saved=unitDeleted');
@@ -76,7 +75,7 @@ export const actions: Actions = {
 		const by = actor(locals, getClientAddress());
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
-		if (!(await rowExists(db(), 'teams', id))) error(404, 'We could not find that team.');
+		if (!(await getTeam(db(), id))) error(404, 'We could not find that team.');
 		const parsed = parseForm(teamSchema, form);
 		if (!parsed.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await editTeam(db(), by, id, parsed.data, new Date());
@@ -86,7 +85,7 @@ export const actions: Actions = {
 	deleteTeam: async ({ locals, request, getClientAddress }) => {
 		const by = actor(locals, getClientAddress());
 		const id = String((await request.formData()).get('id') ?? '');
-		if (!(await rowExists(db(), 'teams', id))) error(404, 'We could not find that team.');
+		if (!(await getTeam(db(), id))) error(404, 'We could not find that team.');
 		const result = await removeTeam(db(), by, id, new Date());
 		if (!result.ok) return fail(400, { form: `team:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/org?saved=teamDeleted');

@@ -1,13 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
 import { myPairs } from '$lib/server/buddies/pairs';
-import { canRunCycles, cyclesFor, joinCycle, joinSchema } from '$lib/server/buddies/service';
+import { canRunCycles, cyclesFor, getCycle, joinCycle, joinSchema } from '$lib/server/buddies/service';
 import { db } from '$lib/server/db';
 import { firstErrors } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { buddyTopics } from '$lib/buddies';
 import type { Actions, PageServerLoad } from './$types';
-import { rowExists } from '$lib/server/db/exists';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const form = await request.formData();
 		const cycleId = String(form.get('cycle_id') ?? '');
-		if (!(await rowExists(db(), 'buddy_cycles', cycleId))) error(404, 'We could not find that buddy cycle.');
+		if (!(await getCycle(db(), cycleId))) error(404, 'We could not find that buddy cycle.');
 		const values = {
 			goals: String(form.get('goals') ?? ''),
 			learn: form.getAll('learn').map(String),

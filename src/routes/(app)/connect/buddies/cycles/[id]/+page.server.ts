@@ -7,12 +7,21 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { activeMembers } from '$lib/server/learning/queries';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireUser(locals);
-	const cycle = await getCycle(db(), params.id);
+/**
+ * A cycle and what the person may do with it: its owner and admins run it; managers open it only
+ * to nominate their people. Anyone else does not see the cycle at all (404).
+ */
+async function cycleFor(user: CurrentUser, cycleId: string) {
+	const cycle = await getCycle(db(), cycleId);
 	const owns = cycle !== undefined && (user.scope.isAdmin || cycle.owner_id === user.id);
 	const manages = user.scope.managedTeamIds.length > 0;
 	if (!cycle || (!owns && !manages)) error(404, 'We could not find that cycle.');
+	return { cycle, owns, manages };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireUser(locals);
+	const { cycle, owns, manages } = await cycleFor(user, params.id);
 	const today = calendarDate(new Date(), user.timeZone);
 	const [participants, proposal, team] = await Promise.all([
 		participantsOf(db(), cycle.id),
@@ -36,15 +45,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 const back = (id: string, done: string, extra = '') => redirect(303, `/connect/buddies/cycles/${id}?done=${done}${extra}`);
 
-/**
- * Who may act on a cycle, checked before any form is read: its owner and admins run it; managers
- * may only nominate their people. Anyone else does not see the cycle at all (404).
- */
+/** Checked before any form is read: nominating is for whoever may open the cycle, the rest for its owner. */
 async function requireCycleRole(user: CurrentUser, cycleId: string, role: 'owner' | 'nominator'): Promise<void> {
-	const cycle = await getCycle(db(), cycleId);
-	const owns = cycle !== undefined && (user.scope.isAdmin || cycle.owner_id === user.id);
-	const manages = user.scope.managedTeamIds.length > 0;
-	if (!cycle || (!owns && !manages)) error(404, 'We could not find that cycle.');
+	const { owns } = await cycleFor(user, cycleId);
 	if (role === 'owner' && !owns) error(403, 'Only the owner of the cycle can do this.');
 }
 
