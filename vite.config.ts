@@ -25,7 +25,9 @@ function postgresProject(): TestProjectInlineConfiguration[] {
 		];
 	}
 	if (process.env.CI) throw new Error('CI needs PostgreSQL for the integration suite: apt-get install -y postgresql');
-	console.warn('\n⚠ PostgreSQL suite SKIPPED: PostgreSQL is not installed (no initdb). Install it (Debian: apt-get install -y postgresql) to run the integration tests on PostgreSQL too.\n');
+	console.warn(
+		'\n⚠ PostgreSQL suite SKIPPED: PostgreSQL is not installed (no initdb). Install it (Debian: apt-get install -y postgresql) to run the integration tests on PostgreSQL too.\n'
+	);
 	return [];
 }
 
@@ -35,11 +37,12 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		projects: [
 			{
+				// Pure logic and server modules without a database: the loop to live in.
 				extends: './vite.config.ts',
 				test: {
-					name: 'server',
+					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					include: ['src/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts']
 				}
 			},
@@ -50,6 +53,15 @@ export default defineConfig({
 					name: 'client',
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts']
+				}
+			},
+			{
+				// Services against a real database: SQLite here, PostgreSQL in the project below.
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts']
 				}
 			},
 			...postgresProject()
