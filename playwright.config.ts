@@ -30,8 +30,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database with the demo organisation for every run, served by the production build.
-		command:
-			'rm -rf tests/.tmp && npm run build && tsx src/lib/server/demo/cli.ts && node build',
+		command: 'rm -rf tests/.tmp && npm run build && tsx src/lib/server/demo/cli.ts && node build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,

@@ -88,7 +88,10 @@ const guard: Handle = async ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	// `?/default` names SvelteKit's reserved action, which it answers with a 500; it is a bad request.
 	if (event.request.method === 'POST' && event.url.searchParams.has('/default')) {
-		return new Response('There is no form action called "default".', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return new Response('There is no form action called "default".', {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
 	const response = await resolve(event);
 	const headers = response.headers;
@@ -98,7 +101,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('x-frame-options', 'DENY');
 	headers.set('cross-origin-opener-policy', 'same-origin');
 	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	if (!headers.has('content-security-policy')) headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	if (!headers.has('content-security-policy'))
+		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 	return response;
 };
 

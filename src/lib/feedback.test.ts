@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackMailto, feedbackReasons, formatMinutesLost, formatNetScore, parseReasons, reasonLabels, storedReasons, toMinutesLost } from './feedback';
+import {
+	feedbackMailto,
+	feedbackReasons,
+	formatMinutesLost,
+	formatNetScore,
+	parseReasons,
+	reasonLabels,
+	storedReasons,
+	toMinutesLost
+} from './feedback';
 
 describe('feedback reasons', () => {
 	it('offers both praise and complaints, each with a unique key', () => {
@@ -11,7 +20,10 @@ describe('feedback reasons', () => {
 	});
 
 	it('puts submitted reasons in list order and drops repeats', () => {
-		expect(parseReasons(['had_to_chase', 'resolved_first_time', 'had_to_chase'])).toEqual(['resolved_first_time', 'had_to_chase']);
+		expect(parseReasons(['had_to_chase', 'resolved_first_time', 'had_to_chase'])).toEqual([
+			'resolved_first_time',
+			'had_to_chase'
+		]);
 		expect(parseReasons([])).toEqual([]);
 	});
 
@@ -53,7 +65,13 @@ describe('formatNetScore', () => {
 
 describe('feedbackMailto', () => {
 	it('prepares an email to the requester with the link in the body', () => {
-		const href = feedbackMailto({ email: 'sam.lee+ap@example.com', reference: 'INC-1 & 2', teamName: 'Accounts Payable', url: 'https://ripple.example/feedback/abc', expiresOn: '23 Dec 2026' });
+		const href = feedbackMailto({
+			email: 'sam.lee+ap@example.com',
+			reference: 'INC-1 & 2',
+			teamName: 'Accounts Payable',
+			url: 'https://ripple.example/feedback/abc',
+			expiresOn: '23 Dec 2026'
+		});
 		const [address, query] = href.slice('mailto:'.length).split('?');
 		expect(address).toBe('sam.lee%2Bap@example.com');
 		const params = new URLSearchParams(query);

@@ -22,7 +22,9 @@ export const feedbackReasons = [
 
 export type ReasonKey = (typeof feedbackReasons)[number]['key'];
 
-export const reasonLabels: Record<ReasonKey, string> = Object.fromEntries(feedbackReasons.map((r) => [r.key, r.label])) as Record<ReasonKey, string>;
+export const reasonLabels: Record<ReasonKey, string> = Object.fromEntries(
+	feedbackReasons.map((r) => [r.key, r.label])
+) as Record<ReasonKey, string>;
 
 export function isReasonKey(value: string): value is ReasonKey {
 	return Object.hasOwn(reasonLabels, value);
@@ -55,7 +57,10 @@ export function storedReasons(json: string): ReasonKey[] {
 
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
-export const scoreValues: readonly number[] = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
+export const scoreValues: readonly number[] = Array.from(
+	{ length: SCORE_MAX - SCORE_MIN + 1 },
+	(_, i) => SCORE_MIN + i
+);
 export const scoreEnds = { low: 'Not at all satisfied', high: 'Extremely satisfied' } as const;
 
 export const CASE_REFERENCE_MAX = 60;
@@ -69,8 +74,10 @@ export const STANDING_LINK_DAYS = 365;
 export const linkProblems = {
 	unknown: 'Check that you copied the whole link. If it still does not open, ask the team that sent it for a new one.',
 	expired: `This link has expired. Links for one request work for ${CASE_LINK_DAYS} days and team links for ${STANDING_LINK_DAYS} days. If you still want to tell the team how it went, ask them for a new link.`,
-	closed: 'The team has closed this link, so it no longer takes answers. If you still want to tell them how it went, ask them for a new link.',
-	answered: 'This request already has an answer, thank you. Each request takes one answer, so there is nothing more to do.'
+	closed:
+		'The team has closed this link, so it no longer takes answers. If you still want to tell them how it went, ask them for a new link.',
+	answered:
+		'This request already has an answer, thank you. Each request takes one answer, so there is nothing more to do.'
 } as const;
 
 /** How a link stands, for the team's list of links. */
@@ -109,7 +116,13 @@ export function formatMinutesLost(minutes: number): string {
  * A `mailto:` address that opens an email to the requester with the link, so the team member
  * sends it from their own mailbox (Ripple sends no email itself).
  */
-export function feedbackMailto(input: { email: string; reference: string; teamName: string; url: string; expiresOn: string }): string {
+export function feedbackMailto(input: {
+	email: string;
+	reference: string;
+	teamName: string;
+	url: string;
+	expiresOn: string;
+}): string {
 	const subject = `How did we do with ${input.reference}?`;
 	const body = [
 		'Hello,',

@@ -3,7 +3,14 @@ import { groupBy } from './group';
 
 describe('groupBy', () => {
 	it('keeps each group in the order the items came', () => {
-		const groups = groupBy([{ t: 'a', n: 1 }, { t: 'b', n: 2 }, { t: 'a', n: 3 }], (x) => x.t);
+		const groups = groupBy(
+			[
+				{ t: 'a', n: 1 },
+				{ t: 'b', n: 2 },
+				{ t: 'a', n: 3 }
+			],
+			(x) => x.t
+		);
 		expect([...groups.keys()]).toEqual(['a', 'b']);
 		expect(groups.get('a')?.map((x) => x.n)).toEqual([1, 3]);
 		expect(groups.get('b')?.map((x) => x.n)).toEqual([2]);

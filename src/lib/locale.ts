@@ -12,7 +12,14 @@ function intlAccepts(zone: string): boolean {
 
 // Older ICU data lists some zones by their former names (Asia/Calcutta); people expect the
 // current ones, so those are added wherever the runtime understands them.
-const currentNames = ['Asia/Kolkata', 'Europe/Kyiv', 'Asia/Kathmandu', 'Asia/Ho_Chi_Minh', 'America/Nuuk', 'Asia/Yangon'];
+const currentNames = [
+	'Asia/Kolkata',
+	'Europe/Kyiv',
+	'Asia/Kathmandu',
+	'Asia/Ho_Chi_Minh',
+	'America/Nuuk',
+	'Asia/Yangon'
+];
 
 export const timeZones: readonly string[] = (() => {
 	const zones = new Set(Intl.supportedValuesOf('timeZone'));
@@ -48,9 +55,15 @@ export function languageName(code: string): string {
 
 /** Formats an ISO instant in a person's time zone, e.g. "22 Nov 2026, 14:05". */
 export function formatDateTime(iso: string, timeZone: string): string {
-	return dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' }).format(new Date(iso));
+	return dateTimeFormat('en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
+	}).format(new Date(iso));
 }
 
 export function formatDate(iso: string, timeZone: string): string {
-	return dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' }).format(new Date(iso));
+	return dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' }).format(
+		new Date(iso)
+	);
 }

@@ -7,7 +7,13 @@ export type RagStatus = keyof typeof ragLabels;
 export const metricKindLabels = { sla: 'SLA', operational: 'Operational', experience: 'Experience' } as const;
 export const directionLabels = { higher: 'Higher is better', lower: 'Lower is better' } as const;
 export const metricPeriodLabels = { month: 'Monthly', week: 'Weekly (ISO week)' } as const;
-export const rollupLabels = { sum: 'Add them up', mean: 'Average', min: 'Lowest', max: 'Highest', last: 'Latest value' } as const;
+export const rollupLabels = {
+	sum: 'Add them up',
+	mean: 'Average',
+	min: 'Lowest',
+	max: 'Highest',
+	last: 'Latest value'
+} as const;
 /** Where a metric's values come from. */
 export const metricSourceLabels = {
 	values: 'Entered, imported or sent by API',

@@ -31,7 +31,5 @@ export function isCurrent(href: string, pathname: string): boolean {
 
 /** The item a path belongs to: the longest matching href, so /learn/team is not also /learn. */
 export function currentHref(items: readonly { href: string }[], pathname: string): string | undefined {
-	return items
-		.filter((item) => isCurrent(item.href, pathname))
-		.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+	return items.filter((item) => isCurrent(item.href, pathname)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }

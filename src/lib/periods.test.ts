@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { monthOfWeek, periodKind, periodLabel, periodOf, periodRange, periodsEndingWith, shiftPeriod, weeksOfMonth } from './periods';
+import {
+	monthOfWeek,
+	periodKind,
+	periodLabel,
+	periodOf,
+	periodRange,
+	periodsEndingWith,
+	shiftPeriod,
+	weeksOfMonth
+} from './periods';
 
 describe('periods', () => {
 	it('recognises months, ISO weeks and quarters and rejects the rest', () => {

@@ -18,13 +18,18 @@ function amount(value: number, unit: string): string {
 }
 
 export function describeRagRule(rule: RagRule): string {
-	if (rule.target === null || !Number.isFinite(rule.target)) return 'No target yet, so values are shown without a status.';
+	if (rule.target === null || !Number.isFinite(rule.target))
+		return 'No target yet, so values are shown without a status.';
 	const band = Number.isFinite(rule.amberBand) ? Math.max(0, rule.amberBand) : 0;
 	const target = amount(rule.target, rule.unit);
 	if (rule.direction === 'higher') {
 		const green = `Green at ${target} or more`;
-		return band > 0 ? `${green}; amber from ${amount(rule.target - band, rule.unit)}; red below.` : `${green}; red below.`;
+		return band > 0
+			? `${green}; amber from ${amount(rule.target - band, rule.unit)}; red below.`
+			: `${green}; red below.`;
 	}
 	const green = `Green at ${target} or less`;
-	return band > 0 ? `${green}; amber up to ${amount(rule.target + band, rule.unit)}; red above.` : `${green}; red above.`;
+	return band > 0
+		? `${green}; amber up to ${amount(rule.target + band, rule.unit)}; red above.`
+		: `${green}; red above.`;
 }

@@ -16,11 +16,19 @@ describe('time zones', () => {
 	});
 
 	it('round-trips an instant to local wall time', () => {
-		expect(instantToZoned(new Date('2026-12-01T11:30:00Z'), 'Europe/Amsterdam')).toEqual({ date: '2026-12-01', time: '12:30' });
-		expect(instantToZoned(new Date('2026-12-01T23:30:00Z'), 'Asia/Kolkata')).toEqual({ date: '2026-12-02', time: '05:00' });
+		expect(instantToZoned(new Date('2026-12-01T11:30:00Z'), 'Europe/Amsterdam')).toEqual({
+			date: '2026-12-01',
+			time: '12:30'
+		});
+		expect(instantToZoned(new Date('2026-12-01T23:30:00Z'), 'Asia/Kolkata')).toEqual({
+			date: '2026-12-02',
+			time: '05:00'
+		});
 	});
 
 	it('formats a span in the reader’s zone', () => {
-		expect(formatSpan('2026-12-01T11:30:00Z', '2026-12-01T12:15:00Z', 'Europe/London')).toBe('Tue, 1 Dec 2026, 11:30–12:15');
+		expect(formatSpan('2026-12-01T11:30:00Z', '2026-12-01T12:15:00Z', 'Europe/London')).toBe(
+			'Tue, 1 Dec 2026, 11:30–12:15'
+		);
 	});
 });

@@ -41,7 +41,14 @@ export function instantToZoned(instant: Date, timeZone: string): { date: string;
 /** "Tue, 1 Dec 2026, 12:30–13:15" in the given zone. */
 export function formatSpan(startIso: string, endIso: string, timeZone: string): string {
 	const start = new Date(startIso);
-	const day = dateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(start);
-	const time = (d: Date) => dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+	const day = dateTimeFormat('en-GB', {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone
+	}).format(start);
+	const time = (d: Date) =>
+		dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
 	return `${day}, ${time(start)}–${time(new Date(endIso))}`;
 }

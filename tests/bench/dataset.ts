@@ -44,7 +44,8 @@ async function seed(database: Db, now: Date): Promise<void> {
 	const summary = await seedLargeOrganisation(database, {
 		seed: 42,
 		now,
-		onProgress: (step, rows, ms) => console.log(`  ${step.padEnd(20)} ${String(rows).padStart(9)} rows  ${(ms / 1000).toFixed(1).padStart(6)} s`)
+		onProgress: (step, rows, ms) =>
+			console.log(`  ${step.padEnd(20)} ${String(rows).padStart(9)} rows  ${(ms / 1000).toFixed(1).padStart(6)} s`)
 	});
 	console.log(`  the leader's unit holds ${summary.leaderUnitTeams} teams`);
 }
@@ -53,7 +54,10 @@ async function seed(database: Db, now: Date): Promise<void> {
 async function checkAccounts(database: Db): Promise<Accounts> {
 	const emails = Object.values(LARGE_ACCOUNTS);
 	const found = await database.selectFrom('people').select('email').where('email', 'in', emails).execute();
-	if (found.length !== emails.length) throw new Error(`The database lacks the sign-in accounts ${emails.join(', ')}: it holds neither the large organisation nor the demo`);
+	if (found.length !== emails.length)
+		throw new Error(
+			`The database lacks the sign-in accounts ${emails.join(', ')}: it holds neither the large organisation nor the demo`
+		);
 	return LARGE_ACCOUNTS;
 }
 
@@ -99,17 +103,35 @@ export async function prepareDataset(root: string, benchDb: string | undefined, 
 			console.log(`Reusing ${url} as it is`);
 		}
 		const counts: Record<string, number> = {};
-		for (const table of ['org_units', 'teams', 'people', 'metric_values', 'case_feedback', 'observations', 'assignments', 'completions'] as const) {
-			const row = await database.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+		for (const table of [
+			'org_units',
+			'teams',
+			'people',
+			'metric_values',
+			'case_feedback',
+			'observations',
+			'assignments',
+			'completions'
+		] as const) {
+			const row = await database
+				.selectFrom(table)
+				.select(sql<number>`count(*)`.as('n'))
+				.executeTakeFirstOrThrow();
 			counts[table] = Number(row.n);
 		}
 
 		const accounts = await checkAccounts(database);
-		const leader = await database.selectFrom('people').select('id').where('email', '=', accounts.leader).executeTakeFirstOrThrow();
+		const leader = await database
+			.selectFrom('people')
+			.select('id')
+			.where('email', '=', accounts.leader)
+			.executeTakeFirstOrThrow();
 		// The teams a leader's /measure lists: those in the units they lead (scorecards' visibleTeams,
 		// whose module cannot load outside Vite because it reaches the course content).
 		const { ledUnitPaths } = await scopeOf(database, leader.id);
-		const teams = (await listTeams(database)).filter((t) => ledUnitPaths.some((p) => isUnitWithin(t.unit_path, p))).sort((a, b) => a.name.localeCompare(b.name));
+		const teams = (await listTeams(database))
+			.filter((t) => ledUnitPaths.some((p) => isUnitWithin(t.unit_path, p)))
+			.sort((a, b) => a.name.localeCompare(b.name));
 		if (teams.length === 0) throw new Error(`${accounts.leader} leads no teams`);
 		return {
 			url,

@@ -26,9 +26,13 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 async function importRows(database: Db, count: number, today: string): Promise<string[][]> {
 	const [teams, metrics] = await Promise.all([listTeams(database), listMetrics(database)]);
 	const writable = metrics.filter(takesValues);
-	if (teams.length === 0 || writable.length === 0) throw new Error('The database has no teams or no value-taking metrics to import into');
+	if (teams.length === 0 || writable.length === 0)
+		throw new Error('The database has no teams or no value-taking metrics to import into');
 	const depth = Math.ceil(count / (teams.length * writable.length));
-	const periods = { month: periodsEndingWith(periodOf('month', today), depth), week: periodsEndingWith(periodOf('week', today), depth) };
+	const periods = {
+		month: periodsEndingWith(periodOf('month', today), depth),
+		week: periodsEndingWith(periodOf('week', today), depth)
+	};
 	const rows: string[][] = [];
 	let seed = 7;
 	for (let back = depth - 1; back >= 0 && rows.length < count; back--) {
@@ -58,18 +62,29 @@ export interface ImportTiming {
  * what an admin would do: that many files of the largest size allowed, each previewed and applied.
  */
 async function timeImport(database: Db, adminEmail: string, count: number, now: Date): Promise<ImportTiming> {
-	const admin = await database.selectFrom('people').select(['id', 'time_zone']).where('email', '=', adminEmail).executeTakeFirstOrThrow();
+	const admin = await database
+		.selectFrom('people')
+		.select(['id', 'time_zone'])
+		.where('email', '=', adminEmail)
+		.executeTakeFirstOrThrow();
 	const scope = await scopeOf(database, admin.id);
 	const today = calendarDate(now, admin.time_zone);
 	const rows = await importRows(database, count, today);
 	const files: string[] = [];
-	for (let i = 0; i < rows.length; i += MAX_CSV_ROWS) files.push(Papa.unparse({ fields: ['team', 'metric', 'period', 'value'], data: rows.slice(i, i + MAX_CSV_ROWS) }));
+	for (let i = 0; i < rows.length; i += MAX_CSV_ROWS)
+		files.push(Papa.unparse({ fields: ['team', 'metric', 'period', 'value'], data: rows.slice(i, i + MAX_CSV_ROWS) }));
 
 	const timing: ImportTiming = { rows: rows.length, files: files.length, ms: 0, created: 0, updated: 0, unchanged: 0 };
 	const start = performance.now();
 	for (const csv of files) {
 		const preview = await previewMetricsImport(database, scope, csv, today);
-		if (preview.issues.length > 0) throw new Error(`The generated import has problems: ${preview.issues.slice(0, 3).map((i) => `line ${i.line}: ${i.reason}`).join('; ')}`);
+		if (preview.issues.length > 0)
+			throw new Error(
+				`The generated import has problems: ${preview.issues
+					.slice(0, 3)
+					.map((i) => `line ${i.line}: ${i.reason}`)
+					.join('; ')}`
+			);
 		const { ok, plan } = await applyMetricsImport(database, { id: admin.id, ip: '127.0.0.1', scope }, csv, now, today);
 		if (!ok) throw new Error('The import was refused on apply');
 		timing.created += plan.counts.create;
@@ -103,10 +118,19 @@ async function timeOrgScorecards(database: Db, now: Date, timeZone: string, runs
 }
 
 /** The organisation's scorecards, then the import (which adds values), on the database at `url`. */
-export async function databaseTimings(url: string, accounts: { leader: string; admin: string }, rows: number, now: Date) {
+export async function databaseTimings(
+	url: string,
+	accounts: { leader: string; admin: string },
+	rows: number,
+	now: Date
+) {
 	const database = openDatabase(url, { poolSize: 2 });
 	try {
-		const { time_zone } = await database.selectFrom('people').select('time_zone').where('email', '=', accounts.leader).executeTakeFirstOrThrow();
+		const { time_zone } = await database
+			.selectFrom('people')
+			.select('time_zone')
+			.where('email', '=', accounts.leader)
+			.executeTakeFirstOrThrow();
 		const scorecards = await timeOrgScorecards(database, now, time_zone);
 		const importing = await timeImport(database, accounts.admin, rows, now);
 		return { scorecards, importing };

@@ -45,15 +45,26 @@ function percentile(sorted: readonly number[], p: number): number {
  * each scenario must answer 200 with HTML before it is measured.
  */
 export async function checkScenario(origin: string, scenario: Scenario): Promise<void> {
-	const response = await fetch(origin + scenario.path, { headers: scenario.cookie ? { cookie: scenario.cookie } : {}, redirect: 'manual' });
+	const response = await fetch(origin + scenario.path, {
+		headers: scenario.cookie ? { cookie: scenario.cookie } : {},
+		redirect: 'manual'
+	});
 	await response.arrayBuffer();
 	if (response.status !== 200) {
 		const where = response.headers.get('location');
-		throw new Error(`${scenario.name} (GET ${scenario.path}) answered ${response.status}${where ? ` → ${where}` : ''}, not 200`);
+		throw new Error(
+			`${scenario.name} (GET ${scenario.path}) answered ${response.status}${where ? ` → ${where}` : ''}, not 200`
+		);
 	}
 }
 
-function fire(origin: string, scenario: Scenario, connections: number, seconds: number, latencies?: number[]): Promise<autocannon.Result> {
+function fire(
+	origin: string,
+	scenario: Scenario,
+	connections: number,
+	seconds: number,
+	latencies?: number[]
+): Promise<autocannon.Result> {
 	return new Promise((resolve, reject) => {
 		const instance = autocannon(
 			{
@@ -67,7 +78,8 @@ function fire(origin: string, scenario: Scenario, connections: number, seconds: 
 			(err, result) => (err ? reject(err) : resolve(result))
 		);
 		// autocannon's own histogram reports p50, p90, p97.5 and p99 but no p95: keep every latency.
-		if (latencies) instance.on('response', (_client, status, _bytes, ms) => status >= 200 && status < 300 && latencies.push(ms));
+		if (latencies)
+			instance.on('response', (_client, status, _bytes, ms) => status >= 200 && status < 300 && latencies.push(ms));
 	});
 }
 

@@ -1,5 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { greedyMatching, proposeMatching, type Participant, type PastPairing, type Proposal, type TeamKind } from '../../src/lib/server/buddies/matching';
+import {
+	greedyMatching,
+	proposeMatching,
+	type Participant,
+	type PastPairing,
+	type Proposal,
+	type TeamKind
+} from '../../src/lib/server/buddies/matching';
 
 /**
  * Buddy matching in-process: a seeded, realistic population (12 departments, both team kinds,
@@ -33,8 +40,38 @@ const departments: [string, number, number][] = [
 	['collections', 0.06, 0.85],
 	['quality-and-training', 0.06, 0.5]
 ];
-const topics = ['Excel', 'Escalations', 'Complaint handling', 'SQL', 'Process mapping', 'Lean', 'Reporting', 'Power BI', 'Negotiation', 'Presentation skills', 'Coaching', 'Root cause analysis', 'Customer empathy', 'Automation', 'Data quality', 'Project management'];
-const interests = ['running', 'chess', 'cooking', 'photography', 'gardening', 'board games', 'football', 'music', 'travel', 'reading', 'yoga', 'cycling'];
+const topics = [
+	'Excel',
+	'Escalations',
+	'Complaint handling',
+	'SQL',
+	'Process mapping',
+	'Lean',
+	'Reporting',
+	'Power BI',
+	'Negotiation',
+	'Presentation skills',
+	'Coaching',
+	'Root cause analysis',
+	'Customer empathy',
+	'Automation',
+	'Data quality',
+	'Project management'
+];
+const interests = [
+	'running',
+	'chess',
+	'cooking',
+	'photography',
+	'gardening',
+	'board games',
+	'football',
+	'music',
+	'travel',
+	'reading',
+	'yoga',
+	'cycling'
+];
 // Sites as UTC working hours in minutes; Sydney and the Manila night shift wrap past midnight.
 const sites: [string, [number, number], number][] = [
 	['London', [480, 990], 0.35],
@@ -97,7 +134,8 @@ export function matchingPopulation(size: number, seed = 20250101): { people: Par
 		[3, '2025 Q2']
 	] as const) {
 		const taking = people.filter(() => rand() < 0.6);
-		for (let i = 0; i + 1 < taking.length; i += 2) history.push({ a: taking[i]!.id, b: taking[i + 1]!.id, cyclesAgo, label });
+		for (let i = 0; i + 1 < taking.length; i += 2)
+			history.push({ a: taking[i]!.id, b: taking[i + 1]!.id, cyclesAgo, label });
 	}
 	return { people, history };
 }

@@ -67,14 +67,24 @@ export function limitCheck(name: string, value: number, limit: number, unit: str
 
 function table(header: string[], rows: string[][], rightAligned: (i: number) => boolean): string {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-	const line = (cells: string[]) => cells.map((c, i) => (rightAligned(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+	const line = (cells: string[]) =>
+		cells.map((c, i) => (rightAligned(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 export function scenarioTable(results: readonly LoadResult[]): string {
 	return table(
 		['scenario', 'GET', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'],
-		results.map((r) => [r.name, r.path, fixed(r.rps, 1), fixed(r.p50, 1), fixed(r.p95, 1), fixed(r.p99, 1), String(r.errors), ratioText(r.ratio)]),
+		results.map((r) => [
+			r.name,
+			r.path,
+			fixed(r.rps, 1),
+			fixed(r.p50, 1),
+			fixed(r.p95, 1),
+			fixed(r.p99, 1),
+			String(r.errors),
+			ratioText(r.ratio)
+		]),
 		(i) => i >= 2
 	);
 }

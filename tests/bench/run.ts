@@ -16,7 +16,17 @@ import { createServer } from 'vite';
 import { prepareDataset, scratchCopy, type Dataset } from './dataset';
 import { measure, type LoadResult, type LoadSettings, type Scenario } from './load';
 import { timeMatching } from './matching';
-import { checkTable, figureLine, limitCheck, machine, pageChecks, scenarioFigures, scenarioTable, TARGETS, type Figure } from './report';
+import {
+	checkTable,
+	figureLine,
+	limitCheck,
+	machine,
+	pageChecks,
+	scenarioFigures,
+	scenarioTable,
+	TARGETS,
+	type Figure
+} from './report';
 import { ensureBuild, signIn, startServer, type Server } from './server';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,7 +48,13 @@ const IMPORT_ROWS = 100_000;
 
 /** The database timings, loaded through Vite (see in-process.ts) on a database of the run's own. */
 async function databaseTimings(dataset: Dataset) {
-	const vite = await createServer({ root, configFile: resolve(root, 'vite.config.ts'), server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'warn' });
+	const vite = await createServer({
+		root,
+		configFile: resolve(root, 'vite.config.ts'),
+		server: { middlewareMode: true, hmr: false, watch: null },
+		appType: 'custom',
+		logLevel: 'warn'
+	});
 	const scratch = await scratchCopy(dataset);
 	try {
 		const inProcess = (await vite.ssrLoadModule('/tests/bench/in-process.ts')) as typeof import('./in-process');
@@ -59,8 +75,14 @@ try {
 	server = await startServer(root, dataset.url);
 	const { origin } = server;
 	const { accounts, password } = dataset;
-	const [staff, manager, leader] = await Promise.all([signIn(origin, accounts.staff, password), signIn(origin, accounts.manager, password), signIn(origin, accounts.leader, password)]);
-	console.log(`Server ${origin}; the leader's /measure lists ${dataset.leaderTeams} teams; trends for ${dataset.trendsTeam.name}`);
+	const [staff, manager, leader] = await Promise.all([
+		signIn(origin, accounts.staff, password),
+		signIn(origin, accounts.manager, password),
+		signIn(origin, accounts.leader, password)
+	]);
+	console.log(
+		`Server ${origin}; the leader's /measure lists ${dataset.leaderTeams} teams; trends for ${dataset.trendsTeam.name}`
+	);
 
 	const scenarios: Scenario[] = [
 		{ name: 'baseline', what: 'sign-in page, anonymous', path: '/login', page: false },
@@ -68,16 +90,32 @@ try {
 		{ name: 'staff-home', what: 'staff home and my learning', path: '/', cookie: staff, page: true },
 		{ name: 'lesson', what: 'a lesson page (staff)', path: dataset.lessonPath, cookie: staff, page: true },
 		{ name: 'team-matrix', what: "manager's team progress matrix", path: '/learn/team', cookie: manager, page: true },
-		{ name: 'scorecard', what: `leader scorecard, ${dataset.leaderTeams} teams`, path: '/measure', cookie: leader, page: true },
-		{ name: 'team-trends', what: 'leader trends for one team', path: `/measure/teams/${dataset.trendsTeam.id}`, cookie: leader, page: true }
+		{
+			name: 'scorecard',
+			what: `leader scorecard, ${dataset.leaderTeams} teams`,
+			path: '/measure',
+			cookie: leader,
+			page: true
+		},
+		{
+			name: 'team-trends',
+			what: 'leader trends for one team',
+			path: `/measure/teams/${dataset.trendsTeam.id}`,
+			cookie: leader,
+			page: true
+		}
 	];
-	console.log(`\n${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s per scenario`);
+	console.log(
+		`\n${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s per scenario`
+	);
 	const results: (LoadResult & { peakRssMbSoFar: number })[] = [];
 	for (const scenario of scenarios) {
 		const result = await measure(origin, scenario, settings);
 		// The peak so far, after each scenario, shows which page drove the server's memory up.
 		const rssMb = (await server.peakRss()) / 2 ** 20;
-		console.log(`  ${scenario.name.padEnd(12)} ${result.rps.toFixed(1).padStart(8)} req/s  p95 ${result.p95.toFixed(1)} ms  ${result.errors} errors  peak RSS so far ${rssMb.toFixed(0)} MB`);
+		console.log(
+			`  ${scenario.name.padEnd(12)} ${result.rps.toFixed(1).padStart(8)} req/s  p95 ${result.p95.toFixed(1)} ms  ${result.errors} errors  peak RSS so far ${rssMb.toFixed(0)} MB`
+		);
 		results.push({ ...result, peakRssMbSoFar: rssMb });
 	}
 	const baseline = results.find((r) => r.name === 'baseline')!;
@@ -90,8 +128,12 @@ try {
 	const matching = timeMatching(MATCHING_PEOPLE);
 	console.log(`  matching ${MATCHING_PEOPLE}: ${matching.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 	const { scorecards, importing } = await databaseTimings(dataset);
-	console.log(`  scorecards for ${scorecards.teams} teams (${scorecards.month}): ${scorecards.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-	console.log(`  import of ${importing.rows} rows in ${importing.files} files: ${importing.created} new, ${importing.updated} changed, ${importing.unchanged} unchanged`);
+	console.log(
+		`  scorecards for ${scorecards.teams} teams (${scorecards.month}): ${scorecards.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`
+	);
+	console.log(
+		`  import of ${importing.rows} rows in ${importing.files} files: ${importing.created} new, ${importing.updated} changed, ${importing.unchanged} unchanged`
+	);
 
 	const figures: Figure[] = [
 		...scenarioFigures(results),
@@ -116,7 +158,12 @@ try {
 			{
 				date: now.toISOString(),
 				machine: machine(),
-				dataset: { reused: dataset.reused, counts: dataset.counts, leaderTeams: dataset.leaderTeams, seedMs: dataset.seedMs },
+				dataset: {
+					reused: dataset.reused,
+					counts: dataset.counts,
+					leaderTeams: dataset.leaderTeams,
+					seedMs: dataset.seedMs
+				},
 				load: settings,
 				scenarios: results,
 				inProcess: { matching, scorecards, import: importing },
@@ -131,7 +178,11 @@ try {
 
 	const missed = checks.filter((c) => !c.pass);
 	console.log(`\n${scenarioTable(results)}\n\n${checkTable(checks)}\n`);
-	console.log(missed.length === 0 ? 'Every target met.' : `MISS: ${missed.length} of ${checks.length} targets missed (${missed.map((c) => c.name).join(', ')})`);
+	console.log(
+		missed.length === 0
+			? 'Every target met.'
+			: `MISS: ${missed.length} of ${checks.length} targets missed (${missed.map((c) => c.name).join(', ')})`
+	);
 	console.log(`Figures written to ${outFile}\n`);
 	for (const figure of figures) console.log(figureLine(figure));
 } catch (err) {

@@ -8,7 +8,15 @@ import { promisify } from 'node:util';
 /** The production server under test, started as `node build` on its own port and database. */
 
 /** What a production build is made from: a change to any of these makes build/ stale. */
-const BUILD_INPUTS = ['src', 'content', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = [
+	'src',
+	'content',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'package-lock.json'
+];
 
 function newestMtime(path: string): number {
 	const stat = statSync(path, { throwIfNoEntry: false });
@@ -88,7 +96,17 @@ export async function startServer(root: string, databaseUrl: string): Promise<Se
 
 	// Outside Linux there is no kernel peak to read, so RSS is sampled while the server runs.
 	let sampledPeak = 0;
-	const sampler = kernelPeakRss(child.pid!) === null ? setInterval(() => sampledRss(child.pid!).then((rss) => (sampledPeak = Math.max(sampledPeak, rss)), () => {}), 250) : null;
+	const sampler =
+		kernelPeakRss(child.pid!) === null
+			? setInterval(
+					() =>
+						sampledRss(child.pid!).then(
+							(rss) => (sampledPeak = Math.max(sampledPeak, rss)),
+							() => {}
+						),
+					250
+				)
+			: null;
 
 	const server: Server = {
 		origin,
@@ -111,8 +129,17 @@ export async function startServer(root: string, databaseUrl: string): Promise<Se
 
 	const deadline = Date.now() + 120_000;
 	for (;;) {
-		if (hasExited(child)) throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before answering /healthz:\n${output}`);
-		if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return server;
+		if (hasExited(child))
+			throw new Error(
+				`The server exited (${child.exitCode ?? child.signalCode}) before answering /healthz:\n${output}`
+			);
+		if (
+			await fetch(`${origin}/healthz`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			return server;
 		if (Date.now() > deadline) {
 			await server.stop();
 			throw new Error(`The server did not answer /healthz within 2 minutes:\n${output}`);
@@ -133,6 +160,7 @@ export async function signIn(origin: string, email: string, password: string): P
 		.getSetCookie()
 		.find((c) => c.startsWith('ripple_session=') && !c.startsWith('ripple_session=;'))
 		?.split(';')[0];
-	if (response.status !== 303 || !cookie) throw new Error(`Signing in as ${email} answered ${response.status} without a session`);
+	if (response.status !== 303 || !cookie)
+		throw new Error(`Signing in as ${email} answered ${response.status} without a session`);
 	return cookie;
 }

@@ -120,6 +120,12 @@ test('a valid file previews, applies and hands out invite links', async ({ page 
 	for (const person of people) {
 		const rows = await directoryRowsFor(page, person.email);
 		await expect(rows).toHaveCount(1);
-		await expect(rows.getByRole('cell')).toHaveText([person.name, person.email, /Payroll (Analyst|Specialist)/, 'Payroll', 'HR Services']);
+		await expect(rows.getByRole('cell')).toHaveText([
+			person.name,
+			person.email,
+			/Payroll (Analyst|Specialist)/,
+			'Payroll',
+			'HR Services'
+		]);
 	}
 });

@@ -1,17 +1,35 @@
 import { test, expect, type Page } from '@playwright/test';
-import { NEW_PASSWORD, acceptInvite, createPersonAsAdmin, fillSignInForm, freshContext, gotoReady, storageStateFor, unique } from './fixtures';
+import {
+	NEW_PASSWORD,
+	acceptInvite,
+	createPersonAsAdmin,
+	fillSignInForm,
+	freshContext,
+	gotoReady,
+	storageStateFor,
+	unique
+} from './fixtures';
 
 test.use({ storageState: storageStateFor('admin') });
 
 const peopleTable = (page: Page) => page.getByRole('table', { name: 'People matching the filters' });
 /** Data rows only: the header row has column headers, not cells. */
-const peopleRows = (page: Page) => peopleTable(page).getByRole('row').filter({ has: page.getByRole('cell') });
+const peopleRows = (page: Page) =>
+	peopleTable(page)
+		.getByRole('row')
+		.filter({ has: page.getByRole('cell') });
 
 test.describe('people directory', () => {
 	test('lists people with their details', async ({ page }) => {
 		await page.goto('/admin/people');
 		await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
-		await expect(peopleTable(page).getByRole('columnheader')).toHaveText(['Name', 'Email', 'Job title', 'Team', 'Unit']);
+		await expect(peopleTable(page).getByRole('columnheader')).toHaveText([
+			'Name',
+			'Email',
+			'Job title',
+			'Team',
+			'Unit'
+		]);
 		await expect(peopleRows(page)).toHaveCount(25);
 		// Sorted by name, so the alphabetically first seeded person opens the list.
 		await expect(peopleRows(page).first().getByRole('cell')).toHaveText([
@@ -21,7 +39,10 @@ test.describe('people directory', () => {
 			'Infrastructure & Access',
 			'IT & Digital'
 		]);
-		await expect(peopleRows(page).first().getByRole('link', { name: 'Adebayo Ogunleye' })).toHaveAttribute('href', /^\/admin\/people\/[^/]+$/);
+		await expect(peopleRows(page).first().getByRole('link', { name: 'Adebayo Ogunleye' })).toHaveAttribute(
+			'href',
+			/^\/admin\/people\/[^/]+$/
+		);
 	});
 
 	test('search narrows the results', async ({ page }) => {
@@ -80,14 +101,21 @@ test.describe('people directory', () => {
 test.describe('adding a person', () => {
 	test('creates them, and their one-time link signs them in once', async ({ page, browser }) => {
 		const id = unique();
-		const person = await createPersonAsAdmin(page, { name: `Robin Invite ${id}`, email: `robin.${id}@e2e.example`, jobTitle: 'Payroll Specialist', team: 'Payroll' });
+		const person = await createPersonAsAdmin(page, {
+			name: `Robin Invite ${id}`,
+			email: `robin.${id}@e2e.example`,
+			jobTitle: 'Payroll Specialist',
+			team: 'Payroll'
+		});
 		await expect(page.getByText(`Give ${person.name} this one-time link to set their password.`)).toBeVisible();
 
 		const context = await freshContext(browser);
 		try {
 			const newcomer = await context.newPage();
 			await acceptInvite(newcomer, person);
-			await expect(newcomer.getByRole('status')).toHaveText('Your password is set and you are signed in. Welcome to Ripple.');
+			await expect(newcomer.getByRole('status')).toHaveText(
+				'Your password is set and you are signed in. Welcome to Ripple.'
+			);
 			await expect(newcomer.getByRole('region', { name: 'You' })).toContainText(person.email);
 
 			await newcomer.goto(person.inviteUrl);
@@ -133,7 +161,9 @@ test.describe('a person’s record', () => {
 
 			await gotoReady(page, `/admin/people/${person.id}`);
 			await page.getByRole('button', { name: 'Deactivate' }).click();
-			await expect(page.getByRole('status')).toHaveText('Deactivated. Their sessions have ended and they can no longer sign in.');
+			await expect(page.getByRole('status')).toHaveText(
+				'Deactivated. Their sessions have ended and they can no longer sign in.'
+			);
 			await expect(page.getByRole('heading', { level: 1 })).toContainText('Deactivated');
 			await expect(page.getByRole('button', { name: 'Reactivate' })).toBeVisible();
 
@@ -166,7 +196,10 @@ test.describe('a person’s record', () => {
 			const rows = sessions.getByRole('table', { name: `Sessions of ${person.name}` }).locator('tbody tr');
 			await expect(rows).toHaveCount(2);
 			// The older session is the laptop's: it is listed last (newest activity first).
-			await rows.last().getByRole('button', { name: /^End the session/ }).click();
+			await rows
+				.last()
+				.getByRole('button', { name: /^End the session/ })
+				.click();
 			await expect(page.getByRole('status')).toHaveText('Session ended. That browser will be asked to sign in again.');
 			await expect(rows).toHaveCount(1);
 
@@ -180,7 +213,9 @@ test.describe('a person’s record', () => {
 			await expect(onLaptop).toHaveURL('/profile');
 			await page.reload();
 			await sessions.getByRole('button', { name: 'End all 2 sessions' }).click();
-			await expect(page.getByRole('status')).toHaveText('Sessions ended. Every browser they used will be asked to sign in again.');
+			await expect(page.getByRole('status')).toHaveText(
+				'Sessions ended. Every browser they used will be asked to sign in again.'
+			);
 			await expect(sessions).toContainText(`${person.name} is not signed in anywhere.`);
 			for (const p of [onLaptop, onPhone]) {
 				await p.goto('/');

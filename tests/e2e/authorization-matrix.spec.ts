@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { matrix, personaLabels, personas, type Expectation, type Objects, type Outcome, type Persona } from './authz/matrix';
+import {
+	matrix,
+	personaLabels,
+	personas,
+	type Expectation,
+	type Objects,
+	type Outcome,
+	type Persona
+} from './authz/matrix';
 import { lookUpObjects } from './authz/objects';
 import { routeTree, urlOf, type RouteEntry } from './authz/routes';
 import { DEMO_PASSWORD, ORIGIN, storageStateFor } from './fixtures';
@@ -25,9 +33,20 @@ function cookieOf(file: string): string {
 }
 
 async function signIn(email: string): Promise<string> {
-	const anonymous = await request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { origin: ORIGIN }, maxRedirects: 0 });
+	const anonymous = await request.newContext({
+		baseURL: ORIGIN,
+		extraHTTPHeaders: { origin: ORIGIN },
+		maxRedirects: 0
+	});
 	const response = await anonymous.post('/login', { form: { email, password: DEMO_PASSWORD } });
-	const cookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('ripple_session=') && !h.value.startsWith('ripple_session=;'));
+	const cookie = response
+		.headersArray()
+		.find(
+			(h) =>
+				h.name.toLowerCase() === 'set-cookie' &&
+				h.value.startsWith('ripple_session=') &&
+				!h.value.startsWith('ripple_session=;')
+		);
 	await anonymous.dispose();
 	if (response.status() !== 303 || !cookie) throw new Error(`Signing in as ${email} answered ${response.status()}`);
 	return cookie.value.split(';')[0]!;
@@ -48,7 +67,17 @@ test.beforeAll(async () => {
 		admin: cookieOf(storageStateFor('admin'))
 	};
 	const entries = await Promise.all(
-		personas.map(async (p) => [p, await request.newContext({ baseURL: ORIGIN, maxRedirects: 0, extraHTTPHeaders: { origin: ORIGIN, ...(cookies[p] ? { cookie: cookies[p]! } : {}) } })] as const)
+		personas.map(
+			async (p) =>
+				[
+					p,
+					await request.newContext({
+						baseURL: ORIGIN,
+						maxRedirects: 0,
+						extraHTTPHeaders: { origin: ORIGIN, ...(cookies[p] ? { cookie: cookies[p]! } : {}) }
+					})
+				] as const
+		)
 	);
 	clients = Object.fromEntries(entries) as Record<Persona, APIRequestContext>;
 });
@@ -59,7 +88,13 @@ test.afterAll(async () => {
 
 function outcomeOf(response: APIResponse): Outcome | `status ${number}` {
 	const status = response.status();
-	if (status >= 300 && status < 400) return /^\/login(\?|$)/.test(new URL(response.headers()['location'] ?? '/', ORIGIN).pathname + new URL(response.headers()['location'] ?? '/', ORIGIN).search) ? 'login' : 'ok';
+	if (status >= 300 && status < 400)
+		return /^\/login(\?|$)/.test(
+			new URL(response.headers()['location'] ?? '/', ORIGIN).pathname +
+				new URL(response.headers()['location'] ?? '/', ORIGIN).search
+		)
+			? 'login'
+			: 'ok';
 	if (status >= 200 && status < 300) return 'ok';
 	if ([401, 403, 404, 405, 410].includes(status)) return 'no';
 	return `status ${status}`;
@@ -91,7 +126,13 @@ function checksFor(route: RouteEntry): Check[] {
 		else {
 			// `fallback` answers every method the endpoint does not name.
 			const sent = method === 'fallback' ? 'PUT' : method;
-			everyPersona(`${sent} ${url}`, expectation, (api) => api.fetch(url, { method: sent, headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: '' }), true);
+			everyPersona(
+				`${sent} ${url}`,
+				expectation,
+				(api) =>
+					api.fetch(url, { method: sent, headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: '' }),
+				true
+			);
 		}
 	}
 	for (const action of route.actions) {
@@ -124,7 +165,9 @@ for (const route of tree) {
 			const actual = outcomeOf(response);
 			if (actual !== check.expected) {
 				const where = response.headers()['location'];
-				mismatches.push(`${check.what} as ${personaLabels[check.persona]}: expected ${check.expected}, got ${response.status()}${where ? ` → ${where}` : ''}`);
+				mismatches.push(
+					`${check.what} as ${personaLabels[check.persona]}: expected ${check.expected}, got ${response.status()}${where ? ` → ${where}` : ''}`
+				);
 			}
 		}
 		expect(mismatches).toEqual([]);

@@ -49,15 +49,24 @@ test.describe('admin', () => {
 		await gotoReady(page, '/admin/behaviours/new');
 		await page.getByLabel('Name').fill(label);
 		await page.getByLabel('Value').selectOption({ label: 'Clarity' });
-		for (const level of [1, 2, 3, 4, 5]) await page.getByLabel(`Level ${level}`, { exact: true }).fill(`What level ${level} of writing things down looks like.`);
+		for (const level of [1, 2, 3, 4, 5])
+			await page
+				.getByLabel(`Level ${level}`, { exact: true })
+				.fill(`What level ${level} of writing things down looks like.`);
 		await page.getByRole('button', { name: 'Add behaviour' }).click();
 		await expect(page.getByRole('status')).toContainText('Behaviour added.');
 		const behaviourUrl = page.url().replace(/\?.*$/, '');
-		await expect(page.getByRole('region', { name: 'At a glance' })).toContainText(label.toLowerCase().replace(/ /g, '-'));
+		await expect(page.getByRole('region', { name: 'At a glance' })).toContainText(
+			label.toLowerCase().replace(/ /g, '-')
+		);
 
 		await page.getByRole('button', { name: 'Archive this behaviour' }).click();
 		await expect(page.getByRole('status')).toContainText('Archived.');
-		const options = (p: typeof page) => p.getByRole('region', { name: 'Recognise a colleague' }).getByLabel('Behaviour', { exact: true }).locator('option', { hasText: label });
+		const options = (p: typeof page) =>
+			p
+				.getByRole('region', { name: 'Recognise a colleague' })
+				.getByLabel('Behaviour', { exact: true })
+				.locator('option', { hasText: label });
 		await gotoReady(page, '/connect/recognition');
 		await expect(options(page)).toHaveCount(0);
 
@@ -74,10 +83,15 @@ test.describe('admin', () => {
 		await page.getByLabel('Value').selectOption({ label: 'Clarity' });
 		await page.getByLabel('Level 1', { exact: true }).fill('Leaves the requester guessing what happens next.');
 		// Skip the browser's own check to see the server's messages.
-		await page.locator('form').filter({ has: page.getByRole('button', { name: 'Add behaviour' }) }).evaluate((form) => form.setAttribute('novalidate', ''));
+		await page
+			.locator('form')
+			.filter({ has: page.getByRole('button', { name: 'Add behaviour' }) })
+			.evaluate((form) => form.setAttribute('novalidate', ''));
 		await page.getByRole('button', { name: 'Add behaviour' }).click();
 		await expect(page.getByText('Describe what level 2 looks like, in a sentence')).toBeVisible();
-		await expect(page.getByLabel('Level 1', { exact: true })).toHaveValue('Leaves the requester guessing what happens next.');
+		await expect(page.getByLabel('Level 1', { exact: true })).toHaveValue(
+			'Leaves the requester guessing what happens next.'
+		);
 	});
 });
 

@@ -2,7 +2,8 @@ import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('a buddy cycle goes from opt-in to published pairs to a first check-in', async ({ browser }) => {
-	const as = async (role: 'admin' | 'leader' | 'staff') => (await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+	const as = async (role: 'admin' | 'leader' | 'staff') =>
+		(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
 	const name = `Pilot ${unique()}`;
 	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -25,7 +26,9 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 		const page = await as(role);
 		await gotoReady(page, '/connect/buddies');
 		const cycle = page.getByRole('region', { name });
-		await cycle.getByLabel('What you hope to get from a buddy').fill('Understand how the other side of a hand-off sees our work.');
+		await cycle
+			.getByLabel('What you hope to get from a buddy')
+			.fill('Understand how the other side of a hand-off sees our work.');
 		await cycle.getByRole('group', { name: 'I want to learn about' }).getByLabel(learn).check();
 		await cycle.getByRole('group', { name: 'I can offer' }).getByLabel(offer).check();
 		await cycle.getByRole('button', { name: 'Join the cycle' }).click();
@@ -55,7 +58,10 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 	await staff.getByLabel('Date', { exact: true }).first().fill(day(3));
 	await staff.getByRole('button', { name: 'Plan meeting' }).click();
 	await expect(staff.getByRole('status')).toContainText('Planned.');
-	const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+	const [download] = await Promise.all([
+		staff.waitForEvent('download'),
+		staff.getByRole('link', { name: 'Add to calendar (.ics)' }).click()
+	]);
 	const ics = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
 	expect(ics).toMatch(/UID:buddy-[a-z2-7]+@ripple/);
 	expect(ics).toContain('ATTENDEE');
@@ -92,7 +98,9 @@ test.describe('staff', () => {
 	test('sees their current buddy and cannot open or run cycles', async ({ page }) => {
 		await gotoReady(page, '/connect/buddies');
 		await expect(page.getByRole('region', { name: 'Your buddies' })).toContainText('2026 Q4');
-		await expect(page.getByRole('region', { name: '2027 Q1' }).getByRole('link', { name: 'Nominate people' })).toHaveCount(0);
+		await expect(
+			page.getByRole('region', { name: '2027 Q1' }).getByRole('link', { name: 'Nominate people' })
+		).toHaveCount(0);
 		await expectNoAxeViolations(page);
 		expect((await page.goto('/connect/buddies/new'))?.status()).toBe(403);
 	});

@@ -3,14 +3,17 @@ import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fix
 
 test('RSVP fills a session, then the waitlist is promoted when a place frees', async ({ browser }) => {
 	const topic = `Reading the supplier ledger ${unique()}`;
-	const as = async (role: 'manager' | 'leader' | 'staff') => (await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+	const as = async (role: 'manager' | 'leader' | 'staff') =>
+		(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
 
 	// A manager plans a one-place session.
 	const manager = await as('manager');
 	await gotoReady(manager, '/connect/sessions/new');
 	await expectNoAxeViolations(manager);
 	await manager.getByLabel('Topic').fill(topic);
-	await manager.getByLabel('What people will learn').fill('How to read the supplier ledger the way Customer Care does when a supplier calls.');
+	await manager
+		.getByLabel('What people will learn')
+		.fill('How to read the supplier ledger the way Customer Care does when a supplier calls.');
 	const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 	await manager.getByLabel('Date').fill(day);
 	await manager.getByLabel('Place', { exact: true }).fill('Room 2.04');

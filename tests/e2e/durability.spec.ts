@@ -6,7 +6,18 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, ORIGIN, unique } from './fixtures';
-import { freePorts, hasExited, killGroup, root, sessionCookie, startInstance, stopInstance, tsx, waitUntilHealthy, type Instance } from './servers';
+import {
+	freePorts,
+	hasExited,
+	killGroup,
+	root,
+	sessionCookie,
+	startInstance,
+	stopInstance,
+	tsx,
+	waitUntilHealthy,
+	type Instance
+} from './servers';
 
 /**
  * No committed data is lost (issue 8): a backup taken while the server is busy restores to a
@@ -28,7 +39,8 @@ test.afterAll(async () => {
 });
 test.afterEach(async ({}, testInfo) => {
 	if (testInfo.status === testInfo.expectedStatus) return;
-	for (const instance of started) await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });
+	for (const instance of started)
+		await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });
 });
 
 async function serverOn(name: string, databasePath: string): Promise<Instance> {
@@ -50,14 +62,19 @@ async function signedIn(origin: string, email: string): Promise<APIRequestContex
 
 /** Gives recognition with a message that names it, and says whether the server acknowledged it. */
 async function recognise(api: APIRequestContext, tag: string): Promise<boolean> {
-	const response = await api.post('/connect/recognition', { form: { recipients: 'manager@ripple.test', behaviour: 'collaboration', message: `Durability check ${tag}` } });
+	const response = await api.post('/connect/recognition', {
+		form: { recipients: 'manager@ripple.test', behaviour: 'collaboration', message: `Durability check ${tag}` }
+	});
 	return response.status() === 303;
 }
 
 function messagesIn(databasePath: string, prefix: string): Set<string> {
 	const database = new SQLite(databasePath, { readonly: true });
 	try {
-		const rows = database.prepare('select message from recognitions where message like ?').pluck().all(`${prefix}%`) as string[];
+		const rows = database
+			.prepare('select message from recognitions where message like ?')
+			.pluck()
+			.all(`${prefix}%`) as string[];
 		return new Set(rows);
 	} finally {
 		database.close();
@@ -86,7 +103,10 @@ test('a backup taken while the server is busy restores to a working Ripple', asy
 		while (busy) await recognise(staff, `${run} during ${during++}`);
 	})();
 	const target = join(dir, 'under-load.db');
-	const { stdout } = await promisify(execFile)(process.execPath, [tsx, 'src/lib/server/db/backup-cli.ts', target], { cwd: root, env: { ...process.env, DATABASE_URL: E2E_DB } });
+	const { stdout } = await promisify(execFile)(process.execPath, [tsx, 'src/lib/server/db/backup-cli.ts', target], {
+		cwd: root,
+		env: { ...process.env, DATABASE_URL: E2E_DB }
+	});
 	busy = false;
 	await load;
 	await staff.dispose();
@@ -102,7 +122,8 @@ test('a backup taken while the server is busy restores to a working Ripple', asy
 	const home = await onRestored.get('/');
 	expect(home.status()).toBe(200);
 	expect(await home.text()).toContain('Hello, Priya Raman');
-	for (const page of ['/learn', '/connect/recognition', '/growth']) expect((await onRestored.get(page)).status(), page).toBe(200);
+	for (const page of ['/learn', '/connect/recognition', '/growth'])
+		expect((await onRestored.get(page)).status(), page).toBe(200);
 	await onRestored.dispose();
 });
 
@@ -110,7 +131,10 @@ test('a server killed in the middle of a burst of writes restarts with every ack
 	test.setTimeout(120_000);
 	// Its own copy of the e2e database, so killing it disturbs no other test.
 	const databasePath = join(dir, 'crash.db');
-	await promisify(execFile)(process.execPath, [tsx, 'src/lib/server/db/backup-cli.ts', databasePath], { cwd: root, env: { ...process.env, DATABASE_URL: E2E_DB } });
+	await promisify(execFile)(process.execPath, [tsx, 'src/lib/server/db/backup-cli.ts', databasePath], {
+		cwd: root,
+		env: { ...process.env, DATABASE_URL: E2E_DB }
+	});
 	const first = await serverOn('before the crash', databasePath);
 	const staff = await signedIn(first.origin, 'staff@ripple.test');
 

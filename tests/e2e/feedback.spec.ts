@@ -47,7 +47,9 @@ test('a case link is answered once by a signed-out requester and read by the tea
 	const context = await freshContext(browser);
 	const visitor = await context.newPage();
 	await gotoReady(visitor, url);
-	await expect(visitor.getByRole('heading', { level: 1, name: `How did Accounts Payable handle your request ${reference}?` })).toBeVisible();
+	await expect(
+		visitor.getByRole('heading', { level: 1, name: `How did Accounts Payable handle your request ${reference}?` })
+	).toBeVisible();
 	await expect(visitor.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 	await expect(visitor.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
 	await expectNoAxeViolations(visitor);
@@ -84,7 +86,9 @@ test('a case link is answered once by a signed-out requester and read by the tea
 	await expect(answer).toContainText('Time lost: 1 h 30 min');
 	await expect(answer.getByLabel('Score 9 out of 10')).toBeVisible();
 	await expect(manager.getByText(requester)).toHaveCount(0);
-	await expect(manager.getByRole('region', { name: 'Links' }).getByRole('row').filter({ hasText: reference })).toContainText('Answered');
+	await expect(
+		manager.getByRole('region', { name: 'Links' }).getByRole('row').filter({ hasText: reference })
+	).toContainText('Answered');
 	await expectNoAxeViolations(manager);
 	await manager.context().close();
 });
@@ -97,7 +101,9 @@ test('a closed link tells the requester it no longer works', async ({ browser })
 	const url = await createCaseLink(manager, reference);
 	await manager.getByRole('button', { name: `Close the link for ${reference}` }).click();
 	await expect(manager.getByRole('status')).toHaveText('Link closed. It no longer takes answers.');
-	await expect(manager.getByRole('region', { name: 'Links' }).getByRole('row').filter({ hasText: reference })).toContainText('Closed');
+	await expect(
+		manager.getByRole('region', { name: 'Links' }).getByRole('row').filter({ hasText: reference })
+	).toContainText('Closed');
 
 	const context = await freshContext(browser);
 	const visitor = await context.newPage();
@@ -137,7 +143,9 @@ test('a standing link takes answers without JavaScript and holds back an acciden
 	const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false });
 	const visitor = await context.newPage();
 	await visitor.goto(url);
-	await expect(visitor.getByRole('heading', { level: 1, name: 'How did Accounts Payable handle your request?' })).toBeVisible();
+	await expect(
+		visitor.getByRole('heading', { level: 1, name: 'How did Accounts Payable handle your request?' })
+	).toBeVisible();
 	await visitor.getByRole('radio', { name: /^10/ }).check();
 	await visitor.getByRole('checkbox', { name: 'Kept me informed' }).check();
 	await visitor.getByRole('button', { name: 'Send feedback' }).click();
@@ -145,7 +153,9 @@ test('a standing link takes answers without JavaScript and holds back an acciden
 
 	// Coming straight back shows the thanks again rather than a blank form to send twice.
 	await visitor.goto(url);
-	await expect(visitor.getByRole('status')).toContainText('your answer from a few minutes ago has reached Accounts Payable');
+	await expect(visitor.getByRole('status')).toContainText(
+		'your answer from a few minutes ago has reached Accounts Payable'
+	);
 	await expect(visitor.getByRole('button', { name: 'Send feedback' })).toHaveCount(0);
 	await context.close();
 });

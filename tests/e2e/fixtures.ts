@@ -99,7 +99,11 @@ export async function createPersonAsAdmin(
 }
 
 /** Opens an invite link, sets a password and waits for the signed-in home page. */
-export async function acceptInvite(page: Page, person: { name: string; inviteUrl: string }, password = NEW_PASSWORD): Promise<void> {
+export async function acceptInvite(
+	page: Page,
+	person: { name: string; inviteUrl: string },
+	password = NEW_PASSWORD
+): Promise<void> {
 	await gotoReady(page, person.inviteUrl);
 	await expect(page.getByRole('heading', { level: 1, name: `Welcome to Ripple, ${person.name}` })).toBeVisible();
 	await page.getByLabel('New password').fill(password);

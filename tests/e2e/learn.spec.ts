@@ -5,7 +5,12 @@ import { expectNoAxeViolations, gotoReady, ORIGIN, storageStateFor } from './fix
 
 interface CheckFile {
 	passMark: number;
-	questions: { id: string; kind: 'single' | 'multiple'; prompt: string; options: { id: string; text: string; correct: boolean; feedback: string }[] }[];
+	questions: {
+		id: string;
+		kind: 'single' | 'multiple';
+		prompt: string;
+		options: { id: string; text: string; correct: boolean; feedback: string }[];
+	}[];
 }
 
 // The test reads the key from disk, as only the server can; the browser never sees it.
@@ -36,7 +41,9 @@ test.describe('a learner', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Communicating across teams');
 
 		// Read every lesson in order, marking each complete.
-		await page.getByRole('link', { name: /Start the first lesson|Continue where you left off|Read the lessons again/ }).click();
+		await page
+			.getByRole('link', { name: /Start the first lesson|Continue where you left off|Read the lessons again/ })
+			.click();
 		await expect(page).toHaveURL(new RegExp(`/learn/${slug}/0\\d-`));
 		await gotoReady(page, `/learn/${slug}/01-choosing-the-channel`);
 		for (let n = 1; n <= 5; n++) {
@@ -75,7 +82,10 @@ test.describe('a learner', () => {
 		await expect(certificate).toContainText('Priya Raman');
 		await expect(certificate).toContainText('Communicating across teams');
 		const code = (await certificate.locator('strong').textContent())!.trim();
-		const anonymous = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+		const anonymous = await page
+			.context()
+			.browser()!
+			.newContext({ storageState: { cookies: [], origins: [] } });
 		const verify = await anonymous.newPage();
 		await verify.goto(`/verify/${code}`);
 		await expect(verify.getByText('This certificate is genuine.')).toBeVisible();
@@ -177,7 +187,9 @@ test.describe('a manager', () => {
 
 		await expect(page.getByRole('status')).toContainText('Assigned.');
 		await expect(priya.getByText(`Due ${due}`)).toBeVisible();
-		await expect(page.getByRole('region', { name: 'Current assignments' })).toContainText('Understanding your internal customer');
+		await expect(page.getByRole('region', { name: 'Current assignments' })).toContainText(
+			'Understanding your internal customer'
+		);
 
 		const csv = await page.request.get(`/learn/team/export.csv?team=${new URL(page.url()).searchParams.get('team')}`);
 		expect(csv.headers()['content-type']).toContain('text/csv');
@@ -197,7 +209,10 @@ test.describe('a manager', () => {
 
 	test('sees a team member’s learning and only the reflections shared with them', async ({ page }) => {
 		await gotoReady(page, '/learn/team');
-		await page.getByRole('table', { name: /Learning in Accounts Payable/ }).getByRole('link', { name: 'Priya Raman' }).click();
+		await page
+			.getByRole('table', { name: /Learning in Accounts Payable/ })
+			.getByRole('link', { name: 'Priya Raman' })
+			.click();
 		const learning = page.getByRole('region', { name: 'Learning' });
 		await expect(learning).toContainText('Breaking down silos');
 		await expect(learning.getByRole('blockquote').first()).toContainText('Shadowing the Customer Care team');

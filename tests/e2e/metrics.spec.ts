@@ -42,9 +42,13 @@ test.describe('as an admin', () => {
 		await page.getByLabel('Target (optional)').fill('95');
 		await page.getByLabel('Amber band').fill('3');
 		await page.getByLabel('Unit (optional)').fill('%');
-		await expect(page.locator('p', { hasText: 'Status rule:' })).toHaveText('Status rule: Green at 95 % or more; amber from 92 %; red below.');
+		await expect(page.locator('p', { hasText: 'Status rule:' })).toHaveText(
+			'Status rule: Green at 95 % or more; amber from 92 %; red below.'
+		);
 		await page.getByLabel('Lower is better').check();
-		await expect(page.locator('p', { hasText: 'Status rule:' })).toHaveText('Status rule: Green at 95 % or less; amber up to 98 %; red above.');
+		await expect(page.locator('p', { hasText: 'Status rule:' })).toHaveText(
+			'Status rule: Green at 95 % or less; amber up to 98 %; red above.'
+		);
 
 		await addMetric(page, `API metric ${id}`, key);
 		await expect(page.getByRole('row').filter({ hasText: key })).toContainText('Monthly');
@@ -60,14 +64,22 @@ test.describe('as an admin', () => {
 		await expectNoAxeViolations(page);
 
 		const values = { values: [{ team: 'Accounts Payable', metric: key, period: lastMonth, value: 97.5 }] };
-		const accepted = await request.post('/api/v1/metrics', { headers: { authorization: `Bearer ${token}` }, data: values });
+		const accepted = await request.post('/api/v1/metrics', {
+			headers: { authorization: `Bearer ${token}` },
+			data: values
+		});
 		expect(accepted.status()).toBe(200);
 		expect(await accepted.json()).toEqual({ received: 1, created: 1, updated: 0, unchanged: 0 });
 
-		const invalid = await request.post('/api/v1/metrics', { headers: { authorization: `Bearer ${token}` }, data: { values: [{ ...values.values[0], metric: `${key}_nope` }] } });
+		const invalid = await request.post('/api/v1/metrics', {
+			headers: { authorization: `Bearer ${token}` },
+			data: { values: [{ ...values.values[0], metric: `${key}_nope` }] }
+		});
 		expect(invalid.status()).toBe(422);
 		expect(invalid.headers()['content-type']).toBe('application/problem+json');
-		expect((await invalid.json()).errors).toEqual([{ pointer: '/values/0/metric', detail: `"${key}_nope" is not a metric key` }]);
+		expect((await invalid.json()).errors).toEqual([
+			{ pointer: '/values/0/metric', detail: `"${key}_nope" is not a metric key` }
+		]);
 
 		await page.reload();
 		await page.waitForLoadState('networkidle');
@@ -77,13 +89,18 @@ test.describe('as an admin', () => {
 		await expect(page.getByRole('status')).toHaveText('Integration revoked. Its token no longer works.');
 		await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Revoked');
 
-		const refused = await request.post('/api/v1/metrics', { headers: { authorization: `Bearer ${token}` }, data: values });
+		const refused = await request.post('/api/v1/metrics', {
+			headers: { authorization: `Bearer ${token}` },
+			data: values
+		});
 		expect(refused.status()).toBe(401);
 		expect(refused.headers()['www-authenticate']).toContain('Bearer');
 	});
 });
 
-test('a manager imports a month of metrics for Accounts Payable from CSV and sees them in the grid', async ({ browser }) => {
+test('a manager imports a month of metrics for Accounts Payable from CSV and sees them in the grid', async ({
+	browser
+}) => {
 	const id = unique();
 	const metrics = [
 		{ name: `Invoices on time ${id}`, key: `e2e_on_time_${id}`, value: '96.5' },
@@ -110,7 +127,14 @@ test('a manager imports a month of metrics for Accounts Payable from CSV and see
 	await expect(preview).toContainText('2 rows: 2 new, 0 changed, 0 unchanged, 0 skipped.');
 	const rows = preview.getByRole('table', { name: 'Rows in the file' });
 	for (const [i, m] of metrics.entries()) {
-		await expect(rows.getByRole('row').filter({ hasText: m.key }).getByRole('cell')).toHaveText([String(i + 2), 'Accounts Payable', m.key, lastMonth, m.value, 'New']);
+		await expect(rows.getByRole('row').filter({ hasText: m.key }).getByRole('cell')).toHaveText([
+			String(i + 2),
+			'Accounts Payable',
+			m.key,
+			lastMonth,
+			m.value,
+			'New'
+		]);
 	}
 	await expectNoAxeViolations(page);
 
@@ -134,7 +158,11 @@ test('a CSV with a bad row shows the problem and imports nothing', async ({ brow
 
 	const page = await pageAs(browser, 'manager');
 	await gotoReady(page, '/measure/import');
-	const csv = [HEADER, `Accounts Payable,${metric.key},${lastMonth},12`, `Nowhere ${id},${metric.key},${lastMonth},13`].join('\n');
+	const csv = [
+		HEADER,
+		`Accounts Payable,${metric.key},${lastMonth},12`,
+		`Nowhere ${id},${metric.key},${lastMonth},13`
+	].join('\n');
 	await page.getByLabel('Or paste the CSV').fill(csv);
 	await page.getByRole('button', { name: 'Preview import' }).click();
 
@@ -142,7 +170,14 @@ test('a CSV with a bad row shows the problem and imports nothing', async ({ brow
 	await expect(preview.getByRole('alert')).toContainText('1 problem to fix.');
 	await expect(preview.getByRole('alert')).toContainText('Nothing has been imported.');
 	const rows = preview.getByRole('table', { name: 'Rows in the file' }).getByRole('row');
-	await expect(rows.filter({ hasText: `Accounts Payable` }).getByRole('cell')).toHaveText(['2', 'Accounts Payable', metric.key, lastMonth, '12', 'New']);
+	await expect(rows.filter({ hasText: `Accounts Payable` }).getByRole('cell')).toHaveText([
+		'2',
+		'Accounts Payable',
+		metric.key,
+		lastMonth,
+		'12',
+		'New'
+	]);
 	await expect(rows.filter({ hasText: `Nowhere ${id}` }).getByRole('cell')).toHaveText([
 		'3',
 		`Nowhere ${id}`,
@@ -154,7 +189,11 @@ test('a CSV with a bad row shows the problem and imports nothing', async ({ brow
 	await expect(page.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
 
 	// Skipping the preview does not help: the server checks again and applies nothing.
-	const forced = await page.request.post('/measure/import?/apply', { form: { csv }, headers: { origin: ORIGIN }, maxRedirects: 0 });
+	const forced = await page.request.post('/measure/import?/apply', {
+		form: { csv },
+		headers: { origin: ORIGIN },
+		maxRedirects: 0
+	});
 	expect(forced.status()).toBe(400);
 
 	await openApGrid(page);

@@ -1,7 +1,17 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, fillSignInForm, freshContext, gotoReady, storageStateFor, unique, type DemoRole } from './fixtures';
+import {
+	DEMO_PASSWORD,
+	expectNoAxeViolations,
+	fillSignInForm,
+	freshContext,
+	gotoReady,
+	storageStateFor,
+	unique,
+	type DemoRole
+} from './fixtures';
 
-const as = async (browser: Browser, role: DemoRole) => (await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+const as = async (browser: Browser, role: DemoRole) =>
+	(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
 
 /** Signs in a demo person who has no stored session (anyone beyond the four role accounts). */
 async function signedInAs(browser: Browser, email: string): Promise<Page> {
@@ -30,18 +40,26 @@ async function startObservation(page: Page, email: string, behaviour: string): P
 	const personId = new URL(page.url()).searchParams.get('person')!;
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Behaviour', { exact: true }).selectOption({ label: behaviour });
-	await expect(page.getByRole('group', { name: new RegExp(`Which level fits what you saw\\? \\(${behaviour}`) })).toBeVisible();
+	await expect(
+		page.getByRole('group', { name: new RegExp(`Which level fits what you saw\\? \\(${behaviour}`) })
+	).toBeVisible();
 	return personId;
 }
 
 async function fillEvidence(page: Page, level: number, situation: string) {
 	await page.getByRole('radio', { name: new RegExp(`^Level ${level}`) }).check();
 	await page.getByLabel('Situation').fill(situation);
-	await page.getByLabel('Behaviour: what they did').fill('Chased procurement for the missing purchase order and told the supplier who had it now.');
-	await page.getByLabel('Impact').fill('The supplier was paid on the due date and Customer Care took no escalation call.');
+	await page
+		.getByLabel('Behaviour: what they did')
+		.fill('Chased procurement for the missing purchase order and told the supplier who had it now.');
+	await page
+		.getByLabel('Impact')
+		.fill('The supplier was paid on the due date and Customer Care took no escalation call.');
 }
 
-test('a manager records an observation with evidence, Priya responds, and another team’s manager gets 404', async ({ browser }) => {
+test('a manager records an observation with evidence, Priya responds, and another team’s manager gets 404', async ({
+	browser
+}) => {
 	const situation = `A supplier payment was blocked at month end ${unique()}`;
 
 	// Tomasz records it, with the anchors of the chosen behaviour in front of him.
@@ -76,7 +94,9 @@ test('a manager records an observation with evidence, Priya responds, and anothe
 	const accountsPayable = await teamId(admin, 'Accounts Payable');
 	await gotoReady(manager, `/measure/teams/${accountsPayable}/observations?source=manager`);
 	await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Evidence: Accounts Payable');
-	await expect(manager.getByRole('article').filter({ hasText: situation })).toContainText('Thank you. Procurement turned it round');
+	await expect(manager.getByRole('article').filter({ hasText: situation })).toContainText(
+		'Thank you. Procurement turned it round'
+	);
 	await expectNoAxeViolations(manager);
 
 	// And on Priya's own page of observations, with her recognition beside them.
@@ -84,7 +104,11 @@ test('a manager records an observation with evidence, Priya responds, and anothe
 	await manager.getByRole('link', { name: /^All \d+ observations/ }).click();
 	await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Observations of Priya Raman');
 	await expect(manager.getByRole('article').filter({ hasText: situation })).toBeVisible();
-	await expect(manager.getByRole('complementary', { name: 'Other evidence' }).getByRole('heading', { name: 'Recognition received' })).toBeVisible();
+	await expect(
+		manager
+			.getByRole('complementary', { name: 'Other evidence' })
+			.getByRole('heading', { name: 'Recognition received' })
+	).toBeVisible();
 	await expectNoAxeViolations(manager);
 
 	// The manager of Customer Care sees neither the observation nor the team's evidence.
@@ -99,7 +123,9 @@ test('a manager records an observation with evidence, Priya responds, and anothe
 	for (const page of [manager, staff, admin, carlos, colleague]) await page.context().close();
 });
 
-test('an admin changes the anchors of an observed behaviour and the old observation keeps its anchor', async ({ browser }) => {
+test('an admin changes the anchors of an observed behaviour and the old observation keeps its anchor', async ({
+	browser
+}) => {
 	const id = unique();
 	const label = `Flags risks early ${id}`;
 	const oldAnchor = `Spots a payment risk and says nothing until it fails (${id}).`;
@@ -115,7 +141,9 @@ test('an admin changes the anchors of an observed behaviour and the old observat
 	await admin.getByLabel('Level 1', { exact: true }).fill(`Hides problems until someone else finds them (${id}).`);
 	await admin.getByLabel('Level 2', { exact: true }).fill(oldAnchor);
 	await admin.getByLabel('Level 3', { exact: true }).fill(`Mentions risks when asked at the weekly meeting (${id}).`);
-	await admin.getByLabel('Level 4', { exact: true }).fill(`Raises risks with a suggested fix before they bite (${id}).`);
+	await admin
+		.getByLabel('Level 4', { exact: true })
+		.fill(`Raises risks with a suggested fix before they bite (${id}).`);
 	await admin.getByLabel('Level 5', { exact: true }).fill(`Builds early warnings the whole team relies on (${id}).`);
 	await admin.getByRole('button', { name: 'Add behaviour' }).click();
 	await expect(admin.getByRole('status')).toContainText('Behaviour added.');
@@ -124,7 +152,9 @@ test('an admin changes the anchors of an observed behaviour and the old observat
 	// The manager rates Priya at level 2 on it.
 	const manager = await as(browser, 'manager');
 	await startObservation(manager, 'staff@ripple.test', label);
-	await expect(manager.getByRole('radio', { name: new RegExp(`Level 2 ${oldAnchor.replace(/[().]/g, '\\$&')}`) })).toBeVisible();
+	await expect(
+		manager.getByRole('radio', { name: new RegExp(`Level 2 ${oldAnchor.replace(/[().]/g, '\\$&')}`) })
+	).toBeVisible();
 	await fillEvidence(manager, 2, `The supplier run was at risk ${id}`);
 	await manager.getByRole('button', { name: 'Save observation' }).click();
 	await expect(manager.getByRole('status')).toHaveText('Observation saved.');
@@ -163,9 +193,12 @@ test.describe('staff', () => {
 		await expect(page.getByRole('radio', { name: /^Level 3/ })).toBeVisible();
 		await fillEvidence(page, 3, situation);
 		// A source slipped into the form is ignored: the server decides it from who writes about whom.
-		await page.locator('form').filter({ has: page.getByRole('button', { name: 'Save self-rating' }) }).evaluate((form) => {
-			form.insertAdjacentHTML('beforeend', '<input type="hidden" name="source" value="manager" />');
-		});
+		await page
+			.locator('form')
+			.filter({ has: page.getByRole('button', { name: 'Save self-rating' }) })
+			.evaluate((form) => {
+				form.insertAdjacentHTML('beforeend', '<input type="hidden" name="source" value="manager" />');
+			});
 		await page.getByRole('button', { name: 'Save self-rating' }).click();
 		await expect(page.getByRole('status')).toHaveText('Observation saved.');
 		await expect(page.getByText('Self-rating', { exact: true }).first()).toBeVisible();

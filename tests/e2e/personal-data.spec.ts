@@ -10,7 +10,10 @@ test.describe('a person', () => {
 	test('downloads everything Ripple holds about them from their profile', async ({ page }) => {
 		await gotoReady(page, '/profile');
 		const section = page.getByRole('region', { name: 'Your data' });
-		const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download my data' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			section.getByRole('link', { name: 'Download my data' }).click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/^ripple-personal-data-.+\.json$/);
 		const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 		expect(data.format).toBe('ripple-personal-data/1');
@@ -39,7 +42,10 @@ test.describe('an admin', () => {
 
 			await gotoReady(page, `/admin/people/${person.id}`);
 			const section = page.getByRole('region', { name: 'Personal data' });
-			const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: `Download ${person.name}’s data` }).click()]);
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				section.getByRole('link', { name: `Download ${person.name}’s data` }).click()
+			]);
 			const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 			expect(data.person).toMatchObject({ id: person.id, name: person.name, email: person.email });
 
@@ -50,7 +56,9 @@ test.describe('an admin', () => {
 
 			await section.getByLabel(`I understand that erasing ${person.name} cannot be undone`).check();
 			await section.getByRole('button', { name: `Erase ${person.name}` }).click();
-			await expect(page.getByRole('status')).toHaveText('Erased. Their identity and private writing are gone; their figures remain under this name.');
+			await expect(page.getByRole('status')).toHaveText(
+				'Erased. Their identity and private writing are gone; their figures remain under this name.'
+			);
 			await expect(page.getByRole('heading', { level: 1 })).toContainText(`Erased person ${person.id.slice(0, 6)}`);
 			await expect(page.getByRole('heading', { level: 1 })).toContainText('Deactivated');
 			await expect(page.getByRole('button', { name: /^Erase / })).toHaveCount(0);
@@ -63,7 +71,9 @@ test.describe('an admin', () => {
 			await expect(page.getByRole('link', { name: person.name })).toHaveCount(0);
 
 			await page.goto('/admin/audit?action=person.erased');
-			await expect(page.getByRole('link', { name: `Erased the personal data of Erased person ${person.id.slice(0, 6)}` })).toBeVisible();
+			await expect(
+				page.getByRole('link', { name: `Erased the personal data of Erased person ${person.id.slice(0, 6)}` })
+			).toBeVisible();
 		} finally {
 			await theirs.close();
 		}

@@ -25,7 +25,15 @@ test.describe('staff', () => {
 		const id = unique();
 		// page.request carries the staff session cookie; the Origin header gets past CSRF so the app's own check answers.
 		const response = await page.request.post('/admin/people/new', {
-			form: { name: `Sneaky ${id}`, email: `sneaky.${id}@e2e.example`, job_title: '', team_id: '', manager_email: '', time_zone: 'UTC', language: 'en' },
+			form: {
+				name: `Sneaky ${id}`,
+				email: `sneaky.${id}@e2e.example`,
+				job_title: '',
+				team_id: '',
+				manager_email: '',
+				time_zone: 'UTC',
+				language: 'en'
+			},
 			headers: { origin: ORIGIN },
 			maxRedirects: 0
 		});
@@ -71,7 +79,9 @@ test.describe('manager', () => {
 		try {
 			const adminPage = await admin.newPage();
 			await adminPage.goto('/admin/people?q=marta.kaminska');
-			const link = adminPage.getByRole('table', { name: 'People matching the filters' }).getByRole('link', { name: 'Marta Kamińska' });
+			const link = adminPage
+				.getByRole('table', { name: 'People matching the filters' })
+				.getByRole('link', { name: 'Marta Kamińska' });
 			const href = await link.getAttribute('href');
 			expect(href).toMatch(/^\/admin\/people\/[^/]+$/);
 			personId = href!.split('/').pop()!;

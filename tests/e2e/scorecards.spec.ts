@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoAxeViolations, fillSignInForm, freshContext, gotoReady, storageStateFor, type DemoRole } from './fixtures';
+import {
+	DEMO_PASSWORD,
+	expectNoAxeViolations,
+	fillSignInForm,
+	freshContext,
+	gotoReady,
+	storageStateFor,
+	type DemoRole
+} from './fixtures';
 
 async function pageAs(browser: Browser, role: DemoRole, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
 	return (await browser.newContext({ storageState: storageStateFor(role), colorScheme })).newPage();
@@ -29,7 +37,10 @@ test('the leader sees the watermelon, drills into a team and exports the scoreca
 	await leader.getByRole('columnheader', { name: /^Unit/ }).getByRole('link').click();
 	await expect(leader.getByRole('columnheader', { name: /^Unit/ })).toHaveAttribute('aria-sort', 'ascending');
 
-	const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('link', { name: 'Export CSV' }).click()]);
+	const [download] = await Promise.all([
+		leader.waitForEvent('download'),
+		leader.getByRole('link', { name: 'Export CSV' }).click()
+	]);
 	expect(download.suggestedFilename()).toMatch(/^ripple-scorecards-.*\d{4}-\d{2}\.csv$/);
 	const csv = await readFile((await download.path())!, 'utf8');
 	const [header, ...lines] = csv.trim().split(/\r?\n/);
@@ -63,7 +74,9 @@ test('scorecard pages have no axe violations in the dark theme', async ({ browse
 	await expectNoAxeViolations(leader);
 });
 
-test('a manager of another team gets 404 for Accounts Payable, and staff get 404 for scorecards', async ({ browser }) => {
+test('a manager of another team gets 404 for Accounts Payable, and staff get 404 for scorecards', async ({
+	browser
+}) => {
 	const leader = await pageAs(browser, 'leader');
 	await gotoReady(leader, '/measure');
 	const accountsPayable = await teamIdFromTable(leader, 'Accounts Payable');
@@ -95,9 +108,22 @@ test('a manager saves a self-assessment and sees it on the radar chart', async (
 	await manager.waitForLoadState('networkidle');
 	await expect(manager.getByRole('heading', { level: 1 })).toContainText('Service self-assessment');
 
-	const components = ['Account management', 'Contact management', 'Service partnership agreement', 'Client feedback', 'Continuous improvement', 'Process documentation', 'Performance measurement on both sides', 'Performance reporting', 'Recharging'];
+	const components = [
+		'Account management',
+		'Contact management',
+		'Service partnership agreement',
+		'Client feedback',
+		'Continuous improvement',
+		'Process documentation',
+		'Performance measurement on both sides',
+		'Performance reporting',
+		'Recharging'
+	];
 	for (const [i, name] of components.entries()) {
-		await manager.getByRole('group', { name }).getByLabel(i % 2 ? '3 Working' : '4 Established').check();
+		await manager
+			.getByRole('group', { name })
+			.getByLabel(i % 2 ? '3 Working' : '4 Established')
+			.check();
 	}
 	await manager.getByLabel('Notes on recharging').fill('Charges explained at the quarterly review.');
 	await manager.getByRole('button', { name: 'Save self-assessment' }).click();

@@ -56,12 +56,18 @@ test('answers that are not pages may not run or be framed', async ({ request }) 
 });
 
 test('a form post to the reserved action name is a bad request, not a server error', async ({ request }) => {
-	const response = await request.post('/login?/default', { headers: { origin: ORIGIN }, form: { email: 'x@example.com', password: 'x' } });
+	const response = await request.post('/login?/default', {
+		headers: { origin: ORIGIN },
+		form: { email: 'x@example.com', password: 'x' }
+	});
 	expect(response.status()).toBe(400);
 });
 
 test('a body over the size limit is refused before it is read', async ({ request }) => {
-	const response = await request.post('/login', { headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, data: `email=${'a'.repeat(600 * 1024)}` });
+	const response = await request.post('/login', {
+		headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+		data: `email=${'a'.repeat(600 * 1024)}`
+	});
 	expect(response.status()).toBe(413);
 	expect(await response.text()).toContain('more than Ripple accepts in one request');
 });

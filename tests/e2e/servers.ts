@@ -36,7 +36,12 @@ export function envFor(databaseUrl: string, extra: Record<string, string> = {}):
 	return env;
 }
 
-export function startInstance(name: string, port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Instance {
+export function startInstance(
+	name: string,
+	port: number,
+	databaseUrl: string,
+	extraEnv: Record<string, string> = {}
+): Instance {
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: root,
@@ -74,18 +79,28 @@ export async function stopInstance({ child }: Instance): Promise<void> {
 export async function waitUntilHealthy(instance: Instance, deadline: number): Promise<void> {
 	for (;;) {
 		if (hasExited(instance.child)) {
-			throw new Error(`Ripple ${instance.name} exited (${instance.child.exitCode ?? instance.child.signalCode}) before answering /healthz:\n${instance.output}`);
+			throw new Error(
+				`Ripple ${instance.name} exited (${instance.child.exitCode ?? instance.child.signalCode}) before answering /healthz:\n${instance.output}`
+			);
 		}
-		const healthy = await fetch(`http://127.0.0.1:${instance.port}/healthz`).then((r) => r.ok, () => false);
+		const healthy = await fetch(`http://127.0.0.1:${instance.port}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (healthy) return;
-		if (Date.now() > deadline) throw new Error(`Ripple ${instance.name} did not answer /healthz in time:\n${instance.output}`);
+		if (Date.now() > deadline)
+			throw new Error(`Ripple ${instance.name} did not answer /healthz in time:\n${instance.output}`);
 		await new Promise((wake) => setTimeout(wake, 100));
 	}
 }
 
 /** Loads the demo organisation with the demo CLI, as an operator would (`npm run db:seed`). */
 export async function seedDemo(databaseUrl: string): Promise<void> {
-	const child = spawn(process.execPath, [tsx, 'src/lib/server/demo/cli.ts'], { cwd: root, env: envFor(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [tsx, 'src/lib/server/demo/cli.ts'], {
+		cwd: root,
+		env: envFor(databaseUrl),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
@@ -97,6 +112,11 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
 export function sessionCookie(response: APIResponse): string | undefined {
 	const header = response
 		.headersArray()
-		.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('ripple_session=') && !h.value.startsWith('ripple_session=;'));
+		.find(
+			(h) =>
+				h.name.toLowerCase() === 'set-cookie' &&
+				h.value.startsWith('ripple_session=') &&
+				!h.value.startsWith('ripple_session=;')
+		);
 	return header?.value.split(';')[0];
 }

@@ -2,7 +2,8 @@ import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('a slot is published, requested, approved by the manager and confirmed by the host', async ({ browser }) => {
-	const as = async (role: 'admin' | 'manager' | 'staff') => (await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+	const as = async (role: 'admin' | 'manager' | 'staff') =>
+		(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
 	const what = `See the refund queue end to end ${unique()}`;
 	const day = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
 
@@ -28,7 +29,9 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	await card.getByRole('link', { name: 'Customer Care' }).click();
 	await staff.waitForLoadState('networkidle');
 	await expectNoAxeViolations(staff);
-	await staff.getByLabel('What do you want to learn?').fill('How callers describe late refunds, so our emails answer their real questions.');
+	await staff
+		.getByLabel('What do you want to learn?')
+		.fill('How callers describe late refunds, so our emails answer their real questions.');
 	await staff.getByRole('button', { name: 'Send request' }).click();
 	await expect(staff.getByRole('status')).toContainText('Request sent.');
 	const visitUrl = staff.url().replace(/\?.*$/, '');
@@ -37,7 +40,11 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	// Her manager approves from the queue.
 	const manager = await as('manager');
 	await gotoReady(manager, '/connect/shadowing/manage');
-	await manager.getByRole('region', { name: 'Waiting for your approval' }).getByRole('link', { name: /Priya Raman → Customer Care/ }).first().click();
+	await manager
+		.getByRole('region', { name: 'Waiting for your approval' })
+		.getByRole('link', { name: /Priya Raman → Customer Care/ })
+		.first()
+		.click();
 	await manager.goto(visitUrl);
 	await manager.getByRole('button', { name: 'Approve' }).click();
 	await expect(manager.getByText('Waiting for the host')).toBeVisible();
@@ -51,7 +58,10 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	await expect(staff.getByText('Confirmed', { exact: true })).toBeVisible();
 
 	// The confirmed visit downloads as a calendar event.
-	const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+	const [download] = await Promise.all([
+		staff.waitForEvent('download'),
+		staff.getByRole('link', { name: 'Add to calendar (.ics)' }).click()
+	]);
 	const ics = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
 	const visitId = visitUrl.split('/').at(-1);
 	expect(ics).toContain('BEGIN:VEVENT');
@@ -67,17 +77,26 @@ test.describe('staff', () => {
 
 	test('writes a reflection after a visit', async ({ page }) => {
 		await gotoReady(page, '/connect/shadowing');
-		const past = page.getByRole('region', { name: 'Your visits' }).getByRole('link', { name: /Customer Care/ }).last();
+		const past = page
+			.getByRole('region', { name: 'Your visits' })
+			.getByRole('link', { name: /Customer Care/ })
+			.last();
 		await past.click();
 		await page.waitForLoadState('networkidle');
 		await page.getByLabel('What I learned').fill('Most supplier calls are about remittance advice that never arrived.');
-		await page.getByLabel('How my work affects them').fill('When I hold an invoice without telling the supplier, Care takes the call.');
+		await page
+			.getByLabel('How my work affects them')
+			.fill('When I hold an invoice without telling the supplier, Care takes the call.');
 		await page.getByLabel('One change I will make').fill('Send the hold reason to the supplier the same day.');
 		await page.getByRole('button', { name: 'Save reflection' }).click();
 		await expect(page.getByRole('status')).toHaveText('Reflection saved. It shows on your profile.');
-		await expect(page.getByLabel('One change I will make')).toHaveValue('Send the hold reason to the supplier the same day.');
+		await expect(page.getByLabel('One change I will make')).toHaveValue(
+			'Send the hold reason to the supplier the same day.'
+		);
 		await gotoReady(page, '/profile');
-		await expect(page.getByRole('region', { name: 'Shadowing visits' })).toContainText('Send the hold reason to the supplier the same day.');
+		await expect(page.getByRole('region', { name: 'Shadowing visits' })).toContainText(
+			'Send the hold reason to the supplier the same day.'
+		);
 		await expectNoAxeViolations(page);
 	});
 

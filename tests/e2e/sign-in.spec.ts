@@ -31,7 +31,10 @@ test.describe('signing in and out through the form', () => {
 			await expect(page).toHaveURL('/login');
 			await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 			// The server ended the session itself: the old cookie, sent again, no longer signs anyone in.
-			const replayed = await page.request.get('/', { headers: { cookie: `ripple_session=${session!.value}` }, maxRedirects: 0 });
+			const replayed = await page.request.get('/', {
+				headers: { cookie: `ripple_session=${session!.value}` },
+				maxRedirects: 0
+			});
 			expect(replayed.status()).toBe(303);
 			expect(replayed.headers()['location']).toBe('/login?redirectTo=%2F');
 

@@ -6,7 +6,17 @@ import { openDatabase, type Db } from '../../src/lib/server/db';
 import { newId } from '../../src/lib/server/db/ids';
 import { postgresBinDir, startCluster, type Cluster } from '../postgres/cluster';
 import { DEMO_PASSWORD } from './fixtures';
-import { freePorts, killGroup, root, seedDemo, sessionCookie, startInstance, stopInstance, waitUntilHealthy, type Instance } from './servers';
+import {
+	freePorts,
+	killGroup,
+	root,
+	seedDemo,
+	sessionCookie,
+	startInstance,
+	stopInstance,
+	waitUntilHealthy,
+	type Instance
+} from './servers';
 
 // Two production servers on one PostgreSQL database, as behind a load balancer: whatever one
 // instance knows, the other must know too. This spec brings its own database and servers (the
@@ -49,7 +59,10 @@ async function signIn(api: APIRequestContext, email: string, address?: string): 
 async function expectThrottled(response: APIResponse, where: string): Promise<void> {
 	expect(response.status(), where).toBe(429);
 	const retryAfter = Number(response.headers()['retry-after']);
-	expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 15 * 60, `Retry-After ${retryAfter} on ${where}`).toBe(true);
+	expect(
+		Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 15 * 60,
+		`Retry-After ${retryAfter} on ${where}`
+	).toBe(true);
 	expect(await response.text()).toContain('Too many failed sign-in attempts');
 	expect(sessionCookie(response), `no session on ${where}`).toBeUndefined();
 }
@@ -64,10 +77,14 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 	test.beforeAll(async () => {
 		test.setTimeout(120_000);
 		if (postgresBinDir() === null) {
-			throw new Error('PostgreSQL is not installed (no initdb found), and CI must prove the two-instance setup: install it (apt-get install -y postgresql) or set POSTGRES_BIN.');
+			throw new Error(
+				'PostgreSQL is not installed (no initdb found), and CI must prove the two-instance setup: install it (apt-get install -y postgresql) or set POSTGRES_BIN.'
+			);
 		}
 		if (!existsSync(join(root, 'build', 'index.js'))) {
-			throw new Error('There is no production build in build/ (the config’s webServer runs `npm run build`); build the app before this spec.');
+			throw new Error(
+				'There is no production build in build/ (the config’s webServer runs `npm run build`); build the app before this spec.'
+			);
 		}
 		process.once('exit', killEverything);
 
@@ -84,7 +101,10 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 		// Behind a load balancer the client address comes from X-Forwarded-For; the tests use it to
 		// sign in from several addresses, so the per-account and per-address limits can be told apart.
 		const behindBalancer = { ADDRESS_HEADER: 'x-forwarded-for' };
-		instances = [startInstance('A', ports[0]!, databaseUrl, behindBalancer), startInstance('B', ports[1]!, databaseUrl, behindBalancer)];
+		instances = [
+			startInstance('A', ports[0]!, databaseUrl, behindBalancer),
+			startInstance('B', ports[1]!, databaseUrl, behindBalancer)
+		];
 		const deadline = Date.now() + 60_000;
 		await Promise.all([seedDemo(databaseUrl), ...instances.map((i) => waitUntilHealthy(i, deadline))]);
 		database = openDatabase(databaseUrl, { poolSize: 2 });
@@ -100,11 +120,15 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 	// A failing test shows what the servers logged.
 	test.afterEach(async ({}, testInfo) => {
 		if (testInfo.status === testInfo.expectedStatus) return;
-		for (const instance of instances) await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });
+		for (const instance of instances)
+			await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });
 	});
 
 	test('a session started on instance A is valid on B, and signing out on B ends it on A', async () => {
-		const [onA, onB] = await Promise.all([clientOf(instances[0]!, '203.0.113.10'), clientOf(instances[1]!, '203.0.113.10')]);
+		const [onA, onB] = await Promise.all([
+			clientOf(instances[0]!, '203.0.113.10'),
+			clientOf(instances[1]!, '203.0.113.10')
+		]);
 		const cookie = await signIn(onA, 'staff@ripple.test');
 
 		const home = await onB.get('/', { headers: { cookie } });
@@ -131,7 +155,10 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 			expect(response.status(), `failure ${attempt} on ${instances[attempt % 2]!.name}`).toBe(400);
 		}
 		for (const [index, api] of clients.entries()) {
-			await expectThrottled(await postLogin(api, email, DEMO_PASSWORD, '198.51.100.200'), `the right password on ${instances[index]!.name}`);
+			await expectThrottled(
+				await postLogin(api, email, DEMO_PASSWORD, '198.51.100.200'),
+				`the right password on ${instances[index]!.name}`
+			);
 		}
 		await Promise.all(clients.map((c) => c.dispose()));
 	});
@@ -141,11 +168,18 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 		const clients = await Promise.all(instances.map((i) => clientOf(i, address)));
 		// Ten different accounts, so only the address's count can reach the limit.
 		for (let attempt = 1; attempt <= 10; attempt++) {
-			const response = await postLogin(clients[attempt % 2]!, `nobody.${attempt}@two-instances.example`, 'not-the-password');
+			const response = await postLogin(
+				clients[attempt % 2]!,
+				`nobody.${attempt}@two-instances.example`,
+				'not-the-password'
+			);
 			expect(response.status(), `failure ${attempt} on ${instances[attempt % 2]!.name}`).toBe(400);
 		}
 		for (const [index, api] of clients.entries()) {
-			await expectThrottled(await postLogin(api, 'manager@ripple.test', DEMO_PASSWORD), `a good sign-in from the address on ${instances[index]!.name}`);
+			await expectThrottled(
+				await postLogin(api, 'manager@ripple.test', DEMO_PASSWORD),
+				`a good sign-in from the address on ${instances[index]!.name}`
+			);
 		}
 		// The account itself is fine: from another address it signs in.
 		await signIn(clients[0]!, 'manager@ripple.test', '192.0.2.8');
@@ -157,7 +191,11 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 		const people = await db
 			.selectFrom('people')
 			.select(['id', 'email', 'team_id'])
-			.where('email', 'in', ['carlos.mendoza@northwind.example', 'agnieszka.kowalczyk@northwind.example', 'joanna.wisniewska@northwind.example'])
+			.where('email', 'in', [
+				'carlos.mendoza@northwind.example',
+				'agnieszka.kowalczyk@northwind.example',
+				'joanna.wisniewska@northwind.example'
+			])
 			.execute();
 		const byEmail = (email: string) => people.find((p) => p.email === email)!;
 		const host = byEmail('carlos.mendoza@northwind.example');
@@ -203,14 +241,20 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 
 		for (const slot of slots) {
 			const results = await Promise.all([ask(0, slot.id), ask(1, slot.id)]);
-			const outcomes = await Promise.all(results.map((r) => r.json() as Promise<{ type: string; status: number; location?: string; data?: string }>));
+			const outcomes = await Promise.all(
+				results.map((r) => r.json() as Promise<{ type: string; status: number; location?: string; data?: string }>)
+			);
 			expect(outcomes.map((o) => o.type).sort(), `slot ${slot.id}`).toEqual(['failure', 'redirect']);
 			const winner = outcomes.findIndex((o) => o.type === 'redirect');
 			const loser = outcomes[1 - winner]!;
 			expect(loser.status).toBe(409);
 			expect(loser.data).toContain('This slot is full');
 
-			const visits = await db.selectFrom('shadow_visits').select(['id', 'visitor_id']).where('slot_id', '=', slot.id).execute();
+			const visits = await db
+				.selectFrom('shadow_visits')
+				.select(['id', 'visitor_id'])
+				.where('slot_id', '=', slot.id)
+				.execute();
 			expect(visits).toHaveLength(1);
 			expect(visits[0]!.visitor_id).toBe(visitors[winner]!.id);
 			expect(outcomes[winner]!.location).toBe(`/connect/shadowing/visits/${visits[0]!.id}?requested=1`);

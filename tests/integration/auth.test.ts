@@ -62,7 +62,11 @@ async function sessionsOf(personId: string): Promise<string[]> {
 async function auditActions(): Promise<string[]> {
 	// In insertion order: the tests use made-up clocks, so `at` does not say what came last. The
 	// log is append-only, so the physical row order (rowid, ctid) is the insertion order.
-	const rows = await db.selectFrom('audit_events').select('action').orderBy(onPostgres() ? sql`ctid` : sql`rowid`).execute();
+	const rows = await db
+		.selectFrom('audit_events')
+		.select('action')
+		.orderBy(onPostgres() ? sql`ctid` : sql`rowid`)
+		.execute();
 	return rows.map((r) => r.action);
 }
 
@@ -107,7 +111,11 @@ describe('sessions', () => {
 		const result = await validateSessionToken(db, token, later(2 * HOUR));
 		expect(result?.touched).toBe(true);
 		expect(result?.session.last_verified_at).toBe(later(2 * HOUR).toISOString());
-		const stored = await db.selectFrom('sessions').select('last_verified_at').where('id', '=', session.id).executeTakeFirstOrThrow();
+		const stored = await db
+			.selectFrom('sessions')
+			.select('last_verified_at')
+			.where('id', '=', session.id)
+			.executeTakeFirstOrThrow();
 		expect(stored.last_verified_at).toBe(later(2 * HOUR).toISOString());
 
 		// Activity extends the session past what would have been its inactivity limit.
@@ -135,7 +143,13 @@ describe('sessions', () => {
 describe('signIn', () => {
 	beforeAll(async () => {
 		await addPerson(db, { id: 'pat', email: 'pat@example.com', name: 'Pat Password', password_hash: passwordHash });
-		await addPerson(db, { id: 'ina', email: 'ina@example.com', name: 'Ina Inactive', password_hash: passwordHash, active: 0 });
+		await addPerson(db, {
+			id: 'ina',
+			email: 'ina@example.com',
+			name: 'Ina Inactive',
+			password_hash: passwordHash,
+			active: 0
+		});
 		await addPerson(db, { id: 'nop', email: 'nop@example.com', name: 'No Password' });
 	});
 
@@ -153,14 +167,19 @@ describe('signIn', () => {
 		const unknown = await signIn(db, { email: 'nobody@example.com', password: PASSWORD, ip: IP }, T0);
 		const inactive = await signIn(db, { email: 'ina@example.com', password: PASSWORD, ip: IP }, T0);
 		const noPassword = await signIn(db, { email: 'nop@example.com', password: PASSWORD, ip: IP }, T0);
-		for (const result of [wrong, unknown, inactive, noPassword]) expect(result).toEqual({ ok: false, reason: 'invalid' });
+		for (const result of [wrong, unknown, inactive, noPassword])
+			expect(result).toEqual({ ok: false, reason: 'invalid' });
 		expect(await countRows(db, 'sessions')).toBe(0);
 		expect((await auditActions()).slice(-4)).toEqual(Array(4).fill('auth.sign_in_failed'));
 	});
 
 	it('throttles an account after ten failures, even with the right password, until the window passes', async () => {
 		for (let i = 0; i < 9; i++) {
-			const failed = await signIn(db, { email: 'pat@example.com', password: `wrong ${i}`, ip: `198.51.100.${i}` }, later(i * 1000));
+			const failed = await signIn(
+				db,
+				{ email: 'pat@example.com', password: `wrong ${i}`, ip: `198.51.100.${i}` },
+				later(i * 1000)
+			);
 			expect(failed).toEqual({ ok: false, reason: 'invalid' });
 		}
 		// Nine failures do not block yet (asked without signing in, which would forgive them).
@@ -186,7 +205,11 @@ describe('signIn', () => {
 		for (let i = 0; i < 9; i++) await recordFailure(db, { ...keys, ip: `ip:10.0.0.${i}` }, T0);
 		const ok = await signIn(db, { email: 'pat@example.com', password: PASSWORD, ip: IP }, later(1000));
 		expect(ok.ok).toBe(true);
-		const remaining = await db.selectFrom('login_failures').select('id').where('throttle_key', '=', keys.account).execute();
+		const remaining = await db
+			.selectFrom('login_failures')
+			.select('id')
+			.where('throttle_key', '=', keys.account)
+			.execute();
 		expect(remaining).toEqual([]);
 		// One more failure is far from the limit again.
 		await recordFailure(db, keys, later(2000));
@@ -197,7 +220,11 @@ describe('signIn', () => {
 		for (let i = 0; i < 10; i++) await recordFailure(db, throttleKeys(`guess${i}@example.com`, IP), T0);
 		const fromSameIp = await signIn(db, { email: 'pat@example.com', password: PASSWORD, ip: IP }, later(MINUTE));
 		expect(fromSameIp).toMatchObject({ ok: false, reason: 'throttled' });
-		const fromElsewhere = await signIn(db, { email: 'pat@example.com', password: PASSWORD, ip: '192.0.2.1' }, later(MINUTE));
+		const fromElsewhere = await signIn(
+			db,
+			{ email: 'pat@example.com', password: PASSWORD, ip: '192.0.2.1' },
+			later(MINUTE)
+		);
 		expect(fromElsewhere.ok).toBe(true);
 	});
 });
@@ -249,7 +276,10 @@ describe('admins ending sessions', () => {
 		const lost = await createSession(db, 'kim', T0);
 		const kept = await createSession(db, 'kim', T0);
 		const someoneElse = await createSession(db, 'admin', T0);
-		expect(await endSessions(db, admin(someoneElse.session.id), 'kim', lost.session.id, later(MINUTE))).toEqual({ ok: true, ended: 1 });
+		expect(await endSessions(db, admin(someoneElse.session.id), 'kim', lost.session.id, later(MINUTE))).toEqual({
+			ok: true,
+			ended: 1
+		});
 		expect(await validateSessionToken(db, lost.token, later(2 * MINUTE))).toBeNull();
 		expect(await validateSessionToken(db, kept.token, later(2 * MINUTE))).not.toBeNull();
 		expect(await sessionsOf('admin')).toEqual([someoneElse.session.id]);
@@ -270,7 +300,10 @@ describe('admins ending sessions', () => {
 		const a = await createSession(db, 'admin', T0);
 		const b = await createSession(db, 'admin', T0);
 		const current = await createSession(db, 'admin', T0);
-		expect(await endSessions(db, admin(current.session.id), 'admin', null, later(MINUTE))).toEqual({ ok: true, ended: 2 });
+		expect(await endSessions(db, admin(current.session.id), 'admin', null, later(MINUTE))).toEqual({
+			ok: true,
+			ended: 2
+		});
 		expect(await sessionsOf('admin')).toEqual([current.session.id]);
 		for (const gone of [a, b]) expect(await validateSessionToken(db, gone.token, later(2 * MINUTE))).toBeNull();
 	});
@@ -306,7 +339,11 @@ describe('invites', () => {
 		expect(await lookupInvite(db, token, later(2 * HOUR))).toEqual({ status: 'used' });
 		const again = await acceptInvite(db, token, 'someone else’s password', IP, later(2 * HOUR));
 		expect(again).toEqual({ ok: false, reason: 'used' });
-		const after = await db.selectFrom('people').select('password_hash').where('id', '=', 'ivy').executeTakeFirstOrThrow();
+		const after = await db
+			.selectFrom('people')
+			.select('password_hash')
+			.where('id', '=', 'ivy')
+			.executeTakeFirstOrThrow();
 		expect(after.password_hash).toBe(ivy.password_hash);
 		expect(await sessionsOf('ivy')).toEqual([accepted.token.split('.')[0]]);
 	});
@@ -363,12 +400,19 @@ describe('changePassword', () => {
 		const attempt = (current: string) =>
 			changePassword(db, actor, session.session.id, { current, password: 'a brand new password' }, later(MINUTE));
 		for (let i = 0; i < 10; i++) {
-			expect(await attempt(`wrong guess ${i}`)).toEqual({ ok: false, errors: { current: 'That is not your current password' } });
+			expect(await attempt(`wrong guess ${i}`)).toEqual({
+				ok: false,
+				errors: { current: 'That is not your current password' }
+			});
 		}
 		const blocked = await attempt(PASSWORD);
 		expect(blocked.ok).toBe(false);
 		expect(blocked.ok ? '' : blocked.errors.current).toMatch(/^Too many wrong attempts/);
-		const guess = await db.selectFrom('people').select('password_hash').where('id', '=', 'guess').executeTakeFirstOrThrow();
+		const guess = await db
+			.selectFrom('people')
+			.select('password_hash')
+			.where('id', '=', 'guess')
+			.executeTakeFirstOrThrow();
 		expect(guess.password_hash).toBe(passwordHash);
 	});
 
@@ -394,8 +438,8 @@ describe('changePassword', () => {
 			ok: false,
 			reason: 'invalid'
 		});
-		expect((await signIn(db, { email: 'cam@example.com', password: 'another long password', ip: IP }, later(4 * MINUTE))).ok).toBe(
-			true
-		);
+		expect(
+			(await signIn(db, { email: 'cam@example.com', password: 'another long password', ip: IP }, later(4 * MINUTE))).ok
+		).toBe(true);
 	});
 });

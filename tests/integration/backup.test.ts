@@ -13,7 +13,8 @@ describe.skipIf(onPostgres())('online backup (SQLite)', () => {
 	let temp: TempDb;
 	beforeAll(async () => {
 		temp = await openTempDb('backup');
-		for (let i = 0; i < 200; i++) await addPerson(temp.db, { id: `p${i}`, email: `p${i}@example.com`, name: `Person ${i}` });
+		for (let i = 0; i < 200; i++)
+			await addPerson(temp.db, { id: `p${i}`, email: `p${i}@example.com`, name: `Person ${i}` });
 	});
 	afterAll(() => temp.close());
 
@@ -21,7 +22,9 @@ describe.skipIf(onPostgres())('online backup (SQLite)', () => {
 		// A second connection, as the running server would be, writes audit rows one after another.
 		const writer = new SQLite(temp.url);
 		writer.pragma('busy_timeout = 5000');
-		const insert = writer.prepare("insert into audit_events (id, actor_id, action, object_type, object_id, summary, details, ip, at) values (?, null, 'person.updated', 'person', 'p1', 'write under backup', '{}', null, ?)");
+		const insert = writer.prepare(
+			"insert into audit_events (id, actor_id, action, object_type, object_id, summary, details, ip, at) values (?, null, 'person.updated', 'person', 'p1', 'write under backup', '{}', null, ?)"
+		);
 		let written = 0;
 		let writing = true;
 		const writes = (async () => {
@@ -48,9 +51,16 @@ describe.skipIf(onPostgres())('online backup (SQLite)', () => {
 		const restored = openDatabase(target);
 		try {
 			expect(await migrateToLatest(restored)).toEqual([]);
-			const people = await restored.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+			const people = await restored
+				.selectFrom('people')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow();
 			expect(Number(people.n)).toBe(200);
-			const audit = await restored.selectFrom('audit_events').select('id').where('summary', '=', 'write under backup').execute();
+			const audit = await restored
+				.selectFrom('audit_events')
+				.select('id')
+				.where('summary', '=', 'write under backup')
+				.execute();
 			// Writes land in order, so the copy holds exactly the first `copied` of them.
 			expect(audit.map((r) => r.id).sort()).toEqual(Array.from({ length: copied }, (_, i) => `w${i}`).sort());
 		} finally {

@@ -30,7 +30,12 @@ const anchors = (tag: string) => ({
 });
 
 async function events(action: string, objectId: string) {
-	return temp.db.selectFrom('audit_events').selectAll().where('action', '=', action).where('object_id', '=', objectId).execute();
+	return temp.db
+		.selectFrom('audit_events')
+		.selectAll()
+		.where('action', '=', action)
+		.where('object_id', '=', objectId)
+		.execute();
 }
 
 beforeAll(async () => {
@@ -41,7 +46,13 @@ beforeAll(async () => {
 	await addGrant(temp.db, 'admin', 'admin');
 	await addPerson(temp.db, { id: 'mgr', email: 'mgr@example.com', name: 'Mo Manager', team_id: 'ap' });
 	await addGrant(temp.db, 'mgr', 'manager', { team_id: 'ap' });
-	await addPerson(temp.db, { id: 'priya', email: 'priya@example.com', name: 'Priya Raman', team_id: 'ap', manager_id: 'mgr' });
+	await addPerson(temp.db, {
+		id: 'priya',
+		email: 'priya@example.com',
+		name: 'Priya Raman',
+		team_id: 'ap',
+		manager_id: 'mgr'
+	});
 });
 afterAll(async () => {
 	await temp.close();
@@ -55,11 +66,28 @@ describe('values', () => {
 
 		expect((await createValue(temp.db, admin, { name: 'curiosity', description: '' }, T0)).ok).toBe(false);
 
-		expect((await updateValue(temp.db, admin, created.id, { name: 'Curiosity and learning', description: 'We ask why.' }, T0)).ok).toBe(true);
-		const row = await temp.db.selectFrom('behaviour_values').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+		expect(
+			(
+				await updateValue(
+					temp.db,
+					admin,
+					created.id,
+					{ name: 'Curiosity and learning', description: 'We ask why.' },
+					T0
+				)
+			).ok
+		).toBe(true);
+		const row = await temp.db
+			.selectFrom('behaviour_values')
+			.selectAll()
+			.where('id', '=', created.id)
+			.executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ name: 'Curiosity and learning', slug: 'curiosity' });
 		const [updated] = await events('behaviour_value.updated', created.id);
-		expect(JSON.parse(updated!.details!)).toMatchObject({ before: { name: 'Curiosity' }, after: { name: 'Curiosity and learning' } });
+		expect(JSON.parse(updated!.details!)).toMatchObject({
+			before: { name: 'Curiosity' },
+			after: { name: 'Curiosity and learning' }
+		});
 
 		const before = (await frameworkOverview(temp.db)).map((v) => v.id);
 		expect(before.at(-1)).toBe(created.id);
@@ -72,7 +100,12 @@ describe('values', () => {
 	it('deletes a value only when no behaviour sits under it, archived ones included', async () => {
 		const value = await createValue(temp.db, admin, { name: 'Temporary', description: '' }, T0);
 		if (!value.ok) throw new Error('value');
-		const behaviour = await createBehaviour(temp.db, admin, { label: 'Tries things', description: '', value_id: value.id, ...anchors('Tries') }, T0);
+		const behaviour = await createBehaviour(
+			temp.db,
+			admin,
+			{ label: 'Tries things', description: '', value_id: value.id, ...anchors('Tries') },
+			T0
+		);
 		if (!behaviour.ok) throw new Error('behaviour');
 		await setBehaviourArchived(temp.db, admin, behaviour.id, true, T0);
 
@@ -83,7 +116,9 @@ describe('values', () => {
 		const empty = await createValue(temp.db, admin, { name: 'Empty', description: '' }, T0);
 		if (!empty.ok) throw new Error('empty');
 		expect((await deleteValue(temp.db, admin, empty.id, T0)).ok).toBe(true);
-		expect(await temp.db.selectFrom('behaviour_values').select('id').where('id', '=', empty.id).executeTakeFirst()).toBeUndefined();
+		expect(
+			await temp.db.selectFrom('behaviour_values').select('id').where('id', '=', empty.id).executeTakeFirst()
+		).toBeUndefined();
 		expect(await events('behaviour_value.deleted', empty.id)).toHaveLength(1);
 	});
 });
@@ -96,7 +131,13 @@ describe('behaviours', () => {
 		valueId = value.id;
 	});
 
-	const input = (extra: Partial<BehaviourInput> = {}): BehaviourInput => ({ label: 'Keeps requesters informed', description: 'Updates without being chased.', value_id: valueId, ...anchors('v1'), ...extra });
+	const input = (extra: Partial<BehaviourInput> = {}): BehaviourInput => ({
+		label: 'Keeps requesters informed',
+		description: 'Updates without being chased.',
+		value_id: valueId,
+		...anchors('v1'),
+		...extra
+	});
 
 	it('makes a unique slug from the label and never changes it on rename', async () => {
 		const first = await createBehaviour(temp.db, admin, input(), T0);
@@ -117,7 +158,13 @@ describe('behaviours', () => {
 		if (!created.ok) throw new Error('create');
 
 		// Nobody rated yet: the same version is corrected.
-		const fixed = await updateBehaviour(temp.db, admin, created.id, input({ label: 'Explains decisions', ...anchors('v1 corrected') }), T0);
+		const fixed = await updateBehaviour(
+			temp.db,
+			admin,
+			created.id,
+			input({ label: 'Explains decisions', ...anchors('v1 corrected') }),
+			T0
+		);
 		expect(fixed).toMatchObject({ ok: true, change: 'edit_in_place', version: 1 });
 		let detail = await behaviourDetail(temp.db, created.id);
 		expect(detail?.versions).toHaveLength(1);
@@ -126,7 +173,15 @@ describe('behaviours', () => {
 		expect(JSON.parse(inPlace!.details!).anchors.before[0]).toBe('v1: leaves requests unanswered for days.');
 
 		// Saving the same anchors again changes nothing.
-		expect(await updateBehaviour(temp.db, admin, created.id, input({ label: 'Explains decisions', ...anchors('v1 corrected') }), T0)).toMatchObject({ change: 'unchanged', version: 1 });
+		expect(
+			await updateBehaviour(
+				temp.db,
+				admin,
+				created.id,
+				input({ label: 'Explains decisions', ...anchors('v1 corrected') }),
+				T0
+			)
+		).toMatchObject({ change: 'unchanged', version: 1 });
 
 		// Someone is rated against version 1: it is frozen from now on.
 		const mgr = { id: 'mgr', ip: null, scope: await scopeOf(temp.db, 'mgr'), timeZone: 'UTC' };
@@ -134,13 +189,26 @@ describe('behaviours', () => {
 			temp.db,
 			mgr,
 			'priya',
-			{ behaviour: created.slug, level: 3, situation: 'A supplier queried a held invoice.', action: 'Priya explained why it was held and when it would clear.', impact: 'The supplier stopped chasing and the call centre had no escalation.', observed_on: today },
+			{
+				behaviour: created.slug,
+				level: 3,
+				situation: 'A supplier queried a held invoice.',
+				action: 'Priya explained why it was held and when it would clear.',
+				impact: 'The supplier stopped chasing and the call centre had no escalation.',
+				observed_on: today
+			},
 			today,
 			T0
 		);
 		if (!observed.ok) throw new Error(JSON.stringify(observed.errors));
 
-		const versioned = await updateBehaviour(temp.db, admin, created.id, input({ label: 'Explains decisions', ...anchors('v2') }), T0);
+		const versioned = await updateBehaviour(
+			temp.db,
+			admin,
+			created.id,
+			input({ label: 'Explains decisions', ...anchors('v2') }),
+			T0
+		);
 		expect(versioned).toMatchObject({ ok: true, change: 'new_version', version: 2 });
 		detail = await behaviourDetail(temp.db, created.id);
 		expect(detail?.behaviour.currentVersion).toBe(2);
@@ -158,7 +226,8 @@ describe('behaviours', () => {
 	});
 
 	it('reorders behaviours within their value', async () => {
-		const overview = async () => (await frameworkOverview(temp.db)).find((v) => v.id === valueId)!.behaviours.map((b) => b.id);
+		const overview = async () =>
+			(await frameworkOverview(temp.db)).find((v) => v.id === valueId)!.behaviours.map((b) => b.id);
 		const before = await overview();
 		await moveBehaviour(temp.db, admin, before[1]!, 'up', T0);
 		const after = await overview();
@@ -173,7 +242,9 @@ describe('behaviours', () => {
 		expect((await listBehaviours(temp.db)).some((b) => b.id === created.id)).toBe(false);
 		expect(await isActiveBehaviour(temp.db, created.slug)).toBe(false);
 		expect((await behaviourLabels(temp.db)).get(created.slug)).toBe('Closes the loop');
-		expect((await listBehaviours(temp.db, { includeArchived: true })).find((b) => b.id === created.id)?.archived).toBe(true);
+		expect((await listBehaviours(temp.db, { includeArchived: true })).find((b) => b.id === created.id)?.archived).toBe(
+			true
+		);
 		expect(await events('behaviour.archived', created.id)).toHaveLength(1);
 
 		await setBehaviourArchived(temp.db, admin, created.id, false, T0);

@@ -1,26 +1,69 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logMeeting, myPairs, pairPage, planMeeting, recordFit } from '../../src/lib/server/buddies/pairs';
-import { createCycle, cycleProposal, joinCycle, nominate, publishCycle, runMatching, setExcluded, setLocked, swapPeople } from '../../src/lib/server/buddies/service';
+import {
+	createCycle,
+	cycleProposal,
+	joinCycle,
+	nominate,
+	publishCycle,
+	runMatching,
+	setExcluded,
+	setLocked,
+	swapPeople
+} from '../../src/lib/server/buddies/service';
 import { scopeOf } from '../../src/lib/server/people/queries';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
 
 let temp: TempDb;
-const profile = { goals: 'See how my work lands with the customer.', learn: ['Customer calls' as const], offer: ['Excel' as const], interests: 'chess', hours_start: '09:00', hours_end: '17:00' };
+const profile = {
+	goals: 'See how my work lands with the customer.',
+	learn: ['Customer calls' as const],
+	offer: ['Excel' as const],
+	interests: 'chess',
+	hours_start: '09:00',
+	hours_end: '17:00'
+};
 
 beforeAll(async () => {
 	temp = await openTempDb('buddies');
 	const co = await addUnit(temp.db, 'co', 'Company');
-	for (const [id, name] of [['fin', 'Finance'], ['ops', 'Operations']] as const) {
-		await temp.db.insertInto('org_units').values({ id, name, kind: 'department', parent_id: 'co', path: `${co.path}${id}/`, created_at: T0.toISOString() }).execute();
+	for (const [id, name] of [
+		['fin', 'Finance'],
+		['ops', 'Operations']
+	] as const) {
+		await temp.db
+			.insertInto('org_units')
+			.values({ id, name, kind: 'department', parent_id: 'co', path: `${co.path}${id}/`, created_at: T0.toISOString() })
+			.execute();
 	}
 	await addTeam(temp.db, 'ap', 'Accounts Payable', 'fin');
-	await temp.db.insertInto('teams').values({ id: 'care', name: 'Customer Care', kind: 'customer_facing', org_unit_id: 'ops', created_at: T0.toISOString() }).execute();
+	await temp.db
+		.insertInto('teams')
+		.values({
+			id: 'care',
+			name: 'Customer Care',
+			kind: 'customer_facing',
+			org_unit_id: 'ops',
+			created_at: T0.toISOString()
+		})
+		.execute();
 	await addPerson(temp.db, { id: 'owner', email: 'owner@example.com', name: 'Olive Owner' });
 	await addGrant(temp.db, 'owner', 'admin');
 	await addPerson(temp.db, { id: 'fmgr', email: 'fm@example.com', name: 'Fin Manager', team_id: 'ap' });
 	await addGrant(temp.db, 'fmgr', 'manager', { team_id: 'ap' });
-	for (const [id, team] of [['f1', 'ap'], ['f2', 'ap'], ['c1', 'care'], ['c2', 'care']] as const) {
-		await addPerson(temp.db, { id, email: `${id}@example.com`, name: `Person ${id}`, team_id: team, manager_id: team === 'ap' ? 'fmgr' : null });
+	for (const [id, team] of [
+		['f1', 'ap'],
+		['f2', 'ap'],
+		['c1', 'care'],
+		['c2', 'care']
+	] as const) {
+		await addPerson(temp.db, {
+			id,
+			email: `${id}@example.com`,
+			name: `Person ${id}`,
+			team_id: team,
+			manager_id: team === 'ap' ? 'fmgr' : null
+		});
 	}
 });
 afterAll(async () => {
@@ -32,17 +75,37 @@ describe('a buddy cycle', () => {
 
 	it('is opened, joined and nominated into', async () => {
 		const owner = { id: 'owner', scope: await scopeOf(temp.db, 'owner') };
-		const created = await createCycle(temp.db, owner, { name: '2027 Q1', starts_on: '2027-01-04', ends_on: '2027-03-31', mode: 'opt_in', unit_ids: ['co'] }, T0);
+		const created = await createCycle(
+			temp.db,
+			owner,
+			{ name: '2027 Q1', starts_on: '2027-01-04', ends_on: '2027-03-31', mode: 'opt_in', unit_ids: ['co'] },
+			T0
+		);
 		expect(created.ok).toBe(true);
 		cycleId = created.ok ? created.id : '';
 		// Care people want what Finance offers and offer what Finance wants to learn.
 		const care = { ...profile, learn: ['Excel' as const], offer: ['Customer calls' as const] };
 		for (const id of ['f1', 'c1', 'c2']) {
-			expect(await joinCycle(temp.db, { id, timeZone: 'Europe/London' }, cycleId, id.startsWith('c') ? care : profile, T0)).toEqual({ ok: true });
+			expect(
+				await joinCycle(temp.db, { id, timeZone: 'Europe/London' }, cycleId, id.startsWith('c') ? care : profile, T0)
+			).toEqual({ ok: true });
 		}
-		expect(await nominate(temp.db, { id: 'fmgr', scope: await scopeOf(temp.db, 'fmgr') }, cycleId, 'f2', T0)).toEqual({ ok: true });
-		expect((await nominate(temp.db, { id: 'fmgr', scope: await scopeOf(temp.db, 'fmgr') }, cycleId, 'c1', T0)).ok).toBe(false);
-		expect((await createCycle(temp.db, { id: 'f1', scope: await scopeOf(temp.db, 'f1') }, { name: 'Mine', starts_on: '2027-01-04', ends_on: '2027-03-31', mode: 'opt_in', unit_ids: ['co'] }, T0)).ok).toBe(false);
+		expect(await nominate(temp.db, { id: 'fmgr', scope: await scopeOf(temp.db, 'fmgr') }, cycleId, 'f2', T0)).toEqual({
+			ok: true
+		});
+		expect((await nominate(temp.db, { id: 'fmgr', scope: await scopeOf(temp.db, 'fmgr') }, cycleId, 'c1', T0)).ok).toBe(
+			false
+		);
+		expect(
+			(
+				await createCycle(
+					temp.db,
+					{ id: 'f1', scope: await scopeOf(temp.db, 'f1') },
+					{ name: 'Mine', starts_on: '2027-01-04', ends_on: '2027-03-31', mode: 'opt_in', unit_ids: ['co'] },
+					T0
+				)
+			).ok
+		).toBe(false);
 	});
 
 	it('pairs only across departments, keeps locks on re-run and refuses rule-breaking swaps', async () => {
@@ -54,15 +117,31 @@ describe('a buddy cycle', () => {
 			const ids = pair.members.map((m) => m.id).sort();
 			expect(ids.filter((id) => id.startsWith('f'))).toHaveLength(1);
 		}
-		expect(proposal.some((pair) => pair.breakdown.some((line) => line.reason.includes('complementary topics')))).toBe(true);
+		expect(proposal.some((pair) => pair.breakdown.some((line) => line.reason.includes('complementary topics')))).toBe(
+			true
+		);
 		const first = proposal[0]!;
 		await setLocked(temp.db, scope, cycleId, first.id, true);
 		await runMatching(temp.db, scope, cycleId, T0);
 		const again = await cycleProposal(temp.db, cycleId);
-		expect(again.find((p) => p.locked)?.members.map((m) => m.id).sort()).toEqual(first.members.map((m) => m.id).sort());
+		expect(
+			again
+				.find((p) => p.locked)
+				?.members.map((m) => m.id)
+				.sort()
+		).toEqual(first.members.map((m) => m.id).sort());
 
 		const [fa, fb] = again.map((p) => p.members.find((m) => m.id.startsWith('f'))!.id);
-		expect(await swapPeople(temp.db, scope, cycleId, fa!, again.find((p) => !p.members.some((m) => m.id === fa))!.members.find((m) => m.id.startsWith('c'))!.id, T0)).toEqual({
+		expect(
+			await swapPeople(
+				temp.db,
+				scope,
+				cycleId,
+				fa!,
+				again.find((p) => !p.members.some((m) => m.id === fa))!.members.find((m) => m.id.startsWith('c'))!.id,
+				T0
+			)
+		).toEqual({
 			ok: false,
 			errors: { swap: 'That swap would pair people from the same department or with their manager' }
 		});
@@ -78,7 +157,12 @@ describe('a buddy cycle', () => {
 		expect(run.ok && run.unmatched.map((u) => u.id)).toContain('c2');
 		await setExcluded(temp.db, scope, cycleId, 'c2', false);
 		await runMatching(temp.db, scope, cycleId, T0);
-		expect((await cycleProposal(temp.db, cycleId)).flatMap((p) => p.members.map((m) => m.id)).sort()).toEqual(['c1', 'c2', 'f1', 'f2']);
+		expect((await cycleProposal(temp.db, cycleId)).flatMap((p) => p.members.map((m) => m.id)).sort()).toEqual([
+			'c1',
+			'c2',
+			'f1',
+			'f2'
+		]);
 	});
 
 	it('keeps one proposal when the matching runs several times at once (as on several instances)', async () => {
@@ -97,17 +181,56 @@ describe('a buddy cycle', () => {
 		const pairId = mine!.id;
 		const f1 = await scopeOf(temp.db, 'f1');
 		expect((await recordFit(temp.db, f1, pairId, { fit: 'good', note: '' }, T0)).ok).toBe(false);
-		expect(await logMeeting(temp.db, await scopeOf(temp.db, 'f2'), pairId, { met: 'yes', met_on: '2027-01-08', rating: '3', notes: '' }, '2027-01-10', T0)).toEqual({ ok: false, errors: { _form: 'Only the buddies log their meetings' } });
-		expect(await logMeeting(temp.db, f1, pairId, { met: 'yes', met_on: '2027-01-08', rating: '4', notes: 'Walked through a refund.' }, '2027-01-10', T0)).toEqual({ ok: true });
+		expect(
+			await logMeeting(
+				temp.db,
+				await scopeOf(temp.db, 'f2'),
+				pairId,
+				{ met: 'yes', met_on: '2027-01-08', rating: '3', notes: '' },
+				'2027-01-10',
+				T0
+			)
+		).toEqual({ ok: false, errors: { _form: 'Only the buddies log their meetings' } });
+		expect(
+			await logMeeting(
+				temp.db,
+				f1,
+				pairId,
+				{ met: 'yes', met_on: '2027-01-08', rating: '4', notes: 'Walked through a refund.' },
+				'2027-01-10',
+				T0
+			)
+		).toEqual({ ok: true });
 		expect(await recordFit(temp.db, f1, pairId, { fit: 'good', note: '' }, T0)).toEqual({ ok: true });
 		const page = await pairPage(temp.db, f1, pairId, '2027-01-10');
 		expect(page?.health).toEqual({ state: 'on_track' });
 		const outsider = ['c1', 'c2'].find((id) => !page!.members.some((m) => m.id === id))!;
 		expect(await pairPage(temp.db, await scopeOf(temp.db, outsider), pairId, '2027-01-10')).toBeUndefined();
-		const plan = await planMeeting(temp.db, f1, 'Europe/London', pairId, { date: '2027-01-20', time: '12:30', minutes: 30, place: 'Canteen' }, T0);
+		const plan = await planMeeting(
+			temp.db,
+			f1,
+			'Europe/London',
+			pairId,
+			{ date: '2027-01-20', time: '12:30', minutes: 30, place: 'Canteen' },
+			T0
+		);
 		expect(plan.ok).toBe(true);
-		expect((await planMeeting(temp.db, await scopeOf(temp.db, outsider), 'UTC', pairId, { date: '2027-01-20', time: '12:30', minutes: 30, place: '' }, T0)).ok).toBe(false);
-		expect((await planMeeting(temp.db, f1, 'UTC', pairId, { date: '2026-01-20', time: '12:30', minutes: 30, place: '' }, T0)).ok).toBe(false);
+		expect(
+			(
+				await planMeeting(
+					temp.db,
+					await scopeOf(temp.db, outsider),
+					'UTC',
+					pairId,
+					{ date: '2027-01-20', time: '12:30', minutes: 30, place: '' },
+					T0
+				)
+			).ok
+		).toBe(false);
+		expect(
+			(await planMeeting(temp.db, f1, 'UTC', pairId, { date: '2026-01-20', time: '12:30', minutes: 30, place: '' }, T0))
+				.ok
+		).toBe(false);
 		// Their manager can follow the pair.
 		expect((await pairPage(temp.db, await scopeOf(temp.db, 'fmgr'), pairId, '2027-01-10'))?.isMember).toBe(false);
 	});

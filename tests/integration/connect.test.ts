@@ -8,8 +8,28 @@ let temp: TempDb;
 beforeAll(async () => {
 	temp = await openTempDb('connect');
 	const company = await addUnit(temp.db, 'co', 'Company');
-	await temp.db.insertInto('org_units').values({ id: 'fin', name: 'Finance', kind: 'department', parent_id: 'co', path: `${company.path}fin/`, created_at: T0.toISOString() }).execute();
-	await temp.db.insertInto('org_units').values({ id: 'ops', name: 'Operations', kind: 'department', parent_id: 'co', path: `${company.path}ops/`, created_at: T0.toISOString() }).execute();
+	await temp.db
+		.insertInto('org_units')
+		.values({
+			id: 'fin',
+			name: 'Finance',
+			kind: 'department',
+			parent_id: 'co',
+			path: `${company.path}fin/`,
+			created_at: T0.toISOString()
+		})
+		.execute();
+	await temp.db
+		.insertInto('org_units')
+		.values({
+			id: 'ops',
+			name: 'Operations',
+			kind: 'department',
+			parent_id: 'co',
+			path: `${company.path}ops/`,
+			created_at: T0.toISOString()
+		})
+		.execute();
 	await addTeam(temp.db, 'ap', 'Accounts Payable', 'fin');
 	await addTeam(temp.db, 'ar', 'Accounts Receivable', 'fin');
 	await addTeam(temp.db, 'care', 'Customer Care', 'ops');
@@ -39,7 +59,9 @@ describe('lunch-and-learn bookings', () => {
 		const created = await createSession(temp.db, { id: 'org', timeZone: 'Europe/London' }, input(2), T0);
 		expect(created.ok).toBe(true);
 		const id = created.ok ? created.id : '';
-		const results = await Promise.all(['p0', 'p1', 'p2', 'p3', 'p4'].map((p, i) => rsvp(temp.db, p, id, new Date(T0.getTime() + i))));
+		const results = await Promise.all(
+			['p0', 'p1', 'p2', 'p3', 'p4'].map((p, i) => rsvp(temp.db, p, id, new Date(T0.getTime() + i)))
+		);
 		const statuses = results.map((r) => (r.ok ? r.status : 'error'));
 		expect(statuses.filter((s) => s === 'going')).toHaveLength(2);
 		expect(statuses.filter((s) => s === 'waitlist')).toHaveLength(3);
@@ -63,7 +85,10 @@ describe('lunch-and-learn bookings', () => {
 		const id = created.ok ? created.id : '';
 		await rsvp(temp.db, 'p1', id, T0);
 		await rsvp(temp.db, 'p3', id, T0);
-		expect(await markAttendance(temp.db, 'p1', id, ['p1'], new Date('2026-12-02T00:00:00Z'))).toEqual({ ok: false, errors: { _form: 'Only the organiser can mark attendance' } });
+		expect(await markAttendance(temp.db, 'p1', id, ['p1'], new Date('2026-12-02T00:00:00Z'))).toEqual({
+			ok: false,
+			errors: { _form: 'Only the organiser can mark attendance' }
+		});
 		expect((await markAttendance(temp.db, 'org', id, ['p1'], T0)).ok).toBe(false);
 		expect((await markAttendance(temp.db, 'org', id, ['p1'], new Date('2026-12-02T00:00:00Z'))).ok).toBe(true);
 		const detail = await sessionDetail(temp.db, id, 'org');
@@ -76,8 +101,17 @@ describe('lunch-and-learn bookings', () => {
 	});
 
 	it('refuses sessions in the past and presenters who do not exist', async () => {
-		expect(await createSession(temp.db, { id: 'org', timeZone: 'UTC' }, { ...input(5), date: '2026-01-01' }, T0)).toEqual({ ok: false, errors: { date: 'Choose a time in the future' } });
-		expect(await createSession(temp.db, { id: 'org', timeZone: 'UTC' }, { ...input(5), presenter_email: 'ghost@example.com' }, T0)).toEqual({
+		expect(
+			await createSession(temp.db, { id: 'org', timeZone: 'UTC' }, { ...input(5), date: '2026-01-01' }, T0)
+		).toEqual({ ok: false, errors: { date: 'Choose a time in the future' } });
+		expect(
+			await createSession(
+				temp.db,
+				{ id: 'org', timeZone: 'UTC' },
+				{ ...input(5), presenter_email: 'ghost@example.com' },
+				T0
+			)
+		).toEqual({
 			ok: false,
 			errors: { presenter_email: 'No active person has this email address' }
 		});
@@ -86,22 +120,69 @@ describe('lunch-and-learn bookings', () => {
 
 describe('recognition', () => {
 	it('marks thanks across departments and shows it on the wall, filtered by team', async () => {
-		const across = await recognise(temp.db, 'p0', { recipients: ['p2@example.com'], behaviour: 'ownership', message: 'Took my supplier query all the way to the customer.' }, T0);
+		const across = await recognise(
+			temp.db,
+			'p0',
+			{
+				recipients: ['p2@example.com'],
+				behaviour: 'ownership',
+				message: 'Took my supplier query all the way to the customer.'
+			},
+			T0
+		);
 		expect(across).toMatchObject({ ok: true, crossDepartment: true });
-		const within = await recognise(temp.db, 'p0', { recipients: ['p1@example.com'], behaviour: 'reliability', message: 'Kept every promise during month-end close.' }, T0);
+		const within = await recognise(
+			temp.db,
+			'p0',
+			{
+				recipients: ['p1@example.com'],
+				behaviour: 'reliability',
+				message: 'Kept every promise during month-end close.'
+			},
+			T0
+		);
 		expect(within).toMatchObject({ ok: true, crossDepartment: false });
 
 		const care = await recognitionWall(temp.db, { teamId: 'care' }, { limit: 10, offset: 0 });
 		expect(care.entries.map((e) => e.message)).toEqual(['Took my supplier query all the way to the customer.']);
-		expect(care.entries[0]).toMatchObject({ crossDepartment: true, behaviourLabel: 'Takes ownership', from: { name: 'Person 0' } });
+		expect(care.entries[0]).toMatchObject({
+			crossDepartment: true,
+			behaviourLabel: 'Takes ownership',
+			from: { name: 'Person 0' }
+		});
 	});
 
 	it('refuses unknown colleagues, yourself and unknown behaviours', async () => {
-		expect(await recognise(temp.db, 'p0', { recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' }, T0)).toEqual({
+		expect(
+			await recognise(
+				temp.db,
+				'p0',
+				{ recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
+				T0
+			)
+		).toEqual({
 			ok: false,
 			errors: { recipients: 'Nobody active in Ripple has the email: nobody@example.com' }
 		});
-		expect((await recognise(temp.db, 'p0', { recipients: ['p0@example.com'], behaviour: 'ownership', message: 'Something kind to say.' }, T0)).ok).toBe(false);
-		expect((await recognise(temp.db, 'p0', { recipients: ['p1@example.com'], behaviour: 'made-up', message: 'Something kind to say.' }, T0)).ok).toBe(false);
+		expect(
+			(
+				await recognise(
+					temp.db,
+					'p0',
+					{ recipients: ['p0@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
+					T0
+				)
+			).ok
+		).toBe(false);
+		expect(
+			(
+				await recognise(
+					temp.db,
+					'p0',
+					{ recipients: ['p1@example.com'], behaviour: 'made-up', message: 'Something kind to say.' },
+					T0
+				)
+			).ok
+		).toBe(false);
 	});
 });

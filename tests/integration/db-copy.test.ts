@@ -55,21 +55,31 @@ async function countsOf(db: Db, tables: readonly string[]): Promise<Record<strin
 
 /** Primary-key columns in key order, from SQLite's own description of the source. */
 async function primaryKey(table: string): Promise<string[]> {
-	const { rows } = await sql<{ name: string }>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(source);
+	const { rows } = await sql<{
+		name: string;
+	}>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(source);
 	return rows.map((r) => r.name);
 }
 
 async function rowByKey(db: Db, table: string, key: readonly string[], row: Row): Promise<Row | undefined> {
-	const match = sql.join(key.map((column) => sql`${sql.ref(column)} = ${row[column]}`), sql` and `);
+	const match = sql.join(
+		key.map((column) => sql`${sql.ref(column)} = ${row[column]}`),
+		sql` and `
+	);
 	const { rows } = await sql<Row>`select * from ${sql.table(table)} where ${match}`.execute(db);
 	return rows[0];
 }
 
 /** The first and last rows by primary key. */
 async function sampleRows(table: string, key: readonly string[]): Promise<Row[]> {
-	const order = (direction: 'asc' | 'desc') => sql.join(key.map((column) => sql`${sql.ref(column)} ${sql.raw(direction)}`));
-	const first = await sql<Row>`select * from ${sql.table(table)} order by ${order('asc')} limit ${SAMPLE}`.execute(source);
-	const last = await sql<Row>`select * from ${sql.table(table)} order by ${order('desc')} limit ${SAMPLE}`.execute(source);
+	const order = (direction: 'asc' | 'desc') =>
+		sql.join(key.map((column) => sql`${sql.ref(column)} ${sql.raw(direction)}`));
+	const first = await sql<Row>`select * from ${sql.table(table)} order by ${order('asc')} limit ${SAMPLE}`.execute(
+		source
+	);
+	const last = await sql<Row>`select * from ${sql.table(table)} order by ${order('desc')} limit ${SAMPLE}`.execute(
+		source
+	);
 	return [...first.rows, ...last.rows];
 }
 
@@ -93,15 +103,24 @@ describe('db:copy', () => {
 		const team = await source.selectFrom('teams').select('id').executeTakeFirstOrThrow();
 		await source
 			.insertInto('case_feedback')
-			.values({ id: 'zz-orphan', link_id: 'no-such-link', team_id: team.id, score: 9, reasons: '[]', comment: '', minutes_lost: null, submitted_at: SEEDED_AT.toISOString() })
+			.values({
+				id: 'zz-orphan',
+				link_id: 'no-such-link',
+				team_id: team.id,
+				score: 9,
+				reasons: '[]',
+				comment: '',
+				minutes_lost: null,
+				submitted_at: SEEDED_AT.toISOString()
+			})
 			.execute();
 		await sql`pragma foreign_keys = on`.execute(source);
 
 		const progress = new Map<string, number>();
 		try {
-			await expect(copyDatabase(source, temp.db, { onProgress: (table, rows) => progress.set(table, rows) })).rejects.toThrow(
-				/foreign key/i
-			);
+			await expect(
+				copyDatabase(source, temp.db, { onProgress: (table, rows) => progress.set(table, rows) })
+			).rejects.toThrow(/foreign key/i);
 		} finally {
 			await source.deleteFrom('case_feedback').where('id', '=', 'zz-orphan').execute();
 		}
@@ -130,7 +149,15 @@ describe('db:copy', () => {
 		}
 		expect(await countsOf(temp.db, sourceTables)).toEqual(sourceCounts);
 		expect(report.rows).toBe(Object.values(sourceCounts).reduce((a, b) => a + b, 0));
-		for (const table of ['people', 'observations', 'metric_values', 'case_feedback', 'audit_events', 'sessions', 'login_failures']) {
+		for (const table of [
+			'people',
+			'observations',
+			'metric_values',
+			'case_feedback',
+			'audit_events',
+			'sessions',
+			'login_failures'
+		]) {
 			expect(sourceCounts[table], table).toBeGreaterThan(0);
 		}
 	});
@@ -138,19 +165,24 @@ describe('db:copy', () => {
 	it('copies parents before children, as the foreign keys require', async () => {
 		const order: string[] = report.tables.map((t) => t.table);
 		for (const [position, table] of order.entries()) {
-			const { rows } = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${table})`.execute(source);
-			for (const { table: parent } of rows) expect(order.indexOf(parent), `${table} -> ${parent}`).toBeLessThanOrEqual(position);
+			const { rows } = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${table})`.execute(
+				source
+			);
+			for (const { table: parent } of rows)
+				expect(order.indexOf(parent), `${table} -> ${parent}`).toBeLessThanOrEqual(position);
 		}
 	});
 
 	it('keeps values exactly: text ids, ISO times, 0/1 flags, real numbers and self-references', async () => {
 		for (const table of sourceTables) {
 			const key = await primaryKey(table);
-			for (const row of await sampleRows(table, key)) expect(await rowByKey(temp.db, table, key, row), table).toEqual(row);
+			for (const row of await sampleRows(table, key))
+				expect(await rowByKey(temp.db, table, key, row), table).toEqual(row);
 		}
 
 		// Every real number, not only a sample, and every manager and parent unit.
-		const byKey = (rows: Row[], key: readonly string[]) => new Map(rows.map((r) => [key.map((c) => r[c]).join('|'), r]));
+		const byKey = (rows: Row[], key: readonly string[]) =>
+			new Map(rows.map((r) => [key.map((c) => r[c]).join('|'), r]));
 		for (const table of ['metric_values', 'people', 'org_units'] as const) {
 			const key = await primaryKey(table);
 			const copied = byKey(await temp.db.selectFrom(table).selectAll().execute(), key);
@@ -158,22 +190,36 @@ describe('db:copy', () => {
 		}
 		const fractional = await temp.db.selectFrom('metric_values').select('value').execute();
 		expect(fractional.some((r) => !Number.isInteger(r.value))).toBe(true);
-		const managed = await temp.db.selectFrom('people').select('manager_id').where('manager_id', 'is not', null).execute();
+		const managed = await temp.db
+			.selectFrom('people')
+			.select('manager_id')
+			.where('manager_id', 'is not', null)
+			.execute();
 		expect(managed.length).toBeGreaterThan(50);
 	});
 
 	it('lets a demo account sign in on the copy', async () => {
 		const now = new Date();
-		const result = await signIn(temp.db, { email: 'staff@ripple.test', password: DEMO_PASSWORD, ip: '203.0.113.20' }, now);
+		const result = await signIn(
+			temp.db,
+			{ email: 'staff@ripple.test', password: DEMO_PASSWORD, ip: '203.0.113.20' },
+			now
+		);
 		if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
-		const staff = await temp.db.selectFrom('people').select('id').where('email', '=', 'staff@ripple.test').executeTakeFirstOrThrow();
+		const staff = await temp.db
+			.selectFrom('people')
+			.select('id')
+			.where('email', '=', 'staff@ripple.test')
+			.executeTakeFirstOrThrow();
 		expect(result.personId).toBe(staff.id);
 		expect((await validateSessionToken(temp.db, result.token, now))?.session.person_id).toBe(staff.id);
 	});
 
 	it('refuses a second copy into the now non-empty target and changes nothing', async () => {
 		const before = await countsOf(temp.db, sourceTables);
-		await expect(copyDatabase(source, temp.db)).rejects.toThrow(/target database is not empty: org_units holds \d+ rows/);
+		await expect(copyDatabase(source, temp.db)).rejects.toThrow(
+			/target database is not empty: org_units holds \d+ rows/
+		);
 		expect(await countsOf(temp.db, sourceTables)).toEqual(before);
 	});
 });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/server/db/ids';
 import { listTeamLinks, listTeamResponses, monthlyCaseScores } from '../../src/lib/server/feedback/queries';
 import type { Answer } from '../../src/lib/server/feedback/answer';
-import { closeLink, createCaseLink, experienceTrend, issueStandingLink, lookupLink, submitAnswer } from '../../src/lib/server/feedback/service';
+import {
+	closeLink,
+	createCaseLink,
+	experienceTrend,
+	issueStandingLink,
+	lookupLink,
+	submitAnswer
+} from '../../src/lib/server/feedback/service';
 import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
 
 let temp: TempDb;
@@ -23,7 +30,13 @@ afterAll(async () => {
 });
 
 async function caseLink(reference: string, teamId = 'ap', at = T0) {
-	return createCaseLink(temp.db, actor, teamId, { case_reference: reference, requester_email: 'requester@example.com' }, at);
+	return createCaseLink(
+		temp.db,
+		actor,
+		teamId,
+		{ case_reference: reference, requester_email: 'requester@example.com' },
+		at
+	);
 }
 
 async function responsesOf(linkId: string) {
@@ -33,29 +46,51 @@ async function responsesOf(linkId: string) {
 describe('case links', () => {
 	it('stores only the token’s hash and audits the creation without the requester’s email', async () => {
 		const issued = await caseLink('INC-100');
-		const row = await temp.db.selectFrom('feedback_links').selectAll().where('id', '=', issued.linkId).executeTakeFirstOrThrow();
+		const row = await temp.db
+			.selectFrom('feedback_links')
+			.selectAll()
+			.where('id', '=', issued.linkId)
+			.executeTakeFirstOrThrow();
 		expect(row.token_hash).not.toContain(issued.token);
 		expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
 		expect(row.expires_at).toBe(days(30).toISOString());
-		const audit = await temp.db.selectFrom('audit_events').selectAll().where('object_id', '=', issued.linkId).executeTakeFirstOrThrow();
+		const audit = await temp.db
+			.selectFrom('audit_events')
+			.selectAll()
+			.where('object_id', '=', issued.linkId)
+			.executeTakeFirstOrThrow();
 		expect(audit.action).toBe('feedback_link.created');
 		expect(`${audit.summary} ${audit.details}`).not.toContain('requester@example.com');
-		expect(await lookupLink(temp.db, issued.token, T0)).toMatchObject({ status: 'open', link: { teamName: 'Accounts Payable', caseReference: 'INC-100' } });
+		expect(await lookupLink(temp.db, issued.token, T0)).toMatchObject({
+			status: 'open',
+			link: { teamName: 'Accounts Payable', caseReference: 'INC-100' }
+		});
 	});
 
 	it('refuses a second answer to the same case and keeps the first', async () => {
 		const { token, linkId } = await caseLink('INC-101');
 		expect(await submitAnswer(temp.db, token, answer, days(1))).toEqual({ ok: true, kind: 'case' });
-		expect(await submitAnswer(temp.db, token, { ...answer, score: 0, comment: 'Changed my mind' }, days(2))).toEqual({ ok: false, reason: 'answered' });
+		expect(await submitAnswer(temp.db, token, { ...answer, score: 0, comment: 'Changed my mind' }, days(2))).toEqual({
+			ok: false,
+			reason: 'answered'
+		});
 		const rows = await responsesOf(linkId);
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ score: 8, comment: 'Clear and quick.', minutes_lost: 15, reasons: '["kept_informed"]', team_id: 'ap' });
+		expect(rows[0]).toMatchObject({
+			score: 8,
+			comment: 'Clear and quick.',
+			minutes_lost: 15,
+			reasons: '["kept_informed"]',
+			team_id: 'ap'
+		});
 		expect(await lookupLink(temp.db, token, days(3))).toMatchObject({ status: 'answered' });
 	});
 
 	it('stores exactly one of several answers sent at once', async () => {
 		const { token, linkId } = await caseLink('INC-102');
-		const outcomes = await Promise.all([1, 2, 3, 4, 5].map((score) => submitAnswer(temp.db, token, { ...answer, score }, days(1))));
+		const outcomes = await Promise.all(
+			[1, 2, 3, 4, 5].map((score) => submitAnswer(temp.db, token, { ...answer, score }, days(1)))
+		);
 		expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
 		expect(outcomes.filter((o) => !o.ok)).toEqual(Array(4).fill({ ok: false, reason: 'answered' }));
 		expect(await responsesOf(linkId)).toHaveLength(1);
@@ -80,7 +115,10 @@ describe('case links', () => {
 
 	it('does not let one team close another team’s link', async () => {
 		const { token, linkId } = await caseLink('AR-1', 'ar');
-		expect(await closeLink(temp.db, actor, 'ap', linkId, days(1))).toEqual({ ok: false, errors: { _form: 'We could not find that link.' } });
+		expect(await closeLink(temp.db, actor, 'ap', linkId, days(1))).toEqual({
+			ok: false,
+			errors: { _form: 'We could not find that link.' }
+		});
 		expect(await lookupLink(temp.db, token, days(1))).toMatchObject({ status: 'open' });
 	});
 
@@ -94,7 +132,8 @@ describe('standing links', () => {
 	it('take several answers', async () => {
 		const { token, linkId, expiresAt } = await issueStandingLink(temp.db, actor, 'gl', T0);
 		expect(expiresAt.toISOString()).toBe(days(365).toISOString());
-		for (const score of [9, 10, 4]) expect(await submitAnswer(temp.db, token, { ...answer, score }, days(1))).toEqual({ ok: true, kind: 'standing' });
+		for (const score of [9, 10, 4])
+			expect(await submitAnswer(temp.db, token, { ...answer, score }, days(1))).toEqual({ ok: true, kind: 'standing' });
 		expect((await responsesOf(linkId)).map((r) => r.score).sort()).toEqual([10, 4, 9]);
 	});
 
@@ -103,7 +142,12 @@ describe('standing links', () => {
 		const second = await issueStandingLink(temp.db, actor, 'ar', days(1));
 		expect(await submitAnswer(temp.db, first.token, answer, days(2))).toEqual({ ok: false, reason: 'closed' });
 		expect((await submitAnswer(temp.db, second.token, answer, days(2))).ok).toBe(true);
-		const closed = await temp.db.selectFrom('audit_events').select('action').where('object_id', '=', first.linkId).where('action', '=', 'feedback_link.closed').execute();
+		const closed = await temp.db
+			.selectFrom('audit_events')
+			.select('action')
+			.where('object_id', '=', first.linkId)
+			.where('action', '=', 'feedback_link.closed')
+			.execute();
 		expect(closed).toHaveLength(1);
 	});
 });
@@ -134,7 +178,19 @@ describe('monthlyCaseScores', () => {
 			links.set(id, linkId);
 			await t.db
 				.insertInto('feedback_links')
-				.values({ id: linkId, team_id: id, kind: 'standing', case_reference: null, requester_email: null, token_hash: `hash-${id}`, created_by: null, created_at: '2026-01-01T00:00:00.000Z', expires_at: '2027-01-01T00:00:00.000Z', answered_at: null, closed_at: null })
+				.values({
+					id: linkId,
+					team_id: id,
+					kind: 'standing',
+					case_reference: null,
+					requester_email: null,
+					token_hash: `hash-${id}`,
+					created_by: null,
+					created_at: '2026-01-01T00:00:00.000Z',
+					expires_at: '2027-01-01T00:00:00.000Z',
+					answered_at: null,
+					closed_at: null
+				})
 				.execute();
 		}
 		const answers: [string, number, string][] = [
@@ -150,7 +206,16 @@ describe('monthlyCaseScores', () => {
 		for (const [team, score, at] of answers) {
 			await t.db
 				.insertInto('case_feedback')
-				.values({ id: newId(), link_id: links.get(team)!, team_id: team, score, reasons: '[]', comment: '', minutes_lost: null, submitted_at: at })
+				.values({
+					id: newId(),
+					link_id: links.get(team)!,
+					team_id: team,
+					score,
+					reasons: '[]',
+					comment: '',
+					minutes_lost: null,
+					submitted_at: at
+				})
 				.execute();
 		}
 	});

@@ -97,10 +97,16 @@ describe('applyImport', () => {
 		const before = await snapshot();
 		// A trigger that fails the first invite insert, after people and roles were written.
 		if (onPostgres()) {
-			await sql`create function fail_invites() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`.execute(db);
-			await sql`create trigger fail_invites before insert on invites for each row execute function fail_invites()`.execute(db);
+			await sql`create function fail_invites() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`.execute(
+				db
+			);
+			await sql`create trigger fail_invites before insert on invites for each row execute function fail_invites()`.execute(
+				db
+			);
 		} else {
-			await sql`create trigger fail_invites before insert on invites begin select raise(abort, 'boom'); end`.execute(db);
+			await sql`create trigger fail_invites before insert on invites begin select raise(abort, 'boom'); end`.execute(
+				db
+			);
 		}
 		try {
 			await expect(applyImport(db, admin, goodFile, NOW)).rejects.toThrow(/boom/);
@@ -205,7 +211,10 @@ describe('applyImport', () => {
 		const file = [header, 'neo@example.com,Neo New,,,gus@example.com,,', 'gus@example.com,Gus Gone,,,,,'].join('\n');
 		const outcome = await applyImport(db, admin, file, NOW);
 		const neo = await personByEmail('neo@example.com');
-		await db.deleteFrom('invites').where('person_id', '=', neo?.id ?? '').execute();
+		await db
+			.deleteFrom('invites')
+			.where('person_id', '=', neo?.id ?? '')
+			.execute();
 		await db.deleteFrom('people').where('email', 'in', ['neo@example.com', 'gus@example.com']).execute();
 		expect(outcome.ok).toBe(false);
 	});

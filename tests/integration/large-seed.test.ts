@@ -34,8 +34,14 @@ afterAll(async () => {
 	await Promise.all([first?.close(), second?.close()]);
 });
 
-async function count(database: Db, table: 'people' | 'teams' | 'org_units' | 'observations' | 'case_feedback' | 'lesson_completions' | 'metric_values'): Promise<number> {
-	const row = await database.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function count(
+	database: Db,
+	table: 'people' | 'teams' | 'org_units' | 'observations' | 'case_feedback' | 'lesson_completions' | 'metric_values'
+): Promise<number> {
+	const row = await database
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
@@ -44,7 +50,11 @@ async function personByEmail(email: string) {
 }
 
 async function grantsOf(personId: string) {
-	return db.selectFrom('role_grants').select(['role', 'team_id', 'org_unit_id']).where('person_id', '=', personId).execute();
+	return db
+		.selectFrom('role_grants')
+		.select(['role', 'team_id', 'org_unit_id'])
+		.where('person_id', '=', personId)
+		.execute();
 }
 
 describe('seeding a large organisation', () => {
@@ -62,7 +72,17 @@ describe('seeding a large organisation', () => {
 		expect(await count(db, 'metric_values')).toBe(teams * (4 * MONTHS.length + weeks));
 		expect(summary.counts.lesson_completions).toBe(await count(db, 'lesson_completions'));
 		expect(summary.counts.lesson_completions!).toBeGreaterThan(PEOPLE * 20);
-		for (const table of ['completions', 'check_attempts', 'module_progress', 'assignments', 'buddy_pairs', 'shadow_visits', 'lunch_rsvps', 'recognitions', 'service_assessments']) {
+		for (const table of [
+			'completions',
+			'check_attempts',
+			'module_progress',
+			'assignments',
+			'buddy_pairs',
+			'shadow_visits',
+			'lunch_rsvps',
+			'recognitions',
+			'service_assessments'
+		]) {
 			expect(summary.counts[table] ?? 0, table).toBeGreaterThan(0);
 		}
 
@@ -71,7 +91,11 @@ describe('seeding a large organisation', () => {
 	});
 
 	it('gives every team exactly one manager, and everyone but the company leader a line manager', async () => {
-		const managers = await db.selectFrom('role_grants').select(['team_id', 'person_id']).where('role', '=', 'manager').execute();
+		const managers = await db
+			.selectFrom('role_grants')
+			.select(['team_id', 'person_id'])
+			.where('role', '=', 'manager')
+			.execute();
 		const teams = await db.selectFrom('teams').select('id').execute();
 		expect(managers.map((m) => m.team_id).sort()).toEqual(teams.map((t) => t.id).sort());
 		const people = await db.selectFrom('people').select(['id', 'team_id', 'manager_id']).execute();
@@ -79,7 +103,11 @@ describe('seeding a large organisation', () => {
 		for (const m of managers) expect(byId.get(m.person_id)?.team_id).toBe(m.team_id);
 		const top = people.filter((p) => p.manager_id === null);
 		expect(top).toHaveLength(1);
-		const company = await db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+		const company = await db
+			.selectFrom('org_units')
+			.select('id')
+			.where('parent_id', 'is', null)
+			.executeTakeFirstOrThrow();
 		expect(await grantsOf(top[0]!.id)).toEqual([{ role: 'leader', team_id: null, org_unit_id: company.id }]);
 	});
 
@@ -88,10 +116,22 @@ describe('seeding a large organisation', () => {
 		expect(again.leaderUnitTeams).toBe(summary.leaderUnitTeams);
 		const firstRows = async (database: Db) => ({
 			observations: await database.selectFrom('observations').selectAll().orderBy('id').limit(20).execute(),
-			lessons: await database.selectFrom('lesson_completions').selectAll().orderBy('person_id').orderBy('module_slug').orderBy('lesson_slug').limit(20).execute(),
+			lessons: await database
+				.selectFrom('lesson_completions')
+				.selectAll()
+				.orderBy('person_id')
+				.orderBy('module_slug')
+				.orderBy('lesson_slug')
+				.limit(20)
+				.execute(),
 			feedback: await database.selectFrom('case_feedback').selectAll().orderBy('id').limit(20).execute(),
 			// Everything but the password hash, which argon2 salts afresh on every run.
-			people: await database.selectFrom('people').select(['id', 'email', 'name', 'team_id', 'manager_id', 'time_zone', 'created_at']).orderBy('id').limit(20).execute()
+			people: await database
+				.selectFrom('people')
+				.select(['id', 'email', 'name', 'team_id', 'manager_id', 'time_zone', 'created_at'])
+				.orderBy('id')
+				.limit(20)
+				.execute()
 		});
 		const [a, b] = await Promise.all([firstRows(first.db), firstRows(second.db)]);
 		expect(a.observations).toHaveLength(20);
@@ -107,7 +147,10 @@ describe('seeding a large organisation', () => {
 			.whereRef('behaviour_versions.behaviour_id', '!=', 'observations.behaviour_id')
 			.executeTakeFirstOrThrow();
 		expect(Number(mismatched.n)).toBe(0);
-		const span = await db.selectFrom('observations').select((eb) => [eb.fn.min('observed_on').as('from'), eb.fn.max('observed_on').as('to')]).executeTakeFirstOrThrow();
+		const span = await db
+			.selectFrom('observations')
+			.select((eb) => [eb.fn.min('observed_on').as('from'), eb.fn.max('observed_on').as('to')])
+			.executeTakeFirstOrThrow();
 		expect(span.from >= '2024-11-23' && span.to <= '2026-11-23', `${span.from}..${span.to}`).toBe(true);
 
 		// Manager observations come from a manager of the observed person's team; self ones from the person.
@@ -115,10 +158,21 @@ describe('seeding a large organisation', () => {
 			.selectFrom('observations')
 			.innerJoin('people', 'people.id', 'observations.person_id')
 			.leftJoin('role_grants', (join) =>
-				join.onRef('role_grants.person_id', '=', 'observations.author_id').onRef('role_grants.team_id', '=', 'people.team_id').on('role_grants.role', '=', 'manager')
+				join
+					.onRef('role_grants.person_id', '=', 'observations.author_id')
+					.onRef('role_grants.team_id', '=', 'people.team_id')
+					.on('role_grants.role', '=', 'manager')
 			)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where((eb) => eb.or([eb.and([eb('observations.source', '=', 'manager'), eb('role_grants.id', 'is', null)]), eb.and([eb('observations.source', '=', 'self'), eb('observations.author_id', '!=', eb.ref('observations.person_id'))])]))
+			.where((eb) =>
+				eb.or([
+					eb.and([eb('observations.source', '=', 'manager'), eb('role_grants.id', 'is', null)]),
+					eb.and([
+						eb('observations.source', '=', 'self'),
+						eb('observations.author_id', '!=', eb.ref('observations.person_id'))
+					])
+				])
+			)
 			.executeTakeFirstOrThrow();
 		expect(Number(wrongAuthor.n)).toBe(0);
 
@@ -127,13 +181,22 @@ describe('seeding a large organisation', () => {
 			.selectFrom('case_feedback')
 			.innerJoin('feedback_links', 'feedback_links.id', 'case_feedback.link_id')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where((eb) => eb.or([eb('feedback_links.team_id', '!=', eb.ref('case_feedback.team_id')), eb('feedback_links.answered_at', '!=', eb.ref('case_feedback.submitted_at'))]))
+			.where((eb) =>
+				eb.or([
+					eb('feedback_links.team_id', '!=', eb.ref('case_feedback.team_id')),
+					eb('feedback_links.answered_at', '!=', eb.ref('case_feedback.submitted_at'))
+				])
+			)
 			.executeTakeFirstOrThrow();
 		expect(Number(badLinks.n)).toBe(0);
 		// Some teams hear from fewer than five customers a month.
 		const monthly = await db
 			.selectFrom('case_feedback')
-			.select(['team_id', sql<string>`substr(submitted_at, 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+			.select([
+				'team_id',
+				sql<string>`substr(submitted_at, 1, 7)`.as('month'),
+				(eb) => eb.fn.countAll<number>().as('n')
+			])
 			.groupBy(['team_id', sql`substr(submitted_at, 1, 7)`])
 			.execute();
 		expect(monthly.some((m) => Number(m.n) < 5)).toBe(true);
@@ -143,13 +206,20 @@ describe('seeding a large organisation', () => {
 		const { modules } = courseContent();
 		const lessonsOf = new Map(modules.map((m) => [m.slug, new Set(m.lessons.map((l) => l.slug))]));
 		const used = await db.selectFrom('lesson_completions').select(['module_slug', 'lesson_slug']).distinct().execute();
-		for (const row of used) expect(lessonsOf.get(row.module_slug)?.has(row.lesson_slug), `${row.module_slug}/${row.lesson_slug}`).toBe(true);
+		for (const row of used)
+			expect(lessonsOf.get(row.module_slug)?.has(row.lesson_slug), `${row.module_slug}/${row.lesson_slug}`).toBe(true);
 		const done = await db
 			.selectFrom('completions')
 			.leftJoin('lesson_completions', (join) =>
-				join.onRef('lesson_completions.person_id', '=', 'completions.person_id').onRef('lesson_completions.module_slug', '=', 'completions.module_slug')
+				join
+					.onRef('lesson_completions.person_id', '=', 'completions.person_id')
+					.onRef('lesson_completions.module_slug', '=', 'completions.module_slug')
 			)
-			.select(['completions.id', 'completions.module_slug', (eb) => eb.fn.count<number>('lesson_completions.lesson_slug').as('lessons')])
+			.select([
+				'completions.id',
+				'completions.module_slug',
+				(eb) => eb.fn.count<number>('lesson_completions.lesson_slug').as('lessons')
+			])
 			.groupBy(['completions.id', 'completions.module_slug'])
 			.execute();
 		expect(done.length).toBeGreaterThan(0);
@@ -160,7 +230,9 @@ describe('seeding a large organisation', () => {
 			.selectFrom('buddy_pair_members')
 			.innerJoin('buddy_pairs', 'buddy_pairs.id', 'buddy_pair_members.pair_id')
 			.leftJoin('buddy_participants', (join) =>
-				join.onRef('buddy_participants.cycle_id', '=', 'buddy_pairs.cycle_id').onRef('buddy_participants.person_id', '=', 'buddy_pair_members.person_id')
+				join
+					.onRef('buddy_participants.cycle_id', '=', 'buddy_pairs.cycle_id')
+					.onRef('buddy_participants.person_id', '=', 'buddy_pair_members.person_id')
 			)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('buddy_participants.person_id', 'is', null)
@@ -179,8 +251,16 @@ describe('seeding a large organisation', () => {
 		expect(team.kind).toBe('back_office');
 		expect(await grantsOf(staff.id)).toEqual([]);
 		expect(staff.manager_id).toBe(manager.id);
-		const progress = await db.selectFrom('module_progress').select('module_slug').where('person_id', '=', staff.id).execute();
-		const completed = await db.selectFrom('completions').select('module_slug').where('person_id', '=', staff.id).execute();
+		const progress = await db
+			.selectFrom('module_progress')
+			.select('module_slug')
+			.where('person_id', '=', staff.id)
+			.execute();
+		const completed = await db
+			.selectFrom('completions')
+			.select('module_slug')
+			.where('person_id', '=', staff.id)
+			.execute();
 		expect(progress.some((p) => !completed.some((c) => c.module_slug === p.module_slug))).toBe(true);
 		const assignments = await db
 			.selectFrom('assignments')
@@ -199,19 +279,31 @@ describe('seeding a large organisation', () => {
 			.where('buddy_cycles.status', '=', 'published')
 			.execute();
 		expect(buddy).toHaveLength(1);
-		const visits = await db.selectFrom('shadow_visits').select(['status', 'approved_by']).where('visitor_id', '=', staff.id).execute();
+		const visits = await db
+			.selectFrom('shadow_visits')
+			.select(['status', 'approved_by'])
+			.where('visitor_id', '=', staff.id)
+			.execute();
 		expect(visits).toContainEqual({ status: 'confirmed', approved_by: manager.id });
 
 		// Manager: the staff member's team of twenty.
 		expect(await grantsOf(manager.id)).toEqual([{ role: 'manager', team_id: team.id, org_unit_id: null }]);
-		const teamSize = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', team.id).executeTakeFirstOrThrow();
+		const teamSize = await db
+			.selectFrom('people')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('team_id', '=', team.id)
+			.executeTakeFirstOrThrow();
 		expect(Number(teamSize.n)).toBe(20);
 
 		// Leader: one unit, whose subtree holds a tenth of the teams (50 at full size).
 		const leaderGrants = await grantsOf(leader.id);
 		expect(leaderGrants).toHaveLength(1);
 		expect(leaderGrants[0]!.role).toBe('leader');
-		const unit = await db.selectFrom('org_units').select('path').where('id', '=', leaderGrants[0]!.org_unit_id!).executeTakeFirstOrThrow();
+		const unit = await db
+			.selectFrom('org_units')
+			.select('path')
+			.where('id', '=', leaderGrants[0]!.org_unit_id!)
+			.executeTakeFirstOrThrow();
 		const subtree = await db
 			.selectFrom('teams')
 			.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
@@ -227,7 +319,11 @@ describe('seeding a large organisation', () => {
 	it('lets the staff account sign in with the demo password', async () => {
 		const result = await signIn(db, { email: LARGE_ACCOUNTS.staff, password: DEMO_PASSWORD, ip: '203.0.113.9' }, NOW);
 		expect(result.ok).toBe(true);
-		const wrong = await signIn(db, { email: LARGE_ACCOUNTS.staff, password: 'not-the-password', ip: '203.0.113.9' }, NOW);
+		const wrong = await signIn(
+			db,
+			{ email: LARGE_ACCOUNTS.staff, password: 'not-the-password', ip: '203.0.113.9' },
+			NOW
+		);
 		expect(wrong.ok).toBe(false);
 	});
 

@@ -10,7 +10,9 @@ import { load as loadCheckPage } from '../../src/routes/(app)/learn/[module]/che
 
 let temp: TempDb;
 const mod = courseContent().modules[0]!;
-const allRight = Object.fromEntries(mod.check.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+const allRight = Object.fromEntries(
+	mod.check.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)])
+);
 const allWrong = Object.fromEntries(mod.check.questions.map((q) => [q.id, [q.options.find((o) => !o.correct)!.id]]));
 
 beforeAll(async () => {
@@ -45,7 +47,11 @@ describe('assignments', () => {
 		expect(result).toEqual({ ok: true, count: 1 });
 
 		await addPerson(temp.db, { id: 'neo', email: 'neo@example.com', name: 'Neo Newcomer', team_id: 't-ap' });
-		const learning = await myLearning(temp.db, { id: 'neo', teamId: 't-ap', teamKind: 'back_office', timeZone: 'UTC', isManager: false }, T0);
+		const learning = await myLearning(
+			temp.db,
+			{ id: 'neo', teamId: 't-ap', teamKind: 'back_office', timeZone: 'UTC', isManager: false },
+			T0
+		);
 		expect(learning.dueSoon.concat(learning.upcoming).map((a) => a.slug)).toContain(mod.slug);
 
 		const matrix = await teamMatrix(temp.db, ['t-ap'], T0);
@@ -55,10 +61,21 @@ describe('assignments', () => {
 	});
 
 	it('refuses teams the manager does not manage, people outside the team and past dates', async () => {
-		expect(await assignLearning(temp.db, await actor(), input({ team_id: 't-hr' }), T0)).toEqual({ ok: false, errors: { team_id: 'Choose one of your teams' } });
-		const outsider = await assignLearning(temp.db, await actor(), input({ target: 'people', person_ids: ['ann', 'hal'] }), T0);
+		expect(await assignLearning(temp.db, await actor(), input({ team_id: 't-hr' }), T0)).toEqual({
+			ok: false,
+			errors: { team_id: 'Choose one of your teams' }
+		});
+		const outsider = await assignLearning(
+			temp.db,
+			await actor(),
+			input({ target: 'people', person_ids: ['ann', 'hal'] }),
+			T0
+		);
 		expect(outsider.ok).toBe(false);
-		expect(await assignLearning(temp.db, await actor(), input({ due_on: '2026-11-01' }), T0)).toEqual({ ok: false, errors: { due_on: 'Choose today or a later date' } });
+		expect(await assignLearning(temp.db, await actor(), input({ due_on: '2026-11-01' }), T0)).toEqual({
+			ok: false,
+			errors: { due_on: 'Choose today or a later date' }
+		});
 	});
 });
 
@@ -84,7 +101,12 @@ describe('knowledge check', () => {
 		expect(passedEarly.grade.score).toBe(100);
 		expect(passedEarly.completion).toBeUndefined();
 
-		const attempts = await temp.db.selectFrom('check_attempts').select(['score', 'passed', 'module_version']).where('person_id', '=', 'ann').orderBy('submitted_at').execute();
+		const attempts = await temp.db
+			.selectFrom('check_attempts')
+			.select(['score', 'passed', 'module_version'])
+			.where('person_id', '=', 'ann')
+			.orderBy('submitted_at')
+			.execute();
 		expect(attempts).toHaveLength(2);
 		expect(attempts.map((a) => a.passed)).toEqual([0, 1]);
 		expect(attempts[1]!.module_version).toBe(mod.version);
@@ -98,7 +120,13 @@ describe('knowledge check', () => {
 });
 
 describe('remembering the lesson a learner is on', () => {
-	const progress = () => temp.db.selectFrom('module_progress').select(['last_lesson_slug', 'updated_at']).where('person_id', '=', 'hal').where('module_slug', '=', mod.slug).executeTakeFirstOrThrow();
+	const progress = () =>
+		temp.db
+			.selectFrom('module_progress')
+			.select(['last_lesson_slug', 'updated_at'])
+			.where('person_id', '=', 'hal')
+			.where('module_slug', '=', mod.slug)
+			.executeTakeFirstOrThrow();
 	const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 	const [first, second] = mod.lessons;
 

@@ -19,7 +19,9 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 
 describe('markup safety', () => {
 	it('has no raw HTML output anywhere in the app', () => {
-		const offenders = filesUnder(join(root, 'src'), /\.(svelte|ts)$/).filter((file) => /\{@html\b|\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML\(/.test(readFileSync(file, 'utf8')));
+		const offenders = filesUnder(join(root, 'src'), /\.(svelte|ts)$/).filter((file) =>
+			/\{@html\b|\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML\(/.test(readFileSync(file, 'utf8'))
+		);
 		expect(offenders.map((f) => relative(root, f))).toEqual([]);
 	});
 });

@@ -32,9 +32,23 @@ beforeAll(async () => {
 	await addTeam(db, 't-gl', 'General Ledger', 'u-fin');
 	await addPerson(db, { id: admin.id, email: 'admin@example.com', name: 'Ada Admin' });
 	await addGrant(db, admin.id, 'admin');
-	const base = { description: '', unit: '%', direction: 'higher', target: 95, amber_band: 3, kind: 'sla', period: 'month', rollup: 'mean' } as const;
+	const base = {
+		description: '',
+		unit: '%',
+		direction: 'higher',
+		target: 95,
+		amber_band: 3,
+		kind: 'sla',
+		period: 'month',
+		rollup: 'mean'
+	} as const;
 	await createMetric(db, admin, { ...base, name: 'On time', key: 'sla_on_time' }, T0);
-	await createMetric(db, admin, { ...base, name: 'Requests', key: 'requests_handled', period: 'week', rollup: 'sum', target: null }, T0);
+	await createMetric(
+		db,
+		admin,
+		{ ...base, name: 'Requests', key: 'requests_handled', period: 'week', rollup: 'sum', target: null },
+		T0
+	);
 	const created = await createIntegration(db, admin, { name: 'Power BI' }, T0);
 	if (!created.ok) throw new Error('no integration');
 	token = created.token;
@@ -50,18 +64,34 @@ afterAll(async () => {
 function post(body: unknown, auth: string | null = `Bearer ${token}`) {
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	if (auth) headers.authorization = auth;
-	const request = new Request('http://localhost/api/v1/metrics', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	const request = new Request('http://localhost/api/v1/metrics', {
+		method: 'POST',
+		headers,
+		body: typeof body === 'string' ? body : JSON.stringify(body)
+	});
 	return POST({ request } as unknown as Event);
 }
 
 async function snapshot() {
 	return {
-		values: await db.selectFrom('metric_values').selectAll().orderBy('metric_id').orderBy('team_id').orderBy('period').execute(),
+		values: await db
+			.selectFrom('metric_values')
+			.selectAll()
+			.orderBy('metric_id')
+			.orderBy('team_id')
+			.orderBy('period')
+			.execute(),
 		audit: await db.selectFrom('audit_events').selectAll().orderBy('id').execute()
 	};
 }
 
-const item = (over: Record<string, unknown> = {}) => ({ team: 'Accounts Payable', metric: 'sla_on_time', period: lastMonth, value: 97.5, ...over });
+const item = (over: Record<string, unknown> = {}) => ({
+	team: 'Accounts Payable',
+	metric: 'sla_on_time',
+	period: lastMonth,
+	value: 97.5,
+	...over
+});
 
 describe('POST /api/v1/metrics', () => {
 	it('refuses a request without a token, or with a malformed or unknown one', async () => {
@@ -76,7 +106,9 @@ describe('POST /api/v1/metrics', () => {
 
 	it('explains every invalid field of a malformed payload with a pointer, and stores nothing', async () => {
 		const before = await snapshot();
-		const response = await post({ values: [item(), { team: 'Accounts Payable', metric: 7, period: lastMonth, value: '97' }] });
+		const response = await post({
+			values: [item(), { team: 'Accounts Payable', metric: 7, period: lastMonth, value: '97' }]
+		});
 		expect(response.status).toBe(400);
 		expect(response.headers.get('content-type')).toBe('application/problem+json');
 		expect(await response.json()).toEqual({
@@ -105,12 +137,22 @@ describe('POST /api/v1/metrics', () => {
 	it('stores nothing when any item fails a check, and points at each one (422)', async () => {
 		const before = await snapshot();
 		const response = await post({
-			values: [item(), item({ team: 'Nowhere' }), item({ metric: 'requests_handled' }), item({ metric: 'case_net_score' }), item({ period: shiftPeriod(lastMonth, 2) })]
+			values: [
+				item(),
+				item({ team: 'Nowhere' }),
+				item({ metric: 'requests_handled' }),
+				item({ metric: 'case_net_score' }),
+				item({ period: shiftPeriod(lastMonth, 2) })
+			]
 		});
 		expect(response.status).toBe(422);
 		expect(response.headers.get('content-type')).toBe('application/problem+json');
 		const problem = await response.json();
-		expect(problem).toMatchObject({ type: 'urn:ripple:problem:invalid-values', status: 422, detail: '4 of 5 items have problems. Nothing was stored.' });
+		expect(problem).toMatchObject({
+			type: 'urn:ripple:problem:invalid-values',
+			status: 422,
+			detail: '4 of 5 items have problems. Nothing was stored.'
+		});
 		expect(problem.errors).toEqual([
 			{ pointer: '/values/1/team', detail: '"Nowhere" is not a team' },
 			{ pointer: '/values/2/period', detail: 'requests_handled is weekly: use an ISO week such as 2026-W47' },
@@ -121,23 +163,49 @@ describe('POST /api/v1/metrics', () => {
 	});
 
 	it('stores a valid batch, counts what changed and records the integration', async () => {
-		const first = await post({ values: [item(), item({ team: 't-gl', value: 91 }), item({ metric: 'requests_handled', period: lastWeek, value: 140 })] });
+		const first = await post({
+			values: [
+				item(),
+				item({ team: 't-gl', value: 91 }),
+				item({ metric: 'requests_handled', period: lastWeek, value: 140 })
+			]
+		});
 		expect(first.status).toBe(200);
 		expect(await first.json()).toEqual({ received: 3, created: 3, updated: 0, unchanged: 0 });
 
 		const second = await post({ values: [item(), item({ team: 'general ledger', value: 92.5 })] });
 		expect(await second.json()).toEqual({ received: 2, created: 0, updated: 1, unchanged: 1 });
 
-		const stored = await db.selectFrom('metric_values').select(['team_id', 'value', 'source', 'integration_id', 'updated_by']).where('period', '=', lastMonth).orderBy('team_id').execute();
+		const stored = await db
+			.selectFrom('metric_values')
+			.select(['team_id', 'value', 'source', 'integration_id', 'updated_by'])
+			.where('period', '=', lastMonth)
+			.orderBy('team_id')
+			.execute();
 		expect(stored).toEqual([
 			{ team_id: 't-ap', value: 97.5, source: 'api', integration_id: integrationId, updated_by: null },
 			{ team_id: 't-gl', value: 92.5, source: 'api', integration_id: integrationId, updated_by: null }
 		]);
-		const audit = await db.selectFrom('audit_events').select(['actor_id', 'object_id', 'details']).where('action', '=', 'metric_values.ingested').orderBy('at').execute();
+		const audit = await db
+			.selectFrom('audit_events')
+			.select(['actor_id', 'object_id', 'details'])
+			.where('action', '=', 'metric_values.ingested')
+			.orderBy('at')
+			.execute();
 		expect(audit).toHaveLength(2);
 		expect(audit[0]).toMatchObject({ actor_id: null, object_id: integrationId });
-		expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ integrationId, received: 3, created: 3, updated: 0, unchanged: 0 });
-		const integration = await db.selectFrom('integrations').select('last_used_at').where('id', '=', integrationId).executeTakeFirstOrThrow();
+		expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({
+			integrationId,
+			received: 3,
+			created: 3,
+			updated: 0,
+			unchanged: 0
+		});
+		const integration = await db
+			.selectFrom('integrations')
+			.select('last_used_at')
+			.where('id', '=', integrationId)
+			.executeTakeFirstOrThrow();
 		expect(integration.last_used_at).not.toBeNull();
 	});
 
@@ -149,12 +217,19 @@ describe('POST /api/v1/metrics', () => {
 		const response = await post({ values: [item({ value: 50 })] }, `Bearer ${other.token}`);
 		expect(response.status).toBe(401);
 		expect(response.headers.get('www-authenticate')).toBe('Bearer realm="ripple", error="invalid_token"');
-		const stored = await db.selectFrom('metric_values').select('value').where('team_id', '=', 't-ap').where('period', '=', lastMonth).executeTakeFirstOrThrow();
+		const stored = await db
+			.selectFrom('metric_values')
+			.select('value')
+			.where('team_id', '=', 't-ap')
+			.where('period', '=', lastMonth)
+			.executeTakeFirstOrThrow();
 		expect(stored.value).toBe(97.5);
 	});
 
 	it('answers other methods with 405 and the allowed one', async () => {
-		const response = await fallback({ request: new Request('http://localhost/api/v1/metrics', { method: 'GET' }) } as unknown as Event);
+		const response = await fallback({
+			request: new Request('http://localhost/api/v1/metrics', { method: 'GET' })
+		} as unknown as Event);
 		expect(response.status).toBe(405);
 		expect(response.headers.get('allow')).toBe('POST');
 		expect(await response.json()).toMatchObject({ status: 405, title: 'Method Not Allowed' });

@@ -27,9 +27,32 @@ beforeAll(async () => {
 	await addPerson(db, { id: 'p-mgr', email: 'mgr@example.com', name: 'Tomasz Manager', team_id: 't-ap' });
 	await addGrant(db, 'p-mgr', 'manager', { team_id: 't-ap' });
 
-	const base = { description: '', unit: '%', direction: 'higher', target: 95, amber_band: 3, kind: 'sla', period: 'month', rollup: 'mean' } as const;
+	const base = {
+		description: '',
+		unit: '%',
+		direction: 'higher',
+		target: 95,
+		amber_band: 3,
+		kind: 'sla',
+		period: 'month',
+		rollup: 'mean'
+	} as const;
 	const a = await createMetric(db, admin, { ...base, name: 'On time', key: 'sla_on_time' }, T0);
-	const b = await createMetric(db, admin, { ...base, name: 'Requests', key: 'requests_handled', unit: 'requests', kind: 'operational', period: 'week', rollup: 'sum', target: null }, T0);
+	const b = await createMetric(
+		db,
+		admin,
+		{
+			...base,
+			name: 'Requests',
+			key: 'requests_handled',
+			unit: 'requests',
+			kind: 'operational',
+			period: 'week',
+			rollup: 'sum',
+			target: null
+		},
+		T0
+	);
 	if (!a.ok || !b.ok) throw new Error('could not create the metrics');
 	sla = a.id;
 	requests = b.id;
@@ -45,37 +68,113 @@ async function manager() {
 
 async function snapshot() {
 	return {
-		values: await db.selectFrom('metric_values').selectAll().orderBy('metric_id').orderBy('team_id').orderBy('period').execute(),
+		values: await db
+			.selectFrom('metric_values')
+			.selectAll()
+			.orderBy('metric_id')
+			.orderBy('team_id')
+			.orderBy('period')
+			.execute(),
 		audit: await db.selectFrom('audit_events').selectAll().orderBy('id').execute()
 	};
 }
 
 describe('metric definitions', () => {
 	it('keeps keys unique and lists metrics by position, the computed ones included', async () => {
-		const again = await createMetric(db, admin, { name: 'Copy', key: 'sla_on_time', description: '', unit: '', direction: 'higher', target: null, amber_band: 0, kind: 'sla', period: 'month', rollup: 'mean' }, T0);
+		const again = await createMetric(
+			db,
+			admin,
+			{
+				name: 'Copy',
+				key: 'sla_on_time',
+				description: '',
+				unit: '',
+				direction: 'higher',
+				target: null,
+				amber_band: 0,
+				kind: 'sla',
+				period: 'month',
+				rollup: 'mean'
+			},
+			T0
+		);
 		expect(again).toEqual({ ok: false, errors: { key: 'Another metric already uses the key sla_on_time' } });
 		const keys = (await listMetrics(db)).map((m) => m.key);
 		expect(keys).toEqual(['case_net_score', 'case_average', 'case_responses', 'sla_on_time', 'requests_handled']);
 	});
 
 	it('changes only the wording and thresholds of a metric computed from case feedback', async () => {
-		const result = await editMetric(db, admin, 'metric-case_average', { name: 'Average score', description: 'Mean score', target: 8.5, amber_band: 0.5, kind: 'sla', period: 'week', rollup: 'sum', unit: 'x', direction: 'lower' }, T0);
+		const result = await editMetric(
+			db,
+			admin,
+			'metric-case_average',
+			{
+				name: 'Average score',
+				description: 'Mean score',
+				target: 8.5,
+				amber_band: 0.5,
+				kind: 'sla',
+				period: 'week',
+				rollup: 'sum',
+				unit: 'x',
+				direction: 'lower'
+			},
+			T0
+		);
 		expect(result.ok).toBe(true);
 		const metric = await getMetric(db, 'metric-case_average');
-		expect(metric).toMatchObject({ name: 'Average score', target: 8.5, amber_band: 0.5, kind: 'experience', period: 'month', rollup: 'mean', unit: 'score', direction: 'higher', source: 'case_average' });
-		const audit = await db.selectFrom('audit_events').select(['action', 'summary']).where('object_id', '=', 'metric-case_average').execute();
-		expect(audit).toEqual([{ action: 'metric.updated', summary: 'Metric case_average: changed name, description, target, amber band' }]);
+		expect(metric).toMatchObject({
+			name: 'Average score',
+			target: 8.5,
+			amber_band: 0.5,
+			kind: 'experience',
+			period: 'month',
+			rollup: 'mean',
+			unit: 'score',
+			direction: 'higher',
+			source: 'case_average'
+		});
+		const audit = await db
+			.selectFrom('audit_events')
+			.select(['action', 'summary'])
+			.where('object_id', '=', 'metric-case_average')
+			.execute();
+		expect(audit).toEqual([
+			{ action: 'metric.updated', summary: 'Metric case_average: changed name, description, target, amber band' }
+		]);
 	});
 
 	it('archives and restores, leaving archived metrics out of the list unless asked', async () => {
-		const other = await createMetric(db, admin, { name: 'Backlog', key: 'backlog', description: '', unit: 'items', direction: 'lower', target: 40, amber_band: 10, kind: 'operational', period: 'month', rollup: 'last' }, T0);
+		const other = await createMetric(
+			db,
+			admin,
+			{
+				name: 'Backlog',
+				key: 'backlog',
+				description: '',
+				unit: 'items',
+				direction: 'lower',
+				target: 40,
+				amber_band: 10,
+				kind: 'operational',
+				period: 'month',
+				rollup: 'last'
+			},
+			T0
+		);
 		if (!other.ok) throw new Error('not created');
 		await setMetricArchived(db, admin, other.id, true, T0);
 		expect((await listMetrics(db)).map((m) => m.key)).not.toContain('backlog');
 		expect((await listMetrics(db, { includeArchived: true })).map((m) => m.key)).toContain('backlog');
 		await setMetricArchived(db, admin, other.id, false, T0);
 		expect((await listMetrics(db)).map((m) => m.key)).toContain('backlog');
-		const actions = await db.selectFrom('audit_events').select('action').where('object_id', '=', other.id).orderBy('at').orderBy('id').execute();
+		const actions = await db
+			.selectFrom('audit_events')
+			.select('action')
+			.where('object_id', '=', other.id)
+			.orderBy('at')
+			.orderBy('id')
+			.execute();
 		expect(actions.map((a) => a.action).sort()).toEqual(['metric.archived', 'metric.created', 'metric.restored']);
 	});
 });
@@ -83,20 +182,38 @@ describe('metric definitions', () => {
 describe('CSV import', () => {
 	it('changes nothing when one row is bad, and says which', async () => {
 		const before = await snapshot();
-		const csv = [header, 'Accounts Payable,sla_on_time,2026-10,96.5', 'Accounts Payable,sla_on_time,2026-09,94', 'Accounts Payable,sla_on_time,2026-08,ninety'].join('\n');
+		const csv = [
+			header,
+			'Accounts Payable,sla_on_time,2026-10,96.5',
+			'Accounts Payable,sla_on_time,2026-09,94',
+			'Accounts Payable,sla_on_time,2026-08,ninety'
+		].join('\n');
 		const outcome = await applyMetricsImport(db, await manager(), csv, T0, TODAY);
 		expect(outcome.ok).toBe(false);
-		expect(outcome.plan.issues).toEqual([{ line: 4, column: 'value', reason: '"ninety" is not a number; write digits with a decimal point, such as 97.5' }]);
+		expect(outcome.plan.issues).toEqual([
+			{ line: 4, column: 'value', reason: '"ninety" is not a number; write digits with a decimal point, such as 97.5' }
+		]);
 		expect(await snapshot()).toEqual(before);
 	});
 
 	it('keeps a manager to their own teams', async () => {
-		const plan = await previewMetricsImport(db, (await manager()).scope, [header, 'General Ledger,sla_on_time,2026-10,90'].join('\n'), TODAY);
+		const plan = await previewMetricsImport(
+			db,
+			(await manager()).scope,
+			[header, 'General Ledger,sla_on_time,2026-10,90'].join('\n'),
+			TODAY
+		);
 		expect(plan.issues).toEqual([{ line: 2, column: 'team', reason: '"General Ledger" is not one of your teams' }]);
 	});
 
 	it('previews without writing, then applies every row in one go', async () => {
-		const csv = [header, 'Accounts Payable,sla_on_time,2026-10,96.5', 'accounts payable,requests_handled,2026-W44,120', 't-ap,requests_handled,2026-W45,', 'Accounts Payable,requests_handled,2026-W43,80'].join('\n');
+		const csv = [
+			header,
+			'Accounts Payable,sla_on_time,2026-10,96.5',
+			'accounts payable,requests_handled,2026-W44,120',
+			't-ap,requests_handled,2026-W45,',
+			'Accounts Payable,requests_handled,2026-W43,80'
+		].join('\n');
 		const before = await snapshot();
 		const preview = await previewMetricsImport(db, (await manager()).scope, csv, TODAY);
 		expect(preview.counts).toEqual({ create: 3, update: 0, unchanged: 0, skipped: 1, problem: 0 });
@@ -104,16 +221,34 @@ describe('CSV import', () => {
 
 		const outcome = await applyMetricsImport(db, await manager(), csv, T0, TODAY);
 		expect(outcome.ok).toBe(true);
-		const stored = await db.selectFrom('metric_values').select(['period', 'value', 'source', 'updated_by']).where('team_id', '=', 't-ap').orderBy('period').execute();
+		const stored = await db
+			.selectFrom('metric_values')
+			.select(['period', 'value', 'source', 'updated_by'])
+			.where('team_id', '=', 't-ap')
+			.orderBy('period')
+			.execute();
 		expect(stored).toEqual([
 			{ period: '2026-10', value: 96.5, source: 'import', updated_by: 'p-mgr' },
 			{ period: '2026-W43', value: 80, source: 'import', updated_by: 'p-mgr' },
 			{ period: '2026-W44', value: 120, source: 'import', updated_by: 'p-mgr' }
 		]);
-		const audit = await db.selectFrom('audit_events').select(['actor_id', 'summary']).where('action', '=', 'metric_values.imported').execute();
-		expect(audit).toEqual([{ actor_id: 'p-mgr', summary: 'Imported metric values: 3 new, 0 changed, 0 unchanged, 1 skipped' }]);
+		const audit = await db
+			.selectFrom('audit_events')
+			.select(['actor_id', 'summary'])
+			.where('action', '=', 'metric_values.imported')
+			.execute();
+		expect(audit).toEqual([
+			{ actor_id: 'p-mgr', summary: 'Imported metric values: 3 new, 0 changed, 0 unchanged, 1 skipped' }
+		]);
 
-		const again = await previewMetricsImport(db, (await manager()).scope, [header, 'Accounts Payable,sla_on_time,2026-10,96.5', 'Accounts Payable,requests_handled,2026-W44,125'].join('\n'), TODAY);
+		const again = await previewMetricsImport(
+			db,
+			(await manager()).scope,
+			[header, 'Accounts Payable,sla_on_time,2026-10,96.5', 'Accounts Payable,requests_handled,2026-W44,125'].join(
+				'\n'
+			),
+			TODAY
+		);
 		expect(again.counts).toMatchObject({ create: 0, update: 1, unchanged: 1 });
 	});
 });
@@ -121,27 +256,59 @@ describe('CSV import', () => {
 describe('entry grid', () => {
 	it('saves filled cells, clears emptied ones and refuses the whole grid when a cell is wrong', async () => {
 		const mgr = await manager();
-		const bad = await saveTeamGrid(db, mgr, 't-ap', [
-			{ metricId: sla, period: '2026-11', raw: '97' },
-			{ metricId: sla, period: '2026-10', raw: '1e13' }
-		], T0, TODAY);
+		const bad = await saveTeamGrid(
+			db,
+			mgr,
+			't-ap',
+			[
+				{ metricId: sla, period: '2026-11', raw: '97' },
+				{ metricId: sla, period: '2026-10', raw: '1e13' }
+			],
+			T0,
+			TODAY
+		);
 		expect(bad).toEqual({ ok: false, cells: [{ index: 1, reason: 'This number is too large to be a measure' }] });
 		expect(await db.selectFrom('metric_values').select('value').where('period', '=', '2026-11').execute()).toEqual([]);
 
-		const good = await saveTeamGrid(db, mgr, 't-ap', [
-			{ metricId: sla, period: '2026-11', raw: '97' },
-			{ metricId: sla, period: '2026-10', raw: '' },
-			{ metricId: requests, period: '2026-W44', raw: '120' }
-		], T0, TODAY);
+		const good = await saveTeamGrid(
+			db,
+			mgr,
+			't-ap',
+			[
+				{ metricId: sla, period: '2026-11', raw: '97' },
+				{ metricId: sla, period: '2026-10', raw: '' },
+				{ metricId: requests, period: '2026-W44', raw: '120' }
+			],
+			T0,
+			TODAY
+		);
 		expect(good).toEqual({ ok: true, counts: { create: 1, update: 0, cleared: 1 } });
-		const stored = await db.selectFrom('metric_values').select(['period', 'value', 'source']).where('metric_id', '=', sla).orderBy('period').execute();
+		const stored = await db
+			.selectFrom('metric_values')
+			.select(['period', 'value', 'source'])
+			.where('metric_id', '=', sla)
+			.orderBy('period')
+			.execute();
 		expect(stored).toEqual([{ period: '2026-11', value: 97, source: 'entry' }]);
-		const audit = await db.selectFrom('audit_events').select(['object_id', 'summary']).where('action', '=', 'metric_values.entered').execute();
-		expect(audit).toEqual([{ object_id: 't-ap', summary: 'Entered metric values for Accounts Payable: 1 new, 0 changed, 1 cleared' }]);
+		const audit = await db
+			.selectFrom('audit_events')
+			.select(['object_id', 'summary'])
+			.where('action', '=', 'metric_values.entered')
+			.execute();
+		expect(audit).toEqual([
+			{ object_id: 't-ap', summary: 'Entered metric values for Accounts Payable: 1 new, 0 changed, 1 cleared' }
+		]);
 	});
 
 	it('refuses a team the person does not manage', async () => {
-		const outcome = await saveTeamGrid(db, await manager(), 't-gl', [{ metricId: sla, period: '2026-11', raw: '90' }], T0, TODAY);
+		const outcome = await saveTeamGrid(
+			db,
+			await manager(),
+			't-gl',
+			[{ metricId: sla, period: '2026-11', raw: '90' }],
+			T0,
+			TODAY
+		);
 		expect(outcome).toEqual({ ok: false, form: 'You cannot enter values for this team', cells: [] });
 	});
 });
@@ -149,7 +316,17 @@ describe('entry grid', () => {
 describe('monthlyMetricValues', () => {
 	it('gives monthly values as stored and rolls weeks into the month they report to', async () => {
 		// October 2026's ISO weeks are W40 to W44 (W44's Thursday is 29 October); W45 reports to November.
-		await saveTeamGrid(db, await manager(), 't-ap', [{ metricId: requests, period: '2026-W45', raw: '50' }, { metricId: requests, period: '2026-W48', raw: '30' }], T0, TODAY);
+		await saveTeamGrid(
+			db,
+			await manager(),
+			't-ap',
+			[
+				{ metricId: requests, period: '2026-W45', raw: '50' },
+				{ metricId: requests, period: '2026-W48', raw: '30' }
+			],
+			T0,
+			TODAY
+		);
 		const values = await monthlyMetricValues(db, ['t-ap', 't-gl'], ['2026-09', '2026-10', '2026-11']);
 		const sorted = [...values].sort((a, b) => `${a.metricId}${a.month}`.localeCompare(`${b.metricId}${b.month}`));
 		expect(sorted).toEqual(

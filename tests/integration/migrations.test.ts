@@ -117,31 +117,56 @@ describe('migrations', () => {
 		await expect(
 			db
 				.insertInto('teams')
-				.values({ id: 't1', name: 'Orphans', kind: 'back_office', org_unit_id: 'missing', created_at: new Date().toISOString() })
+				.values({
+					id: 't1',
+					name: 'Orphans',
+					kind: 'back_office',
+					org_unit_id: 'missing',
+					created_at: new Date().toISOString()
+				})
 				.execute()
 		).rejects.toThrow(/FOREIGN KEY|foreign key/);
 	});
 
 	it('enforce unique emails and fill column defaults', async () => {
 		// Raw SQL: the Database interface has no notion of column defaults, so Kysely would demand them.
-		const insert = (id: string, email: string) => sql`
+		const insert = (id: string, email: string) =>
+			sql`
 			insert into people (id, email, name, time_zone, language, created_at, updated_at)
 			values (${id}, ${email}, 'A', 'UTC', 'en', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
 		`.execute(db);
 		await insert('p1', 'a@example.com');
 		await expect(insert('p2', 'a@example.com')).rejects.toThrow(/UNIQUE|unique/);
-		const stored = await db.selectFrom('people').select(['job_title', 'active', 'password_hash']).executeTakeFirstOrThrow();
+		const stored = await db
+			.selectFrom('people')
+			.select(['job_title', 'active', 'password_hash'])
+			.executeTakeFirstOrThrow();
 		expect(stored).toEqual({ job_title: '', active: 1, password_hash: null });
 		await db.deleteFrom('people').execute();
 	});
 
 	it('keep metric values at double precision on both databases', async () => {
 		const at = '2026-01-01T00:00:00.000Z';
-		await db.insertInto('org_units').values({ id: 'u', name: 'U', kind: 'company', parent_id: null, path: '/u/', created_at: at }).execute();
-		await db.insertInto('teams').values({ id: 't', name: 'T', kind: 'back_office', org_unit_id: 'u', created_at: at }).execute();
+		await db
+			.insertInto('org_units')
+			.values({ id: 'u', name: 'U', kind: 'company', parent_id: null, path: '/u/', created_at: at })
+			.execute();
+		await db
+			.insertInto('teams')
+			.values({ id: 't', name: 'T', kind: 'back_office', org_unit_id: 'u', created_at: at })
+			.execute();
 		await db
 			.insertInto('metric_values')
-			.values({ metric_id: 'metric-case_average', team_id: 't', period: '2026-01', value: 1234567.891, source: 'entry', updated_by: null, integration_id: null, updated_at: at })
+			.values({
+				metric_id: 'metric-case_average',
+				team_id: 't',
+				period: '2026-01',
+				value: 1234567.891,
+				source: 'entry',
+				updated_by: null,
+				integration_id: null,
+				updated_at: at
+			})
 			.execute();
 		const stored = await db.selectFrom('metric_values').select('value').executeTakeFirstOrThrow();
 		expect(stored.value).toBe(1234567.891);

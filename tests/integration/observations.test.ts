@@ -29,7 +29,12 @@ const evidence = (extra: Partial<ObservationInput> = {}): ObservationInput => ({
 	...extra
 });
 
-const author = async (id: string, timeZone = 'UTC') => ({ id, ip: '127.0.0.1', scope: await scopeOf(temp.db, id), timeZone });
+const author = async (id: string, timeZone = 'UTC') => ({
+	id,
+	ip: '127.0.0.1',
+	scope: await scopeOf(temp.db, id),
+	timeZone
+});
 
 async function record(by: string, about: string, extra: Partial<ObservationInput> = {}) {
 	const result = await createObservation(temp.db, await author(by), about, evidence(extra), today, T0);
@@ -38,7 +43,13 @@ async function record(by: string, about: string, extra: Partial<ObservationInput
 }
 
 async function lastAudit(action: string, objectId: string) {
-	const row = await temp.db.selectFrom('audit_events').selectAll().where('action', '=', action).where('object_id', '=', objectId).orderBy('at', 'desc').executeTakeFirst();
+	const row = await temp.db
+		.selectFrom('audit_events')
+		.selectAll()
+		.where('action', '=', action)
+		.where('object_id', '=', objectId)
+		.orderBy('at', 'desc')
+		.executeTakeFirst();
 	return row && { ...row, details: row.details ? JSON.parse(row.details) : null };
 }
 
@@ -61,8 +72,20 @@ beforeAll(async () => {
 	await addPerson(temp.db, { id: 'amara', email: 'amara@example.com', name: 'Amara Nwosu' });
 	await addGrant(temp.db, 'amara', 'admin');
 	await addPerson(temp.db, { id: 'line', email: 'line@example.com', name: 'Lina Line', team_id: 'ar' });
-	await addPerson(temp.db, { id: 'priya', email: 'priya@example.com', name: 'Priya Raman', team_id: 'ap', manager_id: 'line' });
-	await addPerson(temp.db, { id: 'ben', email: 'ben@example.com', name: 'Ben Booker', team_id: 'ap', manager_id: 'tomasz' });
+	await addPerson(temp.db, {
+		id: 'priya',
+		email: 'priya@example.com',
+		name: 'Priya Raman',
+		team_id: 'ap',
+		manager_id: 'line'
+	});
+	await addPerson(temp.db, {
+		id: 'ben',
+		email: 'ben@example.com',
+		name: 'Ben Booker',
+		team_id: 'ap',
+		manager_id: 'tomasz'
+	});
 	await addPerson(temp.db, { id: 'jess', email: 'jess@example.com', name: 'Jessica Taylor', team_id: 'care' });
 	await addPerson(temp.db, { id: 'kim', email: 'kim@example.com', name: 'Kim Other', team_id: 'care' });
 	await addPerson(temp.db, { id: 'gone', email: 'gone@example.com', name: 'Gone Away', team_id: 'ap', active: 0 });
@@ -85,11 +108,19 @@ describe('recording', () => {
 	it('refuses people who have left, archived behaviours and dates in the future or long ago', async () => {
 		const tomasz = await author('tomasz');
 		expect(await createObservation(temp.db, tomasz, 'gone', evidence(), today, T0)).toMatchObject({ ok: false });
-		expect(await createObservation(temp.db, tomasz, 'ben', evidence({ behaviour: 'no-such-behaviour' }), today, T0)).toMatchObject({ ok: false, errors: { behaviour: expect.any(String) } });
-		expect(await createObservation(temp.db, tomasz, 'ben', evidence({ observed_on: '2026-11-24' }), today, T0)).toMatchObject({ ok: false, errors: { observed_on: 'The date cannot be in the future' } });
-		expect(await createObservation(temp.db, tomasz, 'ben', evidence({ observed_on: '2024-01-01' }), today, T0)).toMatchObject({ ok: false, errors: { observed_on: expect.stringMatching(/last 365 days/) } });
+		expect(
+			await createObservation(temp.db, tomasz, 'ben', evidence({ behaviour: 'no-such-behaviour' }), today, T0)
+		).toMatchObject({ ok: false, errors: { behaviour: expect.any(String) } });
+		expect(
+			await createObservation(temp.db, tomasz, 'ben', evidence({ observed_on: '2026-11-24' }), today, T0)
+		).toMatchObject({ ok: false, errors: { observed_on: 'The date cannot be in the future' } });
+		expect(
+			await createObservation(temp.db, tomasz, 'ben', evidence({ observed_on: '2024-01-01' }), today, T0)
+		).toMatchObject({ ok: false, errors: { observed_on: expect.stringMatching(/last 365 days/) } });
 		// "Today" is the author's: ahead of UTC, tomorrow's UTC date is already today.
-		expect((await createObservation(temp.db, tomasz, 'ben', evidence({ observed_on: '2026-11-24' }), '2026-11-24', T0)).ok).toBe(true);
+		expect(
+			(await createObservation(temp.db, tomasz, 'ben', evidence({ observed_on: '2026-11-24' }), '2026-11-24', T0)).ok
+		).toBe(true);
 	});
 });
 
@@ -101,10 +132,12 @@ describe('visibility', () => {
 		peerNote = (await record('jess', 'ben', { behaviour: 'collaboration' })).id;
 	});
 
-	const sees = async (viewer: string, id: string) => (await observationForViewer(temp.db, await scopeOf(temp.db, viewer), id)) !== undefined;
+	const sees = async (viewer: string, id: string) =>
+		(await observationForViewer(temp.db, await scopeOf(temp.db, viewer), id)) !== undefined;
 
 	it('shows an observation to the person, their managers, leaders above, admins and its author', async () => {
-		for (const viewer of ['ben', 'tomasz', 'hannah', 'amara', 'jess']) expect(await sees(viewer, peerNote), viewer).toBe(true);
+		for (const viewer of ['ben', 'tomasz', 'hannah', 'amara', 'jess'])
+			expect(await sees(viewer, peerNote), viewer).toBe(true);
 	});
 
 	it('hides other people’s observations from a peer, and a team’s from managers and leaders elsewhere', async () => {
@@ -133,8 +166,26 @@ describe('changes', () => {
 		const { id } = await record('tomasz', 'ben', { behaviour: 'reliability', level: 2 });
 		const before = await temp.db.selectFrom('observations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-		expect(await updateObservation(temp.db, await author('amara'), id, evidence({ behaviour: 'reliability', level: 5 }), today, T0)).toMatchObject({ ok: false });
-		expect(await updateObservation(temp.db, await author('tomasz'), id, evidence({ behaviour: 'reliability', level: 3, impact: 'The month-end close finished a day early.' }), today, T0)).toEqual({ ok: true });
+		expect(
+			await updateObservation(
+				temp.db,
+				await author('amara'),
+				id,
+				evidence({ behaviour: 'reliability', level: 5 }),
+				today,
+				T0
+			)
+		).toMatchObject({ ok: false });
+		expect(
+			await updateObservation(
+				temp.db,
+				await author('tomasz'),
+				id,
+				evidence({ behaviour: 'reliability', level: 3, impact: 'The month-end close finished a day early.' }),
+				today,
+				T0
+			)
+		).toEqual({ ok: true });
 
 		const after = await temp.db.selectFrom('observations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(after).toMatchObject({ level: 3, behaviour_version_id: before.behaviour_version_id, source: 'manager' });
@@ -147,21 +198,47 @@ describe('changes', () => {
 	it('lets the author or an admin delete, with what it said kept in the audit log', async () => {
 		const { id } = await record('jess', 'ben', { behaviour: 'empathy', level: 2 });
 		expect(await deleteObservation(temp.db, await author('tomasz'), id, T0)).toMatchObject({ ok: false });
-		expect(await deleteObservation(temp.db, await author('amara'), id, T0)).toMatchObject({ ok: true, personId: 'ben' });
-		expect(await temp.db.selectFrom('observations').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+		expect(await deleteObservation(temp.db, await author('amara'), id, T0)).toMatchObject({
+			ok: true,
+			personId: 'ben'
+		});
+		expect(
+			await temp.db.selectFrom('observations').select('id').where('id', '=', id).executeTakeFirst()
+		).toBeUndefined();
 		const audit = await lastAudit('observation.deleted', id);
 		expect(audit?.actor_id).toBe('amara');
-		expect(audit?.details).toMatchObject({ person_id: 'ben', author_id: 'jess', source: 'peer', level: 2, situation: evidence().situation });
+		expect(audit?.details).toMatchObject({
+			person_id: 'ben',
+			author_id: 'jess',
+			source: 'peer',
+			level: 2,
+			situation: evidence().situation
+		});
 	});
 
 	it('takes one editable response from the observed person, audited', async () => {
 		const { id } = await record('tomasz', 'ben');
-		expect(await respondToObservation(temp.db, await author('tomasz'), id, 'Not mine to answer', T0)).toMatchObject({ ok: false });
-		expect((await respondToObservation(temp.db, await author('ben'), id, 'Thanks, procurement were quick too.', T0)).ok).toBe(true);
-		expect((await respondToObservation(temp.db, await author('ben'), id, 'Thanks; procurement helped a lot.', T0)).ok).toBe(true);
-		const row = await temp.db.selectFrom('observations').select(['response', 'responded_at']).where('id', '=', id).executeTakeFirstOrThrow();
+		expect(await respondToObservation(temp.db, await author('tomasz'), id, 'Not mine to answer', T0)).toMatchObject({
+			ok: false
+		});
+		expect(
+			(await respondToObservation(temp.db, await author('ben'), id, 'Thanks, procurement were quick too.', T0)).ok
+		).toBe(true);
+		expect(
+			(await respondToObservation(temp.db, await author('ben'), id, 'Thanks; procurement helped a lot.', T0)).ok
+		).toBe(true);
+		const row = await temp.db
+			.selectFrom('observations')
+			.select(['response', 'responded_at'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
 		expect(row).toEqual({ response: 'Thanks; procurement helped a lot.', responded_at: T0.toISOString() });
-		const audits = await temp.db.selectFrom('audit_events').select('details').where('action', '=', 'observation.responded').where('object_id', '=', id).execute();
+		const audits = await temp.db
+			.selectFrom('audit_events')
+			.select('details')
+			.where('action', '=', 'observation.responded')
+			.where('object_id', '=', id)
+			.execute();
 		expect(audits.map((a) => JSON.parse(a.details!))).toEqual(
 			expect.arrayContaining([
 				{ previous: null, response: 'Thanks, procurement were quick too.' },
@@ -174,7 +251,8 @@ describe('changes', () => {
 describe('versioning', () => {
 	it('keeps old observations on their version while new ones use the new scale', async () => {
 		const admin = { id: 'amara', ip: null };
-		const scale = defaultFramework.find((v) => v.slug === 'clarity')?.behaviours[0] ?? defaultFramework[0]!.behaviours[0]!;
+		const scale =
+			defaultFramework.find((v) => v.slug === 'clarity')?.behaviours[0] ?? defaultFramework[0]!.behaviours[0]!;
 		const id = `behaviour-${scale.slug}`;
 		const old = await record('tomasz', 'ben', { behaviour: scale.slug, level: 3 });
 
@@ -182,7 +260,18 @@ describe('versioning', () => {
 			temp.db,
 			admin,
 			id,
-			{ label: scale.label, description: scale.description, value_id: (await temp.db.selectFrom('behaviours').select('value_id').where('id', '=', id).executeTakeFirstOrThrow()).value_id, anchor_1: scale.anchors[0], anchor_2: scale.anchors[1], anchor_3: 'A rewritten level three for the new scale.', anchor_4: scale.anchors[3], anchor_5: scale.anchors[4] },
+			{
+				label: scale.label,
+				description: scale.description,
+				value_id: (
+					await temp.db.selectFrom('behaviours').select('value_id').where('id', '=', id).executeTakeFirstOrThrow()
+				).value_id,
+				anchor_1: scale.anchors[0],
+				anchor_2: scale.anchors[1],
+				anchor_3: 'A rewritten level three for the new scale.',
+				anchor_4: scale.anchors[3],
+				anchor_5: scale.anchors[4]
+			},
 			T0
 		);
 		expect(changed).toMatchObject({ ok: true, change: 'new_version', version: 2 });
@@ -192,13 +281,34 @@ describe('versioning', () => {
 		const oldView = await observationForViewer(temp.db, ben, old.id);
 		const newView = await observationForViewer(temp.db, ben, fresh.id);
 		expect(oldView?.observation).toMatchObject({ anchor: scale.anchors[2], version: { number: 1, current: false } });
-		expect(newView?.observation).toMatchObject({ anchor: 'A rewritten level three for the new scale.', version: { number: 2, current: true } });
+		expect(newView?.observation).toMatchObject({
+			anchor: 'A rewritten level three for the new scale.',
+			version: { number: 2, current: true }
+		});
 
 		// Editing the old one keeps its scale; moving it to another behaviour takes that one's current scale.
-		await updateObservation(temp.db, await author('tomasz'), old.id, evidence({ behaviour: scale.slug, level: 4 }), today, T0);
+		await updateObservation(
+			temp.db,
+			await author('tomasz'),
+			old.id,
+			evidence({ behaviour: scale.slug, level: 4 }),
+			today,
+			T0
+		);
 		expect((await observationForViewer(temp.db, ben, old.id))?.observation.version.number).toBe(1);
-		await updateObservation(temp.db, await author('tomasz'), old.id, evidence({ behaviour: 'empathy', level: 4 }), today, T0);
-		const moved = await temp.db.selectFrom('observations').select('behaviour_version_id').where('id', '=', old.id).executeTakeFirstOrThrow();
+		await updateObservation(
+			temp.db,
+			await author('tomasz'),
+			old.id,
+			evidence({ behaviour: 'empathy', level: 4 }),
+			today,
+			T0
+		);
+		const moved = await temp.db
+			.selectFrom('observations')
+			.select('behaviour_version_id')
+			.where('id', '=', old.id)
+			.executeTakeFirstOrThrow();
 		expect(moved.behaviour_version_id).toBe('behaviour-empathy-v1');
 	});
 });
@@ -218,10 +328,33 @@ describe('teamBehaviourSummary', () => {
 		await addPerson(db.db, { id: 'left', email: 'left@example.com', name: 'Left', team_id: 't1' });
 		const at = T0.toISOString();
 		let n = 0;
-		const obs = async (person: string, authorId: string, behaviour: string, level: number, observed_on: string, source: 'manager' | 'peer' | 'self') => {
+		const obs = async (
+			person: string,
+			authorId: string,
+			behaviour: string,
+			level: number,
+			observed_on: string,
+			source: 'manager' | 'peer' | 'self'
+		) => {
 			await db.db
 				.insertInto('observations')
-				.values({ id: `o${++n}`, person_id: person, behaviour_id: `behaviour-${behaviour}`, behaviour_version_id: `behaviour-${behaviour}-v1`, level, situation: 's', action: 'a', impact: 'i', observed_on, source, author_id: authorId, response: null, responded_at: null, created_at: at, updated_at: at })
+				.values({
+					id: `o${++n}`,
+					person_id: person,
+					behaviour_id: `behaviour-${behaviour}`,
+					behaviour_version_id: `behaviour-${behaviour}-v1`,
+					level,
+					situation: 's',
+					action: 'a',
+					impact: 'i',
+					observed_on,
+					source,
+					author_id: authorId,
+					response: null,
+					responded_at: null,
+					created_at: at,
+					updated_at: at
+				})
 				.execute();
 		};
 		// Team 1 in November: ownership rated 4 and 2 by the manager and 3 by a peer; a self-rating of 5 is left out.
@@ -246,10 +379,21 @@ describe('teamBehaviourSummary', () => {
 		const t1 = summary.get('t1')!;
 		const active = defaultFramework.flatMap((v) => v.behaviours).length;
 		expect(t1).toHaveLength(active);
-		expect(t1.find((b) => b.slug === 'ownership')).toMatchObject({ behaviourId: 'behaviour-ownership', label: 'Takes ownership', valueName: 'Ownership', average: 3, observations: 3, raters: 2 });
+		expect(t1.find((b) => b.slug === 'ownership')).toMatchObject({
+			behaviourId: 'behaviour-ownership',
+			label: 'Takes ownership',
+			valueName: 'Ownership',
+			average: 3,
+			observations: 3,
+			raters: 2
+		});
 		expect(t1.find((b) => b.slug === 'empathy')).toMatchObject({ average: 5, observations: 1, raters: 1 });
 		expect(t1.find((b) => b.slug === 'reliability')).toMatchObject({ average: null, observations: 0, raters: 0 });
-		expect(summary.get('t2')!.find((b) => b.slug === 'ownership')).toMatchObject({ average: 1, observations: 1, raters: 1 });
+		expect(summary.get('t2')!.find((b) => b.slug === 'ownership')).toMatchObject({
+			average: 1,
+			observations: 1,
+			raters: 1
+		});
 		expect(summary.get('t3')!.every((b) => b.average === null && b.observations === 0)).toBe(true);
 	});
 
@@ -266,28 +410,67 @@ describe('teamBehaviourSummary', () => {
 		try {
 			const company = await addUnit(big.db, 'co', 'Company');
 			const at = T0.toISOString();
-			const teams = Array.from({ length: 100 }, (_, i) => ({ id: `t${i}`, name: `Team ${i}`, kind: 'back_office' as const, org_unit_id: company.id, created_at: at }));
+			const teams = Array.from({ length: 100 }, (_, i) => ({
+				id: `t${i}`,
+				name: `Team ${i}`,
+				kind: 'back_office' as const,
+				org_unit_id: company.id,
+				created_at: at
+			}));
 			await big.db.insertInto('teams').values(teams).execute();
 			const behaviours = defaultFramework.flatMap((v) => v.behaviours.map((b) => b.slug));
 			await big.db.transaction().execute(async (trx) => {
 				for (let start = 0; start < 10_000; start += 200) {
 					const people = Array.from({ length: 200 }, (_, k) => {
 						const i = start + k;
-						return { id: `p${i}`, email: `p${i}@example.com`, name: `Person ${i}`, job_title: '', team_id: `t${i % 100}`, manager_id: null, time_zone: 'UTC', language: 'en', active: 1, password_hash: null, created_at: at, updated_at: at };
+						return {
+							id: `p${i}`,
+							email: `p${i}@example.com`,
+							name: `Person ${i}`,
+							job_title: '',
+							team_id: `t${i % 100}`,
+							manager_id: null,
+							time_zone: 'UTC',
+							language: 'en',
+							active: 1,
+							password_hash: null,
+							created_at: at,
+							updated_at: at
+						};
 					});
 					await trx.insertInto('people').values(people).execute();
 					// Five observations per person across the year, by colleagues and themselves.
 					const observations = people.flatMap((p, k) =>
 						Array.from({ length: 5 }, (_, j) => {
 							const slug = behaviours[(start + k + j) % behaviours.length]!;
-							return { id: `${p.id}-o${j}`, person_id: p.id, behaviour_id: `behaviour-${slug}`, behaviour_version_id: `behaviour-${slug}-v1`, level: 1 + ((k + j) % 5), situation: 's', action: 'a', impact: 'i', observed_on: `2026-${String(1 + ((k + j) % 12)).padStart(2, '0')}-15`, source: (j === 4 ? 'self' : 'peer') as 'self' | 'peer', author_id: `p${start + ((k + j + 1) % 200)}`, response: null, responded_at: null, created_at: at, updated_at: at };
+							return {
+								id: `${p.id}-o${j}`,
+								person_id: p.id,
+								behaviour_id: `behaviour-${slug}`,
+								behaviour_version_id: `behaviour-${slug}-v1`,
+								level: 1 + ((k + j) % 5),
+								situation: 's',
+								action: 'a',
+								impact: 'i',
+								observed_on: `2026-${String(1 + ((k + j) % 12)).padStart(2, '0')}-15`,
+								source: (j === 4 ? 'self' : 'peer') as 'self' | 'peer',
+								author_id: `p${start + ((k + j + 1) % 200)}`,
+								response: null,
+								responded_at: null,
+								created_at: at,
+								updated_at: at
+							};
 						})
 					);
 					await trx.insertInto('observations').values(observations).execute();
 				}
 			});
 			// Speed is the benchmark's job (npm run bench); this checks the grouped queries at scale.
-			const summary = await teamBehaviourSummary(big.db, teams.map((t) => t.id), { from: '2026-01-01', to: '2027-01-01' });
+			const summary = await teamBehaviourSummary(
+				big.db,
+				teams.map((t) => t.id),
+				{ from: '2026-01-01', to: '2027-01-01' }
+			);
 			expect(summary.size).toBe(100);
 			const counted = [...summary.values()].flat().reduce((sum, b) => sum + b.observations, 0);
 			expect(counted).toBe(40_000);

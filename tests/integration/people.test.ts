@@ -38,7 +38,13 @@ beforeAll(async () => {
 	await addGrant(db, ben.id, 'admin');
 	await addPerson(db, { id: 'p-mo', email: 'mo@example.com', name: 'Mo Manager', team_id: 't-gl' });
 	await addGrant(db, 'p-mo', 'manager', { team_id: 't-gl' });
-	await addPerson(db, { id: 'p-gil', email: 'gil@example.com', name: 'Gil Ledger', team_id: 't-gl', manager_id: 'p-mo' });
+	await addPerson(db, {
+		id: 'p-gil',
+		email: 'gil@example.com',
+		name: 'Gil Ledger',
+		team_id: 't-gl',
+		manager_id: 'p-mo'
+	});
 	await addPerson(db, { id: 'p-pia', email: 'pia@example.com', name: 'Pia Payables', team_id: 't-ap' });
 	await addPerson(db, { id: 'p-hana', email: 'hana@example.com', name: 'Hana HR', team_id: 't-rec' });
 	await addPerson(db, { id: 'p-old', email: 'old@example.com', name: 'Old Timer', active: 0 });
@@ -104,7 +110,9 @@ describe('createPerson', () => {
 			expect(result).toEqual({ ok: false, errors: { manager_email: 'No active person has this email address' } });
 		}
 		expect(await counts()).toEqual(before);
-		expect(await db.selectFrom('people').select('id').where('email', '=', 'neo@example.com').executeTakeFirst()).toBeUndefined();
+		expect(
+			await db.selectFrom('people').select('id').where('email', '=', 'neo@example.com').executeTakeFirst()
+		).toBeUndefined();
 	});
 
 	it('reports every bad field at once', async () => {
@@ -124,8 +132,17 @@ describe('createPerson', () => {
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		const neo = await db.selectFrom('people').selectAll().where('id', '=', result.personId).executeTakeFirstOrThrow();
-		expect(neo).toMatchObject({ email: 'neo@example.com', team_id: 't-gl', manager_id: 'p-mo', active: 1, password_hash: null });
-		expect(await lookupInvite(db, result.inviteToken, NOW)).toMatchObject({ status: 'valid', personId: result.personId });
+		expect(neo).toMatchObject({
+			email: 'neo@example.com',
+			team_id: 't-gl',
+			manager_id: 'p-mo',
+			active: 1,
+			password_hash: null
+		});
+		expect(await lookupInvite(db, result.inviteToken, NOW)).toMatchObject({
+			status: 'valid',
+			personId: result.personId
+		});
 		expect(await auditFor(result.personId, 'person.created')).toHaveLength(1);
 	});
 });
@@ -231,7 +248,12 @@ describe('listPeople search', () => {
 describe('personForViewer', () => {
 	it('shows a manager the people in their own team', async () => {
 		const seen = await personForViewer(db, await scopeOf(db, 'p-mo'), 'p-gil');
-		expect(seen?.person).toMatchObject({ id: 'p-gil', name: 'Gil Ledger', team_name: 'General Ledger', manager_name: 'Mo Manager' });
+		expect(seen?.person).toMatchObject({
+			id: 'p-gil',
+			name: 'Gil Ledger',
+			team_name: 'General Ledger',
+			manager_name: 'Mo Manager'
+		});
 		expect(seen?.person).not.toHaveProperty('password_hash');
 	});
 
@@ -259,7 +281,10 @@ describe('editUnit', () => {
 		const before = await db.selectFrom('org_units').selectAll().orderBy('id').execute();
 		for (const parent_id of ['u-pay', 'u-fin']) {
 			const result = await editUnit(db, ada, 'u-fin', { name: 'Finance', kind: 'department', parent_id }, NOW);
-			expect(result).toEqual({ ok: false, errors: { parent_id: 'A unit cannot sit under itself or one of its own sub-units' } });
+			expect(result).toEqual({
+				ok: false,
+				errors: { parent_id: 'A unit cannot sit under itself or one of its own sub-units' }
+			});
 		}
 		expect(await db.selectFrom('org_units').selectAll().orderBy('id').execute()).toEqual(before);
 	});
@@ -282,7 +307,9 @@ describe('editUnit', () => {
 	});
 
 	it('moves a unit to the top level, and refuses the old child as parent afterwards too', async () => {
-		expect(await editUnit(db, ada, 'u-fin', { name: 'Finance', kind: 'department', parent_id: null }, NOW)).toEqual({ ok: true });
+		expect(await editUnit(db, ada, 'u-fin', { name: 'Finance', kind: 'department', parent_id: null }, NOW)).toEqual({
+			ok: true
+		});
 		expect(await getUnit(db, 'u-fin')).toMatchObject({ parent_id: null, path: '/u-fin/' });
 		expect(await getUnit(db, 'u-pay')).toMatchObject({ path: '/u-fin/u-pay/' });
 		const loop = await editUnit(db, ada, 'u-fin', { name: 'Finance', kind: 'department', parent_id: 'u-pay' }, NOW);

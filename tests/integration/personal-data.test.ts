@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import { ERASED_TEXT, erasePerson, erasureRules, exportPersonalData, personReferences, uncoveredReferences } from '../../src/lib/server/people/personal-data';
+import {
+	ERASED_TEXT,
+	erasePerson,
+	erasureRules,
+	exportPersonalData,
+	personReferences,
+	uncoveredReferences
+} from '../../src/lib/server/people/personal-data';
 import { openTempDb, type TempDb } from './temp-db';
 
 /** Export and erasure on the demo organisation, where the staff account has data in most tables. */
@@ -14,7 +21,9 @@ let admin: { id: string };
 const NOW = new Date('2026-11-23T09:00:00Z');
 
 async function count(table: string, column: string, id: string): Promise<number> {
-	const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.id(table)} where ${sql.id(column)} = ${id}`.execute(db);
+	const row = await sql<{
+		n: number | string;
+	}>`select count(*) as n from ${sql.id(table)} where ${sql.id(column)} = ${id}`.execute(db);
 	return Number(row.rows[0]!.n);
 }
 
@@ -22,7 +31,11 @@ beforeAll(async () => {
 	temp = await openTempDb('personal-data');
 	db = temp.db;
 	await seedDemo(db, NOW);
-	priya = await db.selectFrom('people').select(['id', 'name', 'email']).where('email', '=', 'staff@ripple.test').executeTakeFirstOrThrow();
+	priya = await db
+		.selectFrom('people')
+		.select(['id', 'name', 'email'])
+		.where('email', '=', 'staff@ripple.test')
+		.executeTakeFirstOrThrow();
 	admin = await db.selectFrom('people').select('id').where('email', '=', 'admin@ripple.test').executeTakeFirstOrThrow();
 	await createSession(db, priya.id, NOW);
 });
@@ -63,11 +76,23 @@ describe('erasing a person', () => {
 	it('removes identity and private writing, keeps the figures, and rewrites the audit log', async () => {
 		const before = {
 			completions: await count('completions', 'person_id', priya.id),
-			observations: await db.selectFrom('observations').select(['id', 'level']).where('person_id', '=', priya.id).orderBy('id').execute(),
+			observations: await db
+				.selectFrom('observations')
+				.select(['id', 'level'])
+				.where('person_id', '=', priya.id)
+				.orderBy('id')
+				.execute(),
 			authored: await count('observations', 'author_id', priya.id),
 			lessons: await count('lesson_completions', 'person_id', priya.id),
 			reflections: await count('reflections', 'person_id', priya.id),
-			audit: Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+			audit: Number(
+				(
+					await db
+						.selectFrom('audit_events')
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			)
 		};
 		expect(before.reflections).toBeGreaterThan(0);
 		expect(before.observations.length).toBeGreaterThan(0);
@@ -77,32 +102,82 @@ describe('erasing a person', () => {
 		const label = result.ok ? result.label : '';
 
 		const person = await db.selectFrom('people').selectAll().where('id', '=', priya.id).executeTakeFirstOrThrow();
-		expect(person).toMatchObject({ name: label, email: `${priya.id}@erased.invalid`, job_title: '', password_hash: null, active: 0, manager_id: null });
+		expect(person).toMatchObject({
+			name: label,
+			email: `${priya.id}@erased.invalid`,
+			job_title: '',
+			password_hash: null,
+			active: 0,
+			manager_id: null
+		});
 		expect(person.team_id).not.toBeNull();
-		for (const table of ['reflections', 'practice_logs', 'sessions', 'role_grants', 'calendar_feeds', 'invites']) expect(await count(table, 'person_id', priya.id), table).toBe(0);
+		for (const table of ['reflections', 'practice_logs', 'sessions', 'role_grants', 'calendar_feeds', 'invites'])
+			expect(await count(table, 'person_id', priya.id), table).toBe(0);
 
 		// Figures stay.
 		expect(await count('completions', 'person_id', priya.id)).toBe(before.completions);
 		expect(await count('lesson_completions', 'person_id', priya.id)).toBe(before.lessons);
 		expect(await count('observations', 'author_id', priya.id)).toBe(before.authored);
-		const observations = await db.selectFrom('observations').select(['id', 'level', 'situation', 'action', 'impact']).where('person_id', '=', priya.id).orderBy('id').execute();
+		const observations = await db
+			.selectFrom('observations')
+			.select(['id', 'level', 'situation', 'action', 'impact'])
+			.where('person_id', '=', priya.id)
+			.orderBy('id')
+			.execute();
 		expect(observations.map((o) => ({ id: o.id, level: o.level }))).toEqual(before.observations);
-		for (const o of observations) expect([o.situation, o.action, o.impact]).toEqual([ERASED_TEXT, ERASED_TEXT, ERASED_TEXT]);
+		for (const o of observations)
+			expect([o.situation, o.action, o.impact]).toEqual([ERASED_TEXT, ERASED_TEXT, ERASED_TEXT]);
 
 		// Nothing anywhere still names her, and the erasure itself is on record.
 		const everything = JSON.stringify(await exportPersonalData(db, priya.id, NOW));
 		expect(everything).not.toContain('Priya Raman');
 		expect(everything).not.toContain('staff@ripple.test');
-		const named = await db.selectFrom('audit_events').select('id').where((eb) => eb.or([eb('summary', 'like', '%Priya Raman%'), eb('details', 'like', '%staff@ripple.test%')])).execute();
+		const named = await db
+			.selectFrom('audit_events')
+			.select('id')
+			.where((eb) => eb.or([eb('summary', 'like', '%Priya Raman%'), eb('details', 'like', '%staff@ripple.test%')]))
+			.execute();
 		expect(named).toEqual([]);
-		const audit = await db.selectFrom('audit_events').select(['action', 'object_id']).where('action', '=', 'person.erased').execute();
+		const audit = await db
+			.selectFrom('audit_events')
+			.select(['action', 'object_id'])
+			.where('action', '=', 'person.erased')
+			.execute();
 		expect(audit).toEqual([{ action: 'person.erased', object_id: priya.id }]);
-		expect(Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before.audit + 1);
+		expect(
+			Number(
+				(
+					await db
+						.selectFrom('audit_events')
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			)
+		).toBe(before.audit + 1);
 	});
 
 	it('refuses a second erasure of the same person and changes nothing', async () => {
-		const audit = Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-		expect(await erasePerson(db, { id: admin.id, ip: null }, priya.id, NOW)).toEqual({ ok: false, errors: { _form: 'This person has already been erased' } });
-		expect(Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(audit);
+		const audit = Number(
+			(
+				await db
+					.selectFrom('audit_events')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
+		expect(await erasePerson(db, { id: admin.id, ip: null }, priya.id, NOW)).toEqual({
+			ok: false,
+			errors: { _form: 'This person has already been erased' }
+		});
+		expect(
+			Number(
+				(
+					await db
+						.selectFrom('audit_events')
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			)
+		).toBe(audit);
 	});
 });

@@ -38,7 +38,13 @@ async function addTeams(prefix: string, count: number) {
 	const teams = [];
 	for (let i = 0; i < count; i++) {
 		const team = await addTeam(temp.db, `${prefix}-t${i}`, `${prefix} team ${i}`, unit.id);
-		for (let j = 0; j < 3; j++) await addPerson(temp.db, { id: `${prefix}-t${i}-p${j}`, email: `${prefix}-t${i}-p${j}@example.com`, name: `P ${j}`, team_id: team.id });
+		for (let j = 0; j < 3; j++)
+			await addPerson(temp.db, {
+				id: `${prefix}-t${i}-p${j}`,
+				email: `${prefix}-t${i}-p${j}@example.com`,
+				name: `P ${j}`,
+				team_id: team.id
+			});
 		teams.push({ id: team.id, member_count: 3 });
 	}
 	return teams;
@@ -68,24 +74,44 @@ describe('queries per page', () => {
 		const a = counting(temp.db);
 		await teamMatrix(a.db, ['few-t0', 'few-t1', 'few-t2', 'few-t3'], T0);
 		const b = counting(temp.db);
-		await teamMatrix(b.db, Array.from({ length: 40 }, (_, i) => `many-t${i}`), T0);
+		await teamMatrix(
+			b.db,
+			Array.from({ length: 40 }, (_, i) => `many-t${i}`),
+			T0
+		);
 		expect(a.count()).toBeGreaterThan(0);
 		expect(b.count()).toBe(a.count());
 	});
 });
 
 describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
-	const big = ['observations', 'lesson_completions', 'case_feedback', 'metric_values', 'people', 'completions', 'module_progress', 'check_attempts', 'recognitions', 'audit_events'];
+	const big = [
+		'observations',
+		'lesson_completions',
+		'case_feedback',
+		'metric_values',
+		'people',
+		'completions',
+		'module_progress',
+		'check_attempts',
+		'recognitions',
+		'audit_events'
+	];
 
 	/** Runs the work on a logging connection to the same file, then explains every query it sent. */
 	async function plansOf(work: (db: Db) => Promise<unknown>): Promise<string[]> {
 		const sqlite = new SQLite(temp.url);
 		const sent: CompiledQuery[] = [];
-		const logged = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void sent.push(event.query) });
+		const logged = new Kysely<Database>({
+			dialect: new SqliteDialect({ database: sqlite }),
+			log: (event) => void sent.push(event.query)
+		});
 		try {
 			await work(logged);
 			return sent.flatMap((q) =>
-				(sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail)
+				(sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map(
+					(row) => row.detail
+				)
 			);
 		} finally {
 			await logged.destroy();

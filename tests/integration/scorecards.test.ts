@@ -1,7 +1,13 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeOf } from '../../src/lib/server/people/queries';
-import { assessmentComparison, assessmentFor, assessmentHistory, saveAssessment, type ComponentScores } from '../../src/lib/server/scorecards/assessment';
+import {
+	assessmentComparison,
+	assessmentFor,
+	assessmentHistory,
+	saveAssessment,
+	type ComponentScores
+} from '../../src/lib/server/scorecards/assessment';
 import { scorecardCsv } from '../../src/lib/server/scorecards/export';
 import { leaderView, readLeaderQuery } from '../../src/lib/server/scorecards/leader-view';
 import { measureTrends, scorecardsFor } from '../../src/lib/server/scorecards/service';
@@ -17,12 +23,41 @@ const at = (day: string) => `${day}T10:00:00.000Z`;
 async function metric(id: string, name: string, kind: 'sla' | 'operational', target: number | null) {
 	await temp.db
 		.insertInto('metrics')
-		.values({ id, key: id, name, description: '', unit: '%', direction: 'higher', target, amber_band: 2, kind, period: 'month', rollup: 'mean', source: 'values', position: 1, archived_at: null, created_at: at('2026-01-01'), updated_at: at('2026-01-01') })
+		.values({
+			id,
+			key: id,
+			name,
+			description: '',
+			unit: '%',
+			direction: 'higher',
+			target,
+			amber_band: 2,
+			kind,
+			period: 'month',
+			rollup: 'mean',
+			source: 'values',
+			position: 1,
+			archived_at: null,
+			created_at: at('2026-01-01'),
+			updated_at: at('2026-01-01')
+		})
 		.execute();
 }
 
 async function value(metricId: string, teamId: string, period: string, v: number) {
-	await temp.db.insertInto('metric_values').values({ metric_id: metricId, team_id: teamId, period, value: v, source: 'entry', updated_by: null, integration_id: null, updated_at: at('2026-11-01') }).execute();
+	await temp.db
+		.insertInto('metric_values')
+		.values({
+			metric_id: metricId,
+			team_id: teamId,
+			period,
+			value: v,
+			source: 'entry',
+			updated_by: null,
+			integration_id: null,
+			updated_at: at('2026-11-01')
+		})
+		.execute();
 }
 
 async function caseFeedback(teamId: string, scores: number[], day: string) {
@@ -30,13 +65,44 @@ async function caseFeedback(teamId: string, scores: number[], day: string) {
 		const link = `${teamId}-${day}-${i}`;
 		await temp.db
 			.insertInto('feedback_links')
-			.values({ id: link, team_id: teamId, kind: 'case', case_reference: `CASE-${i}`, requester_email: null, token_hash: `hash-${link}`, created_by: null, created_at: at(day), expires_at: at('2027-01-01'), answered_at: at(day), closed_at: null })
+			.values({
+				id: link,
+				team_id: teamId,
+				kind: 'case',
+				case_reference: `CASE-${i}`,
+				requester_email: null,
+				token_hash: `hash-${link}`,
+				created_by: null,
+				created_at: at(day),
+				expires_at: at('2027-01-01'),
+				answered_at: at(day),
+				closed_at: null
+			})
 			.execute();
-		await temp.db.insertInto('case_feedback').values({ id: `cf-${link}`, link_id: link, team_id: teamId, score, reasons: '[]', comment: '', minutes_lost: null, submitted_at: at(day) }).execute();
+		await temp.db
+			.insertInto('case_feedback')
+			.values({
+				id: `cf-${link}`,
+				link_id: link,
+				team_id: teamId,
+				score,
+				reasons: '[]',
+				comment: '',
+				minutes_lost: null,
+				submitted_at: at(day)
+			})
+			.execute();
 	}
 }
 
-async function observation(id: string, personId: string, authorId: string, level: number, day: string, source: 'manager' | 'peer' | 'self' = 'manager') {
+async function observation(
+	id: string,
+	personId: string,
+	authorId: string,
+	level: number,
+	day: string,
+	source: 'manager' | 'peer' | 'self' = 'manager'
+) {
 	await temp.db
 		.insertInto('observations')
 		.values({
@@ -73,7 +139,8 @@ beforeAll(async () => {
 	await addGrant(temp.db, 'lead', 'leader', { org_unit_id: 'fin' });
 	await addPerson(temp.db, { id: 'admin', email: 'admin@example.com', name: 'Ada Admin' });
 	await addGrant(temp.db, 'admin', 'admin');
-	for (const id of ['ap1', 'ap2', 'ap3']) await addPerson(temp.db, { id, email: `${id}@example.com`, name: `Member ${id}`, team_id: 'ap' });
+	for (const id of ['ap1', 'ap2', 'ap3'])
+		await addPerson(temp.db, { id, email: `${id}@example.com`, name: `Member ${id}`, team_id: 'ap' });
 	await addPerson(temp.db, { id: 'ar1', email: 'ar1@example.com', name: 'Member ar1', team_id: 'ar' });
 	await addPerson(temp.db, { id: 'pay1', email: 'pay1@example.com', name: 'Member pay1', team_id: 'pay' });
 
@@ -93,13 +160,51 @@ beforeAll(async () => {
 	await observation('o4', 'ap1', 'ap1', 5, '2026-10-03', 'self');
 	await observation('o5', 'ap2', 'ap-mgr', 1, '2026-07-31');
 
-	await temp.db.insertInto('recognitions').values({ id: 'r1', from_id: 'pay1', behaviour_slug: 'reliability', message: 'Thanks for the quick refund.', cross_department: 1, created_at: at('2026-10-20') }).execute();
-	await temp.db.insertInto('recognition_recipients').values([{ recognition_id: 'r1', person_id: 'ap1' }, { recognition_id: 'r1', person_id: 'ap2' }]).execute();
+	await temp.db
+		.insertInto('recognitions')
+		.values({
+			id: 'r1',
+			from_id: 'pay1',
+			behaviour_slug: 'reliability',
+			message: 'Thanks for the quick refund.',
+			cross_department: 1,
+			created_at: at('2026-10-20')
+		})
+		.execute();
+	await temp.db
+		.insertInto('recognition_recipients')
+		.values([
+			{ recognition_id: 'r1', person_id: 'ap1' },
+			{ recognition_id: 'r1', person_id: 'ap2' }
+		])
+		.execute();
 	await temp.db
 		.insertInto('assignments')
-		.values({ id: 'as1', item_kind: 'module', item_slug: 'beyond-slas', person_id: null, team_id: 'ap', due_on: '2026-12-01', message: '', refresh: 0, assigned_by: 'ap-mgr', created_at: at('2026-10-01'), cancelled_at: null })
+		.values({
+			id: 'as1',
+			item_kind: 'module',
+			item_slug: 'beyond-slas',
+			person_id: null,
+			team_id: 'ap',
+			due_on: '2026-12-01',
+			message: '',
+			refresh: 0,
+			assigned_by: 'ap-mgr',
+			created_at: at('2026-10-01'),
+			cancelled_at: null
+		})
 		.execute();
-	await temp.db.insertInto('completions').values({ id: 'c1', person_id: 'ap1', module_slug: 'beyond-slas', module_version: '1.0.0', completed_at: at('2026-10-10'), verification_code: 'CODE1' }).execute();
+	await temp.db
+		.insertInto('completions')
+		.values({
+			id: 'c1',
+			person_id: 'ap1',
+			module_slug: 'beyond-slas',
+			module_version: '1.0.0',
+			completed_at: at('2026-10-10'),
+			verification_code: 'CODE1'
+		})
+		.execute();
 });
 
 afterAll(async () => {
@@ -111,7 +216,10 @@ describe('a team scorecard from the database', () => {
 		const { cards } = await scorecardsFor(temp.db, [{ id: 'ar', member_count: 1 }], MONTH, T0);
 		const card = cards.get('ar')!;
 		expect(card.what.find((m) => m.key === 'in_sla')).toMatchObject({ value: 97, status: 'green' });
-		expect(card.experience.measures.find((m) => m.key === 'case_net_score')).toMatchObject({ value: -60, status: 'red' });
+		expect(card.experience.measures.find((m) => m.key === 'case_net_score')).toMatchObject({
+			value: -60,
+			status: 'red'
+		});
 		expect(card.watermelon.watermelon).toBe(true);
 		expect(card.watermelon.explanation).toContain('The SLA measure Requests in SLA is on target');
 		expect(card.watermelon.explanation).toContain('Internal customer net score (-60 against a target of 30)');
@@ -122,8 +230,17 @@ describe('a team scorecard from the database', () => {
 		const card = cards.get('ap')!;
 		expect(window).toMatchObject({ from: '2026-08-01', to: '2026-11-01' });
 		expect(card.experience).toMatchObject({ responses: 4, enough: false });
-		expect(card.experience.measures.find((m) => m.key === 'case_net_score')).toMatchObject({ value: null, status: 'none', missing: 'not_enough_responses' });
-		expect(card.what.find((m) => m.key === 'in_sla')!.series.slice(-2).map((p) => p.value)).toEqual([90, 97]);
+		expect(card.experience.measures.find((m) => m.key === 'case_net_score')).toMatchObject({
+			value: null,
+			status: 'none',
+			missing: 'not_enough_responses'
+		});
+		expect(
+			card.what
+				.find((m) => m.key === 'in_sla')!
+				.series.slice(-2)
+				.map((p) => p.value)
+		).toEqual([90, 97]);
 		expect(card.what.find((m) => m.key === 'backlog')).toMatchObject({ value: 70, status: 'red' });
 		// August to October, without the self-rating and without July.
 		const keepsPromises = card.how.behaviours.find((b) => b.behaviourId === 'behaviour-reliability')!;
@@ -138,7 +255,10 @@ describe('a team scorecard from the database', () => {
 describe('trends and the one-month overview', () => {
 	it('draws a measure across teams with the same series the team scorecard shows', async () => {
 		const metrics = await listMetrics(temp.db);
-		const teams = [{ id: 'ap', member_count: 4 }, { id: 'ar', member_count: 1 }];
+		const teams = [
+			{ id: 'ap', member_count: 4 },
+			{ id: 'ar', member_count: 1 }
+		];
 		const full = await scorecardsFor(temp.db, teams, MONTH, T0);
 		for (const key of ['in_sla', 'case_net_score']) {
 			const metric = metrics.find((m) => m.key === key)!;
@@ -151,17 +271,42 @@ describe('trends and the one-month overview', () => {
 			}
 		}
 		// Accounts Payable had 90 % in September; Receivable's October net score comes from five answers.
-		expect((await measureTrends(temp.db, ['ap'], metrics.find((m) => m.key === 'in_sla')!, MONTH)).series.get('ap')!.slice(-2).map((p) => p.value)).toEqual([90, 97]);
+		expect(
+			(
+				await measureTrends(
+					temp.db,
+					['ap'],
+					metrics.find((m) => m.key === 'in_sla')!,
+					MONTH
+				)
+			).series
+				.get('ap')!
+				.slice(-2)
+				.map((p) => p.value)
+		).toEqual([90, 97]);
 	});
 
 	it('gives the same month on a one-month overview as on the full scorecard', async () => {
-		const teams = [{ id: 'ap', member_count: 4 }, { id: 'ar', member_count: 1 }, { id: 'pay', member_count: 1 }];
-		const [full, overview] = await Promise.all([scorecardsFor(temp.db, teams, MONTH, T0), scorecardsFor(temp.db, teams, MONTH, T0, 1)]);
+		const teams = [
+			{ id: 'ap', member_count: 4 },
+			{ id: 'ar', member_count: 1 },
+			{ id: 'pay', member_count: 1 }
+		];
+		const [full, overview] = await Promise.all([
+			scorecardsFor(temp.db, teams, MONTH, T0),
+			scorecardsFor(temp.db, teams, MONTH, T0, 1)
+		]);
 		expect(overview.months).toEqual([MONTH]);
 		for (const team of teams) {
 			const a = full.cards.get(team.id)!;
 			const b = overview.cards.get(team.id)!;
-			const current = (card: typeof a) => [...card.what, ...card.experience.measures].map((m) => ({ key: m.key, value: m.value, status: m.status, missing: m.missing }));
+			const current = (card: typeof a) =>
+				[...card.what, ...card.experience.measures].map((m) => ({
+					key: m.key,
+					value: m.value,
+					status: m.status,
+					missing: m.missing
+				}));
 			expect(current(b)).toEqual(current(a));
 			expect(b.how).toEqual(a.how);
 			expect(b.watermelon).toEqual(a.watermelon);
@@ -171,26 +316,138 @@ describe('trends and the one-month overview', () => {
 
 describe('participation read for many teams at once', () => {
 	it('counts completed shadowing visits, hosted visits, buddy pairings and meetings per team', async () => {
-		const slot = { team_id: 'ar', host_id: 'ar1', time_zone: 'UTC', capacity: 2, place: 'Floor 2', video_url: '', what_you_will_see: 'Collections calls.', auto_accept: 0, created_by: null, sequence: 0, created_at: at('2026-09-01'), updated_at: at('2026-09-01'), cancelled_at: null };
-		await temp.db.insertInto('shadow_slots').values([
-			{ ...slot, id: 's1', starts_at: at('2026-10-05'), ends_at: '2026-10-05T12:00:00.000Z' },
-			{ ...slot, id: 's2', starts_at: at('2026-12-05'), ends_at: '2026-12-05T12:00:00.000Z' }
-		]).execute();
-		const visit = { objectives: 'See how collections calls go.', approved_by: null, approved_at: null, confirmed_by: null, confirmed_at: null, decline_reason: null, sequence: 0, reflection_learned: null, reflection_impact: null, reflection_change: null, reflected_at: null, host_feedback: null, host_feedback_at: null, created_at: at('2026-09-02'), updated_at: at('2026-09-02') };
-		await temp.db.insertInto('shadow_visits').values([
-			{ ...visit, id: 'v1', slot_id: 's1', visitor_id: 'ap1', status: 'confirmed', starts_at: at('2026-10-05'), ends_at: '2026-10-05T12:00:00.000Z' },
-			{ ...visit, id: 'v2', slot_id: 's1', visitor_id: 'ap2', status: 'declined', starts_at: at('2026-10-05'), ends_at: '2026-10-05T12:00:00.000Z' },
-			{ ...visit, id: 'v3', slot_id: 's2', visitor_id: 'ap3', status: 'confirmed', starts_at: at('2026-12-05'), ends_at: '2026-12-05T12:00:00.000Z' }
-		]).execute();
-		await temp.db.insertInto('buddy_cycles').values({ id: 'cy', name: 'Autumn', starts_on: '2026-09-01', ends_on: '2026-11-30', mode: 'opt_in', status: 'published', owner_id: 'lead', created_at: at('2026-08-01'), published_at: at('2026-08-20') }).execute();
-		await temp.db.insertInto('buddy_pairs').values({ id: 'pr', cycle_id: 'cy', locked: 0, score_cents: 100, breakdown: '[]', created_at: at('2026-08-20') }).execute();
-		await temp.db.insertInto('buddy_pair_members').values([{ pair_id: 'pr', person_id: 'ap3' }, { pair_id: 'pr', person_id: 'pay1' }]).execute();
-		await temp.db.insertInto('buddy_meetings').values([
-			{ id: 'm1', pair_id: 'pr', logged_by: 'ap3', met: 1, met_on: '2026-09-10', rating: 4, notes: '', created_at: at('2026-09-10') },
-			{ id: 'm2', pair_id: 'pr', logged_by: 'ap3', met: 0, met_on: '2026-10-10', rating: null, notes: '', created_at: at('2026-10-10') }
-		]).execute();
+		const slot = {
+			team_id: 'ar',
+			host_id: 'ar1',
+			time_zone: 'UTC',
+			capacity: 2,
+			place: 'Floor 2',
+			video_url: '',
+			what_you_will_see: 'Collections calls.',
+			auto_accept: 0,
+			created_by: null,
+			sequence: 0,
+			created_at: at('2026-09-01'),
+			updated_at: at('2026-09-01'),
+			cancelled_at: null
+		};
+		await temp.db
+			.insertInto('shadow_slots')
+			.values([
+				{ ...slot, id: 's1', starts_at: at('2026-10-05'), ends_at: '2026-10-05T12:00:00.000Z' },
+				{ ...slot, id: 's2', starts_at: at('2026-12-05'), ends_at: '2026-12-05T12:00:00.000Z' }
+			])
+			.execute();
+		const visit = {
+			objectives: 'See how collections calls go.',
+			approved_by: null,
+			approved_at: null,
+			confirmed_by: null,
+			confirmed_at: null,
+			decline_reason: null,
+			sequence: 0,
+			reflection_learned: null,
+			reflection_impact: null,
+			reflection_change: null,
+			reflected_at: null,
+			host_feedback: null,
+			host_feedback_at: null,
+			created_at: at('2026-09-02'),
+			updated_at: at('2026-09-02')
+		};
+		await temp.db
+			.insertInto('shadow_visits')
+			.values([
+				{
+					...visit,
+					id: 'v1',
+					slot_id: 's1',
+					visitor_id: 'ap1',
+					status: 'confirmed',
+					starts_at: at('2026-10-05'),
+					ends_at: '2026-10-05T12:00:00.000Z'
+				},
+				{
+					...visit,
+					id: 'v2',
+					slot_id: 's1',
+					visitor_id: 'ap2',
+					status: 'declined',
+					starts_at: at('2026-10-05'),
+					ends_at: '2026-10-05T12:00:00.000Z'
+				},
+				{
+					...visit,
+					id: 'v3',
+					slot_id: 's2',
+					visitor_id: 'ap3',
+					status: 'confirmed',
+					starts_at: at('2026-12-05'),
+					ends_at: '2026-12-05T12:00:00.000Z'
+				}
+			])
+			.execute();
+		await temp.db
+			.insertInto('buddy_cycles')
+			.values({
+				id: 'cy',
+				name: 'Autumn',
+				starts_on: '2026-09-01',
+				ends_on: '2026-11-30',
+				mode: 'opt_in',
+				status: 'published',
+				owner_id: 'lead',
+				created_at: at('2026-08-01'),
+				published_at: at('2026-08-20')
+			})
+			.execute();
+		await temp.db
+			.insertInto('buddy_pairs')
+			.values({ id: 'pr', cycle_id: 'cy', locked: 0, score_cents: 100, breakdown: '[]', created_at: at('2026-08-20') })
+			.execute();
+		await temp.db
+			.insertInto('buddy_pair_members')
+			.values([
+				{ pair_id: 'pr', person_id: 'ap3' },
+				{ pair_id: 'pr', person_id: 'pay1' }
+			])
+			.execute();
+		await temp.db
+			.insertInto('buddy_meetings')
+			.values([
+				{
+					id: 'm1',
+					pair_id: 'pr',
+					logged_by: 'ap3',
+					met: 1,
+					met_on: '2026-09-10',
+					rating: 4,
+					notes: '',
+					created_at: at('2026-09-10')
+				},
+				{
+					id: 'm2',
+					pair_id: 'pr',
+					logged_by: 'ap3',
+					met: 0,
+					met_on: '2026-10-10',
+					rating: null,
+					notes: '',
+					created_at: at('2026-10-10')
+				}
+			])
+			.execute();
 
-		const { cards } = await scorecardsFor(temp.db, [{ id: 'ap', member_count: 4 }, { id: 'ar', member_count: 1 }, { id: 'pay', member_count: 1 }], MONTH, T0);
+		const { cards } = await scorecardsFor(
+			temp.db,
+			[
+				{ id: 'ap', member_count: 4 },
+				{ id: 'ar', member_count: 1 },
+				{ id: 'pay', member_count: 1 }
+			],
+			MONTH,
+			T0
+		);
 		expect(cards.get('ap')!.how.participation.shadowing).toEqual({ visitors: 1, hosted: 0 });
 		expect(cards.get('ar')!.how.participation.shadowing).toEqual({ visitors: 0, hosted: 1 });
 		expect(cards.get('ap')!.how.participation.buddies).toEqual({ paired: 1, meetings: 1 });
@@ -231,22 +488,48 @@ describe('the leader view and its export', () => {
 });
 
 describe('the service self-assessment', () => {
-	const scores = (score: number, note = ''): ComponentScores => Object.fromEntries(serviceComponentKeys.map((k) => [k, { score, note }])) as ComponentScores;
+	const scores = (score: number, note = ''): ComponentScores =>
+		Object.fromEntries(serviceComponentKeys.map((k) => [k, { score, note }])) as ComponentScores;
 	const actor = { id: 'ap-mgr', ip: '127.0.0.1' };
 
 	it('keeps one assessment per team and quarter, replacing it on a second save, and audits both', async () => {
-		const first = await saveAssessment(temp.db, actor, { id: 'ap', name: 'Accounts Payable' }, '2026-Q4', scores(2, 'First go'), T0, '2026-Q4');
+		const first = await saveAssessment(
+			temp.db,
+			actor,
+			{ id: 'ap', name: 'Accounts Payable' },
+			'2026-Q4',
+			scores(2, 'First go'),
+			T0,
+			'2026-Q4'
+		);
 		expect(first.ok).toBe(true);
-		const second = await saveAssessment(temp.db, actor, { id: 'ap', name: 'Accounts Payable' }, '2026-Q4', { ...scores(4), recharging: { score: 1, note: 'No charging model yet' } }, new Date(T0.getTime() + 60_000), '2026-Q4');
+		const second = await saveAssessment(
+			temp.db,
+			actor,
+			{ id: 'ap', name: 'Accounts Payable' },
+			'2026-Q4',
+			{ ...scores(4), recharging: { score: 1, note: 'No charging model yet' } },
+			new Date(T0.getTime() + 60_000),
+			'2026-Q4'
+		);
 		expect(second.ok && first.ok && second.id === first.id).toBe(true);
 
 		const saved = await assessmentFor(temp.db, 'ap', '2026-Q4');
 		expect(saved?.scores.recharging).toEqual({ score: 1, note: 'No charging model yet' });
 		expect(saved?.scores.client_feedback).toEqual({ score: 4, note: '' });
 		expect(saved?.assessedBy).toBe('Alma Manager');
-		const rows = await temp.db.selectFrom('service_assessment_scores').select('component').where('assessment_id', '=', saved!.id).execute();
+		const rows = await temp.db
+			.selectFrom('service_assessment_scores')
+			.select('component')
+			.where('assessment_id', '=', saved!.id)
+			.execute();
 		expect(rows).toHaveLength(9);
-		const audits = await temp.db.selectFrom('audit_events').select(['summary', 'object_id']).where('action', '=', 'assessment.saved').orderBy('at').execute();
+		const audits = await temp.db
+			.selectFrom('audit_events')
+			.select(['summary', 'object_id'])
+			.where('action', '=', 'assessment.saved')
+			.orderBy('at')
+			.execute();
 		expect(audits.map((a) => a.summary)).toEqual([
 			'Saved the service self-assessment of Accounts Payable for Q4 2026',
 			'Updated the service self-assessment of Accounts Payable for Q4 2026'
@@ -255,10 +538,29 @@ describe('the service self-assessment', () => {
 	});
 
 	it('refuses future quarters and compares the team with its unit and the organisation', async () => {
-		const future = await saveAssessment(temp.db, actor, { id: 'ap', name: 'Accounts Payable' }, '2027-Q1', scores(3), T0, '2026-Q4');
-		expect(future).toEqual({ ok: false, errors: { _form: 'You can assess this quarter or earlier ones, not future ones' } });
+		const future = await saveAssessment(
+			temp.db,
+			actor,
+			{ id: 'ap', name: 'Accounts Payable' },
+			'2027-Q1',
+			scores(3),
+			T0,
+			'2026-Q4'
+		);
+		expect(future).toEqual({
+			ok: false,
+			errors: { _form: 'You can assess this quarter or earlier ones, not future ones' }
+		});
 
-		await saveAssessment(temp.db, actor, { id: 'ar', name: 'Accounts Receivable' }, '2026-Q4', scores(2), T0, '2026-Q4');
+		await saveAssessment(
+			temp.db,
+			actor,
+			{ id: 'ar', name: 'Accounts Receivable' },
+			'2026-Q4',
+			scores(2),
+			T0,
+			'2026-Q4'
+		);
 		await saveAssessment(temp.db, actor, { id: 'pay', name: '=Payroll' }, '2026-Q4', scores(5), T0, '2026-Q4');
 		await saveAssessment(temp.db, actor, { id: 'ap', name: 'Accounts Payable' }, '2026-Q3', scores(3), T0, '2026-Q4');
 		const comparison = await assessmentComparison(temp.db, { id: 'ap', unitPath: '/co/fin/' }, '2026-Q4');

@@ -57,19 +57,43 @@ async function scoresIn(teamId: string, month: string): Promise<number[]> {
 
 /** The scorecard's watermelon rule for a team and month: SLA values against net score from case feedback. */
 async function watermelonIn(teamId: string, month: string) {
-	const sla = await db.selectFrom('metrics').selectAll().where('kind', '=', 'sla').where('archived_at', 'is', null).execute();
-	const values = await db.selectFrom('metric_values').select(['metric_id', 'value']).where('team_id', '=', teamId).where('period', '=', month).execute();
+	const sla = await db
+		.selectFrom('metrics')
+		.selectAll()
+		.where('kind', '=', 'sla')
+		.where('archived_at', 'is', null)
+		.execute();
+	const values = await db
+		.selectFrom('metric_values')
+		.select(['metric_id', 'value'])
+		.where('team_id', '=', teamId)
+		.where('period', '=', month)
+		.execute();
 	const netScore = await metricByKey('case_net_score');
-	const judge = (value: number | null, m: { direction: 'higher' | 'lower'; target: number | null; amber_band: number }) =>
-		ragStatus(value, { direction: m.direction, target: m.target, amberBand: m.amber_band });
+	const judge = (
+		value: number | null,
+		m: { direction: 'higher' | 'lower'; target: number | null; amber_band: number }
+	) => ragStatus(value, { direction: m.direction, target: m.target, amberBand: m.amber_band });
 	return watermelonVerdict([
-		...sla.map((m) => ({ name: m.name, kind: m.kind, status: judge(values.find((v) => v.metric_id === m.id)?.value ?? null, m) })),
-		{ name: netScore.name, kind: netScore.kind, status: judge(experienceMeasures(await scoresIn(teamId, month)).netScore, netScore) }
+		...sla.map((m) => ({
+			name: m.name,
+			kind: m.kind,
+			status: judge(values.find((v) => v.metric_id === m.id)?.value ?? null, m)
+		})),
+		{
+			name: netScore.name,
+			kind: netScore.kind,
+			status: judge(experienceMeasures(await scoresIn(teamId, month)).netScore, netScore)
+		}
 	]);
 }
 
 async function grantsOf(personId: string) {
-	return db.selectFrom('role_grants').select(['role', 'team_id', 'org_unit_id']).where('person_id', '=', personId).execute();
+	return db
+		.selectFrom('role_grants')
+		.select(['role', 'team_id', 'org_unit_id'])
+		.where('person_id', '=', personId)
+		.execute();
 }
 
 describe('demo data', () => {
@@ -134,7 +158,11 @@ describe('seeding the demo organisation', () => {
 
 		// Every team has at least one manager.
 		const managerGrants = await db.selectFrom('role_grants').select('team_id').where('role', '=', 'manager').execute();
-		for (const t of teams) expect(managerGrants.some((g) => g.team_id === t.id), t.name).toBe(true);
+		for (const t of teams)
+			expect(
+				managerGrants.some((g) => g.team_id === t.id),
+				t.name
+			).toBe(true);
 	});
 
 	it('creates the four demo accounts with their roles and a working password', async () => {
@@ -143,7 +171,11 @@ describe('seeding the demo organisation', () => {
 		const leader = await personByEmail('leader@ripple.test');
 		const admin = await personByEmail('admin@ripple.test');
 
-		const staffTeam = await db.selectFrom('teams').selectAll().where('id', '=', staff.team_id!).executeTakeFirstOrThrow();
+		const staffTeam = await db
+			.selectFrom('teams')
+			.selectAll()
+			.where('id', '=', staff.team_id!)
+			.executeTakeFirstOrThrow();
 		expect(staffTeam.name).toBe('Accounts Payable');
 		expect(staffTeam.kind).toBe('back_office');
 
@@ -153,7 +185,11 @@ describe('seeding the demo organisation', () => {
 		expect(await grantsOf(manager.id)).toEqual([{ role: 'manager', team_id: staffTeam.id, org_unit_id: null }]);
 		expect(manager.manager_id).toBe(leader.id);
 
-		const finance = await db.selectFrom('org_units').selectAll().where('id', '=', staffTeam.org_unit_id).executeTakeFirstOrThrow();
+		const finance = await db
+			.selectFrom('org_units')
+			.selectAll()
+			.where('id', '=', staffTeam.org_unit_id)
+			.executeTakeFirstOrThrow();
 		expect(finance.name).toBe('Finance Shared Services');
 		expect(await grantsOf(leader.id)).toEqual([{ role: 'leader', team_id: null, org_unit_id: finance.id }]);
 
@@ -172,7 +208,10 @@ describe('seeding the demo organisation', () => {
 		const weeks = MONTHS.flatMap((month) => weeksOfMonth(month));
 		for (const team of teams) {
 			for (const metric of metrics) {
-				const periods = values.filter((v) => v.team_id === team.id && v.metric_id === metric.id).map((v) => v.period).sort();
+				const periods = values
+					.filter((v) => v.team_id === team.id && v.metric_id === metric.id)
+					.map((v) => v.period)
+					.sort();
 				expect(periods, `${team.name} ${metric.key}`).toEqual(metric.period === 'week' ? weeks : MONTHS);
 			}
 		}
@@ -181,7 +220,12 @@ describe('seeding the demo organisation', () => {
 	it('shows Accounts Payable improving over the year', async () => {
 		const team = await teamByName('Accounts Payable');
 		const sla = await metricByKey('sla_on_time');
-		const rows = await db.selectFrom('metric_values').select(['period', 'value']).where('team_id', '=', team.id).where('metric_id', '=', sla.id).execute();
+		const rows = await db
+			.selectFrom('metric_values')
+			.select(['period', 'value'])
+			.where('team_id', '=', team.id)
+			.where('metric_id', '=', sla.id)
+			.execute();
 		const value = (period: string) => rows.find((r) => r.period === period)?.value ?? null;
 		const judged = { direction: sla.direction, target: sla.target, amberBand: sla.amber_band };
 		expect(ragStatus(value(MONTHS[0]!), judged)).toBe('red');
@@ -207,7 +251,12 @@ describe('seeding the demo organisation', () => {
 
 		// A year ago the same team's customers were content: the trend shows the slide.
 		expect(experienceMeasures(await scoresIn(ar.id, MONTHS[1]!)).netScore!).toBeGreaterThanOrEqual(10);
-		const comments = await db.selectFrom('case_feedback').select('comment').where('team_id', '=', ar.id).where('submitted_at', '>=', `${MONTHS[10]}-01`).execute();
+		const comments = await db
+			.selectFrom('case_feedback')
+			.select('comment')
+			.where('team_id', '=', ar.id)
+			.where('submitted_at', '>=', `${MONTHS[10]}-01`)
+			.execute();
 		expect(comments.some((c) => /reopen/i.test(c.comment))).toBe(true);
 		expect(comments.some((c) => /credit note/i.test(c.comment))).toBe(true);
 	});
@@ -230,7 +279,7 @@ describe('seeding the demo organisation', () => {
 		expect(experienceMeasures(await scoresIn(gl.id, MONTHS[12]!)).enough).toBe(false);
 	});
 
-	it('ties every response to its team\'s link, answers each case link at most once and leaves some links open', async () => {
+	it("ties every response to its team's link, answers each case link at most once and leaves some links open", async () => {
 		const links = await db.selectFrom('feedback_links').selectAll().execute();
 		const responses = await db.selectFrom('case_feedback').selectAll().execute();
 		const byId = new Map(links.map((l) => [l.id, l]));
@@ -241,7 +290,10 @@ describe('seeding the demo organisation', () => {
 			expect(response.score).toBeGreaterThanOrEqual(0);
 			expect(response.score).toBeLessThanOrEqual(10);
 			const reasons: unknown = JSON.parse(response.reasons);
-			expect(Array.isArray(reasons) && reasons.every((r) => typeof r === 'string' && isReasonKey(r)), response.reasons).toBe(true);
+			expect(
+				Array.isArray(reasons) && reasons.every((r) => typeof r === 'string' && isReasonKey(r)),
+				response.reasons
+			).toBe(true);
 			expect(response.submitted_at <= SEEDED_AT.toISOString()).toBe(true);
 			// Every answer arrived while its link was open.
 			expect(response.submitted_at >= link!.created_at && response.submitted_at < link!.expires_at).toBe(true);
@@ -252,10 +304,21 @@ describe('seeding the demo organisation', () => {
 			}
 		}
 		expect(Math.max(...perCaseLink.values())).toBe(1);
-		for (const link of links) expect(link.expires_at).toBe(feedbackLinkExpiry(link.kind, new Date(link.created_at)).toISOString());
+		for (const link of links)
+			expect(link.expires_at).toBe(feedbackLinkExpiry(link.kind, new Date(link.created_at)).toISOString());
 		const now = SEEDED_AT.toISOString();
-		expect(links.some((l) => l.kind === 'case' && l.answered_at === null && l.closed_at === null && l.expires_at > now)).toBe(true);
-		expect(links.some((l) => l.kind === 'standing' && l.closed_at === null && l.expires_at > now && responses.some((r) => r.link_id === l.id))).toBe(true);
+		expect(
+			links.some((l) => l.kind === 'case' && l.answered_at === null && l.closed_at === null && l.expires_at > now)
+		).toBe(true);
+		expect(
+			links.some(
+				(l) =>
+					l.kind === 'standing' &&
+					l.closed_at === null &&
+					l.expires_at > now &&
+					responses.some((r) => r.link_id === l.id)
+			)
+		).toBe(true);
 		expect(new Set(links.map((l) => l.token_hash)).size).toBe(links.length);
 	});
 
@@ -267,7 +330,11 @@ describe('seeding the demo organisation', () => {
 		const versions = await db.selectFrom('behaviour_versions').select(['id', 'behaviour_id']).execute();
 		const people = await db.selectFrom('people').select(['id', 'team_id']).execute();
 		const teamOf = new Map(people.map((p) => [p.id, p.team_id]));
-		const managerGrants = await db.selectFrom('role_grants').select(['person_id', 'team_id']).where('role', '=', 'manager').execute();
+		const managerGrants = await db
+			.selectFrom('role_grants')
+			.select(['person_id', 'team_id'])
+			.where('role', '=', 'manager')
+			.execute();
 		const sixMonthsAgo = '2026-05-23';
 		for (const o of observations) {
 			expect(o.situation.length && o.action.length && o.impact.length).toBeGreaterThan(20);
@@ -278,7 +345,9 @@ describe('seeding the demo organisation', () => {
 			expect(o.created_at <= SEEDED_AT.toISOString()).toBe(true);
 			if (o.source === 'self') expect(o.author_id).toBe(o.person_id);
 			if (o.source === 'manager') {
-				expect(managerGrants.some((g) => g.person_id === o.author_id && g.team_id === teamOf.get(o.person_id))).toBe(true);
+				expect(managerGrants.some((g) => g.person_id === o.author_id && g.team_id === teamOf.get(o.person_id))).toBe(
+					true
+				);
 			}
 		}
 
@@ -320,7 +389,10 @@ describe('seeding the demo organisation', () => {
 			.select(['service_assessments.id', 'service_assessments.period', 'service_assessments.assessed_by', 'teams.name'])
 			.execute();
 		for (const name of ['Accounts Payable', 'Accounts Receivable', 'General Ledger & Reporting']) {
-			const periods = assessments.filter((a) => a.name === name).map((a) => a.period).sort();
+			const periods = assessments
+				.filter((a) => a.name === name)
+				.map((a) => a.period)
+				.sort();
 			expect(periods, name).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
 		}
 		expect(new Set(assessments.map((a) => a.name)).size).toBeGreaterThanOrEqual(6);
@@ -344,10 +416,20 @@ describe('seeding the demo organisation', () => {
 	});
 
 	it('clears every table and can seed again afterwards', async () => {
-		await db.insertInto('audit_events').values({
-			id: 'a1', at: new Date().toISOString(), actor_id: (await personByEmail('admin@ripple.test')).id,
-			action: 'test', object_type: 'test', object_id: null, summary: 'test', details: null, ip: null
-		}).execute();
+		await db
+			.insertInto('audit_events')
+			.values({
+				id: 'a1',
+				at: new Date().toISOString(),
+				actor_id: (await personByEmail('admin@ripple.test')).id,
+				action: 'test',
+				object_type: 'test',
+				object_id: null,
+				summary: 'test',
+				details: null,
+				ip: null
+			})
+			.execute();
 
 		await clearDatabase(db);
 		expect(await isDatabaseEmpty(db)).toBe(true);

@@ -24,12 +24,24 @@ beforeAll(async () => {
 	const company = await addUnit(temp.db, 'co', 'Company');
 	await addTeam(temp.db, 'care', 'Customer Care', company.id);
 	await addTeam(temp.db, 'ap', 'Accounts Payable', company.id);
-	await addPerson(temp.db, { id: 'host-mgr', email: 'hm@example.com', name: 'Hana Host', team_id: 'care', time_zone: 'Europe/London' });
+	await addPerson(temp.db, {
+		id: 'host-mgr',
+		email: 'hm@example.com',
+		name: 'Hana Host',
+		team_id: 'care',
+		time_zone: 'Europe/London'
+	});
 	await addGrant(temp.db, 'host-mgr', 'manager', { team_id: 'care' });
 	await addPerson(temp.db, { id: 'ap-mgr', email: 'am@example.com', name: 'Arno Approver', team_id: 'ap' });
 	await addGrant(temp.db, 'ap-mgr', 'manager', { team_id: 'ap' });
 	for (const id of ['v1', 'v2', 'v3', 'v4', 'v5']) {
-		await addPerson(temp.db, { id, email: `${id}@example.com`, name: `Visitor ${id}`, team_id: 'ap', manager_id: 'ap-mgr' });
+		await addPerson(temp.db, {
+			id,
+			email: `${id}@example.com`,
+			name: `Visitor ${id}`,
+			team_id: 'ap',
+			manager_id: 'ap-mgr'
+		});
 	}
 });
 afterAll(async () => {
@@ -40,7 +52,18 @@ async function slot(date: string, time: string, capacity: number, extra: Record<
 	const result = await publishSlot(
 		temp.db,
 		{ id: 'host-mgr', scope: await scopeOf(temp.db, 'host-mgr') },
-		{ team_id: 'care', host_email: 'hm@example.com', date, time, minutes: 120, capacity, place: 'Care floor', video_url: '', what_you_will_see: 'Live calls, the top five call reasons and the screens agents use.', ...extra },
+		{
+			team_id: 'care',
+			host_email: 'hm@example.com',
+			date,
+			time,
+			minutes: 120,
+			capacity,
+			place: 'Care floor',
+			video_url: '',
+			what_you_will_see: 'Live calls, the top five call reasons and the screens agents use.',
+			...extra
+		},
 		T0
 	);
 	if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -50,9 +73,17 @@ async function slot(date: string, time: string, capacity: number, extra: Record<
 describe('shadowing places', () => {
 	it('gives the last place to exactly one of several people asking at once', async () => {
 		const id = await slot('2026-12-07', '10:00', 1);
-		const results = await Promise.all(['v1', 'v2', 'v3', 'v4'].map((v) => requestVisit(temp.db, v, id, 'I want to see how invoice holds reach callers.', T0)));
+		const results = await Promise.all(
+			['v1', 'v2', 'v3', 'v4'].map((v) =>
+				requestVisit(temp.db, v, id, 'I want to see how invoice holds reach callers.', T0)
+			)
+		);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
-		expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.errors._form))).toEqual(['This slot is full', 'This slot is full', 'This slot is full']);
+		expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.errors._form))).toEqual([
+			'This slot is full',
+			'This slot is full',
+			'This slot is full'
+		]);
 		const rows = await temp.db.selectFrom('shadow_visits').select('id').where('slot_id', '=', id).execute();
 		expect(rows).toHaveLength(1);
 	});
@@ -61,7 +92,14 @@ describe('shadowing places', () => {
 		const id = await slot('2026-12-08', '10:00', 1);
 		const run = (visitor: string) =>
 			new Promise<{ ok: boolean }>((resolve, reject) => {
-				const child = spawn(process.execPath, [tsx, 'tests/integration/request-visit.child.ts', temp.url, visitor, id, T0.toISOString()]);
+				const child = spawn(process.execPath, [
+					tsx,
+					'tests/integration/request-visit.child.ts',
+					temp.url,
+					visitor,
+					id,
+					T0.toISOString()
+				]);
 				let out = '';
 				child.stdout.on('data', (chunk) => (out += chunk));
 				child.on('error', reject);
@@ -87,16 +125,31 @@ describe('shadowing places', () => {
 		const overlapping = await slot('2026-12-10', '10:00', 3);
 		const afternoon = await slot('2026-12-10', '11:00', 3);
 		expect((await requestVisit(temp.db, 'v5', morning, 'Morning queue, please: the busiest hour.', T0)).ok).toBe(true);
-		expect(await requestVisit(temp.db, 'v5', overlapping, 'Another look at the queue later on.', T0)).toEqual({ ok: false, errors: { _form: 'You already have a visit at that time' } });
-		expect((await requestVisit(temp.db, 'v5', afternoon, 'Back-to-back is fine when they only touch.', T0)).ok).toBe(true);
+		expect(await requestVisit(temp.db, 'v5', overlapping, 'Another look at the queue later on.', T0)).toEqual({
+			ok: false,
+			errors: { _form: 'You already have a visit at that time' }
+		});
+		expect((await requestVisit(temp.db, 'v5', afternoon, 'Back-to-back is fine when they only touch.', T0)).ok).toBe(
+			true
+		);
 	});
 
 	it('blocks new slots and new requests during a blackout', async () => {
 		const before = await slot('2026-12-30', '10:00', 2);
 		const manager = { id: 'host-mgr', scope: await scopeOf(temp.db, 'host-mgr') };
-		expect(await addBlackout(temp.db, manager, { team_id: 'care', starts_on: '2026-12-28', ends_on: '2027-01-04', reason: 'Year-end close' }, T0)).toEqual({ ok: true });
+		expect(
+			await addBlackout(
+				temp.db,
+				manager,
+				{ team_id: 'care', starts_on: '2026-12-28', ends_on: '2027-01-04', reason: 'Year-end close' },
+				T0
+			)
+		).toEqual({ ok: true });
 		await expect(slot('2027-01-02', '10:00', 2)).rejects.toThrow('Year-end close');
-		expect(await requestVisit(temp.db, 'v1', before, 'Seeing year-end from the customer side.', T0)).toEqual({ ok: false, errors: { _form: 'The host team takes no visitors then (Year-end close)' } });
+		expect(await requestVisit(temp.db, 'v1', before, 'Seeing year-end from the customer side.', T0)).toEqual({
+			ok: false,
+			errors: { _form: 'The host team takes no visitors then (Year-end close)' }
+		});
 	});
 });
 
@@ -111,17 +164,31 @@ describe('approvals', () => {
 		expect((await decideAsManager(temp.db, stranger, visitId, true, '', T0)).ok).toBe(false);
 		expect((await decideAsHost(temp.db, await scopeOf(temp.db, 'ap-mgr'), visitId, true, '', T0)).ok).toBe(false);
 
-		expect(await decideAsManager(temp.db, await scopeOf(temp.db, 'ap-mgr'), visitId, true, '', T0)).toEqual({ ok: true, status: 'pending_host' });
-		expect(await decideAsHost(temp.db, await scopeOf(temp.db, 'host-mgr'), visitId, true, '', T0)).toEqual({ ok: true, status: 'confirmed' });
+		expect(await decideAsManager(temp.db, await scopeOf(temp.db, 'ap-mgr'), visitId, true, '', T0)).toEqual({
+			ok: true,
+			status: 'pending_host'
+		});
+		expect(await decideAsHost(temp.db, await scopeOf(temp.db, 'host-mgr'), visitId, true, '', T0)).toEqual({
+			ok: true,
+			status: 'confirmed'
+		});
 
-		const reflection = { learned: 'Callers quote our reference numbers.', impact: 'A held invoice becomes a call.', change: 'Add the hold reason to the supplier email.' };
+		const reflection = {
+			learned: 'Callers quote our reference numbers.',
+			impact: 'A held invoice becomes a call.',
+			change: 'Add the hold reason to the supplier email.'
+		};
 		expect((await saveReflection(temp.db, 'v2', visitId, reflection, T0)).ok).toBe(false);
-		expect(await saveReflection(temp.db, 'v2', visitId, reflection, new Date('2026-12-15T00:00:00Z'))).toEqual({ ok: true });
+		expect(await saveReflection(temp.db, 'v2', visitId, reflection, new Date('2026-12-15T00:00:00Z'))).toEqual({
+			ok: true
+		});
 	});
 
 	it('confirms straight away after approval when the host team auto-accepts', async () => {
 		const id = await slot('2026-12-16', '13:00', 2, { auto_accept: 'on' });
 		const request = await requestVisit(temp.db, 'v1', id, 'See how the team handles a surge in calls.', later(1));
-		expect(await decideAsManager(temp.db, await scopeOf(temp.db, 'ap-mgr'), request.ok ? request.id : '', true, '', later(2))).toEqual({ ok: true, status: 'confirmed' });
+		expect(
+			await decideAsManager(temp.db, await scopeOf(temp.db, 'ap-mgr'), request.ok ? request.id : '', true, '', later(2))
+		).toEqual({ ok: true, status: 'confirmed' });
 	});
 });

@@ -16,7 +16,12 @@ describe.skipIf(onPostgres())('prepared statement reuse (SQLite)', () => {
 	});
 	afterAll(() => temp.close());
 
-	const bodies = () => temp.db.selectFrom('notes' as never).select(sql<string>`body`.as('body')).orderBy(sql`id`).execute();
+	const bodies = () =>
+		temp.db
+			.selectFrom('notes' as never)
+			.select(sql<string>`body`.as('body'))
+			.orderBy(sql`id`)
+			.execute();
 
 	it('answers with the rows as they are now, however often the same query runs', async () => {
 		expect(await bodies()).toEqual([]);

@@ -45,7 +45,11 @@ export async function openTempDb(prefix: string, migrate = true): Promise<TempDb
 	let url = join(dir, 'test.db');
 	let dropDatabase = async () => {};
 	if (onPostgres()) {
-		const name = `t_${prefix.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${++counter}_${Date.now().toString(36)}`.slice(0, 63);
+		const name =
+			`t_${prefix.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${++counter}_${Date.now().toString(36)}`.slice(
+				0,
+				63
+			);
 		await maintenance(`create database "${name}"`);
 		url = inject('postgresUrl').replace(/\/postgres$/, `/${name}`);
 		dropDatabase = () => maintenance(`drop database if exists "${name}" with (force)`);

@@ -37,7 +37,9 @@ function freePort(): Promise<number> {
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))
+			);
 		});
 	});
 }
@@ -56,7 +58,8 @@ function ownerIds(): { uid: number; gid: number } | null {
 
 export async function startCluster(): Promise<Cluster> {
 	const binDir = postgresBinDir();
-	if (!binDir) throw new Error('PostgreSQL is not installed (no initdb found); on Debian: apt-get install -y postgresql');
+	if (!binDir)
+		throw new Error('PostgreSQL is not installed (no initdb found); on Debian: apt-get install -y postgresql');
 	const root = mkdtempSync(join(tmpdir(), 'ripple-pg-'));
 	const owner = ownerIds();
 	if (owner) chownSync(root, owner.uid, owner.gid);

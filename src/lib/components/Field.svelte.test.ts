@@ -48,7 +48,12 @@ describe('Field', () => {
 		expect(input.hasAttribute('aria-invalid')).toBe(false);
 		expect(describedByTexts(input)).toEqual(['They sign in with this.']);
 
-		rerender({ id: 'email', label: 'Email address', hint: 'They sign in with this.', error: 'Someone already has this email' });
+		rerender({
+			id: 'email',
+			label: 'Email address',
+			hint: 'They sign in with this.',
+			error: 'Someone already has this email'
+		});
 		expect(input.getAttribute('aria-invalid')).toBe('true');
 		expect(input.getAttribute('aria-describedby')).toBe('email-hint email-error');
 		expect(describedByTexts(input)).toEqual(['They sign in with this.', 'Someone already has this email']);

@@ -47,7 +47,10 @@ export const questionSchema = z
 		options: z.array(optionSchema).min(2)
 	})
 	.refine((q) => q.options.some((o) => o.correct), 'a question needs at least one correct option')
-	.refine((q) => q.kind === 'multiple' || q.options.filter((o) => o.correct).length === 1, 'a single-choice question has exactly one correct option')
+	.refine(
+		(q) => q.kind === 'multiple' || q.options.filter((o) => o.correct).length === 1,
+		'a single-choice question has exactly one correct option'
+	)
 	.refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, 'option ids must be unique');
 
 export const checkSchema = z.object({
@@ -69,8 +72,11 @@ export const pathSchema = z.object({
 });
 export type PathMeta = z.infer<typeof pathSchema>;
 
-
 export const REFLECTION_MAX = 4000;
 export const practiceNoteSchema = z.object({
-	note: z.string().trim().min(3, 'Write a line about what you did and how it went').max(1000, 'Keep the note under 1,000 characters')
+	note: z
+		.string()
+		.trim()
+		.min(3, 'Write a line about what you did and how it went')
+		.max(1000, 'Keep the note under 1,000 characters')
 });

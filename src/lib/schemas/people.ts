@@ -14,11 +14,7 @@ export const emailField = z
 	.pipe(z.email('Enter a valid email address, like name@example.com'))
 	.transform((v) => v.toLowerCase());
 
-export const nameField = z
-	.string()
-	.trim()
-	.min(1, 'Enter a name')
-	.max(120, 'A name can be at most 120 characters');
+export const nameField = z.string().trim().min(1, 'Enter a name').max(120, 'A name can be at most 120 characters');
 
 export const timeZoneField = z
 	.string()

@@ -52,6 +52,7 @@ export async function csvFromForm(form: FormData): Promise<{ text: string } | { 
 	const file = form.get('file');
 	const text = file instanceof File && file.size > 0 ? await file.text() : String(form.get('csv') ?? '');
 	if (!text.trim()) return { error: 'Choose a CSV file, or paste its contents.' };
-	if (new TextEncoder().encode(text).length > MAX_CSV_BYTES) return { error: 'The CSV is larger than 512 KB. Split it into smaller imports.' };
+	if (new TextEncoder().encode(text).length > MAX_CSV_BYTES)
+		return { error: 'The CSV is larger than 512 KB. Split it into smaller imports.' };
 	return { text };
 }

@@ -37,7 +37,14 @@ export async function setUpRipple(
 		const personId = newId();
 		await trx
 			.insertInto('org_units')
-			.values({ id: unitId, name: input.organisation, kind: 'company', parent_id: null, path: childPath(null, unitId), created_at: at })
+			.values({
+				id: unitId,
+				name: input.organisation,
+				kind: 'company',
+				parent_id: null,
+				path: childPath(null, unitId),
+				created_at: at
+			})
 			.execute();
 		await trx
 			.insertInto('people')

@@ -38,7 +38,9 @@ export const actions: Actions = {
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);
 			return fail(429, {
 				values: parsed.values,
-				errors: formError(`Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`)
+				errors: formError(
+					`Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
+				)
 			});
 		}
 		if (!result.ok) {
@@ -47,7 +49,12 @@ export const actions: Actions = {
 				errors: formError('That email and password do not match an active account.')
 			});
 		}
-		setSessionCookie(cookies, url, result.token, sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() }));
+		setSessionCookie(
+			cookies,
+			url,
+			result.token,
+			sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() })
+		);
 		redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
 	}
 };

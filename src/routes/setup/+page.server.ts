@@ -19,8 +19,14 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const result = await setUpRipple(db(), parsed.data, getClientAddress(), now);
-		if (!result) return fail(409, { values: parsed.values, errors: formError('Ripple is already set up. Sign in instead.') });
-		setSessionCookie(cookies, url, result.token, sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() }));
+		if (!result)
+			return fail(409, { values: parsed.values, errors: formError('Ripple is already set up. Sign in instead.') });
+		setSessionCookie(
+			cookies,
+			url,
+			result.token,
+			sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() })
+		);
 		redirect(303, '/admin/org');
 	}
 };

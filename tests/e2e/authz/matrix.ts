@@ -79,21 +79,52 @@ const team = (o: Objects) => ({ id: o.apTeam });
 export const matrix: Record<string, RouteRule> = {
 	'/(app)': { page: signedIn },
 	'/(app)/admin/audit': { page: admins },
-	'/(app)/admin/behaviours': { page: admins, actions: { createValue: admins, updateValue: admins, deleteValue: admins, moveValue: admins, moveBehaviour: admins } },
-	'/(app)/admin/behaviours/[id]': { params: (o) => ({ id: o.behaviour }), page: admins, actions: { update: admins, archive: admins, restore: admins } },
+	'/(app)/admin/behaviours': {
+		page: admins,
+		actions: { createValue: admins, updateValue: admins, deleteValue: admins, moveValue: admins, moveBehaviour: admins }
+	},
+	'/(app)/admin/behaviours/[id]': {
+		params: (o) => ({ id: o.behaviour }),
+		page: admins,
+		actions: { update: admins, archive: admins, restore: admins }
+	},
 	'/(app)/admin/behaviours/new': { page: admins, actions: { default: admins } },
 	'/(app)/admin/import': { page: admins, actions: { preview: admins, apply: admins } },
 	'/(app)/admin/import/template.csv': { methods: { GET: admins } },
 	'/(app)/admin/integrations': { page: admins, actions: { create: admins, revoke: admins } },
 	'/(app)/admin/metrics': { page: admins },
-	'/(app)/admin/metrics/[id]': { params: (o) => ({ id: o.metric }), page: admins, actions: { update: admins, archive: admins, restore: admins } },
+	'/(app)/admin/metrics/[id]': {
+		params: (o) => ({ id: o.metric }),
+		page: admins,
+		actions: { update: admins, archive: admins, restore: admins }
+	},
 	'/(app)/admin/metrics/new': { page: admins, actions: { default: admins } },
-	'/(app)/admin/org': { page: admins, actions: { createUnit: admins, updateUnit: admins, deleteUnit: admins, createTeam: admins, updateTeam: admins, deleteTeam: admins } },
+	'/(app)/admin/org': {
+		page: admins,
+		actions: {
+			createUnit: admins,
+			updateUnit: admins,
+			deleteUnit: admins,
+			createTeam: admins,
+			updateTeam: admins,
+			deleteTeam: admins
+		}
+	},
 	'/(app)/admin/people': { page: admins },
 	'/(app)/admin/people/[id]': {
 		params: (o) => ({ id: o.apPerson }),
 		page: admins,
-		actions: { update: admins, grant: admins, revoke: admins, deactivate: admins, reactivate: admins, endSession: admins, endAllSessions: admins, erase: admins, invite: admins }
+		actions: {
+			update: admins,
+			grant: admins,
+			revoke: admins,
+			deactivate: admins,
+			reactivate: admins,
+			endSession: admins,
+			endAllSessions: admins,
+			erase: admins,
+			invite: admins
+		}
 	},
 	'/(app)/admin/people/[id]/export.json': { params: (o) => ({ id: o.apPerson }), methods: { GET: admins } },
 	'/(app)/admin/people/new': { page: admins, actions: { default: admins } },
@@ -101,19 +132,32 @@ export const matrix: Record<string, RouteRule> = {
 	'/(app)/connect': { page: signedIn },
 	'/(app)/connect/buddies': { page: signedIn, actions: { join: signedIn } },
 	// Leaders and admins run buddy cycles for their units.
-	'/(app)/connect/buddies/new': { page: only('lead', 'leadX', 'admin'), actions: { default: only('lead', 'leadX', 'admin') } },
+	'/(app)/connect/buddies/new': {
+		page: only('lead', 'leadX', 'admin'),
+		actions: { default: only('lead', 'leadX', 'admin') }
+	},
 	'/(app)/connect/buddies/cycles/[id]': {
 		params: (o) => ({ id: o.cycle }),
 		// Managers open a cycle to nominate their own people; its owner (here the admin) and admins run it.
 		page: only('mgr', 'mgrX', 'admin'),
-		actions: { nominate: only('mgr', 'mgrX', 'admin'), run: admins, lock: admins, exclude: admins, swap: admins, publish: admins }
+		actions: {
+			nominate: only('mgr', 'mgrX', 'admin'),
+			run: admins,
+			lock: admins,
+			exclude: admins,
+			swap: admins,
+			publish: admins
+		}
 	},
 	'/(app)/connect/buddies/pairs/[id]': {
 		params: (o) => ({ id: o.pair }),
 		page: admins,
 		actions: { meeting: only(), plan: only(), cancelPlan: only(), fit: only() }
 	},
-	'/(app)/connect/buddies/pairs/[id]/plans/[planId]/calendar.ics': { params: (o) => ({ id: o.pair, planId: o.plan }), methods: { GET: only() } },
+	'/(app)/connect/buddies/pairs/[id]/plans/[planId]/calendar.ics': {
+		params: (o) => ({ id: o.pair, planId: o.plan }),
+		methods: { GET: only() }
+	},
 	'/(app)/connect/recognition': { page: signedIn, actions: { default: signedIn } },
 	'/(app)/connect/sessions': { page: signedIn },
 	'/(app)/connect/sessions/[id]': {
@@ -123,25 +167,54 @@ export const matrix: Record<string, RouteRule> = {
 	},
 	'/(app)/connect/sessions/[id]/calendar.ics': { params: (o) => ({ id: o.lunch }), methods: { GET: signedIn } },
 	// Managers, leaders and admins organise lunch-and-learn sessions.
-	'/(app)/connect/sessions/new': { page: only('mgr', 'mgrX', 'lead', 'leadX', 'admin'), actions: { default: only('mgr', 'mgrX', 'lead', 'leadX', 'admin') } },
+	'/(app)/connect/sessions/new': {
+		page: only('mgr', 'mgrX', 'lead', 'leadX', 'admin'),
+		actions: { default: only('mgr', 'mgrX', 'lead', 'leadX', 'admin') }
+	},
 	'/(app)/connect/shadowing': { page: signedIn },
-	'/(app)/connect/shadowing/manage': { page: only('mgr', 'mgrX', 'admin'), actions: { publish: only('mgr', 'mgrX', 'admin'), blackout: only('mgr', 'mgrX', 'admin') } },
-	'/(app)/connect/shadowing/slots/[id]': { params: (o) => ({ id: o.slot }), page: signedIn, actions: { default: signedIn } },
+	'/(app)/connect/shadowing/manage': {
+		page: only('mgr', 'mgrX', 'admin'),
+		actions: { publish: only('mgr', 'mgrX', 'admin'), blackout: only('mgr', 'mgrX', 'admin') }
+	},
+	'/(app)/connect/shadowing/slots/[id]': {
+		params: (o) => ({ id: o.slot }),
+		page: signedIn,
+		actions: { default: signedIn }
+	},
 	'/(app)/connect/shadowing/visits/[id]': {
 		params: (o) => ({ id: o.visit }),
 		// The visitor's manager approves, the host team (Customer Care) confirms and gives feedback, the visitor reflects.
 		page: only('mgr', 'mgrX', 'admin'),
-		actions: { approve: only('mgr', 'admin'), decline: only('mgr', 'admin'), confirm: only('mgrX', 'admin'), hostDecline: only('mgrX', 'admin'), cancel: only(), reflect: only(), feedback: only('mgrX', 'admin') }
+		actions: {
+			approve: only('mgr', 'admin'),
+			decline: only('mgr', 'admin'),
+			confirm: only('mgrX', 'admin'),
+			hostDecline: only('mgrX', 'admin'),
+			cancel: only(),
+			reflect: only(),
+			feedback: only('mgrX', 'admin')
+		}
 	},
-	'/(app)/connect/shadowing/visits/[id]/calendar.ics': { params: (o) => ({ id: o.visit }), methods: { GET: only('mgr', 'mgrX', 'admin') } },
+	'/(app)/connect/shadowing/visits/[id]/calendar.ics': {
+		params: (o) => ({ id: o.visit }),
+		methods: { GET: only('mgr', 'mgrX', 'admin') }
+	},
 
 	'/(app)/growth': { page: signedIn, actions: { respond: signedIn } },
 	'/(app)/learn': { page: signedIn },
 	'/(app)/learn/[module]': { params: module, page: signedIn },
-	'/(app)/learn/[module]/[lesson]': { params: (o) => ({ module: o.module, lesson: o.lesson }), page: signedIn, actions: { complete: signedIn } },
+	'/(app)/learn/[module]/[lesson]': {
+		params: (o) => ({ module: o.module, lesson: o.lesson }),
+		page: signedIn,
+		actions: { complete: signedIn }
+	},
 	'/(app)/learn/[module]/certificate': { params: module, page: signedIn },
 	'/(app)/learn/[module]/check': { params: module, page: signedIn, actions: { default: signedIn } },
-	'/(app)/learn/[module]/reflect': { params: module, page: signedIn, actions: { reflections: signedIn, practice: signedIn } },
+	'/(app)/learn/[module]/reflect': {
+		params: module,
+		page: signedIn,
+		actions: { reflections: signedIn, practice: signedIn }
+	},
 	'/(app)/learn/paths/[path]': { params: (o) => ({ path: o.path }), page: signedIn },
 	'/(app)/learn/team': {
 		query: (o) => `?team=${o.apTeam}`,
@@ -153,16 +226,35 @@ export const matrix: Record<string, RouteRule> = {
 
 	'/(app)/measure': { page: only('mgr', 'mgrX', 'lead', 'leadX', 'admin') },
 	'/(app)/measure/export.csv': { methods: { GET: only('mgr', 'mgrX', 'lead', 'leadX', 'admin') } },
-	'/(app)/measure/import': { page: only('mgr', 'mgrX', 'admin'), actions: { preview: only('mgr', 'mgrX', 'admin'), apply: only('mgr', 'mgrX', 'admin') } },
+	'/(app)/measure/import': {
+		page: only('mgr', 'mgrX', 'admin'),
+		actions: { preview: only('mgr', 'mgrX', 'admin'), apply: only('mgr', 'mgrX', 'admin') }
+	},
 	'/(app)/measure/import/template.csv': { methods: { GET: only('mgr', 'mgrX', 'admin') } },
 	'/(app)/measure/teams/[id]': { params: team, page: apScorecard },
 	'/(app)/measure/teams/[id]/assessment': { params: team, page: apScorecard, actions: { default: apScorecard } },
-	'/(app)/measure/teams/[id]/feedback': { params: team, page: only('mgr', 'admin'), actions: { case: only('mgr', 'admin'), standing: only('mgr', 'admin'), close: only('mgr', 'admin') } },
-	'/(app)/measure/teams/[id]/metrics': { params: team, page: only('mgr', 'admin'), actions: { default: only('mgr', 'admin') } },
+	'/(app)/measure/teams/[id]/feedback': {
+		params: team,
+		page: only('mgr', 'admin'),
+		actions: { case: only('mgr', 'admin'), standing: only('mgr', 'admin'), close: only('mgr', 'admin') }
+	},
+	'/(app)/measure/teams/[id]/metrics': {
+		params: team,
+		page: only('mgr', 'admin'),
+		actions: { default: only('mgr', 'admin') }
+	},
 	'/(app)/measure/teams/[id]/observations': { params: team, page: apScorecard },
 
-	'/(app)/observations/[id]': { params: (o) => ({ id: o.observation }), page: only('mgr', 'lead', 'admin'), actions: { respond: only(), delete: only('mgr', 'admin') } },
-	'/(app)/observations/[id]/edit': { params: (o) => ({ id: o.observation }), page: only('mgr'), actions: { default: only('mgr') } },
+	'/(app)/observations/[id]': {
+		params: (o) => ({ id: o.observation }),
+		page: only('mgr', 'lead', 'admin'),
+		actions: { respond: only(), delete: only('mgr', 'admin') }
+	},
+	'/(app)/observations/[id]/edit': {
+		params: (o) => ({ id: o.observation }),
+		page: only('mgr'),
+		actions: { default: only('mgr') }
+	},
 	'/(app)/observations/new': { query: (o) => `?person=${o.apPerson}`, page: signedIn, actions: { default: signedIn } },
 	'/(app)/people/[id]': { params: (o) => ({ id: o.apPerson }), page: only('mgr', 'lead', 'admin') },
 	'/(app)/people/[id]/observations': { params: (o) => ({ id: o.apPerson }), page: only('mgr', 'lead', 'admin') },
@@ -173,11 +265,19 @@ export const matrix: Record<string, RouteRule> = {
 	// The API takes an integration's bearer token, never a session: every persona is refused.
 	'/api/v1/metrics': { methods: { POST: nobody, fallback: nobody } },
 	'/calendar/[token]': { params: () => ({ token: 'not-a-real-feed-token.ics' }), methods: { GET: nobody } },
-	'/feedback/[token]': { params: () => ({ token: 'not-a-real-feedback-token' }), page: nobody, actions: { default: nobody } },
+	'/feedback/[token]': {
+		params: () => ({ token: 'not-a-real-feedback-token' }),
+		page: nobody,
+		actions: { default: nobody }
+	},
 	'/feedback/[token]/thanks': { params: () => ({ token: 'not-a-real-feedback-token' }), page: nobody },
 	'/healthz': { methods: { GET: anyone } },
 	// An unusable link shows why on the page; setting a password through it is refused.
-	'/invite/[token]': { params: () => ({ token: 'not-a-real-invite-token' }), page: anyone, actions: { default: nobody } },
+	'/invite/[token]': {
+		params: () => ({ token: 'not-a-real-invite-token' }),
+		page: anyone,
+		actions: { default: nobody }
+	},
 	'/login': { page: anyone, actions: { default: anyone } },
 	'/logout': { methods: { POST: anyone } },
 	// First-run setup is over once an admin exists: it sends everyone to sign in.

@@ -24,7 +24,11 @@ function actionsOf(source: string): string[] {
 }
 
 function methodsOf(source: string): string[] {
-	return [...source.matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/gm)].map((m) => m[1]!);
+	return [
+		...source.matchAll(
+			/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/gm
+		)
+	].map((m) => m[1]!);
 }
 
 export function routeTree(routesDir: string): RouteEntry[] {

@@ -7,7 +7,16 @@ import TrendChart from './TrendChart.svelte';
 
 // jsdom has neither; LayerChart asks for reduced motion and watches its container's size.
 vi.hoisted(() => {
-	window.matchMedia ??= (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
+	window.matchMedia ??= (query: string) => ({
+		matches: false,
+		media: query,
+		onchange: null,
+		addListener() {},
+		removeListener() {},
+		addEventListener() {},
+		removeEventListener() {},
+		dispatchEvent: () => false
+	});
 	globalThis.ResizeObserver ??= class {
 		observe() {}
 		unobserve() {}
@@ -20,21 +29,53 @@ afterEach(() => cleanup());
 /** In the browser the pictures are drawn once the component is mounted. */
 describe('charts in the browser', () => {
 	it('draws a sparkline with its target', async () => {
-		const { container } = render(Sparkline, { props: { caption: 'Invoices in SLA', points: [{ month: '2026-08', value: 80 }, { month: '2026-09', value: 96 }], target: 90 } });
+		const { container } = render(Sparkline, {
+			props: {
+				caption: 'Invoices in SLA',
+				points: [
+					{ month: '2026-08', value: 80 },
+					{ month: '2026-09', value: 96 }
+				],
+				target: 90
+			}
+		});
 		await tick();
 		expect(container.querySelector('.picture svg path.series')?.getAttribute('d')).toMatch(/^M/);
 		expect(container.querySelector('.picture .target')).not.toBeNull();
 	});
 
 	it('draws one line per series in a trend chart', async () => {
-		const { container } = render(TrendChart, { props: { caption: 'Net score', months: ['2026-09', '2026-10'], series: [{ label: 'Accounts Payable', values: [10, 20] }, { label: 'Accounts Receivable', values: [-5, null] }] } });
+		const { container } = render(TrendChart, {
+			props: {
+				caption: 'Net score',
+				months: ['2026-09', '2026-10'],
+				series: [
+					{ label: 'Accounts Payable', values: [10, 20] },
+					{ label: 'Accounts Receivable', values: [-5, null] }
+				]
+			}
+		});
 		await tick();
 		expect(container.querySelectorAll('.picture path.series')).toHaveLength(2);
 	});
 
 	it('draws a closed outline per rated series on a radar', async () => {
-		const axes = [{ short: 'A', label: 'Alpha' }, { short: 'B', label: 'Beta' }, { short: 'C', label: 'Gamma' }];
-		const { container } = render(RadarChart, { props: { caption: 'Self-assessment', axes, series: [{ label: 'Team', values: [3, 4, 5] }, { label: 'Unit', values: [2, 3, 3] }, { label: 'Organisation', values: [null, null, null] }] } });
+		const axes = [
+			{ short: 'A', label: 'Alpha' },
+			{ short: 'B', label: 'Beta' },
+			{ short: 'C', label: 'Gamma' }
+		];
+		const { container } = render(RadarChart, {
+			props: {
+				caption: 'Self-assessment',
+				axes,
+				series: [
+					{ label: 'Team', values: [3, 4, 5] },
+					{ label: 'Unit', values: [2, 3, 3] },
+					{ label: 'Organisation', values: [null, null, null] }
+				]
+			}
+		});
 		await tick();
 		const outlines = [...container.querySelectorAll('.picture path.series')].map((p) => p.getAttribute('d') ?? '');
 		expect(outlines).toHaveLength(2);

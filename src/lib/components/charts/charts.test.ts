@@ -10,7 +10,18 @@ import TrendChart from './TrendChart.svelte';
  */
 describe('charts on the server', () => {
 	it('sends a sparkline as a hidden table of its numbers in a box of the picture’s shape', () => {
-		const { body } = render(Sparkline, { props: { caption: 'Invoices in SLA, last 3 months', points: [{ month: '2026-08', value: 80 }, { month: '2026-09', value: null }, { month: '2026-10', value: 96 }], target: 90, unit: '%' } });
+		const { body } = render(Sparkline, {
+			props: {
+				caption: 'Invoices in SLA, last 3 months',
+				points: [
+					{ month: '2026-08', value: 80 },
+					{ month: '2026-09', value: null },
+					{ month: '2026-10', value: 96 }
+				],
+				target: 90,
+				unit: '%'
+			}
+		});
 		expect(body).toContain('Invoices in SLA, last 3 months');
 		expect(body).toContain('<td>No value</td>');
 		expect(body).toContain('<td>96 %</td>');
@@ -19,7 +30,18 @@ describe('charts on the server', () => {
 	});
 
 	it('sends a trend chart with its legend and its numbers behind a disclosure', () => {
-		const { body } = render(TrendChart, { props: { caption: 'Net score', months: ['2026-09', '2026-10'], series: [{ label: 'Accounts Payable', values: [10, 20] }, { label: 'Accounts Receivable', values: [-5, null] }], target: 30, width: 500 } });
+		const { body } = render(TrendChart, {
+			props: {
+				caption: 'Net score',
+				months: ['2026-09', '2026-10'],
+				series: [
+					{ label: 'Accounts Payable', values: [10, 20] },
+					{ label: 'Accounts Receivable', values: [-5, null] }
+				],
+				target: 30,
+				width: 500
+			}
+		});
 		expect(body).toMatch(/<summary[^>]*>Show the numbers<\/summary>/);
 		expect(body).toContain('<th scope="col">Accounts Receivable</th>');
 		expect(body).toContain('<td>-5</td>');
@@ -29,8 +51,21 @@ describe('charts on the server', () => {
 	});
 
 	it('sends a radar’s ratings as a table, unrated components named as such', () => {
-		const axes = [{ short: 'A', label: 'Alpha' }, { short: 'B', label: 'Beta' }, { short: 'C', label: 'Gamma' }];
-		const { body } = render(RadarChart, { props: { caption: 'Self-assessment', axes, series: [{ label: 'Team', values: [3, 4, 5] }, { label: 'Organisation', values: [null, null, null] }] } });
+		const axes = [
+			{ short: 'A', label: 'Alpha' },
+			{ short: 'B', label: 'Beta' },
+			{ short: 'C', label: 'Gamma' }
+		];
+		const { body } = render(RadarChart, {
+			props: {
+				caption: 'Self-assessment',
+				axes,
+				series: [
+					{ label: 'Team', values: [3, 4, 5] },
+					{ label: 'Organisation', values: [null, null, null] }
+				]
+			}
+		});
 		expect(body).toContain('<th scope="row">Gamma</th>');
 		expect(body).toContain('<td>Not rated</td>');
 		expect(body).toMatch(/aspect-ratio: 480 \/ 380/);

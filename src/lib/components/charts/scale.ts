@@ -2,7 +2,10 @@
  * The value range a chart's axis spans: every value and the target, widened a little so lines do
  * not sit on the edge, and a flat line still gets some height.
  */
-export function valueDomain(values: readonly (number | null)[], extra: readonly (number | null)[] = []): [number, number] {
+export function valueDomain(
+	values: readonly (number | null)[],
+	extra: readonly (number | null)[] = []
+): [number, number] {
 	const all = [...values, ...extra].filter((v): v is number => v !== null && Number.isFinite(v));
 	if (all.length === 0) return [0, 1];
 	const min = Math.min(...all);

@@ -22,7 +22,9 @@ export async function changePassword(
 	const throttle = await checkThrottle(database, keys, now);
 	if (throttle.blocked) {
 		const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
-		return rejected({ current: `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.` });
+		return rejected({
+			current: `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
+		});
 	}
 	const stored = await getPasswordHash(database, actor.id);
 	if (!stored || !(await verifyPassword(stored, input.current))) {

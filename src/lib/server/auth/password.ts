@@ -7,7 +7,6 @@ import { hash, verify } from '@node-rs/argon2';
 const ARGON2ID = 2;
 const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
 
-
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, options);
 }

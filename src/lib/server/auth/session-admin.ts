@@ -18,15 +18,38 @@ export interface SessionSummary {
 	current: boolean;
 }
 
-export async function liveSessionsOf(database: Db, personId: string, now: Date, currentSessionId: string | null, policy: SessionPolicy = defaultSessionPolicy): Promise<SessionSummary[]> {
-	const rows = await database.selectFrom('sessions').select(['id', 'created_at', 'last_verified_at']).where('person_id', '=', personId).orderBy('last_verified_at', 'desc').execute();
+export async function liveSessionsOf(
+	database: Db,
+	personId: string,
+	now: Date,
+	currentSessionId: string | null,
+	policy: SessionPolicy = defaultSessionPolicy
+): Promise<SessionSummary[]> {
+	const rows = await database
+		.selectFrom('sessions')
+		.select(['id', 'created_at', 'last_verified_at'])
+		.where('person_id', '=', personId)
+		.orderBy('last_verified_at', 'desc')
+		.execute();
 	return rows
 		.filter((s) => judgeSession(s, now, policy) !== 'expired')
-		.map((s) => ({ id: s.id, startedAt: s.created_at, lastActiveAt: s.last_verified_at, expiresAt: sessionExpiresAt(s, policy).toISOString(), current: s.id === currentSessionId }));
+		.map((s) => ({
+			id: s.id,
+			startedAt: s.created_at,
+			lastActiveAt: s.last_verified_at,
+			expiresAt: sessionExpiresAt(s, policy).toISOString(),
+			current: s.id === currentSessionId
+		}));
 }
 
 /** Ends one session of the person, or all of them (`sessionId` null), except the actor's own current one. */
-export async function endSessions(database: Db, actor: Actor & { sessionId: string | null }, personId: string, sessionId: string | null, now: Date): Promise<ServiceResult<{ ended: number }>> {
+export async function endSessions(
+	database: Db,
+	actor: Actor & { sessionId: string | null },
+	personId: string,
+	sessionId: string | null,
+	now: Date
+): Promise<ServiceResult<{ ended: number }>> {
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
 		if (!person) return rejected({ _form: 'This person no longer exists' });
@@ -41,7 +64,10 @@ export async function endSessions(database: Db, actor: Actor & { sessionId: stri
 				action: 'session.ended',
 				objectType: 'person',
 				objectId: personId,
-				summary: sessionId === null ? `Ended ${ended === 1 ? 'the session' : `all ${ended} sessions`} of ${person.name}` : `Ended a session of ${person.name}`,
+				summary:
+					sessionId === null
+						? `Ended ${ended === 1 ? 'the session' : `all ${ended} sessions`} of ${person.name}`
+						: `Ended a session of ${person.name}`,
 				details: { sessions: ended },
 				ip: actor.ip,
 				at: now

@@ -58,7 +58,11 @@ describe('judgeSession', () => {
 	});
 
 	it('honours a custom policy', () => {
-		const policy: SessionPolicy = { inactivityTimeoutMs: 10 * MINUTE, absoluteLifetimeMs: HOUR, activityCheckIntervalMs: MINUTE };
+		const policy: SessionPolicy = {
+			inactivityTimeoutMs: 10 * MINUTE,
+			absoluteLifetimeMs: HOUR,
+			activityCheckIntervalMs: MINUTE
+		};
 		expect(judgeSession(session(), at(30 * 1000), policy)).toBe('valid');
 		expect(judgeSession(session(), at(2 * MINUTE), policy)).toBe('touch');
 		expect(judgeSession(session(), at(10 * MINUTE), policy)).toBe('expired');

@@ -37,11 +37,7 @@ export async function validateSessionToken(
 ): Promise<{ session: Session; touched: boolean } | null> {
 	const parsed = parseSessionToken(token);
 	if (!parsed) return null;
-	const session = await database
-		.selectFrom('sessions')
-		.selectAll()
-		.where('id', '=', parsed.id)
-		.executeTakeFirst();
+	const session = await database.selectFrom('sessions').selectAll().where('id', '=', parsed.id).executeTakeFirst();
 	if (!session || !secretMatches(session.secret_hash, parsed.secret)) return null;
 
 	const verdict = judgeSession(session, now, policy);

@@ -10,7 +10,12 @@ const sources = Object.keys(observationSourceLabels) as (keyof typeof observatio
  * One page of observations about a person or a team's members, with the behaviour and source
  * filters read from the address. The caller has checked the viewer may read all of them.
  */
-export async function observationFeed(database: Db, about: { personId: string } | { teamId: string }, url: URL, pageSize = 10) {
+export async function observationFeed(
+	database: Db,
+	about: { personId: string } | { teamId: string },
+	url: URL,
+	pageSize = 10
+) {
 	const behaviours = await listBehaviours(database, { includeArchived: true });
 	const behaviour = behaviours.find((b) => b.slug === url.searchParams.get('behaviour'));
 	const source = sources.find((s) => s === url.searchParams.get('source'));

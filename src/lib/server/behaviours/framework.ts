@@ -39,7 +39,13 @@ export type BehaviourInput = z.infer<typeof behaviourSchema>;
 
 export type Direction = 'up' | 'down';
 
-const inputAnchors = (input: BehaviourInput): Anchors => [input.anchor_1, input.anchor_2, input.anchor_3, input.anchor_4, input.anchor_5];
+const inputAnchors = (input: BehaviourInput): Anchors => [
+	input.anchor_1,
+	input.anchor_2,
+	input.anchor_3,
+	input.anchor_4,
+	input.anchor_5
+];
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -144,16 +150,14 @@ export async function behaviourDetail(database: Db, id: string) {
 			archived: behaviour.archived_at !== null,
 			archivedAt: behaviour.archived_at
 		},
-		versions: versions.map(
-			(v): VersionView => ({
-				id: v.id,
-				version: v.version,
-				anchors: anchorsOf(v),
-				createdAt: v.created_at,
-				createdBy: v.created_by_name,
-				observations: observed.get(v.id) ?? 0
-			})
-		)
+		versions: versions.map((v): VersionView => ({
+			id: v.id,
+			version: v.version,
+			anchors: anchorsOf(v),
+			createdAt: v.created_at,
+			createdBy: v.created_by_name,
+			observations: observed.get(v.id) ?? 0
+		}))
 	};
 }
 
@@ -178,10 +182,16 @@ async function currentVersionOf(database: Db, behaviourId: string, version: numb
 // ---------------------------------------------------------------------------------------------
 // Values
 
-export async function createValue(database: Db, actor: Actor, input: ValueInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function createValue(
+	database: Db,
+	actor: Actor,
+	input: ValueInput,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const existing = await trx.selectFrom('behaviour_values').select(['slug', 'name', 'position']).execute();
-		if (existing.some((v) => v.name.toLowerCase() === input.name.toLowerCase())) return rejected({ name: 'A value with this name already exists' });
+		if (existing.some((v) => v.name.toLowerCase() === input.name.toLowerCase()))
+			return rejected({ name: 'A value with this name already exists' });
 		const id = newId();
 		const slug = uniqueSlug(slugFrom(input.name, 'value'), new Set(existing.map((v) => v.slug)));
 		const position = Math.max(-1, ...existing.map((v) => v.position)) + 1;
@@ -189,25 +199,52 @@ export async function createValue(database: Db, actor: Actor, input: ValueInput,
 			.insertInto('behaviour_values')
 			.values({ id, slug, name: input.name, description: input.description, position, created_at: now.toISOString() })
 			.execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'behaviour_value.created', objectType: 'behaviour_value', objectId: id, summary: `Added the value ${input.name}`, details: { slug }, ip: actor.ip, at: now });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'behaviour_value.created',
+			objectType: 'behaviour_value',
+			objectId: id,
+			summary: `Added the value ${input.name}`,
+			details: { slug },
+			ip: actor.ip,
+			at: now
+		});
 		return { ok: true as const, id };
 	});
 }
 
-export async function updateValue(database: Db, actor: Actor, id: string, input: ValueInput, now: Date): Promise<ServiceResult<object>> {
+export async function updateValue(
+	database: Db,
+	actor: Actor,
+	id: string,
+	input: ValueInput,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const value = await trx.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!value) return rejected({ _form: 'This value no longer exists' });
-		const clash = await trx.selectFrom('behaviour_values').select('id').where('id', '!=', id).where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase())).executeTakeFirst();
+		const clash = await trx
+			.selectFrom('behaviour_values')
+			.select('id')
+			.where('id', '!=', id)
+			.where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
+			.executeTakeFirst();
 		if (clash) return rejected({ name: 'A value with this name already exists' });
 		if (value.name === input.name && value.description === input.description) return { ok: true as const };
-		await trx.updateTable('behaviour_values').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
+		await trx
+			.updateTable('behaviour_values')
+			.set({ name: input.name, description: input.description })
+			.where('id', '=', id)
+			.execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.updated',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: value.name === input.name ? `Changed the description of ${input.name}` : `Renamed the value ${value.name} to ${input.name}`,
+			summary:
+				value.name === input.name
+					? `Changed the description of ${input.name}`
+					: `Renamed the value ${value.name} to ${input.name}`,
 			details: { before: { name: value.name, description: value.description }, after: input },
 			ip: actor.ip,
 			at: now
@@ -216,16 +253,40 @@ export async function updateValue(database: Db, actor: Actor, id: string, input:
 	});
 }
 
-export async function moveValue(database: Db, actor: Actor, id: string, direction: Direction, now: Date): Promise<ServiceResult<object>> {
+export async function moveValue(
+	database: Db,
+	actor: Actor,
+	id: string,
+	direction: Direction,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const values = await trx.selectFrom('behaviour_values').select(['id', 'name']).orderBy('position').orderBy('name').execute();
+		const values = await trx
+			.selectFrom('behaviour_values')
+			.select(['id', 'name'])
+			.orderBy('position')
+			.orderBy('name')
+			.execute();
 		const value = values.find((v) => v.id === id);
 		if (!value) return rejected({ _form: 'This value no longer exists' });
-		const order = moveItem(values.map((v) => v.id), id, direction);
+		const order = moveItem(
+			values.map((v) => v.id),
+			id,
+			direction
+		);
 		for (const [position, valueId] of order.entries()) {
 			await trx.updateTable('behaviour_values').set({ position }).where('id', '=', valueId).execute();
 		}
-		await recordAudit(trx, { actorId: actor.id, action: 'behaviour_value.updated', objectType: 'behaviour_value', objectId: id, summary: `Moved the value ${value.name} ${direction}`, details: { position: order.indexOf(id) }, ip: actor.ip, at: now });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'behaviour_value.updated',
+			objectType: 'behaviour_value',
+			objectId: id,
+			summary: `Moved the value ${value.name} ${direction}`,
+			details: { position: order.indexOf(id) },
+			ip: actor.ip,
+			at: now
+		});
 		return { ok: true as const };
 	});
 }
@@ -235,10 +296,26 @@ export async function deleteValue(database: Db, actor: Actor, id: string, now: D
 	return database.transaction().execute(async (trx) => {
 		const value = await trx.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!value) return rejected({ _form: 'This value no longer exists' });
-		const used = await trx.selectFrom('behaviours').select((eb) => eb.fn.countAll<number>().as('n')).where('value_id', '=', id).executeTakeFirstOrThrow();
-		if (Number(used.n) > 0) return rejected({ _form: `${value.name} still has ${used.n} ${Number(used.n) === 1 ? 'behaviour' : 'behaviours'} (archived ones count); move them to another value first` });
+		const used = await trx
+			.selectFrom('behaviours')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('value_id', '=', id)
+			.executeTakeFirstOrThrow();
+		if (Number(used.n) > 0)
+			return rejected({
+				_form: `${value.name} still has ${used.n} ${Number(used.n) === 1 ? 'behaviour' : 'behaviours'} (archived ones count); move them to another value first`
+			});
 		await trx.deleteFrom('behaviour_values').where('id', '=', id).execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'behaviour_value.deleted', objectType: 'behaviour_value', objectId: id, summary: `Deleted the value ${value.name}`, details: { slug: value.slug, name: value.name, description: value.description }, ip: actor.ip, at: now });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'behaviour_value.deleted',
+			objectType: 'behaviour_value',
+			objectId: id,
+			summary: `Deleted the value ${value.name}`,
+			details: { slug: value.slug, name: value.name, description: value.description },
+			ip: actor.ip,
+			at: now
+		});
 		return { ok: true as const };
 	});
 }
@@ -247,13 +324,26 @@ export async function deleteValue(database: Db, actor: Actor, id: string, now: D
 // Behaviours
 
 async function nextPosition(database: Db, valueId: string): Promise<number> {
-	const row = await database.selectFrom('behaviours').select((eb) => eb.fn.max('position').as('p')).where('value_id', '=', valueId).executeTakeFirst();
+	const row = await database
+		.selectFrom('behaviours')
+		.select((eb) => eb.fn.max('position').as('p'))
+		.where('value_id', '=', valueId)
+		.executeTakeFirst();
 	return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
 }
 
-export async function createBehaviour(database: Db, actor: Actor, input: BehaviourInput, now: Date): Promise<ServiceResult<{ id: string; slug: string }>> {
+export async function createBehaviour(
+	database: Db,
+	actor: Actor,
+	input: BehaviourInput,
+	now: Date
+): Promise<ServiceResult<{ id: string; slug: string }>> {
 	return database.transaction().execute(async (trx) => {
-		const value = await trx.selectFrom('behaviour_values').select(['id', 'name']).where('id', '=', input.value_id).executeTakeFirst();
+		const value = await trx
+			.selectFrom('behaviour_values')
+			.select(['id', 'name'])
+			.where('id', '=', input.value_id)
+			.executeTakeFirst();
 		if (!value) return rejected({ value_id: 'Choose a value from the list' });
 		const taken = await trx.selectFrom('behaviours').select('slug').execute();
 		const slug = uniqueSlug(slugFrom(input.label), new Set(taken.map((b) => b.slug)));
@@ -261,14 +351,44 @@ export async function createBehaviour(database: Db, actor: Actor, input: Behavio
 		const at = now.toISOString();
 		await trx
 			.insertInto('behaviours')
-			.values({ id, value_id: value.id, slug, label: input.label, description: input.description, position: await nextPosition(trx, value.id), current_version: 1, archived_at: null, created_at: at })
+			.values({
+				id,
+				value_id: value.id,
+				slug,
+				label: input.label,
+				description: input.description,
+				position: await nextPosition(trx, value.id),
+				current_version: 1,
+				archived_at: null,
+				created_at: at
+			})
 			.execute();
 		const [a1, a2, a3, a4, a5] = inputAnchors(input);
 		await trx
 			.insertInto('behaviour_versions')
-			.values({ id: newId(), behaviour_id: id, version: 1, anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5, created_by: actor.id, created_at: at })
+			.values({
+				id: newId(),
+				behaviour_id: id,
+				version: 1,
+				anchor_1: a1,
+				anchor_2: a2,
+				anchor_3: a3,
+				anchor_4: a4,
+				anchor_5: a5,
+				created_by: actor.id,
+				created_at: at
+			})
 			.execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'behaviour.created', objectType: 'behaviour', objectId: id, summary: `Added the behaviour ${input.label} under ${value.name}`, details: { slug }, ip: actor.ip, at: now });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'behaviour.created',
+			objectType: 'behaviour',
+			objectId: id,
+			summary: `Added the behaviour ${input.label} under ${value.name}`,
+			details: { slug },
+			ip: actor.ip,
+			at: now
+		});
 		return { ok: true as const, id, slug };
 	});
 }
@@ -278,28 +398,61 @@ export async function createBehaviour(database: Db, actor: Actor, input: Behavio
  * recognitions refer to it. Anchors follow `anchorChange`: corrected in place while unobserved,
  * otherwise a new version becomes current and earlier ratings keep the scale they were made on.
  */
-export async function updateBehaviour(database: Db, actor: Actor, id: string, input: BehaviourInput, now: Date): Promise<ServiceResult<{ change: AnchorChange; version: number }>> {
+export async function updateBehaviour(
+	database: Db,
+	actor: Actor,
+	id: string,
+	input: BehaviourInput,
+	now: Date
+): Promise<ServiceResult<{ change: AnchorChange; version: number }>> {
 	return database.transaction().execute(async (trx) => {
 		const behaviour = await trx.selectFrom('behaviours').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
-		const value = await trx.selectFrom('behaviour_values').select(['id', 'name']).where('id', '=', input.value_id).executeTakeFirst();
+		const value = await trx
+			.selectFrom('behaviour_values')
+			.select(['id', 'name'])
+			.where('id', '=', input.value_id)
+			.executeTakeFirst();
 		if (!value) return rejected({ value_id: 'Choose a value from the list' });
 
 		const current = await currentVersionOf(trx, id, behaviour.current_version);
-		const observed = await trx.selectFrom('observations').select((eb) => eb.fn.countAll<number>().as('n')).where('behaviour_version_id', '=', current.id).executeTakeFirstOrThrow();
+		const observed = await trx
+			.selectFrom('observations')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('behaviour_version_id', '=', current.id)
+			.executeTakeFirstOrThrow();
 		const before = anchorsOf(current);
 		const next = inputAnchors(input);
 		const change = anchorChange(before, next, Number(observed.n));
 		const [a1, a2, a3, a4, a5] = next;
 		let version = behaviour.current_version;
 		if (change === 'edit_in_place') {
-			await trx.updateTable('behaviour_versions').set({ anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5 }).where('id', '=', current.id).execute();
+			await trx
+				.updateTable('behaviour_versions')
+				.set({ anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5 })
+				.where('id', '=', current.id)
+				.execute();
 		} else if (change === 'new_version') {
-			const latest = await trx.selectFrom('behaviour_versions').select((eb) => eb.fn.max('version').as('v')).where('behaviour_id', '=', id).executeTakeFirstOrThrow();
+			const latest = await trx
+				.selectFrom('behaviour_versions')
+				.select((eb) => eb.fn.max('version').as('v'))
+				.where('behaviour_id', '=', id)
+				.executeTakeFirstOrThrow();
 			version = Number(latest.v) + 1;
 			await trx
 				.insertInto('behaviour_versions')
-				.values({ id: newId(), behaviour_id: id, version, anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5, created_by: actor.id, created_at: now.toISOString() })
+				.values({
+					id: newId(),
+					behaviour_id: id,
+					version,
+					anchor_1: a1,
+					anchor_2: a2,
+					anchor_3: a3,
+					anchor_4: a4,
+					anchor_5: a5,
+					created_by: actor.id,
+					created_at: now.toISOString()
+				})
 				.execute();
 		}
 
@@ -346,16 +499,45 @@ export async function updateBehaviour(database: Db, actor: Actor, id: string, in
 	});
 }
 
-export async function moveBehaviour(database: Db, actor: Actor, id: string, direction: Direction, now: Date): Promise<ServiceResult<object>> {
+export async function moveBehaviour(
+	database: Db,
+	actor: Actor,
+	id: string,
+	direction: Direction,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const behaviour = await trx.selectFrom('behaviours').select(['id', 'label', 'value_id']).where('id', '=', id).executeTakeFirst();
+		const behaviour = await trx
+			.selectFrom('behaviours')
+			.select(['id', 'label', 'value_id'])
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
-		const siblings = await trx.selectFrom('behaviours').select('id').where('value_id', '=', behaviour.value_id).orderBy('position').orderBy('label').execute();
-		const order = moveItem(siblings.map((b) => b.id), id, direction);
+		const siblings = await trx
+			.selectFrom('behaviours')
+			.select('id')
+			.where('value_id', '=', behaviour.value_id)
+			.orderBy('position')
+			.orderBy('label')
+			.execute();
+		const order = moveItem(
+			siblings.map((b) => b.id),
+			id,
+			direction
+		);
 		for (const [position, behaviourId] of order.entries()) {
 			await trx.updateTable('behaviours').set({ position }).where('id', '=', behaviourId).execute();
 		}
-		await recordAudit(trx, { actorId: actor.id, action: 'behaviour.updated', objectType: 'behaviour', objectId: id, summary: `Moved the behaviour ${behaviour.label} ${direction}`, details: { position: order.indexOf(id) }, ip: actor.ip, at: now });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'behaviour.updated',
+			objectType: 'behaviour',
+			objectId: id,
+			summary: `Moved the behaviour ${behaviour.label} ${direction}`,
+			details: { position: order.indexOf(id) },
+			ip: actor.ip,
+			at: now
+		});
 		return { ok: true as const };
 	});
 }
@@ -364,12 +546,26 @@ export async function moveBehaviour(database: Db, actor: Actor, id: string, dire
  * Archiving hides a behaviour from every picker (observations, recognition) while its versions,
  * label and observations stay, so older records read as before. Restoring brings it back.
  */
-export async function setBehaviourArchived(database: Db, actor: Actor, id: string, archived: boolean, now: Date): Promise<ServiceResult<object>> {
+export async function setBehaviourArchived(
+	database: Db,
+	actor: Actor,
+	id: string,
+	archived: boolean,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const behaviour = await trx.selectFrom('behaviours').select(['id', 'label', 'archived_at']).where('id', '=', id).executeTakeFirst();
+		const behaviour = await trx
+			.selectFrom('behaviours')
+			.select(['id', 'label', 'archived_at'])
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
 		if ((behaviour.archived_at !== null) === archived) return { ok: true as const };
-		await trx.updateTable('behaviours').set({ archived_at: archived ? now.toISOString() : null }).where('id', '=', id).execute();
+		await trx
+			.updateTable('behaviours')
+			.set({ archived_at: archived ? now.toISOString() : null })
+			.where('id', '=', id)
+			.execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: archived ? 'behaviour.archived' : 'behaviour.restored',

@@ -32,7 +32,13 @@ export async function personBehaviourRatings(database: Db, personId: string): Pr
 			.groupBy('observations.behaviour_id')
 			.execute();
 	const [own, others] = await Promise.all([grouped(true), grouped(false)]);
-	const summary = (rows: typeof own) => new Map(rows.map((r) => [r.behaviour_id, { average: Number(r.average), count: Number(r.count), raters: Number(r.raters) }]));
+	const summary = (rows: typeof own) =>
+		new Map(
+			rows.map((r) => [
+				r.behaviour_id,
+				{ average: Number(r.average), count: Number(r.count), raters: Number(r.raters) }
+			])
+		);
 	const ownBy = summary(own);
 	const othersBy = summary(others);
 	const rated = [...new Set([...ownBy.keys(), ...othersBy.keys()])];
@@ -45,10 +51,20 @@ export async function personBehaviourRatings(database: Db, personId: string): Pr
 		.orderBy('behaviour_values.position')
 		.orderBy('behaviours.position')
 		.execute();
-	return behaviours.map((b) => ({ behaviourId: b.id, slug: b.slug, label: b.label, valueName: b.value_name, self: ownBy.get(b.id) ?? null, others: othersBy.get(b.id) ?? null }));
+	return behaviours.map((b) => ({
+		behaviourId: b.id,
+		slug: b.slug,
+		label: b.label,
+		valueName: b.value_name,
+		self: ownBy.get(b.id) ?? null,
+		others: othersBy.get(b.id) ?? null
+	}));
 }
 
 /** Up to three modules that build what others rated lowest, leaving out those already completed. */
-export function modulesToSuggest(ratings: readonly BehaviourRatings[], completedModules: ReadonlySet<string>): { module: BuildingModule; because: string }[] {
+export function modulesToSuggest(
+	ratings: readonly BehaviourRatings[],
+	completedModules: ReadonlySet<string>
+): { module: BuildingModule; because: string }[] {
 	return suggestModules(ratings, modulesBuilding, completedModules);
 }

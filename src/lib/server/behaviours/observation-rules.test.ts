@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../people/rules';
-import { earliestObservedOn, observationAccess, observationSource, observedOnProblem, seesAllObservationsOf, type ObservedPerson } from './observation-rules';
+import {
+	earliestObservedOn,
+	observationAccess,
+	observationSource,
+	observedOnProblem,
+	seesAllObservationsOf,
+	type ObservedPerson
+} from './observation-rules';
 
-const priya: ObservedPerson = { personId: 'priya', teamId: 'ap', unitPath: '/co/fin/', managerId: 'line', active: true };
-const scope = (personId: string, extra: Partial<Scope> = {}): Scope => ({ personId, isAdmin: false, managedTeamIds: [], ledUnitPaths: [], ...extra });
+const priya: ObservedPerson = {
+	personId: 'priya',
+	teamId: 'ap',
+	unitPath: '/co/fin/',
+	managerId: 'line',
+	active: true
+};
+const scope = (personId: string, extra: Partial<Scope> = {}): Scope => ({
+	personId,
+	isAdmin: false,
+	managedTeamIds: [],
+	ledUnitPaths: [],
+	...extra
+});
 
 const teamManager = scope('tomasz', { managedTeamIds: ['ap'] });
 const lineManager = scope('line');
@@ -65,8 +84,15 @@ describe('visibility', () => {
 	});
 
 	it('has nobody respond to a self-rating, and nobody edit once the author is gone', () => {
-		expect(observationAccess(scope('priya'), { person: priya, authorId: 'priya', source: 'self' })).toMatchObject({ edit: true, respond: false });
-		expect(observationAccess(peer, { ...byPeer, authorId: null })).toMatchObject({ see: false, edit: false, remove: false });
+		expect(observationAccess(scope('priya'), { person: priya, authorId: 'priya', source: 'self' })).toMatchObject({
+			edit: true,
+			respond: false
+		});
+		expect(observationAccess(peer, { ...byPeer, authorId: null })).toMatchObject({
+			see: false,
+			edit: false,
+			remove: false
+		});
 	});
 });
 

@@ -5,7 +5,14 @@ import { newId } from '../db/ids';
 import type { Observation, ObservationSource } from '../db/schema';
 import type { Scope } from '../people/rules';
 import { rejected, type Actor, type ServiceResult } from '../service-result';
-import { observationAccess, observationSource, observedOnProblem, seesAllObservationsOf, type ObservationAccess, type ObservedPerson } from './observation-rules';
+import {
+	observationAccess,
+	observationSource,
+	observedOnProblem,
+	seesAllObservationsOf,
+	type ObservationAccess,
+	type ObservedPerson
+} from './observation-rules';
 import { anchorFor, anchorsOf, type Anchors } from './rules';
 
 /**
@@ -18,11 +25,19 @@ export const EVIDENCE_MAX = 2000;
 export const RESPONSE_MAX = 2000;
 
 const evidence = (missing: string) =>
-	z.string().trim().min(10, missing).max(EVIDENCE_MAX, `Keep this under ${EVIDENCE_MAX.toLocaleString('en')} characters`);
+	z
+		.string()
+		.trim()
+		.min(10, missing)
+		.max(EVIDENCE_MAX, `Keep this under ${EVIDENCE_MAX.toLocaleString('en')} characters`);
 
 export const observationSchema = z.object({
 	behaviour: z.string().trim().min(1, 'Choose the behaviour you saw'),
-	level: z.coerce.number('Choose the level that fits best').int('Choose a level from 1 to 5').min(1, 'Choose the level that fits best').max(5, 'Choose a level from 1 to 5'),
+	level: z.coerce
+		.number('Choose the level that fits best')
+		.int('Choose a level from 1 to 5')
+		.min(1, 'Choose the level that fits best')
+		.max(5, 'Choose a level from 1 to 5'),
 	situation: evidence('Describe the situation, in a sentence or two'),
 	action: evidence('Describe what they did, in a sentence or two'),
 	impact: evidence('Describe the impact it had, in a sentence or two'),
@@ -31,7 +46,11 @@ export const observationSchema = z.object({
 export type ObservationInput = z.infer<typeof observationSchema>;
 
 export const responseSchema = z.object({
-	response: z.string().trim().min(2, 'Write your response').max(RESPONSE_MAX, `Keep your response under ${RESPONSE_MAX.toLocaleString('en')} characters`)
+	response: z
+		.string()
+		.trim()
+		.min(2, 'Write your response')
+		.max(RESPONSE_MAX, `Keep your response under ${RESPONSE_MAX.toLocaleString('en')} characters`)
 });
 
 /** Who writes: the signed-in person, with their scope and the time zone their "today" is in. */
@@ -53,16 +72,37 @@ export async function observedPerson(database: Db, personId: string): Promise<Ob
 		.selectFrom('people')
 		.leftJoin('teams', 'teams.id', 'people.team_id')
 		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-		.select(['people.id', 'people.name', 'people.team_id', 'people.manager_id', 'people.active', 'teams.name as team_name', 'org_units.path'])
+		.select([
+			'people.id',
+			'people.name',
+			'people.team_id',
+			'people.manager_id',
+			'people.active',
+			'teams.name as team_name',
+			'org_units.path'
+		])
 		.where('people.id', '=', personId)
 		.executeTakeFirst();
 	return (
-		row && { personId: row.id, name: row.name, teamId: row.team_id, teamName: row.team_name, unitPath: row.path, managerId: row.manager_id, active: row.active === 1 }
+		row && {
+			personId: row.id,
+			name: row.name,
+			teamId: row.team_id,
+			teamName: row.team_name,
+			unitPath: row.path,
+			managerId: row.manager_id,
+			active: row.active === 1
+		}
 	);
 }
 
 export async function activePersonByEmail(database: Db, email: string): Promise<{ id: string } | undefined> {
-	return database.selectFrom('people').select('id').where('email', '=', email.trim().toLowerCase()).where('active', '=', 1).executeTakeFirst();
+	return database
+		.selectFrom('people')
+		.select('id')
+		.where('email', '=', email.trim().toLowerCase())
+		.where('active', '=', 1)
+		.executeTakeFirst();
 }
 
 /** A behaviour with the scale that new ratings use. */
@@ -124,8 +164,14 @@ function toScale(row: ScaleRow): ScaleView {
 }
 
 /** The current scale of a behaviour by slug; archived behaviours only when asked (editing old ratings). */
-export async function currentScale(database: Db, slug: string, options: { includeArchived?: boolean } = {}): Promise<ScaleView | undefined> {
-	let query = scaleQuery(database).where('behaviours.slug', '=', slug).whereRef('behaviour_versions.version', '=', 'behaviours.current_version');
+export async function currentScale(
+	database: Db,
+	slug: string,
+	options: { includeArchived?: boolean } = {}
+): Promise<ScaleView | undefined> {
+	let query = scaleQuery(database)
+		.where('behaviours.slug', '=', slug)
+		.whereRef('behaviour_versions.version', '=', 'behaviours.current_version');
 	if (!options.includeArchived) query = query.where('behaviours.archived_at', 'is', null);
 	const row = await query.executeTakeFirst();
 	return row && toScale(row);
@@ -199,7 +245,13 @@ function toView(r: ObservationRow): ObservationView {
 		updatedAt: r.updated_at,
 		person: { id: r.person_id, name: r.person_name },
 		author: r.author_id && r.author_name ? { id: r.author_id, name: r.author_name } : null,
-		behaviour: { id: r.behaviour_id, slug: r.behaviour_slug, label: r.behaviour_label, valueName: r.value_name, archived: r.behaviour_archived_at !== null },
+		behaviour: {
+			id: r.behaviour_id,
+			slug: r.behaviour_slug,
+			label: r.behaviour_label,
+			valueName: r.value_name,
+			archived: r.behaviour_archived_at !== null
+		},
 		version: { id: r.behaviour_version_id, number: r.version, current: r.version === r.current_version }
 	};
 }
@@ -238,7 +290,11 @@ export interface ObservationFilters {
  * Observations, newest first. The caller has decided that the viewer may see everything the
  * filters select (a person's page, a team's evidence, one's own writing).
  */
-export async function listObservations(database: Db, filters: ObservationFilters, page: { limit: number; offset: number }): Promise<{ rows: ObservationView[]; total: number }> {
+export async function listObservations(
+	database: Db,
+	filters: ObservationFilters,
+	page: { limit: number; offset: number }
+): Promise<{ rows: ObservationView[]; total: number }> {
 	let base = database.selectFrom('observations').innerJoin('people as person', 'person.id', 'observations.person_id');
 	if (filters.personId) base = base.where('observations.person_id', '=', filters.personId);
 	if (filters.teamId) base = base.where('person.team_id', '=', filters.teamId).where('person.active', '=', 1);
@@ -257,13 +313,25 @@ export async function listObservations(database: Db, filters: ObservationFilters
 			.execute(),
 		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	const rows = ids.length ? await observationQuery(database).where('observations.id', 'in', ids.map((r) => r.id)).execute() : [];
+	const rows = ids.length
+		? await observationQuery(database)
+				.where(
+					'observations.id',
+					'in',
+					ids.map((r) => r.id)
+				)
+				.execute()
+		: [];
 	const byId = new Map(rows.map((r) => [r.id, toView(r)]));
 	return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total: Number(count.n) };
 }
 
 /** Whether the viewer may open the page of everything about a person (not only what they wrote). */
-export async function seesObservationsOf(database: Db, scope: Scope, personId: string): Promise<ObservedPersonRow | undefined> {
+export async function seesObservationsOf(
+	database: Db,
+	scope: Scope,
+	personId: string
+): Promise<ObservedPersonRow | undefined> {
 	const person = await observedPerson(database, personId);
 	return person && seesAllObservationsOf(scope, person) ? person : undefined;
 }
@@ -281,7 +349,14 @@ const snapshot = (o: Observation) => ({
 	observed_on: o.observed_on
 });
 
-export async function createObservation(database: Db, author: Author, personId: string, input: ObservationInput, today: string, now: Date): Promise<ServiceResult<{ id: string; source: ObservationSource }>> {
+export async function createObservation(
+	database: Db,
+	author: Author,
+	personId: string,
+	input: ObservationInput,
+	today: string,
+	now: Date
+): Promise<ServiceResult<{ id: string; source: ObservationSource }>> {
 	return database.transaction().execute(async (trx) => {
 		const person = await observedPerson(trx, personId);
 		const source = person ? observationSource(author.scope, person) : null;
@@ -317,8 +392,18 @@ export async function createObservation(database: Db, author: Author, personId: 
 			action: 'observation.created',
 			objectType: 'observation',
 			objectId: id,
-			summary: source === 'self' ? `Rated themselves on ${scale.label}` : `Recorded a ${source} observation of ${person.name} on ${scale.label}`,
-			details: { person_id: person.personId, behaviour: scale.slug, version: scale.version, level: input.level, source, observed_on: input.observed_on },
+			summary:
+				source === 'self'
+					? `Rated themselves on ${scale.label}`
+					: `Recorded a ${source} observation of ${person.name} on ${scale.label}`,
+			details: {
+				person_id: person.personId,
+				behaviour: scale.slug,
+				version: scale.version,
+				level: input.level,
+				source,
+				observed_on: input.observed_on
+			},
 			ip: author.ip,
 			at: now
 		});
@@ -331,7 +416,11 @@ async function observationWithAccess(database: Db, scope: Scope, id: string) {
 	if (!observation) return undefined;
 	const person = await observedPerson(database, observation.person_id);
 	if (!person) return undefined;
-	return { observation, person, access: observationAccess(scope, { person, authorId: observation.author_id, source: observation.source }) };
+	return {
+		observation,
+		person,
+		access: observationAccess(scope, { person, authorId: observation.author_id, source: observation.source })
+	};
 }
 
 const GONE = { _form: 'This observation no longer exists' };
@@ -340,12 +429,23 @@ const GONE = { _form: 'This observation no longer exists' };
  * The author changes their rating or evidence. The rating stays on the scale it was made against
  * unless they choose another behaviour, which takes that behaviour's current scale.
  */
-export async function updateObservation(database: Db, author: Author, id: string, input: ObservationInput, today: string, now: Date): Promise<ServiceResult<object>> {
+export async function updateObservation(
+	database: Db,
+	author: Author,
+	id: string,
+	input: ObservationInput,
+	today: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, author.scope, id);
 		if (!found?.access.edit) return rejected(GONE);
 		const before = snapshot(found.observation);
-		const sameBehaviour = await trx.selectFrom('behaviours').select('slug').where('id', '=', before.behaviour_id).executeTakeFirstOrThrow();
+		const sameBehaviour = await trx
+			.selectFrom('behaviours')
+			.select('slug')
+			.where('id', '=', before.behaviour_id)
+			.executeTakeFirstOrThrow();
 		let behaviour = { id: before.behaviour_id, versionId: before.behaviour_version_id, slug: sameBehaviour.slug };
 		if (input.behaviour !== sameBehaviour.slug) {
 			const scale = await currentScale(trx, input.behaviour);
@@ -357,17 +457,34 @@ export async function updateObservation(database: Db, author: Author, id: string
 			const dateProblem = observedOnProblem(input.observed_on, today);
 			if (dateProblem) return rejected({ observed_on: dateProblem });
 		}
-		const after = { ...before, behaviour_id: behaviour.id, behaviour_version_id: behaviour.versionId, level: input.level, situation: input.situation, action: input.action, impact: input.impact, observed_on: input.observed_on };
+		const after = {
+			...before,
+			behaviour_id: behaviour.id,
+			behaviour_version_id: behaviour.versionId,
+			level: input.level,
+			situation: input.situation,
+			action: input.action,
+			impact: input.impact,
+			observed_on: input.observed_on
+		};
 		const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
 		if (!changed.length) return { ok: true as const };
-		await trx.updateTable('observations').set({ ...after, updated_at: now.toISOString() }).where('id', '=', id).execute();
+		await trx
+			.updateTable('observations')
+			.set({ ...after, updated_at: now.toISOString() })
+			.where('id', '=', id)
+			.execute();
 		await recordAudit(trx, {
 			actorId: author.id,
 			action: 'observation.updated',
 			objectType: 'observation',
 			objectId: id,
 			summary: `Edited an observation of ${found.person.name} (${changed.join(', ')})`,
-			details: { person_id: found.person.personId, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) },
+			details: {
+				person_id: found.person.personId,
+				before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+				after: Object.fromEntries(changed.map((k) => [k, after[k]]))
+			},
 			ip: author.ip,
 			at: now
 		});
@@ -376,7 +493,12 @@ export async function updateObservation(database: Db, author: Author, id: string
 }
 
 /** The author or an admin removes an observation; the audit log keeps what it said. */
-export async function deleteObservation(database: Db, actor: Actor & { scope: Scope }, id: string, now: Date): Promise<ServiceResult<{ personId: string }>> {
+export async function deleteObservation(
+	database: Db,
+	actor: Actor & { scope: Scope },
+	id: string,
+	now: Date
+): Promise<ServiceResult<{ personId: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, actor.scope, id);
 		if (!found?.access.remove) return rejected(GONE);
@@ -388,7 +510,13 @@ export async function deleteObservation(database: Db, actor: Actor & { scope: Sc
 			objectType: 'observation',
 			objectId: id,
 			summary: `Deleted a ${observation.source} observation of ${found.person.name}`,
-			details: { person_id: observation.person_id, author_id: observation.author_id, source: observation.source, ...snapshot(observation), response: observation.response },
+			details: {
+				person_id: observation.person_id,
+				author_id: observation.author_id,
+				source: observation.source,
+				...snapshot(observation),
+				response: observation.response
+			},
 			ip: actor.ip,
 			at: now
 		});
@@ -397,20 +525,33 @@ export async function deleteObservation(database: Db, actor: Actor & { scope: Sc
 }
 
 /** The observed person's one reply; writing again replaces it. */
-export async function respondToObservation(database: Db, actor: Actor & { scope: Scope }, id: string, response: string, now: Date): Promise<ServiceResult<object>> {
+export async function respondToObservation(
+	database: Db,
+	actor: Actor & { scope: Scope },
+	id: string,
+	response: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, actor.scope, id);
 		if (!found?.access.respond) return rejected(GONE);
 		const previous = found.observation.response;
 		if (previous === response) return { ok: true as const };
 		// updated_at stays: it tells when the author last changed the rating, not when it was answered.
-		await trx.updateTable('observations').set({ response, responded_at: now.toISOString() }).where('id', '=', id).execute();
+		await trx
+			.updateTable('observations')
+			.set({ response, responded_at: now.toISOString() })
+			.where('id', '=', id)
+			.execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'observation.responded',
 			objectType: 'observation',
 			objectId: id,
-			summary: previous === null ? 'Responded to an observation about them' : 'Changed their response to an observation about them',
+			summary:
+				previous === null
+					? 'Responded to an observation about them'
+					: 'Changed their response to an observation about them',
 			details: { previous, response },
 			ip: actor.ip,
 			at: now

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { anchorChange, anchorFor, moveItem, slugFrom, suggestModules, uniqueSlug, type Anchors } from './rules';
 
-const scale: Anchors = ['Ignores requests', 'Handles their part', 'Sees requests through', 'Chases other teams', 'Fixes the gap'];
+const scale: Anchors = [
+	'Ignores requests',
+	'Handles their part',
+	'Sees requests through',
+	'Chases other teams',
+	'Fixes the gap'
+];
 
 describe('anchor versioning', () => {
 	it('does nothing when every anchor reads the same', () => {
@@ -10,7 +16,13 @@ describe('anchor versioning', () => {
 	});
 
 	it('ignores whitespace-only differences, even when the scale has been used', () => {
-		const spaced: Anchors = [' Ignores  requests ', 'Handles their part', 'Sees requests through', 'Chases other teams', 'Fixes the gap\n'];
+		const spaced: Anchors = [
+			' Ignores  requests ',
+			'Handles their part',
+			'Sees requests through',
+			'Chases other teams',
+			'Fixes the gap\n'
+		];
 		expect(anchorChange(scale, spaced, 3)).toBe('unchanged');
 	});
 
@@ -95,7 +107,9 @@ describe('module suggestions', () => {
 
 	it('skips completed modules and suggests nothing without ratings from others', () => {
 		const ratings = [{ slug: 'empathy', label: 'Empathy', others: rated(2) }];
-		expect(suggestModules(ratings, modulesFor, new Set(['emotional-intelligence'])).map((s) => s.module.slug)).toEqual(['feedback']);
+		expect(suggestModules(ratings, modulesFor, new Set(['emotional-intelligence'])).map((s) => s.module.slug)).toEqual([
+			'feedback'
+		]);
 		expect(suggestModules([{ slug: 'empathy', label: 'Empathy', others: null }], modulesFor, new Set())).toEqual([]);
 	});
 });

@@ -29,7 +29,13 @@ function normalise(text: string): string {
 }
 
 /** The anchors of a stored version row, in level order. */
-export function anchorsOf(version: { anchor_1: string; anchor_2: string; anchor_3: string; anchor_4: string; anchor_5: string }): Anchors {
+export function anchorsOf(version: {
+	anchor_1: string;
+	anchor_2: string;
+	anchor_3: string;
+	anchor_4: string;
+	anchor_5: string;
+}): Anchors {
 	return [version.anchor_1, version.anchor_2, version.anchor_3, version.anchor_4, version.anchor_5];
 }
 

@@ -13,7 +13,11 @@ export interface BehaviourAggregate {
 
 /** Per team: every active behaviour with the average level, observation count and distinct raters of
  *  observations about the team's current active members with observed_on in [from, to). Self-ratings excluded. */
-export async function teamBehaviourSummary(database: Db, teamIds: readonly string[], range: { from: string; to: string }): Promise<Map<string, BehaviourAggregate[]>> {
+export async function teamBehaviourSummary(
+	database: Db,
+	teamIds: readonly string[],
+	range: { from: string; to: string }
+): Promise<Map<string, BehaviourAggregate[]>> {
 	const teams = [...new Set(teamIds)];
 	const summary = new Map<string, BehaviourAggregate[]>();
 	if (teams.length === 0) return summary;

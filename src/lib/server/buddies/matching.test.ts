@@ -64,7 +64,10 @@ function populationArb(minN: number, maxN: number): fc.Arbitrary<Population> {
 					}),
 					{ minLength: n, maxLength: n }
 				),
-				history: fc.array(fc.record({ a: fc.nat(n - 1), b: fc.nat(n - 1), cyclesAgo: fc.integer({ min: 1, max: 4 }) }), { maxLength: n })
+				history: fc.array(
+					fc.record({ a: fc.nat(n - 1), b: fc.nat(n - 1), cyclesAgo: fc.integer({ min: 1, max: 4 }) }),
+					{ maxLength: n }
+				)
 			})
 		)
 		.map(({ people, history }) => ({
@@ -79,7 +82,9 @@ function populationArb(minN: number, maxN: number): fc.Arbitrary<Population> {
 				interests: r.interests,
 				hoursUtc: [r.start, (r.start + r.length) % 1440] as [number, number]
 			})),
-			history: history.filter((h) => h.a !== h.b).map((h) => ({ a: `p${h.a}`, b: `p${h.b}`, cyclesAgo: h.cyclesAgo, label: LABELS[h.cyclesAgo - 1]! }))
+			history: history
+				.filter((h) => h.a !== h.b)
+				.map((h) => ({ a: `p${h.a}`, b: `p${h.b}`, cyclesAgo: h.cyclesAgo, label: LABELS[h.cyclesAgo - 1]! }))
 		}));
 }
 
@@ -88,7 +93,9 @@ const cents = (x: number) => Math.round(x * 100);
 /** Exhaustive best (pairs, cents) over all matchings of the eligible graph; small n only. */
 function bruteForce(people: Participant[], history: PastPairing[]): { pairs: number; cents: number } {
 	const n = people.length;
-	const w: (number | null)[][] = people.map((a) => people.map((b) => (eligible(a, b) ? cents(scorePair(a, b, history).score) : null)));
+	const w: (number | null)[][] = people.map((a) =>
+		people.map((b) => (eligible(a, b) ? cents(scorePair(a, b, history).score) : null))
+	);
 	let best = { pairs: 0, cents: 0 };
 	const used = new Array<boolean>(n).fill(false);
 	const visit = (pairs: number, total: number) => {
@@ -194,11 +201,15 @@ describe('proposeMatching properties', () => {
 
 	it('is deterministic: shuffled participants and history give the same proposal', () => {
 		fc.assert(
-			fc.property(populationArb(2, 40), fc.array(fc.integer(), { minLength: 1, maxLength: 60 }), ({ people, history }, keys) => {
-				const a = proposeMatching(people, history);
-				const b = proposeMatching(shuffled(people, keys), shuffled(history, [...keys].reverse()));
-				expect(b).toEqual(a);
-			}),
+			fc.property(
+				populationArb(2, 40),
+				fc.array(fc.integer(), { minLength: 1, maxLength: 60 }),
+				({ people, history }, keys) => {
+					const a = proposeMatching(people, history);
+					const b = proposeMatching(shuffled(people, keys), shuffled(history, [...keys].reverse()));
+					expect(b).toEqual(a);
+				}
+			),
 			{ numRuns: 100 }
 		);
 	});
@@ -209,7 +220,8 @@ describe('proposeMatching properties', () => {
 				const optimal = matchPairs(people, history, defaultWeights, 'optimal');
 				const greedy = matchPairs(people, history, defaultWeights, 'greedy');
 				expect(optimal.pairs.length).toBeGreaterThanOrEqual(greedy.pairs.length);
-				if (optimal.pairs.length === greedy.pairs.length) expect(cents(optimal.totalScore)).toBeGreaterThanOrEqual(cents(greedy.totalScore));
+				if (optimal.pairs.length === greedy.pairs.length)
+					expect(cents(optimal.totalScore)).toBeGreaterThanOrEqual(cents(greedy.totalScore));
 			}),
 			{ numRuns: 150 }
 		);
@@ -271,14 +283,23 @@ describe('maxWeightMatching (blossom)', () => {
 		return [card, total];
 	}
 	// Any density from sparse to complete, up to 11 vertices (exhaustive search stays cheap).
-	const graphArb = fc.record({ n: fc.integer({ min: 1, max: 11 }), density: fc.integer({ min: 10, max: 100 }) }).chain(({ n, density }) => {
-		const slots: [number, number][] = [];
-		for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) slots.push([i, j]);
-		return fc.array(fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: -10, max: 30 })), { minLength: slots.length, maxLength: slots.length }).map((rolls) => ({
-			n,
-			edges: slots.flatMap(([i, j], k) => (rolls[k]![0] < density ? [[i, j, rolls[k]![1]] as [number, number, number]] : []))
-		}));
-	});
+	const graphArb = fc
+		.record({ n: fc.integer({ min: 1, max: 11 }), density: fc.integer({ min: 10, max: 100 }) })
+		.chain(({ n, density }) => {
+			const slots: [number, number][] = [];
+			for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) slots.push([i, j]);
+			return fc
+				.array(fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: -10, max: 30 })), {
+					minLength: slots.length,
+					maxLength: slots.length
+				})
+				.map((rolls) => ({
+					n,
+					edges: slots.flatMap(([i, j], k) =>
+						rolls[k]![0] < density ? [[i, j, rolls[k]![1]] as [number, number, number]] : []
+					)
+				}));
+		});
 
 	it('finds the maximum weight (and maximum-cardinality maximum weight) of random graphs', () => {
 		fc.assert(
@@ -321,7 +342,14 @@ describe('maxWeightMatching (blossom)', () => {
 				}
 			}
 			edges.push([n - 2, n - 1, 1 + Math.floor(rand() * 9)]);
-			const unique = [...new Map(edges.map(([i, j, x]) => [`${Math.min(i, j)}-${Math.max(i, j)}`, [Math.min(i, j), Math.max(i, j), x] as [number, number, number]])).values()];
+			const unique = [
+				...new Map(
+					edges.map(([i, j, x]) => [
+						`${Math.min(i, j)}-${Math.max(i, j)}`,
+						[Math.min(i, j), Math.max(i, j), x] as [number, number, number]
+					])
+				).values()
+			];
 			for (const maxCardinality of [false, true]) {
 				const got = resultOf(n, unique, maxWeightMatching(n, unique, maxCardinality));
 				const best = bestOf(n, unique, maxCardinality);
@@ -356,8 +384,19 @@ describe('eligible', () => {
 });
 
 describe('scorePair explanations', () => {
-	const ana = person('ana', 'd1', { learn: ['Excel'], offer: ['Escalations'], interests: ['Chess', 'running'], hoursUtc: [480, 990] });
-	const ben = person('ben', 'd2', { teamKind: 'customer_facing', learn: ['escalations'], offer: ['excel'], interests: ['chess'], hoursUtc: [540, 1020] });
+	const ana = person('ana', 'd1', {
+		learn: ['Excel'],
+		offer: ['Escalations'],
+		interests: ['Chess', 'running'],
+		hoursUtc: [480, 990]
+	});
+	const ben = person('ben', 'd2', {
+		teamKind: 'customer_facing',
+		learn: ['escalations'],
+		offer: ['excel'],
+		interests: ['chess'],
+		hoursUtc: [540, 1020]
+	});
 
 	it('explains every non-zero preference', () => {
 		const { score, breakdown } = scorePair(ana, ben, []);
@@ -397,7 +436,10 @@ describe('scorePair explanations', () => {
 
 	it('respects custom weights and omits zero lines', () => {
 		const w = { ...defaultWeights, crossKind: 0, overlapPerHour: 0 };
-		expect(scorePair(ana, ben, [], w).breakdown.map((l) => l.reason)).toEqual(['complementary topics: Excel, escalations', 'shared interests: Chess']);
+		expect(scorePair(ana, ben, [], w).breakdown.map((l) => l.reason)).toEqual([
+			'complementary topics: Excel, escalations',
+			'shared interests: Chess'
+		]);
 	});
 });
 
@@ -422,14 +464,26 @@ describe('proposeMatching examples', () => {
 	});
 
 	it('puts the odd one out into the best valid trio, explaining each pair by name', () => {
-		const people = [person('ana', 'd1'), person('ben', 'd2', { teamKind: 'customer_facing' }), person('cat', 'd3', { learn: ['SQL'] }), person('dan', 'd4', { offer: ['sql'] }), person('eve', 'd5')];
+		const people = [
+			person('ana', 'd1'),
+			person('ben', 'd2', { teamKind: 'customer_facing' }),
+			person('cat', 'd3', { learn: ['SQL'] }),
+			person('dan', 'd4', { offer: ['sql'] }),
+			person('eve', 'd5')
+		];
 		const p = proposeMatching(people, []);
 		checkProposal(p, people);
 		expect(p.unmatched).toEqual([]);
 		const trio = p.groups.find((g) => g.members.length === 3)!;
 		expect(p.groups).toHaveLength(2);
-		const [x, y, z] = trio.members.map((id) => people.find((q) => q.id === id)!) as [Participant, Participant, Participant];
-		expect(cents(trio.score)).toBe(cents(scorePair(x, y, []).score) + cents(scorePair(x, z, []).score) + cents(scorePair(y, z, []).score));
+		const [x, y, z] = trio.members.map((id) => people.find((q) => q.id === id)!) as [
+			Participant,
+			Participant,
+			Participant
+		];
+		expect(cents(trio.score)).toBe(
+			cents(scorePair(x, y, []).score) + cents(scorePair(x, z, []).score) + cents(scorePair(y, z, []).score)
+		);
 		expect(trio.breakdown.length).toBeGreaterThan(0);
 		expect(trio.breakdown.every((l) => /^[A-Z][a-z]+ & [A-Z][a-z]+: /.test(l.reason))).toBe(true);
 	});
@@ -438,7 +492,9 @@ describe('proposeMatching examples', () => {
 		const people = [person('a1', 'dA'), person('a2', 'dA'), person('b1', 'dB')];
 		const p = proposeMatching(people, []);
 		expect(p.groups).toHaveLength(1);
-		expect(p.unmatched).toEqual([{ id: p.groups[0]!.members.includes('a1') ? 'a2' : 'a1', reason: REASON_NO_PARTNER_LEFT }]);
+		expect(p.unmatched).toEqual([
+			{ id: p.groups[0]!.members.includes('a1') ? 'a2' : 'a1', reason: REASON_NO_PARTNER_LEFT }
+		]);
 	});
 
 	it('explains who has no eligible partner at all', () => {
@@ -454,7 +510,14 @@ describe('proposeMatching examples', () => {
 	});
 
 	it('keeps locked pairs as given and leaves excluded people out', () => {
-		const people = [person('a', 'd1'), person('b', 'd1'), person('c', 'd2'), person('d', 'd3'), person('e', 'd4'), person('f', 'd5')];
+		const people = [
+			person('a', 'd1'),
+			person('b', 'd1'),
+			person('c', 'd2'),
+			person('d', 'd3'),
+			person('e', 'd4'),
+			person('f', 'd5')
+		];
 		const p = proposeMatching(people, [], { locked: [['b', 'a']], excluded: ['f', 'nobody'] });
 		const locked = p.groups.find((g) => g.members.includes('a'))!;
 		expect(locked.members).toEqual(['a', 'b']);
@@ -493,7 +556,12 @@ describe('proposeMatching examples', () => {
 			interests: INTERESTS.filter(() => rand() < 0.3),
 			hoursUtc: [Math.floor(rand() * 1440), Math.floor(rand() * 1440)]
 		}));
-		const history: PastPairing[] = Array.from({ length: 150 }, () => ({ a: people[Math.floor(rand() * 320)]!.id, b: people[Math.floor(rand() * 320)]!.id, cyclesAgo: 1, label: '2025 Q4' }));
+		const history: PastPairing[] = Array.from({ length: 150 }, () => ({
+			a: people[Math.floor(rand() * 320)]!.id,
+			b: people[Math.floor(rand() * 320)]!.id,
+			cyclesAgo: 1,
+			label: '2025 Q4'
+		}));
 		const pruned = matchPairs(people, history, defaultWeights, 'optimal');
 		const full = matchPairs(people, history, defaultWeights, 'unpruned');
 		expect(pruned.pairs.length).toBe(full.pairs.length);

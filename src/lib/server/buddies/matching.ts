@@ -93,8 +93,10 @@ export interface MatchOptions {
 }
 
 export const REASON_EXCLUDED = 'excluded by the cycle owner';
-export const REASON_NO_ELIGIBLE = 'no eligible partner: everyone else in this run shares their department or a manager line';
-export const REASON_NO_PARTNER_LEFT = 'no partner left: every eligible partner is already matched and no trio keeps the hard rules';
+export const REASON_NO_ELIGIBLE =
+	'no eligible partner: everyone else in this run shares their department or a manager line';
+export const REASON_NO_PARTNER_LEFT =
+	'no partner left: every eligible partner is already matched and no trio keeps the hard rules';
 
 /** Code-unit order, so results never depend on the locale. */
 function cmp(a: string, b: string): number {
@@ -196,7 +198,11 @@ function indexHistory(history: PastPairing[]): PastIndex {
 /** Prepare a whole population against one vocabulary (masks need its final size). */
 function prepareAll(people: Participant[], past: PastIndex): Prepared[] {
 	const vocab: Vocabulary = new Map();
-	const topics = people.map((p) => ({ learn: intern(vocab, p.learn), offer: intern(vocab, p.offer), interests: intern(vocab, p.interests) }));
+	const topics = people.map((p) => ({
+		learn: intern(vocab, p.learn),
+		offer: intern(vocab, p.offer),
+		interests: intern(vocab, p.interests)
+	}));
 	const words = Math.max(1, Math.ceil(vocab.size / 32));
 	const mask = (list: Topic[]): Uint32Array => {
 		const m = new Uint32Array(words);
@@ -307,7 +313,12 @@ function withWeights(partial: Partial<Weights> | undefined): Weights {
 	return w;
 }
 
-export function scorePair(a: Participant, b: Participant, history: PastPairing[], weights: Weights = defaultWeights): { score: number; breakdown: ScoreLine[] } {
+export function scorePair(
+	a: Participant,
+	b: Participant,
+	history: PastPairing[],
+	weights: Weights = defaultWeights
+): { score: number; breakdown: ScoreLine[] } {
 	const [first, second] = cmp(a.id, b.id) <= 0 ? [a, b] : [b, a];
 	const past = indexHistory(history.filter((h) => (h.a === a.id && h.b === b.id) || (h.a === b.id && h.b === a.id)));
 	const [x, y] = prepareAll([first, second], past) as [Prepared, Prepared];
@@ -335,7 +346,13 @@ interface BlossomResult {
 	inBlossom: Int32Array;
 }
 
-function blossomMatching(nv: number, eu: Int32Array, ev: Int32Array, ew: Float64Array, maxCardinality: boolean): BlossomResult {
+function blossomMatching(
+	nv: number,
+	eu: Int32Array,
+	ev: Int32Array,
+	ew: Float64Array,
+	maxCardinality: boolean
+): BlossomResult {
 	const ne = eu.length;
 	const mate = new Int32Array(nv).fill(-1);
 
@@ -800,12 +817,24 @@ function blossomMatching(nv: number, eu: Int32Array, ev: Int32Array, ew: Float64
  * matchings. Edges are [i, j, weight] with 0 <= i, j < vertexCount. Returns mate per vertex (-1 single).
  * Use integer weights for exact results (fractions work but may suffer floating-point rounding).
  */
-export function maxWeightMatching(vertexCount: number, edges: ReadonlyArray<readonly [number, number, number]>, maxCardinality = false): number[] {
+export function maxWeightMatching(
+	vertexCount: number,
+	edges: ReadonlyArray<readonly [number, number, number]>,
+	maxCardinality = false
+): number[] {
 	const eu = new Int32Array(edges.length);
 	const ev = new Int32Array(edges.length);
 	const ew = new Float64Array(edges.length);
 	edges.forEach(([i, j, w], k) => {
-		if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= vertexCount || j >= vertexCount || i === j) {
+		if (
+			!Number.isInteger(i) ||
+			!Number.isInteger(j) ||
+			i < 0 ||
+			j < 0 ||
+			i >= vertexCount ||
+			j >= vertexCount ||
+			i === j
+		) {
 			throw new RangeError(`invalid edge ${i}-${j}`);
 		}
 		eu[k] = i;
@@ -1069,7 +1098,12 @@ function breakdownOf(a: Prepared, b: Prepared, w: Weights, prefix: boolean): { c
 	return { cents, lines };
 }
 
-function build(participants: Participant[], history: PastPairing[], options: MatchOptions, strategy: PairStrategy): Proposal {
+function build(
+	participants: Participant[],
+	history: PastPairing[],
+	options: MatchOptions,
+	strategy: PairStrategy
+): Proposal {
 	const w = withWeights(options.weights);
 	const byId = new Map<string, Participant>();
 	for (const p of participants) {
@@ -1088,7 +1122,8 @@ function build(participants: Participant[], history: PastPairing[], options: Mat
 		if (excluded.has(a) || excluded.has(b)) continue;
 		for (const id of [a, b]) {
 			const other = lockedWith.get(id);
-			if (other !== undefined && other !== (id === a ? b : a)) throw new RangeError(`${id} is in more than one locked pair`);
+			if (other !== undefined && other !== (id === a ? b : a))
+				throw new RangeError(`${id} is in more than one locked pair`);
 		}
 		lockedWith.set(a, b);
 		lockedWith.set(b, a);
@@ -1103,7 +1138,10 @@ function build(participants: Participant[], history: PastPairing[], options: Mat
 		if (partner === undefined || cmp(p.id, partner) > 0) continue;
 		const q = byId.get(partner)!;
 		const { cents, lines } = breakdownOf(prepared.get(p.id)!, prepared.get(partner)!, w, false);
-		lines.push({ points: 0, reason: eligible(p, q) ? 'locked by the cycle owner' : 'locked by the cycle owner despite the hard rules' });
+		lines.push({
+			points: 0,
+			reason: eligible(p, q) ? 'locked by the cycle owner' : 'locked by the cycle owner despite the hard rules'
+		});
 		groups.push({ members: [p.id, partner], score: cents / 100, breakdown: lines });
 	}
 
@@ -1126,7 +1164,11 @@ function build(participants: Participant[], history: PastPairing[], options: Mat
 			const a = pool[i]!;
 			const b = pool[j]!;
 			if (!eligible(lp.p, a.p) || !eligible(lp.p, b.p)) return;
-			trioOptions.push({ gain: scoreCents(...ordered(lp, a), w, null) + scoreCents(...ordered(lp, b), w, null), l, pair });
+			trioOptions.push({
+				gain: scoreCents(...ordered(lp, a), w, null) + scoreCents(...ordered(lp, b), w, null),
+				l,
+				pair
+			});
 		});
 	}
 	trioOptions.sort((x, y) => y.gain - x.gain || x.l - y.l || x.pair - y.pair);
@@ -1180,11 +1222,19 @@ function ordered(a: Prepared, b: Prepared): [Prepared, Prepared] {
 	return cmp(a.p.id, b.p.id) <= 0 ? [a, b] : [b, a];
 }
 
-export function proposeMatching(participants: Participant[], history: PastPairing[], options: MatchOptions = {}): Proposal {
+export function proposeMatching(
+	participants: Participant[],
+	history: PastPairing[],
+	options: MatchOptions = {}
+): Proposal {
 	return build(participants, history, options, 'optimal');
 }
 
-export function greedyMatching(participants: Participant[], history: PastPairing[], weights: Weights = defaultWeights): Proposal {
+export function greedyMatching(
+	participants: Participant[],
+	history: PastPairing[],
+	weights: Weights = defaultWeights
+): Proposal {
 	return build(participants, history, { weights }, 'greedy');
 }
 
@@ -1192,7 +1242,12 @@ export function greedyMatching(participants: Participant[], history: PastPairing
  * The pair stage alone (before trios), for tests and diagnostics: the chosen pairs and their total.
  * The optimiser maximises (number of pairs, total score) lexicographically; greedy is the baseline.
  */
-export function matchPairs(participants: Participant[], history: PastPairing[], weights: Weights = defaultWeights, strategy: PairStrategy = 'optimal'): { pairs: [string, string][]; totalScore: number } {
+export function matchPairs(
+	participants: Participant[],
+	history: PastPairing[],
+	weights: Weights = defaultWeights,
+	strategy: PairStrategy = 'optimal'
+): { pairs: [string, string][]; totalScore: number } {
 	const sorted = [...participants].sort((a, b) => cmp(a.id, b.id));
 	const pool = prepareAll(sorted, indexHistory(history));
 	const pairs = pairsFrom(buildGraph(pool, weights), strategy);

@@ -32,7 +32,15 @@ async function pairRecord(database: Db, pairId: string) {
 	const pair = await database
 		.selectFrom('buddy_pairs')
 		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_pairs.cycle_id')
-		.select(['buddy_pairs.id', 'buddy_pairs.cycle_id', 'buddy_pairs.breakdown', 'buddy_cycles.name as cycle_name', 'buddy_cycles.status', 'buddy_cycles.owner_id', 'buddy_cycles.ends_on'])
+		.select([
+			'buddy_pairs.id',
+			'buddy_pairs.cycle_id',
+			'buddy_pairs.breakdown',
+			'buddy_cycles.name as cycle_name',
+			'buddy_cycles.status',
+			'buddy_cycles.owner_id',
+			'buddy_cycles.ends_on'
+		])
 		.where('buddy_pairs.id', '=', pairId)
 		.executeTakeFirst();
 	if (!pair) return undefined;
@@ -44,7 +52,18 @@ async function pairRecord(database: Db, pairId: string) {
 		.leftJoin('buddy_participants', (join) =>
 			join.onRef('buddy_participants.person_id', '=', 'people.id').on('buddy_participants.cycle_id', '=', pair.cycle_id)
 		)
-		.select(['people.id', 'people.name', 'people.email', 'people.team_id', 'people.manager_id', 'teams.name as team', 'org_units.path as unit_path', 'buddy_participants.goals', 'buddy_participants.learn', 'buddy_participants.offer'])
+		.select([
+			'people.id',
+			'people.name',
+			'people.email',
+			'people.team_id',
+			'people.manager_id',
+			'teams.name as team',
+			'org_units.path as unit_path',
+			'buddy_participants.goals',
+			'buddy_participants.learn',
+			'buddy_participants.offer'
+		])
 		.where('buddy_pair_members.pair_id', '=', pairId)
 		.orderBy('people.name')
 		.execute();
@@ -52,17 +71,26 @@ async function pairRecord(database: Db, pairId: string) {
 }
 
 /** Members see their pair; so do the cycle owner, the members' managers and admins. Others get nothing. */
-export function canSeePair(scope: Scope, record: NonNullable<Awaited<ReturnType<typeof pairRecord>>>): { member: boolean; any: boolean } {
+export function canSeePair(
+	scope: Scope,
+	record: NonNullable<Awaited<ReturnType<typeof pairRecord>>>
+): { member: boolean; any: boolean } {
 	const member = record.members.some((m) => m.id === scope.personId);
 	const overseer =
 		scope.isAdmin ||
 		record.pair.owner_id === scope.personId ||
-		record.members.some((m) => managesPerson(scope, { personId: m.id, teamId: m.team_id, unitPath: m.unit_path, managerId: m.manager_id }));
+		record.members.some((m) =>
+			managesPerson(scope, { personId: m.id, teamId: m.team_id, unitPath: m.unit_path, managerId: m.manager_id })
+		);
 	return { member, any: member || overseer };
 }
 
 /** What a person may do with a pair, or null when it does not exist for them (checked before any form is read). */
-export async function pairAccess(database: Db, scope: Scope, pairId: string): Promise<{ member: boolean; any: boolean } | null> {
+export async function pairAccess(
+	database: Db,
+	scope: Scope,
+	pairId: string
+): Promise<{ member: boolean; any: boolean } | null> {
 	const record = await pairRecord(database, pairId);
 	if (!record || record.pair.status === 'open') return null;
 	const access = canSeePair(scope, record);
@@ -75,10 +103,31 @@ export async function pairPage(database: Db, scope: Scope, pairId: string, today
 	const access = canSeePair(scope, record);
 	if (!access.any) return undefined;
 	const [meetings, fits] = await Promise.all([
-		database.selectFrom('buddy_meetings').innerJoin('people', 'people.id', 'buddy_meetings.logged_by').select(['buddy_meetings.id', 'buddy_meetings.met', 'buddy_meetings.met_on', 'buddy_meetings.rating', 'buddy_meetings.notes', 'people.name as logged_by']).where('pair_id', '=', pairId).orderBy('met_on', 'desc').execute(),
+		database
+			.selectFrom('buddy_meetings')
+			.innerJoin('people', 'people.id', 'buddy_meetings.logged_by')
+			.select([
+				'buddy_meetings.id',
+				'buddy_meetings.met',
+				'buddy_meetings.met_on',
+				'buddy_meetings.rating',
+				'buddy_meetings.notes',
+				'people.name as logged_by'
+			])
+			.where('pair_id', '=', pairId)
+			.orderBy('met_on', 'desc')
+			.execute(),
 		database.selectFrom('buddy_fit_checks').selectAll().where('pair_id', '=', pairId).execute()
 	]);
-	const profiles = record.members.map((m) => ({ id: m.id, name: m.name, email: m.email, team: m.team, goals: m.goals ?? '', learn: parseList(m.learn ?? '[]'), offer: parseList(m.offer ?? '[]') }));
+	const profiles = record.members.map((m) => ({
+		id: m.id,
+		name: m.name,
+		email: m.email,
+		team: m.team,
+		goals: m.goals ?? '',
+		learn: parseList(m.learn ?? '[]'),
+		offer: parseList(m.offer ?? '[]')
+	}));
 	return {
 		id: pairId,
 		cycle: { id: record.pair.cycle_id, name: record.pair.cycle_name, endsOn: record.pair.ends_on },
@@ -93,34 +142,72 @@ export async function pairPage(database: Db, scope: Scope, pairId: string, today
 	};
 }
 
-export async function logMeeting(database: Db, scope: Scope, pairId: string, input: z.infer<typeof meetingSchema>, today: string, now: Date): Promise<ServiceResult<object>> {
+export async function logMeeting(
+	database: Db,
+	scope: Scope,
+	pairId: string,
+	input: z.infer<typeof meetingSchema>,
+	today: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies log their meetings' });
 	if (input.met_on > today) return rejected({ met_on: 'Log meetings on or after the day they happen' });
 	const rating = input.met === 'yes' ? Number(input.rating) : null;
-	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4)) return rejected({ rating: 'Rate the meeting from 1 to 4' });
+	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4))
+		return rejected({ rating: 'Rate the meeting from 1 to 4' });
 	await database
 		.insertInto('buddy_meetings')
-		.values({ id: newId(), pair_id: pairId, logged_by: scope.personId, met: input.met === 'yes' ? 1 : 0, met_on: input.met_on, rating, notes: input.notes, created_at: now.toISOString() })
+		.values({
+			id: newId(),
+			pair_id: pairId,
+			logged_by: scope.personId,
+			met: input.met === 'yes' ? 1 : 0,
+			met_on: input.met_on,
+			rating,
+			notes: input.notes,
+			created_at: now.toISOString()
+		})
 		.execute();
 	return { ok: true };
 }
 
 /** Whether the buddies have logged a meeting that took place: the fit can be recorded from then on. */
 export async function haveMet(database: Db, pairId: string): Promise<boolean> {
-	const met = await database.selectFrom('buddy_meetings').select('id').where('pair_id', '=', pairId).where('met', '=', 1).executeTakeFirst();
+	const met = await database
+		.selectFrom('buddy_meetings')
+		.select('id')
+		.where('pair_id', '=', pairId)
+		.where('met', '=', 1)
+		.executeTakeFirst();
 	return met !== undefined;
 }
 
 /** After the first meeting, each buddy says how the fit is; "repair" asks the owner for a new buddy. */
-export async function recordFit(database: Db, scope: Scope, pairId: string, input: z.infer<typeof fitSchema>, now: Date): Promise<ServiceResult<object>> {
+export async function recordFit(
+	database: Db,
+	scope: Scope,
+	pairId: string,
+	input: z.infer<typeof fitSchema>,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies record the fit' });
 	if (!(await haveMet(database, pairId))) return rejected({ _form: 'Record the fit after your first meeting' });
 	await database
 		.insertInto('buddy_fit_checks')
-		.values({ pair_id: pairId, person_id: scope.personId, fit: input.fit, note: input.note, created_at: now.toISOString() })
-		.onConflict((oc) => oc.columns(['pair_id', 'person_id']).doUpdateSet({ fit: input.fit, note: input.note, created_at: now.toISOString() }))
+		.values({
+			pair_id: pairId,
+			person_id: scope.personId,
+			fit: input.fit,
+			note: input.note,
+			created_at: now.toISOString()
+		})
+		.onConflict((oc) =>
+			oc
+				.columns(['pair_id', 'person_id'])
+				.doUpdateSet({ fit: input.fit, note: input.note, created_at: now.toISOString() })
+		)
 		.execute();
 	return { ok: true };
 }
@@ -133,14 +220,27 @@ export async function myPairs(database: Db, personId: string, today: string) {
 		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_pairs.cycle_id')
 		.innerJoin('buddy_pair_members as other', 'other.pair_id', 'buddy_pairs.id')
 		.innerJoin('people', 'people.id', 'other.person_id')
-		.select(['buddy_pairs.id', 'buddy_cycles.name as cycle', 'buddy_cycles.ends_on', 'buddy_cycles.starts_on', 'people.name', 'people.id as person_id'])
+		.select([
+			'buddy_pairs.id',
+			'buddy_cycles.name as cycle',
+			'buddy_cycles.ends_on',
+			'buddy_cycles.starts_on',
+			'people.name',
+			'people.id as person_id'
+		])
 		.where('mine.person_id', '=', personId)
 		.where('other.person_id', '!=', personId)
 		.where('buddy_cycles.status', 'in', ['published', 'closed'])
 		.orderBy('buddy_cycles.starts_on', 'desc')
 		.execute();
 	const ids = [...new Set(rows.map((r) => r.id))];
-	const meetings = ids.length ? await database.selectFrom('buddy_meetings').select(['pair_id', 'met', 'met_on']).where('pair_id', 'in', ids).execute() : [];
+	const meetings = ids.length
+		? await database
+				.selectFrom('buddy_meetings')
+				.select(['pair_id', 'met', 'met_on'])
+				.where('pair_id', 'in', ids)
+				.execute()
+		: [];
 	return ids.map((id) => {
 		const mine = rows.filter((r) => r.id === id);
 		return {
@@ -148,7 +248,10 @@ export async function myPairs(database: Db, personId: string, today: string) {
 			cycle: mine[0]!.cycle,
 			current: mine[0]!.ends_on >= today,
 			buddies: mine.map((r) => r.name),
-			health: pairHealth(meetings.filter((m) => m.pair_id === id), today) as PairHealth
+			health: pairHealth(
+				meetings.filter((m) => m.pair_id === id),
+				today
+			) as PairHealth
 		};
 	});
 }
@@ -159,7 +262,12 @@ export async function cycleHealth(database: Db, cycleId: string, today: string, 
 	if (!pairs.length) return [];
 	const ids = pairs.map((p) => p.id);
 	const [members, meetings, fits] = await Promise.all([
-		database.selectFrom('buddy_pair_members').innerJoin('people', 'people.id', 'buddy_pair_members.person_id').select(['pair_id', 'people.id', 'people.name']).where('pair_id', 'in', ids).execute(),
+		database
+			.selectFrom('buddy_pair_members')
+			.innerJoin('people', 'people.id', 'buddy_pair_members.person_id')
+			.select(['pair_id', 'people.id', 'people.name'])
+			.where('pair_id', 'in', ids)
+			.execute(),
 		database.selectFrom('buddy_meetings').select(['pair_id', 'met', 'met_on']).where('pair_id', 'in', ids).execute(),
 		database.selectFrom('buddy_fit_checks').select(['pair_id', 'fit']).where('pair_id', 'in', ids).execute()
 	]);
@@ -167,7 +275,10 @@ export async function cycleHealth(database: Db, cycleId: string, today: string, 
 		.map((id) => ({
 			id,
 			members: members.filter((m) => m.pair_id === id).map((m) => ({ id: m.id, name: m.name })),
-			health: pairHealth(meetings.filter((m) => m.pair_id === id), today),
+			health: pairHealth(
+				meetings.filter((m) => m.pair_id === id),
+				today
+			),
 			meetings: meetings.filter((m) => m.pair_id === id && m.met === 1).length,
 			repair: fits.some((f) => f.pair_id === id && f.fit === 'repair')
 		}))
@@ -178,12 +289,23 @@ export async function cycleHealth(database: Db, cycleId: string, today: string, 
 export const planSchema = z.object({
 	date: calendarDay('Choose a date'),
 	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a time'),
-	minutes: z.coerce.number('Enter the length in minutes').int().min(15, 'At least 15 minutes').max(180, 'At most 3 hours'),
+	minutes: z.coerce
+		.number('Enter the length in minutes')
+		.int()
+		.min(15, 'At least 15 minutes')
+		.max(180, 'At most 3 hours'),
 	place: z.string().trim().max(200, 'Keep the place short')
 });
 
 /** Plans the next meeting in the planner's time zone, so both buddies can add it to their calendars. */
-export async function planMeeting(database: Db, scope: Scope, timeZone: string, pairId: string, input: z.infer<typeof planSchema>, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function planMeeting(
+	database: Db,
+	scope: Scope,
+	timeZone: string,
+	pairId: string,
+	input: z.infer<typeof planSchema>,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies plan their meetings' });
 	const start = zonedToInstant(input.date, input.time, timeZone);
@@ -191,14 +313,32 @@ export async function planMeeting(database: Db, scope: Scope, timeZone: string, 
 	const id = newId();
 	await database
 		.insertInto('buddy_plans')
-		.values({ id, pair_id: pairId, starts_at: start.toISOString(), ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(), place: input.place, created_by: scope.personId, sequence: 0, created_at: now.toISOString(), updated_at: now.toISOString(), cancelled_at: null })
+		.values({
+			id,
+			pair_id: pairId,
+			starts_at: start.toISOString(),
+			ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
+			place: input.place,
+			created_by: scope.personId,
+			sequence: 0,
+			created_at: now.toISOString(),
+			updated_at: now.toISOString(),
+			cancelled_at: null
+		})
 		.execute();
 	return { ok: true, id };
 }
 
-export async function cancelPlan(database: Db, scope: Scope, pairId: string, planId: string, now: Date): Promise<ServiceResult<object>> {
+export async function cancelPlan(
+	database: Db,
+	scope: Scope,
+	pairId: string,
+	planId: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies change their meetings' });
+	if (!record || !canSeePair(scope, record).member)
+		return rejected({ _form: 'Only the buddies change their meetings' });
 	await database
 		.updateTable('buddy_plans')
 		.set((eb) => ({ cancelled_at: now.toISOString(), updated_at: now.toISOString(), sequence: eb('sequence', '+', 1) }))
@@ -209,14 +349,29 @@ export async function cancelPlan(database: Db, scope: Scope, pairId: string, pla
 }
 
 export async function plansOf(database: Db, pairId: string, since: Date) {
-	return database.selectFrom('buddy_plans').selectAll().where('pair_id', '=', pairId).where('ends_at', '>=', since.toISOString()).orderBy('starts_at').execute();
+	return database
+		.selectFrom('buddy_plans')
+		.selectAll()
+		.where('pair_id', '=', pairId)
+		.where('ends_at', '>=', since.toISOString())
+		.orderBy('starts_at')
+		.execute();
 }
 
 /** A planned meeting as a calendar item, with both buddies; null when the viewer is not one of them. */
 export async function planForCalendar(database: Db, scope: Scope, pairId: string, planId: string) {
 	const record = await pairRecord(database, pairId);
 	if (!record || !canSeePair(scope, record).member) return null;
-	const plan = await database.selectFrom('buddy_plans').selectAll().where('id', '=', planId).where('pair_id', '=', pairId).executeTakeFirst();
+	const plan = await database
+		.selectFrom('buddy_plans')
+		.selectAll()
+		.where('id', '=', planId)
+		.where('pair_id', '=', pairId)
+		.executeTakeFirst();
 	if (!plan) return null;
-	return { plan, members: record.members.map((m) => ({ name: m.name, email: m.email })), cycleName: record.pair.cycle_name };
+	return {
+		plan,
+		members: record.members.map((m) => ({ name: m.name, email: m.email })),
+		cycleName: record.pair.cycle_name
+	};
 }

@@ -9,7 +9,15 @@ describe('pair health', () => {
 	it('goes quiet three weeks after the last meeting', () => {
 		expect(pairHealth([{ met: 1, met_on: '2026-11-01' }], '2026-11-22')).toEqual({ state: 'quiet', weeks: 3 });
 		expect(pairHealth([{ met: 1, met_on: '2026-11-02' }], '2026-11-22')).toEqual({ state: 'on_track' });
-		expect(pairHealth([{ met: 1, met_on: '2026-10-01' }, { met: 1, met_on: '2026-11-15' }], '2026-11-22')).toEqual({ state: 'on_track' });
+		expect(
+			pairHealth(
+				[
+					{ met: 1, met_on: '2026-10-01' },
+					{ met: 1, met_on: '2026-11-15' }
+				],
+				'2026-11-22'
+			)
+		).toEqual({ state: 'on_track' });
 	});
 });
 
@@ -23,6 +31,8 @@ describe('suggested agenda', () => {
 		expect(agenda).toContain('Carlos shows Priya how they handle Customer calls.');
 	});
 	it('falls back to walking through a shared request', () => {
-		expect(suggestedAgenda({ name: 'A', goals: '', learn: [], offer: [] }, { name: 'B', goals: '', learn: [], offer: [] })[1]).toMatch(/one request/);
+		expect(
+			suggestedAgenda({ name: 'A', goals: '', learn: [], offer: [] }, { name: 'B', goals: '', learn: [], offer: [] })[1]
+		).toMatch(/one request/);
 	});
 });

@@ -6,7 +6,10 @@ export type PairHealth = { state: 'never_met' } | { state: 'quiet'; weeks: numbe
 
 /** Never met; quiet when the last meeting is three or more weeks back; otherwise on track. */
 export function pairHealth(meetings: readonly { met: number; met_on: string }[], today: string): PairHealth {
-	const met = meetings.filter((m) => m.met === 1).map((m) => m.met_on).sort();
+	const met = meetings
+		.filter((m) => m.met === 1)
+		.map((m) => m.met_on)
+		.sort();
 	const last = met.at(-1);
 	if (!last) return { state: 'never_met' };
 	const weeks = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / (7 * 86_400_000));

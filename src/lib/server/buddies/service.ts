@@ -26,7 +26,11 @@ export const cycleSchema = z
 	.refine((v) => v.ends_on > v.starts_on, { path: ['ends_on'], message: 'The cycle must end after it starts' });
 
 export const joinSchema = z.object({
-	goals: z.string().trim().min(10, 'Say what you hope to get from a buddy').max(1000, 'Keep your goals under 1,000 characters'),
+	goals: z
+		.string()
+		.trim()
+		.min(10, 'Say what you hope to get from a buddy')
+		.max(1000, 'Keep your goals under 1,000 characters'),
 	learn: topics,
 	offer: topics,
 	interests: z.string().trim().max(200, 'Keep interests short'),
@@ -49,17 +53,42 @@ const parseList = (json: string): string[] => {
 	}
 };
 
-export async function createCycle(database: Db, owner: { id: string; scope: Scope }, input: z.infer<typeof cycleSchema>, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function createCycle(
+	database: Db,
+	owner: { id: string; scope: Scope },
+	input: z.infer<typeof cycleSchema>,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
 	if (!canRunCycles(owner.scope)) return rejected({ _form: 'Only admins and leaders open buddy cycles' });
-	const units = await database.selectFrom('org_units').select(['id', 'path']).where('id', 'in', input.unit_ids).execute();
+	const units = await database
+		.selectFrom('org_units')
+		.select(['id', 'path'])
+		.where('id', 'in', input.unit_ids)
+		.execute();
 	if (units.length !== new Set(input.unit_ids).size) return rejected({ unit_ids: 'Choose units from the list' });
 	if (!owner.scope.isAdmin && units.some((u) => !owner.scope.ledUnitPaths.some((p) => u.path.startsWith(p)))) {
 		return rejected({ unit_ids: 'Choose units within the part of the organisation you lead' });
 	}
 	const id = newId();
 	await database.transaction().execute(async (trx) => {
-		await trx.insertInto('buddy_cycles').values({ id, name: input.name, starts_on: input.starts_on, ends_on: input.ends_on, mode: input.mode, status: 'open', owner_id: owner.id, created_at: now.toISOString(), published_at: null }).execute();
-		await trx.insertInto('buddy_cycle_units').values(units.map((u) => ({ cycle_id: id, org_unit_id: u.id }))).execute();
+		await trx
+			.insertInto('buddy_cycles')
+			.values({
+				id,
+				name: input.name,
+				starts_on: input.starts_on,
+				ends_on: input.ends_on,
+				mode: input.mode,
+				status: 'open',
+				owner_id: owner.id,
+				created_at: now.toISOString(),
+				published_at: null
+			})
+			.execute();
+		await trx
+			.insertInto('buddy_cycle_units')
+			.values(units.map((u) => ({ cycle_id: id, org_unit_id: u.id })))
+			.execute();
 	});
 	return { ok: true, id };
 }
@@ -90,31 +119,63 @@ export async function isEligibleForCycle(database: Db, cycleId: string, personId
 }
 
 /** Joins (opt-in cycles) or completes a nomination; the profile can be edited while the cycle is open. */
-export async function joinCycle(database: Db, person: { id: string; timeZone: string }, cycleId: string, input: z.infer<typeof joinSchema>, now: Date): Promise<ServiceResult<object>> {
+export async function joinCycle(
+	database: Db,
+	person: { id: string; timeZone: string },
+	cycleId: string,
+	input: z.infer<typeof joinSchema>,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const cycle = await getCycle(database, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'This cycle is not taking participants' });
-	const existing = await database.selectFrom('buddy_participants').select('person_id').where('cycle_id', '=', cycleId).where('person_id', '=', person.id).executeTakeFirst();
-	if (!existing && cycle.mode === 'nominated') return rejected({ _form: 'People join this cycle when their manager nominates them' });
-	if (!existing && !(await isEligibleForCycle(database, cycleId, person.id))) return rejected({ _form: 'Your unit does not take part in this cycle' });
+	const existing = await database
+		.selectFrom('buddy_participants')
+		.select('person_id')
+		.where('cycle_id', '=', cycleId)
+		.where('person_id', '=', person.id)
+		.executeTakeFirst();
+	if (!existing && cycle.mode === 'nominated')
+		return rejected({ _form: 'People join this cycle when their manager nominates them' });
+	if (!existing && !(await isEligibleForCycle(database, cycleId, person.id)))
+		return rejected({ _form: 'Your unit does not take part in this cycle' });
 	const row = {
 		goals: input.goals,
 		learn: JSON.stringify(input.learn),
 		offer: JSON.stringify(input.offer),
-		interests: JSON.stringify(input.interests.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 8)),
+		interests: JSON.stringify(
+			input.interests
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean)
+				.slice(0, 8)
+		),
 		hours_start: minutes(input.hours_start),
 		hours_end: minutes(input.hours_end),
 		time_zone: isTimeZone(person.timeZone) ? person.timeZone : 'UTC'
 	};
 	await database
 		.insertInto('buddy_participants')
-		.values({ cycle_id: cycleId, person_id: person.id, ...row, nominated_by: null, excluded: 0, joined_at: now.toISOString() })
+		.values({
+			cycle_id: cycleId,
+			person_id: person.id,
+			...row,
+			nominated_by: null,
+			excluded: 0,
+			joined_at: now.toISOString()
+		})
 		.onConflict((oc) => oc.columns(['cycle_id', 'person_id']).doUpdateSet(row))
 		.execute();
 	return { ok: true };
 }
 
 /** A manager puts someone from their team forward; they add their goals afterwards. */
-export async function nominate(database: Db, manager: { id: string; scope: Scope }, cycleId: string, personId: string, now: Date): Promise<ServiceResult<object>> {
+export async function nominate(
+	database: Db,
+	manager: { id: string; scope: Scope },
+	cycleId: string,
+	personId: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const cycle = await getCycle(database, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'This cycle is not taking participants' });
 	const person = await database
@@ -124,13 +185,38 @@ export async function nominate(database: Db, manager: { id: string; scope: Scope
 		.select(['people.id', 'people.team_id', 'people.manager_id', 'people.time_zone', 'org_units.path'])
 		.where('people.id', '=', personId)
 		.executeTakeFirst();
-	if (!person || !(manager.scope.isAdmin || managesPerson(manager.scope, { personId, teamId: person.team_id, unitPath: person.path, managerId: person.manager_id }))) {
+	if (
+		!person ||
+		!(
+			manager.scope.isAdmin ||
+			managesPerson(manager.scope, {
+				personId,
+				teamId: person.team_id,
+				unitPath: person.path,
+				managerId: person.manager_id
+			})
+		)
+	) {
 		return rejected({ person_id: 'You can nominate people you manage' });
 	}
-	if (!(await isEligibleForCycle(database, cycleId, personId))) return rejected({ person_id: 'Their unit does not take part in this cycle' });
+	if (!(await isEligibleForCycle(database, cycleId, personId)))
+		return rejected({ person_id: 'Their unit does not take part in this cycle' });
 	await database
 		.insertInto('buddy_participants')
-		.values({ cycle_id: cycleId, person_id: personId, goals: '', learn: '[]', offer: '[]', interests: '[]', hours_start: 540, hours_end: 1020, time_zone: person.time_zone, nominated_by: manager.id, excluded: 0, joined_at: now.toISOString() })
+		.values({
+			cycle_id: cycleId,
+			person_id: personId,
+			goals: '',
+			learn: '[]',
+			offer: '[]',
+			interests: '[]',
+			hours_start: 540,
+			hours_end: 1020,
+			time_zone: person.time_zone,
+			nominated_by: manager.id,
+			excluded: 0,
+			joined_at: now.toISOString()
+		})
 		.onConflict((oc) => oc.columns(['cycle_id', 'person_id']).doNothing())
 		.execute();
 	return { ok: true };
@@ -142,11 +228,26 @@ async function engineInput(database: Db, cycleId: string, now: Date) {
 		.selectFrom('buddy_participants')
 		.innerJoin('people', 'people.id', 'buddy_participants.person_id')
 		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.select(['buddy_participants.person_id', 'buddy_participants.learn', 'buddy_participants.offer', 'buddy_participants.interests', 'buddy_participants.hours_start', 'buddy_participants.hours_end', 'buddy_participants.time_zone', 'buddy_participants.excluded', 'people.name', 'people.manager_id', 'teams.kind'])
+		.select([
+			'buddy_participants.person_id',
+			'buddy_participants.learn',
+			'buddy_participants.offer',
+			'buddy_participants.interests',
+			'buddy_participants.hours_start',
+			'buddy_participants.hours_end',
+			'buddy_participants.time_zone',
+			'buddy_participants.excluded',
+			'people.name',
+			'people.manager_id',
+			'teams.kind'
+		])
 		.where('buddy_participants.cycle_id', '=', cycleId)
 		.where('people.active', '=', 1)
 		.execute();
-	const departments = await departmentsOf(database, rows.map((r) => r.person_id));
+	const departments = await departmentsOf(
+		database,
+		rows.map((r) => r.person_id)
+	);
 	const participants: Participant[] = rows.map((r) => {
 		const offset = zoneOffsetMinutes(now, r.time_zone);
 		const wrap = (m: number) => (((m - offset) % 1440) + 1440) % 1440;
@@ -167,17 +268,30 @@ async function engineInput(database: Db, cycleId: string, now: Date) {
 		.selectFrom('buddy_cycles')
 		.innerJoin('buddy_pairs', 'buddy_pairs.cycle_id', 'buddy_cycles.id')
 		.innerJoin('buddy_pair_members', 'buddy_pair_members.pair_id', 'buddy_pairs.id')
-		.select(['buddy_cycles.id as cycle_id', 'buddy_cycles.name', 'buddy_cycles.starts_on', 'buddy_pairs.id as pair_id', 'buddy_pair_members.person_id'])
+		.select([
+			'buddy_cycles.id as cycle_id',
+			'buddy_cycles.name',
+			'buddy_cycles.starts_on',
+			'buddy_pairs.id as pair_id',
+			'buddy_pair_members.person_id'
+		])
 		.where('buddy_cycles.status', 'in', ['published', 'closed'])
 		.where('buddy_cycles.id', '!=', cycleId)
 		.execute();
-	const cycleOrder = [...new Map(past.map((p) => [p.cycle_id, p.starts_on])).entries()].sort((a, b) => b[1].localeCompare(a[1])).map(([id]) => id);
+	const cycleOrder = [...new Map(past.map((p) => [p.cycle_id, p.starts_on])).entries()]
+		.sort((a, b) => b[1].localeCompare(a[1]))
+		.map(([id]) => id);
 	const history: PastPairing[] = [];
 	for (const pairId of new Set(past.map((p) => p.pair_id))) {
 		const members = past.filter((p) => p.pair_id === pairId);
 		for (let i = 0; i < members.length; i++) {
 			for (let j = i + 1; j < members.length; j++) {
-				history.push({ a: members[i]!.person_id, b: members[j]!.person_id, cyclesAgo: cycleOrder.indexOf(members[i]!.cycle_id) + 1, label: members[i]!.name });
+				history.push({
+					a: members[i]!.person_id,
+					b: members[j]!.person_id,
+					cyclesAgo: cycleOrder.indexOf(members[i]!.cycle_id) + 1,
+					label: members[i]!.name
+				});
 			}
 		}
 	}
@@ -187,7 +301,15 @@ async function engineInput(database: Db, cycleId: string, now: Date) {
 async function pairsOf(database: Db, cycleId: string) {
 	const pairs = await database.selectFrom('buddy_pairs').selectAll().where('cycle_id', '=', cycleId).execute();
 	const members = pairs.length
-		? await database.selectFrom('buddy_pair_members').select(['pair_id', 'person_id']).where('pair_id', 'in', pairs.map((p) => p.id)).execute()
+		? await database
+				.selectFrom('buddy_pair_members')
+				.select(['pair_id', 'person_id'])
+				.where(
+					'pair_id',
+					'in',
+					pairs.map((p) => p.id)
+				)
+				.execute()
 		: [];
 	return pairs.map((p) => ({ ...p, members: members.filter((m) => m.pair_id === p.id).map((m) => m.person_id) }));
 }
@@ -199,13 +321,20 @@ async function requireOwner(database: Db, scope: Scope, cycleId: string) {
 }
 
 /** Proposes pairs for everyone not in a locked pair; locked pairs stay as they are. */
-export async function runMatching(database: Db, scope: Scope, cycleId: string, now: Date): Promise<ServiceResult<{ unmatched: { id: string; reason: string }[] }>> {
+export async function runMatching(
+	database: Db,
+	scope: Scope,
+	cycleId: string,
+	now: Date
+): Promise<ServiceResult<{ unmatched: { id: string; reason: string }[] }>> {
 	const cycle = await requireOwner(database, scope, cycleId);
 	if (!cycle) return rejected({ _form: 'Only the cycle’s owner runs the matching' });
 	if (cycle.status !== 'open') return rejected({ _form: 'This cycle is already published' });
 	const { participants, history, excluded } = await engineInput(database, cycleId, now);
 	const existing = await pairsOf(database, cycleId);
-	const locked = existing.filter((p) => p.locked === 1 && p.members.length === 2).map((p) => p.members as [string, string]);
+	const locked = existing
+		.filter((p) => p.locked === 1 && p.members.length === 2)
+		.map((p) => p.members as [string, string]);
 	const proposal = proposeMatching(participants, history, { locked, excluded });
 	const stored = await database.transaction().execute(async (trx) => {
 		// Two runs of one cycle (perhaps on two app instances) replace the proposal one after the
@@ -217,8 +346,21 @@ export async function runMatching(database: Db, scope: Scope, cycleId: string, n
 		for (const group of proposal.groups) {
 			const id = newId();
 			const isLocked = locked.some((l) => group.members.length === 2 && l.every((m) => group.members.includes(m)));
-			await trx.insertInto('buddy_pairs').values({ id, cycle_id: cycleId, locked: isLocked ? 1 : 0, score_cents: Math.round(group.score * 100), breakdown: JSON.stringify(group.breakdown), created_at: now.toISOString() }).execute();
-			await trx.insertInto('buddy_pair_members').values(group.members.map((person_id) => ({ pair_id: id, person_id }))).execute();
+			await trx
+				.insertInto('buddy_pairs')
+				.values({
+					id,
+					cycle_id: cycleId,
+					locked: isLocked ? 1 : 0,
+					score_cents: Math.round(group.score * 100),
+					breakdown: JSON.stringify(group.breakdown),
+					created_at: now.toISOString()
+				})
+				.execute();
+			await trx
+				.insertInto('buddy_pair_members')
+				.values(group.members.map((person_id) => ({ pair_id: id, person_id })))
+				.execute();
 		}
 		return true;
 	});
@@ -226,18 +368,42 @@ export async function runMatching(database: Db, scope: Scope, cycleId: string, n
 	return { ok: true, unmatched: proposal.unmatched };
 }
 
-export async function setLocked(database: Db, scope: Scope, cycleId: string, pairId: string, locked: boolean): Promise<ServiceResult<object>> {
-	if (!(await requireOwner(database, scope, cycleId))) return rejected({ _form: 'Only the cycle’s owner changes the proposal' });
-	await database.updateTable('buddy_pairs').set({ locked: locked ? 1 : 0 }).where('id', '=', pairId).where('cycle_id', '=', cycleId).execute();
+export async function setLocked(
+	database: Db,
+	scope: Scope,
+	cycleId: string,
+	pairId: string,
+	locked: boolean
+): Promise<ServiceResult<object>> {
+	if (!(await requireOwner(database, scope, cycleId)))
+		return rejected({ _form: 'Only the cycle’s owner changes the proposal' });
+	await database
+		.updateTable('buddy_pairs')
+		.set({ locked: locked ? 1 : 0 })
+		.where('id', '=', pairId)
+		.where('cycle_id', '=', cycleId)
+		.execute();
 	return { ok: true };
 }
 
 /** Leaves a person out of matching (or brings them back); their current proposed pair dissolves. */
-export async function setExcluded(database: Db, scope: Scope, cycleId: string, personId: string, excluded: boolean): Promise<ServiceResult<object>> {
+export async function setExcluded(
+	database: Db,
+	scope: Scope,
+	cycleId: string,
+	personId: string,
+	excluded: boolean
+): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, scope, cycleId);
-	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
+	if (!cycle || cycle.status !== 'open')
+		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
 	await database.transaction().execute(async (trx) => {
-		await trx.updateTable('buddy_participants').set({ excluded: excluded ? 1 : 0 }).where('cycle_id', '=', cycleId).where('person_id', '=', personId).execute();
+		await trx
+			.updateTable('buddy_participants')
+			.set({ excluded: excluded ? 1 : 0 })
+			.where('cycle_id', '=', cycleId)
+			.where('person_id', '=', personId)
+			.execute();
 		if (excluded) {
 			const pair = (await pairsOf(trx, cycleId)).find((p) => p.members.includes(personId));
 			if (pair) await trx.deleteFrom('buddy_pairs').where('id', '=', pair.id).execute();
@@ -247,37 +413,66 @@ export async function setExcluded(database: Db, scope: Scope, cycleId: string, p
 }
 
 /** Exchanges two people between two proposed pairs, if both new pairs keep the hard rules. */
-export async function swapPeople(database: Db, scope: Scope, cycleId: string, a: string, b: string, now: Date): Promise<ServiceResult<object>> {
+export async function swapPeople(
+	database: Db,
+	scope: Scope,
+	cycleId: string,
+	a: string,
+	b: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, scope, cycleId);
-	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
+	if (!cycle || cycle.status !== 'open')
+		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
 	const pairs = await pairsOf(database, cycleId);
 	const pa = pairs.find((p) => p.members.includes(a));
 	const pb = pairs.find((p) => p.members.includes(b));
 	if (!pa || !pb || pa.id === pb.id) return rejected({ swap: 'Choose two people in different pairs' });
-	if (pa.members.length !== 2 || pb.members.length !== 2) return rejected({ swap: 'Swap within pairs of two; re-run to rebuild a trio' });
+	if (pa.members.length !== 2 || pb.members.length !== 2)
+		return rejected({ swap: 'Swap within pairs of two; re-run to rebuild a trio' });
 	const { participants, history } = await engineInput(database, cycleId, now);
 	const find = (id: string) => participants.find((p) => p.id === id)!;
 	const partnerA = pa.members.find((m) => m !== a)!;
 	const partnerB = pb.members.find((m) => m !== b)!;
 	const first: [Participant, Participant] = [find(partnerA), find(b)];
 	const second: [Participant, Participant] = [find(partnerB), find(a)];
-	if (!eligible(...first) || !eligible(...second)) return rejected({ swap: 'That swap would pair people from the same department or with their manager' });
+	if (!eligible(...first) || !eligible(...second))
+		return rejected({ swap: 'That swap would pair people from the same department or with their manager' });
 	await database.transaction().execute(async (trx) => {
-		for (const [pair, people] of [[pa, first], [pb, second]] as const) {
+		for (const [pair, people] of [
+			[pa, first],
+			[pb, second]
+		] as const) {
 			const scored = scorePair(people[0], people[1], history);
 			await trx.deleteFrom('buddy_pair_members').where('pair_id', '=', pair.id).execute();
-			await trx.insertInto('buddy_pair_members').values(people.map((p) => ({ pair_id: pair.id, person_id: p.id }))).execute();
-			await trx.updateTable('buddy_pairs').set({ score_cents: Math.round(scored.score * 100), breakdown: JSON.stringify(scored.breakdown), locked: 1 }).where('id', '=', pair.id).execute();
+			await trx
+				.insertInto('buddy_pair_members')
+				.values(people.map((p) => ({ pair_id: pair.id, person_id: p.id })))
+				.execute();
+			await trx
+				.updateTable('buddy_pairs')
+				.set({ score_cents: Math.round(scored.score * 100), breakdown: JSON.stringify(scored.breakdown), locked: 1 })
+				.where('id', '=', pair.id)
+				.execute();
 		}
 	});
 	return { ok: true };
 }
 
-export async function publishCycle(database: Db, scope: Scope, cycleId: string, now: Date): Promise<ServiceResult<object>> {
+export async function publishCycle(
+	database: Db,
+	scope: Scope,
+	cycleId: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, scope, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'Only the owner of an open cycle publishes it' });
 	if ((await pairsOf(database, cycleId)).length === 0) return rejected({ _form: 'Run the matching before publishing' });
-	await database.updateTable('buddy_cycles').set({ status: 'published', published_at: now.toISOString() }).where('id', '=', cycleId).execute();
+	await database
+		.updateTable('buddy_cycles')
+		.set({ status: 'published', published_at: now.toISOString() })
+		.where('id', '=', cycleId)
+		.execute();
 	return { ok: true };
 }
 
@@ -293,7 +488,12 @@ export async function cycleProposal(database: Db, cycleId: string): Promise<Pair
 	const pairs = await pairsOf(database, cycleId);
 	const ids = [...new Set(pairs.flatMap((p) => p.members))];
 	const people = ids.length
-		? await database.selectFrom('people').leftJoin('teams', 'teams.id', 'people.team_id').select(['people.id', 'people.name', 'teams.name as team']).where('people.id', 'in', ids).execute()
+		? await database
+				.selectFrom('people')
+				.leftJoin('teams', 'teams.id', 'people.team_id')
+				.select(['people.id', 'people.name', 'teams.name as team'])
+				.where('people.id', 'in', ids)
+				.execute()
 		: [];
 	return pairs
 		.map((p) => ({
@@ -311,8 +511,19 @@ export async function cycleProposal(database: Db, cycleId: string): Promise<Pair
 
 /** Cycles a person sees on the buddies page: open ones they can join or are in, and ones they run. */
 export async function cyclesFor(database: Db, person: { id: string; scope: Scope }) {
-	const cycles = await database.selectFrom('buddy_cycles').selectAll().where('status', '!=', 'closed').orderBy('starts_on', 'desc').limit(20).execute();
-	const mine = await database.selectFrom('buddy_participants').selectAll().where('person_id', '=', person.id).where('cycle_id', 'in', cycles.length ? cycles.map((c) => c.id) : ['']).execute();
+	const cycles = await database
+		.selectFrom('buddy_cycles')
+		.selectAll()
+		.where('status', '!=', 'closed')
+		.orderBy('starts_on', 'desc')
+		.limit(20)
+		.execute();
+	const mine = await database
+		.selectFrom('buddy_participants')
+		.selectAll()
+		.where('person_id', '=', person.id)
+		.where('cycle_id', 'in', cycles.length ? cycles.map((c) => c.id) : [''])
+		.execute();
 	const result = [];
 	for (const cycle of cycles) {
 		const participation = mine.find((m) => m.cycle_id === cycle.id) ?? null;
@@ -349,7 +560,14 @@ export async function participantsOf(database: Db, cycleId: string) {
 		.selectFrom('buddy_participants')
 		.innerJoin('people', 'people.id', 'buddy_participants.person_id')
 		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.select(['people.id', 'people.name', 'teams.name as team', 'buddy_participants.goals', 'buddy_participants.excluded', 'buddy_participants.nominated_by'])
+		.select([
+			'people.id',
+			'people.name',
+			'teams.name as team',
+			'buddy_participants.goals',
+			'buddy_participants.excluded',
+			'buddy_participants.nominated_by'
+		])
 		.where('buddy_participants.cycle_id', '=', cycleId)
 		.orderBy('people.name')
 		.execute();

@@ -27,7 +27,10 @@ export async function buddyParticipation(
 		.where('people.team_id', 'in', teamIds)
 		.where('people.active', '=', 1);
 	const [paired, meetings] = await Promise.all([
-		livePairs.select(['people.team_id', sql<number>`count(distinct people.id)`.as('n')]).groupBy('people.team_id').execute(),
+		livePairs
+			.select(['people.team_id', sql<number>`count(distinct people.id)`.as('n')])
+			.groupBy('people.team_id')
+			.execute(),
 		livePairs
 			.innerJoin('buddy_meetings', 'buddy_meetings.pair_id', 'buddy_pairs.id')
 			.select(['people.team_id', sql<number>`count(distinct buddy_meetings.id)`.as('n')])

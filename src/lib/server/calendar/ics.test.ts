@@ -81,9 +81,13 @@ describe('eventFile', () => {
 	});
 
 	it('round-trips text with commas, semicolons, backslashes and newlines', () => {
-		const description = 'Bring: laptop, badge; notebook\nAsk for Zieliński at desk 3\r\nPath C:\\shared\\visits\n\n中文, too';
+		const description =
+			'Bring: laptop, badge; notebook\nAsk for Zieliński at desk 3\r\nPath C:\\shared\\visits\n\n中文, too';
 		const event = onlyEvent(
-			eventFile(item({ title: 'Buddy meeting; week 1, day 2', description, location: 'HQ, Floor 3; Room "Oak"\nNorth wing' }), 'Ripple')
+			eventFile(
+				item({ title: 'Buddy meeting; week 1, day 2', description, location: 'HQ, Floor 3; Room "Oak"\nNorth wing' }),
+				'Ripple'
+			)
 		);
 		expect(text(event, 'summary')).toBe('Buddy meeting; week 1, day 2');
 		expect(text(event, 'description')).toBe(description.replace(/\r\n/g, '\n'));
@@ -167,9 +171,15 @@ describe('eventFile', () => {
 	it('throws when end is not after start', () => {
 		const start = new Date('2026-03-02T09:00:00Z');
 		expect(() => eventFile(item({ start, end: start }), 'Ripple')).toThrow(/must end after it starts/);
-		expect(() => eventFile(item({ start, end: new Date('2026-03-02T08:00:00Z') }), 'Ripple')).toThrow(/must end after it starts/);
-		expect(() => eventFile(item({ start, end: new Date(start.getTime() + 500) }), 'Ripple')).toThrow(/must end after it starts/);
-		expect(() => feedFile([item(), item({ uid: 'b@ripple', start, end: start })], 'Ripple')).toThrow(/b@ripple must end after it starts/);
+		expect(() => eventFile(item({ start, end: new Date('2026-03-02T08:00:00Z') }), 'Ripple')).toThrow(
+			/must end after it starts/
+		);
+		expect(() => eventFile(item({ start, end: new Date(start.getTime() + 500) }), 'Ripple')).toThrow(
+			/must end after it starts/
+		);
+		expect(() => feedFile([item(), item({ uid: 'b@ripple', start, end: start })], 'Ripple')).toThrow(
+			/b@ripple must end after it starts/
+		);
 	});
 
 	it('rejects unusable input with a clear error', () => {
@@ -177,7 +187,9 @@ describe('eventFile', () => {
 		expect(() => eventFile(item({ uid: 'a b\n' }), 'Ripple')).toThrow(/UID/);
 		expect(() => eventFile(item({ sequence: -1 }), 'Ripple')).toThrow(/sequence/);
 		expect(() => eventFile(item({ url: '/visits/42' }), 'Ripple')).toThrow(/invalid url/);
-		expect(() => eventFile(item({ attendees: [{ name: 'X', email: 'not-an-email' }] }), 'Ripple')).toThrow(/invalid email/);
+		expect(() => eventFile(item({ attendees: [{ name: 'X', email: 'not-an-email' }] }), 'Ripple')).toThrow(
+			/invalid email/
+		);
 	});
 });
 
@@ -187,7 +199,14 @@ describe('feedFile', () => {
 			[
 				item(),
 				item({ uid: 'buddy-7@ripple', sequence: 0, title: 'Buddy meeting', status: 'tentative' }),
-				item({ uid: 'lunch-9@ripple', sequence: 12, title: 'Lunch and learn', status: 'cancelled', organizer: null, attendees: [] })
+				item({
+					uid: 'lunch-9@ripple',
+					sequence: 12,
+					title: 'Lunch and learn',
+					status: 'cancelled',
+					organizer: null,
+					attendees: []
+				})
 			],
 			'Ripple: visits, buddies; lunches'
 		);
@@ -199,7 +218,11 @@ describe('feedFile', () => {
 		expect(all.map((e) => text(e, 'uid'))).toEqual(['visit-42@ripple', 'buddy-7@ripple', 'lunch-9@ripple']);
 		expect(all.map((e) => e.getFirstPropertyValue('sequence'))).toEqual([3, 0, 12]);
 		expect(all.map((e) => text(e, 'status'))).toEqual(['CONFIRMED', 'TENTATIVE', 'CANCELLED']);
-		expect(all.map((e) => text(e, 'summary'))).toEqual(['Job shadowing: Accounts Payable', 'Buddy meeting', 'Lunch and learn']);
+		expect(all.map((e) => text(e, 'summary'))).toEqual([
+			'Job shadowing: Accounts Payable',
+			'Buddy meeting',
+			'Lunch and learn'
+		]);
 	});
 
 	it('is a valid calendar when empty', () => {
@@ -225,12 +248,18 @@ describe('line format', () => {
 		description: 'Ćwiczenia, zadania; 中文字符 '.repeat(30) + '\n' + 'x'.repeat(200),
 		location: 'Zielińskiego 12, 中文 building; '.repeat(5) + 'gate B',
 		url: `https://meet.example.com/j/${'9'.repeat(150)}`,
-		attendees: Array.from({ length: 5 }, (_, i) => ({ name: `Attendee 中文 Zieliński ${i}`, email: `attendee.with.a.long.address.${i}@example.com` }))
+		attendees: Array.from({ length: 5 }, (_, i) => ({
+			name: `Attendee 中文 Zieliński ${i}`,
+			email: `attendee.with.a.long.address.${i}@example.com`
+		}))
 	});
 
 	it.each([
 		['eventFile', () => eventFile(long, 'Ripple')],
-		['feedFile', () => feedFile([long, item({ uid: 'other@ripple' })], 'Ripple ' + 'kalendarz Zielińskiego '.repeat(5))],
+		[
+			'feedFile',
+			() => feedFile([long, item({ uid: 'other@ripple' })], 'Ripple ' + 'kalendarz Zielińskiego '.repeat(5))
+		],
 		['empty feedFile', () => feedFile([], 'Ripple')]
 	])('%s uses CRLF and folds lines to at most 75 octets', (_name, make) => {
 		const ics = make();

@@ -41,7 +41,8 @@ function displayName(value: string): string {
 
 function email(value: string, where: string): string {
 	const trimmed = value.trim();
-	if (!/^[^\s@",;:<>\\]+@[^\s@",;:<>\\]+$/.test(trimmed)) throw new Error(`Calendar item ${where} has an invalid email: ${JSON.stringify(value)}`);
+	if (!/^[^\s@",;:<>\\]+@[^\s@",;:<>\\]+$/.test(trimmed))
+		throw new Error(`Calendar item ${where} has an invalid email: ${JSON.stringify(value)}`);
 	return trimmed;
 }
 
@@ -57,21 +58,26 @@ function uri(value: string, uid: string): string {
 }
 
 function instant(value: Date, field: string, uid: string): Date {
-	if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new Error(`Calendar item ${uid} has an invalid ${field}`);
+	if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+		throw new Error(`Calendar item ${uid} has an invalid ${field}`);
 	return value;
 }
 
 function addEvent(calendar: ICalCalendar, item: CalendarItem): void {
 	const { uid } = item;
 	// The library writes UID unescaped, so keep it to safe characters.
-	if (!/^[^\s\\;,\u0000-\u001F\u007F]+$/.test(uid)) throw new Error(`Calendar item UID is empty or has unsafe characters: ${JSON.stringify(uid)}`);
-	if (!Number.isSafeInteger(item.sequence) || item.sequence < 0) throw new Error(`Calendar item ${uid} needs a non-negative integer sequence`);
+	if (!/^[^\s\\;,\u0000-\u001F\u007F]+$/.test(uid))
+		throw new Error(`Calendar item UID is empty or has unsafe characters: ${JSON.stringify(uid)}`);
+	if (!Number.isSafeInteger(item.sequence) || item.sequence < 0)
+		throw new Error(`Calendar item ${uid} needs a non-negative integer sequence`);
 	const start = instant(item.start, 'start', uid);
 	const end = instant(item.end, 'end', uid);
 	const updatedAt = instant(item.updatedAt, 'updatedAt', uid);
 	// Times are written to the second; compare at that precision.
 	if (Math.floor(end.getTime() / 1000) <= Math.floor(start.getTime() / 1000)) {
-		throw new Error(`Calendar item ${uid} must end after it starts (start ${start.toISOString()}, end ${end.toISOString()})`);
+		throw new Error(
+			`Calendar item ${uid} must end after it starts (start ${start.toISOString()}, end ${end.toISOString()})`
+		);
 	}
 	const organizer = item.organizer && {
 		email: email(item.organizer.email, `${uid} organizer`),
@@ -90,7 +96,10 @@ function addEvent(calendar: ICalCalendar, item: CalendarItem): void {
 		timezone: null,
 		status: statuses[item.status],
 		organizer,
-		attendees: item.attendees.map((a) => ({ email: email(a.email, `${uid} attendee`), name: displayName(a.name) || null })),
+		attendees: item.attendees.map((a) => ({
+			email: email(a.email, `${uid} attendee`),
+			name: displayName(a.name) || null
+		})),
 		stamp: updatedAt,
 		lastModified: updatedAt
 	});

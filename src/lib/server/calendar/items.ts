@@ -19,10 +19,18 @@ export function visitItem(ctx: VisitContext, origin: string): CalendarItem {
 		title: `Shadowing ${ctx.team.name} (${ctx.visitor.name})`,
 		description: `What ${ctx.visitor.name} wants to learn: ${visit.objectives}\n\nWhat you will see: ${slot.what_you_will_see}\n\nHost: ${ctx.host.name}`,
 		location: slot.place || null,
-		url: visit.status === 'confirmed' && slot.video_url ? slot.video_url : `${origin}/connect/shadowing/visits/${visit.id}`,
+		url:
+			visit.status === 'confirmed' && slot.video_url
+				? slot.video_url
+				: `${origin}/connect/shadowing/visits/${visit.id}`,
 		start: new Date(visit.starts_at),
 		end: new Date(visit.ends_at),
-		status: visit.status === 'confirmed' ? 'confirmed' : visit.status === 'cancelled' || visit.status === 'declined' ? 'cancelled' : 'tentative',
+		status:
+			visit.status === 'confirmed'
+				? 'confirmed'
+				: visit.status === 'cancelled' || visit.status === 'declined'
+					? 'cancelled'
+					: 'tentative',
 		organizer: { name: ctx.host.name, email: ctx.host.email },
 		attendees: [{ name: ctx.visitor.name, email: ctx.visitor.email }],
 		updatedAt: new Date(visit.updated_at)
@@ -56,13 +64,21 @@ export async function issueFeedToken(database: Db, personId: string, now: Date):
 	await database
 		.insertInto('calendar_feeds')
 		.values({ person_id: personId, token_hash: hashSecret(token), created_at: now.toISOString() })
-		.onConflict((oc) => oc.column('person_id').doUpdateSet({ token_hash: hashSecret(token), created_at: now.toISOString() }))
+		.onConflict((oc) =>
+			oc.column('person_id').doUpdateSet({ token_hash: hashSecret(token), created_at: now.toISOString() })
+		)
 		.execute();
 	return token;
 }
 
 export async function hasFeed(database: Db, personId: string): Promise<boolean> {
-	return (await database.selectFrom('calendar_feeds').select('person_id').where('person_id', '=', personId).executeTakeFirst()) !== undefined;
+	return (
+		(await database
+			.selectFrom('calendar_feeds')
+			.select('person_id')
+			.where('person_id', '=', personId)
+			.executeTakeFirst()) !== undefined
+	);
 }
 
 export async function feedOwner(database: Db, token: string): Promise<{ id: string; name: string } | undefined> {
@@ -88,7 +104,12 @@ export async function feedItems(database: Db, personId: string, origin: string, 
 		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
 		.innerJoin('people as organiser', 'organiser.id', 'lunch_sessions.organiser_id')
 		.selectAll('lunch_sessions')
-		.select(['presenter.name as presenter_name', 'organiser.name as organiser_name', 'organiser.email as organiser_email', 'lunch_rsvps.status as rsvp'])
+		.select([
+			'presenter.name as presenter_name',
+			'organiser.name as organiser_name',
+			'organiser.email as organiser_email',
+			'lunch_rsvps.status as rsvp'
+		])
 		.where('lunch_rsvps.person_id', '=', personId)
 		.where('lunch_rsvps.status', '=', 'going')
 		.where('lunch_sessions.ends_at', '>=', since)
@@ -101,7 +122,9 @@ export async function feedItems(database: Db, personId: string, origin: string, 
 		.where('shadow_visits.status', 'in', ['pending_host', 'pending_manager', 'confirmed', 'cancelled'])
 		.where('shadow_visits.ends_at', '>=', since)
 		.execute();
-	const contexts = (await Promise.all(visitIds.map((v) => visitContext(database, v.id)))).filter((c) => c !== undefined);
+	const contexts = (await Promise.all(visitIds.map((v) => visitContext(database, v.id)))).filter(
+		(c) => c !== undefined
+	);
 	const plans = await database
 		.selectFrom('buddy_plans')
 		.innerJoin('buddy_pair_members as mine', 'mine.pair_id', 'buddy_plans.pair_id')
@@ -124,12 +147,28 @@ export async function feedItems(database: Db, personId: string, origin: string, 
 	return [
 		...sessions.map((s) => sessionItem(s, { name: s.organiser_name, email: s.organiser_email }, origin)),
 		...contexts.map((c) => visitItem(c, origin)),
-		...plans.map((p) => buddyPlanItem(p, planMembers.filter((m) => m.pair_id === p.pair_id).map(({ name, email }) => ({ name, email })), p.cycle_name, origin))
+		...plans.map((p) =>
+			buddyPlanItem(
+				p,
+				planMembers.filter((m) => m.pair_id === p.pair_id).map(({ name, email }) => ({ name, email })),
+				p.cycle_name,
+				origin
+			)
+		)
 	].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 export function buddyPlanItem(
-	plan: { id: string; starts_at: string; ends_at: string; place: string; sequence: number; updated_at: string; cancelled_at: string | null; pair_id: string },
+	plan: {
+		id: string;
+		starts_at: string;
+		ends_at: string;
+		place: string;
+		sequence: number;
+		updated_at: string;
+		cancelled_at: string | null;
+		pair_id: string;
+	},
 	members: { name: string; email: string }[],
 	cycleName: string,
 	origin: string

@@ -4,11 +4,19 @@ import { BackupError, backupSqlite } from './backup';
 import { isPostgresUrl, sqlitePath } from './index';
 import { config } from '../config';
 
-const target = process.argv.slice(2).find((arg) => arg !== '--')?.trim();
+const target = process.argv
+	.slice(2)
+	.find((arg) => arg !== '--')
+	?.trim();
 try {
-	if (!target) throw new BackupError('Usage: npm run db:backup -- <backup file>, for example npm run db:backup -- backups/ripple-2026-11-22.db');
+	if (!target)
+		throw new BackupError(
+			'Usage: npm run db:backup -- <backup file>, for example npm run db:backup -- backups/ripple-2026-11-22.db'
+		);
 	if (isPostgresUrl(config.databaseUrl)) {
-		throw new BackupError('DATABASE_URL is PostgreSQL: back it up with pg_dump (see "Backups" in the README), not with this command.');
+		throw new BackupError(
+			'DATABASE_URL is PostgreSQL: back it up with pg_dump (see "Backups" in the README), not with this command.'
+		);
 	}
 	const source = sqlitePath(config.databaseUrl);
 	console.log(`Backing up ${source} into ${target}…`);

@@ -32,7 +32,8 @@ export async function backupSqlite(sourcePath: string, targetPath: string): Prom
 	const target = resolve(targetPath);
 	if (!existsSync(source)) throw new BackupError(`There is no SQLite database at ${source}.`);
 	if (source === target) throw new BackupError('The backup cannot replace the database it copies.');
-	if (existsSync(target)) throw new BackupError(`${target} already exists; choose a new file name (a backup never overwrites one).`);
+	if (existsSync(target))
+		throw new BackupError(`${target} already exists; choose a new file name (a backup never overwrites one).`);
 	if (!existsSync(dirname(target))) throw new BackupError(`The folder ${dirname(target)} does not exist.`);
 
 	const partial = `${target}.partial`;
@@ -67,17 +68,29 @@ function verify(path: string): Omit<BackupReport, 'target' | 'bytes' | 'ms'> {
 		const integrity = copy.pragma('integrity_check', { simple: true });
 		if (integrity !== 'ok') throw new BackupError(`The copy failed SQLite's integrity check: ${String(integrity)}`);
 		const broken = copy.pragma('foreign_key_check') as unknown[];
-		if (broken.length > 0) throw new BackupError(`The copy has ${broken.length} rows pointing at rows that do not exist.`);
+		if (broken.length > 0)
+			throw new BackupError(`The copy has ${broken.length} rows pointing at rows that do not exist.`);
 		const names = copy
 			.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
 			.pluck()
 			.all() as string[];
-		const tables = names.map((table) => ({ table, rows: Number(copy.prepare(`select count(*) from "${table.replaceAll('"', '""')}"`).pluck().get()) }));
-		const applied = names.includes('kysely_migration') ? (copy.prepare('select name from kysely_migration order by name').pluck().all() as string[]) : [];
+		const tables = names.map((table) => ({
+			table,
+			rows: Number(
+				copy
+					.prepare(`select count(*) from "${table.replaceAll('"', '""')}"`)
+					.pluck()
+					.get()
+			)
+		}));
+		const applied = names.includes('kysely_migration')
+			? (copy.prepare('select name from kysely_migration order by name').pluck().all() as string[])
+			: [];
 		const known = Object.keys(migrations);
 		if (applied.length === 0) throw new BackupError('The copy holds no Ripple schema: is this the right database?');
 		const unknown = applied.filter((name) => !known.includes(name));
-		if (unknown.length > 0) throw new BackupError(`The copy has migrations this version of Ripple does not know (${unknown.join(', ')}).`);
+		if (unknown.length > 0)
+			throw new BackupError(`The copy has migrations this version of Ripple does not know (${unknown.join(', ')}).`);
 		return { tables, schemaVersion: applied.at(-1)! };
 	} finally {
 		copy.close();

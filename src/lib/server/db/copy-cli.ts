@@ -25,7 +25,8 @@ function parse(): { from: string; to: string } {
 	const to = values.to?.trim();
 	if (!from || !to) throw new Error(`Both --from and --to are required.\n${USAGE}`);
 	// openDatabase would create an empty SQLite file for a mistyped path and copy nothing from it.
-	if (!isPostgresUrl(from) && !existsSync(sqlitePath(from))) throw new Error(`There is no SQLite database at ${sqlitePath(from)}.`);
+	if (!isPostgresUrl(from) && !existsSync(sqlitePath(from)))
+		throw new Error(`There is no SQLite database at ${sqlitePath(from)}.`);
 	if (sameDatabase(from, to)) throw new Error('--from and --to name the same database.');
 	return { from, to };
 }

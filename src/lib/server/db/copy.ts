@@ -117,7 +117,8 @@ export interface CopyOptions {
  */
 export async function copyDatabase(from: Db, to: Db, options: CopyOptions = {}): Promise<CopyReport> {
 	const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-	if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive whole number, got ${batchSize}`);
+	if (!Number.isInteger(batchSize) || batchSize < 1)
+		throw new Error(`batchSize must be a positive whole number, got ${batchSize}`);
 	if (from === to) throw new Error('The source and the target are the same database.');
 
 	await assertFullyMigrated(from);
@@ -167,12 +168,18 @@ async function copyTable(
 }
 
 /** Keyset pagination by primary key: each batch starts after the last key of the one before. */
-async function* readBatches(db: Db, table: TableName, key: readonly string[], batchSize: number): AsyncGenerator<Row[]> {
+async function* readBatches(
+	db: Db,
+	table: TableName,
+	key: readonly string[],
+	batchSize: number
+): AsyncGenerator<Row[]> {
 	const keyColumns = sql.join(key.map((column) => sql.ref(column)));
 	let after: unknown[] | null = null;
 	for (;;) {
 		const where: RawBuilder<unknown> = after ? sql`where (${keyColumns}) > (${sql.join(after)})` : sql``;
-		const { rows } = await sql<Row>`select * from ${sql.table(table)} ${where} order by ${keyColumns} limit ${batchSize}`.execute(db);
+		const { rows } =
+			await sql<Row>`select * from ${sql.table(table)} ${where} order by ${keyColumns} limit ${batchSize}`.execute(db);
 		if (rows.length > 0) yield rows;
 		const last = rows.at(-1);
 		if (!last || rows.length < batchSize) return;
@@ -210,7 +217,10 @@ async function fillSelfReferences(
 			const linked = batch.filter((row) => row[column] !== null);
 			if (linked.length === 0) continue;
 			// One statement per batch: CASE maps each key to its value on SQLite and PostgreSQL alike.
-			const cases = sql.join(linked.map((row) => sql`when ${row[key]} then ${row[column]}`), sql` `);
+			const cases = sql.join(
+				linked.map((row) => sql`when ${row[key]} then ${row[column]}`),
+				sql` `
+			);
 			const keys = sql.join(linked.map((row) => row[key]));
 			await sql`update ${sql.table(table)} set ${sql.ref(column)} = case ${sql.ref(key)} ${cases} end where ${sql.ref(key)} in (${keys})`.execute(
 				target
@@ -241,7 +251,9 @@ async function assertFullyMigrated(db: Db): Promise<void> {
 	}
 	const unknown = [...applied].filter((name) => !(name in migrations));
 	if (unknown.length > 0) {
-		throw new Error(`The source database was migrated by a newer Ripple (${unknown.join(', ')}); copy it with that version.`);
+		throw new Error(
+			`The source database was migrated by a newer Ripple (${unknown.join(', ')}); copy it with that version.`
+		);
 	}
 }
 

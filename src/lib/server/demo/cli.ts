@@ -30,14 +30,19 @@ function parseArgs(args: readonly string[]): Options | { error: string } {
 		else if (flag === '--if-empty' && inline === undefined) options.ifEmpty = true;
 		else if (flag === '--size') {
 			const size = value();
-			if (size !== 'demo' && size !== 'large') return { error: `--size takes demo or large, not ${size ?? 'nothing'}.` };
+			if (size !== 'demo' && size !== 'large')
+				return { error: `--size takes demo or large, not ${size ?? 'nothing'}.` };
 			options.size = size;
 		} else if (flag === '--seed') {
 			const seed = value();
-			if (seed === undefined || !/^\d+$/.test(seed) || Number(seed) > 0xffffffff) return { error: '--seed takes a whole number from 0 to 4294967295.' };
+			if (seed === undefined || !/^\d+$/.test(seed) || Number(seed) > 0xffffffff)
+				return { error: '--seed takes a whole number from 0 to 4294967295.' };
 			options.seed = Number(seed);
 			seedGiven = true;
-		} else return { error: `Unknown option ${args[i]}. Use --reset or --if-empty, and --size large with an optional --seed <n>.` };
+		} else
+			return {
+				error: `Unknown option ${args[i]}. Use --reset or --if-empty, and --size large with an optional --seed <n>.`
+			};
 	}
 	if (options.reset && options.ifEmpty) return { error: 'Choose one of --reset and --if-empty, not both.' };
 	if (seedGiven && options.size !== 'large') return { error: '--seed applies to --size large only.' };
@@ -52,7 +57,9 @@ type Loader = (db: Db, now: Date) => Promise<() => void>;
 const loadDemo: Loader = async (db, now) => {
 	const counts = await seedDemo(db, now);
 	return () => {
-		console.log(`Loaded the Northwind Group demo: ${counts.units} org units, ${counts.teams} teams, ${counts.people} people.`);
+		console.log(
+			`Loaded the Northwind Group demo: ${counts.units} org units, ${counts.teams} teams, ${counts.people} people.`
+		);
 		console.log(`Every demo person signs in with the password: ${DEMO_PASSWORD}`);
 		for (const account of demoAccounts) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
 	};
@@ -65,7 +72,8 @@ function loadLarge(seed: number): Loader {
 		const summary: LargeOrgSummary = await seedLargeOrganisation(db, {
 			seed,
 			now,
-			onProgress: (step, rows, ms) => console.log(`  ${step.padEnd(20)} ${rows.toLocaleString('en').padStart(10)} rows  ${seconds(ms).padStart(7)}`)
+			onProgress: (step, rows, ms) =>
+				console.log(`  ${step.padEnd(20)} ${rows.toLocaleString('en').padStart(10)} rows  ${seconds(ms).padStart(7)}`)
 		});
 		const elapsed = performance.now() - started;
 		return () => {
@@ -77,7 +85,12 @@ function loadLarge(seed: number): Loader {
 			);
 			console.log(`Every person signs in with the password: ${DEMO_PASSWORD}`);
 			for (const [role, email] of Object.entries(LARGE_ACCOUNTS)) {
-				const note = role === 'leader' ? ` (leads a unit of ${summary.leaderUnitTeams} teams)` : role === 'manager' ? ' (a team of 20)' : '';
+				const note =
+					role === 'leader'
+						? ` (leads a unit of ${summary.leaderUnitTeams} teams)`
+						: role === 'manager'
+							? ' (a team of 20)'
+							: '';
 				console.log(`  ${role.padEnd(8)} ${email}${note}`);
 			}
 		};

@@ -206,13 +206,69 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'pl',
 		grants: [{ role: 'manager', team: 'Accounts Payable' }]
 	},
-	{ name: 'Priya Raman', email: 'staff@ripple.test', jobTitle: 'Accounts Payable Specialist', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Agnieszka Kowalczyk', email: at('agnieszka.kowalczyk'), jobTitle: 'Accounts Payable Specialist', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Vikram Iyer', email: at('vikram.iyer'), jobTitle: 'Invoice Processing Analyst', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: KOLKATA, language: 'en' },
-	{ name: 'Emma Clarke', email: at('emma.clarke'), jobTitle: 'Supplier Relations Specialist', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Mateusz Zieliński', email: at('mateusz.zielinski'), jobTitle: 'Accounts Payable Analyst', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Lakshmi Narayanan', email: at('lakshmi.narayanan'), jobTitle: 'Invoice Processing Analyst', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: KOLKATA, language: 'en' },
-	{ name: 'Olena Shevchenko', email: at('olena.shevchenko'), jobTitle: 'Travel & Expenses Specialist', team: 'Accounts Payable', manager: AP_MANAGER, timeZone: WARSAW, language: 'en' },
+	{
+		name: 'Priya Raman',
+		email: 'staff@ripple.test',
+		jobTitle: 'Accounts Payable Specialist',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Agnieszka Kowalczyk',
+		email: at('agnieszka.kowalczyk'),
+		jobTitle: 'Accounts Payable Specialist',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Vikram Iyer',
+		email: at('vikram.iyer'),
+		jobTitle: 'Invoice Processing Analyst',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: KOLKATA,
+		language: 'en'
+	},
+	{
+		name: 'Emma Clarke',
+		email: at('emma.clarke'),
+		jobTitle: 'Supplier Relations Specialist',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Mateusz Zieliński',
+		email: at('mateusz.zielinski'),
+		jobTitle: 'Accounts Payable Analyst',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Lakshmi Narayanan',
+		email: at('lakshmi.narayanan'),
+		jobTitle: 'Invoice Processing Analyst',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: KOLKATA,
+		language: 'en'
+	},
+	{
+		name: 'Olena Shevchenko',
+		email: at('olena.shevchenko'),
+		jobTitle: 'Travel & Expenses Specialist',
+		team: 'Accounts Payable',
+		manager: AP_MANAGER,
+		timeZone: WARSAW,
+		language: 'en'
+	},
 
 	// Finance Shared Services › Accounts Receivable
 	{
@@ -225,11 +281,51 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'en',
 		grants: [{ role: 'manager', team: 'Accounts Receivable' }]
 	},
-	{ name: 'Joanna Wiśniewska', email: at('joanna.wisniewska'), jobTitle: 'Credit Controller', team: 'Accounts Receivable', manager: AR_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Daniel Fischer', email: at('daniel.fischer'), jobTitle: 'Cash Applications Analyst', team: 'Accounts Receivable', manager: AR_MANAGER, timeZone: 'Europe/Berlin', language: 'de' },
-	{ name: 'Ananya Krishnan', email: at('ananya.krishnan'), jobTitle: 'Collections Specialist', team: 'Accounts Receivable', manager: AR_MANAGER, timeZone: KOLKATA, language: 'en' },
-	{ name: 'Lucas Martin', email: at('lucas.martin'), jobTitle: 'Billing Specialist', team: 'Accounts Receivable', manager: AR_MANAGER, timeZone: 'Europe/Paris', language: 'fr' },
-	{ name: 'Grace Thompson', email: at('grace.thompson'), jobTitle: 'Credit Controller', team: 'Accounts Receivable', manager: AR_MANAGER, timeZone: LONDON, language: 'en' },
+	{
+		name: 'Joanna Wiśniewska',
+		email: at('joanna.wisniewska'),
+		jobTitle: 'Credit Controller',
+		team: 'Accounts Receivable',
+		manager: AR_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Daniel Fischer',
+		email: at('daniel.fischer'),
+		jobTitle: 'Cash Applications Analyst',
+		team: 'Accounts Receivable',
+		manager: AR_MANAGER,
+		timeZone: 'Europe/Berlin',
+		language: 'de'
+	},
+	{
+		name: 'Ananya Krishnan',
+		email: at('ananya.krishnan'),
+		jobTitle: 'Collections Specialist',
+		team: 'Accounts Receivable',
+		manager: AR_MANAGER,
+		timeZone: KOLKATA,
+		language: 'en'
+	},
+	{
+		name: 'Lucas Martin',
+		email: at('lucas.martin'),
+		jobTitle: 'Billing Specialist',
+		team: 'Accounts Receivable',
+		manager: AR_MANAGER,
+		timeZone: 'Europe/Paris',
+		language: 'fr'
+	},
+	{
+		name: 'Grace Thompson',
+		email: at('grace.thompson'),
+		jobTitle: 'Credit Controller',
+		team: 'Accounts Receivable',
+		manager: AR_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
 
 	// Finance Shared Services › General Ledger & Reporting
 	{
@@ -242,11 +338,51 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'nl',
 		grants: [{ role: 'manager', team: 'General Ledger & Reporting' }]
 	},
-	{ name: 'Mei Lin Chen', email: at('meilin.chen'), jobTitle: 'Financial Reporting Analyst', team: 'General Ledger & Reporting', manager: GL_MANAGER, timeZone: AMSTERDAM, language: 'zh' },
-	{ name: 'Oliver Bennett', email: at('oliver.bennett'), jobTitle: 'Senior Accountant', team: 'General Ledger & Reporting', manager: GL_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Katarzyna Lewandowska', email: at('katarzyna.lewandowska'), jobTitle: 'General Ledger Accountant', team: 'General Ledger & Reporting', manager: GL_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Arjun Sharma', email: at('arjun.sharma'), jobTitle: 'Reconciliations Analyst', team: 'General Ledger & Reporting', manager: GL_MANAGER, timeZone: KOLKATA, language: 'hi' },
-	{ name: 'Fatima Al-Sayed', email: at('fatima.al-sayed'), jobTitle: 'Fixed Assets Accountant', team: 'General Ledger & Reporting', manager: GL_MANAGER, timeZone: LONDON, language: 'ar' },
+	{
+		name: 'Mei Lin Chen',
+		email: at('meilin.chen'),
+		jobTitle: 'Financial Reporting Analyst',
+		team: 'General Ledger & Reporting',
+		manager: GL_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'zh'
+	},
+	{
+		name: 'Oliver Bennett',
+		email: at('oliver.bennett'),
+		jobTitle: 'Senior Accountant',
+		team: 'General Ledger & Reporting',
+		manager: GL_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Katarzyna Lewandowska',
+		email: at('katarzyna.lewandowska'),
+		jobTitle: 'General Ledger Accountant',
+		team: 'General Ledger & Reporting',
+		manager: GL_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Arjun Sharma',
+		email: at('arjun.sharma'),
+		jobTitle: 'Reconciliations Analyst',
+		team: 'General Ledger & Reporting',
+		manager: GL_MANAGER,
+		timeZone: KOLKATA,
+		language: 'hi'
+	},
+	{
+		name: 'Fatima Al-Sayed',
+		email: at('fatima.al-sayed'),
+		jobTitle: 'Fixed Assets Accountant',
+		team: 'General Ledger & Reporting',
+		manager: GL_MANAGER,
+		timeZone: LONDON,
+		language: 'ar'
+	},
 
 	// HR Services › Payroll
 	{
@@ -259,11 +395,51 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'en',
 		grants: [{ role: 'manager', team: 'Payroll' }]
 	},
-	{ name: 'Marta Kamińska', email: at('marta.kaminska'), jobTitle: 'Payroll Specialist', team: 'Payroll', manager: PAYROLL_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Sanne Bakker', email: at('sanne.bakker'), jobTitle: 'Payroll Administrator', team: 'Payroll', manager: PAYROLL_MANAGER, timeZone: AMSTERDAM, language: 'nl' },
-	{ name: 'James Okoro', email: at('james.okoro'), jobTitle: 'Payroll Analyst', team: 'Payroll', manager: PAYROLL_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Deepa Pillai', email: at('deepa.pillai'), jobTitle: 'Payroll Specialist', team: 'Payroll', manager: PAYROLL_MANAGER, timeZone: KOLKATA, language: 'en' },
-	{ name: 'Thomas Müller', email: at('thomas.muller'), jobTitle: 'Payroll & Benefits Specialist', team: 'Payroll', manager: PAYROLL_MANAGER, timeZone: 'Europe/Berlin', language: 'de' },
+	{
+		name: 'Marta Kamińska',
+		email: at('marta.kaminska'),
+		jobTitle: 'Payroll Specialist',
+		team: 'Payroll',
+		manager: PAYROLL_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Sanne Bakker',
+		email: at('sanne.bakker'),
+		jobTitle: 'Payroll Administrator',
+		team: 'Payroll',
+		manager: PAYROLL_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'James Okoro',
+		email: at('james.okoro'),
+		jobTitle: 'Payroll Analyst',
+		team: 'Payroll',
+		manager: PAYROLL_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Deepa Pillai',
+		email: at('deepa.pillai'),
+		jobTitle: 'Payroll Specialist',
+		team: 'Payroll',
+		manager: PAYROLL_MANAGER,
+		timeZone: KOLKATA,
+		language: 'en'
+	},
+	{
+		name: 'Thomas Müller',
+		email: at('thomas.muller'),
+		jobTitle: 'Payroll & Benefits Specialist',
+		team: 'Payroll',
+		manager: PAYROLL_MANAGER,
+		timeZone: 'Europe/Berlin',
+		language: 'de'
+	},
 
 	// HR Services › Recruitment & Onboarding
 	{
@@ -276,11 +452,51 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'it',
 		grants: [{ role: 'manager', team: 'Recruitment & Onboarding' }]
 	},
-	{ name: 'Ben Carter', email: at('ben.carter'), jobTitle: 'Recruiter', team: 'Recruitment & Onboarding', manager: RECRUITMENT_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Ayesha Khan', email: at('ayesha.khan'), jobTitle: 'Recruitment Coordinator', team: 'Recruitment & Onboarding', manager: RECRUITMENT_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Jorge Fernández', email: at('jorge.fernandez'), jobTitle: 'Onboarding Specialist', team: 'Recruitment & Onboarding', manager: RECRUITMENT_MANAGER, timeZone: 'Europe/Madrid', language: 'es' },
-	{ name: 'Yuki Tanaka', email: at('yuki.tanaka'), jobTitle: 'Recruiter, Asia Pacific', team: 'Recruitment & Onboarding', manager: RECRUITMENT_MANAGER, timeZone: 'Asia/Tokyo', language: 'ja' },
-	{ name: 'Noor Haddad', email: at('noor.haddad'), jobTitle: 'Onboarding Coordinator', team: 'Recruitment & Onboarding', manager: RECRUITMENT_MANAGER, timeZone: 'Asia/Dubai', language: 'ar' },
+	{
+		name: 'Ben Carter',
+		email: at('ben.carter'),
+		jobTitle: 'Recruiter',
+		team: 'Recruitment & Onboarding',
+		manager: RECRUITMENT_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Ayesha Khan',
+		email: at('ayesha.khan'),
+		jobTitle: 'Recruitment Coordinator',
+		team: 'Recruitment & Onboarding',
+		manager: RECRUITMENT_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Jorge Fernández',
+		email: at('jorge.fernandez'),
+		jobTitle: 'Onboarding Specialist',
+		team: 'Recruitment & Onboarding',
+		manager: RECRUITMENT_MANAGER,
+		timeZone: 'Europe/Madrid',
+		language: 'es'
+	},
+	{
+		name: 'Yuki Tanaka',
+		email: at('yuki.tanaka'),
+		jobTitle: 'Recruiter, Asia Pacific',
+		team: 'Recruitment & Onboarding',
+		manager: RECRUITMENT_MANAGER,
+		timeZone: 'Asia/Tokyo',
+		language: 'ja'
+	},
+	{
+		name: 'Noor Haddad',
+		email: at('noor.haddad'),
+		jobTitle: 'Onboarding Coordinator',
+		team: 'Recruitment & Onboarding',
+		manager: RECRUITMENT_MANAGER,
+		timeZone: 'Asia/Dubai',
+		language: 'ar'
+	},
 
 	// HR Services › HR Advisory (also home to the service excellence lead who runs Ripple)
 	{
@@ -303,10 +519,42 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'en',
 		grants: [{ role: 'admin' }]
 	},
-	{ name: 'Chloé Lefèvre', email: at('chloe.lefevre'), jobTitle: 'HR Advisor', team: 'HR Advisory', manager: ADVISORY_MANAGER, timeZone: 'Europe/Paris', language: 'fr' },
-	{ name: 'Sophie Janssen', email: at('sophie.janssen'), jobTitle: 'HR Advisor', team: 'HR Advisory', manager: ADVISORY_MANAGER, timeZone: AMSTERDAM, language: 'nl' },
-	{ name: 'Ricardo Silva', email: at('ricardo.silva'), jobTitle: 'Employee Relations Advisor', team: 'HR Advisory', manager: ADVISORY_MANAGER, timeZone: 'Europe/Lisbon', language: 'pt' },
-	{ name: 'Emily Walsh', email: at('emily.walsh'), jobTitle: 'HR Policy Advisor', team: 'HR Advisory', manager: ADVISORY_MANAGER, timeZone: 'Europe/Dublin', language: 'en' },
+	{
+		name: 'Chloé Lefèvre',
+		email: at('chloe.lefevre'),
+		jobTitle: 'HR Advisor',
+		team: 'HR Advisory',
+		manager: ADVISORY_MANAGER,
+		timeZone: 'Europe/Paris',
+		language: 'fr'
+	},
+	{
+		name: 'Sophie Janssen',
+		email: at('sophie.janssen'),
+		jobTitle: 'HR Advisor',
+		team: 'HR Advisory',
+		manager: ADVISORY_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'Ricardo Silva',
+		email: at('ricardo.silva'),
+		jobTitle: 'Employee Relations Advisor',
+		team: 'HR Advisory',
+		manager: ADVISORY_MANAGER,
+		timeZone: 'Europe/Lisbon',
+		language: 'pt'
+	},
+	{
+		name: 'Emily Walsh',
+		email: at('emily.walsh'),
+		jobTitle: 'HR Policy Advisor',
+		team: 'HR Advisory',
+		manager: ADVISORY_MANAGER,
+		timeZone: 'Europe/Dublin',
+		language: 'en'
+	},
 
 	// IT & Digital › Service Desk: two managers, one per hub, each with their own analysts.
 	{
@@ -329,12 +577,60 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'en',
 		grants: [{ role: 'manager', team: 'Service Desk' }]
 	},
-	{ name: 'Aisha Bello', email: at('aisha.bello'), jobTitle: 'Service Desk Analyst', team: 'Service Desk', manager: DESK_MANAGER_UK, timeZone: LONDON, language: 'en' },
-	{ name: 'Liam Murphy', email: at('liam.murphy'), jobTitle: 'Senior Service Desk Analyst', team: 'Service Desk', manager: DESK_MANAGER_UK, timeZone: 'Europe/Dublin', language: 'en' },
-	{ name: 'Piotr Wójcik', email: at('piotr.wojcik'), jobTitle: 'Service Desk Analyst', team: 'Service Desk', manager: DESK_MANAGER_UK, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Jan de Jong', email: at('jan.dejong'), jobTitle: 'Service Desk Analyst', team: 'Service Desk', manager: DESK_MANAGER_UK, timeZone: AMSTERDAM, language: 'nl' },
-	{ name: 'Rahul Verma', email: at('rahul.verma'), jobTitle: 'Service Desk Analyst', team: 'Service Desk', manager: DESK_MANAGER_IN, timeZone: KOLKATA, language: 'en' },
-	{ name: 'Sneha Joshi', email: at('sneha.joshi'), jobTitle: 'Service Desk Analyst', team: 'Service Desk', manager: DESK_MANAGER_IN, timeZone: KOLKATA, language: 'hi' },
+	{
+		name: 'Aisha Bello',
+		email: at('aisha.bello'),
+		jobTitle: 'Service Desk Analyst',
+		team: 'Service Desk',
+		manager: DESK_MANAGER_UK,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Liam Murphy',
+		email: at('liam.murphy'),
+		jobTitle: 'Senior Service Desk Analyst',
+		team: 'Service Desk',
+		manager: DESK_MANAGER_UK,
+		timeZone: 'Europe/Dublin',
+		language: 'en'
+	},
+	{
+		name: 'Piotr Wójcik',
+		email: at('piotr.wojcik'),
+		jobTitle: 'Service Desk Analyst',
+		team: 'Service Desk',
+		manager: DESK_MANAGER_UK,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Jan de Jong',
+		email: at('jan.dejong'),
+		jobTitle: 'Service Desk Analyst',
+		team: 'Service Desk',
+		manager: DESK_MANAGER_UK,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'Rahul Verma',
+		email: at('rahul.verma'),
+		jobTitle: 'Service Desk Analyst',
+		team: 'Service Desk',
+		manager: DESK_MANAGER_IN,
+		timeZone: KOLKATA,
+		language: 'en'
+	},
+	{
+		name: 'Sneha Joshi',
+		email: at('sneha.joshi'),
+		jobTitle: 'Service Desk Analyst',
+		team: 'Service Desk',
+		manager: DESK_MANAGER_IN,
+		timeZone: KOLKATA,
+		language: 'hi'
+	},
 
 	// IT & Digital › Infrastructure & Access
 	{
@@ -347,12 +643,60 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'en',
 		grants: [{ role: 'manager', team: 'Infrastructure & Access' }]
 	},
-	{ name: 'Adebayo Ogunleye', email: at('adebayo.ogunleye'), jobTitle: 'Identity & Access Analyst', team: 'Infrastructure & Access', manager: INFRA_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Nikhil Rao', email: at('nikhil.rao'), jobTitle: 'Cloud Engineer', team: 'Infrastructure & Access', manager: INFRA_MANAGER, timeZone: KOLKATA, language: 'en' },
-	{ name: 'Natalia Dąbrowska', email: at('natalia.dabrowska'), jobTitle: 'Access Management Specialist', team: 'Infrastructure & Access', manager: INFRA_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'David Cohen', email: at('david.cohen'), jobTitle: 'Network Engineer', team: 'Infrastructure & Access', manager: INFRA_MANAGER, timeZone: NEW_YORK, language: 'en' },
-	{ name: 'Marco Bianchi', email: at('marco.bianchi'), jobTitle: 'Systems Administrator', team: 'Infrastructure & Access', manager: INFRA_MANAGER, timeZone: 'Europe/Rome', language: 'it' },
-	{ name: 'Tariq Mahmood', email: at('tariq.mahmood'), jobTitle: 'Security Operations Analyst', team: 'Infrastructure & Access', manager: INFRA_MANAGER, timeZone: LONDON, language: 'en' },
+	{
+		name: 'Adebayo Ogunleye',
+		email: at('adebayo.ogunleye'),
+		jobTitle: 'Identity & Access Analyst',
+		team: 'Infrastructure & Access',
+		manager: INFRA_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Nikhil Rao',
+		email: at('nikhil.rao'),
+		jobTitle: 'Cloud Engineer',
+		team: 'Infrastructure & Access',
+		manager: INFRA_MANAGER,
+		timeZone: KOLKATA,
+		language: 'en'
+	},
+	{
+		name: 'Natalia Dąbrowska',
+		email: at('natalia.dabrowska'),
+		jobTitle: 'Access Management Specialist',
+		team: 'Infrastructure & Access',
+		manager: INFRA_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'David Cohen',
+		email: at('david.cohen'),
+		jobTitle: 'Network Engineer',
+		team: 'Infrastructure & Access',
+		manager: INFRA_MANAGER,
+		timeZone: NEW_YORK,
+		language: 'en'
+	},
+	{
+		name: 'Marco Bianchi',
+		email: at('marco.bianchi'),
+		jobTitle: 'Systems Administrator',
+		team: 'Infrastructure & Access',
+		manager: INFRA_MANAGER,
+		timeZone: 'Europe/Rome',
+		language: 'it'
+	},
+	{
+		name: 'Tariq Mahmood',
+		email: at('tariq.mahmood'),
+		jobTitle: 'Security Operations Analyst',
+		team: 'Infrastructure & Access',
+		manager: INFRA_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
 
 	// Customer Operations › Customer Care: two managers, Europe and the Americas.
 	{
@@ -375,14 +719,78 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'es',
 		grants: [{ role: 'manager', team: 'Customer Care' }]
 	},
-	{ name: 'Jessica Taylor', email: at('jessica.taylor'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_EU, timeZone: LONDON, language: 'en' },
-	{ name: 'Mohammed Rahman', email: at('mohammed.rahman'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_EU, timeZone: LONDON, language: 'en' },
-	{ name: 'Lucía García', email: at('lucia.garcia'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_EU, timeZone: 'Europe/Madrid', language: 'es' },
-	{ name: 'Femke Visser', email: at('femke.visser'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_EU, timeZone: AMSTERDAM, language: 'nl' },
-	{ name: 'Siobhan Kelly', email: at('siobhan.kelly'), jobTitle: 'Complaints Resolution Specialist', team: 'Customer Care', manager: CARE_MANAGER_EU, timeZone: 'Europe/Dublin', language: 'en' },
-	{ name: 'Wei Zhang', email: at('wei.zhang'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_EU, timeZone: 'Asia/Shanghai', language: 'zh' },
-	{ name: 'Ashley Robinson', email: at('ashley.robinson'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_US, timeZone: NEW_YORK, language: 'en' },
-	{ name: 'Gabriela Santos', email: at('gabriela.santos'), jobTitle: 'Customer Care Advisor', team: 'Customer Care', manager: CARE_MANAGER_US, timeZone: 'America/Sao_Paulo', language: 'pt' },
+	{
+		name: 'Jessica Taylor',
+		email: at('jessica.taylor'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_EU,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Mohammed Rahman',
+		email: at('mohammed.rahman'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_EU,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Lucía García',
+		email: at('lucia.garcia'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_EU,
+		timeZone: 'Europe/Madrid',
+		language: 'es'
+	},
+	{
+		name: 'Femke Visser',
+		email: at('femke.visser'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_EU,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'Siobhan Kelly',
+		email: at('siobhan.kelly'),
+		jobTitle: 'Complaints Resolution Specialist',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_EU,
+		timeZone: 'Europe/Dublin',
+		language: 'en'
+	},
+	{
+		name: 'Wei Zhang',
+		email: at('wei.zhang'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_EU,
+		timeZone: 'Asia/Shanghai',
+		language: 'zh'
+	},
+	{
+		name: 'Ashley Robinson',
+		email: at('ashley.robinson'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_US,
+		timeZone: NEW_YORK,
+		language: 'en'
+	},
+	{
+		name: 'Gabriela Santos',
+		email: at('gabriela.santos'),
+		jobTitle: 'Customer Care Advisor',
+		team: 'Customer Care',
+		manager: CARE_MANAGER_US,
+		timeZone: 'America/Sao_Paulo',
+		language: 'pt'
+	},
 
 	// Customer Operations › Order Management
 	{
@@ -395,11 +803,51 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'de',
 		grants: [{ role: 'manager', team: 'Order Management' }]
 	},
-	{ name: 'Ravi Patel', email: at('ravi.patel'), jobTitle: 'Order Management Specialist', team: 'Order Management', manager: ORDERS_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Ewa Mazur', email: at('ewa.mazur'), jobTitle: 'Order Processing Specialist', team: 'Order Management', manager: ORDERS_MANAGER, timeZone: WARSAW, language: 'pl' },
-	{ name: 'Kenji Watanabe', email: at('kenji.watanabe'), jobTitle: 'Order Management Analyst', team: 'Order Management', manager: ORDERS_MANAGER, timeZone: 'Asia/Tokyo', language: 'ja' },
-	{ name: 'Lena Schmidt', email: at('lena.schmidt'), jobTitle: 'Order Processing Specialist', team: 'Order Management', manager: ORDERS_MANAGER, timeZone: 'Europe/Berlin', language: 'de' },
-	{ name: 'Tyler Johnson', email: at('tyler.johnson'), jobTitle: 'Order Management Specialist', team: 'Order Management', manager: ORDERS_MANAGER, timeZone: 'America/Chicago', language: 'en' },
+	{
+		name: 'Ravi Patel',
+		email: at('ravi.patel'),
+		jobTitle: 'Order Management Specialist',
+		team: 'Order Management',
+		manager: ORDERS_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Ewa Mazur',
+		email: at('ewa.mazur'),
+		jobTitle: 'Order Processing Specialist',
+		team: 'Order Management',
+		manager: ORDERS_MANAGER,
+		timeZone: WARSAW,
+		language: 'pl'
+	},
+	{
+		name: 'Kenji Watanabe',
+		email: at('kenji.watanabe'),
+		jobTitle: 'Order Management Analyst',
+		team: 'Order Management',
+		manager: ORDERS_MANAGER,
+		timeZone: 'Asia/Tokyo',
+		language: 'ja'
+	},
+	{
+		name: 'Lena Schmidt',
+		email: at('lena.schmidt'),
+		jobTitle: 'Order Processing Specialist',
+		team: 'Order Management',
+		manager: ORDERS_MANAGER,
+		timeZone: 'Europe/Berlin',
+		language: 'de'
+	},
+	{
+		name: 'Tyler Johnson',
+		email: at('tyler.johnson'),
+		jobTitle: 'Order Management Specialist',
+		team: 'Order Management',
+		manager: ORDERS_MANAGER,
+		timeZone: 'America/Chicago',
+		language: 'en'
+	},
 
 	// Customer Operations › Field Sales Support
 	{
@@ -412,9 +860,49 @@ export const demoPeople: readonly DemoPerson[] = [
 		language: 'it',
 		grants: [{ role: 'manager', team: 'Field Sales Support' }]
 	},
-	{ name: 'Samuel Adjei', email: at('samuel.adjei'), jobTitle: 'Sales Support Coordinator', team: 'Field Sales Support', manager: SALES_SUPPORT_MANAGER, timeZone: LONDON, language: 'en' },
-	{ name: 'Maria Oliveira', email: at('maria.oliveira'), jobTitle: 'Sales Operations Analyst', team: 'Field Sales Support', manager: SALES_SUPPORT_MANAGER, timeZone: 'Europe/Lisbon', language: 'pt' },
-	{ name: 'Nathalie Girard', email: at('nathalie.girard'), jobTitle: 'Sales Support Coordinator', team: 'Field Sales Support', manager: SALES_SUPPORT_MANAGER, timeZone: 'Europe/Paris', language: 'fr' },
-	{ name: 'Ahmed Hassan', email: at('ahmed.hassan'), jobTitle: 'Quotations Specialist', team: 'Field Sales Support', manager: SALES_SUPPORT_MANAGER, timeZone: 'Africa/Cairo', language: 'ar' },
-	{ name: 'Megan Reilly', email: at('megan.reilly'), jobTitle: 'Sales Support Coordinator', team: 'Field Sales Support', manager: SALES_SUPPORT_MANAGER, timeZone: NEW_YORK, language: 'en' }
+	{
+		name: 'Samuel Adjei',
+		email: at('samuel.adjei'),
+		jobTitle: 'Sales Support Coordinator',
+		team: 'Field Sales Support',
+		manager: SALES_SUPPORT_MANAGER,
+		timeZone: LONDON,
+		language: 'en'
+	},
+	{
+		name: 'Maria Oliveira',
+		email: at('maria.oliveira'),
+		jobTitle: 'Sales Operations Analyst',
+		team: 'Field Sales Support',
+		manager: SALES_SUPPORT_MANAGER,
+		timeZone: 'Europe/Lisbon',
+		language: 'pt'
+	},
+	{
+		name: 'Nathalie Girard',
+		email: at('nathalie.girard'),
+		jobTitle: 'Sales Support Coordinator',
+		team: 'Field Sales Support',
+		manager: SALES_SUPPORT_MANAGER,
+		timeZone: 'Europe/Paris',
+		language: 'fr'
+	},
+	{
+		name: 'Ahmed Hassan',
+		email: at('ahmed.hassan'),
+		jobTitle: 'Quotations Specialist',
+		team: 'Field Sales Support',
+		manager: SALES_SUPPORT_MANAGER,
+		timeZone: 'Africa/Cairo',
+		language: 'ar'
+	},
+	{
+		name: 'Megan Reilly',
+		email: at('megan.reilly'),
+		jobTitle: 'Sales Support Coordinator',
+		team: 'Field Sales Support',
+		manager: SALES_SUPPORT_MANAGER,
+		timeZone: NEW_YORK,
+		language: 'en'
+	}
 ];

@@ -169,7 +169,9 @@ function apportion(total: number, weights: readonly number[], minimum = 0): numb
 	const exact = weights.map((w) => (w / sum) * spare);
 	const counts = exact.map((x) => Math.floor(x));
 	let left = spare - counts.reduce((a, b) => a + b, 0);
-	const byRemainder = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+	const byRemainder = exact
+		.map((x, i) => ({ i, rest: x - Math.floor(x) }))
+		.sort((a, b) => b.rest - a.rest || a.i - b.i);
 	for (const { i } of byRemainder) {
 		if (left-- <= 0) break;
 		counts[i] = (counts[i] ?? 0) + 1;
@@ -203,7 +205,8 @@ class TableWriter<T extends keyof Database & string> {
 
 	/** Writes every full batch; called between teams or people so memory stays bounded. */
 	async spill(): Promise<void> {
-		while (this.batchSize > 0 && this.pending.length >= this.batchSize) await this.insert(this.pending.splice(0, this.batchSize));
+		while (this.batchSize > 0 && this.pending.length >= this.batchSize)
+			await this.insert(this.pending.splice(0, this.batchSize));
 	}
 
 	async close(): Promise<void> {
@@ -251,7 +254,8 @@ interface Shape {
 }
 
 function shapeFor(people: number): Shape {
-	if (!Number.isInteger(people) || people < MIN_PEOPLE) throw new RangeError(`A large organisation needs at least ${MIN_PEOPLE} people`);
+	if (!Number.isInteger(people) || people < MIN_PEOPLE)
+		throw new RangeError(`A large organisation needs at least ${MIN_PEOPLE} people`);
 	const scale = people / FULL_PEOPLE;
 	const teams = Math.max(4, Math.round(people / 20));
 	const units = Math.max(7, Math.round(teams / 10));
@@ -266,7 +270,11 @@ function shapeFor(people: number): Shape {
 		divisions,
 		departments,
 		leaderTeams,
-		leaderDepartments: clamp(Math.round((departments * leaderTeams) / teams), 1, Math.min(leaderTeams, departments - (divisions - 1))),
+		leaderDepartments: clamp(
+			Math.round((departments * leaderTeams) / teams),
+			1,
+			Math.min(leaderTeams, departments - (divisions - 1))
+		),
 		admins: 1 + Math.round(2 * scale),
 		observations: proportional(200_000),
 		caseFeedback: proportional(100_000),
@@ -287,11 +295,63 @@ const C = 'customer_facing';
 
 /** Division templates; the first one is the leader account's (its first team the manager's). */
 const DIVISIONS: readonly { name: string; short: string; functions: readonly Fn[] }[] = [
-	{ name: 'Finance Shared Services', short: 'Finance', functions: [['Accounts Payable', B], ['Accounts Receivable', B], ['General Ledger', B], ['Credit Control', B], ['Travel & Expenses', B], ['Finance Helpdesk', C]] },
-	{ name: 'HR Services', short: 'HR', functions: [['Payroll', B], ['Recruitment', B], ['Onboarding', B], ['HR Advisory', B], ['Employee Helpdesk', C], ['Benefits', B]] },
-	{ name: 'IT & Digital', short: 'IT', functions: [['Service Desk', C], ['Infrastructure', B], ['Access Management', B], ['Field Support', C], ['Application Support', B]] },
-	{ name: 'Customer Operations', short: 'Customer Operations', functions: [['Customer Care', C], ['Order Management', C], ['Complaints', C], ['Sales Support', C], ['Returns', B]] },
-	{ name: 'Procurement & Supply', short: 'Procurement', functions: [['Purchasing', B], ['Supplier Onboarding', B], ['Logistics Desk', C], ['Contract Management', B], ['Vendor Helpdesk', C]] }
+	{
+		name: 'Finance Shared Services',
+		short: 'Finance',
+		functions: [
+			['Accounts Payable', B],
+			['Accounts Receivable', B],
+			['General Ledger', B],
+			['Credit Control', B],
+			['Travel & Expenses', B],
+			['Finance Helpdesk', C]
+		]
+	},
+	{
+		name: 'HR Services',
+		short: 'HR',
+		functions: [
+			['Payroll', B],
+			['Recruitment', B],
+			['Onboarding', B],
+			['HR Advisory', B],
+			['Employee Helpdesk', C],
+			['Benefits', B]
+		]
+	},
+	{
+		name: 'IT & Digital',
+		short: 'IT',
+		functions: [
+			['Service Desk', C],
+			['Infrastructure', B],
+			['Access Management', B],
+			['Field Support', C],
+			['Application Support', B]
+		]
+	},
+	{
+		name: 'Customer Operations',
+		short: 'Customer Operations',
+		functions: [
+			['Customer Care', C],
+			['Order Management', C],
+			['Complaints', C],
+			['Sales Support', C],
+			['Returns', B]
+		]
+	},
+	{
+		name: 'Procurement & Supply',
+		short: 'Procurement',
+		functions: [
+			['Purchasing', B],
+			['Supplier Onboarding', B],
+			['Logistics Desk', C],
+			['Contract Management', B],
+			['Vendor Helpdesk', C]
+		]
+	}
 ];
 
 const CITIES = [
@@ -311,23 +371,165 @@ const CITIES = [
 	{ city: 'Pune', timeZone: 'Asia/Kolkata', language: 'hi' }
 ] as const;
 
-const FIRST_NAMES = ['Aisha', 'Ben', 'Carlos', 'Chloe', 'Daniel', 'Deepa', 'Emma', 'Erik', 'Fatima', 'Grace', 'Hannah', 'Ivan', 'James', 'Julia', 'Kenji', 'Lena', 'Liam', 'Lucia', 'Marta', 'Mateusz', 'Mei', 'Nikhil', 'Noor', 'Olena', 'Oliver', 'Pieter', 'Priya', 'Rahul', 'Ricardo', 'Sanne', 'Sarah', 'Sneha', 'Sophie', 'Tariq', 'Thomas', 'Wei', 'Yuki', 'Zofia'];
-const LAST_NAMES = ['Adjei', 'Bakker', 'Bianchi', 'Brooks', 'Chen', 'Clarke', 'Cohen', 'Dabrowska', 'Fischer', 'Garcia', 'Haddad', 'Iyer', 'Jansen', 'Khan', 'Kowalczyk', 'Laurent', 'Lindqvist', 'Martin', 'Mensah', 'Muller', 'Murphy', 'Nowak', 'Okoro', 'Oliveira', 'Patel', 'Reddy', 'Rossi', 'Santos', 'Schmidt', 'Sharma', 'Silva', 'Tanaka', 'Visser', 'Walsh', 'Zhang'];
+const FIRST_NAMES = [
+	'Aisha',
+	'Ben',
+	'Carlos',
+	'Chloe',
+	'Daniel',
+	'Deepa',
+	'Emma',
+	'Erik',
+	'Fatima',
+	'Grace',
+	'Hannah',
+	'Ivan',
+	'James',
+	'Julia',
+	'Kenji',
+	'Lena',
+	'Liam',
+	'Lucia',
+	'Marta',
+	'Mateusz',
+	'Mei',
+	'Nikhil',
+	'Noor',
+	'Olena',
+	'Oliver',
+	'Pieter',
+	'Priya',
+	'Rahul',
+	'Ricardo',
+	'Sanne',
+	'Sarah',
+	'Sneha',
+	'Sophie',
+	'Tariq',
+	'Thomas',
+	'Wei',
+	'Yuki',
+	'Zofia'
+];
+const LAST_NAMES = [
+	'Adjei',
+	'Bakker',
+	'Bianchi',
+	'Brooks',
+	'Chen',
+	'Clarke',
+	'Cohen',
+	'Dabrowska',
+	'Fischer',
+	'Garcia',
+	'Haddad',
+	'Iyer',
+	'Jansen',
+	'Khan',
+	'Kowalczyk',
+	'Laurent',
+	'Lindqvist',
+	'Martin',
+	'Mensah',
+	'Muller',
+	'Murphy',
+	'Nowak',
+	'Okoro',
+	'Oliveira',
+	'Patel',
+	'Reddy',
+	'Rossi',
+	'Santos',
+	'Schmidt',
+	'Sharma',
+	'Silva',
+	'Tanaka',
+	'Visser',
+	'Walsh',
+	'Zhang'
+];
 const ROLES = ['Specialist', 'Analyst', 'Coordinator', 'Advisor', 'Senior Specialist'];
 
-const SITUATIONS = ['During the month-end peak', 'On a call with an upset requester', 'When a request bounced between teams', 'In the weekly queue review', 'While covering for a colleague', 'When a supplier escalated', 'On the first day of a new process', 'During a system outage'];
-const ACTIONS = ['kept the requester updated until it was fixed', 'took the case on and chased the other team', 'explained the next steps in plain words', 'spotted the root cause and fixed the template', 'asked what the requester needed the answer for', 'wrote down the workaround for the team', 'handed over with a clear summary', 'set a realistic date and met it'];
-const IMPACTS = ['The requester did not have to chase.', 'The case closed a day earlier.', 'Fewer repeat contacts that week.', 'The other team now sends cases directly.', 'The customer got their answer first time.', 'The backlog came down by a third.', 'The new starter could follow it alone.'];
-const RESPONSES = ['Thanks, that helps.', 'Agreed; I will keep doing it.', 'Good to hear, it was a team effort.', 'I see it differently; happy to talk.'];
-const FEEDBACK_COMMENTS = { good: ['Quick and clear, thank you.', 'Sorted first time.', 'Kept me posted throughout.'], poor: ['I had to chase twice.', 'Passed around three teams.', 'The answer did not fix it.', 'Took far too long.'] };
+const SITUATIONS = [
+	'During the month-end peak',
+	'On a call with an upset requester',
+	'When a request bounced between teams',
+	'In the weekly queue review',
+	'While covering for a colleague',
+	'When a supplier escalated',
+	'On the first day of a new process',
+	'During a system outage'
+];
+const ACTIONS = [
+	'kept the requester updated until it was fixed',
+	'took the case on and chased the other team',
+	'explained the next steps in plain words',
+	'spotted the root cause and fixed the template',
+	'asked what the requester needed the answer for',
+	'wrote down the workaround for the team',
+	'handed over with a clear summary',
+	'set a realistic date and met it'
+];
+const IMPACTS = [
+	'The requester did not have to chase.',
+	'The case closed a day earlier.',
+	'Fewer repeat contacts that week.',
+	'The other team now sends cases directly.',
+	'The customer got their answer first time.',
+	'The backlog came down by a third.',
+	'The new starter could follow it alone.'
+];
+const RESPONSES = [
+	'Thanks, that helps.',
+	'Agreed; I will keep doing it.',
+	'Good to hear, it was a team effort.',
+	'I see it differently; happy to talk.'
+];
+const FEEDBACK_COMMENTS = {
+	good: ['Quick and clear, thank you.', 'Sorted first time.', 'Kept me posted throughout.'],
+	poor: ['I had to chase twice.', 'Passed around three teams.', 'The answer did not fix it.', 'Took far too long.']
+};
 const GOOD_REASONS = feedbackReasons.filter((r) => r.tone === 'positive').map((r) => r.key);
 const POOR_REASONS = feedbackReasons.filter((r) => r.tone === 'negative').map((r) => r.key);
-const THANKS = ['Thank you for chasing this through to the end.', 'Your update was clear, early and honest.', 'You stayed calm and found a fix.', 'Thanks for covering the queue during the peak.', 'You spotted the problem before the customer did.', 'Thank you for showing me how your team works.'];
-const GOALS = ['See how my work lands in another part of the business.', 'Learn how the front line uses our data.', 'Build a contact in another department.', 'Get better at explaining our process.'];
-const SHADOW_OFFERS = ['Sit in on live calls during the morning peak.', 'Follow a request from arrival to close.', 'See how priorities are set at the daily huddle.', 'Watch month-end close from the inside.'];
-const OBJECTIVES = ['See which of our questions reach this team.', 'Understand where requests get stuck.', 'Learn what the screens show about our work.'];
-const LUNCH_TOPICS = ['A day on the front line', 'Month-end close in thirty minutes', 'How tickets are triaged', 'Reading a payslip like an employee', 'Orders that go wrong, and why', 'Writing requests that get solved first time'];
-const ASSESSMENT_NOTES = ['Not agreed yet.', 'Started with two teams.', 'In place, reviewed quarterly.', 'Embedded and measured.'];
+const THANKS = [
+	'Thank you for chasing this through to the end.',
+	'Your update was clear, early and honest.',
+	'You stayed calm and found a fix.',
+	'Thanks for covering the queue during the peak.',
+	'You spotted the problem before the customer did.',
+	'Thank you for showing me how your team works.'
+];
+const GOALS = [
+	'See how my work lands in another part of the business.',
+	'Learn how the front line uses our data.',
+	'Build a contact in another department.',
+	'Get better at explaining our process.'
+];
+const SHADOW_OFFERS = [
+	'Sit in on live calls during the morning peak.',
+	'Follow a request from arrival to close.',
+	'See how priorities are set at the daily huddle.',
+	'Watch month-end close from the inside.'
+];
+const OBJECTIVES = [
+	'See which of our questions reach this team.',
+	'Understand where requests get stuck.',
+	'Learn what the screens show about our work.'
+];
+const LUNCH_TOPICS = [
+	'A day on the front line',
+	'Month-end close in thirty minutes',
+	'How tickets are triaged',
+	'Reading a payslip like an employee',
+	'Orders that go wrong, and why',
+	'Writing requests that get solved first time'
+];
+const ASSESSMENT_NOTES = [
+	'Not agreed yet.',
+	'Started with two teams.',
+	'In place, reviewed quarterly.',
+	'Embedded and measured.'
+];
 
 // ---------------------------------------------------------------------------------------------
 // The organisation in memory: small enough (one entry per person) to keep whole
@@ -393,13 +595,25 @@ function planOrganisation(seed: number, nowMs: number, shape: Shape): Organisati
 	const teamNames = new Map<string, number>();
 
 	const companyId = unitId();
-	const company: Unit = { id: companyId, name: 'Northwind Group', kind: 'company', parentId: null, path: childPath(null, companyId) };
+	const company: Unit = {
+		id: companyId,
+		name: 'Northwind Group',
+		kind: 'company',
+		parentId: null,
+		path: childPath(null, companyId)
+	};
 	const units: Unit[] = [company];
 	const divisions: Unit[] = [];
 	for (let d = 0; d < shape.divisions; d++) {
 		const template = DIVISIONS[d % DIVISIONS.length]!;
 		const id = unitId();
-		const division: Unit = { id, name: uniqueName(unitNames, template.name), kind: 'division', parentId: companyId, path: childPath(company.path, id) };
+		const division: Unit = {
+			id,
+			name: uniqueName(unitNames, template.name),
+			kind: 'division',
+			parentId: companyId,
+			path: childPath(company.path, id)
+		};
 		divisions.push(division);
 		units.push(division);
 	}
@@ -407,14 +621,23 @@ function planOrganisation(seed: number, nowMs: number, shape: Shape): Organisati
 	// Departments: the leader division gets its share, the others split the rest evenly; teams
 	// likewise, so the leader division holds exactly `leaderTeams`.
 	const otherDivisions = shape.divisions - 1;
-	const departmentsPer = [shape.leaderDepartments, ...apportion(shape.departments - shape.leaderDepartments, ones(otherDivisions), 1)];
+	const departmentsPer = [
+		shape.leaderDepartments,
+		...apportion(shape.departments - shape.leaderDepartments, ones(otherDivisions), 1)
+	];
 	const departments: { unit: Unit; division: number; city: (typeof CITIES)[number] }[] = [];
 	for (const [d, count] of departmentsPer.entries()) {
 		const template = DIVISIONS[d % DIVISIONS.length]!;
 		for (let j = 0; j < count; j++) {
 			const city = CITIES[(d * 5 + j) % CITIES.length]!;
 			const id = unitId();
-			const unit: Unit = { id, name: uniqueName(unitNames, `${template.short} ${city.city}`), kind: 'department', parentId: divisions[d]!.id, path: childPath(divisions[d]!.path, id) };
+			const unit: Unit = {
+				id,
+				name: uniqueName(unitNames, `${template.short} ${city.city}`),
+				kind: 'department',
+				parentId: divisions[d]!.id,
+				path: childPath(divisions[d]!.path, id)
+			};
 			units.push(unit);
 			departments.push({ unit, division: d, city });
 		}
@@ -430,13 +653,30 @@ function planOrganisation(seed: number, nowMs: number, shape: Shape): Organisati
 		const functions = DIVISIONS[dep.division % DIVISIONS.length]!.functions;
 		for (let k = 0; k < (teamsPer[j] ?? 0); k++) {
 			const [fn, kind] = functions[(j + k) % functions.length]!;
-			teams.push({ id: teamId(), name: uniqueName(teamNames, `${fn} ${dep.city.city}`), kind, fn, unitId: dep.unit.id, division: dep.division, city: dep.city, members: [], manager: -1 });
+			teams.push({
+				id: teamId(),
+				name: uniqueName(teamNames, `${fn} ${dep.city.city}`),
+				kind,
+				fn,
+				unitId: dep.unit.id,
+				division: dep.division,
+				city: dep.city,
+				members: [],
+				manager: -1
+			});
 		}
 	}
 
 	// Team sizes around twenty; the manager account's team (the first) exactly twenty.
 	const firstSize = Math.min(MANAGER_TEAM_SIZE, Math.floor(shape.people / shape.teams));
-	const sizes = [firstSize, ...apportion(shape.people - firstSize, teams.slice(1).map(() => 0.5 + rng()), 4)];
+	const sizes = [
+		firstSize,
+		...apportion(
+			shape.people - firstSize,
+			teams.slice(1).map(() => 0.5 + rng()),
+			4
+		)
+	];
 	const people: PersonPlan[] = [];
 	for (const [t, team] of teams.entries()) {
 		for (let m = 0; m < (sizes[t] ?? 0); m++) {
@@ -460,7 +700,12 @@ function planOrganisation(seed: number, nowMs: number, shape: Shape): Organisati
 		team.manager = team.members[0]!;
 	}
 
-	const grants: Organisation['grants'] = teams.map((team, t) => ({ person: team.manager, role: 'manager' as const, team: t, unit: null }));
+	const grants: Organisation['grants'] = teams.map((team, t) => ({
+		person: team.manager,
+		role: 'manager' as const,
+		team: t,
+		unit: null
+	}));
 	for (const team of teams) for (const member of team.members.slice(1)) people[member]!.manager = team.manager;
 
 	// Leaders: a company leader and one per division, each a member of a team in their unit and
@@ -474,21 +719,40 @@ function planOrganisation(seed: number, nowMs: number, shape: Shape): Organisati
 		grants.push({ person: index, role: 'leader', team: null, unit });
 	};
 	leaderPerson(companyLeader, 'Chief Operating Officer', 0, null, companyId);
-	for (const [d, leader] of divisionLeaders.entries()) leaderPerson(leader, `Head of ${divisions[d]!.name}`, 1, companyLeader, divisions[d]!.id);
+	for (const [d, leader] of divisionLeaders.entries())
+		leaderPerson(leader, `Head of ${divisions[d]!.name}`, 1, companyLeader, divisions[d]!.id);
 	for (const team of teams) people[team.manager]!.manager = divisionLeaders[team.division]!;
 
 	const adminTeam = firstTeamOf(1);
 	const admins = Array.from({ length: shape.admins }, (_, i) => teams[adminTeam + i]!.members[1]!);
 	for (const admin of admins) grants.push({ person: admin, role: 'admin', team: null, unit: null });
 
-	const accounts = { staff: teams[0]!.members[1]!, manager: teams[0]!.manager, leader: divisionLeaders[0]!, admin: admins[0]! };
-	const titles = { staff: 'Accounts Payable Specialist', manager: 'Accounts Payable Manager', leader: 'Head of Finance Shared Services', admin: 'Learning & Service Excellence Lead' };
+	const accounts = {
+		staff: teams[0]!.members[1]!,
+		manager: teams[0]!.manager,
+		leader: divisionLeaders[0]!,
+		admin: admins[0]!
+	};
+	const titles = {
+		staff: 'Accounts Payable Specialist',
+		manager: 'Accounts Payable Manager',
+		leader: 'Head of Finance Shared Services',
+		admin: 'Learning & Service Excellence Lead'
+	};
 	for (const role of ['staff', 'manager', 'leader', 'admin'] as const) {
 		const account = demoAccounts.find((a) => a.role === role)!;
 		Object.assign(people[accounts[role]]!, { email: LARGE_ACCOUNTS[role], name: account.name, jobTitle: titles[role] });
 	}
 
-	return { units, divisions, teams, people, grants, accounts, leaderUnitTeams: teams.filter((team) => team.division === 0).length };
+	return {
+		units,
+		divisions,
+		teams,
+		people,
+		grants,
+		accounts,
+		leaderUnitTeams: teams.filter((team) => team.division === 0).length
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,7 +775,8 @@ async function seedOrganisation({ trx, seed, nowMs, org }: Context, passwordHash
 	const grants = new TableWriter(trx, 'role_grants');
 	const grantId = idMaker(seed, 'role_grants');
 	// Parents before children, managers before reports: foreign keys hold after every statement.
-	for (const u of org.units) units.add({ id: u.id, name: u.name, kind: u.kind, parent_id: u.parentId, path: u.path, created_at: at });
+	for (const u of org.units)
+		units.add({ id: u.id, name: u.name, kind: u.kind, parent_id: u.parentId, path: u.path, created_at: at });
 	for (const t of org.teams) teams.add({ id: t.id, name: t.name, kind: t.kind, org_unit_id: t.unitId, created_at: at });
 	const order = org.people.map((_, i) => i).sort((a, b) => org.people[a]!.tier - org.people[b]!.tier || a - b);
 	for (const i of order) {
@@ -532,27 +797,70 @@ async function seedOrganisation({ trx, seed, nowMs, org }: Context, passwordHash
 		});
 	}
 	for (const g of org.grants) {
-		grants.add({ id: grantId(), person_id: org.people[g.person]!.id, role: g.role, team_id: g.team === null ? null : org.teams[g.team]!.id, org_unit_id: g.unit, created_at: at });
+		grants.add({
+			id: grantId(),
+			person_id: org.people[g.person]!.id,
+			role: g.role,
+			team_id: g.team === null ? null : org.teams[g.team]!.id,
+			org_unit_id: g.unit,
+			created_at: at
+		});
 	}
 	const writers = [units, teams, people, grants];
 	await closeAll(writers);
 	// The sign-in page lists the demo accounts when this is set, as for the small demo.
-	await trx.insertInto('app_meta').values({ key: 'demo', value: '1' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })).execute();
+	await trx
+		.insertInto('app_meta')
+		.values({ key: 'demo', value: '1' })
+		.onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' }))
+		.execute();
 	return writers;
 }
 
 /** The small demo's metric definitions (configuration: kept by a reset, so upserted by key). */
 async function upsertMetricDefinitions(trx: Db, at: string): Promise<Map<string, string>> {
 	for (const [position, m] of demoMetrics.entries()) {
-		const definition = { name: m.name, description: m.description, unit: m.unit, direction: m.direction, target: m.target, amber_band: m.amberBand, kind: m.kind, period: m.period, rollup: m.rollup, source: 'values' as const, position, archived_at: null, updated_at: at };
-		await trx.insertInto('metrics').values({ id: `metric-${m.key}`, key: m.key, created_at: at, ...definition }).onConflict((oc) => oc.column('key').doUpdateSet(definition)).execute();
+		const definition = {
+			name: m.name,
+			description: m.description,
+			unit: m.unit,
+			direction: m.direction,
+			target: m.target,
+			amber_band: m.amberBand,
+			kind: m.kind,
+			period: m.period,
+			rollup: m.rollup,
+			source: 'values' as const,
+			position,
+			archived_at: null,
+			updated_at: at
+		};
+		await trx
+			.insertInto('metrics')
+			.values({ id: `metric-${m.key}`, key: m.key, created_at: at, ...definition })
+			.onConflict((oc) => oc.column('key').doUpdateSet(definition))
+			.execute();
 	}
-	const rows = await trx.selectFrom('metrics').select(['id', 'key']).where('key', 'in', demoMetrics.map((m) => m.key)).execute();
+	const rows = await trx
+		.selectFrom('metrics')
+		.select(['id', 'key'])
+		.where(
+			'key',
+			'in',
+			demoMetrics.map((m) => m.key)
+		)
+		.execute();
 	return new Map(rows.map((r) => [r.key, r.id]));
 }
 
 /** A drifting series: a level, a straight trend over the months, noise, kept inside limits. */
-function series(rng: Rng, level: number, trend: number, noise: number, limits: [number, number]): (index: number) => number {
+function series(
+	rng: Rng,
+	level: number,
+	trend: number,
+	noise: number,
+	limits: [number, number]
+): (index: number) => number {
 	const slope = (rng() - 0.5) * 2 * trend;
 	return (index) => round1(clamp(level + (slope * index) / (MONTHS - 1) + gauss(rng) * noise, limits[0], limits[1]));
 }
@@ -579,7 +887,16 @@ async function seedMetricValues({ trx, seed, nowMs, org }: Context, months: read
 		] as const;
 		const weekly = series(rng, size * (4 + 10 * rng()), size * 2, size, [0, 10_000]);
 		const row = (key: string, period: string, value: number, recordedMs: number) =>
-			values.add({ metric_id: metric(key), team_id: team.id, period, value, source, updated_by: org.people[team.manager]!.id, integration_id: null, updated_at: iso(Math.min(recordedMs, nowMs)) });
+			values.add({
+				metric_id: metric(key),
+				team_id: team.id,
+				period,
+				value,
+				source,
+				updated_by: org.people[team.manager]!.id,
+				integration_id: null,
+				updated_at: iso(Math.min(recordedMs, nowMs))
+			});
 		for (const [i, month] of months.entries()) {
 			for (const [key, value] of monthly) row(key, month, value(i), endOf(month) + DAY + 9 * HOUR);
 			for (const week of weeks[i]!) row('requests_handled', week, Math.round(weekly(i)), endOf(week) + 9 * HOUR);
@@ -589,7 +906,11 @@ async function seedMetricValues({ trx, seed, nowMs, org }: Context, months: read
 	return closeAll([values]);
 }
 
-async function seedCaseFeedback({ trx, seed, nowMs, org }: Context, shape: Shape, months: readonly string[]): Promise<Written> {
+async function seedCaseFeedback(
+	{ trx, seed, nowMs, org }: Context,
+	shape: Shape,
+	months: readonly string[]
+): Promise<Written> {
 	const rng = stream(seed, 'case-feedback');
 	const linkId = idMaker(seed, 'feedback_links');
 	const responseId = idMaker(seed, 'case_feedback');
@@ -638,7 +959,14 @@ async function seedCaseFeedback({ trx, seed, nowMs, org }: Context, shape: Shape
 			for (let r = 0; r < count; r++) {
 				const submitted = Math.min(start + int(rng, 0, days - 1) * DAY + (7 + rng() * 10) * HOUR, nowMs);
 				const score = clamp(Math.round(monthMood + 1.8 * gauss(rng)), 0, 10);
-				const reasons = score >= 8 ? (rng() < 0.9 ? [pick(rng, GOOD_REASONS)] : []) : score <= 6 ? [...new Set([pick(rng, POOR_REASONS), pick(rng, POOR_REASONS)])] : [pick(rng, rng() < 0.5 ? GOOD_REASONS : POOR_REASONS)];
+				const reasons =
+					score >= 8
+						? rng() < 0.9
+							? [pick(rng, GOOD_REASONS)]
+							: []
+						: score <= 6
+							? [...new Set([pick(rng, POOR_REASONS), pick(rng, POOR_REASONS)])]
+							: [pick(rng, rng() < 0.5 ? GOOD_REASONS : POOR_REASONS)];
 				responses.add({
 					id: responseId(),
 					link_id: link(submitted - (2 * HOUR + rng() * 3 * DAY), submitted),
@@ -664,29 +992,46 @@ async function currentBehaviours(trx: Db): Promise<{ id: string; versionId: stri
 	const rows = await trx
 		.selectFrom('behaviours')
 		.innerJoin('behaviour_versions', (join) =>
-			join.onRef('behaviour_versions.behaviour_id', '=', 'behaviours.id').onRef('behaviour_versions.version', '=', 'behaviours.current_version')
+			join
+				.onRef('behaviour_versions.behaviour_id', '=', 'behaviours.id')
+				.onRef('behaviour_versions.version', '=', 'behaviours.current_version')
 		)
 		.select(['behaviours.id', 'behaviours.slug', 'behaviour_versions.id as version_id'])
 		.where('behaviours.archived_at', 'is', null)
 		.execute();
-	if (rows.length === 0) throw new Error('Large organisation: the behaviour framework is empty; run the migrations first');
+	if (rows.length === 0)
+		throw new Error('Large organisation: the behaviour framework is empty; run the migrations first');
 	// Sorted here, not by the database: PostgreSQL's collation may order ids differently from
 	// SQLite's, and the same seed should give the same rows on both.
-	return rows.map((r) => ({ id: r.id, versionId: r.version_id, slug: r.slug })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return rows
+		.map((r) => ({ id: r.id, versionId: r.version_id, slug: r.slug }))
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-async function seedObservations({ trx, seed, nowMs, org }: Context, shape: Shape, behaviours: readonly { id: string; versionId: string }[]): Promise<Written> {
+async function seedObservations(
+	{ trx, seed, nowMs, org }: Context,
+	shape: Shape,
+	behaviours: readonly { id: string; versionId: string }[]
+): Promise<Written> {
 	const rng = stream(seed, 'observations');
 	const nextId = idMaker(seed, 'observations');
 	const observations = new TableWriter(trx, 'observations');
-	const perTeam = apportion(shape.observations, org.teams.map((team) => team.members.length));
+	const perTeam = apportion(
+		shape.observations,
+		org.teams.map((team) => team.members.length)
+	);
 	for (const [t, team] of org.teams.entries()) {
 		for (let k = 0; k < (perTeam[t] ?? 0); k++) {
 			const subject = pick(rng, team.members);
 			const roll = rng();
 			let source: ObservationSource = roll < 0.5 ? 'manager' : roll < 0.85 ? 'peer' : 'self';
 			if (source === 'manager' && subject === team.manager) source = 'self';
-			const author = source === 'manager' ? team.manager : source === 'self' ? subject : (sample(rng, team.members, 1, (m) => m === subject)[0] ?? subject);
+			const author =
+				source === 'manager'
+					? team.manager
+					: source === 'self'
+						? subject
+						: (sample(rng, team.members, 1, (m) => m === subject)[0] ?? subject);
 			if (author === subject) source = 'self';
 			const behaviour = pick(rng, behaviours);
 			const observedOn = isoDay(nowMs - int(rng, 0, MONTHS * 30) * DAY);
@@ -728,16 +1073,23 @@ function catalogueOnDisk(root = join(process.cwd(), 'content')): { modules: Modu
 		.map((entry) => {
 			const dir = join(root, 'modules', entry.name);
 			const version = /^version:\s*([\d.]+)\s*$/m.exec(readFileSync(join(dir, 'module.md'), 'utf8'))?.[1] ?? '1.0.0';
-			const lessons = readdirSync(dir).filter((f) => /^\d\d-.+\.md$/.test(f)).map((f) => f.replace(/\.md$/, '')).sort();
+			const lessons = readdirSync(dir)
+				.filter((f) => /^\d\d-.+\.md$/.test(f))
+				.map((f) => f.replace(/\.md$/, ''))
+				.sort();
 			return { slug: entry.name, version, lessons };
 		})
 		.filter((m) => m.lessons.length > 0)
 		.sort((a, b) => a.slug.localeCompare(b.slug));
-	const paths = readdirSync(join(root, 'paths')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+	const paths = readdirSync(join(root, 'paths'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => f.replace(/\.json$/, ''))
+		.sort();
 	return { modules, paths };
 }
 
-type ModulePlan = { kind: 'completed' | 'failed-check'; startMs: number } | { kind: 'started'; lessons: number; startMs: number };
+type ModulePlan =
+	{ kind: 'completed' | 'failed-check'; startMs: number } | { kind: 'started'; lessons: number; startMs: number };
 
 async function seedLearning({ trx, seed, nowMs, org }: Context): Promise<Written> {
 	const { modules, paths } = catalogueOnDisk();
@@ -763,11 +1115,21 @@ async function seedLearning({ trx, seed, nowMs, org }: Context): Promise<Written
 		const startMs = nowMs - int(rng, 1, MONTHS * 30) * DAY - int(rng, 0, 10) * HOUR;
 		if (roll < engagement * 0.9) return { kind: 'completed', startMs };
 		if (roll < engagement * 0.9 + 0.04) return { kind: 'failed-check', startMs };
-		if (roll < engagement * 0.9 + 0.16) return { kind: 'started', lessons: int(rng, 1, mod.lessons.length - 1), startMs: nowMs - int(rng, 1, 60) * DAY };
+		if (roll < engagement * 0.9 + 0.16)
+			return { kind: 'started', lessons: int(rng, 1, mod.lessons.length - 1), startMs: nowMs - int(rng, 1, 60) * DAY };
 		return null;
 	};
 	const attempt = (personId: string, mod: ModuleOnDisk, passed: boolean, at: number) =>
-		checks.add({ id: checkId(), person_id: personId, module_slug: mod.slug, module_version: mod.version, answers: '{}', score: passed ? int(rng, 80, 100) : int(rng, 30, 70), passed: passed ? 1 : 0, submitted_at: iso(at) });
+		checks.add({
+			id: checkId(),
+			person_id: personId,
+			module_slug: mod.slug,
+			module_version: mod.version,
+			answers: '{}',
+			score: passed ? int(rng, 80, 100) : int(rng, 30, 70),
+			passed: passed ? 1 : 0,
+			submitted_at: iso(at)
+		});
 
 	for (const [index, person] of org.people.entries()) {
 		const engagement = 0.5 + 0.5 * rng();
@@ -780,12 +1142,25 @@ async function seedLearning({ trx, seed, nowMs, org }: Context): Promise<Written
 				lessons.add({ person_id: person.id, module_slug: mod.slug, lesson_slug: lesson, completed_at: iso(at) });
 				at = Math.min(at + int(rng, 0, 2) * DAY + int(rng, 5, 90) * 60_000, nowMs);
 			}
-			progress.add({ person_id: person.id, module_slug: mod.slug, last_lesson_slug: done.at(-1)!, started_at: iso(plan.startMs), updated_at: iso(at) });
+			progress.add({
+				person_id: person.id,
+				module_slug: mod.slug,
+				last_lesson_slug: done.at(-1)!,
+				started_at: iso(plan.startMs),
+				updated_at: iso(at)
+			});
 			if (plan.kind === 'failed-check') attempt(person.id, mod, false, at);
 			if (plan.kind === 'completed') {
 				if (rng() < 0.2) attempt(person.id, mod, false, Math.max(plan.startMs, at - HOUR));
 				attempt(person.id, mod, true, at);
-				completions.add({ id: completionId(), person_id: person.id, module_slug: mod.slug, module_version: mod.version, completed_at: iso(at), verification_code: code() });
+				completions.add({
+					id: completionId(),
+					person_id: person.id,
+					module_slug: mod.slug,
+					module_version: mod.version,
+					completed_at: iso(at),
+					verification_code: code()
+				});
 			}
 		}
 		// Now and then a manager gives one person something of their own.
@@ -794,14 +1169,29 @@ async function seedLearning({ trx, seed, nowMs, org }: Context): Promise<Written
 		for (let a = 0; a < personal; a++) {
 			const isPath = a === 1 || rng() < 0.3;
 			const due = nowMs + int(rng, -30, 90) * DAY;
-			assignments.add({ id: assignmentId(), item_kind: isPath ? 'path' : 'module', item_slug: isPath ? pick(rng, paths) : pick(rng, modules).slug, person_id: person.id, team_id: null, due_on: isoDay(due), message: '', refresh: 0, assigned_by: manager, created_at: iso(Math.min(due - 30 * DAY, nowMs)), cancelled_at: null });
+			assignments.add({
+				id: assignmentId(),
+				item_kind: isPath ? 'path' : 'module',
+				item_slug: isPath ? pick(rng, paths) : pick(rng, modules).slug,
+				person_id: person.id,
+				team_id: null,
+				due_on: isoDay(due),
+				message: '',
+				refresh: 0,
+				assigned_by: manager,
+				created_at: iso(Math.min(due - 30 * DAY, nowMs)),
+				cancelled_at: null
+			});
 		}
 		await spillAll(writers);
 	}
 
 	// Every team has a module to do; some a whole path, a few a refresher.
 	for (const team of org.teams) {
-		const items = [{ kind: 'module' as const, slug: pick(rng, modules).slug }, ...(rng() < 0.3 ? [{ kind: 'path' as const, slug: pick(rng, paths) }] : [])];
+		const items = [
+			{ kind: 'module' as const, slug: pick(rng, modules).slug },
+			...(rng() < 0.3 ? [{ kind: 'path' as const, slug: pick(rng, paths) }] : [])
+		];
 		for (const item of items) {
 			const due = nowMs + int(rng, -60, 90) * DAY;
 			assignments.add({
@@ -842,38 +1232,104 @@ async function seedBuddies({ trx, seed, nowMs, org }: Context, shape: Shape): Pr
 
 	const cycle = (start: number, end: number, status: 'open' | 'published' | 'closed') => {
 		const id = cycleId();
-		cycles.add({ id, name: `Buddies ${periodLabel(periodOf('quarter', day(start)))}`, starts_on: day(start), ends_on: day(end), mode: status === 'open' ? 'nominated' : 'opt_in', status, owner_id: admin, created_at: iso(nowMs + (Math.min(start, 0) - 14) * DAY), published_at: status === 'open' ? null : iso(nowMs + Math.min(start, 0) * DAY) });
+		cycles.add({
+			id,
+			name: `Buddies ${periodLabel(periodOf('quarter', day(start)))}`,
+			starts_on: day(start),
+			ends_on: day(end),
+			mode: status === 'open' ? 'nominated' : 'opt_in',
+			status,
+			owner_id: admin,
+			created_at: iso(nowMs + (Math.min(start, 0) - 14) * DAY),
+			published_at: status === 'open' ? null : iso(nowMs + Math.min(start, 0) * DAY)
+		});
 		for (const division of org.divisions) cycleUnits.add({ cycle_id: id, org_unit_id: division.id });
 		return id;
 	};
 	const join = (cycle: string, person: number, joinedMs: number, nominatedBy: number | null) => {
 		const p = org.people[person]!;
 		const [learn, offer] = [sample(rng, buddyTopics, int(rng, 1, 3)), sample(rng, buddyTopics, int(rng, 1, 3))];
-		participants.add({ cycle_id: cycle, person_id: p.id, goals: pick(rng, GOALS), learn: JSON.stringify(learn), offer: JSON.stringify(offer), interests: '[]', hours_start: int(rng, 14, 20) * 30, hours_end: int(rng, 32, 36) * 30, time_zone: p.timeZone, nominated_by: nominatedBy === null ? null : org.people[nominatedBy]!.id, excluded: 0, joined_at: iso(joinedMs) });
+		participants.add({
+			cycle_id: cycle,
+			person_id: p.id,
+			goals: pick(rng, GOALS),
+			learn: JSON.stringify(learn),
+			offer: JSON.stringify(offer),
+			interests: '[]',
+			hours_start: int(rng, 14, 20) * 30,
+			hours_end: int(rng, 32, 36) * 30,
+			time_zone: p.timeZone,
+			nominated_by: nominatedBy === null ? null : org.people[nominatedBy]!.id,
+			excluded: 0,
+			joined_at: iso(joinedMs)
+		});
 	};
 	/** Pairs neighbours in the list (a trio at the end when the count is odd), with meetings from `from` days ago. */
-	const pairUp = (cycle: string, people: number[], createdMs: number, meetingDays: [from: number, to: number], maxMeetings: number, current: boolean) => {
+	const pairUp = (
+		cycle: string,
+		people: number[],
+		createdMs: number,
+		meetingDays: [from: number, to: number],
+		maxMeetings: number,
+		current: boolean
+	) => {
 		for (let i = 0; i + 1 < people.length; i += 2) {
 			const group = people.length - i === 3 ? people.slice(i) : people.slice(i, i + 2);
 			if (group.length === 3) i++;
 			const id = pairId();
 			const score = int(rng, 300, 1200);
-			pairs.add({ id, cycle_id: cycle, locked: rng() < 0.05 ? 1 : 0, score_cents: score, breakdown: JSON.stringify([{ points: Math.round(score / 200), reason: 'customer-facing with back-office' }, { points: Math.round(score / 300), reason: 'complementary topics' }]), created_at: iso(createdMs) });
+			pairs.add({
+				id,
+				cycle_id: cycle,
+				locked: rng() < 0.05 ? 1 : 0,
+				score_cents: score,
+				breakdown: JSON.stringify([
+					{ points: Math.round(score / 200), reason: 'customer-facing with back-office' },
+					{ points: Math.round(score / 300), reason: 'complementary topics' }
+				]),
+				created_at: iso(createdMs)
+			});
 			for (const person of group) members.add({ pair_id: id, person_id: org.people[person]!.id });
 			for (let m = int(rng, 0, maxMeetings); m > 0; m--) {
 				const met = rng() < 0.9;
 				const metOn = nowMs - int(rng, meetingDays[1], meetingDays[0]) * DAY;
-				meetings.add({ id: meetingId(), pair_id: id, logged_by: org.people[pick(rng, group)]!.id, met: met ? 1 : 0, met_on: isoDay(metOn), rating: met ? int(rng, 1, 4) : null, notes: '', created_at: iso(metOn + 6 * HOUR) });
+				meetings.add({
+					id: meetingId(),
+					pair_id: id,
+					logged_by: org.people[pick(rng, group)]!.id,
+					met: met ? 1 : 0,
+					met_on: isoDay(metOn),
+					rating: met ? int(rng, 1, 4) : null,
+					notes: '',
+					created_at: iso(metOn + 6 * HOUR)
+				});
 			}
 			if (!current) continue;
 			for (const person of group) {
 				if (rng() >= 0.5) continue;
 				const roll = rng();
-				fitChecks.add({ pair_id: id, person_id: org.people[person]!.id, fit: roll < 0.85 ? 'good' : roll < 0.95 ? 'unsure' : 'repair', note: '', created_at: iso(nowMs - int(rng, 1, 30) * DAY) });
+				fitChecks.add({
+					pair_id: id,
+					person_id: org.people[person]!.id,
+					fit: roll < 0.85 ? 'good' : roll < 0.95 ? 'unsure' : 'repair',
+					note: '',
+					created_at: iso(nowMs - int(rng, 1, 30) * DAY)
+				});
 			}
 			if (rng() < 0.4) {
 				const start = Math.floor((nowMs + int(rng, 1, 20) * DAY) / DAY) * DAY + 12 * HOUR;
-				plans.add({ id: planId(), pair_id: id, starts_at: iso(start), ends_at: iso(start + HOUR / 2), place: '', created_by: org.people[group[0]!]!.id, sequence: 0, created_at: iso(nowMs - DAY), updated_at: iso(nowMs - DAY), cancelled_at: null });
+				plans.add({
+					id: planId(),
+					pair_id: id,
+					starts_at: iso(start),
+					ends_at: iso(start + HOUR / 2),
+					place: '',
+					created_by: org.people[group[0]!]!.id,
+					sequence: 0,
+					created_at: iso(nowMs - DAY),
+					updated_at: iso(nowMs - DAY),
+					cancelled_at: null
+				});
 			}
 		}
 	};
@@ -890,13 +1346,18 @@ async function seedBuddies({ trx, seed, nowMs, org }: Context, shape: Shape): Pr
 	const elsewhere = everyone.filter((p) => org.teams[org.people[p]!.team]!.division !== 0);
 	const facingElsewhere = elsewhere.filter((p) => org.teams[org.people[p]!.team]!.kind === 'customer_facing');
 	const buddy = pick(rng, facingElsewhere.length > 0 ? facingElsewhere : elsewhere);
-	const currentPeople = [staff, buddy, ...sample(rng, everyone, shape.buddies.current - 2, (p) => p === staff || p === buddy)];
+	const currentPeople = [
+		staff,
+		buddy,
+		...sample(rng, everyone, shape.buddies.current - 2, (p) => p === staff || p === buddy)
+	];
 	for (const p of currentPeople) join(current, p, nowMs - 50 * DAY, null);
 	pairUp(current, currentPeople, nowMs - 42 * DAY, [40, 1], 2, true);
 
 	// Next quarter's cycle is open: managers put people forward.
 	const next = cycle(50, 140, 'open');
-	for (const p of sample(rng, everyone, shape.buddies.nominated)) join(next, p, nowMs - int(rng, 0, 10) * DAY, org.people[p]!.manager);
+	for (const p of sample(rng, everyone, shape.buddies.nominated))
+		join(next, p, nowMs - int(rng, 0, 10) * DAY, org.people[p]!.manager);
 
 	return closeAll([cycles, cycleUnits, participants, pairs, members, meetings, fitChecks, plans]);
 }
@@ -918,7 +1379,12 @@ async function seedShadowing({ trx, seed, nowMs, org }: Context, shape: Shape): 
 
 	for (let s = 0; s < shape.shadowSlots; s++) {
 		// The first slot is the staff account's past visit; later ones come from any team.
-		const t = s === 0 ? pick(rng, staffHosts.length > 0 ? staffHosts : elsewhere) : rng() < 0.7 && facing.length > 0 ? pick(rng, facing) : int(rng, 0, org.teams.length - 1);
+		const t =
+			s === 0
+				? pick(rng, staffHosts.length > 0 ? staffHosts : elsewhere)
+				: rng() < 0.7 && facing.length > 0
+					? pick(rng, facing)
+					: int(rng, 0, org.teams.length - 1);
 		const team = org.teams[t]!;
 		const host = pick(rng, team.members);
 		const start = Math.floor((nowMs + (s === 0 ? -10 : int(rng, -330, 45)) * DAY) / DAY) * DAY + int(rng, 8, 13) * HOUR;
@@ -927,13 +1393,43 @@ async function seedShadowing({ trx, seed, nowMs, org }: Context, shape: Shape): 
 		const created = Math.min(start - int(rng, 10, 40) * DAY, nowMs);
 		const id = slotId();
 		const cancelled = s > 0 && rng() < 0.03;
-		slots.add({ id, team_id: team.id, host_id: org.people[host]!.id, starts_at: iso(start), ends_at: iso(end), time_zone: org.people[host]!.timeZone, capacity, place: `${team.name} floor`, video_url: '', what_you_will_see: pick(rng, SHADOW_OFFERS), auto_accept: rng() < 0.2 ? 1 : 0, created_by: org.people[host]!.id, sequence: 0, created_at: iso(created), updated_at: iso(created), cancelled_at: cancelled ? iso(Math.min(start - DAY, nowMs)) : null });
+		slots.add({
+			id,
+			team_id: team.id,
+			host_id: org.people[host]!.id,
+			starts_at: iso(start),
+			ends_at: iso(end),
+			time_zone: org.people[host]!.timeZone,
+			capacity,
+			place: `${team.name} floor`,
+			video_url: '',
+			what_you_will_see: pick(rng, SHADOW_OFFERS),
+			auto_accept: rng() < 0.2 ? 1 : 0,
+			created_by: org.people[host]!.id,
+			sequence: 0,
+			created_at: iso(created),
+			updated_at: iso(created),
+			cancelled_at: cancelled ? iso(Math.min(start - DAY, nowMs)) : null
+		});
 		if (cancelled) continue;
 		const past = end < nowMs;
 		const visitors = s === 0 ? [staff] : sample(rng, everyone, int(rng, 0, capacity), (p) => org.people[p]!.team === t);
 		for (const visitor of visitors) {
 			const roll = rng();
-			const status: VisitStatus = s === 0 ? 'confirmed' : past ? (roll < 0.8 ? 'confirmed' : roll < 0.9 ? 'declined' : 'cancelled') : roll < 0.3 ? 'pending_manager' : roll < 0.6 ? 'pending_host' : 'confirmed';
+			const status: VisitStatus =
+				s === 0
+					? 'confirmed'
+					: past
+						? roll < 0.8
+							? 'confirmed'
+							: roll < 0.9
+								? 'declined'
+								: 'cancelled'
+						: roll < 0.3
+							? 'pending_manager'
+							: roll < 0.6
+								? 'pending_host'
+								: 'confirmed';
 			const approved = status !== 'pending_manager' && status !== 'cancelled';
 			const confirmed = status === 'confirmed';
 			const requested = Math.min(created + int(rng, 1, 5) * DAY, nowMs);
@@ -972,7 +1468,15 @@ async function seedShadowing({ trx, seed, nowMs, org }: Context, shape: Shape): 
 	for (let b = 0; b < shape.blackouts; b++) {
 		const team = pick(rng, org.teams);
 		const start = nowMs + int(rng, -120, 90) * DAY;
-		blackouts.add({ id: blackoutId(), team_id: team.id, starts_on: isoDay(start), ends_on: isoDay(start + int(rng, 1, 5) * DAY), reason: 'Month-end close', created_by: org.people[team.manager]!.id, created_at: iso(Math.min(start - 20 * DAY, nowMs)) });
+		blackouts.add({
+			id: blackoutId(),
+			team_id: team.id,
+			starts_on: isoDay(start),
+			ends_on: isoDay(start + int(rng, 1, 5) * DAY),
+			reason: 'Month-end close',
+			created_by: org.people[team.manager]!.id,
+			created_at: iso(Math.min(start - 20 * DAY, nowMs))
+		});
 	}
 	return closeAll([slots, visits, blackouts]);
 }
@@ -991,13 +1495,40 @@ async function seedLunches({ trx, seed, nowMs, org }: Context, shape: Shape): Pr
 		const capacity = int(rng, 10, 60);
 		const created = Math.min(start - int(rng, 7, 30) * DAY, nowMs);
 		const id = sessionId();
-		sessions.add({ id, topic: pick(rng, LUNCH_TOPICS), description: 'What the work looks like from the inside, and where other teams can help.', presenter_id: org.people[presenter]!.id, organiser_id: org.people[organiser]!.id, starts_at: iso(start), ends_at: iso(start + int(rng, 2, 4) * 15 * 60_000), time_zone: org.people[presenter]!.timeZone, place: rng() < 0.5 ? 'Atrium' : '', video_url: rng() < 0.7 ? 'https://meet.example.com/lunch' : '', capacity, sequence: 0, created_at: iso(created), updated_at: iso(created), cancelled_at: rng() < 0.04 ? iso(Math.min(start - DAY, nowMs)) : null });
+		sessions.add({
+			id,
+			topic: pick(rng, LUNCH_TOPICS),
+			description: 'What the work looks like from the inside, and where other teams can help.',
+			presenter_id: org.people[presenter]!.id,
+			organiser_id: org.people[organiser]!.id,
+			starts_at: iso(start),
+			ends_at: iso(start + int(rng, 2, 4) * 15 * 60_000),
+			time_zone: org.people[presenter]!.timeZone,
+			place: rng() < 0.5 ? 'Atrium' : '',
+			video_url: rng() < 0.7 ? 'https://meet.example.com/lunch' : '',
+			capacity,
+			sequence: 0,
+			created_at: iso(created),
+			updated_at: iso(created),
+			cancelled_at: rng() < 0.04 ? iso(Math.min(start - DAY, nowMs)) : null
+		});
 		const past = start < nowMs;
-		const list = sample(rng, everyone, int(rng, Math.round(capacity * 0.4), Math.round(capacity * 1.3)), (p) => p === presenter);
+		const list = sample(
+			rng,
+			everyone,
+			int(rng, Math.round(capacity * 0.4), Math.round(capacity * 1.3)),
+			(p) => p === presenter
+		);
 		if (s === 0 && !list.includes(org.accounts.staff)) list.unshift(org.accounts.staff);
 		for (const [k, person] of list.entries()) {
 			const status = rng() < 0.05 ? 'cancelled' : k < capacity ? 'going' : 'waitlist';
-			rsvps.add({ session_id: id, person_id: org.people[person]!.id, status, rsvp_at: iso(Math.min(created + (k + 1) * HOUR, nowMs)), attended: past && status === 'going' ? (rng() < 0.85 ? 1 : 0) : null });
+			rsvps.add({
+				session_id: id,
+				person_id: org.people[person]!.id,
+				status,
+				rsvp_at: iso(Math.min(created + (k + 1) * HOUR, nowMs)),
+				attended: past && status === 'going' ? (rng() < 0.85 ? 1 : 0) : null
+			});
 		}
 		await sessions.spill();
 		await rsvps.spill();
@@ -1005,7 +1536,11 @@ async function seedLunches({ trx, seed, nowMs, org }: Context, shape: Shape): Pr
 	return closeAll([sessions, rsvps]);
 }
 
-async function seedRecognitions({ trx, seed, nowMs, org }: Context, shape: Shape, behaviourSlugs: readonly string[]): Promise<Written> {
+async function seedRecognitions(
+	{ trx, seed, nowMs, org }: Context,
+	shape: Shape,
+	behaviourSlugs: readonly string[]
+): Promise<Written> {
 	const rng = stream(seed, 'recognition');
 	const nextId = idMaker(seed, 'recognitions');
 	const recognitions = new TableWriter(trx, 'recognitions');
@@ -1017,7 +1552,14 @@ async function seedRecognitions({ trx, seed, nowMs, org }: Context, shape: Shape
 		const roll = rng();
 		const to = sample(rng, everyone, roll < 0.75 ? 1 : roll < 0.93 ? 2 : 3, (p) => p === from);
 		const id = nextId();
-		recognitions.add({ id, from_id: org.people[from]!.id, behaviour_slug: pick(rng, behaviourSlugs), message: pick(rng, THANKS), cross_department: to.some((p) => departmentOf(p) !== departmentOf(from)) ? 1 : 0, created_at: iso(nowMs - int(rng, 0, MONTHS * 30 * 24) * HOUR) });
+		recognitions.add({
+			id,
+			from_id: org.people[from]!.id,
+			behaviour_slug: pick(rng, behaviourSlugs),
+			message: pick(rng, THANKS),
+			cross_department: to.some((p) => departmentOf(p) !== departmentOf(from)) ? 1 : 0,
+			created_at: iso(nowMs - int(rng, 0, MONTHS * 30 * 24) * HOUR)
+		});
 		for (const person of to) recipients.add({ recognition_id: id, person_id: org.people[person]!.id });
 		await recognitions.spill();
 		await recipients.spill();
@@ -1038,7 +1580,14 @@ async function seedAssessments({ trx, seed, nowMs, org }: Context): Promise<Writ
 		for (const [q, quarter] of quarters.entries()) {
 			const id = nextId();
 			const at = iso(Math.min(Date.parse(`${periodRange(quarter).end}T00:00:00.000Z`) - 8 * DAY, nowMs - DAY));
-			assessments.add({ id, team_id: team.id, period: quarter, assessed_by: org.people[team.manager]!.id, created_at: at, updated_at: at });
+			assessments.add({
+				id,
+				team_id: team.id,
+				period: quarter,
+				assessed_by: org.people[team.manager]!.id,
+				created_at: at,
+				updated_at: at
+			});
 			for (const [c, component] of serviceComponentKeys.entries()) {
 				const score = clamp((first[c] ?? 2) + Math.floor(q / 2), 1, 5);
 				scores.add({ assessment_id: id, component, score, note: ASSESSMENT_NOTES[clamp(score - 2, 0, 3)]! });
@@ -1072,7 +1621,11 @@ export async function seedLargeOrganisation(db: Db, options: LargeOrgOptions): P
 			const started = performance.now();
 			const writers = await work();
 			for (const w of writers) counts[w.table] = (counts[w.table] ?? 0) + w.written;
-			options.onProgress?.(name, writers.reduce((sum, w) => sum + w.written, 0), performance.now() - started);
+			options.onProgress?.(
+				name,
+				writers.reduce((sum, w) => sum + w.written, 0),
+				performance.now() - started
+			);
 		};
 		const behaviours = await currentBehaviours(trx);
 		await step('organisation', () => seedOrganisation(context, passwordHash));
@@ -1083,7 +1636,13 @@ export async function seedLargeOrganisation(db: Db, options: LargeOrgOptions): P
 		await step('buddies', () => seedBuddies(context, shape));
 		await step('shadowing', () => seedShadowing(context, shape));
 		await step('lunch and learn', () => seedLunches(context, shape));
-		await step('recognition', () => seedRecognitions(context, shape, behaviours.map((b) => b.slug)));
+		await step('recognition', () =>
+			seedRecognitions(
+				context,
+				shape,
+				behaviours.map((b) => b.slug)
+			)
+		);
 		await step('service assessments', () => seedAssessments(context));
 		return { counts, leaderUnitTeams: org.leaderUnitTeams };
 	};

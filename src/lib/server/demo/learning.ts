@@ -29,7 +29,10 @@ function modulesOnDisk(root = join(process.cwd(), 'content', 'modules')): Map<st
 		const meta = readFileSync(join(root, slug, 'module.md'), 'utf8');
 		const version = /^version:\s*([\d.]+)\s*$/m.exec(meta)?.[1] ?? '1.0.0';
 		const reflections = [...meta.matchAll(/^\s*-\s*id:\s*([a-z0-9-]+)\s*$/gm)].map((m) => m[1]!);
-		const lessons = files.filter((f) => /^\d\d-.+\.md$/.test(f)).map((f) => f.replace(/\.md$/, '')).sort();
+		const lessons = files
+			.filter((f) => /^\d\d-.+\.md$/.test(f))
+			.map((f) => f.replace(/\.md$/, ''))
+			.sort();
 		modules.set(slug, { slug, version, lessons, reflections });
 	}
 	return modules;
@@ -102,17 +105,34 @@ export async function seedDemoLearning(
 		if (lessons.length) {
 			await trx
 				.insertInto('lesson_completions')
-				.values(lessons.map((lesson) => ({ person_id: personId, module_slug: mod.slug, lesson_slug: lesson, completed_at: when })))
+				.values(
+					lessons.map((lesson) => ({
+						person_id: personId,
+						module_slug: mod.slug,
+						lesson_slug: lesson,
+						completed_at: when
+					}))
+				)
 				.onConflict((oc) => oc.columns(['person_id', 'module_slug', 'lesson_slug']).doNothing())
 				.execute();
 		}
 		if (item.kind === 'completed' && item.earlierVersion) {
 			// An earlier version: the learner has not opened the current one yet.
-			await trx.deleteFrom('lesson_completions').where('person_id', '=', personId).where('module_slug', '=', mod.slug).execute();
+			await trx
+				.deleteFrom('lesson_completions')
+				.where('person_id', '=', personId)
+				.where('module_slug', '=', mod.slug)
+				.execute();
 		} else {
 			await trx
 				.insertInto('module_progress')
-				.values({ person_id: personId, module_slug: mod.slug, last_lesson_slug: lessons.at(-1) ?? mod.lessons[0]!, started_at: when, updated_at: when })
+				.values({
+					person_id: personId,
+					module_slug: mod.slug,
+					last_lesson_slug: lessons.at(-1) ?? mod.lessons[0]!,
+					started_at: when,
+					updated_at: when
+				})
 				.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doNothing())
 				.execute();
 		}
@@ -120,23 +140,53 @@ export async function seedDemoLearning(
 			const passed = item.kind === 'completed';
 			await trx
 				.insertInto('check_attempts')
-				.values({ id: newId(), person_id: personId, module_slug: mod.slug, module_version: version, answers: '{}', score: passed ? 88 : 50, passed: passed ? 1 : 0, submitted_at: when })
+				.values({
+					id: newId(),
+					person_id: personId,
+					module_slug: mod.slug,
+					module_version: version,
+					answers: '{}',
+					score: passed ? 88 : 50,
+					passed: passed ? 1 : 0,
+					submitted_at: when
+				})
 				.execute();
 		}
 		if (item.kind === 'completed') {
 			await trx
 				.insertInto('completions')
-				.values({ id: newId(), person_id: personId, module_slug: mod.slug, module_version: version, completed_at: when, verification_code: code() })
+				.values({
+					id: newId(),
+					person_id: personId,
+					module_slug: mod.slug,
+					module_version: version,
+					completed_at: when,
+					verification_code: code()
+				})
 				.execute();
 			const reflection = demoReflections[mod.slug];
 			if (reflection && mod.reflections[0]) {
 				await trx
 					.insertInto('reflections')
-					.values({ person_id: personId, module_slug: mod.slug, prompt_id: mod.reflections[0], body: reflection, share_with_buddy: 0, share_with_manager: 1, created_at: when, updated_at: when })
+					.values({
+						person_id: personId,
+						module_slug: mod.slug,
+						prompt_id: mod.reflections[0],
+						body: reflection,
+						share_with_buddy: 0,
+						share_with_manager: 1,
+						created_at: when,
+						updated_at: when
+					})
 					.execute();
 				await trx
 					.insertInto('practice_logs')
-					.values({ person_id: personId, module_slug: mod.slug, note: 'Spent an hour with the Customer Care team lead going through the supplier queries they get most often.', done_at: when })
+					.values({
+						person_id: personId,
+						module_slug: mod.slug,
+						note: 'Spent an hour with the Customer Care team lead going through the supplier queries they get most often.',
+						done_at: when
+					})
 					.execute();
 			}
 		}
@@ -149,12 +199,21 @@ export async function seedDemoLearning(
 	}
 	for (const team of ['Accounts Payable', 'Accounts Receivable', 'Payroll', 'Customer Care', 'Service Desk']) {
 		const members = (ids.members.get(team) ?? []).filter((id) => !named.has(id));
-		for (const [i, personId] of members.entries()) for (const item of teamPatterns[i % teamPatterns.length]!) await apply(personId, item);
+		for (const [i, personId] of members.entries())
+			for (const item of teamPatterns[i % teamPatterns.length]!) await apply(personId, item);
 	}
 
 	const manager = ids.people.get('manager@ripple.test') ?? null;
 	const due = (days: number) => isoDay(new Date(now.getTime() + days * DAY));
-	const assignment = (fields: { item_kind: 'module' | 'path'; item_slug: string; team?: string; person?: string; due: number; message?: string; refresh?: boolean }) => ({
+	const assignment = (fields: {
+		item_kind: 'module' | 'path';
+		item_slug: string;
+		team?: string;
+		person?: string;
+		due: number;
+		message?: string;
+		refresh?: boolean;
+	}) => ({
 		id: newId(),
 		item_kind: fields.item_kind,
 		item_slug: fields.item_slug,
@@ -170,10 +229,28 @@ export async function seedDemoLearning(
 	await trx
 		.insertInto('assignments')
 		.values([
-			assignment({ item_kind: 'module', item_slug: 'why-internal-service-matters', team: 'Accounts Payable', due: 5, message: 'Our starting point for the quarter: how our invoices reach the customer.' }),
-			assignment({ item_kind: 'module', item_slug: 'communicating-across-teams', person: 'staff@ripple.test', due: -2, message: 'Useful before you take over the supplier inbox.' }),
+			assignment({
+				item_kind: 'module',
+				item_slug: 'why-internal-service-matters',
+				team: 'Accounts Payable',
+				due: 5,
+				message: 'Our starting point for the quarter: how our invoices reach the customer.'
+			}),
+			assignment({
+				item_kind: 'module',
+				item_slug: 'communicating-across-teams',
+				person: 'staff@ripple.test',
+				due: -2,
+				message: 'Useful before you take over the supplier inbox.'
+			}),
 			assignment({ item_kind: 'path', item_slug: 'back-office-foundations', person: 'staff@ripple.test', due: 60 }),
-			assignment({ item_kind: 'module', item_slug: 'giving-and-receiving-feedback', team: 'Payroll', due: -4, refresh: true }),
+			assignment({
+				item_kind: 'module',
+				item_slug: 'giving-and-receiving-feedback',
+				team: 'Payroll',
+				due: -4,
+				refresh: true
+			}),
 			assignment({ item_kind: 'module', item_slug: 'emotional-intelligence-at-work', team: 'Customer Care', due: 21 })
 		])
 		.execute();

@@ -163,7 +163,6 @@ export const demoMetrics: readonly DemoMetric[] = [
 	}
 ];
 
-
 // ---------------------------------------------------------------------------------------------
 // Team stories
 
@@ -263,7 +262,10 @@ const demoTeamStories: Record<string, TeamStory> = {
 					'Good to have someone own the priority call between Sales and Finance.',
 					'The escalation route was explained clearly and the outcome stuck.'
 				],
-				poor: ['Escalation acknowledged, but no decision before our deadline.', 'Still waiting to hear which team owns this.']
+				poor: [
+					'Escalation acknowledged, but no decision before our deadline.',
+					'Still waiting to hear which team owns this.'
+				]
 			}
 		},
 		cases: { prefix: 'ESC-', first: 310, digits: 4 }
@@ -315,7 +317,16 @@ const demoTeamStories: Record<string, TeamStory> = {
 			responses: [10, 14],
 			mood: { start: 8.7, end: 7.5, noise: 0.1, dip: { from: 10, to: 12, by: -1.9 } },
 			spread: 1.5,
-			poorReasons: ['had_to_chase', 'passed_between_teams', 'answer_unclear', 'had_to_chase', 'passed_between_teams', 'answer_unclear', 'wrong_or_incomplete', 'had_to_repeat'],
+			poorReasons: [
+				'had_to_chase',
+				'passed_between_teams',
+				'answer_unclear',
+				'had_to_chase',
+				'passed_between_teams',
+				'answer_unclear',
+				'wrong_or_incomplete',
+				'had_to_repeat'
+			],
 			comments: {
 				good: [
 					'Credit hold lifted within the hour, so the customer’s order could ship.',
@@ -362,7 +373,10 @@ const demoTeamStories: Record<string, TeamStory> = {
 					'Variance explained line by line, which is exactly what the budget holder needed.',
 					'Accrual reversed correctly as soon as I pointed out the error.'
 				],
-				poor: ['Month-end report arrived after the review meeting.', 'Asked twice for the mapping between old and new cost centres.']
+				poor: [
+					'Month-end report arrived after the review meeting.',
+					'Asked twice for the mapping between old and new cost centres.'
+				]
 			}
 		},
 		cases: { prefix: 'JE-', first: 7720, digits: 5 }
@@ -417,7 +431,10 @@ const demoTeamStories: Record<string, TeamStory> = {
 					'The new starter had a laptop and a badge on day one. A first for us.',
 					'Interview schedule sorted across three time zones without fuss.'
 				],
-				poor: ['The offer letter went out with the wrong start date.', 'Had to chase for news on a role that has been open for six weeks.']
+				poor: [
+					'The offer letter went out with the wrong start date.',
+					'Had to chase for news on a role that has been open for six weeks.'
+				]
 			}
 		},
 		cases: { prefix: 'REQ-', first: 2210, digits: 5 }
@@ -468,7 +485,10 @@ const demoTeamStories: Record<string, TeamStory> = {
 					'Hourly updates during the VPN outage. Much appreciated.',
 					'Printer driver installed before my meeting started.'
 				],
-				poor: ['Ticket reassigned three times and still no fix.', 'Closed without anyone contacting me. The printer still does not work.']
+				poor: [
+					'Ticket reassigned three times and still no fix.',
+					'Closed without anyone contacting me. The printer still does not work.'
+				]
 			}
 		},
 		cases: { prefix: 'INC', first: 44120, digits: 7 }
@@ -521,7 +541,10 @@ const demoTeamStories: Record<string, TeamStory> = {
 					'Took the call off my hands and closed the loop with me afterwards.',
 					'Warm handover to the customer, and they told me so.'
 				],
-				poor: ['The customer was told to call us instead, although we had already passed it to you.', 'Callback promised for Monday, happened on Thursday.']
+				poor: [
+					'The customer was told to call us instead, although we had already passed it to you.',
+					'Callback promised for Monday, happened on Thursday.'
+				]
 			}
 		},
 		cases: { prefix: 'CC-', first: 60410, digits: 5 }
@@ -658,226 +681,463 @@ const RAVI = nw('ravi.patel');
 const demoObservations: readonly DemoObservation[] = [
 	// Accounts Payable: takes ownership
 	{
-		about: PRIYA, by: TOMASZ, source: 'manager', behaviour: 'ownership', level: 4, when: recent(6),
-		situation: 'A packaging supplier was about to put us on stop because two invoices were blocked by a bank-detail check nobody had picked up.',
-		action: 'Priya took the case although the block sat with the vendor master team, had the new details verified by phone, got the invoices released and told the buyer and the supplier where things stood at each step.',
-		impact: 'Both invoices went out in Thursday’s payment run, deliveries kept coming and the buyer said it was the first time nobody had to chase.'
+		about: PRIYA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'ownership',
+		level: 4,
+		when: recent(6),
+		situation:
+			'A packaging supplier was about to put us on stop because two invoices were blocked by a bank-detail check nobody had picked up.',
+		action:
+			'Priya took the case although the block sat with the vendor master team, had the new details verified by phone, got the invoices released and told the buyer and the supplier where things stood at each step.',
+		impact:
+			'Both invoices went out in Thursday’s payment run, deliveries kept coming and the buyer said it was the first time nobody had to chase.'
 	},
 	{
-		about: PRIYA, by: JESSICA, source: 'peer', behaviour: 'ownership', level: 4, when: recent(18),
-		situation: 'A customer complained that a replacement part was stuck because our courier’s invoice had not been paid.',
-		action: 'Priya found the invoice parked for a missing goods receipt, asked the warehouse to book it that afternoon and rang me back rather than leaving a note on the ticket.',
-		impact: 'The courier released the part the next morning and I could give the customer a firm date instead of an apology.'
+		about: PRIYA,
+		by: JESSICA,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 4,
+		when: recent(18),
+		situation:
+			'A customer complained that a replacement part was stuck because our courier’s invoice had not been paid.',
+		action:
+			'Priya found the invoice parked for a missing goods receipt, asked the warehouse to book it that afternoon and rang me back rather than leaving a note on the ticket.',
+		impact:
+			'The courier released the part the next morning and I could give the customer a firm date instead of an apology.'
 	},
 	{
-		about: VIKRAM, by: TOMASZ, source: 'manager', behaviour: 'ownership', level: 3, when: recent(25),
+		about: VIKRAM,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'ownership',
+		level: 3,
+		when: recent(25),
 		situation: 'A business unit asked why an approved invoice from a training provider was still unpaid after 45 days.',
-		action: 'Vikram traced it to an expired purchase order, asked procurement to extend it and set himself a reminder to check the invoice was released before the run.',
+		action:
+			'Vikram traced it to an expired purchase order, asked procurement to extend it and set himself a reminder to check the invoice was released before the run.',
 		impact: 'The invoice was paid a week later and the requester knew the reason and the new date up front.'
 	},
 	{
-		about: AGNIESZKA, by: EMMA, source: 'peer', behaviour: 'ownership', level: 4, when: recent(33),
-		situation: 'While I was on leave, a logistics supplier disputed a short payment that had bounced between AP, procurement and the site for a month.',
-		action: 'Agnieszka pulled the three email threads together, agreed the missing amount with the site manager and updated the supplier twice a week until the balance was paid.',
-		impact: 'When I came back the dispute was closed, the supplier had confirmed the statement balance and the case notes told me everything.'
+		about: AGNIESZKA,
+		by: EMMA,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 4,
+		when: recent(33),
+		situation:
+			'While I was on leave, a logistics supplier disputed a short payment that had bounced between AP, procurement and the site for a month.',
+		action:
+			'Agnieszka pulled the three email threads together, agreed the missing amount with the site manager and updated the supplier twice a week until the balance was paid.',
+		impact:
+			'When I came back the dispute was closed, the supplier had confirmed the statement balance and the case notes told me everything.'
 	},
 	{
-		about: MATEUSZ, by: TOMASZ, source: 'manager', behaviour: 'ownership', level: 2, when: recent(12),
+		about: MATEUSZ,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'ownership',
+		level: 2,
+		when: recent(12),
 		situation: 'A budget holder asked why an IT contractor’s invoice had been paid twice.',
-		action: 'Mateusz forwarded the question to procurement marked “not an AP issue” and closed the ticket without checking anyone had picked it up.',
-		impact: 'The budget holder chased again ten days later and recovery from the contractor started late. We agreed he keeps cases like this until someone has taken them.'
+		action:
+			'Mateusz forwarded the question to procurement marked “not an AP issue” and closed the ticket without checking anyone had picked it up.',
+		impact:
+			'The budget holder chased again ten days later and recovery from the contractor started late. We agreed he keeps cases like this until someone has taken them.'
 	},
 	{
-		about: LAKSHMI, by: RAVI, source: 'peer', behaviour: 'ownership', level: 3, when: recent(40),
-		situation: 'A customer order was held because the freight forwarder had put us on credit stop over an unpaid invoice.',
-		action: 'Lakshmi confirmed the invoice was approved, moved it into the next run and told me who in the forwarder’s accounts team had the remittance.',
+		about: LAKSHMI,
+		by: RAVI,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 3,
+		when: recent(40),
+		situation:
+			'A customer order was held because the freight forwarder had put us on credit stop over an unpaid invoice.',
+		action:
+			'Lakshmi confirmed the invoice was approved, moved it into the next run and told me who in the forwarder’s accounts team had the remittance.',
 		impact: 'I could tell the customer when the order would move, and the forwarder lifted the stop the following day.'
 	},
 	{
-		about: EMMA, by: OLIVER, source: 'peer', behaviour: 'ownership', level: 4, when: recent(3),
-		situation: 'At month end we found a large consultancy invoice that had been received but not approved, with no accrual for it.',
-		action: 'Emma chased the approver directly, sent me the amount and cost centre for an accrual the same day and followed up until the invoice was posted.',
-		impact: 'The accrual went in before the close deadline and the budget holder’s cost centre report was right first time.'
+		about: EMMA,
+		by: OLIVER,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 4,
+		when: recent(3),
+		situation:
+			'At month end we found a large consultancy invoice that had been received but not approved, with no accrual for it.',
+		action:
+			'Emma chased the approver directly, sent me the amount and cost centre for an accrual the same day and followed up until the invoice was posted.',
+		impact:
+			'The accrual went in before the close deadline and the budget holder’s cost centre report was right first time.'
 	},
 	{
-		about: OLENA, by: AGNIESZKA, source: 'peer', behaviour: 'ownership', level: 3, when: recent(47),
+		about: OLENA,
+		by: AGNIESZKA,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 3,
+		when: recent(47),
 		situation: 'An employee’s travel claim had been rejected because the hotel receipt was in a foreign currency.',
-		action: 'Olena checked the policy, asked the employee for the card statement instead of a new receipt and approved the claim herself once it arrived.',
+		action:
+			'Olena checked the policy, asked the employee for the card statement instead of a new receipt and approved the claim herself once it arrived.',
 		impact: 'The claim was paid in the next expenses run and the employee did not have to start again.'
 	},
 	{
-		about: PRIYA, by: AGNIESZKA, source: 'peer', behaviour: 'ownership', level: 3, when: recent(52),
+		about: PRIYA,
+		by: AGNIESZKA,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 3,
+		when: recent(52),
 		situation: 'A supplier statement showed three credit notes that were not in our ledger.',
-		action: 'Priya requested copies, matched two of them to open invoices and asked the buyer about the third instead of leaving it on the statement.',
+		action:
+			'Priya requested copies, matched two of them to open invoices and asked the buyer about the third instead of leaving it on the statement.',
 		impact: 'The statement was reconciled by the end of the week and the supplier stopped sending reminders.'
 	},
 
 	// Accounts Payable: communicates clearly
 	{
-		about: PRIYA, by: TOMASZ, source: 'manager', behaviour: 'clear-communication', level: 4, when: recent(9),
-		situation: 'A bank holiday moved the payment run forward by a day while many budget holders still had invoices waiting for approval.',
-		action: 'Priya wrote a short notice with the new cut-off time, each budget holder’s waiting invoices and what happens if they miss it, and sent it two days early.',
-		impact: 'Approvals arrived before the cut-off and, unlike the last bank holiday, the shared inbox had almost no “why wasn’t this paid” emails.'
+		about: PRIYA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 4,
+		when: recent(9),
+		situation:
+			'A bank holiday moved the payment run forward by a day while many budget holders still had invoices waiting for approval.',
+		action:
+			'Priya wrote a short notice with the new cut-off time, each budget holder’s waiting invoices and what happens if they miss it, and sent it two days early.',
+		impact:
+			'Approvals arrived before the cut-off and, unlike the last bank holiday, the shared inbox had almost no “why wasn’t this paid” emails.'
 	},
 	{
-		about: VIKRAM, by: LAKSHMI, source: 'peer', behaviour: 'clear-communication', level: 3, when: recent(21),
+		about: VIKRAM,
+		by: LAKSHMI,
+		source: 'peer',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: recent(21),
 		situation: 'A supplier asked in a long email why their invoice had been short-paid.',
-		action: 'Vikram replied the same day in plain words: which line was disputed, what the buyer had received and what the supplier needed to send for the rest.',
+		action:
+			'Vikram replied the same day in plain words: which line was disputed, what the buyer had received and what the supplier needed to send for the rest.',
 		impact: 'The supplier sent a corrected credit note and did not need to call.'
 	},
 	{
-		about: EMMA, by: TOMASZ, source: 'manager', behaviour: 'clear-communication', level: 5, when: recent(30),
-		situation: 'Suppliers often called because our remittance advice listed our document numbers instead of their invoice numbers.',
-		action: 'Emma redesigned the remittance template around the supplier’s own references, tried it with five suppliers and coached the team to write cover notes the same way.',
-		impact: 'Calls about remittances fell from about forty a month to under ten, and two other teams have asked for the template.'
+		about: EMMA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 5,
+		when: recent(30),
+		situation:
+			'Suppliers often called because our remittance advice listed our document numbers instead of their invoice numbers.',
+		action:
+			'Emma redesigned the remittance template around the supplier’s own references, tried it with five suppliers and coached the team to write cover notes the same way.',
+		impact:
+			'Calls about remittances fell from about forty a month to under ten, and two other teams have asked for the template.'
 	},
 	{
-		about: MATEUSZ, by: nw('sanne.bakker'), source: 'peer', behaviour: 'clear-communication', level: 2, when: recent(44),
+		about: MATEUSZ,
+		by: nw('sanne.bakker'),
+		source: 'peer',
+		behaviour: 'clear-communication',
+		level: 2,
+		when: recent(44),
 		situation: 'I asked why our payroll bureau’s invoice had not been paid.',
-		action: 'Mateusz replied with a screenshot of the ledger and a block code, with no word on what it meant or what I had to do.',
+		action:
+			'Mateusz replied with a screenshot of the ledger and a block code, with no word on what it meant or what I had to do.',
 		impact: 'I had to ring him to learn that the invoice needed my approval, and the bureau was paid a week late.'
 	},
 	{
-		about: AGNIESZKA, by: JESSICA, source: 'peer', behaviour: 'clear-communication', level: 4, when: recent(15),
+		about: AGNIESZKA,
+		by: JESSICA,
+		source: 'peer',
+		behaviour: 'clear-communication',
+		level: 4,
+		when: recent(15),
 		situation: 'Customer Care kept getting calls about a delayed refund that depended on a payment from AP.',
-		action: 'Agnieszka sent us a few lines we could use with callers, the expected payment date and who to contact if it slipped, before we had asked.',
+		action:
+			'Agnieszka sent us a few lines we could use with callers, the expected payment date and who to contact if it slipped, before we had asked.',
 		impact: 'Our advisors answered those calls in one go and complaints about that refund dropped within the week.'
 	},
 	{
-		about: OLENA, by: TOMASZ, source: 'manager', behaviour: 'clear-communication', level: 3, when: recent(27),
+		about: OLENA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: recent(27),
 		situation: 'The expenses policy changed the mileage rate in the middle of the month.',
-		action: 'Olena updated the FAQ, told employees with pending claims which rate applied to which journeys and closed each query with the amount they would receive.',
+		action:
+			'Olena updated the FAQ, told employees with pending claims which rate applied to which journeys and closed each query with the amount they would receive.',
 		impact: 'Few claims came back with questions and nobody was paid at the wrong rate.'
 	},
 	{
-		about: LAKSHMI, by: EMMA, source: 'peer', behaviour: 'clear-communication', level: 3, when: recent(38),
+		about: LAKSHMI,
+		by: EMMA,
+		source: 'peer',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: recent(38),
 		situation: 'A site manager asked for the status of fifteen invoices from one contractor.',
-		action: 'Lakshmi sent one table with the status, blocker and expected payment date of each invoice, and said when she would next update it.',
+		action:
+			'Lakshmi sent one table with the status, blocker and expected payment date of each invoice, and said when she would next update it.',
 		impact: 'The site manager stopped emailing invoice by invoice and approved the two that were waiting on him.'
 	},
 	{
-		about: PRIYA, by: RAVI, source: 'peer', behaviour: 'clear-communication', level: 4, when: recent(48),
-		situation: 'An order for a major customer depended on a supplier threatening to stop deliveries over late payments.',
-		action: 'Priya confirmed which invoices were in the next run, explained in one short message what the supplier would see and when, and copied me in so I could reassure the customer.',
+		about: PRIYA,
+		by: RAVI,
+		source: 'peer',
+		behaviour: 'clear-communication',
+		level: 4,
+		when: recent(48),
+		situation:
+			'An order for a major customer depended on a supplier threatening to stop deliveries over late payments.',
+		action:
+			'Priya confirmed which invoices were in the next run, explained in one short message what the supplier would see and when, and copied me in so I could reassure the customer.',
 		impact: 'The supplier kept shipping and I did not have to escalate to the account director.'
 	},
 	{
-		about: MATEUSZ, by: TOMASZ, source: 'manager', behaviour: 'clear-communication', level: 3, when: recent(4),
-		situation: 'After our conversation about vague replies, Mateusz handled a budget holder’s query about a blocked invoice.',
-		action: 'He explained the price difference in one sentence, named the approval that was missing and said when the invoice would be paid once approved.',
+		about: MATEUSZ,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: recent(4),
+		situation:
+			'After our conversation about vague replies, Mateusz handled a budget holder’s query about a blocked invoice.',
+		action:
+			'He explained the price difference in one sentence, named the approval that was missing and said when the invoice would be paid once approved.',
 		impact: 'The budget holder approved it the same day. A clear step up from his earlier replies.'
 	},
 
 	// Accounts Payable: gets it right first time
 	{
-		about: VIKRAM, by: TOMASZ, source: 'manager', behaviour: 'right-first-time', level: 4, when: recent(7),
-		situation: 'A batch of sixty invoices from a facilities supplier showed small price differences against the purchase orders.',
-		action: 'Vikram checked the contract before posting, found a price increase that had never been loaded and asked procurement to confirm the new rates rather than keying the invoices as they were.',
+		about: VIKRAM,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'right-first-time',
+		level: 4,
+		when: recent(7),
+		situation:
+			'A batch of sixty invoices from a facilities supplier showed small price differences against the purchase orders.',
+		action:
+			'Vikram checked the contract before posting, found a price increase that had never been loaded and asked procurement to confirm the new rates rather than keying the invoices as they were.',
 		impact: 'The batch was paid correctly first time and none of the invoices had to be reversed later.'
 	},
 	{
-		about: LAKSHMI, by: TOMASZ, source: 'manager', behaviour: 'right-first-time', level: 3, when: recent(19),
+		about: LAKSHMI,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'right-first-time',
+		level: 3,
+		when: recent(19),
 		situation: 'Invoice volumes doubled in the last three days of the month.',
-		action: 'Lakshmi kept to the three-way match checks under pressure and set aside the two invoices she was unsure about for a second look.',
+		action:
+			'Lakshmi kept to the three-way match checks under pressure and set aside the two invoices she was unsure about for a second look.',
 		impact: 'Her batch went through the payment run without a single correction.'
 	},
 	{
-		about: PRIYA, by: OLIVER, source: 'peer', behaviour: 'right-first-time', level: 4, when: recent(2),
+		about: PRIYA,
+		by: OLIVER,
+		source: 'peer',
+		behaviour: 'right-first-time',
+		level: 4,
+		when: recent(2),
 		situation: 'General Ledger needed AP’s list of goods received but not invoiced for the month-end accruals.',
-		action: 'Priya checked the list against open purchase orders, removed items already invoiced and flagged the two where the goods receipt looked wrong.',
+		action:
+			'Priya checked the list against open purchase orders, removed items already invoiced and flagged the two where the goods receipt looked wrong.',
 		impact: 'We posted the accruals without one adjustment, which had not happened for months.'
 	},
 	{
-		about: MATEUSZ, by: AGNIESZKA, source: 'peer', behaviour: 'right-first-time', level: 2, when: recent(36),
+		about: MATEUSZ,
+		by: AGNIESZKA,
+		source: 'peer',
+		behaviour: 'right-first-time',
+		level: 2,
+		when: recent(36),
 		situation: 'Mateusz keyed a batch of invoices from a supplier in Germany.',
-		action: 'Several lines used the domestic VAT code, and the batch went to approval without a check against the supplier’s tax details.',
+		action:
+			'Several lines used the domestic VAT code, and the batch went to approval without a check against the supplier’s tax details.',
 		impact: 'I had to reverse and repost five invoices, and the supplier’s payment slipped to the next run.'
 	},
 	{
-		about: AGNIESZKA, by: VIKRAM, source: 'peer', behaviour: 'right-first-time', level: 5, when: recent(23),
-		situation: 'About one invoice in ten arrived without a purchase order number and had to be returned to the supplier.',
-		action: 'Agnieszka added a check to the invoice inbox that asks the supplier for the PO straight away, and gave buyers a one-page guide to pass on to their suppliers.',
+		about: AGNIESZKA,
+		by: VIKRAM,
+		source: 'peer',
+		behaviour: 'right-first-time',
+		level: 5,
+		when: recent(23),
+		situation:
+			'About one invoice in ten arrived without a purchase order number and had to be returned to the supplier.',
+		action:
+			'Agnieszka added a check to the invoice inbox that asks the supplier for the PO straight away, and gave buyers a one-page guide to pass on to their suppliers.',
 		impact: 'Invoices without a PO fell sharply within a month and the whole team spends less time on returns.'
 	},
 	{
-		about: OLENA, by: JOANNA, source: 'peer', behaviour: 'right-first-time', level: 3, when: recent(50),
+		about: OLENA,
+		by: JOANNA,
+		source: 'peer',
+		behaviour: 'right-first-time',
+		level: 3,
+		when: recent(50),
 		situation: 'An intercompany recharge for shared travel costs had to match between our two entities.',
 		action: 'Olena checked the amounts and entity codes with me before posting rather than after.',
 		impact: 'Both sides matched at month end and there was no reconciling item to chase.'
 	},
 	{
-		about: EMMA, by: LAKSHMI, source: 'peer', behaviour: 'right-first-time', level: 4, when: recent(42),
+		about: EMMA,
+		by: LAKSHMI,
+		source: 'peer',
+		behaviour: 'right-first-time',
+		level: 4,
+		when: recent(42),
 		situation: 'A new supplier emailed bank details with a request to pay urgently.',
-		action: 'Emma rang the supplier on the number in the contract to confirm the details before setting them up, and asked the buyer to confirm the urgency.',
-		impact: 'The details were genuine and the payment went out correctly; the same check is what stops a fraudulent change.'
+		action:
+			'Emma rang the supplier on the number in the contract to confirm the details before setting them up, and asked the buyer to confirm the urgency.',
+		impact:
+			'The details were genuine and the payment went out correctly; the same check is what stops a fraudulent change.'
 	},
 	{
-		about: PRIYA, by: TOMASZ, source: 'manager', behaviour: 'right-first-time', level: 3, when: recent(31),
+		about: PRIYA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'right-first-time',
+		level: 3,
+		when: recent(31),
 		situation: 'Priya processed the monthly utilities invoices for twelve sites.',
-		action: 'She matched each invoice to the meter reading report and posted them correctly, but did not check the cost centre for two sites that had moved.',
-		impact: 'Two invoices were charged to the wrong site and had to be moved by journal; otherwise the batch was clean.',
-		response: 'Fair point. I have added the site list from Facilities to my checklist, so moved sites get checked every month.'
+		action:
+			'She matched each invoice to the meter reading report and posted them correctly, but did not check the cost centre for two sites that had moved.',
+		impact:
+			'Two invoices were charged to the wrong site and had to be moved by journal; otherwise the batch was clean.',
+		response:
+			'Fair point. I have added the site list from Facilities to my checklist, so moved sites get checked every month.'
 	},
 
 	// Accounts Payable: earlier months
 	{
-		about: PRIYA, by: TOMASZ, source: 'manager', behaviour: 'customer-focus', level: 3, when: ago(100),
+		about: PRIYA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 3,
+		when: ago(100),
 		situation: 'A project manager asked when a supplier would be paid.',
-		action: 'Priya asked why it mattered, learnt that the supplier had paused work on site, and arranged for the invoice to go into an earlier run.',
+		action:
+			'Priya asked why it mattered, learnt that the supplier had paused work on site, and arranged for the invoice to go into an earlier run.',
 		impact: 'Work on site restarted the following week.'
 	},
 	{
-		about: PRIYA, by: JESSICA, source: 'peer', behaviour: 'collaboration', level: 4, when: ago(130),
+		about: PRIYA,
+		by: JESSICA,
+		source: 'peer',
+		behaviour: 'collaboration',
+		level: 4,
+		when: ago(130),
 		situation: 'Customer Care and AP were both answering calls about the same supplier refunds without knowing it.',
-		action: 'Priya set up a short weekly call with our team lead to go through open refunds and agree who answers the customer.',
+		action:
+			'Priya set up a short weekly call with our team lead to go through open refunds and agree who answers the customer.',
 		impact: 'Customers now get one answer instead of two, and the duplicate tickets have stopped.'
 	},
 	{
-		about: MATEUSZ, by: TOMASZ, source: 'manager', behaviour: 'reliability', level: 2, when: ago(115),
+		about: MATEUSZ,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'reliability',
+		level: 2,
+		when: ago(115),
 		situation: 'Mateusz agreed to send the supplier statement reconciliations by the fifth working day.',
 		action: 'Two of the five were late, and the buyers were not told in advance.',
 		impact: 'One buyer escalated to me before the reconciliation arrived.'
 	},
 	{
-		about: VIKRAM, by: TOMASZ, source: 'manager', behaviour: 'continuous-improvement', level: 4, when: ago(150),
+		about: VIKRAM,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'continuous-improvement',
+		level: 4,
+		when: ago(150),
 		situation: 'The same duplicate invoice problem came up with a stationery supplier every month.',
-		action: 'Vikram went through six months of cases, found the supplier re-sent invoices as reminders, and agreed with them and procurement that reminders would come as statements instead.',
-		impact: 'Duplicates from that supplier stopped, and Vikram walked the team through the approach at our monthly meeting.'
+		action:
+			'Vikram went through six months of cases, found the supplier re-sent invoices as reminders, and agreed with them and procurement that reminders would come as statements instead.',
+		impact:
+			'Duplicates from that supplier stopped, and Vikram walked the team through the approach at our monthly meeting.'
 	},
 	{
-		about: EMMA, by: nw('ewa.mazur'), source: 'peer', behaviour: 'empathy', level: 4, when: ago(165),
-		situation: 'A small supplier rang Order Management in tears because a late payment meant they could not pay their staff.',
-		action: 'Emma took the call over, listened, explained what had gone wrong and arranged an urgent payment the same day, even though she could not change the payment terms.',
+		about: EMMA,
+		by: nw('ewa.mazur'),
+		source: 'peer',
+		behaviour: 'empathy',
+		level: 4,
+		when: ago(165),
+		situation:
+			'A small supplier rang Order Management in tears because a late payment meant they could not pay their staff.',
+		action:
+			'Emma took the call over, listened, explained what had gone wrong and arranged an urgent payment the same day, even though she could not change the payment terms.',
 		impact: 'The supplier was paid the next morning and wrote to thank both teams.'
 	},
 	{
-		about: PRIYA, by: TOMASZ, source: 'manager', behaviour: 'ownership', level: 3, when: ago(160),
+		about: PRIYA,
+		by: TOMASZ,
+		source: 'manager',
+		behaviour: 'ownership',
+		level: 3,
+		when: ago(160),
 		situation: 'A supplier asked about an invoice that had been sent to the wrong group company.',
-		action: 'Priya contacted the other company’s AP team, confirmed they had it and gave the supplier the contact and the expected payment date.',
-		impact: 'The supplier was paid within two weeks. Next step: keep hold of the case until it is paid rather than handing it over.'
+		action:
+			'Priya contacted the other company’s AP team, confirmed they had it and gave the supplier the contact and the expected payment date.',
+		impact:
+			'The supplier was paid within two weeks. Next step: keep hold of the case until it is paid rather than handing it over.'
 	},
 	{
-		about: AGNIESZKA, by: PRIYA, source: 'peer', behaviour: 'feedback', level: 4, when: ago(120),
+		about: AGNIESZKA,
+		by: PRIYA,
+		source: 'peer',
+		behaviour: 'feedback',
+		level: 4,
+		when: ago(120),
 		situation: 'After my first month on the supplier inbox, Agnieszka offered to review some of my replies.',
-		action: 'She picked five real emails, told me specifically what worked and what was unclear, and asked what she could do better in her handovers.',
+		action:
+			'She picked five real emails, told me specifically what worked and what was unclear, and asked what she could do better in her handovers.',
 		impact: 'My replies became shorter and clearer, and I now ask her for feedback myself.'
 	},
 
 	// Accounts Payable: self-ratings
 	{
-		about: PRIYA, by: PRIYA, source: 'self', behaviour: 'clear-communication', level: 3, when: recent(10),
+		about: PRIYA,
+		by: PRIYA,
+		source: 'self',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: recent(10),
 		situation: 'I answered supplier questions in the shared inbox during the bank holiday week.',
-		action: 'I used plain words and gave dates, but closed a few emails without confirming the payment had actually gone out.',
+		action:
+			'I used plain words and gave dates, but closed a few emails without confirming the payment had actually gone out.',
 		impact: 'Most suppliers were satisfied; two wrote back to ask whether they had been paid.'
 	},
 	{
-		about: PRIYA, by: PRIYA, source: 'self', behaviour: 'ownership', level: 3, when: ago(140),
+		about: PRIYA,
+		by: PRIYA,
+		source: 'self',
+		behaviour: 'ownership',
+		level: 3,
+		when: ago(140),
 		situation: 'I took over the utilities supplier queries from a colleague who moved teams.',
-		action: 'I worked through the open cases but handed the two complicated ones to Tomasz instead of seeing them through.',
+		action:
+			'I worked through the open cases but handed the two complicated ones to Tomasz instead of seeing them through.',
 		impact: 'The simple cases closed quickly; the two I passed on took longer than they needed to.'
 	},
 	{
-		about: AGNIESZKA, by: AGNIESZKA, source: 'self', behaviour: 'right-first-time', level: 4, when: recent(20),
+		about: AGNIESZKA,
+		by: AGNIESZKA,
+		source: 'self',
+		behaviour: 'right-first-time',
+		level: 4,
+		when: recent(20),
 		situation: 'I set up the purchase order check on the invoice inbox.',
 		action: 'I tried it on a week of real invoices before switching it on and asked two buyers to review the wording.',
 		impact: 'It went live without complaints and nobody had to reprocess anything.'
@@ -885,105 +1145,204 @@ const demoObservations: readonly DemoObservation[] = [
 
 	// Accounts Receivable: focuses on the customer (low: the SLA is met, the need is not)
 	{
-		about: JOANNA, by: SARAH, source: 'manager', behaviour: 'customer-focus', level: 2, when: recent(5),
+		about: JOANNA,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 2,
+		when: recent(5),
 		situation: 'A Sales account manager raised a dispute about a pricing error on a customer invoice.',
-		action: 'Joanna replied within the SLA that the dispute had been logged with Sales and closed the case, although no credit note had been agreed.',
-		impact: 'The account manager reopened it two days later, and the customer received another reminder letter in the meantime.'
+		action:
+			'Joanna replied within the SLA that the dispute had been logged with Sales and closed the case, although no credit note had been agreed.',
+		impact:
+			'The account manager reopened it two days later, and the customer received another reminder letter in the meantime.'
 	},
 	{
-		about: DANIEL, by: RAVI, source: 'peer', behaviour: 'customer-focus', level: 2, when: recent(14),
+		about: DANIEL,
+		by: RAVI,
+		source: 'peer',
+		behaviour: 'customer-focus',
+		level: 2,
+		when: recent(14),
 		situation: 'I asked why a customer’s payment showed as unapplied while their order was blocked on credit hold.',
-		action: 'Daniel confirmed the payment date and amount, which I already knew, but did not apply the cash or tell me what was blocking the order.',
+		action:
+			'Daniel confirmed the payment date and amount, which I already knew, but did not apply the cash or tell me what was blocking the order.',
 		impact: 'The order stayed blocked for two more days until I asked again.'
 	},
 	{
-		about: ANANYA, by: SARAH, source: 'manager', behaviour: 'customer-focus', level: 3, when: recent(26),
+		about: ANANYA,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 3,
+		when: recent(26),
 		situation: 'A regional sales director asked for a key account’s overdue position before a customer meeting.',
-		action: 'Ananya asked what the meeting was for, then sent the ageing with disputed items marked separately and the name of whoever was handling each one.',
+		action:
+			'Ananya asked what the meeting was for, then sent the ageing with disputed items marked separately and the name of whoever was handling each one.',
 		impact: 'The director went into the meeting knowing which items were real debt and which were our errors.'
 	},
 	{
-		about: LUCAS, by: nw('maria.oliveira'), source: 'peer', behaviour: 'customer-focus', level: 1, when: recent(37),
+		about: LUCAS,
+		by: nw('maria.oliveira'),
+		source: 'peer',
+		behaviour: 'customer-focus',
+		level: 1,
+		when: recent(37),
 		situation: 'I asked for a credit note for a customer who had been billed twice for one delivery.',
-		action: 'Lucas returned the request to Sales because the original order number was missing from the form, although both invoices were in front of him, and closed the case.',
+		action:
+			'Lucas returned the request to Sales because the original order number was missing from the form, although both invoices were in front of him, and closed the case.',
 		impact: 'The customer waited another week for the credit and complained to their account manager.'
 	},
 	{
-		about: GRACE, by: JESSICA, source: 'peer', behaviour: 'customer-focus', level: 3, when: recent(22),
+		about: GRACE,
+		by: JESSICA,
+		source: 'peer',
+		behaviour: 'customer-focus',
+		level: 3,
+		when: recent(22),
 		situation: 'A customer rang Customer Care about a reminder letter for an invoice they had already disputed.',
-		action: 'Grace checked the dispute, stopped reminders on the account and asked me what the customer had been told so far.',
+		action:
+			'Grace checked the dispute, stopped reminders on the account and asked me what the customer had been told so far.',
 		impact: 'The customer received no further letters while the dispute was open.'
 	},
 	{
-		about: JOANNA, by: nw('nathalie.girard'), source: 'peer', behaviour: 'customer-focus', level: 2, when: recent(45),
+		about: JOANNA,
+		by: nw('nathalie.girard'),
+		source: 'peer',
+		behaviour: 'customer-focus',
+		level: 2,
+		when: recent(45),
 		situation: 'A customer disputed the freight charges on three invoices.',
-		action: 'Joanna dealt with the first invoice and marked the case resolved, but did not look at the other two until I raised a new case.',
+		action:
+			'Joanna dealt with the first invoice and marked the case resolved, but did not look at the other two until I raised a new case.',
 		impact: 'The customer saw the same dispute handled three times over three weeks.'
 	},
 	{
-		about: DANIEL, by: SARAH, source: 'manager', behaviour: 'customer-focus', level: 3, when: recent(32),
+		about: DANIEL,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 3,
+		when: recent(32),
 		situation: 'A customer paid one lump sum for twenty invoices without a remittance.',
-		action: 'Daniel called the customer’s accounts team to ask what the payment covered instead of guessing, and applied it once they had confirmed.',
+		action:
+			'Daniel called the customer’s accounts team to ask what the payment covered instead of guessing, and applied it once they had confirmed.',
 		impact: 'The account was clean and nobody received a wrong reminder.'
 	},
 	{
-		about: LUCAS, by: SARAH, source: 'manager', behaviour: 'customer-focus', level: 2, when: recent(11),
+		about: LUCAS,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 2,
+		when: recent(11),
 		situation: 'Lucas handled a credit note request that was missing its reason code.',
 		action: 'He rejected it back to Sales with a template reply that did not say which field was missing.',
-		impact: 'Sales resubmitted it with the same gap and the credit took three rounds. We agreed he fixes small gaps himself from now on.'
+		impact:
+			'Sales resubmitted it with the same gap and the credit took three rounds. We agreed he fixes small gaps himself from now on.'
 	},
 	{
-		about: ANANYA, by: nw('tyler.johnson'), source: 'peer', behaviour: 'customer-focus', level: 4, when: recent(53),
+		about: ANANYA,
+		by: nw('tyler.johnson'),
+		source: 'peer',
+		behaviour: 'customer-focus',
+		level: 4,
+		when: recent(53),
 		situation: 'A distributor was about to be put on credit hold the day before a large seasonal order.',
-		action: 'Ananya asked me what the order was for, found that the overdue amount was a disputed invoice and set the hold aside while the dispute was settled.',
+		action:
+			'Ananya asked me what the order was for, found that the overdue amount was a disputed invoice and set the hold aside while the dispute was settled.',
 		impact: 'The order shipped on time and the dispute was settled the following week.'
 	},
 
 	// Accounts Receivable: keeps promises (high: deadlines are met)
 	{
-		about: GRACE, by: SARAH, source: 'manager', behaviour: 'reliability', level: 4, when: recent(2),
+		about: GRACE,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(2),
 		situation: 'Month-end cash allocation had to be finished by the second working day for the close.',
-		action: 'Grace planned the allocation across the team, posted progress in the close channel each afternoon and flagged early that one bank account would be late.',
+		action:
+			'Grace planned the allocation across the team, posted progress in the close channel each afternoon and flagged early that one bank account would be late.',
 		impact: 'The close had the cash figures on time and General Ledger knew about the late account in advance.'
 	},
 	{
-		about: DANIEL, by: KATARZYNA, source: 'peer', behaviour: 'reliability', level: 4, when: recent(8),
+		about: DANIEL,
+		by: KATARZYNA,
+		source: 'peer',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(8),
 		situation: 'We needed the customer bank account reconciliations for the quarter-end review.',
 		action: 'Daniel delivered every reconciliation on the day he had promised and explained the two open items.',
 		impact: 'We finished the review a day early.'
 	},
 	{
-		about: JOANNA, by: SARAH, source: 'manager', behaviour: 'reliability', level: 4, when: recent(17),
+		about: JOANNA,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(17),
 		situation: 'Joanna had promised a group of key customers their statements by the tenth.',
-		action: 'She sent every statement by the ninth and told the one customer whose statement needed a correction that theirs would follow a day later.',
+		action:
+			'She sent every statement by the ninth and told the one customer whose statement needed a correction that theirs would follow a day later.',
 		impact: 'None of the customers had to ask.'
 	},
 	{
-		about: ANANYA, by: OLIVER, source: 'peer', behaviour: 'reliability', level: 3, when: recent(29),
+		about: ANANYA,
+		by: OLIVER,
+		source: 'peer',
+		behaviour: 'reliability',
+		level: 3,
+		when: recent(29),
 		situation: 'I needed the bad debt provision workings for the month-end pack.',
 		action: 'Ananya sent them on the agreed day with the movement explained.',
 		impact: 'The provision was posted on time.'
 	},
 	{
-		about: LUCAS, by: SARAH, source: 'manager', behaviour: 'reliability', level: 3, when: recent(41),
+		about: LUCAS,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'reliability',
+		level: 3,
+		when: recent(41),
 		situation: 'The billing run had to go out by noon on the first working day.',
 		action: 'Lucas ran the billing on time and warned Sales that morning that two contracts were missing prices.',
 		impact: 'Those two invoices went out a day late, but nobody was surprised.'
 	},
 	{
-		about: GRACE, by: PIETER, source: 'peer', behaviour: 'reliability', level: 4, when: recent(35),
+		about: GRACE,
+		by: PIETER,
+		source: 'peer',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(35),
 		situation: 'The auditors needed debtor confirmations chased within two weeks.',
-		action: 'Grace agreed a realistic plan with them, shared a tracker they could see and renegotiated the date for three overseas customers before it was missed.',
+		action:
+			'Grace agreed a realistic plan with them, shared a tracker they could see and renegotiated the date for three overseas customers before it was missed.',
 		impact: 'The auditors signed off the debtor balance without extra testing.'
 	},
 	{
-		about: JOANNA, by: DANIEL, source: 'peer', behaviour: 'reliability', level: 4, when: recent(24),
+		about: JOANNA,
+		by: DANIEL,
+		source: 'peer',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(24),
 		situation: 'I was on leave during the monthly reminder run.',
-		action: 'Joanna covered my accounts as she had promised, noted every call and left me a handover for the morning I returned.',
+		action:
+			'Joanna covered my accounts as she had promised, noted every call and left me a handover for the morning I returned.',
 		impact: 'I picked up every conversation where it had stopped.'
 	},
 	{
-		about: DANIEL, by: SARAH, source: 'manager', behaviour: 'reliability', level: 4, when: recent(49),
+		about: DANIEL,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(49),
 		situation: 'Daniel committed to clearing the unapplied cash backlog before quarter end.',
 		action: 'He cleared it two days early and reported progress every week at the team meeting.',
 		impact: 'Unapplied cash was at its lowest of the year at quarter end.'
@@ -991,103 +1350,197 @@ const demoObservations: readonly DemoObservation[] = [
 
 	// Accounts Receivable: works across boundaries
 	{
-		about: LUCAS, by: nw('giulia.romano'), source: 'peer', behaviour: 'collaboration', level: 2, when: recent(13),
+		about: LUCAS,
+		by: nw('giulia.romano'),
+		source: 'peer',
+		behaviour: 'collaboration',
+		level: 2,
+		when: recent(13),
 		situation: 'Credit note requests from my team kept coming back from AR.',
-		action: 'Lucas returned each one through the ticket queue with a standard rejection and did not take up my offer to go through the form together.',
+		action:
+			'Lucas returned each one through the ticket queue with a standard rejection and did not take up my offer to go through the form together.',
 		impact: 'Our coordinators now send the same request two or three times and customers wait for their credits.'
 	},
 	{
-		about: GRACE, by: nw('samuel.adjei'), source: 'peer', behaviour: 'collaboration', level: 3, when: recent(28),
+		about: GRACE,
+		by: nw('samuel.adjei'),
+		source: 'peer',
+		behaviour: 'collaboration',
+		level: 3,
+		when: recent(28),
 		situation: 'A customer had both an overdue invoice and an open quote waiting for credit approval.',
 		action: 'Grace rang me to agree the order of things: settle the overdue item first, then approve the quote.',
 		impact: 'The customer paid that week and the quote went through.'
 	},
 	{
-		about: JOANNA, by: SARAH, source: 'manager', behaviour: 'collaboration', level: 2, when: recent(39),
+		about: JOANNA,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'collaboration',
+		level: 2,
+		when: recent(39),
 		situation: 'A dispute needed input from Sales, Order Management and AR.',
-		action: 'Joanna sent three separate emails and waited for each team to reply in turn instead of bringing them together.',
+		action:
+			'Joanna sent three separate emails and waited for each team to reply in turn instead of bringing them together.',
 		impact: 'The dispute took three weeks to settle; a fifteen-minute call would have done it in a day.'
 	},
 	{
-		about: ANANYA, by: nw('julia.schneider'), source: 'peer', behaviour: 'collaboration', level: 4, when: recent(46),
+		about: ANANYA,
+		by: nw('julia.schneider'),
+		source: 'peer',
+		behaviour: 'collaboration',
+		level: 4,
+		when: recent(46),
 		situation: 'Orders kept being blocked on credit hold for customers whose overdue balance was in dispute.',
-		action: 'Ananya set up a weekly check with my team to review blocked orders together and agreed which disputed amounts should not count against the credit limit.',
+		action:
+			'Ananya set up a weekly check with my team to review blocked orders together and agreed which disputed amounts should not count against the credit limit.',
 		impact: 'Blocks caused by disputed balances fell to almost none within a month.'
 	},
 
 	// Accounts Receivable: earlier months
 	{
-		about: JOANNA, by: SARAH, source: 'manager', behaviour: 'customer-focus', level: 3, when: ago(150),
+		about: JOANNA,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 3,
+		when: ago(150),
 		situation: 'A customer queried late-payment interest on an invoice.',
-		action: 'Joanna asked why they had paid late, found our invoice had gone to an old address and waived the interest.',
+		action:
+			'Joanna asked why they had paid late, found our invoice had gone to an old address and waived the interest.',
 		impact: 'The customer paid the balance and updated their contact details with us.'
 	},
 	{
-		about: DANIEL, by: SARAH, source: 'manager', behaviour: 'right-first-time', level: 4, when: ago(120),
+		about: DANIEL,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'right-first-time',
+		level: 4,
+		when: ago(120),
 		situation: 'A large customer changed the format of their remittances.',
-		action: 'Daniel checked the first three remittances by hand before letting the matching rules run on the new format, and corrected a rule that would have misallocated payments.',
+		action:
+			'Daniel checked the first three remittances by hand before letting the matching rules run on the new format, and corrected a rule that would have misallocated payments.',
 		impact: 'No payment was posted against the wrong invoice.'
 	},
 	{
-		about: GRACE, by: nw('lena.schmidt'), source: 'peer', behaviour: 'empathy', level: 4, when: ago(105),
+		about: GRACE,
+		by: nw('lena.schmidt'),
+		source: 'peer',
+		behaviour: 'empathy',
+		level: 4,
+		when: ago(105),
 		situation: 'A small customer was distressed by a final demand letter while their owner was in hospital.',
-		action: 'Grace paused the letters, agreed a short payment plan and explained it to me so I could keep their orders moving.',
+		action:
+			'Grace paused the letters, agreed a short payment plan and explained it to me so I could keep their orders moving.',
 		impact: 'The customer kept trading with us and paid in full two months later.'
 	},
 	{
-		about: LUCAS, by: SARAH, source: 'manager', behaviour: 'clear-communication', level: 3, when: ago(170),
+		about: LUCAS,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: ago(170),
 		situation: 'Invoice layouts changed with the new billing system.',
 		action: 'Lucas prepared a short note for customers showing where the order number and due date now appear.',
 		impact: 'Calls about the new layout were fewer than we expected.'
 	},
 	{
-		about: ANANYA, by: SARAH, source: 'manager', behaviour: 'ownership', level: 3, when: ago(135),
+		about: ANANYA,
+		by: SARAH,
+		source: 'manager',
+		behaviour: 'ownership',
+		level: 3,
+		when: ago(135),
 		situation: 'A collections case involved a customer who had also raised a service complaint.',
-		action: 'Ananya held the collection activity, asked Customer Care for the complaint status and went back to the customer once both were settled.',
+		action:
+			'Ananya held the collection activity, asked Customer Care for the complaint status and went back to the customer once both were settled.',
 		impact: 'The customer paid once the complaint was resolved, without a formal dispute.'
 	},
 
 	// Accounts Receivable: self-ratings
 	{
-		about: JOANNA, by: JOANNA, source: 'self', behaviour: 'customer-focus', level: 2, when: recent(16),
+		about: JOANNA,
+		by: JOANNA,
+		source: 'self',
+		behaviour: 'customer-focus',
+		level: 2,
+		when: recent(16),
 		situation: 'I handled a high volume of pricing disputes this month.',
-		action: 'I logged each one with Sales on the day it arrived and closed it once passed on, to keep within the SLA, without checking the customer had an answer.',
-		impact: 'We met the SLA every week, but four cases came back reopened. I want to close on the outcome, not the hand-off.'
+		action:
+			'I logged each one with Sales on the day it arrived and closed it once passed on, to keep within the SLA, without checking the customer had an answer.',
+		impact:
+			'We met the SLA every week, but four cases came back reopened. I want to close on the outcome, not the hand-off.'
 	},
 	{
-		about: DANIEL, by: DANIEL, source: 'self', behaviour: 'reliability', level: 4, when: recent(30),
+		about: DANIEL,
+		by: DANIEL,
+		source: 'self',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(30),
 		situation: 'The quarter-end unapplied cash clean-up.',
-		action: 'I set a weekly target, reported progress at each team meeting and asked for help early when a bank file was delayed.',
+		action:
+			'I set a weekly target, reported progress at each team meeting and asked for help early when a bank file was delayed.',
 		impact: 'We cleared the backlog two days before the deadline.'
 	},
 
 	// General Ledger & Reporting
 	{
-		about: nw('meilin.chen'), by: PIETER, source: 'manager', behaviour: 'clear-communication', level: 4, when: recent(10),
+		about: nw('meilin.chen'),
+		by: PIETER,
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 4,
+		when: recent(10),
 		situation: 'Budget holders were confused by the new cost centre structure in their monthly reports.',
-		action: 'Mei Lin added a one-page guide to the report pack mapping old to new cost centres, with an example for each division, and sent it before the reports went out.',
+		action:
+			'Mei Lin added a one-page guide to the report pack mapping old to new cost centres, with an example for each division, and sent it before the reports went out.',
 		impact: 'The first month of the new structure brought a handful of queries instead of the dozens we expected.'
 	},
 	{
-		about: OLIVER, by: PIETER, source: 'manager', behaviour: 'documents-the-process', level: 5, when: ago(100),
+		about: OLIVER,
+		by: PIETER,
+		source: 'manager',
+		behaviour: 'documents-the-process',
+		level: 5,
+		when: ago(100),
 		situation: 'The month-end close checklist lived in one person’s spreadsheet.',
-		action: 'Oliver turned it into a shared close calendar showing every task, owner and hand-off between AP, AR and GL, and asked the other teams to keep their parts current.',
-		impact: 'AP and AR now see what GL needs from them and when, and the close finished a day earlier two months running.'
+		action:
+			'Oliver turned it into a shared close calendar showing every task, owner and hand-off between AP, AR and GL, and asked the other teams to keep their parts current.',
+		impact:
+			'AP and AR now see what GL needs from them and when, and the close finished a day earlier two months running.'
 	},
 	{
-		about: nw('arjun.sharma'), by: KATARZYNA, source: 'peer', behaviour: 'right-first-time', level: 3, when: recent(34),
+		about: nw('arjun.sharma'),
+		by: KATARZYNA,
+		source: 'peer',
+		behaviour: 'right-first-time',
+		level: 3,
+		when: recent(34),
 		situation: 'Arjun prepared the intercompany balance sheet reconciliations.',
-		action: 'He checked each one against the counterparty’s balance before submitting and listed open items with their owners.',
+		action:
+			'He checked each one against the counterparty’s balance before submitting and listed open items with their owners.',
 		impact: 'The reviewer signed them off without questions.'
 	},
 	{
-		about: nw('fatima.al-sayed'), by: nw('helen.murray'), source: 'peer', behaviour: 'reliability', level: 3, when: ago(60),
+		about: nw('fatima.al-sayed'),
+		by: nw('helen.murray'),
+		source: 'peer',
+		behaviour: 'reliability',
+		level: 3,
+		when: ago(60),
 		situation: 'Payroll needed the depreciation charge for a staff cost allocation.',
 		action: 'Fatima gave a date, kept to it and warned me a day ahead that one asset class was still an estimate.',
 		impact: 'Our allocation went out on time with the estimate clearly marked.'
 	},
 	{
-		about: nw('meilin.chen'), by: nw('meilin.chen'), source: 'self', behaviour: 'documents-the-process', level: 3, when: ago(20),
+		about: nw('meilin.chen'),
+		by: nw('meilin.chen'),
+		source: 'self',
+		behaviour: 'documents-the-process',
+		level: 3,
+		when: ago(20),
 		situation: 'I took over the management reporting pack from a colleague.',
 		action: 'I updated the procedure notes as I went and saved every source file in the shared folder.',
 		impact: 'Another analyst produced the pack while I was off sick without needing to call me.'
@@ -1095,87 +1548,168 @@ const demoObservations: readonly DemoObservation[] = [
 
 	// Payroll
 	{
-		about: nw('marta.kaminska'), by: nw('helen.murray'), source: 'manager', behaviour: 'empathy', level: 4, when: recent(12),
+		about: nw('marta.kaminska'),
+		by: nw('helen.murray'),
+		source: 'manager',
+		behaviour: 'empathy',
+		level: 4,
+		when: recent(12),
 		situation: 'An employee rang in distress because their salary had not arrived and their rent was due.',
-		action: 'Marta listened, asked what the employee needed to get through the week, arranged an emergency advance the same day and called back to confirm it had landed.',
+		action:
+			'Marta listened, asked what the employee needed to get through the week, arranged an emergency advance the same day and called back to confirm it had landed.',
 		impact: 'The employee was paid within hours and later thanked the team by name.'
 	},
 	{
-		about: nw('james.okoro'), by: nw('helen.murray'), source: 'manager', behaviour: 'clear-communication', level: 2, when: ago(150),
+		about: nw('james.okoro'),
+		by: nw('helen.murray'),
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 2,
+		when: ago(150),
 		situation: 'Employees asked why their net pay had changed after the payroll system migration.',
-		action: 'James replied with the system’s calculation breakdown and tax codes, without saying what had changed or whether anything was wrong.',
+		action:
+			'James replied with the system’s calculation breakdown and tax codes, without saying what had changed or whether anything was wrong.',
 		impact: 'Many employees wrote back with the same question and HR Advisory received complaints.'
 	},
 	{
-		about: nw('deepa.pillai'), by: nw('aisha.bello'), source: 'peer', behaviour: 'reliability', level: 4, when: recent(22),
+		about: nw('deepa.pillai'),
+		by: nw('aisha.bello'),
+		source: 'peer',
+		behaviour: 'reliability',
+		level: 4,
+		when: recent(22),
 		situation: 'An overtime error affected the whole Service Desk night shift.',
 		action: 'Deepa promised a correction in the off-cycle run, updated us twice a week and delivered a day early.',
 		impact: 'Nobody on the shift had to chase, and the team trusts Payroll again after the migration.'
 	},
 	{
-		about: nw('sanne.bakker'), by: nw('helen.murray'), source: 'manager', behaviour: 'right-first-time', level: 3, when: recent(40),
+		about: nw('sanne.bakker'),
+		by: nw('helen.murray'),
+		source: 'manager',
+		behaviour: 'right-first-time',
+		level: 3,
+		when: recent(40),
 		situation: 'Sanne processed the monthly starters and leavers for the Netherlands.',
 		action: 'She checked every contract against the HR system before the cut-off and queried two with Recruitment.',
 		impact: 'No corrections were needed after the payroll run.'
 	},
 	{
-		about: nw('thomas.muller'), by: nw('chloe.lefevre'), source: 'peer', behaviour: 'customer-focus', level: 4, when: ago(45),
+		about: nw('thomas.muller'),
+		by: nw('chloe.lefevre'),
+		source: 'peer',
+		behaviour: 'customer-focus',
+		level: 4,
+		when: ago(45),
 		situation: 'A manager asked how a change in working hours would affect an employee’s pension.',
-		action: 'Thomas asked what the employee was deciding, worked out both options and explained them in a way the manager could pass on.',
+		action:
+			'Thomas asked what the employee was deciding, worked out both options and explained them in a way the manager could pass on.',
 		impact: 'The employee made an informed choice and HR Advisory did not need to get involved.'
 	},
 
 	// Customer Care
 	{
-		about: JESSICA, by: nw('natalie.brooks'), source: 'manager', behaviour: 'empathy', level: 4, when: recent(7),
+		about: JESSICA,
+		by: nw('natalie.brooks'),
+		source: 'manager',
+		behaviour: 'empathy',
+		level: 4,
+		when: recent(7),
 		situation: 'A long-standing customer called, angry about a third missed delivery.',
-		action: 'Jessica let the customer explain, acknowledged the disruption to their shop and arranged a delivery slot and a goodwill credit before ending the call.',
+		action:
+			'Jessica let the customer explain, acknowledged the disruption to their shop and arranged a delivery slot and a goodwill credit before ending the call.',
 		impact: 'The customer withdrew the complaint and placed their next order as usual.'
 	},
 	{
-		about: nw('mohammed.rahman'), by: nw('natalie.brooks'), source: 'manager', behaviour: 'customer-focus', level: 3, when: recent(19),
+		about: nw('mohammed.rahman'),
+		by: nw('natalie.brooks'),
+		source: 'manager',
+		behaviour: 'customer-focus',
+		level: 3,
+		when: recent(19),
 		situation: 'A customer asked for a copy invoice.',
-		action: 'Mohammed asked what it was for, learnt they needed it for a warranty claim and sent the invoice together with the warranty form.',
+		action:
+			'Mohammed asked what it was for, learnt they needed it for a warranty claim and sent the invoice together with the warranty form.',
 		impact: 'The customer did not need to call again.'
 	},
 	{
-		about: nw('lucia.garcia'), by: PRIYA, source: 'peer', behaviour: 'collaboration', level: 4, when: recent(24),
+		about: nw('lucia.garcia'),
+		by: PRIYA,
+		source: 'peer',
+		behaviour: 'collaboration',
+		level: 4,
+		when: recent(24),
 		situation: 'Several customers were calling about supplier refunds that AP was still processing.',
-		action: 'Lucía set up a shared list with me of the customers affected and their expected payment dates, and updated it after each call.',
+		action:
+			'Lucía set up a shared list with me of the customers affected and their expected payment dates, and updated it after each call.',
 		impact: 'Customers got the same answer from both teams and the repeat calls stopped within a fortnight.'
 	},
 	{
-		about: nw('femke.visser'), by: nw('carlos.mendoza'), source: 'manager', behaviour: 'clear-communication', level: 3, when: recent(30),
+		about: nw('femke.visser'),
+		by: nw('carlos.mendoza'),
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 3,
+		when: recent(30),
 		situation: 'A product recall brought a surge of customer emails.',
-		action: 'Femke used the agreed recall wording, added each customer’s order details and said when they would hear from us next.',
+		action:
+			'Femke used the agreed recall wording, added each customer’s order details and said when they would hear from us next.',
 		impact: 'Few customers wrote back with follow-up questions.'
 	},
 	{
-		about: nw('siobhan.kelly'), by: nw('natalie.brooks'), source: 'manager', behaviour: 'ownership', level: 5, when: ago(110),
-		situation: 'Complaints about delayed refunds kept coming back because refunds sat between Customer Care, AR and AP.',
-		action: 'Siobhan mapped the refund route with both finance teams, agreed who owns each step and now takes every stuck refund to the right person until it is paid.',
+		about: nw('siobhan.kelly'),
+		by: nw('natalie.brooks'),
+		source: 'manager',
+		behaviour: 'ownership',
+		level: 5,
+		when: ago(110),
+		situation:
+			'Complaints about delayed refunds kept coming back because refunds sat between Customer Care, AR and AP.',
+		action:
+			'Siobhan mapped the refund route with both finance teams, agreed who owns each step and now takes every stuck refund to the right person until it is paid.',
 		impact: 'Repeat refund complaints have halved and the route is now part of our induction.'
 	},
 	{
-		about: nw('wei.zhang'), by: JESSICA, source: 'peer', behaviour: 'feedback', level: 3, when: recent(44),
+		about: nw('wei.zhang'),
+		by: JESSICA,
+		source: 'peer',
+		behaviour: 'feedback',
+		level: 3,
+		when: recent(44),
 		situation: 'We handled a difficult escalated call together.',
-		action: 'Afterwards Wei asked me what I would have done differently and told me one specific thing about my tone that had helped.',
+		action:
+			'Afterwards Wei asked me what I would have done differently and told me one specific thing about my tone that had helped.',
 		impact: 'We have both changed how we open escalated calls.'
 	},
 	{
-		about: nw('ashley.robinson'), by: nw('carlos.mendoza'), source: 'manager', behaviour: 'empathy', level: 4, when: recent(15),
+		about: nw('ashley.robinson'),
+		by: nw('carlos.mendoza'),
+		source: 'manager',
+		behaviour: 'empathy',
+		level: 4,
+		when: recent(15),
 		situation: 'An elderly customer was confused by an automated payment reminder.',
 		action: 'Ashley slowed down, explained the reminder step by step and set up paper statements for the future.',
 		impact: 'The customer paid the same day and sent a thank-you letter.'
 	},
 	{
-		about: nw('gabriela.santos'), by: nw('carlos.mendoza'), source: 'manager', behaviour: 'continuous-improvement', level: 4, when: ago(140),
+		about: nw('gabriela.santos'),
+		by: nw('carlos.mendoza'),
+		source: 'manager',
+		behaviour: 'continuous-improvement',
+		level: 4,
+		when: ago(140),
 		situation: 'Many calls in the Americas queue were customers asking where their delivery was.',
-		action: 'Gabriela tagged calls for two weeks, showed that most followed one confirmation email and worked with Order Management to add the tracking link to it.',
+		action:
+			'Gabriela tagged calls for two weeks, showed that most followed one confirmation email and worked with Order Management to add the tracking link to it.',
 		impact: 'Tracking calls dropped noticeably the following month.'
 	},
 	{
-		about: JESSICA, by: JESSICA, source: 'self', behaviour: 'empathy', level: 4, when: ago(30),
+		about: JESSICA,
+		by: JESSICA,
+		source: 'self',
+		behaviour: 'empathy',
+		level: 4,
+		when: ago(30),
 		situation: 'A customer called after their account had been blocked by mistake.',
 		action: 'I apologised, explained what had happened and stayed on the line until the block was lifted.',
 		impact: 'The customer calmed down and ordered the same day.'
@@ -1183,45 +1717,86 @@ const demoObservations: readonly DemoObservation[] = [
 
 	// Service Desk, Order Management and HR Advisory
 	{
-		about: nw('aisha.bello'), by: nw('mark.jenkins'), source: 'manager', behaviour: 'empathy', level: 4, when: recent(20),
-		situation: 'A new starter in Payroll could not log in on their first morning and was anxious about missing training.',
+		about: nw('aisha.bello'),
+		by: nw('mark.jenkins'),
+		source: 'manager',
+		behaviour: 'empathy',
+		level: 4,
+		when: recent(20),
+		situation:
+			'A new starter in Payroll could not log in on their first morning and was anxious about missing training.',
 		action: 'Aisha reassured them, told their trainer what was happening and stayed on the call until they were in.',
 		impact: 'The starter joined the training ten minutes late instead of missing the day.'
 	},
 	{
-		about: nw('rahul.verma'), by: nw('kavya.reddy'), source: 'manager', behaviour: 'right-first-time', level: 3, when: ago(75),
+		about: nw('rahul.verma'),
+		by: nw('kavya.reddy'),
+		source: 'manager',
+		behaviour: 'right-first-time',
+		level: 3,
+		when: ago(75),
 		situation: 'Rahul handled laptop rebuilds for the India hub.',
-		action: 'He followed the checklist, tested the finance applications before handing the laptops back and noted one missing licence.',
+		action:
+			'He followed the checklist, tested the finance applications before handing the laptops back and noted one missing licence.',
 		impact: 'None of the rebuilt laptops came back.'
 	},
 	{
-		about: nw('liam.murphy'), by: nw('mark.jenkins'), source: 'manager', behaviour: 'leading-by-example', level: 4, when: recent(46),
+		about: nw('liam.murphy'),
+		by: nw('mark.jenkins'),
+		source: 'manager',
+		behaviour: 'leading-by-example',
+		level: 4,
+		when: recent(46),
 		situation: 'The desk had a large ticket backlog after a network outage.',
-		action: 'Liam took the oldest tickets himself, kept every requester updated and thanked colleagues by name in the team channel for the ones they closed.',
+		action:
+			'Liam took the oldest tickets himself, kept every requester updated and thanked colleagues by name in the team channel for the ones they closed.',
 		impact: 'The backlog was cleared in two days and the team’s updates to requesters noticeably improved.'
 	},
 	{
-		about: RAVI, by: nw('julia.schneider'), source: 'manager', behaviour: 'collaboration', level: 4, when: recent(26),
+		about: RAVI,
+		by: nw('julia.schneider'),
+		source: 'manager',
+		behaviour: 'collaboration',
+		level: 4,
+		when: recent(26),
 		situation: 'Orders for one customer kept failing because their master data differed between Sales and Finance.',
-		action: 'Ravi brought Sales Support and AR together, agreed who corrects which field and set up a short weekly check.',
+		action:
+			'Ravi brought Sales Support and AR together, agreed who corrects which field and set up a short weekly check.',
 		impact: 'Failed orders for that customer stopped.'
 	},
 	{
-		about: nw('ewa.mazur'), by: TOMASZ, source: 'peer', behaviour: 'ownership', level: 4, when: ago(90),
+		about: nw('ewa.mazur'),
+		by: TOMASZ,
+		source: 'peer',
+		behaviour: 'ownership',
+		level: 4,
+		when: ago(90),
 		situation: 'An order for a hospital customer was held because a supplier invoice was on hold in AP.',
-		action: 'Ewa came to us directly, stayed with the case until the invoice was released and told the customer the new delivery date.',
+		action:
+			'Ewa came to us directly, stayed with the case until the invoice was released and told the customer the new delivery date.',
 		impact: 'The delivery arrived in time for the hospital’s deadline.'
 	},
 	{
-		about: nw('chloe.lefevre'), by: nw('michael.osei'), source: 'manager', behaviour: 'clear-communication', level: 4, when: ago(50),
+		about: nw('chloe.lefevre'),
+		by: nw('michael.osei'),
+		source: 'manager',
+		behaviour: 'clear-communication',
+		level: 4,
+		when: ago(50),
 		situation: 'A new parental leave policy was introduced.',
 		action: 'Chloé wrote a one-page guide for managers with worked examples and a short FAQ.',
 		impact: 'Questions to HR Advisory about the policy were far fewer than after the last change.'
 	},
 	{
-		about: nw('ricardo.silva'), by: nw('michael.osei'), source: 'manager', behaviour: 'empathy', level: 4, when: recent(38),
+		about: nw('ricardo.silva'),
+		by: nw('michael.osei'),
+		source: 'manager',
+		behaviour: 'empathy',
+		level: 4,
+		when: recent(38),
 		situation: 'An employee raised a grievance about how a team change had been handled.',
-		action: 'Ricardo took time to hear the employee’s view before explaining the process, and checked in after each step.',
+		action:
+			'Ricardo took time to hear the employee’s view before explaining the process, and checked in after each step.',
 		impact: 'The employee said they felt heard, and the case was resolved informally.'
 	}
 ];
@@ -1296,8 +1871,10 @@ const assessmentStories: Record<string, AssessmentStory> = {
 		first: [3, 3, 2, 2, 3, 3, 3, 3, 2],
 		latest: [4, 4, 3, 4, 4, 4, 4, 4, 3],
 		notes: {
-			client_feedback: 'Feedback links on every supplier and budget-holder query since the spring; comments reviewed on Mondays.',
-			continuous_improvement: 'The PO check on the invoice inbox and the new remittance template both came from customer comments.'
+			client_feedback:
+				'Feedback links on every supplier and budget-holder query since the spring; comments reviewed on Mondays.',
+			continuous_improvement:
+				'The PO check on the invoice inbox and the new remittance template both came from customer comments.'
 		}
 	},
 	'Accounts Receivable': {
@@ -1307,9 +1884,12 @@ const assessmentStories: Record<string, AssessmentStory> = {
 		latest: [4, 3, 4, 2, 3, 4, 5, 5, 3],
 		notes: {
 			contact_management: 'Credit note requests come in by three routes, and Sales is unsure which one to use.',
-			service_partnership_agreement: 'The agreement with Sales sets response times for disputes, but says nothing about resolving them.',
-			client_feedback: 'We rely on the SLA report; we have not asked Sales or Customer Care how disputes feel from their side.',
-			performance_measurement: 'SLA attainment and first response tracked daily and green every month; incomplete requests from Sales are counted too.'
+			service_partnership_agreement:
+				'The agreement with Sales sets response times for disputes, but says nothing about resolving them.',
+			client_feedback:
+				'We rely on the SLA report; we have not asked Sales or Customer Care how disputes feel from their side.',
+			performance_measurement:
+				'SLA attainment and first response tracked daily and green every month; incomplete requests from Sales are counted too.'
 		}
 	},
 	'General Ledger & Reporting': {
@@ -1323,10 +1903,30 @@ const assessmentStories: Record<string, AssessmentStory> = {
 		}
 	},
 	Payroll: { quarters: 4, current: false, first: [3, 3, 3, 2, 3, 3, 3, 3, 2], latest: [3, 4, 3, 3, 4, 4, 3, 3, 2] },
-	'Service Desk': { quarters: 4, current: false, first: [4, 4, 4, 4, 3, 4, 4, 4, 4], latest: [4, 4, 5, 4, 4, 4, 5, 4, 4] },
-	'Customer Care': { quarters: 4, current: false, first: [4, 4, 3, 4, 4, 3, 4, 3, 2], latest: [4, 5, 3, 5, 4, 3, 4, 4, 2] },
-	'Order Management': { quarters: 2, current: false, first: [3, 4, 3, 3, 3, 3, 3, 3, 2], latest: [3, 4, 3, 3, 3, 3, 3, 3, 2] },
-	'HR Advisory': { quarters: 2, current: false, first: [3, 3, 2, 3, 3, 4, 2, 3, 1], latest: [3, 3, 2, 3, 3, 4, 2, 3, 1] }
+	'Service Desk': {
+		quarters: 4,
+		current: false,
+		first: [4, 4, 4, 4, 3, 4, 4, 4, 4],
+		latest: [4, 4, 5, 4, 4, 4, 5, 4, 4]
+	},
+	'Customer Care': {
+		quarters: 4,
+		current: false,
+		first: [4, 4, 3, 4, 4, 3, 4, 3, 2],
+		latest: [4, 5, 3, 5, 4, 3, 4, 4, 2]
+	},
+	'Order Management': {
+		quarters: 2,
+		current: false,
+		first: [3, 4, 3, 3, 3, 3, 3, 3, 2],
+		latest: [3, 4, 3, 3, 3, 3, 3, 3, 2]
+	},
+	'HR Advisory': {
+		quarters: 2,
+		current: false,
+		first: [3, 3, 2, 3, 3, 4, 2, 3, 1],
+		latest: [3, 3, 2, 3, 3, 4, 2, 3, 1]
+	}
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1396,7 +1996,11 @@ async function upsertMetrics(trx: Db, at: string): Promise<Map<string, string>> 
 	const rows = await trx
 		.selectFrom('metrics')
 		.select(['id', 'key'])
-		.where('key', 'in', demoMetrics.map((m) => m.key))
+		.where(
+			'key',
+			'in',
+			demoMetrics.map((m) => m.key)
+		)
 		.execute();
 	return new Map(rows.map((r) => [r.key, r.id]));
 }
@@ -1548,7 +2152,9 @@ function feedbackRows(
 		answered_at: null,
 		closed_at: closedMs === null ? null : new Date(closedMs).toISOString()
 	});
-	const standing = story.feedback.standingLink ? [standingLink(startOf(months[1]!) - 10 * DAY, renewedAt), standingLink(renewedAt, null)] : [];
+	const standing = story.feedback.standingLink
+		? [standingLink(startOf(months[1]!) - 10 * DAY, renewedAt), standingLink(renewedAt, null)]
+		: [];
 	links.push(...standing);
 
 	// The twelve most recent complete months (index 1..12) and the current month (index 13).
@@ -1567,7 +2173,10 @@ function feedbackRows(
 
 		// Working-hours moments in the month, oldest first so case numbers rise with time.
 		const days = Math.max(1, Math.floor((end - start) / DAY));
-		const moments = Array.from({ length: count }, () => start + between(rng, 0, days - 1) * DAY + (7 + rng() * 10) * HOUR)
+		const moments = Array.from(
+			{ length: count },
+			() => start + between(rng, 0, days - 1) * DAY + (7 + rng() * 10) * HOUR
+		)
 			.map((ms) => (ms >= nowMs ? nowMs - between(rng, 1, 60) * 60_000 : ms))
 			.sort((a, b) => a - b);
 		const scores = monthScores(count, mood, story.feedback.spread, rng);
@@ -1623,7 +2232,8 @@ function observationRows(
 		if ((o.source === 'self') !== (o.by === o.about)) throw new Error(`Demo data: self-rating mix-up for ${o.about}`);
 		const behaviour = behaviours.get(o.behaviour);
 		if (!behaviour) throw new Error(`Demo data: unknown behaviour "${o.behaviour}"`);
-		const seenMs = 'beforeMonthStart' in o.when ? monthStart - o.when.beforeMonthStart * DAY : nowMs - o.when.daysAgo * DAY;
+		const seenMs =
+			'beforeMonthStart' in o.when ? monthStart - o.when.beforeMonthStart * DAY : nowMs - o.when.daysAgo * DAY;
 		const observedOn = isoDay(seenMs);
 		// Written up the afternoon after it happened (never in the future).
 		const written = Math.min(Date.parse(`${observedOn}T00:00:00.000Z`) + DAY + 15 * HOUR, nowMs);
@@ -1653,7 +2263,9 @@ async function currentBehaviourVersions(trx: Db): Promise<Map<string, { id: stri
 	const rows = await trx
 		.selectFrom('behaviours')
 		.innerJoin('behaviour_versions', (join) =>
-			join.onRef('behaviour_versions.behaviour_id', '=', 'behaviours.id').onRef('behaviour_versions.version', '=', 'behaviours.current_version')
+			join
+				.onRef('behaviour_versions.behaviour_id', '=', 'behaviours.id')
+				.onRef('behaviour_versions.version', '=', 'behaviours.current_version')
 		)
 		.select(['behaviours.slug', 'behaviours.id', 'behaviour_versions.id as version_id'])
 		.execute();
@@ -1680,9 +2292,7 @@ function assessmentRows(
 			const id = newId();
 			const assessor = q === 0 && leader ? leader : manager;
 			const at =
-				quarter === currentQuarter
-					? Math.max(startOf(quarter), nowMs - 5 * DAY)
-					: endOf(quarter) - 8 * DAY + 10 * HOUR;
+				quarter === currentQuarter ? Math.max(startOf(quarter), nowMs - 5 * DAY) : endOf(quarter) - 8 * DAY + 10 * HOUR;
 			const stamp = new Date(Math.min(at, nowMs)).toISOString();
 			assessments.push({
 				id,
@@ -1728,7 +2338,13 @@ export async function seedDemoMeasure(trx: Db, ids: DemoIds, now: Date): Promise
 		const managerId = manager ? idOf(ids.people, manager, 'person') : null;
 		values.push(...metricValueRows({ teamId, team, story, managerId }, metricIds, months, nowMs));
 		const requesters = demoPeople.filter((p) => p.team !== team).map((p) => p.email);
-		const rows = feedbackRows({ teamId, team, story, members: ids.members.get(team) ?? [] }, months, currentMonth, requesters, now);
+		const rows = feedbackRows(
+			{ teamId, team, story, members: ids.members.get(team) ?? [] },
+			months,
+			currentMonth,
+			requesters,
+			now
+		);
 		links.push(...rows.links);
 		responses.push(...rows.responses);
 	}

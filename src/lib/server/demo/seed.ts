@@ -31,11 +31,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /** Whether the current data is the demo organisation (the sign-in page then lists demo accounts). */
 export async function hasDemoData(db: Db): Promise<boolean> {
-	const row = await db
-		.selectFrom('app_meta')
-		.select('value')
-		.where('key', '=', DEMO_META_KEY)
-		.executeTakeFirst();
+	const row = await db.selectFrom('app_meta').select('value').where('key', '=', DEMO_META_KEY).executeTakeFirst();
 	return row?.value === '1';
 }
 
@@ -87,10 +83,7 @@ function lookup(ids: Map<string, string>, key: string, what: string): string {
  * Expects an empty organisation (see `isDatabaseEmpty`); throws otherwise rather than mixing
  * demo people into real ones.
  */
-export async function seedDemo(
-	db: Db,
-	now: Date
-): Promise<{ people: number; teams: number; units: number }> {
+export async function seedDemo(db: Db, now: Date): Promise<{ people: number; teams: number; units: number }> {
 	// One argon2 hash shared by everyone: each demo account can sign in, and seeding stays fast.
 	// Hashed before the transaction so the write lock is not held during the slow part.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);

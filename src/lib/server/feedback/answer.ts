@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { COMMENT_MAX, MAX_MINUTES_LOST, SCORE_MAX, SCORE_MIN, isTimeLostUnit, parseReasons, toMinutesLost, type ReasonKey } from '../../feedback';
+import {
+	COMMENT_MAX,
+	MAX_MINUTES_LOST,
+	SCORE_MAX,
+	SCORE_MIN,
+	isTimeLostUnit,
+	parseReasons,
+	toMinutesLost,
+	type ReasonKey
+} from '../../feedback';
 import { firstErrors, type FieldErrors } from '../forms';
 
 /** An answer from the public form, validated. */
@@ -33,23 +42,32 @@ const answerSchema = z.object({
 		.array(z.string())
 		.refine((raw) => parseReasons(raw) !== null, reasonsMessage)
 		.transform((raw) => parseReasons(raw) ?? []),
-	comment: z.string().trim().max(COMMENT_MAX, `Keep your comment under ${COMMENT_MAX.toLocaleString('en')} characters`)
+	comment: z
+		.string()
+		.trim()
+		.max(COMMENT_MAX, `Keep your comment under ${COMMENT_MAX.toLocaleString('en')} characters`)
 });
 
 /**
  * Time lost is optional: empty means "not said". Checked on its own so its message shows
  * alongside any other field's.
  */
-function parseTimeLost(rawAmount: string, unit: string): { ok: true; minutes: number | null } | { ok: false; errors: FieldErrors } {
+function parseTimeLost(
+	rawAmount: string,
+	unit: string
+): { ok: true; minutes: number | null } | { ok: false; errors: FieldErrors } {
 	// Decimal commas are common outside the UK ("1,5 hours").
 	const text = rawAmount.trim().replace(',', '.');
 	if (text === '') return { ok: true, minutes: null };
 	if (!isTimeLostUnit(unit)) return { ok: false, errors: { time_unit: 'Choose minutes or hours' } };
 	const amount = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-	if (Number.isNaN(amount)) return { ok: false, errors: { time_lost: 'Enter a number, such as 30 or 1.5, or leave it empty' } };
-	if (unit === 'minutes' && !Number.isInteger(amount)) return { ok: false, errors: { time_lost: 'Enter whole minutes, or choose hours' } };
+	if (Number.isNaN(amount))
+		return { ok: false, errors: { time_lost: 'Enter a number, such as 30 or 1.5, or leave it empty' } };
+	if (unit === 'minutes' && !Number.isInteger(amount))
+		return { ok: false, errors: { time_lost: 'Enter whole minutes, or choose hours' } };
 	const minutes = toMinutesLost(amount, unit);
-	if (minutes > MAX_MINUTES_LOST) return { ok: false, errors: { time_lost: `Enter at most ${MAX_MINUTES_LOST / 60} hours` } };
+	if (minutes > MAX_MINUTES_LOST)
+		return { ok: false, errors: { time_lost: `Enter at most ${MAX_MINUTES_LOST / 60} hours` } };
 	return { ok: true, minutes };
 }
 
@@ -72,5 +90,8 @@ export function parseAnswer(values: AnswerValues): { ok: true; answer: Answer } 
 	const fields = answerSchema.safeParse(values);
 	const time = parseTimeLost(values.time_lost, values.time_unit);
 	if (fields.success && time.ok) return { ok: true, answer: { ...fields.data, minutesLost: time.minutes } };
-	return { ok: false, errors: { ...(fields.success ? {} : firstErrors(fields.error)), ...(time.ok ? {} : time.errors) } };
+	return {
+		ok: false,
+		errors: { ...(fields.success ? {} : firstErrors(fields.error)), ...(time.ok ? {} : time.errors) }
+	};
 }

@@ -119,7 +119,11 @@ export async function listTeamResponses(
 const TEAMS_PER_QUERY = 500;
 
 /** teamId -> month (`YYYY-MM`, of submitted_at in UTC) -> scores (0-10), for the given teams and months. */
-export async function monthlyCaseScores(database: Db, teamIds: readonly string[], months: readonly string[]): Promise<Map<string, Map<string, number[]>>> {
+export async function monthlyCaseScores(
+	database: Db,
+	teamIds: readonly string[],
+	months: readonly string[]
+): Promise<Map<string, Map<string, number[]>>> {
 	// Every requested team and month is present, with an empty list when nobody answered, so
 	// callers can read `.get(team)!.get(month)!` for anything they asked about.
 	const result = new Map<string, Map<string, number[]>>();

@@ -24,7 +24,10 @@ describe('experienceMeasures', () => {
 
 describe('feedbackLinkStatus', () => {
 	const now = new Date('2026-11-23T09:00:00.000Z');
-	const link = (kind: 'case' | 'standing', over: Partial<{ expires_at: string; answered_at: string | null; closed_at: string | null }> = {}) => ({
+	const link = (
+		kind: 'case' | 'standing',
+		over: Partial<{ expires_at: string; answered_at: string | null; closed_at: string | null }> = {}
+	) => ({
 		kind,
 		expires_at: '2026-12-01T00:00:00.000Z',
 		answered_at: null,
@@ -44,7 +47,12 @@ describe('feedbackLinkStatus', () => {
 	it('says a case link is answered, even when it has also expired or closed since', () => {
 		const answered = '2026-11-21T10:00:00.000Z';
 		expect(feedbackLinkStatus(link('case', { answered_at: answered }), now)).toBe('answered');
-		expect(feedbackLinkStatus(link('case', { answered_at: answered, expires_at: '2026-11-22T00:00:00.000Z', closed_at: answered }), now)).toBe('answered');
+		expect(
+			feedbackLinkStatus(
+				link('case', { answered_at: answered, expires_at: '2026-11-22T00:00:00.000Z', closed_at: answered }),
+				now
+			)
+		).toBe('answered');
 	});
 
 	it('expires case links after 30 days and standing links after 365', () => {

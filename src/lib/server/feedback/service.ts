@@ -8,7 +8,14 @@ import { generateSecret, hashSecret } from '../auth/tokens';
 import { rejected, type Actor, type ServiceResult } from '../service-result';
 import type { Answer } from './answer';
 import { findLinkByToken, monthlyCaseScores } from './queries';
-import { experienceMeasures, feedbackLinkExpiry, feedbackLinkStatus, type ExperienceMeasures, type FeedbackLinkKind, type FeedbackLinkStatus } from './rules';
+import {
+	experienceMeasures,
+	feedbackLinkExpiry,
+	feedbackLinkStatus,
+	type ExperienceMeasures,
+	type FeedbackLinkKind,
+	type FeedbackLinkStatus
+} from './rules';
 
 export const caseLinkSchema = z.object({
 	case_reference: z
@@ -21,7 +28,10 @@ export const caseLinkSchema = z.object({
 		.trim()
 		.toLowerCase()
 		.max(254, 'This email address is too long')
-		.refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address like name@example.com, or leave it empty')
+		.refine(
+			(v) => v === '' || z.email().safeParse(v).success,
+			'Enter an email address like name@example.com, or leave it empty'
+		)
 });
 
 export type CaseLinkInput = z.infer<typeof caseLinkSchema>;
@@ -65,7 +75,10 @@ async function insertLink(
 		objectType: 'feedback_link',
 		objectId: linkId,
 		// The requester's address stays out of the log: the reference identifies the case.
-		summary: kind === 'case' ? `Created a feedback link for case ${details.case_reference}` : 'Created a standing feedback link',
+		summary:
+			kind === 'case'
+				? `Created a feedback link for case ${details.case_reference}`
+				: 'Created a standing feedback link',
 		details: { team_id: teamId, kind, expires_at: expiresAt.toISOString() },
 		ip: actor.ip,
 		at: now
@@ -74,10 +87,25 @@ async function insertLink(
 }
 
 /** A link for one handled case. The caller has checked that the actor manages the team. */
-export async function createCaseLink(database: Db, actor: Actor, teamId: string, input: CaseLinkInput, now: Date): Promise<IssuedLink> {
-	return database.transaction().execute((trx) =>
-		insertLink(trx, actor, teamId, 'case', { case_reference: input.case_reference, requester_email: input.requester_email || null }, now)
-	);
+export async function createCaseLink(
+	database: Db,
+	actor: Actor,
+	teamId: string,
+	input: CaseLinkInput,
+	now: Date
+): Promise<IssuedLink> {
+	return database
+		.transaction()
+		.execute((trx) =>
+			insertLink(
+				trx,
+				actor,
+				teamId,
+				'case',
+				{ case_reference: input.case_reference, requester_email: input.requester_email || null },
+				now
+			)
+		);
 }
 
 /**
@@ -94,7 +122,8 @@ export async function issueStandingLink(database: Db, actor: Actor, teamId: stri
 			.where('closed_at', 'is', null)
 			.where('expires_at', '>', now.toISOString())
 			.execute();
-		for (const { id } of previous) await closeOpenLink(trx, actor, id, 'Closed the standing feedback link: replaced by a new one', now);
+		for (const { id } of previous)
+			await closeOpenLink(trx, actor, id, 'Closed the standing feedback link: replaced by a new one', now);
 		return insertLink(trx, actor, teamId, 'standing', { case_reference: null, requester_email: null }, now);
 	});
 }
@@ -107,18 +136,41 @@ async function closeOpenLink(database: Db, actor: Actor, linkId: string, summary
 		.where('closed_at', 'is', null)
 		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) !== 1) return false;
-	await recordAudit(database, { actorId: actor.id, action: 'feedback_link.closed', objectType: 'feedback_link', objectId: linkId, summary, ip: actor.ip, at: now });
+	await recordAudit(database, {
+		actorId: actor.id,
+		action: 'feedback_link.closed',
+		objectType: 'feedback_link',
+		objectId: linkId,
+		summary,
+		ip: actor.ip,
+		at: now
+	});
 	return true;
 }
 
 /** Stops a link taking answers before it expires. A link of another team is not found. */
-export async function closeLink(database: Db, actor: Actor, teamId: string, linkId: string, now: Date): Promise<ServiceResult<object>> {
+export async function closeLink(
+	database: Db,
+	actor: Actor,
+	teamId: string,
+	linkId: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const link = await trx.selectFrom('feedback_links').selectAll().where('id', '=', linkId).where('team_id', '=', teamId).executeTakeFirst();
+		const link = await trx
+			.selectFrom('feedback_links')
+			.selectAll()
+			.where('id', '=', linkId)
+			.where('team_id', '=', teamId)
+			.executeTakeFirst();
 		if (!link) return rejected({ _form: 'We could not find that link.' });
 		if (feedbackLinkStatus(link, now) !== 'open') return rejected({ _form: 'This link already takes no answers.' });
-		const summary = link.kind === 'case' ? `Closed the feedback link for case ${link.case_reference}` : 'Closed the standing feedback link';
-		if (!(await closeOpenLink(trx, actor, link.id, summary, now))) return rejected({ _form: 'This link already takes no answers.' });
+		const summary =
+			link.kind === 'case'
+				? `Closed the feedback link for case ${link.case_reference}`
+				: 'Closed the standing feedback link';
+		if (!(await closeOpenLink(trx, actor, link.id, summary, now)))
+			return rejected({ _form: 'This link already takes no answers.' });
 		return { ok: true as const };
 	});
 }
@@ -144,8 +196,7 @@ export async function lookupLink(database: Db, token: string, now: Date): Promis
 }
 
 export type SubmitOutcome =
-	| { ok: true; kind: FeedbackLinkKind }
-	| { ok: false; reason: Exclude<FeedbackLinkStatus, 'open'> | 'unknown' };
+	{ ok: true; kind: FeedbackLinkKind } | { ok: false; reason: Exclude<FeedbackLinkStatus, 'open'> | 'unknown' };
 
 /**
  * Stores one answer. For a case link the conditional update on `answered_at` is the first write
@@ -168,7 +219,11 @@ export async function submitAnswer(database: Db, token: string, answer: Answer, 
 				.where('closed_at', 'is', null)
 				.executeTakeFirst();
 			if (Number(claimed.numUpdatedRows) !== 1) {
-				const current = await trx.selectFrom('feedback_links').select(['kind', 'expires_at', 'answered_at', 'closed_at']).where('id', '=', link.id).executeTakeFirstOrThrow();
+				const current = await trx
+					.selectFrom('feedback_links')
+					.select(['kind', 'expires_at', 'answered_at', 'closed_at'])
+					.where('id', '=', link.id)
+					.executeTakeFirstOrThrow();
 				const after = feedbackLinkStatus(current, now);
 				return { ok: false, reason: after === 'open' ? 'answered' : after };
 			}
@@ -198,7 +253,12 @@ export interface MonthMeasures extends ExperienceMeasures {
  * A team's experience measures for `count` months ending with `lastMonth`, oldest first. Each
  * month's average and net score are hidden below the anonymity threshold (see rules.ts).
  */
-export async function experienceTrend(database: Db, teamId: string, lastMonth: string, count: number): Promise<MonthMeasures[]> {
+export async function experienceTrend(
+	database: Db,
+	teamId: string,
+	lastMonth: string,
+	count: number
+): Promise<MonthMeasures[]> {
 	const months = periodsEndingWith(lastMonth, count);
 	const scores = (await monthlyCaseScores(database, [teamId], months)).get(teamId);
 	return months.map((month) => ({ month, ...experienceMeasures(scores?.get(month) ?? []) }));

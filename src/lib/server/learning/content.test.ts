@@ -33,7 +33,11 @@ describe('course content', () => {
 
 	it('builds paths only from modules that exist', () => {
 		const slugs = new Set(modules.map((m) => m.slug));
-		for (const path of paths) expect(path.modules.filter((m) => !slugs.has(m)), path.slug).toEqual([]);
+		for (const path of paths)
+			expect(
+				path.modules.filter((m) => !slugs.has(m)),
+				path.slug
+			).toEqual([]);
 	});
 
 	for (const mod of modules) {

@@ -42,7 +42,9 @@ export interface PathEntry extends PathMeta {
 
 function describe(error: unknown): string {
 	if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
-		return error.issues.map((i: { path: unknown[]; message: string }) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+		return error.issues
+			.map((i: { path: unknown[]; message: string }) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+			.join('; ');
 	}
 	return String(error);
 }
@@ -71,14 +73,26 @@ function loadModules(): ModuleEntry[] {
 				return { slug: name, number: Number(name.slice(0, 2)), ...lessonMeta, component: lesson.default };
 			})
 			.sort((a, b) => a.number - b.number);
-		modules.push({ slug, ...meta, intro: mod.default, lessons, check: parse(checkFile, checkSchema, checkFiles[checkFile]) });
+		modules.push({
+			slug,
+			...meta,
+			intro: mod.default,
+			lessons,
+			check: parse(checkFile, checkSchema, checkFiles[checkFile])
+		});
 	}
 	return modules.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
 
 function loadPaths(): PathEntry[] {
 	return Object.entries(pathFiles)
-		.map(([file, data]) => ({ slug: file.split('/').at(-1)!.replace(/\.json$/, ''), ...parse(file, pathSchema, data) }))
+		.map(([file, data]) => ({
+			slug: file
+				.split('/')
+				.at(-1)!
+				.replace(/\.json$/, ''),
+			...parse(file, pathSchema, data)
+		}))
 		.sort((a, b) => a.order - b.order);
 }
 

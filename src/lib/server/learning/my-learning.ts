@@ -19,7 +19,10 @@ export async function myLearning(
 	person: { id: string; teamId: string | null; teamKind: string | null; timeZone: string; isManager: boolean },
 	now: Date
 ) {
-	const [assignments, states] = await Promise.all([assignmentsFor(database, person.id, person.teamId), moduleStates(database, person.id)]);
+	const [assignments, states] = await Promise.all([
+		assignmentsFor(database, person.id, person.teamId),
+		moduleStates(database, person.id)
+	]);
 	const today = calendarDate(now, person.timeZone);
 	const views = assignments.map((a) => viewAssignment(a, states, today)).filter((v): v is AssignmentView => v !== null);
 	// The same item assigned twice (to the person and their team) shows once, with the earliest due date.
@@ -27,7 +30,11 @@ export async function myLearning(
 	const assigned = views.filter((v) => !seen.has(`${v.kind}:${v.slug}`) && seen.add(`${v.kind}:${v.slug}`));
 
 	const { modules, paths } = courseContent();
-	const assignedModules = new Set(assignments.flatMap((a) => (a.item_kind === 'module' ? [a.item_slug] : (paths.find((p) => p.slug === a.item_slug)?.modules ?? []))));
+	const assignedModules = new Set(
+		assignments.flatMap((a) =>
+			a.item_kind === 'module' ? [a.item_slug] : (paths.find((p) => p.slug === a.item_slug)?.modules ?? [])
+		)
+	);
 	const entry = (slug: string) => {
 		const mod = modules.find((m) => m.slug === slug)!;
 		const state = states.get(slug)!;

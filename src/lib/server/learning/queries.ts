@@ -12,22 +12,45 @@ export const TOUCH_QUIET_MS = 60_000;
  * TOUCH_QUIET_MS writes nothing (the condition is part of the one statement), which spares the
  * database a durable commit per page view.
  */
-export async function touchModuleProgress(database: Db, personId: string, moduleSlug: string, lessonSlug: string, now: Date): Promise<void> {
+export async function touchModuleProgress(
+	database: Db,
+	personId: string,
+	moduleSlug: string,
+	lessonSlug: string,
+	now: Date
+): Promise<void> {
 	const at = now.toISOString();
 	const quietSince = new Date(now.getTime() - TOUCH_QUIET_MS).toISOString();
 	await database
 		.insertInto('module_progress')
-		.values({ person_id: personId, module_slug: moduleSlug, last_lesson_slug: lessonSlug, started_at: at, updated_at: at })
+		.values({
+			person_id: personId,
+			module_slug: moduleSlug,
+			last_lesson_slug: lessonSlug,
+			started_at: at,
+			updated_at: at
+		})
 		.onConflict((oc) =>
 			oc
 				.columns(['person_id', 'module_slug'])
 				.doUpdateSet({ last_lesson_slug: lessonSlug, updated_at: at })
-				.where((eb) => eb.or([eb('module_progress.last_lesson_slug', '!=', lessonSlug), eb('module_progress.updated_at', '<', quietSince)]))
+				.where((eb) =>
+					eb.or([
+						eb('module_progress.last_lesson_slug', '!=', lessonSlug),
+						eb('module_progress.updated_at', '<', quietSince)
+					])
+				)
 		)
 		.execute();
 }
 
-export async function insertLessonCompletion(database: Db, personId: string, moduleSlug: string, lessonSlug: string, now: Date): Promise<void> {
+export async function insertLessonCompletion(
+	database: Db,
+	personId: string,
+	moduleSlug: string,
+	lessonSlug: string,
+	now: Date
+): Promise<void> {
 	await database
 		.insertInto('lesson_completions')
 		.values({ person_id: personId, module_slug: moduleSlug, lesson_slug: lessonSlug, completed_at: now.toISOString() })
@@ -45,7 +68,12 @@ export async function lessonsDone(database: Db, personId: string, moduleSlug: st
 	return new Set(rows.map((r) => r.lesson_slug));
 }
 
-export async function hasPassedCheck(database: Db, personId: string, moduleSlug: string, versionPrefix: string): Promise<boolean> {
+export async function hasPassedCheck(
+	database: Db,
+	personId: string,
+	moduleSlug: string,
+	versionPrefix: string
+): Promise<boolean> {
 	const row = await database
 		.selectFrom('check_attempts')
 		.select('id')
@@ -69,7 +97,12 @@ export async function listAttempts(database: Db, personId: string, moduleSlug: s
 		.execute();
 }
 
-export async function findCompletion(database: Db, personId: string, moduleSlug: string, version: string): Promise<Completion | undefined> {
+export async function findCompletion(
+	database: Db,
+	personId: string,
+	moduleSlug: string,
+	version: string
+): Promise<Completion | undefined> {
 	return database
 		.selectFrom('completions')
 		.selectAll()
@@ -81,7 +114,12 @@ export async function findCompletion(database: Db, personId: string, moduleSlug:
 
 export async function completionsOf(database: Db, personIds: readonly string[]): Promise<Completion[]> {
 	if (personIds.length === 0) return [];
-	return database.selectFrom('completions').selectAll().where('person_id', 'in', personIds).orderBy('completed_at', 'desc').execute();
+	return database
+		.selectFrom('completions')
+		.selectAll()
+		.where('person_id', 'in', personIds)
+		.orderBy('completed_at', 'desc')
+		.execute();
 }
 
 /** Per person and module: whether they have started (visited a lesson). */
@@ -148,13 +186,19 @@ export async function assignmentsFor(database: Db, personId: string, teamId: str
 		.selectFrom('assignments')
 		.selectAll()
 		.where('cancelled_at', 'is', null)
-		.where((eb) => (teamId ? eb.or([eb('person_id', '=', personId), eb('team_id', '=', teamId)]) : eb('person_id', '=', personId)))
+		.where((eb) =>
+			teamId ? eb.or([eb('person_id', '=', personId), eb('team_id', '=', teamId)]) : eb('person_id', '=', personId)
+		)
 		.orderBy('due_on')
 		.execute();
 }
 
 /** Active assignments for any of these people or teams (for team progress). */
-export async function assignmentsForGroup(database: Db, personIds: readonly string[], teamIds: readonly string[]): Promise<Assignment[]> {
+export async function assignmentsForGroup(
+	database: Db,
+	personIds: readonly string[],
+	teamIds: readonly string[]
+): Promise<Assignment[]> {
 	if (personIds.length === 0 && teamIds.length === 0) return [];
 	return database
 		.selectFrom('assignments')
@@ -170,7 +214,10 @@ export async function assignmentsForGroup(database: Db, personIds: readonly stri
 		.execute();
 }
 
-export async function activeMembers(database: Db, teamIds: readonly string[]): Promise<{ id: string; name: string; team_id: string | null; time_zone: string }[]> {
+export async function activeMembers(
+	database: Db,
+	teamIds: readonly string[]
+): Promise<{ id: string; name: string; team_id: string | null; time_zone: string }[]> {
 	if (teamIds.length === 0) return [];
 	return database
 		.selectFrom('people')

@@ -13,15 +13,35 @@ import {
 	unanswered
 } from './rules';
 
-const option = (id: string, correct: boolean) => ({ id, text: `Option ${id}`, correct, feedback: `Because ${id} is ${correct ? 'right' : 'wrong'}.` });
+const option = (id: string, correct: boolean) => ({
+	id,
+	text: `Option ${id}`,
+	correct,
+	feedback: `Because ${id} is ${correct ? 'right' : 'wrong'}.`
+});
 
 const check: KnowledgeCheck = {
 	passMark: 75,
 	questions: [
-		{ id: 'one', kind: 'single', prompt: 'Pick the right one', options: [option('a', false), option('b', true), option('c', false)] },
-		{ id: 'two', kind: 'multiple', prompt: 'Pick all the right ones', options: [option('a', true), option('b', true), option('c', false), option('d', false)] },
+		{
+			id: 'one',
+			kind: 'single',
+			prompt: 'Pick the right one',
+			options: [option('a', false), option('b', true), option('c', false)]
+		},
+		{
+			id: 'two',
+			kind: 'multiple',
+			prompt: 'Pick all the right ones',
+			options: [option('a', true), option('b', true), option('c', false), option('d', false)]
+		},
 		{ id: 'three', kind: 'single', prompt: 'Another single one', options: [option('a', true), option('b', false)] },
-		{ id: 'four', kind: 'multiple', prompt: 'Three are right here', options: [option('a', true), option('b', true), option('c', true), option('d', false)] }
+		{
+			id: 'four',
+			kind: 'multiple',
+			prompt: 'Three are right here',
+			options: [option('a', true), option('b', true), option('c', true), option('d', false)]
+		}
 	]
 };
 
@@ -48,7 +68,12 @@ describe('gradeCheck', () => {
 	});
 
 	it('takes credit back for wrong options ticked, never below zero', () => {
-		const everything = gradeCheck(check, { one: ['b'], two: ['a', 'b', 'c', 'd'], three: ['a'], four: ['a', 'b', 'c', 'd'] });
+		const everything = gradeCheck(check, {
+			one: ['b'],
+			two: ['a', 'b', 'c', 'd'],
+			three: ['a'],
+			four: ['a', 'b', 'c', 'd']
+		});
 		expect(everything.results[1]!.credit).toBe(0);
 		expect(everything.results[3]!.credit).toBeCloseTo(2 / 3);
 		const onlyWrong = gradeCheck(check, { one: ['b'], two: ['c', 'd'], three: ['a'], four: ['d'] });
@@ -66,12 +91,20 @@ describe('gradeCheck', () => {
 	it('marks which options were chosen and which are correct, with their feedback', () => {
 		const grade = gradeCheck(check, { one: ['a'], two: ['a'], three: ['b'], four: ['a'] });
 		const first = grade.results[0]!;
-		expect(first.options.find((o) => o.id === 'a')).toMatchObject({ chosen: true, correct: false, feedback: 'Because a is wrong.' });
+		expect(first.options.find((o) => o.id === 'a')).toMatchObject({
+			chosen: true,
+			correct: false,
+			feedback: 'Because a is wrong.'
+		});
 		expect(first.options.find((o) => o.id === 'b')).toMatchObject({ chosen: false, correct: true });
 	});
 
 	it('ignores option ids that do not belong to the question', () => {
-		expect(gradeCheck(check, { one: ['z'], two: ['a', 'b', 'z'], three: ['a'], four: ['a', 'b', 'c'] }).results.map((r) => r.credit)).toEqual([0, 1, 1, 1]);
+		expect(
+			gradeCheck(check, { one: ['z'], two: ['a', 'b', 'z'], three: ['a'], four: ['a', 'b', 'c'] }).results.map(
+				(r) => r.credit
+			)
+		).toEqual([0, 1, 1, 1]);
 	});
 
 	it('lists unanswered questions', () => {
@@ -88,7 +121,9 @@ describe('completion rules', () => {
 	});
 
 	it('shows a completion of an earlier major version as such', () => {
-		expect(learnerStatus({ currentVersion: '2.0.0', completedVersions: ['1.3.0'], started: false })).toBe('earlier_version');
+		expect(learnerStatus({ currentVersion: '2.0.0', completedVersions: ['1.3.0'], started: false })).toBe(
+			'earlier_version'
+		);
 		expect(learnerStatus({ currentVersion: '2.1.0', completedVersions: ['2.0.0'], started: false })).toBe('completed');
 		expect(learnerStatus({ currentVersion: '2.0.0', completedVersions: ['1.0.0'], started: true })).toBe('in_progress');
 		expect(learnerStatus({ currentVersion: '1.0.0', completedVersions: [], started: false })).toBe('not_started');
@@ -129,7 +164,13 @@ describe('due dates', () => {
 
 describe('path progress', () => {
 	it('counts done modules and points at the next one', () => {
-		expect(pathProgress(['a', 'b', 'c', 'd'], new Set(['a', 'c']))).toEqual({ done: 2, total: 4, percent: 50, complete: false, next: 'b' });
+		expect(pathProgress(['a', 'b', 'c', 'd'], new Set(['a', 'c']))).toEqual({
+			done: 2,
+			total: 4,
+			percent: 50,
+			complete: false,
+			next: 'b'
+		});
 	});
 	it('is complete when every module is done', () => {
 		expect(pathProgress(['a', 'b'], new Set(['a', 'b']))).toMatchObject({ complete: true, next: null, percent: 100 });

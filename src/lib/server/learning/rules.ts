@@ -54,7 +54,13 @@ export function gradeCheck(check: KnowledgeCheck, answers: Answers): Grade {
 			prompt: q.prompt,
 			kind: q.kind,
 			credit,
-			options: q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, chosen: chosen.has(o.id), feedback: o.feedback }))
+			options: q.options.map((o) => ({
+				id: o.id,
+				text: o.text,
+				correct: o.correct,
+				chosen: chosen.has(o.id),
+				feedback: o.feedback
+			}))
 		};
 	});
 	const total = results.reduce((sum, r) => sum + r.credit, 0);
@@ -68,7 +74,11 @@ export function unanswered(check: KnowledgeCheck, answers: Answers): string[] {
 }
 
 /** A module is complete when every lesson is done and the knowledge check is passed. */
-export function isModuleComplete(lessonSlugs: readonly string[], lessonsDone: ReadonlySet<string>, checkPassed: boolean): boolean {
+export function isModuleComplete(
+	lessonSlugs: readonly string[],
+	lessonsDone: ReadonlySet<string>,
+	checkPassed: boolean
+): boolean {
 	return checkPassed && lessonSlugs.every((slug) => lessonsDone.has(slug));
 }
 

@@ -43,14 +43,26 @@ const majorOf = (version: string) => String(parseVersion(version)[0]);
  * Records a completion when the module's conditions are met: every lesson done and a passed
  * check at the current major version. Idempotent per module version.
  */
-async function settleCompletion(database: Db, personId: string, mod: ModuleEntry, now: Date): Promise<Completion | undefined> {
+async function settleCompletion(
+	database: Db,
+	personId: string,
+	mod: ModuleEntry,
+	now: Date
+): Promise<Completion | undefined> {
 	const existing = await findCompletion(database, personId, mod.slug, mod.version);
 	if (existing) return existing;
 	const [done, passed] = await Promise.all([
 		lessonsDone(database, personId, mod.slug),
 		hasPassedCheck(database, personId, mod.slug, majorOf(mod.version))
 	]);
-	if (!isModuleComplete(mod.lessons.map((l) => l.slug), done, passed)) return undefined;
+	if (
+		!isModuleComplete(
+			mod.lessons.map((l) => l.slug),
+			done,
+			passed
+		)
+	)
+		return undefined;
 	const completion: Completion = {
 		id: newId(),
 		person_id: personId,
@@ -63,7 +75,13 @@ async function settleCompletion(database: Db, personId: string, mod: ModuleEntry
 	return completion;
 }
 
-export async function visitLesson(database: Db, personId: string, mod: ModuleEntry, lessonSlug: string, now: Date): Promise<void> {
+export async function visitLesson(
+	database: Db,
+	personId: string,
+	mod: ModuleEntry,
+	lessonSlug: string,
+	now: Date
+): Promise<void> {
 	await touchModuleProgress(database, personId, mod.slug, lessonSlug, now);
 }
 
@@ -123,7 +141,10 @@ export async function moduleStates(database: Db, personId: string): Promise<Map<
 }
 
 /** Every module's state for many learners at once, from three queries however many people. */
-export async function moduleStatesFor(database: Db, personIds: readonly string[]): Promise<Map<string, Map<string, ModuleState>>> {
+export async function moduleStatesFor(
+	database: Db,
+	personIds: readonly string[]
+): Promise<Map<string, Map<string, ModuleState>>> {
 	const [progressRows, counts, completions] = await Promise.all([
 		startedModules(database, personIds),
 		lessonCountsFor(database, personIds),
@@ -145,7 +166,11 @@ export async function moduleStatesFor(database: Db, personIds: readonly string[]
 			const newest = mine[0]?.completed_at ?? '';
 			const started = progress !== undefined && progress.updated_at > newest;
 			states.set(mod.slug, {
-				status: learnerStatus({ currentVersion: mod.version, completedVersions: mine.map((c) => c.module_version), started }),
+				status: learnerStatus({
+					currentVersion: mod.version,
+					completedVersions: mine.map((c) => c.module_version),
+					started
+				}),
 				lessonsDone: Math.min(counts.get(key(personId, mod.slug)) ?? 0, lessonCount),
 				lessonCount,
 				lastLesson: progress?.last_lesson_slug ?? null,
@@ -220,7 +245,13 @@ export interface ReflectionInput {
 }
 
 /** Saves all of a module's reflections at once; an emptied answer is removed. */
-export async function saveReflections(database: Db, personId: string, mod: ModuleEntry, entries: ReflectionInput[], now: Date): Promise<void> {
+export async function saveReflections(
+	database: Db,
+	personId: string,
+	mod: ModuleEntry,
+	entries: ReflectionInput[],
+	now: Date
+): Promise<void> {
 	const at = now.toISOString();
 	await database.transaction().execute(async (trx) => {
 		for (const entry of entries) {
@@ -259,7 +290,13 @@ export async function saveReflections(database: Db, personId: string, mod: Modul
 	});
 }
 
-export async function recordPractice(database: Db, personId: string, mod: ModuleEntry, note: string, now: Date): Promise<void> {
+export async function recordPractice(
+	database: Db,
+	personId: string,
+	mod: ModuleEntry,
+	note: string,
+	now: Date
+): Promise<void> {
 	await database
 		.insertInto('practice_logs')
 		.values({ person_id: personId, module_slug: mod.slug, note, done_at: now.toISOString() })

@@ -26,9 +26,18 @@ export async function teamLearningCompletion(
 ): Promise<Map<string, LearningCompletion>> {
 	const result = new Map<string, LearningCompletion>(teamIds.map((id) => [id, { assigned: 0, completed: 0 }]));
 	if (teamIds.length === 0) return result;
-	const members = database.selectFrom('people').select('people.id').where('people.team_id', 'in', teamIds).where('people.active', '=', 1);
+	const members = database
+		.selectFrom('people')
+		.select('people.id')
+		.where('people.team_id', 'in', teamIds)
+		.where('people.active', '=', 1);
 	const [people, assignments, completions, progress] = await Promise.all([
-		database.selectFrom('people').select(['id', 'team_id']).where('team_id', 'in', teamIds).where('active', '=', 1).execute(),
+		database
+			.selectFrom('people')
+			.select(['id', 'team_id'])
+			.where('team_id', 'in', teamIds)
+			.where('active', '=', 1)
+			.execute(),
 		database
 			.selectFrom('assignments')
 			.select(['item_kind', 'item_slug', 'person_id', 'team_id', 'due_on', 'refresh'])
@@ -52,8 +61,14 @@ export async function teamLearningCompletion(
 			.execute()
 	]);
 
-	const byPerson = groupBy(assignments.filter((a) => a.person_id), (a) => a.person_id ?? '');
-	const byTeam = groupBy(assignments.filter((a) => !a.person_id), (a) => a.team_id ?? '');
+	const byPerson = groupBy(
+		assignments.filter((a) => a.person_id),
+		(a) => a.person_id ?? ''
+	);
+	const byTeam = groupBy(
+		assignments.filter((a) => !a.person_id),
+		(a) => a.team_id ?? ''
+	);
 	const done = new Map<string, { versions: string[]; newest: string }>();
 	for (const c of completions) {
 		const key = `${c.person_id}|${c.module_slug}`;
@@ -69,7 +84,9 @@ export async function teamLearningCompletion(
 		if (!totals) continue;
 		// Assignments arrive sorted by due date, so the first to name a module is its earliest.
 		const refreshFor = new Map<string, boolean>();
-		for (const a of [...(byPerson.get(person.id) ?? []), ...(byTeam.get(person.team_id ?? '') ?? [])].sort((x, y) => x.due_on.localeCompare(y.due_on))) {
+		for (const a of [...(byPerson.get(person.id) ?? []), ...(byTeam.get(person.team_id ?? '') ?? [])].sort((x, y) =>
+			x.due_on.localeCompare(y.due_on)
+		)) {
 			for (const slug of modulesOf(a)) if (!refreshFor.has(slug)) refreshFor.set(slug, a.refresh === 1);
 		}
 		for (const [slug, refresh] of refreshFor) {

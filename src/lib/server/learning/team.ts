@@ -15,7 +15,9 @@ import { calendarDay } from '../../schemas/dates';
 
 /** Teams a person can assign to and follow: those they manage (admins: every team). */
 export async function manageableTeams(database: Db, scope: Scope) {
-	return scope.isAdmin ? listTeams(database) : teamsInGrants(database, { teamIds: scope.managedTeamIds, unitPaths: [] });
+	return scope.isAdmin
+		? listTeams(database)
+		: teamsInGrants(database, { teamIds: scope.managedTeamIds, unitPaths: [] });
 }
 
 /** The modules an assignment asks for (a path asks for each of its modules). */
@@ -46,13 +48,19 @@ export interface MatrixRow {
 export async function teamMatrix(database: Db, teamIds: readonly string[], now: Date) {
 	const members = await activeMembers(database, teamIds);
 	const ids = members.map((m) => m.id);
-	const [assignments, states] = await Promise.all([assignmentsForGroup(database, ids, teamIds), moduleStatesFor(database, ids)]);
+	const [assignments, states] = await Promise.all([
+		assignmentsForGroup(database, ids, teamIds),
+		moduleStatesFor(database, ids)
+	]);
 	const modules = courseContent().modules;
 	// Assignments by whom they name (a person or a whole team), so each row reads only its own.
 	const byTarget = groupBy(assignments, (a) => a.person_id ?? `team:${a.team_id}`);
 	const rows: MatrixRow[] = members.map((person) => {
 		const today = calendarDate(now, person.time_zone);
-		const mine = [...(byTarget.get(person.id) ?? []), ...(person.team_id === null ? [] : (byTarget.get(`team:${person.team_id}`) ?? []))];
+		const mine = [
+			...(byTarget.get(person.id) ?? []),
+			...(person.team_id === null ? [] : (byTarget.get(`team:${person.team_id}`) ?? []))
+		];
 		const personStates = states.get(person.id)!;
 		const cells: Record<string, MatrixCell> = {};
 		let overdue = 0;
@@ -60,7 +68,9 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 			const state = personStates.get(mod.slug)!;
 			const asks = mine.filter((a) => modulesOf(a).includes(mod.slug)).sort((a, b) => a.due_on.localeCompare(b.due_on));
 			const first = asks[0];
-			const due = first ? { on: first.due_on, status: dueStatus(first.due_on, today, satisfies(state, first.refresh === 1)) } : null;
+			const due = first
+				? { on: first.due_on, status: dueStatus(first.due_on, today, satisfies(state, first.refresh === 1)) }
+				: null;
 			if (due?.status === 'overdue') overdue++;
 			cells[mod.slug] = { status: state.status, lessons: `${state.lessonsDone}/${state.lessonCount}`, due };
 		}
@@ -76,7 +86,11 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 /** Completion rates per team under the units a leader leads. */
 export async function unitRollup(database: Db, scope: Scope, now: Date) {
 	const teams = await teamsInGrants(database, { teamIds: [], unitPaths: scope.ledUnitPaths });
-	const matrix = await teamMatrix(database, teams.map((t) => t.id), now);
+	const matrix = await teamMatrix(
+		database,
+		teams.map((t) => t.id),
+		now
+	);
 	const rowsByTeam = groupBy(matrix.rows, (r) => r.teamId);
 	return teams.map((team) => {
 		const rows = rowsByTeam.get(team.id) ?? [];
@@ -122,9 +136,15 @@ export type AssignmentInput = z.infer<typeof assignmentSchema> & { person_ids: s
  * Gives a module or path to a whole team (reaching whoever joins later too) or to chosen people.
  * Managers assign only within the teams they manage.
  */
-export async function assignLearning(database: Db, actor: Actor & { scope: Scope; timeZone: string }, input: AssignmentInput, now: Date): Promise<ServiceResult<{ count: number }>> {
+export async function assignLearning(
+	database: Db,
+	actor: Actor & { scope: Scope; timeZone: string },
+	input: AssignmentInput,
+	now: Date
+): Promise<ServiceResult<{ count: number }>> {
 	const [kind, slug] = input.item.split(':') as ['module' | 'path', string];
-	if (kind === 'module' ? !findModule(slug) : !findPath(slug)) return rejected({ item: 'Choose a module or a path from the list' });
+	if (kind === 'module' ? !findModule(slug) : !findPath(slug))
+		return rejected({ item: 'Choose a module or a path from the list' });
 	if (input.due_on < calendarDate(now, actor.timeZone)) return rejected({ due_on: 'Choose today or a later date' });
 	const teams = await manageableTeams(database, actor.scope);
 	const team = teams.find((t) => t.id === input.team_id);
@@ -149,9 +169,10 @@ export async function assignLearning(database: Db, actor: Actor & { scope: Scope
 		created_at: now.toISOString(),
 		cancelled_at: null
 	};
-	const rows = input.target === 'team'
-		? [{ id: newId(), ...base, person_id: null, team_id: team.id }]
-		: personIds.map((id) => ({ id: newId(), ...base, person_id: id, team_id: null }));
+	const rows =
+		input.target === 'team'
+			? [{ id: newId(), ...base, person_id: null, team_id: team.id }]
+			: personIds.map((id) => ({ id: newId(), ...base, person_id: id, team_id: null }));
 	await database.transaction().execute(async (trx) => {
 		await trx.insertInto('assignments').values(rows).execute();
 		await recordAudit(trx, {
@@ -168,18 +189,36 @@ export async function assignLearning(database: Db, actor: Actor & { scope: Scope
 	return { ok: true, count: rows.length };
 }
 
-export async function cancelAssignment(database: Db, actor: Actor & { scope: Scope }, assignmentId: string, now: Date): Promise<ServiceResult<object>> {
-	const assignment = await database.selectFrom('assignments').selectAll().where('id', '=', assignmentId).where('cancelled_at', 'is', null).executeTakeFirst();
+export async function cancelAssignment(
+	database: Db,
+	actor: Actor & { scope: Scope },
+	assignmentId: string,
+	now: Date
+): Promise<ServiceResult<object>> {
+	const assignment = await database
+		.selectFrom('assignments')
+		.selectAll()
+		.where('id', '=', assignmentId)
+		.where('cancelled_at', 'is', null)
+		.executeTakeFirst();
 	if (!assignment) return rejected({ _form: 'That assignment was already withdrawn' });
 	const teams = await manageableTeams(database, actor.scope);
 	let allowed = assignment.team_id !== null && teams.some((t) => t.id === assignment.team_id);
 	if (assignment.person_id) {
-		const person = await database.selectFrom('people').select('team_id').where('id', '=', assignment.person_id).executeTakeFirst();
+		const person = await database
+			.selectFrom('people')
+			.select('team_id')
+			.where('id', '=', assignment.person_id)
+			.executeTakeFirst();
 		allowed = person?.team_id != null && teams.some((t) => t.id === person.team_id);
 	}
 	if (!allowed) return rejected({ _form: 'You can only withdraw assignments in your own teams' });
 	await database.transaction().execute(async (trx) => {
-		await trx.updateTable('assignments').set({ cancelled_at: now.toISOString() }).where('id', '=', assignmentId).execute();
+		await trx
+			.updateTable('assignments')
+			.set({ cancelled_at: now.toISOString() })
+			.where('id', '=', assignmentId)
+			.execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assignment.cancelled',

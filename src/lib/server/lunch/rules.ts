@@ -6,7 +6,10 @@ export function rsvpPlacement(going: number, capacity: number): 'going' | 'waitl
 }
 
 /** Who moves up when places free: the earliest on the waitlist, as many as there are places. */
-export function promotions<T extends { rsvp_at: string; person_id: string }>(waitlist: readonly T[], freePlaces: number): T[] {
+export function promotions<T extends { rsvp_at: string; person_id: string }>(
+	waitlist: readonly T[],
+	freePlaces: number
+): T[] {
 	if (freePlaces <= 0) return [];
 	return [...waitlist]
 		.sort((a, b) => a.rsvp_at.localeCompare(b.rsvp_at) || a.person_id.localeCompare(b.person_id))
@@ -23,7 +26,9 @@ export interface Attendee {
 /** "New faces": people from another department than the presenter's, and first-timers. */
 export function newFaces(attendees: readonly Attendee[], presenterDepartment: string | null) {
 	return {
-		otherDepartments: attendees.filter((a) => a.department !== null && a.department !== presenterDepartment).map((a) => a.personId),
+		otherDepartments: attendees
+			.filter((a) => a.department !== null && a.department !== presenterDepartment)
+			.map((a) => a.personId),
 		firstTimers: attendees.filter((a) => a.firstTime).map((a) => a.personId)
 	};
 }

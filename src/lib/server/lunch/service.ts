@@ -19,18 +19,30 @@ export function canOrganise(scope: Scope): boolean {
 
 export const sessionSchema = z.object({
 	topic: z.string().trim().min(3, 'Give the session a topic').max(120, 'Keep the topic under 120 characters'),
-	description: z.string().trim().min(20, 'Describe what people will learn, in a sentence or two').max(2000, 'Keep the description under 2,000 characters'),
+	description: z
+		.string()
+		.trim()
+		.min(20, 'Describe what people will learn, in a sentence or two')
+		.max(2000, 'Keep the description under 2,000 characters'),
 	presenter_email: z.string().trim().toLowerCase().pipe(z.email('Enter the presenter’s email address')),
 	date: calendarDay('Choose a date'),
 	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a start time'),
-	minutes: z.coerce.number('Enter the length in minutes').int('Use whole minutes').min(15, 'At least 15 minutes').max(240, 'At most 4 hours'),
+	minutes: z.coerce
+		.number('Enter the length in minutes')
+		.int('Use whole minutes')
+		.min(15, 'At least 15 minutes')
+		.max(240, 'At most 4 hours'),
 	place: z.string().trim().max(200, 'Keep the place under 200 characters'),
 	video_url: z
 		.string()
 		.trim()
 		.max(500, 'That link is too long')
 		.refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'Use a link that starts with https://'),
-	capacity: z.coerce.number('Enter how many people can come').int('Use a whole number').min(1, 'At least one place').max(500, 'At most 500 places')
+	capacity: z.coerce
+		.number('Enter how many people can come')
+		.int('Use a whole number')
+		.min(1, 'At least one place')
+		.max(500, 'At most 500 places')
 });
 export type SessionInput = z.infer<typeof sessionSchema>;
 
@@ -45,7 +57,8 @@ export async function createSession(
 	if (start.getTime() <= now.getTime()) return rejected({ date: 'Choose a time in the future' });
 	if (!input.place && !input.video_url) return rejected({ place: 'Give a place, a video link, or both' });
 	const presenter = await findPersonByEmail(database, input.presenter_email);
-	if (!presenter || presenter.active !== 1) return rejected({ presenter_email: 'No active person has this email address' });
+	if (!presenter || presenter.active !== 1)
+		return rejected({ presenter_email: 'No active person has this email address' });
 	const id = newId();
 	const at = now.toISOString();
 	await database
@@ -79,14 +92,24 @@ async function getSession(database: Db, id: string): Promise<LunchSession | unde
  * Books a place, or a place on the waitlist when the session is full. Runs in one transaction so
  * two people taking the last place cannot both get it.
  */
-export async function rsvp(database: Db, personId: string, sessionId: string, now: Date): Promise<ServiceResult<{ status: 'going' | 'waitlist' }>> {
+export async function rsvp(
+	database: Db,
+	personId: string,
+	sessionId: string,
+	now: Date
+): Promise<ServiceResult<{ status: 'going' | 'waitlist' }>> {
 	return database.transaction().execute(async (trx) => {
 		// Bookings for one session take turns, so the count below cannot oversell the room.
 		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getSession(trx, sessionId);
 		if (!session || session.cancelled_at) return rejected({ _form: 'This session is not taking bookings' });
 		if (session.starts_at <= now.toISOString()) return rejected({ _form: 'This session has already started' });
-		const mine = await trx.selectFrom('lunch_rsvps').select('status').where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
+		const mine = await trx
+			.selectFrom('lunch_rsvps')
+			.select('status')
+			.where('session_id', '=', sessionId)
+			.where('person_id', '=', personId)
+			.executeTakeFirst();
 		if (mine && mine.status !== 'cancelled') return { ok: true as const, status: mine.status };
 		const going = await trx
 			.selectFrom('lunch_rsvps')
@@ -98,40 +121,82 @@ export async function rsvp(database: Db, personId: string, sessionId: string, no
 		await trx
 			.insertInto('lunch_rsvps')
 			.values({ session_id: sessionId, person_id: personId, status, rsvp_at: now.toISOString(), attended: null })
-			.onConflict((oc) => oc.columns(['session_id', 'person_id']).doUpdateSet({ status, rsvp_at: now.toISOString(), attended: null }))
+			.onConflict((oc) =>
+				oc.columns(['session_id', 'person_id']).doUpdateSet({ status, rsvp_at: now.toISOString(), attended: null })
+			)
 			.execute();
 		return { ok: true as const, status };
 	});
 }
 
 /** Cancels a booking; a freed place goes to the earliest person on the waitlist. */
-export async function cancelRsvp(database: Db, personId: string, sessionId: string, now: Date): Promise<ServiceResult<{ promoted: string[] }>> {
+export async function cancelRsvp(
+	database: Db,
+	personId: string,
+	sessionId: string,
+	now: Date
+): Promise<ServiceResult<{ promoted: string[] }>> {
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getSession(trx, sessionId);
 		if (!session) return rejected({ _form: 'This session no longer exists' });
-		const mine = await trx.selectFrom('lunch_rsvps').select('status').where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
+		const mine = await trx
+			.selectFrom('lunch_rsvps')
+			.select('status')
+			.where('session_id', '=', sessionId)
+			.where('person_id', '=', personId)
+			.executeTakeFirst();
 		if (!mine || mine.status === 'cancelled') return { ok: true as const, promoted: [] };
-		await trx.updateTable('lunch_rsvps').set({ status: 'cancelled', attended: null }).where('session_id', '=', sessionId).where('person_id', '=', personId).execute();
+		await trx
+			.updateTable('lunch_rsvps')
+			.set({ status: 'cancelled', attended: null })
+			.where('session_id', '=', sessionId)
+			.where('person_id', '=', personId)
+			.execute();
 		if (mine.status !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
-		const rows = await trx.selectFrom('lunch_rsvps').select(['person_id', 'rsvp_at', 'status']).where('session_id', '=', sessionId).where('status', 'in', ['going', 'waitlist']).execute();
+		const rows = await trx
+			.selectFrom('lunch_rsvps')
+			.select(['person_id', 'rsvp_at', 'status'])
+			.where('session_id', '=', sessionId)
+			.where('status', 'in', ['going', 'waitlist'])
+			.execute();
 		const free = session.capacity - rows.filter((r) => r.status === 'going').length;
-		const moving = promotions(rows.filter((r) => r.status === 'waitlist'), free).map((r) => r.person_id);
+		const moving = promotions(
+			rows.filter((r) => r.status === 'waitlist'),
+			free
+		).map((r) => r.person_id);
 		if (moving.length) {
-			await trx.updateTable('lunch_rsvps').set({ status: 'going' }).where('session_id', '=', sessionId).where('person_id', 'in', moving).execute();
+			await trx
+				.updateTable('lunch_rsvps')
+				.set({ status: 'going' })
+				.where('session_id', '=', sessionId)
+				.where('person_id', 'in', moving)
+				.execute();
 		}
 		return { ok: true as const, promoted: moving };
 	});
 }
 
 /** The organiser records who came; only people who booked can be marked. */
-export async function markAttendance(database: Db, organiserId: string, sessionId: string, attendedIds: string[], now: Date): Promise<ServiceResult<object>> {
+export async function markAttendance(
+	database: Db,
+	organiserId: string,
+	sessionId: string,
+	attendedIds: string[],
+	now: Date
+): Promise<ServiceResult<object>> {
 	const session = await getSession(database, sessionId);
-	if (!session || session.organiser_id !== organiserId) return rejected({ _form: 'Only the organiser can mark attendance' });
+	if (!session || session.organiser_id !== organiserId)
+		return rejected({ _form: 'Only the organiser can mark attendance' });
 	if (session.starts_at > now.toISOString()) return rejected({ _form: 'Mark attendance once the session has started' });
 	const attended = new Set(attendedIds);
 	await database.transaction().execute(async (trx) => {
-		const booked = await trx.selectFrom('lunch_rsvps').select('person_id').where('session_id', '=', sessionId).where('status', '=', 'going').execute();
+		const booked = await trx
+			.selectFrom('lunch_rsvps')
+			.select('person_id')
+			.where('session_id', '=', sessionId)
+			.where('status', '=', 'going')
+			.execute();
 		for (const row of booked) {
 			await trx
 				.updateTable('lunch_rsvps')
@@ -144,9 +209,15 @@ export async function markAttendance(database: Db, organiserId: string, sessionI
 	return { ok: true };
 }
 
-export async function cancelSession(database: Db, organiserId: string, sessionId: string, now: Date): Promise<ServiceResult<object>> {
+export async function cancelSession(
+	database: Db,
+	organiserId: string,
+	sessionId: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	const session = await getSession(database, sessionId);
-	if (!session || session.organiser_id !== organiserId) return rejected({ _form: 'Only the organiser can cancel this session' });
+	if (!session || session.organiser_id !== organiserId)
+		return rejected({ _form: 'Only the organiser can cancel this session' });
 	await database
 		.updateTable('lunch_sessions')
 		.set({ cancelled_at: now.toISOString(), updated_at: now.toISOString(), sequence: session.sequence + 1 })
@@ -171,7 +242,11 @@ export async function sessionList(database: Db, viewerId: string, now: Date) {
 		? await database
 				.selectFrom('lunch_rsvps')
 				.select(['session_id', 'person_id', 'status'])
-				.where('session_id', 'in', sessions.map((s) => s.id))
+				.where(
+					'session_id',
+					'in',
+					sessions.map((s) => s.id)
+				)
 				.where('status', '!=', 'cancelled')
 				.execute()
 		: [];
@@ -182,7 +257,10 @@ export async function sessionList(database: Db, viewerId: string, now: Date) {
 		waiting: rsvps.filter((r) => r.session_id === s.id && r.status === 'waitlist').length,
 		mine: rsvps.find((r) => r.session_id === s.id && r.person_id === viewerId)?.status ?? null
 	}));
-	return { upcoming: shaped.filter((s) => s.ends_at > nowIso), past: shaped.filter((s) => s.ends_at <= nowIso).reverse() };
+	return {
+		upcoming: shaped.filter((s) => s.ends_at > nowIso),
+		past: shaped.filter((s) => s.ends_at <= nowIso).reverse()
+	};
 }
 
 /** One session as a viewer sees it; the organiser also gets the list of people and new faces. */
@@ -192,7 +270,11 @@ export async function sessionDetail(database: Db, sessionId: string, viewerId: s
 		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
 		.innerJoin('people as organiser', 'organiser.id', 'lunch_sessions.organiser_id')
 		.selectAll('lunch_sessions')
-		.select(['presenter.name as presenter_name', 'organiser.name as organiser_name', 'organiser.email as organiser_email'])
+		.select([
+			'presenter.name as presenter_name',
+			'organiser.name as organiser_name',
+			'organiser.email as organiser_email'
+		])
 		.where('lunch_sessions.id', '=', sessionId)
 		.executeTakeFirst();
 	if (!session) return undefined;
@@ -200,7 +282,14 @@ export async function sessionDetail(database: Db, sessionId: string, viewerId: s
 		.selectFrom('lunch_rsvps')
 		.innerJoin('people', 'people.id', 'lunch_rsvps.person_id')
 		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.select(['lunch_rsvps.person_id', 'lunch_rsvps.status', 'lunch_rsvps.rsvp_at', 'lunch_rsvps.attended', 'people.name', 'teams.name as team'])
+		.select([
+			'lunch_rsvps.person_id',
+			'lunch_rsvps.status',
+			'lunch_rsvps.rsvp_at',
+			'lunch_rsvps.attended',
+			'people.name',
+			'teams.name as team'
+		])
 		.where('lunch_rsvps.session_id', '=', sessionId)
 		.where('lunch_rsvps.status', '!=', 'cancelled')
 		.orderBy('lunch_rsvps.rsvp_at')
@@ -236,7 +325,10 @@ export async function sessionDetail(database: Db, sessionId: string, viewerId: s
 		going: isOrganiser ? going : [],
 		goingCount: going.length,
 		waitlistCount: waitlist.length,
-		mine: mine && { status: mine.status, position: mine.status === 'waitlist' ? waitlist.findIndex((w) => w.person_id === viewerId) + 1 : null },
+		mine: mine && {
+			status: mine.status,
+			position: mine.status === 'waitlist' ? waitlist.findIndex((w) => w.person_id === viewerId) + 1 : null
+		},
 		isOrganiser,
 		faces
 	};

@@ -15,7 +15,13 @@ const world: ValueWorld = {
 
 describe('planMetricsCsv', () => {
 	it('previews every row with its line and what would happen', () => {
-		const csv = ['\uFEFFTeam,Metric,Period,Value', 'Accounts Payable,sla_on_time,2026-10,97', '', 'accounts payable,requests_handled,2026-W46,120', 'Accounts Payable,sla_on_time,2026-09,'].join('\r\n');
+		const csv = [
+			'\uFEFFTeam,Metric,Period,Value',
+			'Accounts Payable,sla_on_time,2026-10,97',
+			'',
+			'accounts payable,requests_handled,2026-W46,120',
+			'Accounts Payable,sla_on_time,2026-09,'
+		].join('\r\n');
 		const plan = planMetricsCsv(csv, world);
 		expect(plan.issues).toEqual([]);
 		expect(plan.rows.map((r) => [r.line, r.status, r.previous])).toEqual([
@@ -28,7 +34,11 @@ describe('planMetricsCsv', () => {
 	});
 
 	it('puts each problem on its line and column', () => {
-		const csv = ['team,metric,period,value', 'Accounts Payable,sla_on_time,2026-10,97', 'Accounts Payable,sla_on_time,2026-W46,lots'].join('\n');
+		const csv = [
+			'team,metric,period,value',
+			'Accounts Payable,sla_on_time,2026-10,97',
+			'Accounts Payable,sla_on_time,2026-W46,lots'
+		].join('\n');
 		const plan = planMetricsCsv(csv, world);
 		expect(plan.issues).toEqual([
 			{ line: 3, column: 'period', reason: 'sla_on_time is monthly: use a month such as 2026-11' },
@@ -38,8 +48,14 @@ describe('planMetricsCsv', () => {
 	});
 
 	it('names a repeated row by its line', () => {
-		const csv = ['team,metric,period,value', 'Accounts Payable,sla_on_time,2026-10,97', 'Accounts Payable,sla_on_time,2026-10,98'].join('\n');
-		expect(planMetricsCsv(csv, world).issues).toEqual([{ line: 3, column: 'period', reason: 'The same team, metric and period as line 2' }]);
+		const csv = [
+			'team,metric,period,value',
+			'Accounts Payable,sla_on_time,2026-10,97',
+			'Accounts Payable,sla_on_time,2026-10,98'
+		].join('\n');
+		expect(planMetricsCsv(csv, world).issues).toEqual([
+			{ line: 3, column: 'period', reason: 'The same team, metric and period as line 2' }
+		]);
 	});
 
 	it('refuses a file with missing or unknown columns before reading rows', () => {
@@ -53,12 +69,19 @@ describe('planMetricsCsv', () => {
 
 	it('refuses empty files, files without values and files over the row limit', () => {
 		expect(planMetricsCsv('', world).issues[0]?.reason).toBe('The file is empty. Start from the template.');
-		expect(planMetricsCsv('team,metric,period,value\n', world).issues[0]?.reason).toBe('The file has a header but no values.');
-		expect(planMetricsCsv('team,metric,period,value\nAccounts Payable,sla_on_time,2026-10,', world).issues[0]?.reason).toBe(
-			'Every row’s value is empty; fill in the values to import.'
+		expect(planMetricsCsv('team,metric,period,value\n', world).issues[0]?.reason).toBe(
+			'The file has a header but no values.'
 		);
-		const big = ['team,metric,period,value', ...Array.from({ length: MAX_CSV_ROWS + 1 }, () => 'Accounts Payable,sla_on_time,2026-10,1')].join('\n');
-		expect(planMetricsCsv(big, world).issues).toEqual([{ line: 0, column: '', reason: 'At most 5,000 rows per import; split the file.' }]);
+		expect(
+			planMetricsCsv('team,metric,period,value\nAccounts Payable,sla_on_time,2026-10,', world).issues[0]?.reason
+		).toBe('Every row’s value is empty; fill in the values to import.');
+		const big = [
+			'team,metric,period,value',
+			...Array.from({ length: MAX_CSV_ROWS + 1 }, () => 'Accounts Payable,sla_on_time,2026-10,1')
+		].join('\n');
+		expect(planMetricsCsv(big, world).issues).toEqual([
+			{ line: 0, column: '', reason: 'At most 5,000 rows per import; split the file.' }
+		]);
 	});
 });
 

@@ -1,7 +1,15 @@
 import Papa from 'papaparse';
 import { periodOf, shiftPeriod } from '../../periods';
 import type { MetricPeriod } from '../db/schema';
-import { planMetricValues, valueFields, type PlannedValue, type ValueAction, type ValueField, type ValueRow, type ValueWorld } from './plan';
+import {
+	planMetricValues,
+	valueFields,
+	type PlannedValue,
+	type ValueAction,
+	type ValueField,
+	type ValueRow,
+	type ValueWorld
+} from './plan';
 
 /**
  * The CSV import of metric values, the pure half: text in, a preview out. Reading the file is
@@ -44,7 +52,12 @@ interface CsvLine extends ValueRow {
 }
 
 function normaliseHeader(header: string): string {
-	const h = header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+	const h = header
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.toLowerCase()
+		.replace(/[_-]+/g, ' ')
+		.replace(/\s+/g, ' ');
 	return h === 'metric key' || h === 'key' ? 'metric' : h;
 }
 
@@ -72,9 +85,20 @@ function readCsv(text: string): { lines: CsvLine[]; issues: CsvIssue[] } {
 		.map((row, index) => ({ row, line: index + 1 }))
 		.slice(1)
 		.filter(({ row }) => row.some((v) => v.trim() !== ''))
-		.map(({ row, line }) => ({ line, team: cell(row, 'team'), metric: cell(row, 'metric'), period: cell(row, 'period'), value: cell(row, 'value') }));
+		.map(({ row, line }) => ({
+			line,
+			team: cell(row, 'team'),
+			metric: cell(row, 'metric'),
+			period: cell(row, 'period'),
+			value: cell(row, 'value')
+		}));
 	if (lines.length === 0) issues.push({ line: 0, column: '', reason: 'The file has a header but no values.' });
-	else if (lines.length > MAX_CSV_ROWS) issues.push({ line: 0, column: '', reason: `At most ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows per import; split the file.` });
+	else if (lines.length > MAX_CSV_ROWS)
+		issues.push({
+			line: 0,
+			column: '',
+			reason: `At most ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows per import; split the file.`
+		});
 	return { lines: issues.length ? [] : lines, issues };
 }
 
@@ -87,14 +111,27 @@ export function planMetricsCsv(text: string, world: ValueWorld): CsvPlan {
 	const filled = read.lines.filter((l) => l.value !== '');
 	const plan = planMetricValues(filled, world, { rowName: (index) => `line ${filled[index]?.line}` });
 
-	const issues: CsvIssue[] = [...read.issues, ...plan.issues.map((i) => ({ line: filled[i.index]?.line ?? 0, column: i.field, reason: i.reason }))];
-	if (read.lines.length > 0 && filled.length === 0) issues.push({ line: 0, column: 'value', reason: 'Every row’s value is empty; fill in the values to import.' });
+	const issues: CsvIssue[] = [
+		...read.issues,
+		...plan.issues.map((i) => ({ line: filled[i.index]?.line ?? 0, column: i.field, reason: i.reason }))
+	];
+	if (read.lines.length > 0 && filled.length === 0)
+		issues.push({ line: 0, column: 'value', reason: 'Every row’s value is empty; fill in the values to import.' });
 	const planned = new Map(plan.values.map((v) => [filled[v.index]?.line, v]));
 	const troubled = new Set(issues.map((i) => i.line));
 	const rows = read.lines.map((l): CsvRowPreview => {
 		const value = planned.get(l.line);
-		const status: CsvRowStatus = l.value === '' ? 'skipped' : troubled.has(l.line) ? 'problem' : (value?.action ?? 'problem');
-		return { line: l.line, team: l.team, metric: l.metric, period: l.period, value: l.value, status, previous: value?.previous ?? null };
+		const status: CsvRowStatus =
+			l.value === '' ? 'skipped' : troubled.has(l.line) ? 'problem' : (value?.action ?? 'problem');
+		return {
+			line: l.line,
+			team: l.team,
+			metric: l.metric,
+			period: l.period,
+			value: l.value,
+			status,
+			previous: value?.previous ?? null
+		};
 	});
 	const counts: Record<CsvRowStatus, number> = { create: 0, update: 0, unchanged: 0, skipped: 0, problem: 0 };
 	for (const row of rows) counts[row.status] += 1;
@@ -110,11 +147,17 @@ export function csvValueRows(text: string): ValueRow[] {
  * A template to fill in: every team and active metric, for the last complete month or ISO week
  * of each metric, with the value left empty. Bounded by the import's row limit.
  */
-export function metricsTemplate(teams: readonly string[], metrics: readonly { key: string; period: MetricPeriod }[], today: string): string {
+export function metricsTemplate(
+	teams: readonly string[],
+	metrics: readonly { key: string; period: MetricPeriod }[],
+	today: string
+): string {
 	const lastComplete: Record<MetricPeriod, string> = {
 		month: shiftPeriod(periodOf('month', today), -1),
 		week: shiftPeriod(periodOf('week', today), -1)
 	};
-	const data = teams.flatMap((team) => metrics.map((m) => [team, m.key, lastComplete[m.period], ''])).slice(0, MAX_CSV_ROWS);
+	const data = teams
+		.flatMap((team) => metrics.map((m) => [team, m.key, lastComplete[m.period], '']))
+		.slice(0, MAX_CSV_ROWS);
 	return Papa.unparse({ fields: [...csvColumns], data }) + '\r\n';
 }

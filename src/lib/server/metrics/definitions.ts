@@ -40,7 +40,9 @@ const metricFields = {
 	unit: z.string().trim().max(20, 'A unit can be at most 20 characters'),
 	direction: z.enum(metricDirections, 'Choose whether higher or lower is better'),
 	target: numberField(null, 'Enter the target as a number, such as 95, or leave it empty'),
-	amber_band: numberField(0, 'Enter the amber band as a number, such as 3').pipe(z.number().min(0, 'The amber band cannot be negative')),
+	amber_band: numberField(0, 'Enter the amber band as a number, such as 3').pipe(
+		z.number().min(0, 'The amber band cannot be negative')
+	),
 	kind: z.enum(metricKinds, 'Choose a kind'),
 	period: z.enum(metricPeriods, 'Choose monthly or weekly'),
 	rollup: z.enum(metricRollups, 'Choose how weeks combine into a month')
@@ -50,7 +52,12 @@ export const newMetricSchema = z.object(metricFields);
 /** The key is fixed once created: files and the API name metrics by it. */
 export const metricEditSchema = newMetricSchema.omit({ key: true });
 /** Metrics computed from case feedback: only their wording and thresholds can change. */
-export const computedMetricEditSchema = newMetricSchema.pick({ name: true, description: true, target: true, amber_band: true });
+export const computedMetricEditSchema = newMetricSchema.pick({
+	name: true,
+	description: true,
+	target: true,
+	amber_band: true
+});
 
 export type NewMetricInput = z.infer<typeof newMetricSchema>;
 export type MetricEditInput = z.infer<typeof metricEditSchema>;
@@ -61,9 +68,15 @@ export function takesValues(metric: Pick<Metric, 'source'>): boolean {
 	return metric.source === 'values';
 }
 
-export async function createMetric(database: Db, actor: Actor, input: NewMetricInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function createMetric(
+	database: Db,
+	actor: Actor,
+	input: NewMetricInput,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
-		if (await findMetricByKey(trx, input.key)) return rejected({ key: `Another metric already uses the key ${input.key}` });
+		if (await findMetricByKey(trx, input.key))
+			return rejected({ key: `Another metric already uses the key ${input.key}` });
 		const id = newId();
 		const at = now.toISOString();
 		await insertMetric(trx, {
@@ -142,7 +155,13 @@ export async function editMetric(
 }
 
 /** Archiving hides a metric from grids, imports and scorecards; its values stay. */
-export async function setMetricArchived(database: Db, actor: Actor, id: string, archived: boolean, now: Date): Promise<ServiceResult<object>> {
+export async function setMetricArchived(
+	database: Db,
+	actor: Actor,
+	id: string,
+	archived: boolean,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const metric = await getMetric(trx, id);
 		if (!metric) return rejected({ _form: 'This metric no longer exists' });

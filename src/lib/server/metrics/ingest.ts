@@ -75,7 +75,10 @@ export const ingestSchema = z.object(
 				'Send "values" as an array of items'
 			)
 			.min(1, 'Send at least one item in "values"')
-			.max(MAX_API_ITEMS, `Send at most ${MAX_API_ITEMS.toLocaleString('en-GB')} items per request; split larger batches`)
+			.max(
+				MAX_API_ITEMS,
+				`Send at most ${MAX_API_ITEMS.toLocaleString('en-GB')} items per request; split larger batches`
+			)
 	},
 	'Send a JSON object with a "values" array'
 );
@@ -85,7 +88,8 @@ function pointerOf(path: readonly PropertyKey[]): string {
 }
 
 function withErrors(problem: Omit<Problem, 'errors' | 'detail'>, detail: string, errors: ProblemError[]): Problem {
-	const more = errors.length > MAX_LISTED_ERRORS ? ` The first ${MAX_LISTED_ERRORS} of ${errors.length} are listed.` : '';
+	const more =
+		errors.length > MAX_LISTED_ERRORS ? ` The first ${MAX_LISTED_ERRORS} of ${errors.length} are listed.` : '';
 	return { ...problem, detail: detail + more, errors: errors.slice(0, MAX_LISTED_ERRORS) };
 }
 
@@ -99,26 +103,46 @@ export interface IngestCounts {
 export type IngestOutcome = { ok: true; counts: IngestCounts } | { ok: false; problem: Problem };
 
 /** Checks and stores a request body for an authenticated integration: every item, or none. */
-export async function ingestMetricValues(database: Db, integration: Pick<Integration, 'id' | 'name'>, body: string, now: Date): Promise<IngestOutcome> {
+export async function ingestMetricValues(
+	database: Db,
+	integration: Pick<Integration, 'id' | 'name'>,
+	body: string,
+	now: Date
+): Promise<IngestOutcome> {
 	let json: unknown;
 	try {
 		json = JSON.parse(body);
 	} catch {
 		return {
 			ok: false,
-			problem: { type: problemTypes.invalidJson, title: 'The body is not JSON', status: 400, detail: 'Send a JSON object such as {"values": [{"team": "Accounts Payable", "metric": "sla_on_time", "period": "2026-11", "value": 97.5}]}.' }
+			problem: {
+				type: problemTypes.invalidJson,
+				title: 'The body is not JSON',
+				status: 400,
+				detail:
+					'Send a JSON object such as {"values": [{"team": "Accounts Payable", "metric": "sla_on_time", "period": "2026-11", "value": 97.5}]}.'
+			}
 		};
 	}
 	const parsed = ingestSchema.safeParse(json);
 	if (!parsed.success) {
 		const errors = parsed.error.issues.map((i) => ({ pointer: pointerOf(i.path), detail: i.message }));
-		return { ok: false, problem: withErrors({ type: problemTypes.invalidPayload, title: 'The body does not have the expected shape', status: 400 }, 'Nothing was stored.', errors) };
+		return {
+			ok: false,
+			problem: withErrors(
+				{ type: problemTypes.invalidPayload, title: 'The body does not have the expected shape', status: 400 },
+				'Nothing was stored.',
+				errors
+			)
+		};
 	}
 
 	const items = parsed.data.values;
 	const today = now.toISOString().slice(0, 10);
 	return database.transaction().execute(async (trx): Promise<IngestOutcome> => {
-		const plan = planMetricValues(items, await loadValueWorld(trx, items, 'all', today), { rowName: (index) => `/values/${index}` });
+		const plan = planMetricValues(items, await loadValueWorld(trx, items, 'all', today), {
+			rowName: (index) => `/values/${index}`
+		});
 		if (plan.issues.length > 0) {
 			const errors = plan.issues.map((i) => ({ pointer: `/values/${i.index}/${i.field}`, detail: i.reason }));
 			const count = new Set(plan.issues.map((i) => i.index)).size;
@@ -126,13 +150,24 @@ export async function ingestMetricValues(database: Db, integration: Pick<Integra
 				ok: false,
 				problem: withErrors(
 					{ type: problemTypes.invalidValues, title: 'Some values cannot be stored', status: 422 },
-					items.length === 1 ? 'The item has problems. Nothing was stored.' : `${count} of ${items.length} items have problems. Nothing was stored.`,
+					items.length === 1
+						? 'The item has problems. Nothing was stored.'
+						: `${count} of ${items.length} items have problems. Nothing was stored.`,
 					errors
 				)
 			};
 		}
-		await upsertValues(trx, plan.values.filter((v) => v.action !== 'unchanged'), { source: 'api', updatedBy: null, integrationId: integration.id, at: now.toISOString() });
-		const counts = { received: items.length, created: plan.counts.create, updated: plan.counts.update, unchanged: plan.counts.unchanged };
+		await upsertValues(
+			trx,
+			plan.values.filter((v) => v.action !== 'unchanged'),
+			{ source: 'api', updatedBy: null, integrationId: integration.id, at: now.toISOString() }
+		);
+		const counts = {
+			received: items.length,
+			created: plan.counts.create,
+			updated: plan.counts.update,
+			unchanged: plan.counts.unchanged
+		};
 		await recordAudit(trx, {
 			actorId: null,
 			action: 'metric_values.ingested',

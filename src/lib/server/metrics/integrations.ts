@@ -13,7 +13,11 @@ import { getIntegration } from './queries';
  */
 
 export const integrationSchema = z.object({
-	name: z.string().trim().min(1, 'Name the tool, such as “Power BI monthly SLA feed”').max(80, 'A name can be at most 80 characters')
+	name: z
+		.string()
+		.trim()
+		.min(1, 'Name the tool, such as “Power BI monthly SLA feed”')
+		.max(80, 'A name can be at most 80 characters')
 });
 
 const TOKEN = /^rpl_([a-z2-7]{16})_([a-z2-7]{32})$/;
@@ -29,7 +33,15 @@ export async function createIntegration(
 		const secret = generateSecret();
 		await trx
 			.insertInto('integrations')
-			.values({ id, name: input.name, token_hash: hashSecret(secret), created_by: actor.id, created_at: now.toISOString(), last_used_at: null, revoked_at: null })
+			.values({
+				id,
+				name: input.name,
+				token_hash: hashSecret(secret),
+				created_by: actor.id,
+				created_at: now.toISOString(),
+				last_used_at: null,
+				revoked_at: null
+			})
 			.execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -44,7 +56,12 @@ export async function createIntegration(
 	});
 }
 
-export async function revokeIntegration(database: Db, actor: Actor, id: string, now: Date): Promise<ServiceResult<object>> {
+export async function revokeIntegration(
+	database: Db,
+	actor: Actor,
+	id: string,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const integration = await getIntegration(trx, id);
 		if (!integration) return rejected({ _form: 'This integration no longer exists' });
@@ -67,7 +84,11 @@ export async function revokeIntegration(database: Db, actor: Actor, id: string, 
  * The live integration an `Authorization: Bearer …` header belongs to, or null for a missing,
  * malformed, unknown or revoked token. A successful look-up records when the token was last used.
  */
-export async function authenticateIntegration(database: Db, authorization: string | null, now: Date): Promise<Integration | null> {
+export async function authenticateIntegration(
+	database: Db,
+	authorization: string | null,
+	now: Date
+): Promise<Integration | null> {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
 	const token = TOKEN.exec(match?.[1] ?? '');
 	if (!token) return null;

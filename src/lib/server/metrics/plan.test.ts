@@ -30,7 +30,10 @@ const row = (over: Partial<{ team: string; metric: string; period: string; value
 
 describe('planMetricValues', () => {
 	it('says which values are new, changed or the same as stored', () => {
-		const plan = planMetricValues([row(), row({ period: '2026-10', value: 96 }), row({ period: '2026-09', value: '95.5' })], world);
+		const plan = planMetricValues(
+			[row(), row({ period: '2026-10', value: 96 }), row({ period: '2026-09', value: '95.5' })],
+			world
+		);
 		expect(plan.issues).toEqual([]);
 		expect(plan.values.map((v) => [v.period, v.action, v.previous, v.value])).toEqual([
 			['2026-11', 'create', null, 97.5],
@@ -70,7 +73,11 @@ describe('planMetricValues', () => {
 			{ index: 3, field: 'metric', reason: 'old_measure is archived; restore it before adding values' },
 			{ index: 4, field: 'period', reason: 'sla_on_time is monthly: use a month such as 2026-11' },
 			{ index: 5, field: 'period', reason: 'requests_handled is weekly: use an ISO week such as 2026-W47' },
-			{ index: 6, field: 'period', reason: '"2026-13" is neither a month such as 2026-11 nor an ISO week such as 2026-W47' },
+			{
+				index: 6,
+				field: 'period',
+				reason: '"2026-13" is neither a month such as 2026-11 nor an ISO week such as 2026-W47'
+			},
 			{ index: 7, field: 'period', reason: '2026-12 has not started yet' },
 			{ index: 8, field: 'value', reason: '"abc" is not a number; write digits with a decimal point, such as 97.5' },
 			{ index: 9, field: 'team', reason: 'Enter a team name or id' },
@@ -81,20 +88,34 @@ describe('planMetricValues', () => {
 	});
 
 	it('accepts the current ISO week but not the next one', () => {
-		const plan = planMetricValues([row({ metric: 'requests_handled', period: '2026-W48', value: 140 }), row({ metric: 'requests_handled', period: '2026-W49', value: 150 })], world);
+		const plan = planMetricValues(
+			[
+				row({ metric: 'requests_handled', period: '2026-W48', value: 140 }),
+				row({ metric: 'requests_handled', period: '2026-W49', value: 150 })
+			],
+			world
+		);
 		expect(plan.values.map((v) => v.period)).toEqual(['2026-W48']);
 		expect(plan.issues).toEqual([{ index: 1, field: 'period', reason: '2026-W49 has not started yet' }]);
 	});
 
 	it('refuses the same team, metric and period twice, naming the first row', () => {
-		const plan = planMetricValues([row(), row({ team: 't-ap', value: 90 })], world, { rowName: (i) => `line ${i + 2}` });
+		const plan = planMetricValues([row(), row({ team: 't-ap', value: 90 })], world, {
+			rowName: (i) => `line ${i + 2}`
+		});
 		expect(plan.issues).toEqual([{ index: 1, field: 'period', reason: 'The same team, metric and period as line 2' }]);
 	});
 
 	it('keeps a manager to their own teams without confirming whether others exist', () => {
-		const plan = planMetricValues([row(), row({ team: 'General Ledger' }), row({ team: 'Nowhere' })], { ...world, allowedTeamIds: new Set(['t-ap']) });
+		const plan = planMetricValues([row(), row({ team: 'General Ledger' }), row({ team: 'Nowhere' })], {
+			...world,
+			allowedTeamIds: new Set(['t-ap'])
+		});
 		expect(plan.values.map((v) => v.teamId)).toEqual(['t-ap']);
-		expect(plan.issues.map((i) => i.reason)).toEqual(['"General Ledger" is not one of your teams', '"Nowhere" is not one of your teams']);
+		expect(plan.issues.map((i) => i.reason)).toEqual([
+			'"General Ledger" is not one of your teams',
+			'"Nowhere" is not one of your teams'
+		]);
 	});
 });
 
@@ -111,7 +132,12 @@ describe('parseValue', () => {
 
 describe('referencedCells', () => {
 	it('names the known teams and well-formed periods a batch touches', () => {
-		expect(referencedCells([row(), row({ team: 't-gl', period: 'soon' }), row({ team: 'Nowhere', period: '2026-W40' })], world.teams)).toEqual({
+		expect(
+			referencedCells(
+				[row(), row({ team: 't-gl', period: 'soon' }), row({ team: 'Nowhere', period: '2026-W40' })],
+				world.teams
+			)
+		).toEqual({
 			teamIds: ['t-ap', 't-gl'],
 			periods: ['2026-11', '2026-W40']
 		});

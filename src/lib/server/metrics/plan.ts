@@ -101,17 +101,28 @@ export function parseValue(raw: number | string): { ok: true; value: number } | 
 	}
 	const text = raw.trim();
 	if (text === '') return { ok: false, reason: 'Enter a value' };
-	if (!NUMBER.test(text)) return { ok: false, reason: `"${text}" is not a number; write digits with a decimal point, such as 97.5` };
+	if (!NUMBER.test(text))
+		return { ok: false, reason: `"${text}" is not a number; write digits with a decimal point, such as 97.5` };
 	return parseValue(Number(text));
 }
 
-const periodExamples: Record<MetricPeriod, string> = { month: 'a month such as 2026-11', week: 'an ISO week such as 2026-W47' };
+const periodExamples: Record<MetricPeriod, string> = {
+	month: 'a month such as 2026-11',
+	week: 'an ISO week such as 2026-W47'
+};
 
-export function planMetricValues(rows: readonly ValueRow[], world: ValueWorld, options: { rowName?: (index: number) => string } = {}): ValuePlan {
+export function planMetricValues(
+	rows: readonly ValueRow[],
+	world: ValueWorld,
+	options: { rowName?: (index: number) => string } = {}
+): ValuePlan {
 	const rowName = options.rowName ?? ((index: number) => `row ${index + 1}`);
 	const findTeam = teamFinder(world.teams);
 	const metricsByKey = new Map(world.metrics.map((m) => [m.key, m]));
-	const current: Record<MetricPeriod, string> = { month: periodOf('month', world.today), week: periodOf('week', world.today) };
+	const current: Record<MetricPeriod, string> = {
+		month: periodOf('month', world.today),
+		week: periodOf('week', world.today)
+	};
 	const firstIndexOf = new Map<string, number>();
 	const issues: ValueIssue[] = [];
 	const values: PlannedValue[] = [];
@@ -124,20 +135,30 @@ export function planMetricValues(rows: readonly ValueRow[], world: ValueWorld, o
 		const team = teamRef ? findTeam(teamRef) : undefined;
 		const allowed = team && (world.allowedTeamIds === 'all' || world.allowedTeamIds.has(team.id));
 		if (!teamRef) problem('team', 'Enter a team name or id');
-		else if (!allowed) problem('team', world.allowedTeamIds === 'all' ? `"${teamRef}" is not a team` : `"${teamRef}" is not one of your teams`);
+		else if (!allowed)
+			problem(
+				'team',
+				world.allowedTeamIds === 'all' ? `"${teamRef}" is not a team` : `"${teamRef}" is not one of your teams`
+			);
 
 		const key = row.metric.trim();
 		const metric = key ? metricsByKey.get(key) : undefined;
 		if (!key) problem('metric', 'Enter a metric key');
 		else if (!metric) problem('metric', `"${key}" is not a metric key`);
-		else if (metric.source !== 'values') problem('metric', `${key} is worked out from case feedback and takes no values`);
+		else if (metric.source !== 'values')
+			problem('metric', `${key} is worked out from case feedback and takes no values`);
 		else if (metric.archived) problem('metric', `${key} is archived; restore it before adding values`);
 
 		const period = row.period.trim();
 		const kind = periodKind(period);
 		if (!period) problem('period', 'Enter a period');
-		else if (kind !== 'month' && kind !== 'week') problem('period', `"${period}" is neither a month such as 2026-11 nor an ISO week such as 2026-W47`);
-		else if (metric && metric.period !== kind) problem('period', `${metric.key} is ${metric.period === 'month' ? 'monthly' : 'weekly'}: use ${periodExamples[metric.period]}`);
+		else if (kind !== 'month' && kind !== 'week')
+			problem('period', `"${period}" is neither a month such as 2026-11 nor an ISO week such as 2026-W47`);
+		else if (metric && metric.period !== kind)
+			problem(
+				'period',
+				`${metric.key} is ${metric.period === 'month' ? 'monthly' : 'weekly'}: use ${periodExamples[metric.period]}`
+			);
 		else if (period > current[kind]) problem('period', `${period} has not started yet`);
 
 		const parsed = parseValue(row.value);
@@ -162,7 +183,10 @@ export function planMetricValues(rows: readonly ValueRow[], world: ValueWorld, o
 }
 
 /** The teams and periods a batch can touch, so callers load only the stored values that matter. */
-export function referencedCells(rows: readonly ValueRow[], teams: readonly WorldTeam[]): { teamIds: string[]; periods: string[] } {
+export function referencedCells(
+	rows: readonly ValueRow[],
+	teams: readonly WorldTeam[]
+): { teamIds: string[]; periods: string[] } {
 	const findTeam = teamFinder(teams);
 	const teamIds = new Set<string>();
 	const periods = new Set<string>();

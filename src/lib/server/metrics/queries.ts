@@ -36,7 +36,12 @@ export async function nextMetricPosition(database: Db): Promise<number> {
 }
 
 export async function metricHasValues(database: Db, metricId: string): Promise<boolean> {
-	const row = await database.selectFrom('metric_values').select('metric_id').where('metric_id', '=', metricId).limit(1).executeTakeFirst();
+	const row = await database
+		.selectFrom('metric_values')
+		.select('metric_id')
+		.where('metric_id', '=', metricId)
+		.limit(1)
+		.executeTakeFirst();
 	return row !== undefined;
 }
 
@@ -48,7 +53,11 @@ export interface StoredValue {
 }
 
 /** Stored values for some teams and periods (any metric). */
-export async function storedValues(database: Db, teamIds: readonly string[], periods: readonly string[]): Promise<StoredValue[]> {
+export async function storedValues(
+	database: Db,
+	teamIds: readonly string[],
+	periods: readonly string[]
+): Promise<StoredValue[]> {
 	if (teamIds.length === 0 || periods.length === 0) return [];
 	const rows = await database
 		.selectFrom('metric_values')
@@ -102,7 +111,11 @@ export async function upsertValues(
 	}
 }
 
-export async function deleteValues(database: Db, teamId: string, cells: readonly { metricId: string; period: string }[]): Promise<void> {
+export async function deleteValues(
+	database: Db,
+	teamId: string,
+	cells: readonly { metricId: string; period: string }[]
+): Promise<void> {
 	for (const cell of cells) {
 		await database
 			.deleteFrom('metric_values')
@@ -126,7 +139,12 @@ export interface MonthlyValue {
  * absent; `metricIds` narrows them to some metrics. One query: the months and the weeks reporting
  * into them are fetched together.
  */
-export async function monthlyMetricValues(database: Db, teamIds: readonly string[], months: readonly string[], metricIds?: readonly string[]): Promise<MonthlyValue[]> {
+export async function monthlyMetricValues(
+	database: Db,
+	teamIds: readonly string[],
+	months: readonly string[],
+	metricIds?: readonly string[]
+): Promise<MonthlyValue[]> {
 	if (teamIds.length === 0 || months.length === 0 || metricIds?.length === 0) return [];
 	const monthSet = new Set(months);
 	const monthOf = new Map([...monthSet].flatMap((month) => weeksOfMonth(month).map((week) => [week, month] as const)));
@@ -134,7 +152,14 @@ export async function monthlyMetricValues(database: Db, teamIds: readonly string
 	const rows = await database
 		.selectFrom('metric_values')
 		.innerJoin('metrics', 'metrics.id', 'metric_values.metric_id')
-		.select(['metric_values.metric_id', 'metric_values.team_id', 'metric_values.period', 'metric_values.value', 'metrics.period as kind', 'metrics.rollup'])
+		.select([
+			'metric_values.metric_id',
+			'metric_values.team_id',
+			'metric_values.period',
+			'metric_values.value',
+			'metrics.period as kind',
+			'metrics.rollup'
+		])
 		.where('metrics.source', '=', 'values')
 		.where('metric_values.team_id', 'in', teamIds)
 		.where('metric_values.period', 'in', [...monthSet, ...weeks])
@@ -144,16 +169,26 @@ export async function monthlyMetricValues(database: Db, teamIds: readonly string
 
 	const result: MonthlyValue[] = [];
 	// Weekly values by metric, team and month, oldest week first thanks to the ordering above.
-	const weekly = new Map<string, { metricId: string; teamId: string; month: string; rollup: (typeof rows)[number]['rollup']; values: number[] }>();
+	const weekly = new Map<
+		string,
+		{ metricId: string; teamId: string; month: string; rollup: (typeof rows)[number]['rollup']; values: number[] }
+	>();
 	for (const row of rows) {
 		if (row.kind === 'month') {
-			if (monthSet.has(row.period)) result.push({ metricId: row.metric_id, teamId: row.team_id, month: row.period, value: row.value });
+			if (monthSet.has(row.period))
+				result.push({ metricId: row.metric_id, teamId: row.team_id, month: row.period, value: row.value });
 			continue;
 		}
 		const month = monthOf.get(row.period);
 		if (!month) continue;
 		const key = `${row.metric_id}|${row.team_id}|${month}`;
-		const group = weekly.get(key) ?? { metricId: row.metric_id, teamId: row.team_id, month, rollup: row.rollup, values: [] };
+		const group = weekly.get(key) ?? {
+			metricId: row.metric_id,
+			teamId: row.team_id,
+			month,
+			rollup: row.rollup,
+			values: []
+		};
 		group.values.push(row.value);
 		weekly.set(key, group);
 	}

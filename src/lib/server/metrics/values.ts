@@ -17,14 +17,25 @@ export function writableTeams(scope: Scope): ReadonlySet<string> | 'all' {
 }
 
 /** Loads what `planMetricValues` needs to judge these rows, reading only the stored values they can touch. */
-export async function loadValueWorld(database: Db, rows: readonly ValueRow[], allowedTeamIds: ValueWorld['allowedTeamIds'], today: string): Promise<ValueWorld> {
+export async function loadValueWorld(
+	database: Db,
+	rows: readonly ValueRow[],
+	allowedTeamIds: ValueWorld['allowedTeamIds'],
+	today: string
+): Promise<ValueWorld> {
 	const [teams, metrics] = await Promise.all([listTeams(database), listMetrics(database, { includeArchived: true })]);
 	const worldTeams = teams.map((t) => ({ id: t.id, name: t.name }));
 	const { teamIds, periods } = referencedCells(rows, worldTeams);
 	const stored = await storedValues(database, teamIds, periods);
 	return {
 		teams: worldTeams,
-		metrics: metrics.map((m) => ({ id: m.id, key: m.key, period: m.period, source: m.source, archived: m.archived_at !== null })),
+		metrics: metrics.map((m) => ({
+			id: m.id,
+			key: m.key,
+			period: m.period,
+			source: m.source,
+			archived: m.archived_at !== null
+		})),
 		allowedTeamIds,
 		stored: new Map(stored.map((s) => [valueKey(s.metricId, s.teamId, s.period), s.value])),
 		today
@@ -35,7 +46,12 @@ async function planCsv(database: Db, scope: Scope, csvText: string, today: strin
 	return planMetricsCsv(csvText, await loadValueWorld(database, csvValueRows(csvText), writableTeams(scope), today));
 }
 
-export async function previewMetricsImport(database: Db, scope: Scope, csvText: string, today: string): Promise<CsvPlan> {
+export async function previewMetricsImport(
+	database: Db,
+	scope: Scope,
+	csvText: string,
+	today: string
+): Promise<CsvPlan> {
 	return planCsv(database, scope, csvText, today);
 }
 
@@ -54,7 +70,11 @@ export async function applyMetricsImport(
 		const plan = await planCsv(trx, actor.scope, csvText, today);
 		if (plan.issues.length > 0) return { ok: false, plan };
 		const at = now.toISOString();
-		await upsertValues(trx, plan.values.filter((v) => v.action !== 'unchanged'), { source: 'import', updatedBy: actor.id, integrationId: null, at });
+		await upsertValues(
+			trx,
+			plan.values.filter((v) => v.action !== 'unchanged'),
+			{ source: 'import', updatedBy: actor.id, integrationId: null, at }
+		);
 		const { create, update, unchanged, skipped } = plan.counts;
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -62,7 +82,13 @@ export async function applyMetricsImport(
 			objectType: 'import',
 			objectId: null,
 			summary: `Imported metric values: ${create} new, ${update} changed, ${unchanged} unchanged, ${skipped} skipped`,
-			details: { created: create, updated: update, unchanged, skipped, teams: [...new Set(plan.values.map((v) => v.teamId))] },
+			details: {
+				created: create,
+				updated: update,
+				unchanged,
+				skipped,
+				teams: [...new Set(plan.values.map((v) => v.teamId))]
+			},
 			ip: actor.ip,
 			at: now
 		});
@@ -91,7 +117,10 @@ export interface TeamGrid {
 /** Everything the entry grid shows for a team: active metrics that take values, and their stored values. */
 export async function teamGrid(database: Db, teamId: string, today: string): Promise<TeamGrid> {
 	const periods = gridPeriods(today);
-	const [metrics, stored] = await Promise.all([listMetrics(database), storedValues(database, [teamId], [...periods.month, ...periods.week])]);
+	const [metrics, stored] = await Promise.all([
+		listMetrics(database),
+		storedValues(database, [teamId], [...periods.month, ...periods.week])
+	]);
 	return {
 		metrics: metrics.filter(takesValues),
 		periods,
@@ -124,7 +153,8 @@ export async function saveTeamGrid(
 ): Promise<GridOutcome> {
 	return database.transaction().execute(async (trx): Promise<GridOutcome> => {
 		const team = await getTeam(trx, teamId);
-		if (!team || !teamAccess(actor.scope, team).manage) return { ok: false, form: 'You cannot enter values for this team', cells: [] };
+		if (!team || !teamAccess(actor.scope, team).manage)
+			return { ok: false, form: 'You cannot enter values for this team', cells: [] };
 		const grid = await teamGrid(trx, teamId, today);
 		const metrics = new Map(grid.metrics.map((m) => [m.id, m]));
 
@@ -146,19 +176,33 @@ export async function saveTeamGrid(
 			filled.map((f) => f.row),
 			{
 				teams: [{ id: team.id, name: team.name }],
-				metrics: grid.metrics.map((m) => ({ id: m.id, key: m.key, period: m.period, source: m.source, archived: false })),
+				metrics: grid.metrics.map((m) => ({
+					id: m.id,
+					key: m.key,
+					period: m.period,
+					source: m.source,
+					archived: false
+				})),
 				allowedTeamIds: new Set([team.id]),
 				stored: grid.values,
 				today
 			}
 		);
-		const problems = [...outside, ...plan.issues.map((i: ValueIssue) => ({ index: filled[i.index]?.index ?? -1, reason: i.reason }))];
+		const problems = [
+			...outside,
+			...plan.issues.map((i: ValueIssue) => ({ index: filled[i.index]?.index ?? -1, reason: i.reason }))
+		];
 		if (problems.length > 0) return { ok: false, cells: problems };
 
 		const changed = plan.values.filter((v) => v.action !== 'unchanged');
 		const counts = { create: plan.counts.create, update: plan.counts.update, cleared: cleared.length };
 		if (changed.length === 0 && cleared.length === 0) return { ok: true, counts };
-		await upsertValues(trx, changed, { source: 'entry', updatedBy: actor.id, integrationId: null, at: now.toISOString() });
+		await upsertValues(trx, changed, {
+			source: 'entry',
+			updatedBy: actor.id,
+			integrationId: null,
+			at: now.toISOString()
+		});
 		await deleteValues(trx, teamId, cleared);
 		await recordAudit(trx, {
 			actorId: actor.id,

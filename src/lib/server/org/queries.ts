@@ -101,7 +101,10 @@ export async function listTeams(database: Db): Promise<TeamRow[]> {
  * paths, by name. Reads only those teams, so a page about one's own teams costs the same in an
  * organisation of 500 teams as in one of 5.
  */
-export async function teamsInGrants(database: Db, grants: { teamIds: readonly string[]; unitPaths: readonly string[] }): Promise<TeamRow[]> {
+export async function teamsInGrants(
+	database: Db,
+	grants: { teamIds: readonly string[]; unitPaths: readonly string[] }
+): Promise<TeamRow[]> {
 	if (grants.teamIds.length === 0 && grants.unitPaths.length === 0) return [];
 	const rows = await teamsWithCounts(database)
 		.where((eb) =>
@@ -116,7 +119,10 @@ export async function teamsInGrants(database: Db, grants: { teamIds: readonly st
 }
 
 export async function countTeams(database: Db): Promise<number> {
-	const row = await database.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const row = await database
+		.selectFrom('teams')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 

@@ -23,7 +23,12 @@ import { canMoveUnder, childPath } from './rules';
 type UnitInput = z.infer<typeof unitSchema>;
 type TeamInput = z.infer<typeof teamSchema>;
 
-export async function createUnit(database: Db, actor: Actor, input: UnitInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function createUnit(
+	database: Db,
+	actor: Actor,
+	input: UnitInput,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const parent = input.parent_id ? await getUnit(trx, input.parent_id) : null;
 		if (input.parent_id && !parent) return rejected({ parent_id: 'Choose a parent unit from the list' });
@@ -49,7 +54,13 @@ export async function createUnit(database: Db, actor: Actor, input: UnitInput, n
 	});
 }
 
-export async function editUnit(database: Db, actor: Actor, id: string, input: UnitInput, now: Date): Promise<ServiceResult<object>> {
+export async function editUnit(
+	database: Db,
+	actor: Actor,
+	id: string,
+	input: UnitInput,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const unit = await getUnit(trx, id);
 		if (!unit) return rejected({ _form: 'This unit no longer exists' });
@@ -92,7 +103,9 @@ export async function removeUnit(database: Db, actor: Actor, id: string, now: Da
 		if (usage.children > 0 || usage.teams > 0) {
 			return {
 				ok: false as const,
-				errors: { _form: `${unit.name} still has ${usage.children} sub-units and ${usage.teams} teams; move or remove them first` }
+				errors: {
+					_form: `${unit.name} still has ${usage.children} sub-units and ${usage.teams} teams; move or remove them first`
+				}
 			};
 		}
 		await deleteUnit(trx, id);
@@ -114,13 +127,24 @@ async function teamNameTaken(database: Db, name: string, selfId: string | null):
 	return existing !== undefined && existing.id !== selfId;
 }
 
-export async function createTeam(database: Db, actor: Actor, input: TeamInput, now: Date): Promise<ServiceResult<{ id: string }>> {
+export async function createTeam(
+	database: Db,
+	actor: Actor,
+	input: TeamInput,
+	now: Date
+): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const unit = await getUnit(trx, input.org_unit_id);
 		if (!unit) return rejected({ org_unit_id: 'Choose a unit from the list' });
 		if (await teamNameTaken(trx, input.name, null)) return rejected({ name: 'A team with this name exists already' });
 		const id = newId();
-		await insertTeam(trx, { id, name: input.name, kind: input.kind, org_unit_id: unit.id, created_at: now.toISOString() });
+		await insertTeam(trx, {
+			id,
+			name: input.name,
+			kind: input.kind,
+			org_unit_id: unit.id,
+			created_at: now.toISOString()
+		});
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'team.created',
@@ -134,7 +158,13 @@ export async function createTeam(database: Db, actor: Actor, input: TeamInput, n
 	});
 }
 
-export async function editTeam(database: Db, actor: Actor, id: string, input: TeamInput, now: Date): Promise<ServiceResult<object>> {
+export async function editTeam(
+	database: Db,
+	actor: Actor,
+	id: string,
+	input: TeamInput,
+	now: Date
+): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const team = await getTeam(trx, id);
 		if (!team) return rejected({ _form: 'This team no longer exists' });
@@ -165,7 +195,10 @@ export async function removeTeam(database: Db, actor: Actor, id: string, now: Da
 		if (!team) return rejected({ _form: 'This team no longer exists' });
 		const members = await teamMemberCount(trx, id);
 		if (members > 0) {
-			return { ok: false as const, errors: { _form: `${team.name} still has ${members} people; move them to another team first` } };
+			return {
+				ok: false as const,
+				errors: { _form: `${team.name} still has ${members} people; move them to another team first` }
+			};
 		}
 		await deleteTeam(trx, id);
 		await recordAudit(trx, {

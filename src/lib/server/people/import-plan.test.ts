@@ -57,7 +57,12 @@ function makeWorld(extraTeams: { id: string; name: string; org_unit_id: string }
 			['admin@example.com', person('p-admin', { name: 'Ada Admin', grants: [grant('admin')] })],
 			[
 				'lead@example.com',
-				person('p-lead', { name: 'Lee Lead', job_title: 'Team Lead', team_id: 't-ap', grants: [grant('manager', 't-ap')] })
+				person('p-lead', {
+					name: 'Lee Lead',
+					job_title: 'Team Lead',
+					team_id: 't-ap',
+					grants: [grant('manager', 't-ap')]
+				})
 			],
 			[
 				'mia@example.com',
@@ -182,7 +187,12 @@ describe('planImport: create, update, unchanged', () => {
 		expect(plan.issues).toEqual([]);
 		expect(plan.counts).toEqual({ create: 1, update: 1, unchanged: 1 });
 
-		expect(rowFor(plan.rows, 'new@example.com')).toMatchObject({ line: 2, action: 'create', personId: null, changes: [] });
+		expect(rowFor(plan.rows, 'new@example.com')).toMatchObject({
+			line: 2,
+			action: 'create',
+			personId: null,
+			changes: []
+		});
 
 		const mia = rowFor(plan.rows, 'mia@example.com');
 		expect(mia).toMatchObject({ line: 3, action: 'update', personId: 'p-mia' });
@@ -193,7 +203,12 @@ describe('planImport: create, update, unchanged', () => {
 			'time zone: Europe/London → Europe/Amsterdam'
 		]);
 
-		expect(rowFor(plan.rows, 'lead@example.com')).toMatchObject({ line: 4, action: 'unchanged', personId: 'p-lead', changes: [] });
+		expect(rowFor(plan.rows, 'lead@example.com')).toMatchObject({
+			line: 4,
+			action: 'unchanged',
+			personId: 'p-lead',
+			changes: []
+		});
 	});
 
 	it('describes a rename and role changes', () => {
@@ -211,7 +226,11 @@ describe('planImport: create, update, unchanged', () => {
 		const text = csv(header, 'mia@example.com,Mia Staff,,,,Europe/London,');
 		const mia = planImport(text, makeWorld()).rows[0]!;
 		expect(mia.action).toBe('update');
-		expect(mia.changes).toEqual(['job title: Clerk → —', 'team: Accounts Payable → no team', 'manager: lead@example.com → none']);
+		expect(mia.changes).toEqual([
+			'job title: Clerk → —',
+			'team: Accounts Payable → no team',
+			'manager: lead@example.com → none'
+		]);
 		expect(mia.fields).toMatchObject({ job_title: '', team_id: null, manager_email: null });
 	});
 
@@ -254,7 +273,12 @@ describe('planImport: problems in rows', () => {
 	});
 
 	it('reports a duplicate email on the second occurrence, naming the first line, ignoring case', () => {
-		const text = csv(header, 'dup@example.com,First,,,,,', 'other@example.com,Other,,,,,', 'Dup@Example.COM,Second,,,,,');
+		const text = csv(
+			header,
+			'dup@example.com,First,,,,,',
+			'other@example.com,Other,,,,,',
+			'Dup@Example.COM,Second,,,,,'
+		);
 		expect(onlyIssue(text)).toEqual({ line: 4, column: 'email', reason: 'This email already appears on line 2' });
 	});
 
@@ -356,7 +380,9 @@ describe('planImport: problems in rows', () => {
 			['ok@example.com', 3],
 			['broken', 6]
 		]);
-		expect(plan.issues).toEqual([{ line: 6, column: 'email', reason: 'Enter a valid email address, like name@example.com' }]);
+		expect(plan.issues).toEqual([
+			{ line: 6, column: 'email', reason: 'Enter a valid email address, like name@example.com' }
+		]);
 	});
 });
 
@@ -438,7 +464,11 @@ describe('planImport: roles', () => {
 	it('lets the importing admin keep admin and add roles, and remove other people’s admin role', () => {
 		const world = makeWorld();
 		world.people.set('other-admin@example.com', person('p-other', { name: 'Oz Other', grants: [grant('admin')] }));
-		const text = csv(header, 'admin@example.com,Ada Admin,,,,,admin;manager:Recruiting', 'other-admin@example.com,Oz Other,,,,,');
+		const text = csv(
+			header,
+			'admin@example.com,Ada Admin,,,,,admin;manager:Recruiting',
+			'other-admin@example.com,Oz Other,,,,,'
+		);
 		const plan = planImport(text, world);
 		expect(plan.issues).toEqual([]);
 		expect(rowFor(plan.rows, 'admin@example.com').changes).toEqual(['adds role manager of Recruiting']);

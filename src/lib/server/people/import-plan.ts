@@ -114,19 +114,35 @@ function parseRoles(
 		} else if (role === 'manager') {
 			const team = scopeName ? world.teams.get(scopeName.toLowerCase()) : teamId ? { id: teamId } : undefined;
 			if (!team) {
-				fail(scopeName ? `"${scopeName}" is not a team` : '"manager" needs a team in this row, or write manager:Team name');
+				fail(
+					scopeName ? `"${scopeName}" is not a team` : '"manager" needs a team in this row, or write manager:Team name'
+				);
 				continue;
 			}
-			grants.push({ role: 'manager', team_id: team.id, org_unit_id: null, label: `manager of ${world.teamNames.get(team.id)}` });
+			grants.push({
+				role: 'manager',
+				team_id: team.id,
+				org_unit_id: null,
+				label: `manager of ${world.teamNames.get(team.id)}`
+			});
 		} else if (role === 'leader') {
 			let unitId: string | undefined;
 			if (scopeName) unitId = world.units.get(scopeName.toLowerCase())?.id;
 			else if (teamId) unitId = [...world.teams.values()].find((t) => t.id === teamId)?.org_unit_id;
 			if (!unitId) {
-				fail(scopeName ? `"${scopeName}" is not an org unit` : '"leader" needs a team in this row, or write leader:Unit name');
+				fail(
+					scopeName
+						? `"${scopeName}" is not an org unit`
+						: '"leader" needs a team in this row, or write leader:Unit name'
+				);
 				continue;
 			}
-			grants.push({ role: 'leader', team_id: null, org_unit_id: unitId, label: `leader of ${world.unitNames.get(unitId)}` });
+			grants.push({
+				role: 'leader',
+				team_id: null,
+				org_unit_id: unitId,
+				label: `leader of ${world.unitNames.get(unitId)}`
+			});
 		} else {
 			fail(`"${token}" is not a role; use admin, manager, manager:Team, leader or leader:Unit`);
 		}
@@ -198,7 +214,8 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 		const emailResult = emailField.safeParse(cell(row, 'email'));
 		const email = emailResult.success ? emailResult.data : cell(row, 'email');
 		if (!emailResult.success) fail('email', emailResult.error.issues[0]?.message ?? 'Invalid email');
-		else if (emailsInFile.get(email) !== line) fail('email', `This email already appears on line ${emailsInFile.get(email)}`);
+		else if (emailsInFile.get(email) !== line)
+			fail('email', `This email already appears on line ${emailsInFile.get(email)}`);
 
 		const existing = emailResult.success ? world.people.get(email) : undefined;
 
@@ -271,7 +288,11 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 				for (const g of grants) if (!before.has(grantKey(g))) changes.push(`adds role ${g.label}`);
 				const removed = existing.grants.filter((g) => !after.has(grantKey(g)));
 				for (const g of removed) {
-					const scope = g.team_id ? ` of ${world.teamNames.get(g.team_id)}` : g.org_unit_id ? ` of ${world.unitNames.get(g.org_unit_id)}` : '';
+					const scope = g.team_id
+						? ` of ${world.teamNames.get(g.team_id)}`
+						: g.org_unit_id
+							? ` of ${world.unitNames.get(g.org_unit_id)}`
+							: '';
 					changes.push(`removes role ${g.role}${scope}`);
 				}
 			}
@@ -298,7 +319,15 @@ export function importTemplate(exampleTeam: string): string {
 		fields: [...importColumns],
 		data: [
 			['sam.okafor@example.com', 'Sam Okafor', 'Team Lead', exampleTeam, '', 'Europe/London', 'manager'],
-			['jordan.ellis@example.com', 'Jordan Ellis', 'Specialist', exampleTeam, 'sam.okafor@example.com', 'Europe/London', '']
+			[
+				'jordan.ellis@example.com',
+				'Jordan Ellis',
+				'Specialist',
+				exampleTeam,
+				'sam.okafor@example.com',
+				'Europe/London',
+				''
+			]
 		]
 	});
 }

@@ -39,7 +39,11 @@ export async function loadImportWorld(database: Db, actorEmail: string): Promise
 					manager_email: p.manager_email,
 					time_zone: p.time_zone,
 					active: p.active === 1,
-					grants: (grantsByPerson.get(p.id) ?? []).map(({ role, team_id, org_unit_id }) => ({ role, team_id, org_unit_id }))
+					grants: (grantsByPerson.get(p.id) ?? []).map(({ role, team_id, org_unit_id }) => ({
+						role,
+						team_id,
+						org_unit_id
+					}))
 				}
 			])
 		),
@@ -89,28 +93,52 @@ export async function applyImport(
 				const id = newId();
 				await trx
 					.insertInto('people')
-					.values({ id, email: row.email, ...base, manager_id: null, language: 'en', active: 1, password_hash: null, created_at: at, updated_at: at })
+					.values({
+						id,
+						email: row.email,
+						...base,
+						manager_id: null,
+						language: 'en',
+						active: 1,
+						password_hash: null,
+						created_at: at,
+						updated_at: at
+					})
 					.execute();
 				idByEmail.set(row.email, id);
 			} else if (row.personId) {
 				idByEmail.set(row.email, row.personId);
 				if (row.action === 'update') {
-					await trx.updateTable('people').set({ ...base, updated_at: at }).where('id', '=', row.personId).execute();
+					await trx
+						.updateTable('people')
+						.set({ ...base, updated_at: at })
+						.where('id', '=', row.personId)
+						.execute();
 				}
 			}
 		}
 
 		// Managers second: a row may name a manager created further down the same file.
 		const managerIds = new Map<string, string>();
-		const managerEmails = [...new Set(plan.rows.flatMap((r) => (r.fields.manager_email ? [r.fields.manager_email] : [])))];
+		const managerEmails = [
+			...new Set(plan.rows.flatMap((r) => (r.fields.manager_email ? [r.fields.manager_email] : [])))
+		];
 		if (managerEmails.length) {
-			const found = await trx.selectFrom('people').select(['id', 'email']).where('email', 'in', managerEmails).execute();
+			const found = await trx
+				.selectFrom('people')
+				.select(['id', 'email'])
+				.where('email', 'in', managerEmails)
+				.execute();
 			for (const m of found) managerIds.set(m.email, m.id);
 		}
 		for (const row of plan.rows) {
 			if (row.action === 'unchanged') continue;
 			const managerId = row.fields.manager_email ? (managerIds.get(row.fields.manager_email) ?? null) : null;
-			await trx.updateTable('people').set({ manager_id: managerId }).where('id', '=', idByEmail.get(row.email)!).execute();
+			await trx
+				.updateTable('people')
+				.set({ manager_id: managerId })
+				.where('id', '=', idByEmail.get(row.email)!)
+				.execute();
 		}
 
 		for (const row of plan.rows) {
@@ -120,7 +148,16 @@ export async function applyImport(
 			if (row.grants.length) {
 				await trx
 					.insertInto('role_grants')
-					.values(row.grants.map((g) => ({ id: newId(), person_id: personId, role: g.role, team_id: g.team_id, org_unit_id: g.org_unit_id, created_at: at })))
+					.values(
+						row.grants.map((g) => ({
+							id: newId(),
+							person_id: personId,
+							role: g.role,
+							team_id: g.team_id,
+							org_unit_id: g.org_unit_id,
+							created_at: at
+						}))
+					)
 					.execute();
 			}
 		}

@@ -16,7 +16,11 @@ export async function homeOverview(database: Db, scope: Scope) {
 	]);
 
 	const managed = teams.filter((t) => scope.managedTeamIds.includes(t.id));
-	const members = await teamMembers(database, managed.map((t) => t.id), 200);
+	const members = await teamMembers(
+		database,
+		managed.map((t) => t.id),
+		200
+	);
 
 	let led: { id: string; name: string; teams: typeof teams; headcount: number }[] = [];
 	if (scope.ledUnitPaths.length) {
@@ -25,7 +29,12 @@ export async function homeOverview(database: Db, scope: Scope) {
 			.filter((u) => scope.ledUnitPaths.includes(u.path))
 			.map((unit) => {
 				const unitTeams = teams.filter((t) => t.unit_path.startsWith(unit.path));
-				return { id: unit.id, name: unit.name, teams: unitTeams, headcount: unitTeams.reduce((n, t) => n + t.member_count, 0) };
+				return {
+					id: unit.id,
+					name: unit.name,
+					teams: unitTeams,
+					headcount: unitTeams.reduce((n, t) => n + t.member_count, 0)
+				};
 			});
 	}
 	const ledTeamIds = led.flatMap((u) => u.teams.map((t) => t.id));
@@ -39,12 +48,18 @@ export async function homeOverview(database: Db, scope: Scope) {
 			}
 		: null;
 
-	const myTeam = me?.team_id ? ((teams.find((t) => t.id === me.team_id) ?? (await getTeam(database, me.team_id))) ?? null) : null;
+	const myTeam = me?.team_id
+		? (teams.find((t) => t.id === me.team_id) ?? (await getTeam(database, me.team_id)) ?? null)
+		: null;
 	return {
 		me,
 		myTeam,
 		grants,
-		managed: managed.map((t) => ({ ...t, managers: managers.get(t.id) ?? [], members: members.filter((m) => m.team_id === t.id) })),
+		managed: managed.map((t) => ({
+			...t,
+			managers: managers.get(t.id) ?? [],
+			members: members.filter((m) => m.team_id === t.id)
+		})),
 		led: led.map((u) => ({ ...u, teams: u.teams.map((t) => ({ ...t, managers: managers.get(t.id) ?? [] })) })),
 		admin
 	};

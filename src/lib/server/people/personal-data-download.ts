@@ -14,7 +14,9 @@ export async function personalDataDownload(database: Db, actor: Actor, personId:
 		action: 'person.exported',
 		objectType: 'person',
 		objectId: personId,
-		summary: self ? `${String(data.person.name)} downloaded their own data` : `Exported the personal data of ${String(data.person.name)}`,
+		summary: self
+			? `${String(data.person.name)} downloaded their own data`
+			: `Exported the personal data of ${String(data.person.name)}`,
 		details: { tables: data.records.length, rows: data.records.reduce((n, r) => n + r.rows.length, 0) },
 		ip: actor.ip,
 		at: now

@@ -32,7 +32,9 @@ export async function personReferences(database: Db): Promise<PersonReference[]>
 				select m.name as "table", f."from" as "column"
 				from sqlite_master m join pragma_foreign_key_list(m.name) f
 				where m.type = 'table' and f."table" = 'people'`.execute(database);
-	return rows.rows.map((r) => ({ table: r.table, column: r.column })).sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`));
+	return rows.rows
+		.map((r) => ({ table: r.table, column: r.column }))
+		.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`));
 }
 
 /** Secrets are never exported, even to their owner: a hash of a password or token helps no one read their data. */
@@ -52,13 +54,19 @@ export interface PersonalDataExport {
 	records: { table: string; column: string; rows: Record<string, unknown>[] }[];
 }
 
-export async function exportPersonalData(database: Db, personId: string, now: Date): Promise<PersonalDataExport | null> {
+export async function exportPersonalData(
+	database: Db,
+	personId: string,
+	now: Date
+): Promise<PersonalDataExport | null> {
 	const person = await database.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
 	if (!person) return null;
 	const references = await personReferences(database);
 	const records = [];
 	for (const { table, column } of references) {
-		const rows = await sql<Record<string, unknown>>`select * from ${quoted(table)} where ${quoted(column)} = ${personId}`.execute(database);
+		const rows = await sql<
+			Record<string, unknown>
+		>`select * from ${quoted(table)} where ${quoted(column)} = ${personId}`.execute(database);
 		if (rows.rows.length > 0) records.push({ table, column, rows: rows.rows.map(withoutSecrets) });
 	}
 	return { format: 'ripple-personal-data/1', exportedAt: now.toISOString(), person: withoutSecrets(person), records };
@@ -103,21 +111,36 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'shadow_blackouts.created_by': { keep: true, why: 'team calendars' },
 	'shadow_visits.visitor_id': {
 		keep: true,
-		blank: ['objectives', 'decline_reason', 'reflection_learned', 'reflection_impact', 'reflection_change', 'host_feedback'],
+		blank: [
+			'objectives',
+			'decline_reason',
+			'reflection_learned',
+			'reflection_impact',
+			'reflection_change',
+			'host_feedback'
+		],
 		why: 'participation figures; their reflections and the host’s feedback on them go'
 	},
 	'shadow_visits.approved_by': { keep: true, why: 'other people’s visits' },
 	'shadow_visits.confirmed_by': { keep: true, why: 'other people’s visits' },
 	'calendar_feeds.person_id': { delete: true, why: 'their private calendar address' },
 	'buddy_cycles.owner_id': { keep: true, why: 'other people’s pairings' },
-	'buddy_participants.person_id': { keep: true, blank: ['goals', 'learn', 'offer', 'interests'], why: 'participation figures; what they wrote about themselves goes' },
+	'buddy_participants.person_id': {
+		keep: true,
+		blank: ['goals', 'learn', 'offer', 'interests'],
+		why: 'participation figures; what they wrote about themselves goes'
+	},
 	'buddy_participants.nominated_by': { keep: true, why: 'other people’s nominations' },
 	'buddy_pair_members.person_id': { keep: true, why: 'their buddy’s pairing history' },
 	'buddy_meetings.logged_by': { keep: true, blank: ['notes'], why: 'meeting counts; their notes go' },
 	'buddy_fit_checks.person_id': { keep: true, blank: ['note'], why: 'fit figures; their note goes' },
 	'buddy_plans.created_by': { keep: true, why: 'the pair’s calendar' },
 	'behaviour_versions.created_by': { keep: true, why: 'the framework’s history' },
-	'observations.person_id': { keep: true, blank: ['situation', 'action', 'impact', 'response'], why: 'behaviour averages keep the level; the evidence about them goes' },
+	'observations.person_id': {
+		keep: true,
+		blank: ['situation', 'action', 'impact', 'response'],
+		why: 'behaviour averages keep the level; the evidence about them goes'
+	},
 	'observations.author_id': { keep: true, why: 'evidence about other people belongs to their records' },
 	'integrations.created_by': { keep: true, why: 'configuration' },
 	'metric_values.updated_by': { keep: true, why: 'team figures' },
@@ -127,7 +150,10 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 
 function coverage(references: readonly PersonReference[]): { missing: string[]; stale: string[] } {
 	const found = references.map((r) => `${r.table}.${r.column}`);
-	return { missing: found.filter((k) => !(k in erasureRules)), stale: Object.keys(erasureRules).filter((k) => !found.includes(k)) };
+	return {
+		missing: found.filter((k) => !(k in erasureRules)),
+		stale: Object.keys(erasureRules).filter((k) => !found.includes(k))
+	};
 }
 
 /** The references the schema has that erasureRules does not cover (and the reverse): both must be empty. */
@@ -152,11 +178,17 @@ export function isErased(person: { email: string }): boolean {
  * handled by its rule, their name and email are replaced wherever the audit log wrote them, and
  * the erasure itself is audited. Refuses when a rule is missing for a column the schema has.
  */
-export async function erasePerson(database: Db, actor: Actor, personId: string, now: Date): Promise<ServiceResult<{ label: string }>> {
+export async function erasePerson(
+	database: Db,
+	actor: Actor,
+	personId: string,
+	now: Date
+): Promise<ServiceResult<{ label: string }>> {
 	if (personId === actor.id) return rejected({ _form: 'You cannot erase your own account; ask another admin.' });
 	const references = await personReferences(database);
 	const { missing } = coverage(references);
-	if (missing.length > 0) return rejected({ _form: `Erasure has no rule for ${missing.join(', ')}; nothing was changed.` });
+	if (missing.length > 0)
+		return rejected({ _form: `Erasure has no rule for ${missing.join(', ')}; nothing was changed.` });
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
 		if (!person) return rejected({ _form: 'This person no longer exists' });
@@ -171,14 +203,18 @@ export async function erasePerson(database: Db, actor: Actor, personId: string, 
 			if ('delete' in rule) {
 				await sql`delete from ${table} where ${column} = ${personId}`.execute(trx);
 			} else if (rule.blank?.length) {
-				const sets = sql.join(rule.blank.map((c) => sql`${quoted(c)} = case when ${quoted(c)} is null then null else ${ERASED_TEXT} end`));
+				const sets = sql.join(
+					rule.blank.map((c) => sql`${quoted(c)} = case when ${quoted(c)} is null then null else ${ERASED_TEXT} end`)
+				);
 				await sql`update ${table} set ${sets} where ${column} = ${personId}`.execute(trx);
 			}
 		}
 		// A recognition whose only recipient was this person describes them alone.
 		await sql`update recognitions set message = ${ERASED_TEXT}
 			where id in (select recognition_id from recognition_recipients where person_id = ${personId})
-			and not exists (select 1 from recognition_recipients r where r.recognition_id = recognitions.id and r.person_id <> ${personId})`.execute(trx);
+			and not exists (select 1 from recognition_recipients r where r.recognition_id = recognitions.id and r.person_id <> ${personId})`.execute(
+			trx
+		);
 		// Sign-in throttling is keyed by email, not by a reference.
 		await trx.deleteFrom('login_failures').where('throttle_key', 'like', `%${person.email}%`).execute();
 
@@ -192,7 +228,15 @@ export async function erasePerson(database: Db, actor: Actor, personId: string, 
 		}
 		await trx
 			.updateTable('people')
-			.set({ name: label, email: `${personId}${ERASED_DOMAIN}`, job_title: '', manager_id: null, password_hash: null, active: 0, updated_at: at })
+			.set({
+				name: label,
+				email: `${personId}${ERASED_DOMAIN}`,
+				job_title: '',
+				manager_id: null,
+				password_hash: null,
+				active: 0,
+				updated_at: at
+			})
 			.where('id', '=', personId)
 			.execute();
 		await recordAudit(trx, {

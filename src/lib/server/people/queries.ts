@@ -32,11 +32,7 @@ export interface PersonDetail extends PersonPublic {
 }
 
 export async function findPersonByEmail(database: Db, email: string): Promise<Person | undefined> {
-	return database
-		.selectFrom('people')
-		.selectAll()
-		.where('email', '=', email.trim().toLowerCase())
-		.executeTakeFirst();
+	return database.selectFrom('people').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
 
 export async function getPersonDetail(database: Db, id: string): Promise<PersonDetail | undefined> {
@@ -130,7 +126,10 @@ export async function listPeople(
 		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id');
 	if (filters.q) {
 		// Wildcards typed by the person are matched literally (escaped, with an explicit ESCAPE).
-		const needle = `%${filters.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const needle = `%${filters.q
+			.trim()
+			.toLowerCase()
+			.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		base = base.where(
 			sql<boolean>`(lower(people.name) like ${needle} escape '\\' or people.email like ${needle} escape '\\' or lower(people.job_title) like ${needle} escape '\\')`
 		);
@@ -224,11 +223,7 @@ export async function countAdmins(database: Db): Promise<number> {
 }
 
 /** Active members of the given teams, bounded, for team overviews. */
-export async function teamMembers(
-	database: Db,
-	teamIds: readonly string[],
-	limit: number
-): Promise<PersonListRow[]> {
+export async function teamMembers(database: Db, teamIds: readonly string[], limit: number): Promise<PersonListRow[]> {
 	if (teamIds.length === 0) return [];
 	return database
 		.selectFrom('people')
@@ -243,14 +238,10 @@ export async function teamMembers(
 		.execute();
 }
 
-
 export async function countPeople(database: Db): Promise<{ total: number; active: number }> {
 	const row = await database
 		.selectFrom('people')
-		.select((eb) => [
-			eb.fn.countAll<number>().as('total'),
-			eb.fn.sum<number>('active').as('active')
-		])
+		.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('active').as('active')])
 		.executeTakeFirstOrThrow();
 	return { total: Number(row.total), active: Number(row.active ?? 0) };
 }

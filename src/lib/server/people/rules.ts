@@ -52,5 +52,7 @@ export function hasRole(scope: Scope, role: Role): boolean {
  * leaders see only aggregates (DESIGN.md) unless they also manage the person.
  */
 export function managesPerson(scope: Scope, target: Placement & { managerId: string | null }): boolean {
-	return (target.teamId !== null && scope.managedTeamIds.includes(target.teamId)) || target.managerId === scope.personId;
+	return (
+		(target.teamId !== null && scope.managedTeamIds.includes(target.teamId)) || target.managerId === scope.personId
+	);
 }

@@ -19,7 +19,6 @@ import {
 	deleteGrant
 } from './queries';
 
-
 async function resolveReferences(
 	database: Db,
 	input: PersonInput,

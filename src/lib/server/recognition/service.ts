@@ -12,10 +12,21 @@ export const recognitionSchema = z.object({
 		.string()
 		.trim()
 		.min(1, 'Enter the email of at least one colleague')
-		.transform((v) => [...new Set(v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+		.transform((v) => [
+			...new Set(
+				v
+					.split(/[\s,;]+/)
+					.map((e) => e.trim().toLowerCase())
+					.filter(Boolean)
+			)
+		])
 		.refine((list) => list.length <= MAX_RECIPIENTS, `Recognise at most ${MAX_RECIPIENTS} people at once`),
 	behaviour: z.string().trim().min(1, 'Choose the behaviour you saw'),
-	message: z.string().trim().min(10, 'Say what they did, in a sentence or two').max(1000, 'Keep the message under 1,000 characters')
+	message: z
+		.string()
+		.trim()
+		.min(10, 'Say what they did, in a sentence or two')
+		.max(1000, 'Keep the message under 1,000 characters')
 });
 export type RecognitionInput = z.infer<typeof recognitionSchema>;
 
@@ -24,26 +35,49 @@ export function crossesDepartments(giver: string | null, recipients: readonly (s
 	return giver !== null && recipients.some((d) => d !== null && d !== giver);
 }
 
-export async function recognise(database: Db, giverId: string, input: RecognitionInput, now: Date): Promise<ServiceResult<{ id: string; crossDepartment: boolean }>> {
-	if (!(await isActiveBehaviour(database, input.behaviour))) return rejected({ behaviour: 'Choose a behaviour from the list' });
+export async function recognise(
+	database: Db,
+	giverId: string,
+	input: RecognitionInput,
+	now: Date
+): Promise<ServiceResult<{ id: string; crossDepartment: boolean }>> {
+	if (!(await isActiveBehaviour(database, input.behaviour)))
+		return rejected({ behaviour: 'Choose a behaviour from the list' });
 	const people = await database
 		.selectFrom('people')
 		.select(['id', 'email', 'active'])
 		.where('email', 'in', input.recipients)
 		.execute();
 	const unknown = input.recipients.filter((email) => !people.some((p) => p.email === email && p.active === 1));
-	if (unknown.length) return rejected({ recipients: `Nobody active in Ripple has ${unknown.length === 1 ? 'the email' : 'these emails'}: ${unknown.join(', ')}` });
-	if (people.some((p) => p.id === giverId)) return rejected({ recipients: 'Recognise colleagues rather than yourself' });
+	if (unknown.length)
+		return rejected({
+			recipients: `Nobody active in Ripple has ${unknown.length === 1 ? 'the email' : 'these emails'}: ${unknown.join(', ')}`
+		});
+	if (people.some((p) => p.id === giverId))
+		return rejected({ recipients: 'Recognise colleagues rather than yourself' });
 
 	const departments = await departmentsOf(database, [giverId, ...people.map((p) => p.id)]);
-	const crossDepartment = crossesDepartments(departments.get(giverId) ?? null, people.map((p) => departments.get(p.id) ?? null));
+	const crossDepartment = crossesDepartments(
+		departments.get(giverId) ?? null,
+		people.map((p) => departments.get(p.id) ?? null)
+	);
 	const id = newId();
 	await database.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('recognitions')
-			.values({ id, from_id: giverId, behaviour_slug: input.behaviour, message: input.message, cross_department: crossDepartment ? 1 : 0, created_at: now.toISOString() })
+			.values({
+				id,
+				from_id: giverId,
+				behaviour_slug: input.behaviour,
+				message: input.message,
+				cross_department: crossDepartment ? 1 : 0,
+				created_at: now.toISOString()
+			})
 			.execute();
-		await trx.insertInto('recognition_recipients').values(people.map((p) => ({ recognition_id: id, person_id: p.id }))).execute();
+		await trx
+			.insertInto('recognition_recipients')
+			.values(people.map((p) => ({ recognition_id: id, person_id: p.id })))
+			.execute();
 	});
 	return { ok: true, id, crossDepartment };
 }
@@ -67,7 +101,11 @@ export interface WallEntry {
 }
 
 /** Recognition, newest first, optionally only that received in a team, unit, for a behaviour or by a person. */
-export async function recognitionWall(database: Db, filters: WallFilters, page: { limit: number; offset: number }): Promise<{ entries: WallEntry[]; total: number }> {
+export async function recognitionWall(
+	database: Db,
+	filters: WallFilters,
+	page: { limit: number; offset: number }
+): Promise<{ entries: WallEntry[]; total: number }> {
 	let base = database.selectFrom('recognitions');
 	if (filters.behaviour) base = base.where('recognitions.behaviour_slug', '=', filters.behaviour);
 	if (filters.teamId || filters.unitPath || filters.personId) {
@@ -87,7 +125,15 @@ export async function recognitionWall(database: Db, filters: WallFilters, page: 
 	const [rows, count] = await Promise.all([
 		base
 			.innerJoin('people as giver', 'giver.id', 'recognitions.from_id')
-			.select(['recognitions.id', 'recognitions.message', 'recognitions.behaviour_slug', 'recognitions.cross_department', 'recognitions.created_at', 'giver.id as from_id', 'giver.name as from_name'])
+			.select([
+				'recognitions.id',
+				'recognitions.message',
+				'recognitions.behaviour_slug',
+				'recognitions.cross_department',
+				'recognitions.created_at',
+				'giver.id as from_id',
+				'giver.name as from_name'
+			])
 			.orderBy('recognitions.created_at', 'desc')
 			.orderBy('recognitions.id')
 			.limit(page.limit)
@@ -101,7 +147,11 @@ export async function recognitionWall(database: Db, filters: WallFilters, page: 
 				.innerJoin('people', 'people.id', 'recognition_recipients.person_id')
 				.leftJoin('teams', 'teams.id', 'people.team_id')
 				.select(['recognition_recipients.recognition_id', 'people.id', 'people.name', 'teams.name as team'])
-				.where('recognition_recipients.recognition_id', 'in', rows.map((r) => r.id))
+				.where(
+					'recognition_recipients.recognition_id',
+					'in',
+					rows.map((r) => r.id)
+				)
 				.orderBy('people.name')
 				.execute()
 		: [];

@@ -26,7 +26,9 @@ export async function recognitionReceivedByTeam(
 		.select([
 			'people.team_id',
 			sql<number>`count(distinct recognitions.id)`.as('received'),
-			sql<number>`count(distinct case when recognitions.cross_department = 1 then recognitions.id end)`.as('cross_department')
+			sql<number>`count(distinct case when recognitions.cross_department = 1 then recognitions.id end)`.as(
+				'cross_department'
+			)
 		])
 		.where('people.team_id', 'in', teamIds)
 		.where('people.active', '=', 1)
@@ -35,7 +37,8 @@ export async function recognitionReceivedByTeam(
 		.groupBy('people.team_id')
 		.execute();
 	for (const row of rows) {
-		if (row.team_id) result.set(row.team_id, { received: Number(row.received), crossDepartment: Number(row.cross_department) });
+		if (row.team_id)
+			result.set(row.team_id, { received: Number(row.received), crossDepartment: Number(row.cross_department) });
 	}
 	return result;
 }

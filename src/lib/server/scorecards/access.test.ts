@@ -14,7 +14,11 @@ describe('teamAccess', () => {
 	});
 
 	it('gives a manager of another team and a leader of another unit nothing', () => {
-		expect(teamAccess({ ...base, managedTeamIds: ['ar'], ledUnitPaths: ['/co/hr/'] }, team)).toEqual({ see: false, manage: false, assess: false });
+		expect(teamAccess({ ...base, managedTeamIds: ['ar'], ledUnitPaths: ['/co/hr/'] }, team)).toEqual({
+			see: false,
+			manage: false,
+			assess: false
+		});
 	});
 
 	it('lets admins do everything', () => {

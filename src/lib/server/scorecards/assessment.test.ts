@@ -19,12 +19,19 @@ describe('componentAverages', () => {
 
 describe('assessmentSchema', () => {
 	const form = (overrides: Record<string, string> = {}) => ({
-		...Object.fromEntries(serviceComponentKeys.flatMap((key) => [[`score_${key}`, '3'], [`note_${key}`, '']])),
+		...Object.fromEntries(
+			serviceComponentKeys.flatMap((key) => [
+				[`score_${key}`, '3'],
+				[`note_${key}`, '']
+			])
+		),
 		...overrides
 	});
 
 	it('reads a level and a note for every component', () => {
-		const parsed = assessmentSchema.safeParse(form({ score_recharging: '5', note_recharging: '  Charges explained in the annual review.  ' }));
+		const parsed = assessmentSchema.safeParse(
+			form({ score_recharging: '5', note_recharging: '  Charges explained in the annual review.  ' })
+		);
 		expect(parsed.success).toBe(true);
 		const scores = scoresFromForm(parsed.data!);
 		expect(scores.recharging).toEqual({ score: 5, note: 'Charges explained in the annual review.' });

@@ -30,33 +30,57 @@ export interface ComponentAverage {
 }
 
 /** Per component, the mean of the ratings given; null where nobody rated it. Pure. */
-export function componentAverages(rows: readonly { component: string; score: number }[]): Record<ServiceComponentKey, ComponentAverage> {
+export function componentAverages(
+	rows: readonly { component: string; score: number }[]
+): Record<ServiceComponentKey, ComponentAverage> {
 	const result = {} as Record<ServiceComponentKey, ComponentAverage>;
 	for (const key of serviceComponentKeys) {
 		const scores = rows.filter((r) => r.component === key).map((r) => r.score);
-		result[key] = { average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, teams: scores.length };
+		result[key] = {
+			average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+			teams: scores.length
+		};
 	}
 	return result;
 }
 
 const level = (label: string) =>
-	z.coerce.number(`Choose a level for ${label}`).int(`Choose a level for ${label}`).min(1, `Choose a level for ${label}`).max(5, `Choose a level for ${label}`);
+	z.coerce
+		.number(`Choose a level for ${label}`)
+		.int(`Choose a level for ${label}`)
+		.min(1, `Choose a level for ${label}`)
+		.max(5, `Choose a level for ${label}`);
 const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters');
 
 /** The form: `score_<component>` (1-5) and `note_<component>` for each of the nine components. */
 export const assessmentSchema = z.object(
-	Object.fromEntries(serviceComponents.flatMap((c) => [[`score_${c.key}`, level(c.label)], [`note_${c.key}`, note]])) as Record<string, z.ZodType<number | string>>
+	Object.fromEntries(
+		serviceComponents.flatMap((c) => [
+			[`score_${c.key}`, level(c.label)],
+			[`note_${c.key}`, note]
+		])
+	) as Record<string, z.ZodType<number | string>>
 );
 
 export function scoresFromForm(data: Record<string, unknown>): ComponentScores {
-	return Object.fromEntries(serviceComponentKeys.map((key) => [key, { score: Number(data[`score_${key}`]), note: String(data[`note_${key}`] ?? '') }])) as ComponentScores;
+	return Object.fromEntries(
+		serviceComponentKeys.map((key) => [
+			key,
+			{ score: Number(data[`score_${key}`]), note: String(data[`note_${key}`] ?? '') }
+		])
+	) as ComponentScores;
 }
 
 async function assessmentRows(database: Db, teamId: string, periods: readonly string[] | null) {
 	let query = database
 		.selectFrom('service_assessments')
 		.leftJoin('people', 'people.id', 'service_assessments.assessed_by')
-		.select(['service_assessments.id', 'service_assessments.period', 'service_assessments.updated_at', 'people.name as assessed_by'])
+		.select([
+			'service_assessments.id',
+			'service_assessments.period',
+			'service_assessments.updated_at',
+			'people.name as assessed_by'
+		])
 		.where('service_assessments.team_id', '=', teamId)
 		.orderBy('service_assessments.period', 'desc');
 	if (periods) query = query.where('service_assessments.period', 'in', periods);
@@ -68,14 +92,20 @@ async function withScores(database: Db, rows: Awaited<ReturnType<typeof assessme
 	const scores = await database
 		.selectFrom('service_assessment_scores')
 		.select(['assessment_id', 'component', 'score', 'note'])
-		.where('assessment_id', 'in', rows.map((r) => r.id))
+		.where(
+			'assessment_id',
+			'in',
+			rows.map((r) => r.id)
+		)
 		.execute();
 	return rows.map((r) => ({
 		id: r.id,
 		period: r.period,
 		assessedBy: r.assessed_by,
 		updatedAt: r.updated_at,
-		scores: Object.fromEntries(scores.filter((s) => s.assessment_id === r.id).map((s) => [s.component, { score: s.score, note: s.note }]))
+		scores: Object.fromEntries(
+			scores.filter((s) => s.assessment_id === r.id).map((s) => [s.component, { score: s.score, note: s.note }])
+		)
 	}));
 }
 
@@ -100,7 +130,12 @@ export async function assessmentComparison(database: Db, team: { id: string; uni
 		.innerJoin('service_assessments', 'service_assessments.id', 'service_assessment_scores.assessment_id')
 		.innerJoin('teams', 'teams.id', 'service_assessments.team_id')
 		.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-		.select(['service_assessments.team_id', 'org_units.path', 'service_assessment_scores.component', 'service_assessment_scores.score'])
+		.select([
+			'service_assessments.team_id',
+			'org_units.path',
+			'service_assessment_scores.component',
+			'service_assessment_scores.score'
+		])
 		.where('service_assessments.period', '=', period)
 		.execute();
 	return {
@@ -124,20 +159,40 @@ export async function saveAssessment(
 	currentQuarter: string
 ): Promise<ServiceResult<{ id: string }>> {
 	if (!isPeriod('quarter', period)) return rejected({ _form: 'Choose a quarter such as 2026-Q4' });
-	if (period > currentQuarter) return rejected({ _form: 'You can assess this quarter or earlier ones, not future ones' });
+	if (period > currentQuarter)
+		return rejected({ _form: 'You can assess this quarter or earlier ones, not future ones' });
 	const at = now.toISOString();
 	const id = await database.transaction().execute(async (trx) => {
-		const existing = await trx.selectFrom('service_assessments').select('id').where('team_id', '=', team.id).where('period', '=', period).executeTakeFirst();
+		const existing = await trx
+			.selectFrom('service_assessments')
+			.select('id')
+			.where('team_id', '=', team.id)
+			.where('period', '=', period)
+			.executeTakeFirst();
 		const assessmentId = existing?.id ?? newId();
 		if (existing) {
-			await trx.updateTable('service_assessments').set({ assessed_by: actor.id, updated_at: at }).where('id', '=', assessmentId).execute();
+			await trx
+				.updateTable('service_assessments')
+				.set({ assessed_by: actor.id, updated_at: at })
+				.where('id', '=', assessmentId)
+				.execute();
 			await trx.deleteFrom('service_assessment_scores').where('assessment_id', '=', assessmentId).execute();
 		} else {
-			await trx.insertInto('service_assessments').values({ id: assessmentId, team_id: team.id, period, assessed_by: actor.id, created_at: at, updated_at: at }).execute();
+			await trx
+				.insertInto('service_assessments')
+				.values({ id: assessmentId, team_id: team.id, period, assessed_by: actor.id, created_at: at, updated_at: at })
+				.execute();
 		}
 		await trx
 			.insertInto('service_assessment_scores')
-			.values(serviceComponentKeys.map((key) => ({ assessment_id: assessmentId, component: key, score: scores[key].score, note: scores[key].note })))
+			.values(
+				serviceComponentKeys.map((key) => ({
+					assessment_id: assessmentId,
+					component: key,
+					score: scores[key].score,
+					note: scores[key].note
+				}))
+			)
 			.execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -145,7 +200,11 @@ export async function saveAssessment(
 			objectType: 'assessment',
 			objectId: assessmentId,
 			summary: `${existing ? 'Updated' : 'Saved'} the service self-assessment of ${team.name} for ${periodLabel(period)}`,
-			details: { team_id: team.id, period, scores: Object.fromEntries(serviceComponentKeys.map((key) => [key, scores[key].score])) },
+			details: {
+				team_id: team.id,
+				period,
+				scores: Object.fromEntries(serviceComponentKeys.map((key) => [key, scores[key].score]))
+			},
 			ip: actor.ip,
 			at: now
 		});

@@ -14,5 +14,10 @@ export function csvSafe(cell: string | number | null): string | number {
 
 /** A file name made of lower-case words and dashes. */
 export function fileSlug(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
+	return (
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'export'
+	);
 }

@@ -13,7 +13,12 @@ const kindLabels = { back_office: 'Back office', customer_facing: 'Customer faci
  * the How and Experience counts and the watermelon flag with its reason. Text cells are guarded
  * against formula injection; numbers stay numbers.
  */
-export function scorecardCsv(view: { month: string; metrics: readonly Metric[]; rows: readonly OverviewRow[]; cards: ReadonlyMap<string, TeamScorecard> }): string {
+export function scorecardCsv(view: {
+	month: string;
+	metrics: readonly Metric[];
+	rows: readonly OverviewRow[];
+	cards: ReadonlyMap<string, TeamScorecard>;
+}): string {
 	const fields = [
 		'team',
 		'unit',
@@ -47,7 +52,10 @@ export function scorecardCsv(view: { month: string; metrics: readonly Metric[]; 
 			...view.metrics.flatMap((metric) => {
 				const m = measures.find((x) => x.id === metric.id);
 				if (!m) return [null, ''];
-				return [m.value === null ? null : Math.round(m.value * 100) / 100, m.missing === 'not_enough_responses' ? 'Not enough responses' : ragLabels[m.status]];
+				return [
+					m.value === null ? null : Math.round(m.value * 100) / 100,
+					m.missing === 'not_enough_responses' ? 'Not enough responses' : ragLabels[m.status]
+				];
 			}),
 			card.how.observations,
 			confidenceLabels[card.how.confidence],

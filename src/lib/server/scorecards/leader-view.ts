@@ -1,7 +1,16 @@
 import type { Db } from '../db';
 import type { TeamKind } from '../db/schema';
 import { isUnitWithin, type Scope } from '../people/rules';
-import { filterRows, isSortKey, overviewRow, sortRows, type OverviewFilters, type SortDirection, type SortKey, type StatusFilter } from './overview';
+import {
+	filterRows,
+	isSortKey,
+	overviewRow,
+	sortRows,
+	type OverviewFilters,
+	type SortDirection,
+	type SortKey,
+	type StatusFilter
+} from './overview';
 import { monthFromQuery, scorecardsFor, unitsForFilter, visibleTeams } from './service';
 
 /**
@@ -45,10 +54,17 @@ export async function leaderView(database: Db, scope: Scope, query: LeaderQuery,
 	const unit = units.find((u) => u.id === query.unit) ?? null;
 	// The unit and kind filters narrow the teams before any scorecard is worked out (status and
 	// watermelons need the scorecards). The table shows no trends, so the series are one month long.
-	const chosen = teams.filter((t) => (!unit || isUnitWithin(t.unit_path, unit.path)) && (!query.kind || t.kind === query.kind));
+	const chosen = teams.filter(
+		(t) => (!unit || isUnitWithin(t.unit_path, unit.path)) && (!query.kind || t.kind === query.kind)
+	);
 	const scorecards = await scorecardsFor(database, chosen, query.month, now, 1);
 	const all = chosen.map((t) => overviewRow(t, scorecards.cards.get(t.id)!));
-	const filters: OverviewFilters = { unitPath: unit?.path ?? null, kind: query.kind || null, onlyWatermelons: query.onlyWatermelons, status: query.status || null };
+	const filters: OverviewFilters = {
+		unitPath: unit?.path ?? null,
+		kind: query.kind || null,
+		onlyWatermelons: query.onlyWatermelons,
+		status: query.status || null
+	};
 	const rows = sortRows(filterRows(all, filters), query.sort, query.direction);
 	return { ...scorecards, units, unit, rows, totalTeams: teams.length };
 }

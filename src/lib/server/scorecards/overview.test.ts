@@ -22,9 +22,25 @@ const row = (team: string, o: Partial<OverviewRow> = {}): OverviewRow => ({
 });
 
 const rows = [
-	row('Payroll', { unit: 'HR', unitPath: '/co/hr/', kind: 'customer_facing', whatCounts: counts(1, 1, 0), netScore: null, how: { observations: 1, confidence: 'low', learningRate: 50 } }),
-	row('Accounts Receivable', { whatCounts: counts(2, 0, 0), experienceCounts: counts(0, 0, 2), netScore: -40, watermelon: true }),
-	row('Accounts Payable', { whatCounts: counts(1, 0, 1), netScore: 35, how: { observations: 12, confidence: 'high', learningRate: 80 } })
+	row('Payroll', {
+		unit: 'HR',
+		unitPath: '/co/hr/',
+		kind: 'customer_facing',
+		whatCounts: counts(1, 1, 0),
+		netScore: null,
+		how: { observations: 1, confidence: 'low', learningRate: 50 }
+	}),
+	row('Accounts Receivable', {
+		whatCounts: counts(2, 0, 0),
+		experienceCounts: counts(0, 0, 2),
+		netScore: -40,
+		watermelon: true
+	}),
+	row('Accounts Payable', {
+		whatCounts: counts(1, 0, 1),
+		netScore: 35,
+		how: { observations: 12, confidence: 'high', learningRate: 80 }
+	})
 ];
 const names = (list: OverviewRow[]) => list.map((r) => r.team);
 

@@ -35,10 +35,21 @@ export interface OverviewRow {
 	explanation: string | null;
 }
 
-const chip = (m: Measure): Chip => ({ name: m.name, status: m.status, value: m.value, unit: m.unit, notEnoughResponses: m.missing === 'not_enough_responses' });
+const chip = (m: Measure): Chip => ({
+	name: m.name,
+	status: m.status,
+	value: m.value,
+	unit: m.unit,
+	notEnoughResponses: m.missing === 'not_enough_responses'
+});
 
-export function overviewRow(team: { id: string; name: string; unit_name: string; unit_path: string; kind: TeamKind }, card: TeamScorecard): OverviewRow {
-	const net = card.experience.measures.find((m) => m.key === 'case_net_score') ?? card.experience.measures.find((m) => m.fromCaseFeedback && m.status !== 'none');
+export function overviewRow(
+	team: { id: string; name: string; unit_name: string; unit_path: string; kind: TeamKind },
+	card: TeamScorecard
+): OverviewRow {
+	const net =
+		card.experience.measures.find((m) => m.key === 'case_net_score') ??
+		card.experience.measures.find((m) => m.fromCaseFeedback && m.status !== 'none');
 	return {
 		teamId: team.id,
 		team: team.name,
@@ -86,7 +97,9 @@ export function sortRows(rows: readonly OverviewRow[], key: SortKey, direction: 
 			case 'what':
 				return a.whatCounts.red - b.whatCounts.red || a.whatCounts.amber - b.whatCounts.amber;
 			case 'how':
-				return a.how.observations - b.how.observations || confidenceRank[a.how.confidence] - confidenceRank[b.how.confidence];
+				return (
+					a.how.observations - b.how.observations || confidenceRank[a.how.confidence] - confidenceRank[b.how.confidence]
+				);
 			case 'experience':
 				return (a.netScore ?? 0) - (b.netScore ?? 0);
 			case 'watermelon':

@@ -2,30 +2,60 @@ import { describe, expect, it } from 'vitest';
 import { confidenceOf, watermelonVerdict, type JudgedMeasure } from './rules';
 
 const sla = (name: string, status: JudgedMeasure['status']): JudgedMeasure => ({ name, kind: 'sla', status });
-const experience = (name: string, status: JudgedMeasure['status']): JudgedMeasure => ({ name, kind: 'experience', status });
+const experience = (name: string, status: JudgedMeasure['status']): JudgedMeasure => ({
+	name,
+	kind: 'experience',
+	status
+});
 
 describe('watermelonVerdict', () => {
 	it('flags green SLAs over a red experience measure and names both sides', () => {
-		const verdict = watermelonVerdict([sla('Tickets in SLA', 'green'), sla('First response', 'green'), experience('Net score', 'red'), experience('Average', 'amber')]);
-		expect(verdict).toEqual({ watermelon: true, greenSla: ['Tickets in SLA', 'First response'], redExperience: ['Net score'] });
+		const verdict = watermelonVerdict([
+			sla('Tickets in SLA', 'green'),
+			sla('First response', 'green'),
+			experience('Net score', 'red'),
+			experience('Average', 'amber')
+		]);
+		expect(verdict).toEqual({
+			watermelon: true,
+			greenSla: ['Tickets in SLA', 'First response'],
+			redExperience: ['Net score']
+		});
 	});
 
 	it('does not flag a team whose SLAs are not all green', () => {
-		expect(watermelonVerdict([sla('Tickets in SLA', 'green'), sla('First response', 'amber'), experience('Net score', 'red')]).watermelon).toBe(false);
+		expect(
+			watermelonVerdict([
+				sla('Tickets in SLA', 'green'),
+				sla('First response', 'amber'),
+				experience('Net score', 'red')
+			]).watermelon
+		).toBe(false);
 	});
 
 	it('does not flag a team whose experience is not red', () => {
-		expect(watermelonVerdict([sla('Tickets in SLA', 'green'), experience('Net score', 'amber')]).watermelon).toBe(false);
+		expect(watermelonVerdict([sla('Tickets in SLA', 'green'), experience('Net score', 'amber')]).watermelon).toBe(
+			false
+		);
 	});
 
 	it('needs at least one judged SLA measure, ignoring those without data', () => {
 		expect(watermelonVerdict([experience('Net score', 'red')]).watermelon).toBe(false);
 		expect(watermelonVerdict([sla('Tickets in SLA', 'none'), experience('Net score', 'red')]).watermelon).toBe(false);
-		expect(watermelonVerdict([sla('Tickets in SLA', 'none'), sla('Backlog', 'green'), experience('Net score', 'red')]).greenSla).toEqual(['Backlog']);
+		expect(
+			watermelonVerdict([sla('Tickets in SLA', 'none'), sla('Backlog', 'green'), experience('Net score', 'red')])
+				.greenSla
+		).toEqual(['Backlog']);
 	});
 
 	it('ignores operational measures', () => {
-		expect(watermelonVerdict([{ name: 'Volume', kind: 'operational', status: 'red' }, sla('Tickets in SLA', 'green'), experience('Net score', 'red')]).watermelon).toBe(true);
+		expect(
+			watermelonVerdict([
+				{ name: 'Volume', kind: 'operational', status: 'red' },
+				sla('Tickets in SLA', 'green'),
+				experience('Net score', 'red')
+			]).watermelon
+		).toBe(true);
 	});
 });
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildScorecard, listInWords, statusCounts, type MeasureDefinition, type Participation, type ScorecardInputs } from './scorecard';
+import {
+	buildScorecard,
+	listInWords,
+	statusCounts,
+	type MeasureDefinition,
+	type Participation,
+	type ScorecardInputs
+} from './scorecard';
 
-const metric = (m: Partial<MeasureDefinition> & Pick<MeasureDefinition, 'id' | 'name' | 'kind'>): MeasureDefinition => ({
+const metric = (
+	m: Partial<MeasureDefinition> & Pick<MeasureDefinition, 'id' | 'name' | 'kind'>
+): MeasureDefinition => ({
 	key: m.id,
 	unit: '%',
 	direction: 'higher',
@@ -12,11 +21,45 @@ const metric = (m: Partial<MeasureDefinition> & Pick<MeasureDefinition, 'id' | '
 });
 
 const inSla = metric({ id: 'in-sla', name: 'Invoices paid in SLA', kind: 'sla' });
-const firstResponse = metric({ id: 'first-response', name: 'First response', kind: 'sla', unit: 'hours', direction: 'lower', target: 8, amber_band: 2 });
+const firstResponse = metric({
+	id: 'first-response',
+	name: 'First response',
+	kind: 'sla',
+	unit: 'hours',
+	direction: 'lower',
+	target: 8,
+	amber_band: 2
+});
 const volume = metric({ id: 'volume', name: 'Invoices handled', kind: 'operational', unit: '', target: null });
-const net = metric({ id: 'net', key: 'case_net_score', name: 'Internal customer net score', kind: 'experience', unit: 'points', target: 30, amber_band: 20, source: 'case_net' });
-const average = metric({ id: 'avg', key: 'case_average', name: 'Average case score', kind: 'experience', unit: 'score', target: 8, amber_band: 1, source: 'case_average' });
-const responses = metric({ id: 'responses', key: 'case_responses', name: 'Case-feedback responses', kind: 'experience', unit: 'responses', target: null, source: 'case_volume' });
+const net = metric({
+	id: 'net',
+	key: 'case_net_score',
+	name: 'Internal customer net score',
+	kind: 'experience',
+	unit: 'points',
+	target: 30,
+	amber_band: 20,
+	source: 'case_net'
+});
+const average = metric({
+	id: 'avg',
+	key: 'case_average',
+	name: 'Average case score',
+	kind: 'experience',
+	unit: 'score',
+	target: 8,
+	amber_band: 1,
+	source: 'case_average'
+});
+const responses = metric({
+	id: 'responses',
+	key: 'case_responses',
+	name: 'Case-feedback responses',
+	kind: 'experience',
+	unit: 'responses',
+	target: null,
+	source: 'case_volume'
+});
 
 const participation: Participation = {
 	members: 6,
@@ -38,7 +81,14 @@ function inputs(overrides: Partial<ScorecardInputs> = {}): ScorecardInputs {
 		],
 		caseScores: new Map([['2026-10', [10, 9, 9, 6, 3]]]),
 		behaviours: [
-			{ behaviourId: 'b1', label: 'Owns the outcome', valueName: 'Ownership', average: 3.5, observations: 9, raters: 3 },
+			{
+				behaviourId: 'b1',
+				label: 'Owns the outcome',
+				valueName: 'Ownership',
+				average: 3.5,
+				observations: 9,
+				raters: 3
+			},
 			{ behaviourId: 'b2', label: 'Explains clearly', valueName: 'Clarity', average: 4, observations: 2, raters: 1 }
 		],
 		participation,
@@ -112,9 +162,15 @@ describe('buildScorecard', () => {
 		];
 		const unhappy = new Map([['2026-10', [1, 2, 3, 4, 5]]]);
 		const two = buildScorecard(inputs({ metrics: [inSla, firstResponse, net], values, caseScores: unhappy }));
-		expect(two.watermelon.explanation).toMatch(/^Both SLA measures, Invoices paid in SLA and First response, are on target, yet Internal customer net score \(-100 against a target of 30\) is off target\./);
-		const three = buildScorecard(inputs({ metrics: [inSla, firstResponse, backlog, net], values, caseScores: unhappy }));
-		expect(three.watermelon.explanation).toMatch(/^All 3 SLA measures \(Invoices paid in SLA, First response and Backlog\) are on target, yet/);
+		expect(two.watermelon.explanation).toMatch(
+			/^Both SLA measures, Invoices paid in SLA and First response, are on target, yet Internal customer net score \(-100 against a target of 30\) is off target\./
+		);
+		const three = buildScorecard(
+			inputs({ metrics: [inSla, firstResponse, backlog, net], values, caseScores: unhappy })
+		);
+		expect(three.watermelon.explanation).toMatch(
+			/^All 3 SLA measures \(Invoices paid in SLA, First response and Backlog\) are on target, yet/
+		);
 	});
 
 	it('does not flag a team whose experience cannot be judged for lack of responses', () => {
@@ -131,7 +187,10 @@ describe('buildScorecard', () => {
 		expect(card.how.observations).toBe(11);
 		expect(card.how.confidence).toBe('high');
 		expect(card.how.learningRate).toBe(75);
-		expect(buildScorecard(inputs({ participation: { ...participation, learning: { assigned: 0, completed: 0 } } })).how.learningRate).toBeNull();
+		expect(
+			buildScorecard(inputs({ participation: { ...participation, learning: { assigned: 0, completed: 0 } } })).how
+				.learningRate
+		).toBeNull();
 		expect(Object.keys(card)).not.toContain('score');
 	});
 });

@@ -10,7 +10,10 @@ import { confidenceOf, watermelonVerdict, type Confidence, type WatermelonVerdic
  * participation counts, and this module puts them side by side. It never folds them into one score.
  */
 
-export type MeasureDefinition = Pick<Metric, 'id' | 'key' | 'name' | 'unit' | 'direction' | 'target' | 'amber_band' | 'kind' | 'source'>;
+export type MeasureDefinition = Pick<
+	Metric,
+	'id' | 'key' | 'name' | 'unit' | 'direction' | 'target' | 'amber_band' | 'kind' | 'source'
+>;
 
 /** Why a measure has no value in a month. */
 export type Missing = 'no_data' | 'not_enough_responses';
@@ -107,7 +110,10 @@ export interface TeamScorecard {
 const caseSources = new Set<Metric['source']>(['case_net', 'case_average', 'case_volume']);
 
 /** A case-derived metric's value for one month: hidden (null) when too few people answered. */
-function caseValue(source: Metric['source'], scores: readonly number[]): { value: number | null; missing: Missing | null } {
+function caseValue(
+	source: Metric['source'],
+	scores: readonly number[]
+): { value: number | null; missing: Missing | null } {
 	const measures = experienceMeasures(scores);
 	if (source === 'case_volume') return { value: measures.volume, missing: null };
 	const value = source === 'case_net' ? measures.netScore : measures.average;
@@ -132,11 +138,17 @@ export function measureSeries(
 }
 
 /** Monthly values by `metricId|month`, as measureSeries reads them. */
-export function indexValues(values: readonly { metricId: string; month: string; value: number }[]): Map<string, number> {
+export function indexValues(
+	values: readonly { metricId: string; month: string; value: number }[]
+): Map<string, number> {
 	return new Map(values.map((v) => [`${v.metricId}|${v.month}`, v.value]));
 }
 
-function measureOf(metric: MeasureDefinition, inputs: ScorecardInputs, valueIndex: ReadonlyMap<string, number>): Measure {
+function measureOf(
+	metric: MeasureDefinition,
+	inputs: ScorecardInputs,
+	valueIndex: ReadonlyMap<string, number>
+): Measure {
 	const fromCaseFeedback = caseSources.has(metric.source);
 	const points = measureSeries(metric, inputs.months, valueIndex, inputs.caseScores);
 	const current = points.at(-1);

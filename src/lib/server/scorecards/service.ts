@@ -30,7 +30,9 @@ export function currentMonth(now: Date, timeZone: string): string {
 
 /** The month a query string asks for, when it is a month up to the current one; else the default. */
 export function monthFromQuery(asked: string | null, now: Date, timeZone: string): string {
-	return asked && isPeriod('month', asked) && asked <= currentMonth(now, timeZone) ? asked : defaultMonth(now, timeZone);
+	return asked && isPeriod('month', asked) && asked <= currentMonth(now, timeZone)
+		? asked
+		: defaultMonth(now, timeZone);
 }
 
 /** Months a viewer may pick, newest first: two years up to and including the current one. */
@@ -62,7 +64,12 @@ export async function unitsForFilter(database: Db, teams: readonly TeamRow[], sc
 	const units = await listUnits(database);
 	return units
 		.filter((u) => teams.some((t) => isUnitWithin(t.unit_path, u.path)))
-		.filter((u) => scope.isAdmin || scope.ledUnitPaths.some((p) => isUnitWithin(u.path, p)) || teams.some((t) => t.unit_path === u.path))
+		.filter(
+			(u) =>
+				scope.isAdmin ||
+				scope.ledUnitPaths.some((p) => isUnitWithin(u.path, p)) ||
+				teams.some((t) => t.unit_path === u.path)
+		)
 		.map((u) => ({ id: u.id, name: u.name, path: u.path, depth: u.path.split('/').filter(Boolean).length - 1 }));
 }
 
@@ -130,7 +137,12 @@ export async function scorecardsFor(
 }
 
 /** One measure's monthly series for some teams, as a trend chart across teams draws it. */
-export async function measureTrends(database: Db, teamIds: readonly string[], metric: Metric, month: string): Promise<{ months: string[]; series: Map<string, MeasurePoint[]> }> {
+export async function measureTrends(
+	database: Db,
+	teamIds: readonly string[],
+	metric: Metric,
+	month: string
+): Promise<{ months: string[]; series: Map<string, MeasurePoint[]> }> {
 	const months = periodsEndingWith(month, TREND_MONTHS);
 	const fromValues = metric.source === 'values';
 	const [values, caseScores] = await Promise.all([
@@ -138,6 +150,11 @@ export async function measureTrends(database: Db, teamIds: readonly string[], me
 		fromValues ? new Map<string, Map<string, number[]>>() : monthlyCaseScores(database, teamIds, months)
 	]);
 	const valuesByTeam = groupBy(values, (v) => v.teamId);
-	const series = new Map(teamIds.map((id) => [id, measureSeries(metric, months, indexValues(valuesByTeam.get(id) ?? []), caseScores.get(id) ?? new Map())]));
+	const series = new Map(
+		teamIds.map((id) => [
+			id,
+			measureSeries(metric, months, indexValues(valuesByTeam.get(id) ?? []), caseScores.get(id) ?? new Map())
+		])
+	);
 	return { months, series };
 }

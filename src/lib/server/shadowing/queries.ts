@@ -17,7 +17,12 @@ export async function browseSlots(database: Db, filters: SlotFilters, viewerId: 
 		.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
 		.innerJoin('people as host', 'host.id', 'shadow_slots.host_id')
 		.selectAll('shadow_slots')
-		.select(['teams.name as team_name', 'teams.kind as team_kind', 'org_units.name as unit_name', 'host.name as host_name'])
+		.select([
+			'teams.name as team_name',
+			'teams.kind as team_kind',
+			'org_units.name as unit_name',
+			'host.name as host_name'
+		])
 		.select((eb) =>
 			eb
 				.selectFrom('shadow_visits')
@@ -70,7 +75,11 @@ function visitsQuery(database: Db) {
 }
 
 export async function visitsOf(database: Db, personId: string) {
-	return visitsQuery(database).where('shadow_visits.visitor_id', '=', personId).orderBy('shadow_visits.starts_at', 'desc').limit(50).execute();
+	return visitsQuery(database)
+		.where('shadow_visits.visitor_id', '=', personId)
+		.orderBy('shadow_visits.starts_at', 'desc')
+		.limit(50)
+		.execute();
 }
 
 /** What a manager has to act on, and their team's visits. */
@@ -96,7 +105,11 @@ export async function managerQueue(database: Db, scope: Scope) {
 			.orderBy('shadow_visits.starts_at')
 			.execute(),
 		teams.length
-			? visitsQuery(database).where('visitor.team_id', 'in', teams).orderBy('shadow_visits.starts_at', 'desc').limit(100).execute()
+			? visitsQuery(database)
+					.where('visitor.team_id', 'in', teams)
+					.orderBy('shadow_visits.starts_at', 'desc')
+					.limit(100)
+					.execute()
 			: Promise.resolve([])
 	]);
 	return { approvals, confirmations, teamVisits };
@@ -108,7 +121,15 @@ export async function hostedSlots(database: Db, teamIds: readonly string[], now:
 		.selectFrom('shadow_slots')
 		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
 		.innerJoin('people as host', 'host.id', 'shadow_slots.host_id')
-		.select(['shadow_slots.id', 'shadow_slots.starts_at', 'shadow_slots.ends_at', 'shadow_slots.capacity', 'shadow_slots.cancelled_at', 'teams.name as team_name', 'host.name as host_name'])
+		.select([
+			'shadow_slots.id',
+			'shadow_slots.starts_at',
+			'shadow_slots.ends_at',
+			'shadow_slots.capacity',
+			'shadow_slots.cancelled_at',
+			'teams.name as team_name',
+			'host.name as host_name'
+		])
 		.select((eb) =>
 			eb
 				.selectFrom('shadow_visits')
@@ -130,7 +151,13 @@ export async function blackoutsOf(database: Db, teamIds: readonly string[], toda
 	return database
 		.selectFrom('shadow_blackouts')
 		.innerJoin('teams', 'teams.id', 'shadow_blackouts.team_id')
-		.select(['shadow_blackouts.id', 'shadow_blackouts.starts_on', 'shadow_blackouts.ends_on', 'shadow_blackouts.reason', 'teams.name as team_name'])
+		.select([
+			'shadow_blackouts.id',
+			'shadow_blackouts.starts_on',
+			'shadow_blackouts.ends_on',
+			'shadow_blackouts.reason',
+			'teams.name as team_name'
+		])
 		.where('shadow_blackouts.team_id', 'in', teamIds)
 		.where('shadow_blackouts.ends_on', '>=', today)
 		.orderBy('shadow_blackouts.starts_on')
@@ -143,10 +170,19 @@ export async function visitStories(database: Db, personId: string) {
 		.selectFrom('shadow_visits')
 		.innerJoin('shadow_slots', 'shadow_slots.id', 'shadow_visits.slot_id')
 		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
-		.select(['shadow_visits.id', 'shadow_visits.starts_at', 'shadow_visits.reflection_learned', 'shadow_visits.reflection_change', 'shadow_visits.host_feedback', 'teams.name as team_name'])
+		.select([
+			'shadow_visits.id',
+			'shadow_visits.starts_at',
+			'shadow_visits.reflection_learned',
+			'shadow_visits.reflection_change',
+			'shadow_visits.host_feedback',
+			'teams.name as team_name'
+		])
 		.where('shadow_visits.visitor_id', '=', personId)
 		.where('shadow_visits.status', '=', 'confirmed')
-		.where((eb) => eb.or([eb('shadow_visits.reflected_at', 'is not', null), eb('shadow_visits.host_feedback_at', 'is not', null)]))
+		.where((eb) =>
+			eb.or([eb('shadow_visits.reflected_at', 'is not', null), eb('shadow_visits.host_feedback_at', 'is not', null)])
+		)
 		.orderBy('shadow_visits.starts_at', 'desc')
 		.limit(20)
 		.execute();

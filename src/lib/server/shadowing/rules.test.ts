@@ -25,6 +25,8 @@ describe('shadowing rules', () => {
 	});
 
 	it('counts only live requests as holding a place', () => {
-		expect(['pending_manager', 'pending_host', 'confirmed', 'declined', 'cancelled'].map((s) => isActive(s as never))).toEqual([true, true, true, false, false]);
+		expect(
+			['pending_manager', 'pending_host', 'confirmed', 'declined', 'cancelled'].map((s) => isActive(s as never))
+		).toEqual([true, true, true, false, false]);
 	});
 });

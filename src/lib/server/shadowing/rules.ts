@@ -14,7 +14,10 @@ export function overlaps(aStart: string, aEnd: string, bStart: string, bEnd: str
 }
 
 /** The blackout covering a calendar date (YYYY-MM-DD, in the host team's zone), if any. */
-export function blackoutOn<T extends { starts_on: string; ends_on: string }>(date: string, blackouts: readonly T[]): T | undefined {
+export function blackoutOn<T extends { starts_on: string; ends_on: string }>(
+	date: string,
+	blackouts: readonly T[]
+): T | undefined {
 	return blackouts.find((b) => b.starts_on <= date && date <= b.ends_on);
 }
 
@@ -30,4 +33,3 @@ export function initialStatus(hasManager: boolean, autoAccept: boolean): VisitSt
 export function statusAfterManagerApproval(autoAccept: boolean): VisitStatus {
 	return autoAccept ? 'confirmed' : 'pending_host';
 }
-

@@ -18,6 +18,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 		visitsOf(db(), user.id),
 		myPairs(db(), user.id, calendarDate(now, user.timeZone))
 	]);
-	const upcomingVisits = visits.filter((v) => v.ends_at > now.toISOString() && ['pending_manager', 'pending_host', 'confirmed'].includes(v.status));
-	return { buddies: pairs.filter((p) => p.current), openSlots: slots.filter((s) => s.taken < s.capacity && s.team_id !== user.teamId).length, upcomingVisits, sessions: sessions.upcoming.filter((s) => !s.cancelled_at).slice(0, 3), recent: recent.entries, mine: mine.entries, received: mine.total, timeZone: user.timeZone };
+	const upcomingVisits = visits.filter(
+		(v) => v.ends_at > now.toISOString() && ['pending_manager', 'pending_host', 'confirmed'].includes(v.status)
+	);
+	return {
+		buddies: pairs.filter((p) => p.current),
+		openSlots: slots.filter((s) => s.taken < s.capacity && s.team_id !== user.teamId).length,
+		upcomingVisits,
+		sessions: sessions.upcoming.filter((s) => !s.cancelled_at).slice(0, 3),
+		recent: recent.entries,
+		mine: mine.entries,
+		received: mine.total,
+		timeZone: user.timeZone
+	};
 };

@@ -4,7 +4,12 @@ import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { myPairs } from '$lib/server/buddies/pairs';
 import { modulesToSuggest, personBehaviourRatings } from '$lib/server/behaviours/growth';
-import { listObservations, observationForViewer, respondToObservation, responseSchema } from '$lib/server/behaviours/observations';
+import {
+	listObservations,
+	observationForViewer,
+	respondToObservation,
+	responseSchema
+} from '$lib/server/behaviours/observations';
 import { myLearning } from '$lib/server/learning/my-learning';
 import { calendarDate } from '$lib/server/learning/rules';
 import { getPersonDetail } from '$lib/server/people/queries';
@@ -49,7 +54,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		learning: {
 			assigned: [...learning.overdue, ...learning.dueSoon, ...learning.upcoming],
 			inProgress: learning.inProgress.map((m) => ({ slug: m.slug, title: m.title })),
-			completed: learning.completed.map((m) => ({ slug: m.slug, title: m.title, completedAt: m.state.completion?.completed_at ?? null, status: m.state.status }))
+			completed: learning.completed.map((m) => ({
+				slug: m.slug,
+				title: m.title,
+				completedAt: m.state.completion?.completed_at ?? null,
+				status: m.state.status
+			}))
 		},
 		visits,
 		pairs,
@@ -68,7 +78,13 @@ export const actions: Actions = {
 		if (!found?.access.respond) error(404, 'We could not find that observation.');
 		const parsed = parseForm(responseSchema, form);
 		if (!parsed.ok) return fail(400, { id, values: parsed.values, errors: parsed.errors });
-		const result = await respondToObservation(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, id, parsed.data.response, new Date());
+		const result = await respondToObservation(
+			db(),
+			{ id: user.id, ip: getClientAddress(), scope: user.scope },
+			id,
+			parsed.data.response,
+			new Date()
+		);
 		if (!result.ok) return fail(400, { id, values: parsed.values, errors: result.errors });
 		redirect(303, `/growth?responded=1#observation-${id}`);
 	}

@@ -8,7 +8,17 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const behaviours = await listBehaviours(db(), { includeArchived: true });
-	const filters = readFilters(url.searchParams, behaviours.map((b) => b.slug));
+	const filters = readFilters(
+		url.searchParams,
+		behaviours.map((b) => b.slug)
+	);
 	const catalogue = await catalogueFor(db(), user.id, filters);
-	return { ...catalogue, behaviours: behaviours.filter((b) => !b.archived), behaviourLabels: Object.fromEntries(behaviours.map((b) => [b.slug, b.label])), filters, durations, audienceLabel };
+	return {
+		...catalogue,
+		behaviours: behaviours.filter((b) => !b.archived),
+		behaviourLabels: Object.fromEntries(behaviours.map((b) => [b.slug, b.label])),
+		filters,
+		durations,
+		audienceLabel
+	};
 };

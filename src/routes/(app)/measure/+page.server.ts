@@ -23,9 +23,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { page, limit, offset } = pageFrom(url, PAGE_SIZE);
 
 	// The trend chart follows one measure across the first teams in the table's order.
-	const trendMetric = view.metrics.find((m) => m.key === url.searchParams.get('trend')) ?? view.metrics.find((m) => m.kind === 'sla') ?? view.metrics[0] ?? null;
+	const trendMetric =
+		view.metrics.find((m) => m.key === url.searchParams.get('trend')) ??
+		view.metrics.find((m) => m.kind === 'sla') ??
+		view.metrics[0] ??
+		null;
 	const trendRows = view.rows.slice(0, TREND_TEAMS);
-	const trends = trendMetric ? await measureTrends(db(), trendRows.map((r) => r.teamId), trendMetric, query.month) : null;
+	const trends = trendMetric
+		? await measureTrends(
+				db(),
+				trendRows.map((r) => r.teamId),
+				trendMetric,
+				query.month
+			)
+		: null;
 
 	return {
 		query,
@@ -35,11 +46,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		units: view.units.map((u) => ({ value: u.id, label: u.name, depth: u.depth })),
 		unitName: view.unit?.name ?? null,
 		totalTeams: view.totalTeams,
-		rows: view.rows.slice(offset, offset + limit).map((r) => ({ ...r, how: { ...r.how, confidenceLabel: confidenceLabels[r.how.confidence] } })),
+		rows: view.rows
+			.slice(offset, offset + limit)
+			.map((r) => ({ ...r, how: { ...r.how, confidenceLabel: confidenceLabels[r.how.confidence] } })),
 		matching: view.rows.length,
 		page,
 		pageCount: pageCount(view.rows.length, PAGE_SIZE),
-		watermelons: view.rows.filter((r) => r.watermelon).map((r) => ({ teamId: r.teamId, team: r.team, explanation: r.explanation })),
+		watermelons: view.rows
+			.filter((r) => r.watermelon)
+			.map((r) => ({ teamId: r.teamId, team: r.team, explanation: r.explanation })),
 		trend: trendMetric &&
 			trends && {
 				key: trendMetric.key,

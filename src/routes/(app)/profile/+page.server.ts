@@ -25,9 +25,28 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const practised = practice.map((p) => {
 		const mod = findModule(p.module_slug);
-		return { module: p.module_slug, title: mod?.practice.title ?? p.module_slug, moduleTitle: mod?.title ?? p.module_slug, note: p.note, doneAt: p.done_at };
+		return {
+			module: p.module_slug,
+			title: mod?.practice.title ?? p.module_slug,
+			moduleTitle: mod?.title ?? p.module_slug,
+			note: p.note,
+			doneAt: p.done_at
+		};
 	});
-	return { person, grants, practised, thanks, visits, hasFeed: feed, timeZone: user.timeZone, roles: user.roles, timeZones, languages, saved: url.searchParams.has('saved'), passwordChanged: url.searchParams.has('password') };
+	return {
+		person,
+		grants,
+		practised,
+		thanks,
+		visits,
+		hasFeed: feed,
+		timeZone: user.timeZone,
+		roles: user.roles,
+		timeZones,
+		languages,
+		saved: url.searchParams.has('saved'),
+		passwordChanged: url.searchParams.has('password')
+	};
 };
 
 export const actions: Actions = {

@@ -53,7 +53,13 @@ export const actions: Actions = {
 		// Another answer, or the team closing the link, can win the race since the check above.
 		if (!outcome.ok) refuse(outcome.reason);
 		if (link.kind === 'standing') {
-			cookies.set(SENT_COOKIE, '1', { path: sentCookiePath(params.token), maxAge: SENT_SECONDS, httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+			cookies.set(SENT_COOKIE, '1', {
+				path: sentCookiePath(params.token),
+				maxAge: SENT_SECONDS,
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:'
+			});
 		}
 		redirect(303, `${url.pathname}/thanks`);
 	}

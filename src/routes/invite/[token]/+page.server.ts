@@ -17,7 +17,8 @@ const problems = {
 
 export const load: PageServerLoad = async ({ params }) => {
 	const invite = await lookupInvite(db(), params.token, new Date());
-	if (invite.status !== 'valid') return { invite: null, problem: problems[invite.status], minLength: PASSWORD_MIN_LENGTH };
+	if (invite.status !== 'valid')
+		return { invite: null, problem: problems[invite.status], minLength: PASSWORD_MIN_LENGTH };
 	return { invite: { name: invite.name, email: invite.email }, problem: null, minLength: PASSWORD_MIN_LENGTH };
 };
 
@@ -33,7 +34,12 @@ export const actions: Actions = {
 		if (!result.ok) return fail(410, { errors: formError(problems[result.reason]) });
 		// Whoever was signed in on this browser before is signed out: the link's owner takes over.
 		if (locals.session) await invalidateSession(db(), locals.session.id);
-		setSessionCookie(cookies, url, result.token, sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() }));
+		setSessionCookie(
+			cookies,
+			url,
+			result.token,
+			sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() })
+		);
 		redirect(303, '/?welcome=1');
 	}
 };

@@ -84,11 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('throttle_key', 'text', (c) => c.notNull())
 		.addColumn('at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema
-		.createIndex('login_failures_key_at')
-		.on('login_failures')
-		.columns(['throttle_key', 'at'])
-		.execute();
+	await db.schema.createIndex('login_failures_key_at').on('login_failures').columns(['throttle_key', 'at']).execute();
 
 	await db.schema
 		.createTable('audit_events')

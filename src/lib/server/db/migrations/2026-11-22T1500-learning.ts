@@ -92,7 +92,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['assignments', 'practice_logs', 'reflections', 'completions', 'check_attempts', 'lesson_completions', 'module_progress']) {
+	for (const table of [
+		'assignments',
+		'practice_logs',
+		'reflections',
+		'completions',
+		'check_attempts',
+		'lesson_completions',
+		'module_progress'
+	]) {
 		await db.schema.dropTable(table).execute();
 	}
 }

@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
 		.addPrimaryKeyConstraint('recognition_recipients_pk', ['recognition_id', 'person_id'])
 		.execute();
-	await db.schema.createIndex('recognition_recipients_person').on('recognition_recipients').column('person_id').execute();
+	await db.schema
+		.createIndex('recognition_recipients_person')
+		.on('recognition_recipients')
+		.column('person_id')
+		.execute();
 
 	await db.schema
 		.createTable('lunch_sessions')

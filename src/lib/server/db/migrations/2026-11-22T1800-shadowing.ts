@@ -62,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('shadow_visits_slot').on('shadow_visits').columns(['slot_id', 'status']).execute();
-	await db.schema.createIndex('shadow_visits_visitor').on('shadow_visits').columns(['visitor_id', 'starts_at']).execute();
+	await db.schema
+		.createIndex('shadow_visits_visitor')
+		.on('shadow_visits')
+		.columns(['visitor_id', 'starts_at'])
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

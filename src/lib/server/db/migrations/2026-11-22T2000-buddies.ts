@@ -84,7 +84,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['buddy_fit_checks', 'buddy_meetings', 'buddy_pair_members', 'buddy_pairs', 'buddy_participants', 'buddy_cycle_units', 'buddy_cycles']) {
+	for (const table of [
+		'buddy_fit_checks',
+		'buddy_meetings',
+		'buddy_pair_members',
+		'buddy_pairs',
+		'buddy_participants',
+		'buddy_cycle_units',
+		'buddy_cycles'
+	]) {
 		await db.schema.dropTable(table).execute();
 	}
 }

@@ -94,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('observations_person').on('observations').columns(['person_id', 'observed_on']).execute();
-	await db.schema.createIndex('observations_behaviour').on('observations').columns(['behaviour_id', 'observed_on']).execute();
+	await db.schema
+		.createIndex('observations_behaviour')
+		.on('observations')
+		.columns(['behaviour_id', 'observed_on'])
+		.execute();
 	await db.schema.createIndex('observations_author').on('observations').column('author_id').execute();
 
 	await db.schema
@@ -199,18 +203,46 @@ export async function up(db: Kysely<any>): Promise<void> {
 		const valueId = `value-${value.slug}`;
 		await db
 			.insertInto('behaviour_values')
-			.values({ id: valueId, slug: value.slug, name: value.name, description: value.description, position: vi, created_at: at })
+			.values({
+				id: valueId,
+				slug: value.slug,
+				name: value.name,
+				description: value.description,
+				position: vi,
+				created_at: at
+			})
 			.execute();
 		for (const [bi, b] of value.behaviours.entries()) {
 			const behaviourId = `behaviour-${b.slug}`;
 			await db
 				.insertInto('behaviours')
-				.values({ id: behaviourId, value_id: valueId, slug: b.slug, label: b.label, description: b.description, position: bi, current_version: 1, archived_at: null, created_at: at })
+				.values({
+					id: behaviourId,
+					value_id: valueId,
+					slug: b.slug,
+					label: b.label,
+					description: b.description,
+					position: bi,
+					current_version: 1,
+					archived_at: null,
+					created_at: at
+				})
 				.execute();
 			const [a1, a2, a3, a4, a5] = b.anchors;
 			await db
 				.insertInto('behaviour_versions')
-				.values({ id: `${behaviourId}-v1`, behaviour_id: behaviourId, version: 1, anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5, created_by: null, created_at: at })
+				.values({
+					id: `${behaviourId}-v1`,
+					behaviour_id: behaviourId,
+					version: 1,
+					anchor_1: a1,
+					anchor_2: a2,
+					anchor_3: a3,
+					anchor_4: a4,
+					anchor_5: a5,
+					created_by: null,
+					created_at: at
+				})
 				.execute();
 		}
 	}

@@ -74,7 +74,7 @@ export const defaultFramework: DefaultValue[] = [
 					'Acknowledges feelings when they are stated outright, but sticks to a script and seldom adjusts their tone to the person.',
 					'Listens before answering, recognises the pressure behind a request, such as a missed salary payment, and adjusts tone and approach to suit.',
 					'Picks up unspoken worry or frustration, asks how the person is affected and takes practical steps to ease it, even when the rules cannot bend.',
-					'Is sought out for difficult conversations, helps colleagues see a situation through the customer\'s eyes and calms tense hand-offs between teams.'
+					"Is sought out for difficult conversations, helps colleagues see a situation through the customer's eyes and calms tense hand-offs between teams."
 				]
 			},
 			{
@@ -82,11 +82,11 @@ export const defaultFramework: DefaultValue[] = [
 				label: 'Focuses on the customer',
 				description: 'Understands what the internal customer is trying to achieve and serves that goal.',
 				anchors: [
-					'Works to the letter of the request or the queue target, closing tickets even when the customer\'s real problem is still unsolved.',
+					"Works to the letter of the request or the queue target, closing tickets even when the customer's real problem is still unsolved.",
 					'Answers the question asked but rarely checks what the customer needs it for, so follow-up contacts are common.',
 					'Asks what the internal customer is trying to achieve, shapes the answer around that goal and confirms the need is met before closing.',
 					'Anticipates what customers will need next, for example flagging a missing cost centre before an invoice is rejected, and explains options in their terms.',
-					'Champions the customer\'s view in team decisions, challenges rules that create needless effort for them and helps colleagues design services around real needs.'
+					"Champions the customer's view in team decisions, challenges rules that create needless effort for them and helps colleagues design services around real needs."
 				]
 			}
 		]
@@ -142,12 +142,13 @@ export const defaultFramework: DefaultValue[] = [
 			{
 				slug: 'documents-the-process',
 				label: 'Makes the process visible',
-				description: 'Records how the work flows, who does what and where each request stands, so others can follow it and pick it up.',
+				description:
+					'Records how the work flows, who does what and where each request stands, so others can follow it and pick it up.',
 				anchors: [
 					'Keeps steps in their head or in private notes, leaving colleagues unable to cover their work and customers unable to see where requests stand.',
 					'Records the basics when reminded, but notes are patchy or out of date, so anyone covering still has to ask questions.',
 					'Keeps ticket notes and procedure guides current, so a colleague can take over a case and the customer can see its status.',
-					'Maps the hand-offs between teams, such as the steps from a new starter\'s offer to their first payslip, and makes status and ownership visible to everyone involved.',
+					"Maps the hand-offs between teams, such as the steps from a new starter's offer to their first payslip, and makes status and ownership visible to everyone involved.",
 					'Makes the whole process transparent, maintains shared guides that other teams rely on and encourages colleagues to treat documentation as part of the service.'
 				]
 			}

@@ -2,12 +2,26 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { createValue, deleteValue, frameworkOverview, getValue, moveBehaviour, moveValue, updateValue, valueSchema, type Direction } from '$lib/server/behaviours/framework';
+import {
+	createValue,
+	deleteValue,
+	frameworkOverview,
+	getValue,
+	moveBehaviour,
+	moveValue,
+	updateValue,
+	valueSchema,
+	type Direction
+} from '$lib/server/behaviours/framework';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
-	return { values: await frameworkOverview(db()), editValue: url.searchParams.get('value'), saved: url.searchParams.get('saved') };
+	return {
+		values: await frameworkOverview(db()),
+		editValue: url.searchParams.get('value'),
+		saved: url.searchParams.get('saved')
+	};
 };
 
 function actor(locals: App.Locals, ip: string) {

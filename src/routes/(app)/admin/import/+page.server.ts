@@ -19,7 +19,9 @@ function shape(plan: ImportPlan) {
 		issues: plan.issues,
 		counts: plan.counts,
 		total: plan.rows.length,
-		rows: plan.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, email: r.email, name: r.name, action: r.action, changes: r.changes }))
+		rows: plan.rows
+			.slice(0, PREVIEW_ROWS)
+			.map((r) => ({ line: r.line, email: r.email, name: r.name, action: r.action, changes: r.changes }))
 	};
 }
 
@@ -35,7 +37,12 @@ export const actions: Actions = {
 		const admin = requireAdmin(locals);
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
-		const outcome = await applyImport(db(), { id: admin.id, email: admin.email, ip: getClientAddress() }, source.text, new Date());
+		const outcome = await applyImport(
+			db(),
+			{ id: admin.id, email: admin.email, ip: getClientAddress() },
+			source.text,
+			new Date()
+		);
 		if (!outcome.ok) {
 			// The data changed since the preview and a row no longer holds: nothing was applied.
 			return fail(400, { stage: 'preview' as const, csv: source.text, plan: shape(outcome.plan) });
@@ -43,7 +50,12 @@ export const actions: Actions = {
 		return {
 			stage: 'done' as const,
 			plan: shape(outcome.plan),
-			invites: outcome.invites.map((i) => ({ name: i.name, email: i.email, url: `${url.origin}/invite/${i.token}`, expiresAt: i.expiresAt.toISOString() }))
+			invites: outcome.invites.map((i) => ({
+				name: i.name,
+				email: i.email,
+				url: `${url.origin}/invite/${i.token}`,
+				expiresAt: i.expiresAt.toISOString()
+			}))
 		};
 	}
 };

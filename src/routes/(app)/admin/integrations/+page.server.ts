@@ -11,7 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const admin = requireAdmin(locals);
-	const [integrations, metrics, teams] = await Promise.all([listIntegrations(db()), listMetrics(db()), listTeams(db())]);
+	const [integrations, metrics, teams] = await Promise.all([
+		listIntegrations(db()),
+		listMetrics(db()),
+		listTeams(db())
+	]);
 	// A real team, metric and period make the example work as pasted.
 	const metric = metrics.find((m) => m.source === 'values');
 	const today = calendarDate(new Date(), admin.timeZone);
@@ -28,7 +32,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			endpoint: `${url.origin}/api/v1/metrics`,
 			team: teams[0]?.name ?? 'Accounts Payable',
 			metric: metric?.key ?? 'sla_on_time',
-			period: metric?.period === 'week' ? shiftPeriod(periodOf('week', today), -1) : shiftPeriod(periodOf('month', today), -1)
+			period:
+				metric?.period === 'week' ? shiftPeriod(periodOf('week', today), -1) : shiftPeriod(periodOf('month', today), -1)
 		},
 		timeZone: admin.timeZone,
 		saved: url.searchParams.get('saved')

@@ -20,5 +20,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		source: m.source,
 		archived: m.archived_at !== null
 	}));
-	return { active: shaped.filter((m) => !m.archived), archived: shaped.filter((m) => m.archived), saved: url.searchParams.get('saved') };
+	return {
+		active: shaped.filter((m) => !m.archived),
+		archived: shaped.filter((m) => m.archived),
+		saved: url.searchParams.get('saved')
+	};
 };

@@ -11,11 +11,21 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
 	const [units, teams] = await Promise.all([listUnits(db()), listTeams(db())]);
-	const managers = await teamManagers(db(), teams.map((t) => t.id));
+	const managers = await teamManagers(
+		db(),
+		teams.map((t) => t.id)
+	);
 	const teamCount = new Map<string, number>();
 	for (const t of teams) teamCount.set(t.org_unit_id, (teamCount.get(t.org_unit_id) ?? 0) + 1);
 	return {
-		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parent_id: u.parent_id, depth: u.depth, teams: teamCount.get(u.id) ?? 0 })),
+		units: treeOrder(units).map((u) => ({
+			id: u.id,
+			name: u.name,
+			kind: u.kind,
+			parent_id: u.parent_id,
+			depth: u.depth,
+			teams: teamCount.get(u.id) ?? 0
+		})),
 		teams: teams.map((t) => ({
 			id: t.id,
 			name: t.name,

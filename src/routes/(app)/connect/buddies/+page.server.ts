@@ -11,8 +11,18 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const today = calendarDate(new Date(), user.timeZone);
-	const [pairs, cycles] = await Promise.all([myPairs(db(), user.id, today), cyclesFor(db(), { id: user.id, scope: user.scope })]);
-	return { pairs, cycles, topics: buddyTopics, canRun: canRunCycles(user.scope), timeZone: user.timeZone, saved: url.searchParams.get('saved') };
+	const [pairs, cycles] = await Promise.all([
+		myPairs(db(), user.id, today),
+		cyclesFor(db(), { id: user.id, scope: user.scope })
+	]);
+	return {
+		pairs,
+		cycles,
+		topics: buddyTopics,
+		canRun: canRunCycles(user.scope),
+		timeZone: user.timeZone,
+		saved: url.searchParams.get('saved')
+	};
 };
 
 export const actions: Actions = {

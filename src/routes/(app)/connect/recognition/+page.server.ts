@@ -40,7 +40,11 @@ export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requireUser(locals);
 		const form = await request.formData();
-		const values = { recipients: String(form.get('recipients') ?? ''), behaviour: String(form.get('behaviour') ?? ''), message: String(form.get('message') ?? '') };
+		const values = {
+			recipients: String(form.get('recipients') ?? ''),
+			behaviour: String(form.get('behaviour') ?? ''),
+			message: String(form.get('message') ?? '')
+		};
 		const parsed = recognitionSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.error) });
 		const result = await recognise(db(), user.id, parsed.data, new Date());

@@ -5,5 +5,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	return { ...(await sessionList(db(), user.id, new Date())), canOrganise: canOrganise(user.scope), timeZone: user.timeZone };
+	return {
+		...(await sessionList(db(), user.id, new Date())),
+		canOrganise: canOrganise(user.scope),
+		timeZone: user.timeZone
+	};
 };

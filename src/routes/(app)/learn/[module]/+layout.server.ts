@@ -24,7 +24,13 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 			version: mod.version,
 			questionCount: mod.check.questions.length,
 			passMark: mod.check.passMark,
-			lessons: mod.lessons.map((l) => ({ slug: l.slug, number: l.number, title: l.title, minutes: l.minutes, done: done.has(l.slug) }))
+			lessons: mod.lessons.map((l) => ({
+				slug: l.slug,
+				number: l.number,
+				title: l.title,
+				minutes: l.minutes,
+				done: done.has(l.slug)
+			}))
 		},
 		state: states.get(mod.slug)!
 	};

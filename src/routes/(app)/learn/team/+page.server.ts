@@ -3,7 +3,14 @@ import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { firstErrors } from '$lib/server/forms';
 import { courseContent } from '$lib/server/learning/content';
-import { assignLearning, assignmentSchema, cancelAssignment, manageableTeams, teamMatrix, unitRollup } from '$lib/server/learning/team';
+import {
+	assignLearning,
+	assignmentSchema,
+	cancelAssignment,
+	manageableTeams,
+	teamMatrix,
+	unitRollup
+} from '$lib/server/learning/team';
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,8 +49,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			total: matrix.rows.length,
 			assignments: matrix.assignments.map((a) => ({
 				id: a.id,
-				title: a.item_kind === 'module' ? (modules.find((m) => m.slug === a.item_slug)?.title ?? a.item_slug) : `Path: ${paths.find((p) => p.slug === a.item_slug)?.title ?? a.item_slug}`,
-				who: a.team_id ? 'Whole team' : (members.find((m) => m.id === a.person_id)?.name ?? 'Someone who left the team'),
+				title:
+					a.item_kind === 'module'
+						? (modules.find((m) => m.slug === a.item_slug)?.title ?? a.item_slug)
+						: `Path: ${paths.find((p) => p.slug === a.item_slug)?.title ?? a.item_slug}`,
+				who: a.team_id
+					? 'Whole team'
+					: (members.find((m) => m.id === a.person_id)?.name ?? 'Someone who left the team'),
 				dueOn: a.due_on,
 				message: a.message
 			}))
@@ -75,12 +87,20 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
-		redirect(303, `/learn/team?team=${encodeURIComponent(parsed.data.team_id)}&saved=assigned${url.searchParams.has('show') ? '&show=overdue' : ''}`);
+		redirect(
+			303,
+			`/learn/team?team=${encodeURIComponent(parsed.data.team_id)}&saved=assigned${url.searchParams.has('show') ? '&show=overdue' : ''}`
+		);
 	},
 	withdraw: async ({ locals, request, getClientAddress }) => {
 		const user = requireTeamManager(locals);
 		const form = await request.formData();
-		const result = await cancelAssignment(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, String(form.get('id') ?? ''), new Date());
+		const result = await cancelAssignment(
+			db(),
+			{ id: user.id, ip: getClientAddress(), scope: user.scope },
+			String(form.get('id') ?? ''),
+			new Date()
+		);
 		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
 		redirect(303, `/learn/team?team=${encodeURIComponent(String(form.get('team') ?? ''))}&saved=withdrawn`);
 	}

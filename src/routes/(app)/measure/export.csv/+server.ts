@@ -22,12 +22,23 @@ export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => 
 		objectType: 'team',
 		objectId: null,
 		summary: `Exported scorecards for ${query.month}: ${view.rows.length} team${view.rows.length === 1 ? '' : 's'}${view.unit ? ` in ${view.unit.name}` : ''}`,
-		details: { month: query.month, unit: view.unit?.id ?? null, kind: query.kind || null, status: query.status || null, watermelons_only: query.onlyWatermelons, teams: view.rows.length },
+		details: {
+			month: query.month,
+			unit: view.unit?.id ?? null,
+			kind: query.kind || null,
+			status: query.status || null,
+			watermelons_only: query.onlyWatermelons,
+			teams: view.rows.length
+		},
 		ip: getClientAddress(),
 		at: now
 	});
 	const filename = `ripple-scorecards-${view.unit ? `${fileSlug(view.unit.name)}-` : ''}${query.month}.csv`;
 	return new Response(csv, {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'no-store'
+		}
 	});
 };

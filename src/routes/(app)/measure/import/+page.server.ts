@@ -13,7 +13,10 @@ const PREVIEW_ROWS = 1000;
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireImporter(locals);
 	const allowed = writableTeams(user.scope);
-	const teams = allowed === 'all' ? null : (await listTeams(db())).filter((t) => allowed.has(t.id)).map((t) => ({ id: t.id, name: t.name }));
+	const teams =
+		allowed === 'all'
+			? null
+			: (await listTeams(db())).filter((t) => allowed.has(t.id)).map((t) => ({ id: t.id, name: t.name }));
 	return { columns: csvColumns, maxRows: MAX_CSV_ROWS, teams };
 };
 
@@ -23,10 +26,13 @@ export const load: PageServerLoad = async ({ locals }) => {
  */
 function shape(plan: CsvPlan) {
 	const byLine = new Map<number, { column: string; reason: string }[]>();
-	for (const issue of plan.issues) byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), { column: issue.column, reason: issue.reason }]);
+	for (const issue of plan.issues)
+		byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), { column: issue.column, reason: issue.reason }]);
 	const troubled = plan.rows.filter((r) => r.status === 'problem');
 	const others = plan.rows.filter((r) => r.status !== 'problem').slice(0, Math.max(0, PREVIEW_ROWS - troubled.length));
-	const rows = [...troubled, ...others].sort((a, b) => a.line - b.line).map((r) => ({ ...r, problems: byLine.get(r.line) ?? [] }));
+	const rows = [...troubled, ...others]
+		.sort((a, b) => a.line - b.line)
+		.map((r) => ({ ...r, problems: byLine.get(r.line) ?? [] }));
 	const rowLines = new Set(plan.rows.map((r) => r.line));
 	return {
 		fileProblems: plan.issues.filter((i) => !rowLines.has(i.line)).map((i) => i.reason),
@@ -50,7 +56,13 @@ export const actions: Actions = {
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
 		const now = new Date();
-		const outcome = await applyMetricsImport(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, source.text, now, calendarDate(now, user.timeZone));
+		const outcome = await applyMetricsImport(
+			db(),
+			{ id: user.id, ip: getClientAddress(), scope: user.scope },
+			source.text,
+			now,
+			calendarDate(now, user.timeZone)
+		);
 		// A row that no longer holds (the data changed since the preview) means nothing was applied.
 		if (!outcome.ok) return fail(400, { stage: 'preview' as const, csv: source.text, plan: shape(outcome.plan) });
 		return { stage: 'done' as const, plan: shape(outcome.plan) };

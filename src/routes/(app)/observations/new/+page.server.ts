@@ -5,7 +5,13 @@ import { parseForm } from '$lib/server/forms';
 import { listBehaviours } from '$lib/server/behaviours/queries';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
 import { earliestObservedOn, observationSource } from '$lib/server/behaviours/observation-rules';
-import { activePersonByEmail, createObservation, currentScale, observationSchema, observedPerson } from '$lib/server/behaviours/observations';
+import {
+	activePersonByEmail,
+	createObservation,
+	currentScale,
+	observationSchema,
+	observedPerson
+} from '$lib/server/behaviours/observations';
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +33,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			const found = await activePersonByEmail(db(), email);
 			if (found) redirect(303, `/observations/new?person=${found.id}`);
 		}
-		return { step: 'who' as const, email, emailError: email ? 'Nobody active in Ripple has this email address' : null, me: user.id };
+		return {
+			step: 'who' as const,
+			email,
+			emailError: email ? 'Nobody active in Ripple has this email address' : null,
+			me: user.id
+		};
 	}
 	const { person, source } = await subjectFor(user, personId);
 	const slug = url.searchParams.get('behaviour') ?? '';
@@ -38,7 +49,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		person: { id: person.personId, name: person.name, teamName: person.teamName },
 		source,
 		behaviours: behaviours.map((b) => ({ slug: b.slug, label: b.label, valueName: b.valueName })),
-		chosen: chosen ? { slug: chosen.slug, label: chosen.label, description: chosen.description, anchors: chosen.anchors, version: chosen.version, current: true } : null,
+		chosen: chosen
+			? {
+					slug: chosen.slug,
+					label: chosen.label,
+					description: chosen.description,
+					anchors: chosen.anchors,
+					version: chosen.version,
+					current: true
+				}
+			: null,
 		modules: chosen ? modulesBuilding(chosen.slug) : [],
 		today,
 		earliest: earliestObservedOn(today)

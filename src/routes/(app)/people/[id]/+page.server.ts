@@ -13,7 +13,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const found = await personForViewer(db(), user.scope, params.id);
 	if (!found) error(404, 'We could not find that person.');
 	const { person } = found;
-	const manages = managesPerson(user.scope, { personId: person.id, teamId: person.team_id, unitPath: person.unit_path, managerId: person.manager_id });
+	const manages = managesPerson(user.scope, {
+		personId: person.id,
+		teamId: person.team_id,
+		unitPath: person.unit_path,
+		managerId: person.manager_id
+	});
 	// Whoever may open this page may read every observation about the person (observation-rules).
 	const [learning, thanks, observations] = await Promise.all([
 		manages ? learningForManager(db(), person.id) : null,

@@ -16,7 +16,12 @@ export const POST: RequestHandler = async ({ request }) => {
 		body = await request.text();
 	} catch {
 		// adapter-node refuses bodies over BODY_SIZE_LIMIT while they are read.
-		return problemResponse({ type: 'about:blank', title: 'Content Too Large', status: 413, detail: 'The body is too large; send at most 5,000 items per request.' });
+		return problemResponse({
+			type: 'about:blank',
+			title: 'Content Too Large',
+			status: 413,
+			detail: 'The body is too large; send at most 5,000 items per request.'
+		});
 	}
 	const outcome = await ingestMetricValues(db(), integration, body, now);
 	if (!outcome.ok) return problemResponse(outcome.problem);
@@ -26,6 +31,11 @@ export const POST: RequestHandler = async ({ request }) => {
 /** Every other method: the endpoint only takes posts. */
 export const fallback: RequestHandler = ({ request }) =>
 	problemResponse(
-		{ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${request.method} is not supported here; send values with POST.` },
+		{
+			type: 'about:blank',
+			title: 'Method Not Allowed',
+			status: 405,
+			detail: `${request.method} is not supported here; send values with POST.`
+		},
 		{ allow: 'POST' }
 	);

@@ -2,7 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { behaviourDetail, behaviourSchema, setBehaviourArchived, updateBehaviour, valueChoices } from '$lib/server/behaviours/framework';
+import {
+	behaviourDetail,
+	behaviourSchema,
+	setBehaviourArchived,
+	updateBehaviour,
+	valueChoices
+} from '$lib/server/behaviours/framework';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,19 +34,37 @@ export const actions: Actions = {
 		const admin = requireAdmin(locals);
 		const parsed = parseForm(behaviourSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await updateBehaviour(db(), { id: admin.id, ip: getClientAddress() }, params.id, parsed.data, new Date());
+		const result = await updateBehaviour(
+			db(),
+			{ id: admin.id, ip: getClientAddress() },
+			params.id,
+			parsed.data,
+			new Date()
+		);
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, `/admin/behaviours/${params.id}?saved=${result.change}&version=${result.version}`);
 	},
 	archive: async ({ locals, params, getClientAddress }) => {
 		const admin = requireAdmin(locals);
-		const result = await setBehaviourArchived(db(), { id: admin.id, ip: getClientAddress() }, params.id, true, new Date());
+		const result = await setBehaviourArchived(
+			db(),
+			{ id: admin.id, ip: getClientAddress() },
+			params.id,
+			true,
+			new Date()
+		);
 		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
 		redirect(303, `/admin/behaviours/${params.id}?saved=archived`);
 	},
 	restore: async ({ locals, params, getClientAddress }) => {
 		const admin = requireAdmin(locals);
-		const result = await setBehaviourArchived(db(), { id: admin.id, ip: getClientAddress() }, params.id, false, new Date());
+		const result = await setBehaviourArchived(
+			db(),
+			{ id: admin.id, ip: getClientAddress() },
+			params.id,
+			false,
+			new Date()
+		);
 		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
 		redirect(303, `/admin/behaviours/${params.id}?saved=restored`);
 	}

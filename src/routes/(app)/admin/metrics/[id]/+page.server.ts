@@ -3,13 +3,22 @@ import { listAuditEvents } from '$lib/server/audit/log';
 import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { computedMetricEditSchema, editMetric, metricEditSchema, setMetricArchived, takesValues } from '$lib/server/metrics/definitions';
+import {
+	computedMetricEditSchema,
+	editMetric,
+	metricEditSchema,
+	setMetricArchived,
+	takesValues
+} from '$lib/server/metrics/definitions';
 import { getMetric } from '$lib/server/metrics/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const admin = requireAdmin(locals);
-	const [metric, history] = await Promise.all([getMetric(db(), params.id), listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })]);
+	const [metric, history] = await Promise.all([
+		getMetric(db(), params.id),
+		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })
+	]);
 	if (!metric) error(404, 'We could not find that metric.');
 	return {
 		metric: {
@@ -61,7 +70,13 @@ export const actions: Actions = {
 	},
 	restore: async ({ locals, params, getClientAddress }) => {
 		const admin = requireAdmin(locals);
-		const result = await setMetricArchived(db(), { id: admin.id, ip: getClientAddress() }, params.id, false, new Date());
+		const result = await setMetricArchived(
+			db(),
+			{ id: admin.id, ip: getClientAddress() },
+			params.id,
+			false,
+			new Date()
+		);
 		if (!result.ok) error(404, 'We could not find that metric.');
 		redirect(303, '/admin/metrics?saved=restored');
 	}

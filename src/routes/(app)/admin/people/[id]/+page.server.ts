@@ -86,20 +86,35 @@ export const actions: Actions = {
 	endSession: async ({ locals, request, params, getClientAddress }) => {
 		const actor = actorOf(locals, getClientAddress());
 		const sessionId = String((await request.formData()).get('session_id') ?? '');
-		const result = await endSessions(db(), { ...actor, sessionId: locals.session?.id ?? null }, params.id, sessionId, new Date());
+		const result = await endSessions(
+			db(),
+			{ ...actor, sessionId: locals.session?.id ?? null },
+			params.id,
+			sessionId,
+			new Date()
+		);
 		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=session`);
 	},
 	endAllSessions: async ({ locals, params, getClientAddress }) => {
 		const actor = actorOf(locals, getClientAddress());
-		const result = await endSessions(db(), { ...actor, sessionId: locals.session?.id ?? null }, params.id, null, new Date());
+		const result = await endSessions(
+			db(),
+			{ ...actor, sessionId: locals.session?.id ?? null },
+			params.id,
+			null,
+			new Date()
+		);
 		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=sessions`);
 	},
 	erase: async ({ locals, request, params, getClientAddress }) => {
 		const actor = actorOf(locals, getClientAddress());
 		if ((await request.formData()).get('confirm') !== 'yes') {
-			return fail(400, { form: 'erase', errors: { confirm: 'Tick the box to confirm: erasing cannot be undone' } as FieldErrors });
+			return fail(400, {
+				form: 'erase',
+				errors: { confirm: 'Tick the box to confirm: erasing cannot be undone' } as FieldErrors
+			});
 		}
 		const result = await erasePerson(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { form: 'erase', errors: result.errors });
@@ -109,6 +124,8 @@ export const actions: Actions = {
 		const actor = actorOf(locals, getClientAddress());
 		const result = await reissueInvite(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
-		return { invite: { url: `${url.origin}/invite/${result.inviteToken}`, expiresAt: result.inviteExpiresAt.toISOString() } };
+		return {
+			invite: { url: `${url.origin}/invite/${result.inviteToken}`, expiresAt: result.inviteExpiresAt.toISOString() }
+		};
 	}
 };

@@ -15,7 +15,9 @@ function requireRunner(locals: App.Locals) {
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireRunner(locals);
-	const units = treeOrder(await listUnits(db())).filter((u) => user.scope.isAdmin || user.scope.ledUnitPaths.some((p) => u.path.startsWith(p)));
+	const units = treeOrder(await listUnits(db())).filter(
+		(u) => user.scope.isAdmin || user.scope.ledUnitPaths.some((p) => u.path.startsWith(p))
+	);
 	return { units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })) };
 };
 
@@ -23,7 +25,13 @@ export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requireRunner(locals);
 		const form = await request.formData();
-		const values = { name: String(form.get('name') ?? ''), starts_on: String(form.get('starts_on') ?? ''), ends_on: String(form.get('ends_on') ?? ''), mode: String(form.get('mode') ?? ''), unit_ids: form.getAll('unit_ids').map(String) };
+		const values = {
+			name: String(form.get('name') ?? ''),
+			starts_on: String(form.get('starts_on') ?? ''),
+			ends_on: String(form.get('ends_on') ?? ''),
+			mode: String(form.get('mode') ?? ''),
+			unit_ids: form.getAll('unit_ids').map(String)
+		};
 		const parsed = cycleSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.error) });
 		const result = await createCycle(db(), { id: user.id, scope: user.scope }, parsed.data, new Date());

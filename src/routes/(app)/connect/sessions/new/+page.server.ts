@@ -20,7 +20,18 @@ export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requireOrganiser(locals);
 		const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
-		const parsed = sessionSchema.safeParse({ topic: '', description: '', presenter_email: '', date: '', time: '', minutes: '', place: '', video_url: '', capacity: '', ...values });
+		const parsed = sessionSchema.safeParse({
+			topic: '',
+			description: '',
+			presenter_email: '',
+			date: '',
+			time: '',
+			minutes: '',
+			place: '',
+			video_url: '',
+			capacity: '',
+			...values
+		});
 		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.error) });
 		const result = await createSession(db(), { id: user.id, timeZone: user.timeZone }, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values, errors: result.errors });

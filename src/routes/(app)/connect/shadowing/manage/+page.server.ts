@@ -10,7 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 function requireManager(locals: App.Locals) {
 	const user = requireUser(locals);
-	if (user.scope.managedTeamIds.length === 0 && !user.scope.isAdmin) error(403, 'Hosting and approving visits is for managers.');
+	if (user.scope.managedTeamIds.length === 0 && !user.scope.isAdmin)
+		error(403, 'Hosting and approving visits is for managers.');
 	return user;
 }
 
@@ -41,7 +42,18 @@ export const actions: Actions = {
 	publish: async ({ locals, request }) => {
 		const user = requireManager(locals);
 		const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
-		const parsed = slotSchema.safeParse({ team_id: '', host_email: '', date: '', time: '', minutes: '', capacity: '', place: '', video_url: '', what_you_will_see: '', ...values });
+		const parsed = slotSchema.safeParse({
+			team_id: '',
+			host_email: '',
+			date: '',
+			time: '',
+			minutes: '',
+			capacity: '',
+			place: '',
+			video_url: '',
+			what_you_will_see: '',
+			...values
+		});
 		if (!parsed.success) return fail(400, { form: 'publish' as const, values, errors: firstErrors(parsed.error) });
 		const result = await publishSlot(db(), { id: user.id, scope: user.scope }, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'publish' as const, values, errors: result.errors });

@@ -34,7 +34,10 @@ export const actions: Actions = {
 		const answers: Answers = {};
 		for (const q of mod.check.questions) {
 			const valid = new Set(q.options.map((o) => o.id));
-			const chosen = form.getAll(q.id).map(String).filter((id) => valid.has(id));
+			const chosen = form
+				.getAll(q.id)
+				.map(String)
+				.filter((id) => valid.has(id));
 			answers[q.id] = q.kind === 'single' ? chosen.slice(0, 1) : [...new Set(chosen)];
 		}
 		const missing = unanswered(mod.check, answers);

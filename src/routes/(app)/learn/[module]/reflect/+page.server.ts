@@ -17,11 +17,20 @@ function moduleOr404(slug: string) {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	const mod = moduleOr404(params.module);
-	const [saved, practice] = await Promise.all([reflectionsOf(db(), user.id, mod.slug), practiceOf(db(), user.id, mod.slug)]);
+	const [saved, practice] = await Promise.all([
+		reflectionsOf(db(), user.id, mod.slug),
+		practiceOf(db(), user.id, mod.slug)
+	]);
 	return {
 		prompts: mod.reflections.map((p) => {
 			const r = saved.find((s) => s.prompt_id === p.id);
-			return { id: p.id, prompt: p.prompt, body: r?.body ?? '', shareWithBuddy: r?.share_with_buddy === 1, shareWithManager: r?.share_with_manager === 1 };
+			return {
+				id: p.id,
+				prompt: p.prompt,
+				body: r?.body ?? '',
+				shareWithBuddy: r?.share_with_buddy === 1,
+				shareWithManager: r?.share_with_manager === 1
+			};
 		}),
 		practice: { title: mod.practice.title, description: mod.practice.description, done: practice[0] ?? null },
 		maxLength: REFLECTION_MAX,
@@ -47,7 +56,12 @@ export const actions: Actions = {
 			return fail(400, {
 				form: 'reflections' as const,
 				entries,
-				errors: Object.fromEntries(tooLong.map((id) => [id, `Keep this under ${REFLECTION_MAX.toLocaleString('en')} characters; it is ${entries.find((e) => e.promptId === id)!.body.length.toLocaleString('en')} now.`]))
+				errors: Object.fromEntries(
+					tooLong.map((id) => [
+						id,
+						`Keep this under ${REFLECTION_MAX.toLocaleString('en')} characters; it is ${entries.find((e) => e.promptId === id)!.body.length.toLocaleString('en')} now.`
+					])
+				)
 			});
 		}
 		await saveReflections(db(), user.id, mod, entries, new Date());

@@ -13,7 +13,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const states = await moduleStates(db(), user.id);
 	const modules = path.modules.flatMap((slug) => {
 		const mod = findModule(slug);
-		return mod ? [{ slug, title: mod.title, summary: mod.summary, minutes: mod.minutes, state: states.get(slug)! }] : [];
+		return mod
+			? [{ slug, title: mod.title, summary: mod.summary, minutes: mod.minutes, state: states.get(slug)! }]
+			: [];
 	});
 	const done = new Set(modules.filter((m) => satisfies(m.state, false)).map((m) => m.slug));
 	return {

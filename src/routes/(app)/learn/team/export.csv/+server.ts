@@ -27,10 +27,21 @@ export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => 
 	const data = matrix.rows.flatMap((row) =>
 		matrix.modules.map((m) => {
 			const cell = row.cells[m.slug]!;
-			return [row.name, team.name, m.title, statusLabel[cell.status], cell.lessons, cell.due?.on ?? '', cell.due ? dueLabel[cell.due.status] : ''];
+			return [
+				row.name,
+				team.name,
+				m.title,
+				statusLabel[cell.status],
+				cell.lessons,
+				cell.due?.on ?? '',
+				cell.due ? dueLabel[cell.due.status] : ''
+			];
 		})
 	);
-	const csv = Papa.unparse({ fields: ['person', 'team', 'module', 'status', 'lessons done', 'due on', 'due status'], data });
+	const csv = Papa.unparse({
+		fields: ['person', 'team', 'module', 'status', 'lessons done', 'due on', 'due status'],
+		data
+	});
 	const filename = `ripple-learning-${team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`;
 	return new Response(csv + '\r\n', {
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` }

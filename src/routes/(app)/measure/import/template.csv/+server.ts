@@ -19,6 +19,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 		calendarDate(new Date(), user.timeZone)
 	);
 	return new Response(csv, {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ripple-metrics-template.csv"' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="ripple-metrics-template.csv"'
+		}
 	});
 };

@@ -11,5 +11,15 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 	const team = await getTeam(db(), params.id);
 	const access = team ? teamAccess(user.scope, team) : null;
 	if (!team || !access?.see) error(404, 'We could not find that team.');
-	return { team: { id: team.id, name: team.name, kind: team.kind, unitName: team.unit_name, unitPath: team.unit_path, memberCount: team.member_count }, access };
+	return {
+		team: {
+			id: team.id,
+			name: team.name,
+			kind: team.kind,
+			unitName: team.unit_name,
+			unitPath: team.unit_path,
+			memberCount: team.member_count
+		},
+		access
+	};
 };

@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const { team } = await parent();
 	const now = new Date();
 	const month = monthFromQuery(url.searchParams.get('month'), now, user.timeZone);
-	const { cards, months, window } = await scorecardsFor(db(), [{ id: team.id, member_count: team.memberCount }], month, now);
+	const { cards, months, window } = await scorecardsFor(
+		db(),
+		[{ id: team.id, member_count: team.memberCount }],
+		month,
+		now
+	);
 	const card = cards.get(team.id)!;
 	const shape = (m: Measure) => ({ ...m, trendHasData: m.series.some((p) => p.value !== null) });
 	return {

@@ -5,7 +5,13 @@ import { parseForm } from '$lib/server/forms';
 import { listBehaviours } from '$lib/server/behaviours/queries';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
 import { earliestObservedOn } from '$lib/server/behaviours/observation-rules';
-import { currentScale, observationForViewer, observationSchema, scaleByVersion, updateObservation } from '$lib/server/behaviours/observations';
+import {
+	currentScale,
+	observationForViewer,
+	observationSchema,
+	scaleByVersion,
+	updateObservation
+} from '$lib/server/behaviours/observations';
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,14 +27,34 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		slug === o.behaviour.slug ? scaleByVersion(db(), o.version.id) : currentScale(db(), slug)
 	]);
 	const behaviours = active.map((b) => ({ slug: b.slug, label: b.label, valueName: b.valueName }));
-	if (!behaviours.some((b) => b.slug === o.behaviour.slug)) behaviours.unshift({ slug: o.behaviour.slug, label: `${o.behaviour.label} (archived)`, valueName: o.behaviour.valueName });
+	if (!behaviours.some((b) => b.slug === o.behaviour.slug))
+		behaviours.unshift({
+			slug: o.behaviour.slug,
+			label: `${o.behaviour.label} (archived)`,
+			valueName: o.behaviour.valueName
+		});
 	const today = calendarDate(new Date(), user.timeZone);
 	return {
 		observation: o,
 		behaviours,
-		chosen: scale ? { slug: scale.slug, label: scale.label, description: scale.description, anchors: scale.anchors, version: scale.version, current: scale.current } : null,
+		chosen: scale
+			? {
+					slug: scale.slug,
+					label: scale.label,
+					description: scale.description,
+					anchors: scale.anchors,
+					version: scale.version,
+					current: scale.current
+				}
+			: null,
 		modules: scale ? modulesBuilding(scale.slug) : [],
-		values: { level: String(o.level), situation: o.situation, action: o.action, impact: o.impact, observed_on: o.observedOn },
+		values: {
+			level: String(o.level),
+			situation: o.situation,
+			action: o.action,
+			impact: o.impact,
+			observed_on: o.observedOn
+		},
 		today,
 		// An old observation keeps its date; only a new date has to be recent.
 		earliest: o.observedOn < earliestObservedOn(today) ? o.observedOn : earliestObservedOn(today)
@@ -41,7 +67,14 @@ export const actions: Actions = {
 		const parsed = parseForm(observationSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
-		const result = await updateObservation(db(), { id: user.id, ip: getClientAddress(), scope: user.scope, timeZone: user.timeZone }, params.id, parsed.data, calendarDate(now, user.timeZone), now);
+		const result = await updateObservation(
+			db(),
+			{ id: user.id, ip: getClientAddress(), scope: user.scope, timeZone: user.timeZone },
+			params.id,
+			parsed.data,
+			calendarDate(now, user.timeZone),
+			now
+		);
 		if (!result.ok) {
 			if (result.errors._form) error(404, 'We could not find that observation.');
 			return fail(400, { values: parsed.values, errors: result.errors });

@@ -1,7 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser, type CurrentUser } from '$lib/server/auth/current-user';
 import { cycleHealth } from '$lib/server/buddies/pairs';
-import { cycleProposal, getCycle, nominate, participantsOf, publishCycle, runMatching, setExcluded, setLocked, swapPeople } from '$lib/server/buddies/service';
+import {
+	cycleProposal,
+	getCycle,
+	nominate,
+	participantsOf,
+	publishCycle,
+	runMatching,
+	setExcluded,
+	setLocked,
+	swapPeople
+} from '$lib/server/buddies/service';
 import { db } from '$lib/server/db';
 import { calendarDate } from '$lib/server/learning/rules';
 import { activeMembers } from '$lib/server/learning/queries';
@@ -31,7 +41,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const teamIds = new Set(team.map((t) => t.id));
 	const health = cycle.status === 'open' ? [] : await cycleHealth(db(), cycle.id, today, owns ? undefined : teamIds);
 	return {
-		cycle: { id: cycle.id, name: cycle.name, startsOn: cycle.starts_on, endsOn: cycle.ends_on, mode: cycle.mode, status: cycle.status },
+		cycle: {
+			id: cycle.id,
+			name: cycle.name,
+			startsOn: cycle.starts_on,
+			endsOn: cycle.ends_on,
+			mode: cycle.mode,
+			status: cycle.status
+		},
 		owns,
 		// Managers see only their own people; owners see everyone taking part.
 		participants: owns ? participants : participants.filter((p) => teamIds.has(p.id)),
@@ -43,7 +60,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-const back = (id: string, done: string, extra = '') => redirect(303, `/connect/buddies/cycles/${id}?done=${done}${extra}`);
+const back = (id: string, done: string, extra = '') =>
+	redirect(303, `/connect/buddies/cycles/${id}?done=${done}${extra}`);
 
 /** Checked before any form is read: nominating is for whoever may open the cycle, the rest for its owner. */
 async function requireCycleRole(user: CurrentUser, cycleId: string, role: 'owner' | 'nominator'): Promise<void> {
@@ -71,7 +89,13 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		await requireCycleRole(user, params.id, 'owner');
 		const form = await request.formData();
-		const result = await setLocked(db(), user.scope, params.id, String(form.get('pair_id') ?? ''), form.get('locked') === '1');
+		const result = await setLocked(
+			db(),
+			user.scope,
+			params.id,
+			String(form.get('pair_id') ?? ''),
+			form.get('locked') === '1'
+		);
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'locked');
 	},
@@ -79,7 +103,13 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		await requireCycleRole(user, params.id, 'owner');
 		const form = await request.formData();
-		const result = await setExcluded(db(), user.scope, params.id, String(form.get('person_id') ?? ''), form.get('excluded') === '1');
+		const result = await setExcluded(
+			db(),
+			user.scope,
+			params.id,
+			String(form.get('person_id') ?? ''),
+			form.get('excluded') === '1'
+		);
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'excluded');
 	},
@@ -87,7 +117,14 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		await requireCycleRole(user, params.id, 'owner');
 		const form = await request.formData();
-		const result = await swapPeople(db(), user.scope, params.id, String(form.get('a') ?? ''), String(form.get('b') ?? ''), new Date());
+		const result = await swapPeople(
+			db(),
+			user.scope,
+			params.id,
+			String(form.get('a') ?? ''),
+			String(form.get('b') ?? ''),
+			new Date()
+		);
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'swapped');
 	},

@@ -1,6 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
-import { cancelPlan, fitSchema, haveMet, logMeeting, meetingSchema, pairAccess, pairPage, planMeeting, planSchema, plansOf, recordFit } from '$lib/server/buddies/pairs';
+import {
+	cancelPlan,
+	fitSchema,
+	haveMet,
+	logMeeting,
+	meetingSchema,
+	pairAccess,
+	pairPage,
+	planMeeting,
+	planSchema,
+	plansOf,
+	recordFit
+} from '$lib/server/buddies/pairs';
 import type { Scope } from '$lib/server/people/rules';
 import { db } from '$lib/server/db';
 import { firstErrors, formError } from '$lib/server/forms';
@@ -28,7 +40,12 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		await requireBuddy(user.scope, params.id, 'log their meetings');
 		const form = await request.formData();
-		const values = { met: String(form.get('met') ?? ''), met_on: String(form.get('met_on') ?? ''), rating: String(form.get('rating') ?? ''), notes: String(form.get('notes') ?? '') };
+		const values = {
+			met: String(form.get('met') ?? ''),
+			met_on: String(form.get('met_on') ?? ''),
+			rating: String(form.get('rating') ?? ''),
+			notes: String(form.get('notes') ?? '')
+		};
 		const parsed = meetingSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'meeting' as const, values, errors: firstErrors(parsed.error) });
 		const now = new Date();
@@ -59,7 +76,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const values = { fit: String(form.get('fit') ?? ''), note: String(form.get('note') ?? '') };
 		// Before the first meeting there is no fit to record, and no form on the page to correct.
-		if (!(await haveMet(db(), params.id))) return fail(400, { form: 'fit' as const, values, errors: formError('Record the fit after your first meeting.') });
+		if (!(await haveMet(db(), params.id)))
+			return fail(400, { form: 'fit' as const, values, errors: formError('Record the fit after your first meeting.') });
 		const parsed = fitSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'fit' as const, values, errors: firstErrors(parsed.error) });
 		const result = await recordFit(db(), user.scope, params.id, parsed.data, new Date());

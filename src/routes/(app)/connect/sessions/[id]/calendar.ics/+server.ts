@@ -12,6 +12,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!detail) error(404, 'We could not find that session.');
 	const organiser = { name: detail.session.organiser_name, email: detail.session.organiser_email };
 	return new Response(eventFile(sessionItem(detail.session, organiser, url.origin), 'Ripple'), {
-		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="lunch-and-learn.ics"' }
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': 'attachment; filename="lunch-and-learn.ics"'
+		}
 	});
 };

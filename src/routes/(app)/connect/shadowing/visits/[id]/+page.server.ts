@@ -31,7 +31,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			startsAt: visit.starts_at,
 			endsAt: visit.ends_at,
 			declineReason: visit.decline_reason,
-			reflection: visit.reflected_at ? { learned: visit.reflection_learned, impact: visit.reflection_impact, change: visit.reflection_change } : null,
+			reflection: visit.reflected_at
+				? { learned: visit.reflection_learned, impact: visit.reflection_impact, change: visit.reflection_change }
+				: null,
 			hostFeedback: visit.host_feedback
 		},
 		slot: {
@@ -68,8 +70,12 @@ async function requireRole(scope: Scope, visitId: string, role: 'visitor' | 'app
 }
 
 /** Reflections and host feedback come after a confirmed visit; before, there is no form to correct. */
-const hasHappened = (ctx: NonNullable<Awaited<ReturnType<typeof visitContext>>>) => ctx.visit.status === 'confirmed' && ctx.visit.ends_at <= new Date().toISOString();
-const reasonOf = async (request: Request) => String((await request.formData()).get('reason') ?? '').trim().slice(0, 500);
+const hasHappened = (ctx: NonNullable<Awaited<ReturnType<typeof visitContext>>>) =>
+	ctx.visit.status === 'confirmed' && ctx.visit.ends_at <= new Date().toISOString();
+const reasonOf = async (request: Request) =>
+	String((await request.formData()).get('reason') ?? '')
+		.trim()
+		.slice(0, 500);
 
 export const actions: Actions = {
 	approve: async ({ locals, params }) => {
@@ -110,9 +116,18 @@ export const actions: Actions = {
 	reflect: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
 		const ctx = await requireRole(user.scope, params.id, 'visitor');
-		if (!hasHappened(ctx)) return fail(400, { form: 'reflect' as const, values: { learned: '', impact: '', change: '' }, errors: formError('Reflect after the visit.') });
+		if (!hasHappened(ctx))
+			return fail(400, {
+				form: 'reflect' as const,
+				values: { learned: '', impact: '', change: '' },
+				errors: formError('Reflect after the visit.')
+			});
 		const form = await request.formData();
-		const values = { learned: String(form.get('learned') ?? ''), impact: String(form.get('impact') ?? ''), change: String(form.get('change') ?? '') };
+		const values = {
+			learned: String(form.get('learned') ?? ''),
+			impact: String(form.get('impact') ?? ''),
+			change: String(form.get('change') ?? '')
+		};
 		const parsed = reflectionSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'reflect' as const, values, errors: firstErrors(parsed.error) });
 		const result = await saveReflection(db(), user.id, params.id, parsed.data, new Date());
@@ -122,7 +137,12 @@ export const actions: Actions = {
 	feedback: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
 		const ctx = await requireRole(user.scope, params.id, 'host');
-		if (!hasHappened(ctx)) return fail(400, { form: 'feedback' as const, values: { feedback: '' }, errors: formError('Leave feedback after the visit.') });
+		if (!hasHappened(ctx))
+			return fail(400, {
+				form: 'feedback' as const,
+				values: { feedback: '' },
+				errors: formError('Leave feedback after the visit.')
+			});
 		const values = { feedback: String((await request.formData()).get('feedback') ?? '') };
 		const parsed = hostFeedbackSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'feedback' as const, values, errors: firstErrors(parsed.error) });

@@ -7,7 +7,14 @@ import { parseForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { getTeam } from '$lib/server/org/queries';
 import { teamAccess } from '$lib/server/scorecards/access';
-import { assessmentComparison, assessmentFor, assessmentHistory, assessmentSchema, saveAssessment, scoresFromForm } from '$lib/server/scorecards/assessment';
+import {
+	assessmentComparison,
+	assessmentFor,
+	assessmentHistory,
+	assessmentSchema,
+	saveAssessment,
+	scoresFromForm
+} from '$lib/server/scorecards/assessment';
 import type { Actions, PageServerLoad } from './$types';
 
 const thisQuarter = (timeZone: string) => periodOf('quarter', calendarDate(new Date(), timeZone));
@@ -32,7 +39,9 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		quarterLabel: periodLabel(quarter),
 		timeZone: user.timeZone,
 		isCurrent: quarter === current,
-		quarters: periodsEndingWith(current, 8).reverse().map((q) => ({ value: q, label: periodLabel(q) })),
+		quarters: periodsEndingWith(current, 8)
+			.reverse()
+			.map((q) => ({ value: q, label: periodLabel(q) })),
 		assessment,
 		comparison: serviceComponents.map((c) => ({
 			key: c.key,
@@ -59,7 +68,15 @@ export const actions: Actions = {
 		const quarter = String(form.get('quarter') ?? '');
 		const parsed = parseForm(assessmentSchema, form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await saveAssessment(db(), { id: user.id, ip: getClientAddress() }, team, quarter, scoresFromForm(parsed.data), new Date(), thisQuarter(user.timeZone));
+		const result = await saveAssessment(
+			db(),
+			{ id: user.id, ip: getClientAddress() },
+			team,
+			quarter,
+			scoresFromForm(parsed.data),
+			new Date(),
+			thisQuarter(user.timeZone)
+		);
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, `/measure/teams/${team.id}/assessment?quarter=${quarter}&saved=1`);
 	}

@@ -4,7 +4,14 @@ import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { currentStandingLink, listTeamLinks, listTeamResponses } from '$lib/server/feedback/queries';
 import { feedbackLinkStatus, MIN_RESPONSES } from '$lib/server/feedback/rules';
-import { caseLinkSchema, closeLink, createCaseLink, experienceTrend, issueStandingLink, type IssuedLink } from '$lib/server/feedback/service';
+import {
+	caseLinkSchema,
+	closeLink,
+	createCaseLink,
+	experienceTrend,
+	issueStandingLink,
+	type IssuedLink
+} from '$lib/server/feedback/service';
 import { getTeam } from '$lib/server/org/queries';
 import { teamAccess } from '$lib/server/scorecards/access';
 import { feedbackMailto, storedReasons } from '$lib/feedback';
@@ -85,7 +92,15 @@ export const actions: Actions = {
 				reference: parsed.data.case_reference,
 				...link,
 				// Only this response ever carries the requester's address: it is not shown again.
-				mailto: email ? feedbackMailto({ email, reference: parsed.data.case_reference, teamName: team.name, url: link.url, expiresOn: formatDate(link.expiresAt, user.timeZone) }) : null,
+				mailto: email
+					? feedbackMailto({
+							email,
+							reference: parsed.data.case_reference,
+							teamName: team.name,
+							url: link.url,
+							expiresOn: formatDate(link.expiresAt, user.timeZone)
+						})
+					: null,
 				email: email || null
 			}
 		};
@@ -93,7 +108,9 @@ export const actions: Actions = {
 	standing: async ({ locals, params, url, getClientAddress }) => {
 		const { team, actor } = await managedTeam(locals, params.id, getClientAddress());
 		const issued = await issueStandingLink(db(), actor, team.id, new Date());
-		return { created: { kind: 'standing' as const, reference: null, ...shown(issued, url), mailto: null, email: null } };
+		return {
+			created: { kind: 'standing' as const, reference: null, ...shown(issued, url), mailto: null, email: null }
+		};
 	},
 	close: async ({ locals, params, request, getClientAddress }) => {
 		const { team, actor } = await managedTeam(locals, params.id, getClientAddress());

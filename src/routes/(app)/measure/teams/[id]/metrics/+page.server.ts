@@ -60,7 +60,12 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		}))
 		.filter((s) => s.rows.length > 0);
 	const [created, updated, cleared] = (url.searchParams.get('saved') ?? '').split('-').map(Number);
-	return { sections, saved: url.searchParams.has('saved') ? { created: created ?? 0, updated: updated ?? 0, cleared: cleared ?? 0 } : null };
+	return {
+		sections,
+		saved: url.searchParams.has('saved')
+			? { created: created ?? 0, updated: updated ?? 0, cleared: cleared ?? 0 }
+			: null
+	};
 };
 
 export const actions: Actions = {
@@ -70,7 +75,14 @@ export const actions: Actions = {
 		if (!team || !teamAccess(user.scope, team).manage) notFound();
 		const { names, cells } = cellsOf(await request.formData());
 		const now = new Date();
-		const outcome = await saveTeamGrid(db(), { id: user.id, ip: getClientAddress(), scope: user.scope }, params.id, cells, now, calendarDate(now, user.timeZone));
+		const outcome = await saveTeamGrid(
+			db(),
+			{ id: user.id, ip: getClientAddress(), scope: user.scope },
+			params.id,
+			cells,
+			now,
+			calendarDate(now, user.timeZone)
+		);
 		if (!outcome.ok) {
 			const errors: Record<string, string> = {};
 			for (const cell of outcome.cells) {

@@ -11,6 +11,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const ctx = await visitContext(db(), params.id);
 	if (!ctx || !rolesInVisit(ctx, user.scope).any) error(404, 'We could not find that visit.');
 	return new Response(eventFile(visitItem(ctx, url.origin), 'Ripple'), {
-		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="shadowing-${ctx.team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.ics"` }
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="shadowing-${ctx.team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.ics"`
+		}
 	});
 };

@@ -11,6 +11,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const found = await planForCalendar(db(), user.scope, params.id, params.planId);
 	if (!found) error(404, 'We could not find that meeting.');
 	return new Response(eventFile(buddyPlanItem(found.plan, found.members, found.cycleName, url.origin), 'Ripple'), {
-		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="buddy-meeting.ics"' }
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': 'attachment; filename="buddy-meeting.ics"'
+		}
 	});
 };
