@@ -9,11 +9,21 @@ export function pageCount(total: number, pageSize: number): number {
 	return Math.max(1, Math.ceil(total / pageSize));
 }
 
+/**
+ * The current URL's query with some parameters changed (`null` removes one), as a link to `path`
+ * (the current page unless given).
+ */
+export function withQuery(url: URL, changes: Record<string, string | null>, path = url.pathname): string {
+	const params = new URLSearchParams(url.searchParams);
+	for (const [key, value] of Object.entries(changes)) {
+		if (value === null) params.delete(key);
+		else params.set(key, value);
+	}
+	const query = params.toString();
+	return query ? `${path}?${query}` : path;
+}
+
 /** The current URL's query with one page number swapped in. */
 export function withPage(url: URL, page: number): string {
-	const params = new URLSearchParams(url.searchParams);
-	if (page <= 1) params.delete('page');
-	else params.set('page', String(page));
-	const query = params.toString();
-	return query ? `${url.pathname}?${query}` : url.pathname;
+	return withQuery(url, { page: page <= 1 ? null : String(page) });
 }

@@ -37,7 +37,7 @@ test.afterAll(async () => {
 	await Promise.all(started.map(stopInstance));
 	rmSync(dir, { recursive: true, force: true });
 });
-test.afterEach(async ({}, testInfo) => {
+test.afterEach(async (_fixtures, testInfo) => {
 	if (testInfo.status === testInfo.expectedStatus) return;
 	for (const instance of started)
 		await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });

@@ -181,7 +181,7 @@ test.afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-test.afterEach(async ({}, testInfo) => {
+test.afterEach(async (_fixtures, testInfo) => {
 	if (testInfo.status !== testInfo.expectedStatus && server)
 		await testInfo.attach('server output', { body: server.output, contentType: 'text/plain' });
 });

@@ -118,7 +118,7 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 	});
 
 	// A failing test shows what the servers logged.
-	test.afterEach(async ({}, testInfo) => {
+	test.afterEach(async (_fixtures, testInfo) => {
 		if (testInfo.status === testInfo.expectedStatus) return;
 		for (const instance of instances)
 			await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });

@@ -11,7 +11,7 @@ import { seedDemo } from '../../src/lib/server/demo/seed';
 import { openTempDb, type TempDb } from './temp-db';
 
 // The source is always the SQLite a small install starts on; the target is this project's
-// database: SQLite in the `server` project, PostgreSQL in the `postgres` one.
+// database: SQLite in the `integration` project, PostgreSQL in the `postgres` one.
 type Row = Record<string, unknown>;
 
 const SEEDED_AT = new Date('2026-11-23T09:00:00.000Z');

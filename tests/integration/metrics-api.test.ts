@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodOf, shiftPeriod } from '../../src/lib/periods';
 import type { Db } from '../../src/lib/server/db';

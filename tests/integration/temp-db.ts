@@ -10,7 +10,7 @@ import { childPath } from '../../src/lib/server/org/rules';
 
 /**
  * Test support for the integration suites: a fresh, migrated database per call and small inserts.
- * The `server` project gets a SQLite file in a temp directory (a real file, not :memory:, so WAL
+ * The `integration` project gets a SQLite file in a temp directory (a real file, not :memory:, so WAL
  * and foreign keys behave as in production); the `postgres` project gets a new database in the
  * throwaway cluster its global setup started.
  */

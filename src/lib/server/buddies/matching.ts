@@ -259,7 +259,7 @@ function interestLabels(a: Prepared, b: Prepared): string {
  */
 function scoreCents(a: Prepared, b: Prepared, w: Weights, lines: ScoreLine[] | null): number {
 	let total = 0;
-	let c = 0;
+	let c: number;
 
 	if (a.facing !== b.facing) {
 		c = Math.round(w.crossKind * 100);

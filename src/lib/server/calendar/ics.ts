@@ -24,6 +24,7 @@ const statuses = {
 } as const;
 
 // RFC 5545 TEXT may not hold control characters other than tab and line breaks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 function text(value: string): string {
@@ -66,6 +67,7 @@ function instant(value: Date, field: string, uid: string): Date {
 function addEvent(calendar: ICalCalendar, item: CalendarItem): void {
 	const { uid } = item;
 	// The library writes UID unescaped, so keep it to safe characters.
+	// eslint-disable-next-line no-control-regex -- a UID must not contain them
 	if (!/^[^\s\\;,\u0000-\u001F\u007F]+$/.test(uid))
 		throw new Error(`Calendar item UID is empty or has unsafe characters: ${JSON.stringify(uid)}`);
 	if (!Number.isSafeInteger(item.sequence) || item.sequence < 0)

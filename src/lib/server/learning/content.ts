@@ -53,7 +53,7 @@ function parse<T>(file: string, schema: { parse(input: unknown): T }, input: unk
 	try {
 		return schema.parse(input);
 	} catch (error) {
-		throw new Error(`Invalid course content in ${file}: ${describe(error)}`);
+		throw new Error(`Invalid course content in ${file}: ${describe(error)}`, { cause: error });
 	}
 }
 

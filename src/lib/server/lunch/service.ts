@@ -133,8 +133,7 @@ export async function rsvp(
 export async function cancelRsvp(
 	database: Db,
 	personId: string,
-	sessionId: string,
-	now: Date
+	sessionId: string
 ): Promise<ServiceResult<{ promoted: string[] }>> {
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'lunch_sessions', sessionId);

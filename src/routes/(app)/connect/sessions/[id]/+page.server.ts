@@ -28,7 +28,7 @@ export const actions: Actions = {
 	},
 	cancel: async ({ locals, params }) => {
 		const user = requireUser(locals);
-		const result = await cancelRsvp(db(), user.id, params.id, new Date());
+		const result = await cancelRsvp(db(), user.id, params.id);
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'cancelled');
 	},
