@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4174;
+// E2E_PORT lets two checkouts run their end-to-end suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's Chromium where it is installed (machines without Playwright's own browser download);

@@ -23,7 +23,7 @@ export function unique(): string {
 }
 
 /** The address the e2e server answers on; form posts from tests send it as their Origin. */
-export const ORIGIN = 'http://localhost:4174';
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4174}`;
 
 /** Demo people by role, as listed on the sign-in page (src/lib/server/demo/data.ts). */
 export const demoNames: Record<DemoRole, string> = {
