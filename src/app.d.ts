@@ -1,3 +1,4 @@
+import type { Actor } from '$lib/server/auth/actor';
 import type { CurrentUser } from '$lib/server/auth/current-user';
 import type { Session } from '$lib/server/db/schema';
 
@@ -9,7 +10,10 @@ declare global {
 			reference?: string;
 		}
 		interface Locals {
+			/** The signed-in person, for showing who they are. */
 			user: CurrentUser | null;
+			/** The same person as every service takes them: who is acting, from where, in what scope. */
+			actor: Actor | null;
 			session: Session | null;
 		}
 	}

@@ -1,5 +1,6 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { actorFor } from '$lib/server/auth/actor';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { loadCurrentUser } from '$lib/server/auth/current-user';
 import { SESSION_COOKIE, invalidateSession, validateSessionToken } from '$lib/server/auth/session';
@@ -29,6 +30,7 @@ const plainFormPosts: Handle = async ({ event, resolve }) => {
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	event.locals.actor = null;
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
@@ -38,6 +40,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (result && user) {
 			event.locals.session = result.session;
 			event.locals.user = user;
+			event.locals.actor = actorFor(user, event.getClientAddress());
 			if (result.touched) setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(result.session));
 		} else {
 			if (result) await invalidateSession(db(), result.session.id);

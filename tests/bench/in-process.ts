@@ -7,7 +7,8 @@ import { listMetrics } from '../../src/lib/server/metrics/queries';
 import { applyMetricsImport, previewMetricsImport } from '../../src/lib/server/metrics/values';
 import { calendarDate } from '../../src/lib/server/learning/rules';
 import { listTeams } from '../../src/lib/server/org/queries';
-import { scopeOf } from '../../src/lib/server/people/queries';
+import { actorFor } from '../../src/lib/server/auth/actor';
+import { loadCurrentUser } from '../../src/lib/server/auth/current-user';
 import { defaultMonth, scorecardsFor } from '../../src/lib/server/scorecards/service';
 
 /**
@@ -67,7 +68,7 @@ async function timeImport(database: Db, adminEmail: string, count: number, now: 
 		.select(['id', 'time_zone'])
 		.where('email', '=', adminEmail)
 		.executeTakeFirstOrThrow();
-	const scope = await scopeOf(database, admin.id);
+	const actor = actorFor((await loadCurrentUser(database, admin.id))!, '127.0.0.1');
 	const today = calendarDate(now, admin.time_zone);
 	const rows = await importRows(database, count, today);
 	const files: string[] = [];
@@ -77,7 +78,7 @@ async function timeImport(database: Db, adminEmail: string, count: number, now: 
 	const timing: ImportTiming = { rows: rows.length, files: files.length, ms: 0, created: 0, updated: 0, unchanged: 0 };
 	const start = performance.now();
 	for (const csv of files) {
-		const preview = await previewMetricsImport(database, scope, csv, today);
+		const preview = await previewMetricsImport(database, actor, csv, today);
 		if (preview.issues.length > 0)
 			throw new Error(
 				`The generated import has problems: ${preview.issues
@@ -85,7 +86,7 @@ async function timeImport(database: Db, adminEmail: string, count: number, now: 
 					.map((i) => `line ${i.line}: ${i.reason}`)
 					.join('; ')}`
 			);
-		const { ok, plan } = await applyMetricsImport(database, { id: admin.id, ip: '127.0.0.1', scope }, csv, now, today);
+		const { ok, plan } = await applyMetricsImport(database, actor, csv, now, today);
 		if (!ok) throw new Error('The import was refused on apply');
 		timing.created += plan.counts.create;
 		timing.updated += plan.counts.update;

@@ -37,7 +37,8 @@ test.afterAll(async () => {
 	await Promise.all(started.map(stopInstance));
 	rmSync(dir, { recursive: true, force: true });
 });
-test.afterEach(async (_fixtures, testInfo) => {
+test.afterEach(async () => {
+	const testInfo = test.info();
 	if (testInfo.status === testInfo.expectedStatus) return;
 	for (const instance of started)
 		await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });

@@ -11,6 +11,8 @@ import {
 	type Browser,
 	type Page
 } from '@playwright/test';
+import { actorFor } from '../../src/lib/server/auth/actor';
+import { loadCurrentUser } from '../../src/lib/server/auth/current-user';
 import { openDatabase } from '../../src/lib/server/db';
 import { backupSqlite } from '../../src/lib/server/db/backup';
 import { createCaseLink } from '../../src/lib/server/feedback/service';
@@ -131,22 +133,12 @@ test.beforeAll(async () => {
 			.select('id')
 			.where('name', '=', 'Accounts Payable')
 			.executeTakeFirstOrThrow();
-		const integration = await createIntegration(
-			db,
-			{ id: admin.id, ip: null },
-			{ name: 'Hostile input test' },
-			new Date()
-		);
+		const actor = actorFor((await loadCurrentUser(db, admin.id))!, null);
+		const integration = await createIntegration(db, actor, { name: 'Hostile input test' }, new Date());
 		if (!integration.ok) throw new Error('Could not create an integration');
 		apiToken = integration.token;
 		feedbackToken = (
-			await createCaseLink(
-				db,
-				{ id: admin.id, ip: null },
-				team.id,
-				{ case_reference: 'HOSTILE-1', requester_email: '' },
-				new Date()
-			)
+			await createCaseLink(db, actor, team.id, { case_reference: 'HOSTILE-1', requester_email: '' }, new Date())
 		).token;
 	} finally {
 		await db.destroy();
@@ -181,7 +173,8 @@ test.afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-test.afterEach(async (_fixtures, testInfo) => {
+test.afterEach(async () => {
+	const testInfo = test.info();
 	if (testInfo.status !== testInfo.expectedStatus && server)
 		await testInfo.attach('server output', { body: server.output, contentType: 'text/plain' });
 });

@@ -118,7 +118,8 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 	});
 
 	// A failing test shows what the servers logged.
-	test.afterEach(async (_fixtures, testInfo) => {
+	test.afterEach(async () => {
+		const testInfo = test.info();
 		if (testInfo.status === testInfo.expectedStatus) return;
 		for (const instance of instances)
 			await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });

@@ -11,7 +11,17 @@ import { checkThrottle, recordFailure, throttleKeys } from '../../src/lib/server
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 import type { Db } from '../../src/lib/server/db';
 import { setPersonActive } from '../../src/lib/server/people/service';
-import { addGrant, addPerson, countRows, openTempDb, T0, type TempDb, onPostgres } from './temp-db';
+import {
+	addGrant,
+	addPerson,
+	countRows,
+	openTempDb,
+	T0,
+	type TempDb,
+	onPostgres,
+	actorFor,
+	plainActor
+} from './temp-db';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -236,7 +246,7 @@ describe('deactivation', () => {
 		await createSession(db, 'dee', T0);
 		const adminSession = await createSession(db, 'admin', T0);
 
-		const result = await setPersonActive(db, { id: 'admin', ip: IP }, 'dee', false, later(MINUTE));
+		const result = await setPersonActive(db, await actorFor(temp.db, 'admin', IP), 'dee', false, later(MINUTE));
 		expect(result).toEqual({ ok: true });
 		expect(await sessionsOf('dee')).toEqual([]);
 		expect(await validateSessionToken(db, first.token, later(2 * MINUTE))).toBeNull();
@@ -249,14 +259,14 @@ describe('deactivation', () => {
 
 	it('refuses to let an admin deactivate themselves', async () => {
 		const session = await createSession(db, 'admin', T0);
-		const result = await setPersonActive(db, { id: 'admin', ip: IP }, 'admin', false, T0);
+		const result = await setPersonActive(db, await actorFor(temp.db, 'admin', IP), 'admin', false, T0);
 		expect(result).toEqual({ ok: false, errors: { _form: 'You cannot deactivate your own account' } });
 		expect(await sessionsOf('admin')).toEqual([session.session.id]);
 	});
 });
 
 describe('admins ending sessions', () => {
-	const admin = (sessionId: string | null) => ({ id: 'admin', ip: IP, sessionId });
+	const admin = (sessionId: string | null) => ({ ...plainActor('admin', IP, { isAdmin: true }), sessionId });
 
 	it('lists only live sessions, newest activity first, and marks the admin’s own', async () => {
 		await addPerson(db, { id: 'lee', email: 'lee@example.com', name: 'Lee Laptop' });
@@ -382,7 +392,7 @@ describe('changePassword', () => {
 		const other = await createSession(db, 'cam', T0);
 		const result = await changePassword(
 			db,
-			{ id: 'cam', email: 'cam@example.com', ip: IP },
+			plainActor('cam', IP),
 			current.session.id,
 			{ current: 'not my password', password: 'another long password' },
 			T0
@@ -396,7 +406,7 @@ describe('changePassword', () => {
 	it('throttles wrong current passwords like sign-in attempts', async () => {
 		await addPerson(db, { id: 'guess', email: 'guess@example.com', name: 'Guess Target', password_hash: passwordHash });
 		const session = await createSession(db, 'guess', T0);
-		const actor = { id: 'guess', email: 'guess@example.com', ip: '203.0.113.77' };
+		const actor = plainActor('guess', '203.0.113.77');
 		const attempt = (current: string) =>
 			changePassword(db, actor, session.session.id, { current, password: 'a brand new password' }, later(MINUTE));
 		for (let i = 0; i < 10; i++) {
@@ -423,7 +433,7 @@ describe('changePassword', () => {
 
 		const result = await changePassword(
 			db,
-			{ id: 'cam', email: 'cam@example.com', ip: IP },
+			plainActor('cam', IP),
 			current.session.id,
 			{ current: PASSWORD, password: 'another long password' },
 			later(MINUTE)

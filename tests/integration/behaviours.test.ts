@@ -15,10 +15,10 @@ import {
 import { createObservation, observationForViewer } from '../../src/lib/server/behaviours/observations';
 import { behaviourLabels, isActiveBehaviour, listBehaviours } from '../../src/lib/server/behaviours/queries';
 import { scopeOf } from '../../src/lib/server/people/queries';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor, actorFor } from './temp-db';
 
 let temp: TempDb;
-const admin = { id: 'admin', ip: '127.0.0.1' };
+const admin = plainActor('admin', '127.0.0.1', { isAdmin: true });
 const today = '2026-11-23';
 
 const anchors = (tag: string) => ({
@@ -184,7 +184,7 @@ describe('behaviours', () => {
 		).toMatchObject({ change: 'unchanged', version: 1 });
 
 		// Someone is rated against version 1: it is frozen from now on.
-		const mgr = { id: 'mgr', ip: null, scope: await scopeOf(temp.db, 'mgr'), timeZone: 'UTC' };
+		const mgr = await actorFor(temp.db, 'mgr', null);
 		const observed = await createObservation(
 			temp.db,
 			mgr,

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelRsvp, createSession, markAttendance, rsvp, sessionDetail } from '../../src/lib/server/lunch/service';
+import {
+	cancelRsvp,
+	planLunchSession,
+	markAttendance,
+	rsvp,
+	lunchSessionDetail
+} from '../../src/lib/server/lunch-and-learn/service';
 import { recognise, recognitionWall } from '../../src/lib/server/recognition/service';
-import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 
 let temp: TempDb;
 
@@ -56,11 +62,13 @@ const input = (capacity: number) => ({
 
 describe('lunch-and-learn bookings', () => {
 	it('never books more people than there are places, even when they all click at once', async () => {
-		const created = await createSession(temp.db, { id: 'org', timeZone: 'Europe/London' }, input(2), T0);
+		const created = await planLunchSession(temp.db, await actorFor(temp.db, 'org'), input(2), T0);
 		expect(created.ok).toBe(true);
 		const id = created.ok ? created.id : '';
 		const results = await Promise.all(
-			['p0', 'p1', 'p2', 'p3', 'p4'].map((p, i) => rsvp(temp.db, p, id, new Date(T0.getTime() + i)))
+			['p0', 'p1', 'p2', 'p3', 'p4'].map(async (p, i) =>
+				rsvp(temp.db, await actorFor(temp.db, p), id, new Date(T0.getTime() + i))
+			)
 		);
 		const statuses = results.map((r) => (r.ok ? r.status : 'error'));
 		expect(statuses.filter((s) => s === 'going')).toHaveLength(2);
@@ -68,30 +76,34 @@ describe('lunch-and-learn bookings', () => {
 	});
 
 	it('promotes the earliest on the waitlist when someone cancels', async () => {
-		const created = await createSession(temp.db, { id: 'org', timeZone: 'Europe/London' }, input(1), T0);
+		const created = await planLunchSession(temp.db, await actorFor(temp.db, 'org'), input(1), T0);
 		const id = created.ok ? created.id : '';
-		await rsvp(temp.db, 'p0', id, new Date(T0.getTime() + 1000));
-		await rsvp(temp.db, 'p3', id, new Date(T0.getTime() + 2000));
-		await rsvp(temp.db, 'p1', id, new Date(T0.getTime() + 3000));
-		const cancelled = await cancelRsvp(temp.db, 'p0', id);
+		await rsvp(temp.db, await actorFor(temp.db, 'p0'), id, new Date(T0.getTime() + 1000));
+		await rsvp(temp.db, await actorFor(temp.db, 'p3'), id, new Date(T0.getTime() + 2000));
+		await rsvp(temp.db, await actorFor(temp.db, 'p1'), id, new Date(T0.getTime() + 3000));
+		const cancelled = await cancelRsvp(temp.db, await actorFor(temp.db, 'p0'), id);
 		expect(cancelled).toEqual({ ok: true, promoted: ['p3'] });
-		const detail = await sessionDetail(temp.db, id, 'p1');
+		const detail = await lunchSessionDetail(temp.db, id, 'p1');
 		expect(detail?.goingCount).toBe(1);
 		expect(detail?.mine).toEqual({ status: 'waitlist', position: 1 });
 	});
 
 	it('lets only the organiser mark attendance, after the start, and spots new faces', async () => {
-		const created = await createSession(temp.db, { id: 'org', timeZone: 'Europe/London' }, input(5), T0);
+		const created = await planLunchSession(temp.db, await actorFor(temp.db, 'org'), input(5), T0);
 		const id = created.ok ? created.id : '';
-		await rsvp(temp.db, 'p1', id, T0);
-		await rsvp(temp.db, 'p3', id, T0);
-		expect(await markAttendance(temp.db, 'p1', id, ['p1'], new Date('2026-12-02T00:00:00Z'))).toEqual({
+		await rsvp(temp.db, await actorFor(temp.db, 'p1'), id, T0);
+		await rsvp(temp.db, await actorFor(temp.db, 'p3'), id, T0);
+		expect(
+			await markAttendance(temp.db, await actorFor(temp.db, 'p1'), id, ['p1'], new Date('2026-12-02T00:00:00Z'))
+		).toEqual({
 			ok: false,
 			errors: { _form: 'Only the organiser can mark attendance' }
 		});
-		expect((await markAttendance(temp.db, 'org', id, ['p1'], T0)).ok).toBe(false);
-		expect((await markAttendance(temp.db, 'org', id, ['p1'], new Date('2026-12-02T00:00:00Z'))).ok).toBe(true);
-		const detail = await sessionDetail(temp.db, id, 'org');
+		expect((await markAttendance(temp.db, await actorFor(temp.db, 'org'), id, ['p1'], T0)).ok).toBe(false);
+		expect(
+			(await markAttendance(temp.db, await actorFor(temp.db, 'org'), id, ['p1'], new Date('2026-12-02T00:00:00Z'))).ok
+		).toBe(true);
+		const detail = await lunchSessionDetail(temp.db, id, 'org');
 		expect(detail?.going.map((g) => [g.person_id, g.attended])).toEqual([
 			['p1', 1],
 			['p3', 0]
@@ -102,12 +114,12 @@ describe('lunch-and-learn bookings', () => {
 
 	it('refuses sessions in the past and presenters who do not exist', async () => {
 		expect(
-			await createSession(temp.db, { id: 'org', timeZone: 'UTC' }, { ...input(5), date: '2026-01-01' }, T0)
+			await planLunchSession(temp.db, await actorFor(temp.db, 'org'), { ...input(5), date: '2026-01-01' }, T0)
 		).toEqual({ ok: false, errors: { date: 'Choose a time in the future' } });
 		expect(
-			await createSession(
+			await planLunchSession(
 				temp.db,
-				{ id: 'org', timeZone: 'UTC' },
+				await actorFor(temp.db, 'org'),
 				{ ...input(5), presenter_email: 'ghost@example.com' },
 				T0
 			)
@@ -122,7 +134,7 @@ describe('recognition', () => {
 	it('marks thanks across departments and shows it on the wall, filtered by team', async () => {
 		const across = await recognise(
 			temp.db,
-			'p0',
+			await actorFor(temp.db, 'p0'),
 			{
 				recipients: ['p2@example.com'],
 				behaviour: 'ownership',
@@ -133,7 +145,7 @@ describe('recognition', () => {
 		expect(across).toMatchObject({ ok: true, crossDepartment: true });
 		const within = await recognise(
 			temp.db,
-			'p0',
+			await actorFor(temp.db, 'p0'),
 			{
 				recipients: ['p1@example.com'],
 				behaviour: 'reliability',
@@ -156,7 +168,7 @@ describe('recognition', () => {
 		expect(
 			await recognise(
 				temp.db,
-				'p0',
+				await actorFor(temp.db, 'p0'),
 				{ recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
 				T0
 			)
@@ -168,7 +180,7 @@ describe('recognition', () => {
 			(
 				await recognise(
 					temp.db,
-					'p0',
+					await actorFor(temp.db, 'p0'),
 					{ recipients: ['p0@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
 					T0
 				)
@@ -178,7 +190,7 @@ describe('recognition', () => {
 			(
 				await recognise(
 					temp.db,
-					'p0',
+					await actorFor(temp.db, 'p0'),
 					{ recipients: ['p1@example.com'], behaviour: 'made-up', message: 'Something kind to say.' },
 					T0
 				)

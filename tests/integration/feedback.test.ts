@@ -10,10 +10,10 @@ import {
 	lookupLink,
 	submitAnswer
 } from '../../src/lib/server/feedback/service';
-import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor } from './temp-db';
 
 let temp: TempDb;
-const actor = { id: 'mgr', ip: '127.0.0.1' };
+const actor = plainActor('mgr');
 const answer: Answer = { score: 8, reasons: ['kept_informed'], comment: 'Clear and quick.', minutesLost: 15 };
 const days = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 

@@ -3,10 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupInvite } from '../../src/lib/server/auth/invites';
 import type { Db } from '../../src/lib/server/db';
 import { applyImport, previewImport } from '../../src/lib/server/people/import';
-import { addGrant, addPerson, addTeam, addUnit, countRows, openTempDb, T0, type TempDb, onPostgres } from './temp-db';
+import {
+	addGrant,
+	addPerson,
+	addTeam,
+	addUnit,
+	countRows,
+	openTempDb,
+	T0,
+	type TempDb,
+	onPostgres,
+	plainActor
+} from './temp-db';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
-const admin = { id: 'p-admin', email: 'admin@example.com', ip: '203.0.113.5' };
+const admin = { ...plainActor('p-admin', '203.0.113.5', { isAdmin: true }), email: 'admin@example.com' };
 const header = 'email,name,job title,team,manager email,time zone,roles';
 
 let temp: TempDb;
@@ -74,7 +85,7 @@ const goodFile = [
 describe('previewImport', () => {
 	it('plans the file without writing anything', async () => {
 		const before = await snapshot();
-		const plan = await previewImport(db, goodFile, admin.email);
+		const plan = await previewImport(db, admin, goodFile);
 		expect(plan.issues).toEqual([]);
 		expect(plan.counts).toEqual({ create: 2, update: 1, unchanged: 1 });
 		expect(await snapshot()).toEqual(before);

@@ -4,8 +4,7 @@ import { myLearning } from '../../src/lib/server/learning/my-learning';
 import { completionByCode } from '../../src/lib/server/learning/queries';
 import { completeLesson, submitCheck, visitLesson } from '../../src/lib/server/learning/service';
 import { assignLearning, teamMatrix } from '../../src/lib/server/learning/team';
-import { scopeOf } from '../../src/lib/server/people/queries';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 import { load as loadCheckPage } from '../../src/routes/(app)/learn/[module]/check/+page.server';
 
 let temp: TempDb;
@@ -29,7 +28,7 @@ afterAll(async () => {
 	await temp.close();
 });
 
-const actor = async () => ({ id: 'mgr', ip: '127.0.0.1', scope: await scopeOf(temp.db, 'mgr'), timeZone: 'UTC' });
+const actor = () => actorFor(temp.db, 'mgr');
 const input = (overrides: Record<string, unknown> = {}) => ({
 	item: `module:${mod.slug}`,
 	target: 'team' as const,
@@ -47,11 +46,7 @@ describe('assignments', () => {
 		expect(result).toEqual({ ok: true, count: 1 });
 
 		await addPerson(temp.db, { id: 'neo', email: 'neo@example.com', name: 'Neo Newcomer', team_id: 't-ap' });
-		const learning = await myLearning(
-			temp.db,
-			{ id: 'neo', teamId: 't-ap', teamKind: 'back_office', timeZone: 'UTC', isManager: false },
-			T0
-		);
+		const learning = await myLearning(temp.db, await actorFor(temp.db, 'neo'), { id: 't-ap', kind: 'back_office' }, T0);
 		expect(learning.dueSoon.concat(learning.upcoming).map((a) => a.slug)).toContain(mod.slug);
 
 		const matrix = await teamMatrix(temp.db, ['t-ap'], T0);
@@ -82,7 +77,7 @@ describe('assignments', () => {
 describe('knowledge check', () => {
 	it('sends questions without the answer key before submission', async () => {
 		const data = await loadCheckPage({
-			locals: { user: { id: 'ann' }, session: null },
+			locals: { user: { id: 'ann' }, actor: await actorFor(temp.db, 'ann'), session: null },
 			params: { module: mod.slug }
 		} as unknown as Parameters<typeof loadCheckPage>[0]);
 		const json = JSON.stringify(data);
@@ -93,11 +88,11 @@ describe('knowledge check', () => {
 	});
 
 	it('stores every attempt, and completes the module only with every lesson done and a pass', async () => {
-		const failed = await submitCheck(temp.db, 'ann', mod, allWrong, T0);
+		const failed = await submitCheck(temp.db, await actorFor(temp.db, 'ann'), mod, allWrong, T0);
 		expect(failed.grade.passed).toBe(false);
 		expect(failed.completion).toBeUndefined();
 
-		const passedEarly = await submitCheck(temp.db, 'ann', mod, allRight, T0);
+		const passedEarly = await submitCheck(temp.db, await actorFor(temp.db, 'ann'), mod, allRight, T0);
 		expect(passedEarly.grade.score).toBe(100);
 		expect(passedEarly.completion).toBeUndefined();
 
@@ -112,7 +107,8 @@ describe('knowledge check', () => {
 		expect(attempts[1]!.module_version).toBe(mod.version);
 
 		let last;
-		for (const lesson of mod.lessons) last = await completeLesson(temp.db, 'ann', mod, lesson.slug, T0);
+		for (const lesson of mod.lessons)
+			last = await completeLesson(temp.db, await actorFor(temp.db, 'ann'), mod, lesson.slug, T0);
 		expect(last!.completion).toMatchObject({ module_slug: mod.slug, module_version: mod.version });
 		const verified = await completionByCode(temp.db, last!.completion!.verification_code);
 		expect(verified?.name).toBe('Ann Early');
@@ -131,16 +127,16 @@ describe('remembering the lesson a learner is on', () => {
 	const [first, second] = mod.lessons;
 
 	it('writes a new lesson at once, but a re-read of the same lesson only after a quiet minute', async () => {
-		await visitLesson(temp.db, 'hal', mod, first!.slug, at(0));
+		await visitLesson(temp.db, await actorFor(temp.db, 'hal'), mod, first!.slug, at(0));
 		expect(await progress()).toEqual({ last_lesson_slug: first!.slug, updated_at: at(0).toISOString() });
 		// A reload half a minute later is not news.
-		await visitLesson(temp.db, 'hal', mod, first!.slug, at(30));
+		await visitLesson(temp.db, await actorFor(temp.db, 'hal'), mod, first!.slug, at(30));
 		expect((await progress()).updated_at).toBe(at(0).toISOString());
 		// Moving on is, however soon.
-		await visitLesson(temp.db, 'hal', mod, second!.slug, at(31));
+		await visitLesson(temp.db, await actorFor(temp.db, 'hal'), mod, second!.slug, at(31));
 		expect(await progress()).toEqual({ last_lesson_slug: second!.slug, updated_at: at(31).toISOString() });
 		// And coming back after the quiet minute is activity again.
-		await visitLesson(temp.db, 'hal', mod, second!.slug, at(31 + 61));
+		await visitLesson(temp.db, await actorFor(temp.db, 'hal'), mod, second!.slug, at(31 + 61));
 		expect((await progress()).updated_at).toBe(at(92).toISOString());
 	});
 });

@@ -4,14 +4,14 @@ import type { Db } from '../../src/lib/server/db';
 import { createMetric } from '../../src/lib/server/metrics/definitions';
 import { createIntegration, revokeIntegration } from '../../src/lib/server/metrics/integrations';
 import { fallback, POST } from '../../src/routes/api/v1/metrics/+server';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor } from './temp-db';
 
 /*
  * The handler is called as SvelteKit would call it. It reaches the database through `db()`, which
  * opens DATABASE_URL on first use, so the variable points at this suite's database before any call.
  */
 type Event = Parameters<typeof POST>[0];
-const admin = { id: 'p-admin', ip: null };
+const admin = plainActor('p-admin', null, { isAdmin: true });
 const today = new Date().toISOString().slice(0, 10);
 const lastMonth = shiftPeriod(periodOf('month', today), -1);
 const lastWeek = shiftPeriod(periodOf('week', today), -1);

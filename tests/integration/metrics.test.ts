@@ -3,11 +3,10 @@ import type { Db } from '../../src/lib/server/db';
 import { createMetric, editMetric, setMetricArchived } from '../../src/lib/server/metrics/definitions';
 import { getMetric, listMetrics, monthlyMetricValues } from '../../src/lib/server/metrics/queries';
 import { applyMetricsImport, previewMetricsImport, saveTeamGrid } from '../../src/lib/server/metrics/values';
-import { scopeOf } from '../../src/lib/server/people/queries';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor, actorFor } from './temp-db';
 
 const TODAY = '2026-11-23';
-const admin = { id: 'p-admin', ip: '203.0.113.5' };
+const admin = plainActor('p-admin', '203.0.113.5', { isAdmin: true });
 const header = 'team,metric,period,value';
 
 let temp: TempDb;
@@ -63,7 +62,7 @@ afterAll(async () => {
 });
 
 async function manager() {
-	return { id: 'p-mgr', ip: null, scope: await scopeOf(db, 'p-mgr') };
+	return actorFor(db, 'p-mgr', null);
 }
 
 async function snapshot() {
@@ -199,7 +198,7 @@ describe('CSV import', () => {
 	it('keeps a manager to their own teams', async () => {
 		const plan = await previewMetricsImport(
 			db,
-			(await manager()).scope,
+			await manager(),
 			[header, 'General Ledger,sla_on_time,2026-10,90'].join('\n'),
 			TODAY
 		);
@@ -215,7 +214,7 @@ describe('CSV import', () => {
 			'Accounts Payable,requests_handled,2026-W43,80'
 		].join('\n');
 		const before = await snapshot();
-		const preview = await previewMetricsImport(db, (await manager()).scope, csv, TODAY);
+		const preview = await previewMetricsImport(db, await manager(), csv, TODAY);
 		expect(preview.counts).toEqual({ create: 3, update: 0, unchanged: 0, skipped: 1, problem: 0 });
 		expect(await snapshot()).toEqual(before);
 
@@ -243,7 +242,7 @@ describe('CSV import', () => {
 
 		const again = await previewMetricsImport(
 			db,
-			(await manager()).scope,
+			await manager(),
 			[header, 'Accounts Payable,sla_on_time,2026-10,96.5', 'Accounts Payable,requests_handled,2026-W44,125'].join(
 				'\n'
 			),

@@ -14,7 +14,7 @@ import {
 import { teamBehaviourSummary } from '../../src/lib/server/behaviours/summary';
 import { defaultFramework } from '../../src/lib/server/db/migrations/default-framework';
 import { scopeOf } from '../../src/lib/server/people/queries';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor, plainActor } from './temp-db';
 
 let temp: TempDb;
 const today = '2026-11-23';
@@ -29,12 +29,7 @@ const evidence = (extra: Partial<ObservationInput> = {}): ObservationInput => ({
 	...extra
 });
 
-const author = async (id: string, timeZone = 'UTC') => ({
-	id,
-	ip: '127.0.0.1',
-	scope: await scopeOf(temp.db, id),
-	timeZone
-});
+const author = async (id: string, timeZone = 'UTC') => ({ ...(await actorFor(temp.db, id)), timeZone });
 
 async function record(by: string, about: string, extra: Partial<ObservationInput> = {}) {
 	const result = await createObservation(temp.db, await author(by), about, evidence(extra), today, T0);
@@ -250,7 +245,7 @@ describe('changes', () => {
 
 describe('versioning', () => {
 	it('keeps old observations on their version while new ones use the new scale', async () => {
-		const admin = { id: 'amara', ip: null };
+		const admin = plainActor('amara', null, { isAdmin: true });
 		const scale =
 			defaultFramework.find((v) => v.slug === 'clarity')?.behaviours[0] ?? defaultFramework[0]!.behaviours[0]!;
 		const id = `behaviour-${scale.slug}`;
@@ -398,11 +393,11 @@ describe('teamBehaviourSummary', () => {
 	});
 
 	it('leaves out archived behaviours and answers empty for no teams', async () => {
-		await setBehaviourArchived(db.db, { id: 'm1', ip: null }, 'behaviour-empathy', true, T0);
+		await setBehaviourArchived(db.db, await actorFor(temp.db, 'm1', null), 'behaviour-empathy', true, T0);
 		const summary = await teamBehaviourSummary(db.db, ['t1'], { from: '2026-11-01', to: '2026-12-01' });
 		expect(summary.get('t1')!.some((b) => b.slug === 'empathy')).toBe(false);
 		expect((await teamBehaviourSummary(db.db, [], { from: '2026-11-01', to: '2026-12-01' })).size).toBe(0);
-		await setBehaviourArchived(db.db, { id: 'm1', ip: null }, 'behaviour-empathy', false, T0);
+		await setBehaviourArchived(db.db, await actorFor(temp.db, 'm1', null), 'behaviour-empathy', false, T0);
 	});
 
 	it('counts every non-self observation for 10,000 people in 100 teams', { timeout: 60_000 }, async () => {

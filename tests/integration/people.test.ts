@@ -7,11 +7,11 @@ import { getUnit } from '../../src/lib/server/org/queries';
 import { personForViewer } from '../../src/lib/server/people/access';
 import { listPeople, scopeOf } from '../../src/lib/server/people/queries';
 import { createPerson, editPerson, grantRole, revokeRole } from '../../src/lib/server/people/service';
-import { addGrant, addPerson, addTeam, addUnit, countRows, openTempDb, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, countRows, openTempDb, type TempDb, plainActor } from './temp-db';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
-const ada = { id: 'p-ada', ip: '203.0.113.5' };
-const ben = { id: 'p-ben', ip: '203.0.113.6' };
+const ada = plainActor('p-ada', '203.0.113.5', { isAdmin: true });
+const ben = plainActor('p-ben', '203.0.113.6', { isAdmin: true });
 
 let temp: TempDb;
 let db: Db;

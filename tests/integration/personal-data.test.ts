@@ -11,7 +11,7 @@ import {
 	personReferences,
 	uncoveredReferences
 } from '../../src/lib/server/people/personal-data';
-import { openTempDb, type TempDb } from './temp-db';
+import { openTempDb, type TempDb, actorFor } from './temp-db';
 
 /** Export and erasure on the demo organisation, where the staff account has data in most tables. */
 let temp: TempDb;
@@ -70,7 +70,7 @@ describe('exporting a person’s data', () => {
 
 describe('erasing a person', () => {
 	it('refuses to erase the admin doing it', async () => {
-		expect(await erasePerson(db, { id: admin.id, ip: null }, admin.id, NOW)).toMatchObject({ ok: false });
+		expect(await erasePerson(db, await actorFor(temp.db, admin.id, null), admin.id, NOW)).toMatchObject({ ok: false });
 	});
 
 	it('removes identity and private writing, keeps the figures, and rewrites the audit log', async () => {
@@ -97,7 +97,7 @@ describe('erasing a person', () => {
 		expect(before.reflections).toBeGreaterThan(0);
 		expect(before.observations.length).toBeGreaterThan(0);
 
-		const result = await erasePerson(db, { id: admin.id, ip: '127.0.0.1' }, priya.id, NOW);
+		const result = await erasePerson(db, await actorFor(temp.db, admin.id), priya.id, NOW);
 		expect(result).toMatchObject({ ok: true });
 		const label = result.ok ? result.label : '';
 
@@ -165,7 +165,7 @@ describe('erasing a person', () => {
 					.executeTakeFirstOrThrow()
 			).n
 		);
-		expect(await erasePerson(db, { id: admin.id, ip: null }, priya.id, NOW)).toEqual({
+		expect(await erasePerson(db, await actorFor(temp.db, admin.id, null), priya.id, NOW)).toEqual({
 			ok: false,
 			errors: { _form: 'This person has already been erased' }
 		});

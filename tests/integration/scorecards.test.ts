@@ -13,7 +13,7 @@ import { leaderView, readLeaderQuery } from '../../src/lib/server/scorecards/lea
 import { measureTrends, scorecardsFor } from '../../src/lib/server/scorecards/service';
 import { listMetrics } from '../../src/lib/server/metrics/queries';
 import { serviceComponentKeys } from '../../src/lib/service-framework';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor } from './temp-db';
 
 // T0 is 23 November 2026: the last complete month is October.
 let temp: TempDb;
@@ -490,7 +490,7 @@ describe('the leader view and its export', () => {
 describe('the service self-assessment', () => {
 	const scores = (score: number, note = ''): ComponentScores =>
 		Object.fromEntries(serviceComponentKeys.map((k) => [k, { score, note }])) as ComponentScores;
-	const actor = { id: 'ap-mgr', ip: '127.0.0.1' };
+	const actor = plainActor('ap-mgr');
 
 	it('keeps one assessment per team and quarter, replacing it on a second save, and audits both', async () => {
 		const first = await saveAssessment(

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeOf } from '../../src/lib/server/people/queries';
 import {
 	addBlackout,
 	cancelVisit,
@@ -11,7 +10,7 @@ import {
 } from '../../src/lib/server/shadowing/service';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 
 // tsx's CLI, run with this Node: each child is a separate process with its own connection.
 const tsx = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -51,7 +50,7 @@ afterAll(async () => {
 async function slot(date: string, time: string, capacity: number, extra: Record<string, string> = {}) {
 	const result = await publishSlot(
 		temp.db,
-		{ id: 'host-mgr', scope: await scopeOf(temp.db, 'host-mgr') },
+		await actorFor(temp.db, 'host-mgr'),
 		{
 			team_id: 'care',
 			host_email: 'hm@example.com',
@@ -74,8 +73,14 @@ describe('shadowing places', () => {
 	it('gives the last place to exactly one of several people asking at once', async () => {
 		const id = await slot('2026-12-07', '10:00', 1);
 		const results = await Promise.all(
-			['v1', 'v2', 'v3', 'v4'].map((v) =>
-				requestVisit(temp.db, v, id, 'I want to see how invoice holds reach callers.', T0)
+			['v1', 'v2', 'v3', 'v4'].map(async (v) =>
+				requestVisit(
+					temp.db,
+					await actorFor(temp.db, v),
+					id,
+					{ objectives: 'I want to see how invoice holds reach callers.' },
+					T0
+				)
 			)
 		);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -113,30 +118,84 @@ describe('shadowing places', () => {
 
 	it('frees the place when a visit is cancelled', async () => {
 		const id = await slot('2026-12-09', '10:00', 1);
-		const first = await requestVisit(temp.db, 'v3', id, 'I want to see how invoice holds reach callers.', T0);
+		const first = await requestVisit(
+			temp.db,
+			await actorFor(temp.db, 'v3'),
+			id,
+			{ objectives: 'I want to see how invoice holds reach callers.' },
+			T0
+		);
 		expect(first.ok).toBe(true);
-		expect((await requestVisit(temp.db, 'v4', id, 'I want to see the refund calls, please.', T0)).ok).toBe(false);
-		expect(await cancelVisit(temp.db, 'v3', first.ok ? first.id : '', T0)).toEqual({ ok: true });
-		expect((await requestVisit(temp.db, 'v4', id, 'I want to see the refund calls, please.', T0)).ok).toBe(true);
+		expect(
+			(
+				await requestVisit(
+					temp.db,
+					await actorFor(temp.db, 'v4'),
+					id,
+					{ objectives: 'I want to see the refund calls, please.' },
+					T0
+				)
+			).ok
+		).toBe(false);
+		expect(await cancelVisit(temp.db, await actorFor(temp.db, 'v3'), first.ok ? first.id : '', T0)).toEqual({
+			ok: true
+		});
+		expect(
+			(
+				await requestVisit(
+					temp.db,
+					await actorFor(temp.db, 'v4'),
+					id,
+					{ objectives: 'I want to see the refund calls, please.' },
+					T0
+				)
+			).ok
+		).toBe(true);
 	});
 
 	it('refuses a second visit that overlaps one the person already holds', async () => {
 		const morning = await slot('2026-12-10', '09:00', 3);
 		const overlapping = await slot('2026-12-10', '10:00', 3);
 		const afternoon = await slot('2026-12-10', '11:00', 3);
-		expect((await requestVisit(temp.db, 'v5', morning, 'Morning queue, please: the busiest hour.', T0)).ok).toBe(true);
-		expect(await requestVisit(temp.db, 'v5', overlapping, 'Another look at the queue later on.', T0)).toEqual({
+		expect(
+			(
+				await requestVisit(
+					temp.db,
+					await actorFor(temp.db, 'v5'),
+					morning,
+					{ objectives: 'Morning queue, please: the busiest hour.' },
+					T0
+				)
+			).ok
+		).toBe(true);
+		expect(
+			await requestVisit(
+				temp.db,
+				await actorFor(temp.db, 'v5'),
+				overlapping,
+				{ objectives: 'Another look at the queue later on.' },
+				T0
+			)
+		).toEqual({
 			ok: false,
 			errors: { _form: 'You already have a visit at that time' }
 		});
-		expect((await requestVisit(temp.db, 'v5', afternoon, 'Back-to-back is fine when they only touch.', T0)).ok).toBe(
-			true
-		);
+		expect(
+			(
+				await requestVisit(
+					temp.db,
+					await actorFor(temp.db, 'v5'),
+					afternoon,
+					{ objectives: 'Back-to-back is fine when they only touch.' },
+					T0
+				)
+			).ok
+		).toBe(true);
 	});
 
 	it('blocks new slots and new requests during a blackout', async () => {
 		const before = await slot('2026-12-30', '10:00', 2);
-		const manager = { id: 'host-mgr', scope: await scopeOf(temp.db, 'host-mgr') };
+		const manager = await actorFor(temp.db, 'host-mgr');
 		expect(
 			await addBlackout(
 				temp.db,
@@ -146,7 +205,15 @@ describe('shadowing places', () => {
 			)
 		).toEqual({ ok: true });
 		await expect(slot('2027-01-02', '10:00', 2)).rejects.toThrow('Year-end close');
-		expect(await requestVisit(temp.db, 'v1', before, 'Seeing year-end from the customer side.', T0)).toEqual({
+		expect(
+			await requestVisit(
+				temp.db,
+				await actorFor(temp.db, 'v1'),
+				before,
+				{ objectives: 'Seeing year-end from the customer side.' },
+				T0
+			)
+		).toEqual({
 			ok: false,
 			errors: { _form: 'The host team takes no visitors then (Year-end close)' }
 		});
@@ -156,19 +223,25 @@ describe('shadowing places', () => {
 describe('approvals', () => {
 	it('goes from the visitor’s manager to the host, and only they may decide', async () => {
 		const id = await slot('2026-12-14', '13:00', 2);
-		const request = await requestVisit(temp.db, 'v2', id, 'How complaints about late payments are handled.', T0);
+		const request = await requestVisit(
+			temp.db,
+			await actorFor(temp.db, 'v2'),
+			id,
+			{ objectives: 'How complaints about late payments are handled.' },
+			T0
+		);
 		const visitId = request.ok ? request.id : '';
 		expect(request).toMatchObject({ ok: true, status: 'pending_manager' });
 
-		const stranger = await scopeOf(temp.db, 'v3');
+		const stranger = await actorFor(temp.db, 'v3');
 		expect((await decideAsManager(temp.db, stranger, visitId, true, '', T0)).ok).toBe(false);
-		expect((await decideAsHost(temp.db, await scopeOf(temp.db, 'ap-mgr'), visitId, true, '', T0)).ok).toBe(false);
+		expect((await decideAsHost(temp.db, await actorFor(temp.db, 'ap-mgr'), visitId, true, '', T0)).ok).toBe(false);
 
-		expect(await decideAsManager(temp.db, await scopeOf(temp.db, 'ap-mgr'), visitId, true, '', T0)).toEqual({
+		expect(await decideAsManager(temp.db, await actorFor(temp.db, 'ap-mgr'), visitId, true, '', T0)).toEqual({
 			ok: true,
 			status: 'pending_host'
 		});
-		expect(await decideAsHost(temp.db, await scopeOf(temp.db, 'host-mgr'), visitId, true, '', T0)).toEqual({
+		expect(await decideAsHost(temp.db, await actorFor(temp.db, 'host-mgr'), visitId, true, '', T0)).toEqual({
 			ok: true,
 			status: 'confirmed'
 		});
@@ -178,17 +251,38 @@ describe('approvals', () => {
 			impact: 'A held invoice becomes a call.',
 			change: 'Add the hold reason to the supplier email.'
 		};
-		expect((await saveReflection(temp.db, 'v2', visitId, reflection, T0)).ok).toBe(false);
-		expect(await saveReflection(temp.db, 'v2', visitId, reflection, new Date('2026-12-15T00:00:00Z'))).toEqual({
+		expect((await saveReflection(temp.db, await actorFor(temp.db, 'v2'), visitId, reflection, T0)).ok).toBe(false);
+		expect(
+			await saveReflection(
+				temp.db,
+				await actorFor(temp.db, 'v2'),
+				visitId,
+				reflection,
+				new Date('2026-12-15T00:00:00Z')
+			)
+		).toEqual({
 			ok: true
 		});
 	});
 
 	it('confirms straight away after approval when the host team auto-accepts', async () => {
 		const id = await slot('2026-12-16', '13:00', 2, { auto_accept: 'on' });
-		const request = await requestVisit(temp.db, 'v1', id, 'See how the team handles a surge in calls.', later(1));
+		const request = await requestVisit(
+			temp.db,
+			await actorFor(temp.db, 'v1'),
+			id,
+			{ objectives: 'See how the team handles a surge in calls.' },
+			later(1)
+		);
 		expect(
-			await decideAsManager(temp.db, await scopeOf(temp.db, 'ap-mgr'), request.ok ? request.id : '', true, '', later(2))
+			await decideAsManager(
+				temp.db,
+				await actorFor(temp.db, 'ap-mgr'),
+				request.ok ? request.id : '',
+				true,
+				'',
+				later(2)
+			)
 		).toEqual({ ok: true, status: 'confirmed' });
 	});
 });

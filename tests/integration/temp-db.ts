@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { Actor } from '../../src/lib/server/auth/actor';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import type { GrantedRole, NewPerson } from '../../src/lib/server/db/schema';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { childPath } from '../../src/lib/server/org/rules';
+import { scopeOf } from '../../src/lib/server/people/credentials';
+import type { Scope } from '../../src/lib/server/people/rules';
 
 /**
  * Test support for the integration suites: a fresh, migrated database per call and small inserts.
@@ -136,4 +139,21 @@ export async function countRows(
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** A person as the app's hook would hand them to a service: their scope and time zone, from a test address. */
+export async function actorFor(db: Db, personId: string, ip: string | null = '127.0.0.1'): Promise<Actor> {
+	const person = await db.selectFrom('people').select('time_zone').where('id', '=', personId).executeTakeFirst();
+	return { id: personId, ip, scope: await scopeOf(db, personId), timeZone: person?.time_zone ?? 'UTC', locale: 'en' };
+}
+
+/** An actor built without the database, for services that only record who acted and from where. */
+export function plainActor(id: string, ip: string | null = '127.0.0.1', scope: Partial<Scope> = {}): Actor {
+	return {
+		id,
+		ip,
+		scope: { personId: id, isAdmin: false, managedTeamIds: [], ledUnitPaths: [], ...scope },
+		timeZone: 'UTC',
+		locale: 'en'
+	};
 }

@@ -73,6 +73,42 @@ export const pathSchema = z.object({
 export type PathMeta = z.infer<typeof pathSchema>;
 
 export const REFLECTION_MAX = 4000;
+
+/**
+ * A module's reflections form: for each prompt, the answer (`body:<id>`) and whether it is shared
+ * with the buddy (`buddy:<id>`) and the manager (`manager:<id>`). Parsed into one entry per prompt.
+ */
+export function reflectionsSchema(promptIds: readonly string[]) {
+	const fields = Object.fromEntries(
+		promptIds.flatMap((id) => [
+			[`body:${id}`, z.string()],
+			[`buddy:${id}`, z.string()],
+			[`manager:${id}`, z.string()]
+		])
+	);
+	return z.object(fields).transform((form) =>
+		promptIds.map((id) => ({
+			promptId: id,
+			body: form[`body:${id}`] ?? '',
+			shareWithBuddy: form[`buddy:${id}`] === 'on',
+			shareWithManager: form[`manager:${id}`] === 'on'
+		}))
+	);
+}
+
+/** Answers over the limit, by prompt id, each saying how long it is now. */
+export function reflectionLengthProblems(
+	entries: readonly { promptId: string; body: string }[]
+): Record<string, string> {
+	return Object.fromEntries(
+		entries
+			.filter((e) => e.body.length > REFLECTION_MAX)
+			.map((e) => [
+				e.promptId,
+				`Keep this under ${REFLECTION_MAX.toLocaleString('en')} characters; it is ${e.body.length.toLocaleString('en')} now.`
+			])
+	);
+}
 export const practiceNoteSchema = z.object({
 	note: z
 		.string()

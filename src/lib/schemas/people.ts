@@ -58,3 +58,8 @@ export const grantSchema = z.discriminatedUnion(
 	],
 	'Choose a role'
 );
+
+/** Erasing a person cannot be undone, so the form asks for a ticked confirmation. */
+export const erasureSchema = z.object({
+	confirm: z.literal('yes', 'Tick the box to confirm: erasing cannot be undone')
+});

@@ -1,30 +1,58 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Field name -> first message for that field; `_form` for errors not tied to one field. */
 export type FieldErrors = Record<string, string>;
 
-export type ParsedForm<T> =
-	| { ok: true; data: T; values: Record<string, string> }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+/**
+ * What the person typed, to show again, by the schema's fields: text as text, multi-value fields
+ * (arrays in the schema) as lists. A field the form did not send is absent.
+ */
+export type FormValues<S extends z.ZodType = z.ZodType> = {
+	[K in keyof z.input<S>]?: z.input<S>[K] extends readonly unknown[] ? string[] : string;
+};
+
+export type ParsedForm<S extends z.ZodType> =
+	{ ok: true; data: z.infer<S>; values: FormValues<S> } | { ok: false; errors: FieldErrors; values: FormValues<S> };
+
+/** Fields never echoed back to the page. */
+const secret = /password|confirm|current/;
+
+/** Whether a schema field takes several values (`z.array`, possibly optional or defaulted). */
+function isList(field: unknown): boolean {
+	let def = (field as { def?: { type?: string; innerType?: unknown } } | undefined)?.def;
+	while (def && (def.type === 'optional' || def.type === 'default')) {
+		def = (def.innerType as { def?: typeof def } | undefined)?.def;
+	}
+	return def?.type === 'array';
+}
 
 /**
- * Validates a submitted form with a schema. On failure returns one message per field and the
- * values as typed (never passwords), so the page can show both.
+ * Validates a submitted form with a schema: the one way an action reads input. On failure returns
+ * one message per field and the values as typed (never passwords), so the page can show both.
+ * Fields the schema declares as arrays take every value sent (ticked boxes, multi-selects); other
+ * fields take the first. Absent fields (an unticked box, a select without a choice) validate as
+ * empty text or an empty list, so the person sees the field's own message rather than a type error.
  */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<z.infer<S>> {
-	const values: Record<string, string> = {};
-	for (const [key, value] of form) {
-		if (typeof value === 'string' && !/password|confirm|current/.test(key)) values[key] = value;
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<S> {
+	const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+	const raw: Record<string, string | string[]> = {};
+	for (const [key, field] of Object.entries(shape)) raw[key] = isList(field) ? [] : '';
+	for (const key of new Set(form.keys())) {
+		const texts = form.getAll(key).filter((v): v is string => typeof v === 'string');
+		if (texts.length === 0) continue;
+		raw[key] = isList(shape[key]) ? texts : texts[0]!;
 	}
-	const raw: Record<string, string> = {};
-	// Absent fields (an unticked box, a select without a choice) validate as empty text, so the
-	// person sees the field's own message rather than a type error.
-	const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-	for (const key of Object.keys(shape ?? {})) raw[key] = '';
-	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+	const values: Record<string, string | string[]> = {};
+	for (const key of new Set(form.keys())) if (!secret.test(key) && key in raw) values[key] = raw[key]!;
 	const result = schema.safeParse(raw);
-	if (result.success) return { ok: true, data: result.data, values };
-	return { ok: false, errors: firstErrors(result.error), values };
+	const typed = values as FormValues<S>;
+	if (result.success) return { ok: true, data: result.data, values: typed };
+	return { ok: false, errors: firstErrors(result.error), values: typed };
+}
+
+/** `parseForm` for the request an action received. */
+export async function readForm<S extends z.ZodType>(request: Request, schema: S): Promise<ParsedForm<S>> {
+	return parseForm(schema, await request.formData());
 }
 
 export function firstErrors(error: z.ZodError): FieldErrors {
@@ -55,4 +83,15 @@ export async function csvFromForm(form: FormData): Promise<{ text: string } | { 
 	if (new TextEncoder().encode(text).length > MAX_CSV_BYTES)
 		return { error: 'The CSV is larger than 512 KB. Split it into smaller imports.' };
 	return { text };
+}
+
+const objectId = z.string().trim().max(64);
+
+/**
+ * The id a form names in `field`, such as a delete or withdraw button's `id`; empty when it names
+ * none (or nothing an id could be), which the caller answers like an id that does not exist.
+ */
+export function objectIdOf(form: FormData, field = 'id'): string {
+	const parsed = parseForm(z.record(z.string(), z.string()), form);
+	return parsed.ok ? (objectId.safeParse(parsed.data[field] ?? '').data ?? '') : '';
 }

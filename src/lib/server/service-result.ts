@@ -1,11 +1,5 @@
 import type { FieldErrors } from './forms';
 
-/** Who is acting, for the audit log. */
-export interface Actor {
-	id: string;
-	ip: string | null;
-}
-
 /** What a domain operation returns: success with its data, or messages for the form. */
 export type ServiceResult<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 

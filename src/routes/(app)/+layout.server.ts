@@ -1,7 +1,7 @@
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import type { LayoutServerLoad } from './$types';
 
 // Every page in this group is for signed-in people; the hook redirects others before this runs.
 export const load: LayoutServerLoad = ({ locals }) => {
-	requireUser(locals);
+	requireActor(locals);
 };

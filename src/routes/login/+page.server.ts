@@ -5,18 +5,14 @@ import { sessionExpiresAt } from '$lib/server/auth/session-policy';
 import { db } from '$lib/server/db';
 import { demoAccounts, DEMO_PASSWORD } from '$lib/server/demo/data';
 import { hasDemoData } from '$lib/server/demo/seed';
+import { returnPath } from '$lib/server/return-path';
 import { needsSetup } from '$lib/server/setup';
-import { parseForm, formError } from '$lib/server/forms';
+import { formError, readForm } from '$lib/server/forms';
 import { loginSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths: an open redirect would make the sign-in page a phishing tool. */
-function safeReturnPath(raw: string | null): string {
-	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, returnPath(url.searchParams.get('redirectTo'), url.origin));
 	// A brand-new, empty Ripple has nobody to sign in as: offer first-run setup instead.
 	if (await needsSetup(db())) redirect(303, '/setup');
 	const demo = await hasDemoData(db());
@@ -27,8 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
-		const parsed = parseForm(loginSchema, form);
+		const parsed = await readForm(request, loginSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 
 		const now = new Date();
@@ -55,6 +50,6 @@ export const actions: Actions = {
 			result.token,
 			sessionExpiresAt({ created_at: now.toISOString(), last_verified_at: now.toISOString() })
 		);
-		redirect(303, safeReturnPath(url.searchParams.get('redirectTo')));
+		redirect(303, returnPath(url.searchParams.get('redirectTo'), url.origin));
 	}
 };

@@ -1,11 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { themeFromCookie } from '$lib/theme';
+import { readForm } from '$lib/server/forms';
+import { returnPath } from '$lib/server/return-path';
+import { themeChoiceSchema, themeFromCookie } from '$lib/theme';
 import type { RequestHandler } from './$types';
 
 /** Remembers the chosen colour theme for a year, then returns to the page the person was on. */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData();
-	const theme = themeFromCookie(String(form.get('theme') ?? ''));
+	const parsed = await readForm(request, themeChoiceSchema);
+	const form = parsed.ok ? parsed.data : { theme: '', return: '/' };
+	const theme = themeFromCookie(form.theme);
 	cookies.set('theme', theme, {
 		path: '/',
 		httpOnly: true,
@@ -13,6 +16,5 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 		secure: url.protocol === 'https:',
 		maxAge: 60 * 60 * 24 * 365
 	});
-	const back = String(form.get('return') ?? '/');
-	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	redirect(303, returnPath(form.return, url.origin));
 };

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { updatePerson } from '../people/queries';
+import { setPasswordHash } from '../people/credentials';
 import { consumeInvite, lookupInvite } from './invites';
 import { hashPassword } from './password';
 import { createSession, invalidatePersonSessions } from './session';
@@ -23,7 +23,7 @@ export async function acceptInvite(
 		const invite = await lookupInvite(trx, inviteToken, now);
 		if (invite.status !== 'valid') return { ok: false as const, reason: invite.status };
 		if (!(await consumeInvite(trx, invite.inviteId, now))) return { ok: false as const, reason: 'used' as const };
-		await updatePerson(trx, invite.personId, { password_hash: passwordHash, updated_at: now.toISOString() });
+		await setPasswordHash(trx, invite.personId, passwordHash, now);
 		await invalidatePersonSessions(trx, invite.personId);
 		const { token } = await createSession(trx, invite.personId, now);
 		await recordAudit(trx, {

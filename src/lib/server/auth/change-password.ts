@@ -1,7 +1,9 @@
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { getPasswordHash, updatePerson } from '../people/queries';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import { getPasswordHash, setPasswordHash } from '../people/credentials';
+import { getPersonDetail } from '../people/directory';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { hashPassword, verifyPassword } from './password';
 import { invalidatePersonSessions } from './session';
 import { checkThrottle, recordFailure, throttleKeys } from './throttle';
@@ -13,12 +15,14 @@ import { checkThrottle, recordFailure, throttleKeys } from './throttle';
  */
 export async function changePassword(
 	database: Db,
-	actor: Actor & { email: string },
+	actor: Actor,
 	currentSessionId: string,
 	input: { current: string; password: string },
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const keys = throttleKeys(actor.email, actor.ip ?? 'unknown');
+	// The same keys as sign-in: the account's email and the client's address.
+	const email = (await getPersonDetail(database, actor.id))?.email ?? actor.id;
+	const keys = throttleKeys(email, actor.ip ?? 'unknown');
 	const throttle = await checkThrottle(database, keys, now);
 	if (throttle.blocked) {
 		const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
@@ -33,7 +37,7 @@ export async function changePassword(
 	}
 	const passwordHash = await hashPassword(input.password);
 	await database.transaction().execute(async (trx) => {
-		await updatePerson(trx, actor.id, { password_hash: passwordHash, updated_at: now.toISOString() });
+		await setPasswordHash(trx, actor.id, passwordHash, now);
 		await invalidatePersonSessions(trx, actor.id, currentSessionId);
 		await recordAudit(trx, {
 			actorId: actor.id,

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db';
-import { getPersonDetail, scopeOf } from '../people/queries';
+import { scopeOf } from '../people/credentials';
+import { getPersonDetail } from '../people/directory';
 import { rolesOf, type Role, type Scope } from '../people/rules';
 
 /** The signed-in person as every request sees them (`locals.user`). */

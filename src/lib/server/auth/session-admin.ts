@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { getPersonDetail } from '../people/queries';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import { getPersonDetail } from '../people/directory';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { defaultSessionPolicy, judgeSession, sessionExpiresAt, type SessionPolicy } from './session-policy';
 
 /**

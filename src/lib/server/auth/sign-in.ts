@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { findPersonByEmail } from '../people/queries';
+import { findPersonByEmail } from '../people/directory';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { createSession } from './session';
 import { checkThrottle, clearAccountFailures, recordFailure, throttleKeys } from './throttle';

@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { BehaviourVersion } from '../db/schema';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { modulesByBehaviour, type BuildingModule } from './modules';
 import { anchorChange, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorChange, type Anchors } from './rules';
 
@@ -38,6 +39,9 @@ export const behaviourSchema = z.object({
 export type BehaviourInput = z.infer<typeof behaviourSchema>;
 
 export type Direction = 'up' | 'down';
+
+/** Moving a value or behaviour one place up or down; anything else means down. */
+export const directionSchema = z.object({ direction: z.enum(['up', 'down']).catch('down') });
 
 const inputAnchors = (input: BehaviourInput): Anchors => [
 	input.anchor_1,

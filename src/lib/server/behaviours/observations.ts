@@ -4,15 +4,16 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Observation, ObservationSource } from '../db/schema';
 import type { Scope } from '../people/rules';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import {
 	observationAccess,
 	observationSource,
-	observedOnProblem,
 	seesAllObservationsOf,
 	type ObservationAccess,
 	type ObservedPerson
-} from './observation-rules';
+} from './policy';
+import { observedOnProblem } from './rules';
 import { anchorFor, anchorsOf, type Anchors } from './rules';
 
 /**
@@ -52,12 +53,6 @@ export const responseSchema = z.object({
 		.min(2, 'Write your response')
 		.max(RESPONSE_MAX, `Keep your response under ${RESPONSE_MAX.toLocaleString('en')} characters`)
 });
-
-/** Who writes: the signed-in person, with their scope and the time zone their "today" is in. */
-export interface Author extends Actor {
-	scope: Scope;
-	timeZone: string;
-}
 
 // ---------------------------------------------------------------------------------------------
 // People and behaviours as observations need them
@@ -351,7 +346,7 @@ const snapshot = (o: Observation) => ({
 
 export async function createObservation(
 	database: Db,
-	author: Author,
+	author: Actor,
 	personId: string,
 	input: ObservationInput,
 	today: string,
@@ -431,7 +426,7 @@ const GONE = { _form: 'This observation no longer exists' };
  */
 export async function updateObservation(
 	database: Db,
-	author: Author,
+	author: Actor,
 	id: string,
 	input: ObservationInput,
 	today: string,
@@ -495,7 +490,7 @@ export async function updateObservation(
 /** The author or an admin removes an observation; the audit log keeps what it said. */
 export async function deleteObservation(
 	database: Db,
-	actor: Actor & { scope: Scope },
+	actor: Actor,
 	id: string,
 	now: Date
 ): Promise<ServiceResult<{ personId: string }>> {
@@ -527,7 +522,7 @@ export async function deleteObservation(
 /** The observed person's one reply; writing again replaces it. */
 export async function respondToObservation(
 	database: Db,
-	actor: Actor & { scope: Scope },
+	actor: Actor,
 	id: string,
 	response: string,
 	now: Date

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { anchorChange, anchorFor, moveItem, slugFrom, suggestModules, uniqueSlug, type Anchors } from './rules';
+import {
+	anchorChange,
+	anchorFor,
+	earliestObservedOn,
+	moveItem,
+	observedOnProblem,
+	slugFrom,
+	suggestModules,
+	uniqueSlug,
+	type Anchors
+} from './rules';
 
 const scale: Anchors = [
 	'Ignores requests',
@@ -111,5 +121,22 @@ describe('module suggestions', () => {
 			'feedback'
 		]);
 		expect(suggestModules([{ slug: 'empathy', label: 'Empathy', others: null }], modulesFor, new Set())).toEqual([]);
+	});
+});
+
+describe('observed-on date', () => {
+	const today = '2026-11-23';
+
+	it('accepts today and earlier dates within a year', () => {
+		expect(observedOnProblem(today, today)).toBeNull();
+		expect(observedOnProblem('2026-01-02', today)).toBeNull();
+		expect(observedOnProblem(earliestObservedOn(today), today)).toBeNull();
+	});
+
+	it('refuses the future, very old dates and impossible days', () => {
+		expect(observedOnProblem('2026-11-24', today)).toBe('The date cannot be in the future');
+		expect(observedOnProblem('2025-11-22', today)).toMatch(/last 365 days/);
+		expect(observedOnProblem('2026-02-30', today)).toBe('Enter the date you saw it');
+		expect(observedOnProblem('', today)).toBe('Enter the date you saw it');
 	});
 });

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../../schemas/dates';
+
 /**
  * Pure rules of the behaviour framework: how anchor edits are versioned, how slugs are made and
  * how an item moves within an ordered list. No I/O.
@@ -110,4 +112,22 @@ export function suggestModules<M extends { slug: string }>(
 		}
 	}
 	return suggestions.slice(0, options.modules ?? 3);
+}
+
+/** How far back an observation may be dated: memories older than this make weak evidence. */
+export const OLDEST_OBSERVATION_DAYS = 365;
+
+/** The earliest date an observation may carry when written on `today` (both YYYY-MM-DD). */
+export function earliestObservedOn(today: string): string {
+	const d = new Date(`${today}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() - OLDEST_OBSERVATION_DAYS);
+	return d.toISOString().slice(0, 10);
+}
+
+/** Why a date cannot be used for an observation written on `today` (the author's date), or null. */
+export function observedOnProblem(date: string, today: string): string | null {
+	if (!isCalendarDate(date)) return 'Enter the date you saw it';
+	if (date > today) return 'The date cannot be in the future';
+	if (date < earliestObservedOn(today)) return `Record what you saw in the last ${OLDEST_OBSERVATION_DAYS} days`;
+	return null;
 }

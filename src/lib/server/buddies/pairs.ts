@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { managesPerson, type Scope } from '../people/rules';
+import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
+import { pairAccess, type PairAccess } from './policy';
 import { pairHealth, suggestedAgenda, type PairHealth } from './rules';
 import { calendarDay } from '../../schemas/dates';
 
@@ -70,37 +71,22 @@ async function pairRecord(database: Db, pairId: string) {
 	return { pair, members };
 }
 
-/** Members see their pair; so do the cycle owner, the members' managers and admins. Others get nothing. */
-export function canSeePair(
-	scope: Scope,
-	record: NonNullable<Awaited<ReturnType<typeof pairRecord>>>
-): { member: boolean; any: boolean } {
-	const member = record.members.some((m) => m.id === scope.personId);
-	const overseer =
-		scope.isAdmin ||
-		record.pair.owner_id === scope.personId ||
-		record.members.some((m) =>
-			managesPerson(scope, { personId: m.id, teamId: m.team_id, unitPath: m.unit_path, managerId: m.manager_id })
-		);
-	return { member, any: member || overseer };
-}
+/** What the actor may do with a pair record. */
+const accessTo = (actor: Actor, record: NonNullable<Awaited<ReturnType<typeof pairRecord>>>) =>
+	pairAccess(actor.scope, record.pair, record.members);
 
 /** What a person may do with a pair, or null when it does not exist for them (checked before any form is read). */
-export async function pairAccess(
-	database: Db,
-	scope: Scope,
-	pairId: string
-): Promise<{ member: boolean; any: boolean } | null> {
+export async function pairAccessFor(database: Db, actor: Actor, pairId: string): Promise<PairAccess | null> {
 	const record = await pairRecord(database, pairId);
 	if (!record || record.pair.status === 'open') return null;
-	const access = canSeePair(scope, record);
+	const access = accessTo(actor, record);
 	return access.any ? access : null;
 }
 
-export async function pairPage(database: Db, scope: Scope, pairId: string, today: string) {
+export async function pairPage(database: Db, actor: Actor, pairId: string, today: string) {
 	const record = await pairRecord(database, pairId);
 	if (!record || record.pair.status === 'open') return undefined;
-	const access = canSeePair(scope, record);
+	const access = accessTo(actor, record);
 	if (!access.any) return undefined;
 	const [meetings, fits] = await Promise.all([
 		database
@@ -134,24 +120,27 @@ export async function pairPage(database: Db, scope: Scope, pairId: string, today
 		members: profiles,
 		agenda: profiles.length >= 2 ? suggestedAgenda(profiles[0]!, profiles[1]!) : [],
 		meetings,
-		fits: fits.map((f) => ({ ...f, name: profiles.find((p) => p.id === f.person_id)?.name ?? '' })),
+		// Each buddy's fit check is for the cycle owner (and whoever oversees the pair), not for the other buddy.
+		fits: access.member
+			? []
+			: fits.map((f) => ({ ...f, name: profiles.find((p) => p.id === f.person_id)?.name ?? '' })),
 		health: pairHealth(meetings, today),
 		isMember: access.member,
 		hasMet: meetings.some((m) => m.met === 1),
-		myFit: fits.find((f) => f.person_id === scope.personId) ?? null
+		myFit: fits.find((f) => f.person_id === actor.id) ?? null
 	};
 }
 
 export async function logMeeting(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	pairId: string,
 	input: z.infer<typeof meetingSchema>,
 	today: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies log their meetings' });
+	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies log their meetings' });
 	if (input.met_on > today) return rejected({ met_on: 'Log meetings on or after the day they happen' });
 	const rating = input.met === 'yes' ? Number(input.rating) : null;
 	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4))
@@ -161,7 +150,7 @@ export async function logMeeting(
 		.values({
 			id: newId(),
 			pair_id: pairId,
-			logged_by: scope.personId,
+			logged_by: actor.id,
 			met: input.met === 'yes' ? 1 : 0,
 			met_on: input.met_on,
 			rating,
@@ -186,19 +175,19 @@ export async function haveMet(database: Db, pairId: string): Promise<boolean> {
 /** After the first meeting, each buddy says how the fit is; "repair" asks the owner for a new buddy. */
 export async function recordFit(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	pairId: string,
 	input: z.infer<typeof fitSchema>,
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies record the fit' });
+	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies record the fit' });
 	if (!(await haveMet(database, pairId))) return rejected({ _form: 'Record the fit after your first meeting' });
 	await database
 		.insertInto('buddy_fit_checks')
 		.values({
 			pair_id: pairId,
-			person_id: scope.personId,
+			person_id: actor.id,
 			fit: input.fit,
 			note: input.note,
 			created_at: now.toISOString()
@@ -300,15 +289,14 @@ export const planSchema = z.object({
 /** Plans the next meeting in the planner's time zone, so both buddies can add it to their calendars. */
 export async function planMeeting(
 	database: Db,
-	scope: Scope,
-	timeZone: string,
+	actor: Actor,
 	pairId: string,
 	input: z.infer<typeof planSchema>,
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !canSeePair(scope, record).member) return rejected({ _form: 'Only the buddies plan their meetings' });
-	const start = zonedToInstant(input.date, input.time, timeZone);
+	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies plan their meetings' });
+	const start = zonedToInstant(input.date, input.time, actor.timeZone);
 	if (start <= now) return rejected({ date: 'Choose a time in the future' });
 	const id = newId();
 	await database
@@ -319,7 +307,7 @@ export async function planMeeting(
 			starts_at: start.toISOString(),
 			ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
 			place: input.place,
-			created_by: scope.personId,
+			created_by: actor.id,
 			sequence: 0,
 			created_at: now.toISOString(),
 			updated_at: now.toISOString(),
@@ -331,14 +319,13 @@ export async function planMeeting(
 
 export async function cancelPlan(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	pairId: string,
 	planId: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !canSeePair(scope, record).member)
-		return rejected({ _form: 'Only the buddies change their meetings' });
+	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies change their meetings' });
 	await database
 		.updateTable('buddy_plans')
 		.set((eb) => ({ cancelled_at: now.toISOString(), updated_at: now.toISOString(), sequence: eb('sequence', '+', 1) }))
@@ -359,9 +346,9 @@ export async function plansOf(database: Db, pairId: string, since: Date) {
 }
 
 /** A planned meeting as a calendar item, with both buddies; null when the viewer is not one of them. */
-export async function planForCalendar(database: Db, scope: Scope, pairId: string, planId: string) {
+export async function planForCalendar(database: Db, actor: Actor, pairId: string, planId: string) {
 	const record = await pairRecord(database, pairId);
-	if (!record || !canSeePair(scope, record).member) return null;
+	if (!record || !accessTo(actor, record).member) return null;
 	const plan = await database
 		.selectFrom('buddy_plans')
 		.selectAll()

@@ -5,9 +5,11 @@ import { zoneOffsetMinutes } from '../../time';
 import type { Db } from '../db';
 import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
-import { departmentsOf } from '../org/queries';
-import { managesPerson, type Scope } from '../people/rules';
+import { departmentsOf } from '../org/directory';
+import type { Actor } from '../auth/actor';
+import { canAdminister, managesPerson } from '../people/policy';
 import { rejected, type ServiceResult } from '../service-result';
+import { canRunCycles, cycleAccess } from './policy';
 import { eligible, proposeMatching, scorePair, type Participant, type PastPairing, type ScoreLine } from './matching';
 import { calendarDay } from '../../schemas/dates';
 
@@ -38,11 +40,6 @@ export const joinSchema = z.object({
 	hours_end: time
 });
 
-/** Admins and leaders run cycles. */
-export function canRunCycles(scope: Scope): boolean {
-	return scope.isAdmin || scope.ledUnitPaths.length > 0;
-}
-
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const parseList = (json: string): string[] => {
 	try {
@@ -55,7 +52,7 @@ const parseList = (json: string): string[] => {
 
 export async function createCycle(
 	database: Db,
-	owner: { id: string; scope: Scope },
+	owner: Actor,
 	input: z.infer<typeof cycleSchema>,
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
@@ -66,7 +63,7 @@ export async function createCycle(
 		.where('id', 'in', input.unit_ids)
 		.execute();
 	if (units.length !== new Set(input.unit_ids).size) return rejected({ unit_ids: 'Choose units from the list' });
-	if (!owner.scope.isAdmin && units.some((u) => !owner.scope.ledUnitPaths.some((p) => u.path.startsWith(p)))) {
+	if (!canAdminister(owner.scope) && units.some((u) => !owner.scope.ledUnitPaths.some((p) => u.path.startsWith(p)))) {
 		return rejected({ unit_ids: 'Choose units within the part of the organisation you lead' });
 	}
 	const id = newId();
@@ -121,7 +118,7 @@ export async function isEligibleForCycle(database: Db, cycleId: string, personId
 /** Joins (opt-in cycles) or completes a nomination; the profile can be edited while the cycle is open. */
 export async function joinCycle(
 	database: Db,
-	person: { id: string; timeZone: string },
+	person: Actor,
 	cycleId: string,
 	input: z.infer<typeof joinSchema>,
 	now: Date
@@ -171,7 +168,7 @@ export async function joinCycle(
 /** A manager puts someone from their team forward; they add their goals afterwards. */
 export async function nominate(
 	database: Db,
-	manager: { id: string; scope: Scope },
+	manager: Actor,
 	cycleId: string,
 	personId: string,
 	now: Date
@@ -188,7 +185,7 @@ export async function nominate(
 	if (
 		!person ||
 		!(
-			manager.scope.isAdmin ||
+			canAdminister(manager.scope) ||
 			managesPerson(manager.scope, {
 				personId,
 				teamId: person.team_id,
@@ -314,20 +311,20 @@ async function pairsOf(database: Db, cycleId: string) {
 	return pairs.map((p) => ({ ...p, members: members.filter((m) => m.pair_id === p.id).map((m) => m.person_id) }));
 }
 
-async function requireOwner(database: Db, scope: Scope, cycleId: string) {
+async function requireOwner(database: Db, actor: Actor, cycleId: string) {
 	const cycle = await getCycle(database, cycleId);
-	if (!cycle || !(scope.isAdmin || cycle.owner_id === scope.personId)) return undefined;
+	if (!cycle || !cycleAccess(actor.scope, cycle).owns) return undefined;
 	return cycle;
 }
 
 /** Proposes pairs for everyone not in a locked pair; locked pairs stay as they are. */
 export async function runMatching(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	cycleId: string,
 	now: Date
 ): Promise<ServiceResult<{ unmatched: { id: string; reason: string }[] }>> {
-	const cycle = await requireOwner(database, scope, cycleId);
+	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle) return rejected({ _form: 'Only the cycle’s owner runs the matching' });
 	if (cycle.status !== 'open') return rejected({ _form: 'This cycle is already published' });
 	const { participants, history, excluded } = await engineInput(database, cycleId, now);
@@ -370,12 +367,12 @@ export async function runMatching(
 
 export async function setLocked(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	cycleId: string,
 	pairId: string,
 	locked: boolean
 ): Promise<ServiceResult<object>> {
-	if (!(await requireOwner(database, scope, cycleId)))
+	if (!(await requireOwner(database, actor, cycleId)))
 		return rejected({ _form: 'Only the cycle’s owner changes the proposal' });
 	await database
 		.updateTable('buddy_pairs')
@@ -389,12 +386,12 @@ export async function setLocked(
 /** Leaves a person out of matching (or brings them back); their current proposed pair dissolves. */
 export async function setExcluded(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	cycleId: string,
 	personId: string,
 	excluded: boolean
 ): Promise<ServiceResult<object>> {
-	const cycle = await requireOwner(database, scope, cycleId);
+	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle || cycle.status !== 'open')
 		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
 	await database.transaction().execute(async (trx) => {
@@ -415,13 +412,13 @@ export async function setExcluded(
 /** Exchanges two people between two proposed pairs, if both new pairs keep the hard rules. */
 export async function swapPeople(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	cycleId: string,
 	a: string,
 	b: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const cycle = await requireOwner(database, scope, cycleId);
+	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle || cycle.status !== 'open')
 		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
 	const pairs = await pairsOf(database, cycleId);
@@ -461,11 +458,11 @@ export async function swapPeople(
 
 export async function publishCycle(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	cycleId: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const cycle = await requireOwner(database, scope, cycleId);
+	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'Only the owner of an open cycle publishes it' });
 	if ((await pairsOf(database, cycleId)).length === 0) return rejected({ _form: 'Run the matching before publishing' });
 	await database
@@ -510,7 +507,7 @@ export async function cycleProposal(database: Db, cycleId: string): Promise<Pair
 }
 
 /** Cycles a person sees on the buddies page: open ones they can join or are in, and ones they run. */
-export async function cyclesFor(database: Db, person: { id: string; scope: Scope }) {
+export async function cyclesFor(database: Db, person: Actor) {
 	const cycles = await database
 		.selectFrom('buddy_cycles')
 		.selectAll()
@@ -528,8 +525,8 @@ export async function cyclesFor(database: Db, person: { id: string; scope: Scope
 	for (const cycle of cycles) {
 		const participation = mine.find((m) => m.cycle_id === cycle.id) ?? null;
 		const eligibleHere = participation !== null || (await isEligibleForCycle(database, cycle.id, person.id));
-		const owns = person.scope.isAdmin || cycle.owner_id === person.id;
-		if (!eligibleHere && !owns && person.scope.managedTeamIds.length === 0) continue;
+		const { owns, nominates } = cycleAccess(person.scope, cycle);
+		if (!eligibleHere && !owns && !nominates) continue;
 		result.push({
 			id: cycle.id,
 			name: cycle.name,
@@ -538,7 +535,7 @@ export async function cyclesFor(database: Db, person: { id: string; scope: Scope
 			mode: cycle.mode,
 			status: cycle.status,
 			owns,
-			canNominate: cycle.status === 'open' && person.scope.managedTeamIds.length > 0,
+			canNominate: cycle.status === 'open' && nominates,
 			eligible: eligibleHere,
 			participation: participation && {
 				goals: participation.goals,

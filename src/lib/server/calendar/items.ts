@@ -37,7 +37,7 @@ export function visitItem(ctx: VisitContext, origin: string): CalendarItem {
 	};
 }
 
-export function sessionItem(
+export function lunchSessionItem(
 	session: LunchSession & { presenter_name: string },
 	organiser: { name: string; email: string },
 	origin: string
@@ -145,7 +145,7 @@ export async function feedItems(database: Db, personId: string, origin: string, 
 				.execute()
 		: [];
 	return [
-		...sessions.map((s) => sessionItem(s, { name: s.organiser_name, email: s.organiser_email }, origin)),
+		...sessions.map((s) => lunchSessionItem(s, { name: s.organiser_name, email: s.organiser_email }, origin)),
 		...contexts.map((c) => visitItem(c, origin)),
 		...plans.map((p) =>
 			buddyPlanItem(

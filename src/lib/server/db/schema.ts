@@ -361,7 +361,11 @@ export interface ShadowVisitTable {
 }
 
 export type ShadowSlot = Selectable<ShadowSlotTable>;
+export type NewShadowSlot = Insertable<ShadowSlotTable>;
+export type NewShadowBlackout = Insertable<ShadowBlackoutTable>;
 export type ShadowVisit = Selectable<ShadowVisitTable>;
+export type NewShadowVisit = Insertable<ShadowVisitTable>;
+export type ShadowVisitUpdate = Updateable<ShadowVisitTable>;
 
 /** A person's private calendar subscription; only the hash of the URL's secret is kept. */
 export interface CalendarFeedTable {

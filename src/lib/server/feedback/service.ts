@@ -5,9 +5,13 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { generateSecret, hashSecret } from '../auth/tokens';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import type { Answer } from './answer';
 import { findLinkByToken, monthlyCaseScores } from './queries';
+
+/** A team's links and answers, for its managers' feedback page. */
+export { currentStandingLink, listTeamLinks, listTeamResponses, monthlyCaseScores } from './queries';
 import {
 	experienceMeasures,
 	feedbackLinkExpiry,

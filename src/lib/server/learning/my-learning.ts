@@ -1,4 +1,6 @@
+import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
+import { leadsPeople } from '../people/policy';
 import { courseContent } from './content';
 import { assignmentsFor } from './queries';
 import { calendarDate } from './rules';
@@ -14,16 +16,12 @@ function suitedPath(opts: { isManager: boolean; teamKind: string | null }): stri
  * "My learning" on the home page: what is overdue or due soon, what is under way, what is done,
  * and a few recommendations from the path that suits the person.
  */
-export async function myLearning(
-	database: Db,
-	person: { id: string; teamId: string | null; teamKind: string | null; timeZone: string; isManager: boolean },
-	now: Date
-) {
+export async function myLearning(database: Db, learner: Actor, team: { id: string; kind: string } | null, now: Date) {
 	const [assignments, states] = await Promise.all([
-		assignmentsFor(database, person.id, person.teamId),
-		moduleStates(database, person.id)
+		assignmentsFor(database, learner.id, team?.id ?? null),
+		moduleStates(database, learner.id)
 	]);
-	const today = calendarDate(now, person.timeZone);
+	const today = calendarDate(now, learner.timeZone);
 	const views = assignments.map((a) => viewAssignment(a, states, today)).filter((v): v is AssignmentView => v !== null);
 	// The same item assigned twice (to the person and their team) shows once, with the earliest due date.
 	const seen = new Set<string>();
@@ -40,7 +38,9 @@ export async function myLearning(
 		const state = states.get(slug)!;
 		return { slug, title: mod.title, minutes: mod.minutes, state };
 	};
-	const path = paths.find((p) => p.slug === suitedPath(person));
+	const path = paths.find(
+		(p) => p.slug === suitedPath({ isManager: leadsPeople(learner.scope), teamKind: team?.kind ?? null })
+	);
 	return {
 		overdue: assigned.filter((v) => v.status === 'overdue'),
 		dueSoon: assigned.filter((v) => v.status === 'due_soon'),

@@ -3,6 +3,7 @@
  * No database and no clock: callers pass what they know and `today`.
  */
 import { dateTimeFormat } from '../../intl';
+import { z } from 'zod';
 import type { KnowledgeCheck } from '../../learning/schemas';
 
 /** Chosen option ids per question id, as submitted. */
@@ -69,6 +70,27 @@ export function gradeCheck(check: KnowledgeCheck, answers: Answers): Grade {
 }
 
 /** Questions the learner left unanswered (the form asks them to answer everything). */
+/**
+ * A submitted check as a form: each question's field holds the chosen option ids. Ids that are not
+ * the question's options are dropped, repeats count once, and a single-answer question keeps one.
+ */
+export function answersSchema(check: KnowledgeCheck) {
+	return z.object(
+		Object.fromEntries(
+			check.questions.map((q) => {
+				const valid = new Set(q.options.map((o) => o.id));
+				return [
+					q.id,
+					z.array(z.string()).transform((chosen) => {
+						const picked = [...new Set(chosen.filter((id) => valid.has(id)))];
+						return q.kind === 'single' ? picked.slice(0, 1) : picked;
+					})
+				];
+			})
+		)
+	);
+}
+
 export function unanswered(check: KnowledgeCheck, answers: Answers): string[] {
 	return check.questions.filter((q) => (answers[q.id] ?? []).length === 0).map((q) => q.id);
 }

@@ -1,16 +1,23 @@
 import { groupBy } from '../../group';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
+import { reflectionLengthProblems } from '../../learning/schemas';
+import { rejected, type ServiceResult } from '../service-result';
 import { newId } from '../db/ids';
 import type { Assignment, Completion } from '../db/schema';
 import { courseContent, findModule, findPath, type ModuleEntry } from './content';
 import {
 	completionsOf,
 	findCompletion,
+	completionByCode,
 	hasPassedCheck,
 	insertLessonCompletion,
 	lessonCountsFor,
 	lessonsDone,
+	listAttempts,
+	practiceOf,
+	reflectionsOf,
 	startedModules,
 	touchModuleProgress
 } from './queries';
@@ -77,21 +84,23 @@ async function settleCompletion(
 
 export async function visitLesson(
 	database: Db,
-	personId: string,
+	learner: Actor,
 	mod: ModuleEntry,
 	lessonSlug: string,
 	now: Date
 ): Promise<void> {
+	const personId = learner.id;
 	await touchModuleProgress(database, personId, mod.slug, lessonSlug, now);
 }
 
 export async function completeLesson(
 	database: Db,
-	personId: string,
+	learner: Actor,
 	mod: ModuleEntry,
 	lessonSlug: string,
 	now: Date
 ): Promise<{ completion: Completion | undefined }> {
+	const personId = learner.id;
 	return database.transaction().execute(async (trx) => {
 		await touchModuleProgress(trx, personId, mod.slug, lessonSlug, now);
 		await insertLessonCompletion(trx, personId, mod.slug, lessonSlug, now);
@@ -102,11 +111,12 @@ export async function completeLesson(
 /** Grades a submission on the server, stores the attempt, and completes the module if it can. */
 export async function submitCheck(
 	database: Db,
-	personId: string,
+	learner: Actor,
 	mod: ModuleEntry,
 	answers: Answers,
 	now: Date
 ): Promise<{ grade: Grade; completion: Completion | undefined }> {
+	const personId = learner.id;
 	const grade = gradeCheck(mod.check, answers);
 	return database.transaction().execute(async (trx) => {
 		await trx
@@ -244,14 +254,20 @@ export interface ReflectionInput {
 	shareWithManager: boolean;
 }
 
-/** Saves all of a module's reflections at once; an emptied answer is removed. */
+/**
+ * Saves all of a module's reflections at once; an emptied answer is removed. Nothing is saved while
+ * any answer is over the limit, so the learner can shorten it without losing the others.
+ */
 export async function saveReflections(
 	database: Db,
-	personId: string,
+	learner: Actor,
 	mod: ModuleEntry,
 	entries: ReflectionInput[],
 	now: Date
-): Promise<void> {
+): Promise<ServiceResult<object>> {
+	const personId = learner.id;
+	const tooLong = reflectionLengthProblems(entries);
+	if (Object.keys(tooLong).length) return rejected(tooLong);
 	const at = now.toISOString();
 	await database.transaction().execute(async (trx) => {
 		for (const entry of entries) {
@@ -288,18 +304,91 @@ export async function saveReflections(
 				.execute();
 		}
 	});
+	return { ok: true };
 }
 
 export async function recordPractice(
 	database: Db,
-	personId: string,
+	learner: Actor,
 	mod: ModuleEntry,
 	note: string,
 	now: Date
 ): Promise<void> {
+	const personId = learner.id;
 	await database
 		.insertInto('practice_logs')
 		.values({ person_id: personId, module_slug: mod.slug, note, done_at: now.toISOString() })
 		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doUpdateSet({ note, done_at: now.toISOString() }))
 		.execute();
+}
+
+export { lessonsDone };
+
+/** A learner's standing in one module, for its overview page. */
+export async function moduleProgress(database: Db, personId: string, mod: ModuleEntry) {
+	const [attempts, reflections, practice] = await Promise.all([
+		listAttempts(database, personId, mod.slug),
+		reflectionsOf(database, personId, mod.slug),
+		practiceOf(database, personId, mod.slug)
+	]);
+	return {
+		bestScore: attempts.reduce((best, a) => Math.max(best, a.score), -1),
+		// A pass counts for the current major version only, as completion does.
+		passedCheck: attempts.some((a) => a.passed === 1 && majorOf(a.module_version) === majorOf(mod.version)),
+		attemptCount: attempts.length,
+		reflectionCount: reflections.filter((r) => r.body.trim()).length,
+		practiceDone: practice[0] ?? null
+	};
+}
+
+/** The learner's answers to a module's reflection prompts, and their practice note. */
+export async function moduleReflections(database: Db, personId: string, mod: ModuleEntry) {
+	const [saved, practice] = await Promise.all([
+		reflectionsOf(database, personId, mod.slug),
+		practiceOf(database, personId, mod.slug)
+	]);
+	return {
+		prompts: mod.reflections.map((p) => {
+			const r = saved.find((s) => s.prompt_id === p.id);
+			return {
+				id: p.id,
+				prompt: p.prompt,
+				body: r?.body ?? '',
+				shareWithBuddy: r?.share_with_buddy === 1,
+				shareWithManager: r?.share_with_manager === 1
+			};
+		}),
+		practiceDone: practice[0] ?? null
+	};
+}
+
+/** What the public verification page may confirm of a certificate: name, module, version and day. */
+export async function verifyCertificate(database: Db, rawCode: string) {
+	const code = rawCode.trim().toUpperCase();
+	const found = /^[A-Z2-7]{5}-[A-Z2-7]{5}$/.test(code) ? await completionByCode(database, code) : undefined;
+	return {
+		code,
+		certificate: found
+			? {
+					name: found.name,
+					module: findModule(found.module_slug)?.title ?? found.module_slug,
+					version: found.module_version,
+					completedOn: found.completed_at.slice(0, 10)
+				}
+			: null
+	};
+}
+
+/** Every practice activity a person has done, newest first, with the module it belongs to. */
+export async function practiceLog(database: Db, personId: string) {
+	return (await practiceOf(database, personId)).map((p) => {
+		const mod = findModule(p.module_slug);
+		return {
+			module: p.module_slug,
+			title: mod?.practice.title ?? p.module_slug,
+			moduleTitle: mod?.title ?? p.module_slug,
+			note: p.note,
+			doneAt: p.done_at
+		};
+	});
 }

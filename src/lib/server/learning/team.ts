@@ -4,11 +4,15 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Assignment } from '../db/schema';
-import { listTeams, teamsInGrants } from '../org/queries';
+import { listTeams, teamsInGrants } from '../org/directory';
 import type { Scope } from '../people/rules';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { courseContent, findModule, findPath } from './content';
 import { activeMembers, assignmentsForGroup } from './queries';
+
+/** A team's active members, by name. */
+export { activeMembers };
 import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
 import { calendarDay } from '../../schemas/dates';
@@ -127,10 +131,11 @@ export const assignmentSchema = z.object({
 	team_id: z.string().trim(),
 	due_on: calendarDay('Choose a due date'),
 	message: z.string().trim().max(500, 'Keep the message under 500 characters'),
-	refresh: z.string().optional()
+	refresh: z.string().optional(),
+	person_ids: z.array(z.string().max(64, 'Choose people from the list')).max(500, 'Choose at most 500 people at once')
 });
 
-export type AssignmentInput = z.infer<typeof assignmentSchema> & { person_ids: string[] };
+export type AssignmentInput = z.infer<typeof assignmentSchema>;
 
 /**
  * Gives a module or path to a whole team (reaching whoever joins later too) or to chosen people.
@@ -138,7 +143,7 @@ export type AssignmentInput = z.infer<typeof assignmentSchema> & { person_ids: s
  */
 export async function assignLearning(
 	database: Db,
-	actor: Actor & { scope: Scope; timeZone: string },
+	actor: Actor,
 	input: AssignmentInput,
 	now: Date
 ): Promise<ServiceResult<{ count: number }>> {
@@ -191,7 +196,7 @@ export async function assignLearning(
 
 export async function cancelAssignment(
 	database: Db,
-	actor: Actor & { scope: Scope },
+	actor: Actor,
 	assignmentId: string,
 	now: Date
 ): Promise<ServiceResult<object>> {

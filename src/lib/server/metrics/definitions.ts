@@ -3,9 +3,13 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Metric, MetricUpdate } from '../db/schema';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { parseValue } from './plan';
 import { findMetricByKey, getMetric, insertMetric, metricHasValues, nextMetricPosition, updateMetric } from './queries';
+
+/** Metric definitions as pages and other domains read them. */
+export { getMetric, listMetrics } from './queries';
 
 /** Admins define metrics; these are the forms' schemas and the changes they make. */
 

@@ -4,8 +4,11 @@ import { generateSecret, hashSecret, secretMatches } from '../auth/tokens';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Integration } from '../db/schema';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { getIntegration } from './queries';
+
+export { listIntegrations } from './queries';
 
 /**
  * BI tools that post metric values. Each has a bearer token `rpl_<id>_<secret>`: the id finds the

@@ -1,20 +1,19 @@
+import { z } from 'zod';
 import { periodOf, periodsEndingWith } from '../../periods';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import type { Metric } from '../db/schema';
-import { getTeam, listTeams } from '../org/queries';
+import { getTeam, listTeams } from '../org/directory';
 import type { Scope } from '../people/rules';
-import { teamAccess } from '../scorecards/access';
-import type { Actor } from '../service-result';
+import { teamAccess, writableTeams } from './policy';
+import type { Actor } from '../auth/actor';
 import { planMetricsCsv, csvValueRows, type CsvPlan } from './csv';
 import { planMetricValues, referencedCells, valueKey, type ValueIssue, type ValueRow, type ValueWorld } from './plan';
 import { deleteValues, listMetrics, storedValues, upsertValues } from './queries';
-import { takesValues } from './definitions';
 
-/** The teams a person may write values for: the ones they manage, or all of them for admins. */
-export function writableTeams(scope: Scope): ReadonlySet<string> | 'all' {
-	return scope.isAdmin ? 'all' : new Set(scope.managedTeamIds);
-}
+/** Stored values by team and month, for scorecards. */
+export { monthlyMetricValues } from './queries';
+import { takesValues } from './definitions';
 
 /** Loads what `planMetricValues` needs to judge these rows, reading only the stored values they can touch. */
 export async function loadValueWorld(
@@ -48,11 +47,11 @@ async function planCsv(database: Db, scope: Scope, csvText: string, today: strin
 
 export async function previewMetricsImport(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	csvText: string,
 	today: string
 ): Promise<CsvPlan> {
-	return planCsv(database, scope, csvText, today);
+	return planCsv(database, actor.scope, csvText, today);
 }
 
 /**
@@ -61,7 +60,7 @@ export async function previewMetricsImport(
  */
 export async function applyMetricsImport(
 	database: Db,
-	actor: Actor & { scope: Scope },
+	actor: Actor,
 	csvText: string,
 	now: Date,
 	today: string
@@ -135,6 +134,24 @@ export interface GridCell {
 	raw: string;
 }
 
+/** A grid cell's form field: `cell:<metric id>:<period>`; periods never hold a colon. */
+export const gridCellName = (metricId: string, period: string) => `cell:${metricId}:${period}`;
+
+/** The entry grid as submitted: every `cell:` field, in order, with the field names to report errors against. */
+export const gridFormSchema = z.record(z.string(), z.string()).transform((form) => {
+	const names: string[] = [];
+	const cells: GridCell[] = [];
+	for (const [name, raw] of Object.entries(form)) {
+		if (!name.startsWith('cell:')) continue;
+		const rest = name.slice('cell:'.length);
+		const split = rest.lastIndexOf(':');
+		if (split <= 0) continue;
+		names.push(name);
+		cells.push({ metricId: rest.slice(0, split), period: rest.slice(split + 1), raw });
+	}
+	return { names, cells };
+});
+
 export type GridOutcome =
 	| { ok: true; counts: { create: number; update: number; cleared: number } }
 	| { ok: false; form?: string; cells: { index: number; reason: string }[] };
@@ -145,7 +162,7 @@ export type GridOutcome =
  */
 export async function saveTeamGrid(
 	database: Db,
-	actor: Actor & { scope: Scope },
+	actor: Actor,
 	teamId: string,
 	cells: readonly GridCell[],
 	now: Date,

@@ -3,7 +3,8 @@ import type { teamSchema, unitSchema } from '../../schemas/org';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import {
 	deleteTeam,
 	deleteUnit,

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { getPersonDetail, listGrants, placementOf, type PersonDetail, type GrantRow } from './queries';
-import { canSeePerson, type Scope } from './rules';
+import { canSeePerson } from './policy';
+import type { Scope } from './rules';
 
 /**
  * A person as seen by a viewer: undefined both when they do not exist and when they are out of

@@ -3,10 +3,11 @@ import { issueInvite } from '../auth/invites';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { planImport, type ImportPlan, type ImportWorld } from './import-plan';
-import type { Actor } from '../service-result';
+import type { Actor } from '../auth/actor';
 import { groupBy } from '../../group';
 
-export async function loadImportWorld(database: Db, actorEmail: string): Promise<ImportWorld> {
+/** Everything an import is checked against; the actor is recognised by id among the people. */
+export async function loadImportWorld(database: Db, actor: Actor): Promise<ImportWorld> {
 	const [people, grants, teams, units] = await Promise.all([
 		database
 			.selectFrom('people')
@@ -51,12 +52,12 @@ export async function loadImportWorld(database: Db, actorEmail: string): Promise
 		units: new Map(units.map((u) => [u.name.toLowerCase(), u])),
 		teamNames: new Map(teams.map((t) => [t.id, t.name])),
 		unitNames: new Map(units.map((u) => [u.id, u.name])),
-		actorEmail
+		actorEmail: people.find((p) => p.id === actor.id)?.email ?? ''
 	};
 }
 
-export async function previewImport(database: Db, csvText: string, actorEmail: string): Promise<ImportPlan> {
-	return planImport(csvText, await loadImportWorld(database, actorEmail));
+export async function previewImport(database: Db, actor: Actor, csvText: string): Promise<ImportPlan> {
+	return planImport(csvText, await loadImportWorld(database, actor));
 }
 
 export type ImportOutcome =
@@ -68,14 +69,9 @@ export type ImportOutcome =
  * transaction from the file itself, so what is applied is checked against the data as it is now,
  * not as it was when the preview was shown.
  */
-export async function applyImport(
-	database: Db,
-	actor: Actor & { email: string },
-	csvText: string,
-	now: Date
-): Promise<ImportOutcome> {
+export async function applyImport(database: Db, actor: Actor, csvText: string, now: Date): Promise<ImportOutcome> {
 	return database.transaction().execute(async (trx) => {
-		const plan = planImport(csvText, await loadImportWorld(trx, actor.email));
+		const plan = planImport(csvText, await loadImportWorld(trx, actor));
 		if (plan.issues.length > 0) return { ok: false as const, plan };
 
 		const at = now.toISOString();

@@ -1,6 +1,6 @@
 import { listAuditEvents } from '../audit/log';
 import type { Db } from '../db';
-import { countTeams, getTeam, listUnits, teamManagers, teamsInGrants } from '../org/queries';
+import { countTeams, getTeam, listUnits, teamManagers, teamsInGrants } from '../org/directory';
 import { countPeople, getPersonDetail, listGrants, teamMembers } from './queries';
 import type { Scope } from './rules';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import type { Actor } from '../service-result';
+import type { Actor } from '../auth/actor';
 import { exportPersonalData } from './personal-data';
 
 /** The export as a JSON download, audited: who asked, for whom. */

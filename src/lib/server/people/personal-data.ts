@@ -1,7 +1,8 @@
 import { PostgresAdapter, sql } from 'kysely';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 import { getPersonDetail } from './queries';
 
 /**

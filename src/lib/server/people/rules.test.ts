@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSeePerson, hasRole, isUnitWithin, rolesOf, type Placement, type Scope } from './rules';
+import { canSeePerson, hasRole } from './policy';
+import { isUnitWithin, rolesOf, type Placement, type Scope } from './rules';
 
 /*
  * The organisation used below:

@@ -6,8 +6,9 @@ import { invalidatePersonSessions } from '../auth/session';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { FieldErrors } from '../forms';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
-import { getTeam, getUnit } from '../org/queries';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
+import { getTeam, getUnit } from '../org/directory';
 import {
 	countAdmins,
 	findPersonByEmail,

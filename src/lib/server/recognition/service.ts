@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { behaviourLabels, isActiveBehaviour } from '../behaviours/queries';
-import { departmentsOf } from '../org/queries';
+import { behaviourLabels, isActiveBehaviour } from '../behaviours/directory';
+import { departmentsOf } from '../org/directory';
 import { rejected, type ServiceResult } from '../service-result';
 
 export const MAX_RECIPIENTS = 10;
@@ -37,10 +38,11 @@ export function crossesDepartments(giver: string | null, recipients: readonly (s
 
 export async function recognise(
 	database: Db,
-	giverId: string,
+	giver: Actor,
 	input: RecognitionInput,
 	now: Date
 ): Promise<ServiceResult<{ id: string; crossDepartment: boolean }>> {
+	const giverId = giver.id;
 	if (!(await isActiveBehaviour(database, input.behaviour)))
 		return rejected({ behaviour: 'Choose a behaviour from the list' });
 	const people = await database

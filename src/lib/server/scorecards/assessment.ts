@@ -4,7 +4,8 @@ import { serviceComponentKeys, serviceComponents, type ServiceComponentKey } fro
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { rejected, type Actor, type ServiceResult } from '../service-result';
+import type { Actor } from '../auth/actor';
+import { rejected, type ServiceResult } from '../service-result';
 
 /**
  * The service-framework self-assessment: once a quarter a team's managers (or a leader above
@@ -52,15 +53,19 @@ const level = (label: string) =>
 		.max(5, `Choose a level for ${label}`);
 const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters');
 
-/** The form: `score_<component>` (1-5) and `note_<component>` for each of the nine components. */
-export const assessmentSchema = z.object(
-	Object.fromEntries(
+/**
+ * The form: the `quarter` it rates (saveAssessment refuses one that is malformed or still to
+ * come), and `score_<component>` (1-5) and `note_<component>` for each of the nine components.
+ */
+export const assessmentSchema = z.object({
+	quarter: z.string().trim().max(7).default(''),
+	...(Object.fromEntries(
 		serviceComponents.flatMap((c) => [
 			[`score_${c.key}`, level(c.label)],
 			[`note_${c.key}`, note]
 		])
-	) as Record<string, z.ZodType<number | string>>
-);
+	) as Record<string, z.ZodType<number | string>>)
+});
 
 export function scoresFromForm(data: Record<string, unknown>): ComponentScores {
 	return Object.fromEntries(

@@ -4,11 +4,12 @@ import { teamBehaviourSummary } from '../behaviours/summary';
 import { buddyParticipation } from '../buddies/team-participation';
 import type { Db } from '../db';
 import type { Metric } from '../db/schema';
-import { monthlyCaseScores } from '../feedback/queries';
+import { monthlyCaseScores } from '../feedback/service';
 import { calendarDate } from '../learning/rules';
 import { teamLearningCompletion } from '../learning/team-completion';
-import { listMetrics, monthlyMetricValues } from '../metrics/queries';
-import { listTeams, listUnits, teamsInGrants, type TeamRow } from '../org/queries';
+import { listMetrics } from '../metrics/definitions';
+import { monthlyMetricValues } from '../metrics/values';
+import { listTeams, listUnits, teamsInGrants, type TeamRow } from '../org/directory';
 import { isUnitWithin, type Scope } from '../people/rules';
 import { recognitionReceivedByTeam } from '../recognition/team-counts';
 import { shadowingParticipation } from '../shadowing/team-participation';
@@ -44,10 +45,6 @@ export function pickableMonths(now: Date, timeZone: string): string[] {
 export function howWindow(month: string) {
 	const first = shiftPeriod(month, -(HOW_WINDOW_MONTHS - 1));
 	return { first, last: month, from: periodRange(first).start, to: periodRange(month).end };
-}
-
-export function mayOpenScorecards(scope: Scope): boolean {
-	return scope.isAdmin || scope.managedTeamIds.length > 0 || scope.ledUnitPaths.length > 0;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { NewShadowBlackout, NewShadowSlot, NewShadowVisit, ShadowVisitUpdate } from '../db/schema';
 import type { Scope } from '../people/rules';
 import { ACTIVE_STATUSES } from './rules';
 
@@ -186,4 +187,86 @@ export async function visitStories(database: Db, personId: string) {
 		.orderBy('shadow_visits.starts_at', 'desc')
 		.limit(20)
 		.execute();
+}
+
+export async function insertSlot(database: Db, slot: NewShadowSlot): Promise<void> {
+	await database.insertInto('shadow_slots').values(slot).execute();
+}
+
+export async function getSlot(database: Db, id: string) {
+	return database.selectFrom('shadow_slots').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function teamBlackouts(database: Db, teamId: string) {
+	return database.selectFrom('shadow_blackouts').selectAll().where('team_id', '=', teamId).execute();
+}
+
+export async function insertBlackout(database: Db, blackout: NewShadowBlackout): Promise<void> {
+	await database.insertInto('shadow_blackouts').values(blackout).execute();
+}
+
+/** Places a slot has given away: visits that are pending or confirmed. */
+export async function placesTaken(database: Db, slotId: string): Promise<number> {
+	const row = await database
+		.selectFrom('shadow_visits')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('slot_id', '=', slotId)
+		.where('status', 'in', ACTIVE_STATUSES)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** An active visit of this person's that overlaps the given time, if any. */
+export async function clashingVisit(database: Db, visitorId: string, startsAt: string, endsAt: string) {
+	return database
+		.selectFrom('shadow_visits')
+		.select('id')
+		.where('visitor_id', '=', visitorId)
+		.where('status', 'in', ACTIVE_STATUSES)
+		.where('starts_at', '<', endsAt)
+		.where('ends_at', '>', startsAt)
+		.executeTakeFirst();
+}
+
+export async function insertVisit(database: Db, visit: NewShadowVisit): Promise<void> {
+	await database.insertInto('shadow_visits').values(visit).execute();
+}
+
+export async function getVisit(database: Db, id: string) {
+	return database.selectFrom('shadow_visits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateVisit(database: Db, id: string, patch: ShadowVisitUpdate): Promise<void> {
+	await database.updateTable('shadow_visits').set(patch).where('id', '=', id).execute();
+}
+
+/** The visitor as approval needs them: team, line manager and unit. */
+export async function visitorOf(database: Db, personId: string) {
+	return database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
+		.select([
+			'people.id',
+			'people.name',
+			'people.email',
+			'people.team_id',
+			'people.manager_id',
+			'org_units.path as unit_path'
+		])
+		.where('people.id', '=', personId)
+		.executeTakeFirst();
+}
+
+/** The host person and team of a slot. */
+export async function hostOf(database: Db, slot: { host_id: string; team_id: string }) {
+	const [host, team] = await Promise.all([
+		database
+			.selectFrom('people')
+			.select(['id', 'name', 'email'])
+			.where('id', '=', slot.host_id)
+			.executeTakeFirstOrThrow(),
+		database.selectFrom('teams').select(['id', 'name']).where('id', '=', slot.team_id).executeTakeFirstOrThrow()
+	]);
+	return { host, team };
 }

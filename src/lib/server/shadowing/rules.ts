@@ -33,3 +33,8 @@ export function initialStatus(hasManager: boolean, autoAccept: boolean): VisitSt
 export function statusAfterManagerApproval(autoAccept: boolean): VisitStatus {
 	return autoAccept ? 'confirmed' : 'pending_host';
 }
+
+/** Reflections and host feedback come after a confirmed visit has ended. */
+export function hasHappened(visit: { status: VisitStatus; ends_at: string }, now: Date): boolean {
+	return visit.status === 'confirmed' && visit.ends_at <= now.toISOString();
+}

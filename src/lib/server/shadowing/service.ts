@@ -1,15 +1,37 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../locale';
 import { instantToZoned, zonedToInstant } from '../../time';
+import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
 import type { ShadowSlot, ShadowVisit, VisitStatus } from '../db/schema';
-import { findPersonByEmail } from '../people/queries';
-import { managesPerson, type Scope } from '../people/rules';
+import { getTeam } from '../org/directory';
+import { findPersonByEmail } from '../people/directory';
 import { rejected, type ServiceResult } from '../service-result';
-import { ACTIVE_STATUSES, blackoutOn, initialStatus, statusAfterManagerApproval } from './rules';
 import { calendarDay } from '../../schemas/dates';
+import { canHostFor, visitRoles, type VisitRoles } from './policy';
+import {
+	browseSlots,
+	clashingVisit,
+	getSlot,
+	getVisit,
+	hostOf,
+	insertBlackout,
+	insertSlot,
+	insertVisit,
+	placesTaken,
+	teamBlackouts,
+	updateVisit,
+	visitorOf,
+	type SlotFilters
+} from './queries';
+import { ACTIVE_STATUSES, blackoutOn, hasHappened, initialStatus, statusAfterManagerApproval } from './rules';
+
+/**
+ * Job shadowing: slots a host team offers, requests for a place, the manager's approval, the
+ * host's confirmation, and the reflection and feedback afterwards. Who may do what is ./policy.ts.
+ */
 
 const shortText = (label: string, max: number) =>
 	z
@@ -76,18 +98,16 @@ export const hostFeedbackSchema = z.object({
 		.max(1000, 'Keep this under 1,000 characters')
 });
 
-/** Managers (and admins) host for the teams they manage. */
-export function canHostFor(scope: Scope, teamId: string): boolean {
-	return scope.isAdmin || scope.managedTeamIds.includes(teamId);
-}
+/** Declining says why, in a line the other side reads. */
+export const declineSchema = z.object({
+	reason: z.string().trim().max(500, 'Keep the reason under 500 characters')
+});
 
-async function teamBlackouts(database: Db, teamId: string) {
-	return database.selectFrom('shadow_blackouts').selectAll().where('team_id', '=', teamId).execute();
-}
+export { blackoutsOf, hostedSlots, managerQueue, visitStories, visitsOf, type SlotFilters } from './queries';
 
 export async function publishSlot(
 	database: Db,
-	actor: { id: string; scope: Scope },
+	actor: Actor,
 	input: z.infer<typeof slotSchema>,
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
@@ -105,53 +125,77 @@ export async function publishSlot(
 		});
 	const id = newId();
 	const at = now.toISOString();
-	await database
-		.insertInto('shadow_slots')
-		.values({
-			id,
-			team_id: input.team_id,
-			host_id: host.id,
-			starts_at: start.toISOString(),
-			ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
-			time_zone: timeZone,
-			capacity: input.capacity,
-			place: input.place,
-			video_url: input.video_url,
-			what_you_will_see: input.what_you_will_see,
-			auto_accept: input.auto_accept === 'on' ? 1 : 0,
-			created_by: actor.id,
-			sequence: 0,
-			created_at: at,
-			updated_at: at,
-			cancelled_at: null
-		})
-		.execute();
+	await insertSlot(database, {
+		id,
+		team_id: input.team_id,
+		host_id: host.id,
+		starts_at: start.toISOString(),
+		ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
+		time_zone: timeZone,
+		capacity: input.capacity,
+		place: input.place,
+		video_url: input.video_url,
+		what_you_will_see: input.what_you_will_see,
+		auto_accept: input.auto_accept === 'on' ? 1 : 0,
+		created_by: actor.id,
+		sequence: 0,
+		created_at: at,
+		updated_at: at,
+		cancelled_at: null
+	});
 	return { ok: true, id };
 }
 
 export async function addBlackout(
 	database: Db,
-	actor: { id: string; scope: Scope },
+	actor: Actor,
 	input: z.infer<typeof blackoutSchema>,
 	now: Date
 ): Promise<ServiceResult<object>> {
 	if (!canHostFor(actor.scope, input.team_id)) return rejected({ team_id: 'Choose one of the teams you manage' });
 	// Admins may choose any team, so the team must be checked to exist.
-	const team = await database.selectFrom('teams').select('id').where('id', '=', input.team_id).executeTakeFirst();
-	if (!team) return rejected({ team_id: 'Choose one of the teams you manage' });
-	await database
-		.insertInto('shadow_blackouts')
-		.values({
-			id: newId(),
-			team_id: input.team_id,
-			starts_on: input.starts_on,
-			ends_on: input.ends_on,
-			reason: input.reason,
-			created_by: actor.id,
-			created_at: now.toISOString()
-		})
-		.execute();
+	if (!(await getTeam(database, input.team_id))) return rejected({ team_id: 'Choose one of the teams you manage' });
+	await insertBlackout(database, {
+		id: newId(),
+		team_id: input.team_id,
+		starts_on: input.starts_on,
+		ends_on: input.ends_on,
+		reason: input.reason,
+		created_by: actor.id,
+		created_at: now.toISOString()
+	});
 	return { ok: true };
+}
+
+/** A slot as people browsing see it: never its call link, which only confirmed visitors get. */
+function slotView(slot: Awaited<ReturnType<typeof browseSlots>>[number]) {
+	return {
+		id: slot.id,
+		team_id: slot.team_id,
+		team_name: slot.team_name,
+		team_kind: slot.team_kind,
+		unit_name: slot.unit_name,
+		host_name: slot.host_name,
+		starts_at: slot.starts_at,
+		ends_at: slot.ends_at,
+		capacity: slot.capacity,
+		taken: slot.taken,
+		place: slot.place,
+		online: slot.video_url !== '',
+		what_you_will_see: slot.what_you_will_see,
+		/** The viewer's own request for this slot, if they made one. */
+		mine: slot.mine
+	};
+}
+
+/** Upcoming slots with places, as the actor browses them. */
+export async function openSlots(database: Db, actor: Actor, filters: SlotFilters, now: Date) {
+	return (await browseSlots(database, filters, actor.id, now)).map(slotView);
+}
+
+/** One upcoming slot, or undefined when it is not offered any more. */
+export async function openSlot(database: Db, actor: Actor, slotId: string, now: Date) {
+	return (await openSlots(database, actor, {}, now)).find((s) => s.id === slotId);
 }
 
 /**
@@ -160,21 +204,18 @@ export async function addBlackout(
  */
 export async function requestVisit(
 	database: Db,
-	visitorId: string,
+	actor: Actor,
 	slotId: string,
-	objectives: string,
+	input: z.infer<typeof requestSchema>,
 	now: Date
 ): Promise<ServiceResult<{ id: string; status: VisitStatus }>> {
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'shadow_slots', slotId);
-		const slot = await trx.selectFrom('shadow_slots').selectAll().where('id', '=', slotId).executeTakeFirst();
+		const slot = await getSlot(trx, slotId);
 		if (!slot || slot.cancelled_at) return rejected({ _form: 'This slot is no longer offered' });
 		if (slot.starts_at <= now.toISOString()) return rejected({ _form: 'This slot has already started' });
-		const visitor = await trx
-			.selectFrom('people')
-			.select(['id', 'team_id', 'manager_id'])
-			.where('id', '=', visitorId)
-			.executeTakeFirstOrThrow();
+		const visitor = await visitorOf(trx, actor.id);
+		if (!visitor) return rejected({ _form: 'Your account is not active' });
 		if (visitor.team_id === slot.team_id)
 			return rejected({ _form: 'This slot is in your own team; shadow another team instead' });
 		const blackout = blackoutOn(
@@ -182,51 +223,35 @@ export async function requestVisit(
 			await teamBlackouts(trx, slot.team_id)
 		);
 		if (blackout) return rejected({ _form: `The host team takes no visitors then (${blackout.reason})` });
-		const taken = await trx
-			.selectFrom('shadow_visits')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('slot_id', '=', slotId)
-			.where('status', 'in', ACTIVE_STATUSES)
-			.executeTakeFirstOrThrow();
-		if (Number(taken.n) >= slot.capacity) return rejected({ _form: 'This slot is full' });
-		const clash = await trx
-			.selectFrom('shadow_visits')
-			.select('id')
-			.where('visitor_id', '=', visitorId)
-			.where('status', 'in', ACTIVE_STATUSES)
-			.where('starts_at', '<', slot.ends_at)
-			.where('ends_at', '>', slot.starts_at)
-			.executeTakeFirst();
-		if (clash) return rejected({ _form: 'You already have a visit at that time' });
+		if ((await placesTaken(trx, slotId)) >= slot.capacity) return rejected({ _form: 'This slot is full' });
+		if (await clashingVisit(trx, actor.id, slot.starts_at, slot.ends_at))
+			return rejected({ _form: 'You already have a visit at that time' });
 		const id = newId();
 		const status = initialStatus(visitor.manager_id !== null, slot.auto_accept === 1);
 		const at = now.toISOString();
-		await trx
-			.insertInto('shadow_visits')
-			.values({
-				id,
-				slot_id: slotId,
-				visitor_id: visitorId,
-				objectives,
-				status,
-				starts_at: slot.starts_at,
-				ends_at: slot.ends_at,
-				approved_by: null,
-				approved_at: null,
-				confirmed_by: status === 'confirmed' ? slot.host_id : null,
-				confirmed_at: status === 'confirmed' ? at : null,
-				decline_reason: null,
-				sequence: 0,
-				reflection_learned: null,
-				reflection_impact: null,
-				reflection_change: null,
-				reflected_at: null,
-				host_feedback: null,
-				host_feedback_at: null,
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
+		await insertVisit(trx, {
+			id,
+			slot_id: slotId,
+			visitor_id: actor.id,
+			objectives: input.objectives,
+			status,
+			starts_at: slot.starts_at,
+			ends_at: slot.ends_at,
+			approved_by: null,
+			approved_at: null,
+			confirmed_by: status === 'confirmed' ? slot.host_id : null,
+			confirmed_at: status === 'confirmed' ? at : null,
+			decline_reason: null,
+			sequence: 0,
+			reflection_learned: null,
+			reflection_impact: null,
+			reflection_change: null,
+			reflected_at: null,
+			host_feedback: null,
+			host_feedback_at: null,
+			created_at: at,
+			updated_at: at
+		});
 		return { ok: true as const, id, status };
 	});
 }
@@ -247,70 +272,72 @@ export interface VisitContext {
 }
 
 export async function visitContext(database: Db, visitId: string): Promise<VisitContext | undefined> {
-	const visit = await database.selectFrom('shadow_visits').selectAll().where('id', '=', visitId).executeTakeFirst();
+	const visit = await getVisit(database, visitId);
 	if (!visit) return undefined;
-	const [slot, visitor] = await Promise.all([
-		database.selectFrom('shadow_slots').selectAll().where('id', '=', visit.slot_id).executeTakeFirstOrThrow(),
-		database
-			.selectFrom('people')
-			.leftJoin('teams', 'teams.id', 'people.team_id')
-			.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-			.select([
-				'people.id',
-				'people.name',
-				'people.email',
-				'people.team_id',
-				'people.manager_id',
-				'org_units.path as unit_path'
-			])
-			.where('people.id', '=', visit.visitor_id)
-			.executeTakeFirstOrThrow()
-	]);
-	const [host, team] = await Promise.all([
-		database
-			.selectFrom('people')
-			.select(['id', 'name', 'email'])
-			.where('id', '=', slot.host_id)
-			.executeTakeFirstOrThrow(),
-		database.selectFrom('teams').select(['id', 'name']).where('id', '=', slot.team_id).executeTakeFirstOrThrow()
-	]);
+	const slot = await getSlot(database, visit.slot_id);
+	if (!slot) return undefined;
+	const [visitor, { host, team }] = await Promise.all([visitorOf(database, visit.visitor_id), hostOf(database, slot)]);
+	if (!visitor) return undefined;
 	return { visit, slot, visitor, host, team };
 }
 
-/** The parts a viewer plays in a visit; none means the visit is out of their scope (404). */
-export function rolesInVisit(ctx: VisitContext, scope: Scope) {
-	const visitor = ctx.visitor.id === scope.personId;
-	const approver =
-		scope.isAdmin ||
-		managesPerson(scope, {
-			personId: ctx.visitor.id,
-			teamId: ctx.visitor.team_id,
-			unitPath: ctx.visitor.unit_path,
-			managerId: ctx.visitor.manager_id
-		});
-	const host = ctx.host.id === scope.personId || canHostFor(scope, ctx.slot.team_id);
-	return { visitor, approver, host, any: visitor || approver || host };
+/** A visit with the parts the actor plays in it; undefined when it does not exist for them (404). */
+export async function visitFor(
+	database: Db,
+	actor: Actor,
+	visitId: string
+): Promise<(VisitContext & { roles: VisitRoles }) | undefined> {
+	const ctx = await visitContext(database, visitId);
+	const roles = ctx && visitRoles(ctx, actor.scope);
+	return ctx && roles?.any ? { ...ctx, roles } : undefined;
+}
+
+/** The visit page as the actor may see it: the call link only once the visit is confirmed. */
+export function visitView(ctx: VisitContext & { roles: VisitRoles }, now: Date) {
+	const { visit, slot } = ctx;
+	return {
+		visit: {
+			id: visit.id,
+			status: visit.status,
+			objectives: visit.objectives,
+			startsAt: visit.starts_at,
+			endsAt: visit.ends_at,
+			declineReason: visit.decline_reason,
+			reflection: visit.reflected_at
+				? { learned: visit.reflection_learned, impact: visit.reflection_impact, change: visit.reflection_change }
+				: null,
+			hostFeedback: visit.host_feedback
+		},
+		slot: {
+			id: slot.id,
+			place: slot.place,
+			videoUrl: visit.status === 'confirmed' ? slot.video_url : '',
+			whatYouWillSee: slot.what_you_will_see
+		},
+		visitor: { id: ctx.visitor.id, name: ctx.visitor.name },
+		host: { name: ctx.host.name },
+		team: ctx.team,
+		roles: { visitor: ctx.roles.visitor, approver: ctx.roles.approver, host: ctx.roles.host },
+		ended: visit.ends_at <= now.toISOString(),
+		/** Reflections and host feedback are open. */
+		happened: hasHappened(visit, now)
+	};
 }
 
 async function setStatus(database: Db, visit: ShadowVisit, patch: Partial<ShadowVisit>, now: Date): Promise<void> {
-	await database
-		.updateTable('shadow_visits')
-		.set({ ...patch, sequence: visit.sequence + 1, updated_at: now.toISOString() })
-		.where('id', '=', visit.id)
-		.execute();
+	await updateVisit(database, visit.id, { ...patch, sequence: visit.sequence + 1, updated_at: now.toISOString() });
 }
 
 export async function decideAsManager(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	visitId: string,
 	approve: boolean,
 	reason: string,
 	now: Date
 ): Promise<ServiceResult<{ status: VisitStatus }>> {
-	const ctx = await visitContext(database, visitId);
-	if (!ctx || !rolesInVisit(ctx, scope).approver)
-		return rejected({ _form: 'Only the visitor’s manager can decide this request' });
+	const ctx = await visitFor(database, actor, visitId);
+	if (!ctx?.roles.approver) return rejected({ _form: 'Only the visitor’s manager can decide this request' });
 	if (ctx.visit.status !== 'pending_manager')
 		return rejected({ _form: 'This request is no longer waiting for a manager' });
 	const status: VisitStatus = approve ? statusAfterManagerApproval(ctx.slot.auto_accept === 1) : 'declined';
@@ -321,7 +348,7 @@ export async function decideAsManager(
 		approve
 			? {
 					status,
-					approved_by: scope.personId,
+					approved_by: actor.id,
 					approved_at: at,
 					...(status === 'confirmed' ? { confirmed_by: ctx.slot.host_id, confirmed_at: at } : {})
 				}
@@ -333,21 +360,21 @@ export async function decideAsManager(
 
 export async function decideAsHost(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	visitId: string,
 	confirm: boolean,
 	reason: string,
 	now: Date
 ): Promise<ServiceResult<{ status: VisitStatus }>> {
-	const ctx = await visitContext(database, visitId);
-	if (!ctx || !rolesInVisit(ctx, scope).host) return rejected({ _form: 'Only the host team can confirm this visit' });
+	const ctx = await visitFor(database, actor, visitId);
+	if (!ctx?.roles.host) return rejected({ _form: 'Only the host team can confirm this visit' });
 	if (ctx.visit.status !== 'pending_host') return rejected({ _form: 'This visit is not waiting for the host' });
 	const status: VisitStatus = confirm ? 'confirmed' : 'declined';
 	await setStatus(
 		database,
 		ctx.visit,
 		confirm
-			? { status, confirmed_by: scope.personId, confirmed_at: now.toISOString() }
+			? { status, confirmed_by: actor.id, confirmed_at: now.toISOString() }
 			: { status, decline_reason: reason || 'Declined by the host' },
 		now
 	);
@@ -357,12 +384,12 @@ export async function decideAsHost(
 /** The visitor cancels; the place goes back to the slot. */
 export async function cancelVisit(
 	database: Db,
-	visitorId: string,
+	actor: Actor,
 	visitId: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const ctx = await visitContext(database, visitId);
-	if (!ctx || ctx.visitor.id !== visitorId) return rejected({ _form: 'Only the visitor can cancel this visit' });
+	const ctx = await visitFor(database, actor, visitId);
+	if (!ctx?.roles.visitor) return rejected({ _form: 'Only the visitor can cancel this visit' });
 	if (!ACTIVE_STATUSES.includes(ctx.visit.status)) return rejected({ _form: 'This visit is not active' });
 	if (ctx.visit.starts_at <= now.toISOString()) return rejected({ _form: 'The visit has already started' });
 	await setStatus(database, ctx.visit, { status: 'cancelled' }, now);
@@ -371,44 +398,38 @@ export async function cancelVisit(
 
 export async function saveReflection(
 	database: Db,
-	visitorId: string,
+	actor: Actor,
 	visitId: string,
 	input: z.infer<typeof reflectionSchema>,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const ctx = await visitContext(database, visitId);
-	if (!ctx || ctx.visitor.id !== visitorId) return rejected({ _form: 'Only the visitor writes the reflection' });
-	if (ctx.visit.status !== 'confirmed' || ctx.visit.ends_at > now.toISOString())
-		return rejected({ _form: 'Write your reflection after the visit' });
-	await database
-		.updateTable('shadow_visits')
-		.set({
-			reflection_learned: input.learned,
-			reflection_impact: input.impact,
-			reflection_change: input.change,
-			reflected_at: now.toISOString(),
-			updated_at: now.toISOString()
-		})
-		.where('id', '=', visitId)
-		.execute();
+	const ctx = await visitFor(database, actor, visitId);
+	if (!ctx?.roles.visitor) return rejected({ _form: 'Only the visitor writes the reflection' });
+	if (!hasHappened(ctx.visit, now)) return rejected({ _form: 'Write your reflection after the visit' });
+	await updateVisit(database, visitId, {
+		reflection_learned: input.learned,
+		reflection_impact: input.impact,
+		reflection_change: input.change,
+		reflected_at: now.toISOString(),
+		updated_at: now.toISOString()
+	});
 	return { ok: true };
 }
 
 export async function saveHostFeedback(
 	database: Db,
-	scope: Scope,
+	actor: Actor,
 	visitId: string,
 	feedback: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const ctx = await visitContext(database, visitId);
-	if (!ctx || !rolesInVisit(ctx, scope).host) return rejected({ _form: 'Only the host team leaves feedback' });
-	if (ctx.visit.status !== 'confirmed' || ctx.visit.ends_at > now.toISOString())
-		return rejected({ _form: 'Leave feedback after the visit' });
-	await database
-		.updateTable('shadow_visits')
-		.set({ host_feedback: feedback, host_feedback_at: now.toISOString(), updated_at: now.toISOString() })
-		.where('id', '=', visitId)
-		.execute();
+	const ctx = await visitFor(database, actor, visitId);
+	if (!ctx?.roles.host) return rejected({ _form: 'Only the host team leaves feedback' });
+	if (!hasHappened(ctx.visit, now)) return rejected({ _form: 'Leave feedback after the visit' });
+	await updateVisit(database, visitId, {
+		host_feedback: feedback,
+		host_feedback_at: now.toISOString(),
+		updated_at: now.toISOString()
+	});
 	return { ok: true };
 }

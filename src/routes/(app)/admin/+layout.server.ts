@@ -1,4 +1,4 @@
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import type { PageServerLoad } from './$types';
 
 // Administration opens on the people directory, the page admins use most.

@@ -1,34 +1,34 @@
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { myPairs } from '$lib/server/buddies/pairs';
 import { calendarDate } from '$lib/server/learning/rules';
-import { sessionList } from '$lib/server/lunch/service';
+import { lunchSessionList } from '$lib/server/lunch-and-learn/service';
 import { recognitionWall } from '$lib/server/recognition/service';
-import { browseSlots, visitsOf } from '$lib/server/shadowing/queries';
+import { openSlots, visitsOf } from '$lib/server/shadowing/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const now = new Date();
 	const [sessions, recent, mine, slots, visits, pairs] = await Promise.all([
-		sessionList(db(), user.id, now),
+		lunchSessionList(db(), actor.id, now),
 		recognitionWall(db(), {}, { limit: 3, offset: 0 }),
-		recognitionWall(db(), { personId: user.id }, { limit: 3, offset: 0 }),
-		browseSlots(db(), {}, user.id, now),
-		visitsOf(db(), user.id),
-		myPairs(db(), user.id, calendarDate(now, user.timeZone))
+		recognitionWall(db(), { personId: actor.id }, { limit: 3, offset: 0 }),
+		openSlots(db(), actor, {}, now),
+		visitsOf(db(), actor.id),
+		myPairs(db(), actor.id, calendarDate(now, actor.timeZone))
 	]);
 	const upcomingVisits = visits.filter(
 		(v) => v.ends_at > now.toISOString() && ['pending_manager', 'pending_host', 'confirmed'].includes(v.status)
 	);
 	return {
 		buddies: pairs.filter((p) => p.current),
-		openSlots: slots.filter((s) => s.taken < s.capacity && s.team_id !== user.teamId).length,
+		openSlots: slots.filter((s) => s.taken < s.capacity && s.team_id !== locals.user?.teamId).length,
 		upcomingVisits,
 		sessions: sessions.upcoming.filter((s) => !s.cancelled_at).slice(0, 3),
 		recent: recent.entries,
 		mine: mine.entries,
 		received: mine.total,
-		timeZone: user.timeZone
+		timeZone: actor.timeZone
 	};
 };

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { objectIdOf, parseForm } from '$lib/server/forms';
 import { myPairs } from '$lib/server/buddies/pairs';
 import { modulesToSuggest, personBehaviourRatings } from '$lib/server/behaviours/growth';
 import {
@@ -12,40 +12,35 @@ import {
 } from '$lib/server/behaviours/observations';
 import { myLearning } from '$lib/server/learning/my-learning';
 import { calendarDate } from '$lib/server/learning/rules';
-import { getPersonDetail } from '$lib/server/people/queries';
+import { getPersonDetail } from '$lib/server/people/directory';
 import { recognitionWall } from '$lib/server/recognition/service';
-import { visitStories } from '$lib/server/shadowing/queries';
+import { visitStories } from '$lib/server/shadowing/service';
 import type { Actions, PageServerLoad } from './$types';
 
 const LATEST = 5;
 
 /** "My growth": how the signed-in person is seen and what they are doing about it, all in one place. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const now = new Date();
-	const person = await getPersonDetail(db(), user.id);
+	const person = await getPersonDetail(db(), actor.id);
 	const [observations, given, ratings, thanks, learning, visits, pairs] = await Promise.all([
-		listObservations(db(), { personId: user.id }, { limit: LATEST, offset: 0 }),
-		listObservations(db(), { authorId: user.id, excludeSelf: true }, { limit: 5, offset: 0 }),
-		personBehaviourRatings(db(), user.id),
-		recognitionWall(db(), { personId: user.id }, { limit: 5, offset: 0 }),
+		listObservations(db(), { personId: actor.id }, { limit: LATEST, offset: 0 }),
+		listObservations(db(), { authorId: actor.id, excludeSelf: true }, { limit: 5, offset: 0 }),
+		personBehaviourRatings(db(), actor.id),
+		recognitionWall(db(), { personId: actor.id }, { limit: 5, offset: 0 }),
 		myLearning(
 			db(),
-			{
-				id: user.id,
-				teamId: user.teamId,
-				teamKind: person?.team_kind ?? null,
-				timeZone: user.timeZone,
-				isManager: user.scope.managedTeamIds.length > 0 || user.scope.ledUnitPaths.length > 0
-			},
+			actor,
+			person?.team_id && person.team_kind ? { id: person.team_id, kind: person.team_kind } : null,
 			now
 		),
-		visitStories(db(), user.id),
-		myPairs(db(), user.id, calendarDate(now, user.timeZone))
+		visitStories(db(), actor.id),
+		myPairs(db(), actor.id, calendarDate(now, actor.timeZone))
 	]);
 	const completed = new Set(learning.completed.filter((m) => m.state.status === 'completed').map((m) => m.slug));
 	return {
-		me: user.id,
+		me: actor.id,
 		observations,
 		given,
 		ratings,
@@ -63,28 +58,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		},
 		visits,
 		pairs,
-		timeZone: user.timeZone,
+		timeZone: actor.timeZone,
 		notice: url.searchParams.has('responded') ? 'responded' : url.searchParams.has('deleted') ? 'deleted' : null
 	};
 };
 
 export const actions: Actions = {
-	respond: async ({ locals, request, getClientAddress }) => {
-		const user = requireUser(locals);
+	respond: async ({ locals, request }) => {
+		const actor = requireActor(locals);
 		const form = await request.formData();
-		const id = String(form.get('id') ?? '');
+		const id = objectIdOf(form);
 		// Only observations about oneself can be answered; any other id is refused before the text is read.
-		const found = await observationForViewer(db(), user.scope, id);
+		const found = await observationForViewer(db(), actor.scope, id);
 		if (!found?.access.respond) error(404, 'We could not find that observation.');
 		const parsed = parseForm(responseSchema, form);
 		if (!parsed.ok) return fail(400, { id, values: parsed.values, errors: parsed.errors });
-		const result = await respondToObservation(
-			db(),
-			{ id: user.id, ip: getClientAddress(), scope: user.scope },
-			id,
-			parsed.data.response,
-			new Date()
-		);
+		const result = await respondToObservation(db(), actor, id, parsed.data.response, new Date());
 		if (!result.ok) return fail(400, { id, values: parsed.values, errors: result.errors });
 		redirect(303, `/growth?responded=1#observation-${id}`);
 	}

@@ -1,12 +1,12 @@
-import { error } from '@sveltejs/kit';
 import { metricKindLabels } from '$lib/measure';
 import { pageCount, pageFrom } from '$lib/paging';
 import { periodLabel } from '$lib/periods';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireCapability } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
 import { confidenceLabels } from '$lib/server/scorecards/rules';
-import { mayOpenScorecards, measureTrends, pickableMonths } from '$lib/server/scorecards/service';
+import { canOpenScorecards } from '$lib/server/scorecards/policy';
+import { measureTrends, pickableMonths } from '$lib/server/scorecards/service';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -14,12 +14,11 @@ const PAGE_SIZE = 50;
 const TREND_TEAMS = 8;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals);
-	// Staff have their own page (/growth); this one does not exist for them.
-	if (!mayOpenScorecards(user.scope)) error(404, 'Not found');
+	// Staff have their own page (/growth).
+	const actor = requireCapability(locals, canOpenScorecards, 'Scorecards are for managers, leaders and admins.');
 	const now = new Date();
-	const query = readLeaderQuery(url, now, user.timeZone);
-	const view = await leaderView(db(), user.scope, query, now);
+	const query = readLeaderQuery(url, now, actor.timeZone);
+	const view = await leaderView(db(), actor.scope, query, now);
 	const { page, limit, offset } = pageFrom(url, PAGE_SIZE);
 
 	// The trend chart follows one measure across the first teams in the table's order.
@@ -41,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		query,
 		monthLabel: periodLabel(query.month),
-		months: pickableMonths(now, user.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
+		months: pickableMonths(now, actor.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
 		window: { first: periodLabel(view.window.first), last: periodLabel(view.window.last) },
 		units: view.units.map((u) => ({ value: u.id, label: u.name, depth: u.depth })),
 		unitName: view.unit?.name ?? null,

@@ -1,14 +1,14 @@
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { auditActions, listAuditEvents, type AuditAction } from '$lib/server/audit/log';
 import { db } from '$lib/server/db';
-import { getPersonDetail } from '$lib/server/people/queries';
+import { getPersonDetail } from '$lib/server/people/directory';
 import { pageCount, pageFrom } from '$lib/paging';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const admin = requireAdmin(locals);
+	const actor = requireAdmin(locals);
 	const raw = url.searchParams.get('action') ?? '';
 	const action = (auditActions as readonly string[]).includes(raw) ? (raw as AuditAction) : undefined;
 	const person = url.searchParams.get('person');
@@ -28,6 +28,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		action: action ?? '',
 		subject: subject ? { id: subject.id, name: subject.name } : null,
 		actions: auditActions,
-		timeZone: admin.timeZone
+		timeZone: actor.timeZone
 	};
 };

@@ -1,10 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { objectIdOf, parseForm, readForm } from '$lib/server/forms';
 import {
 	createValue,
 	deleteValue,
+	directionSchema,
 	frameworkOverview,
 	getValue,
 	moveBehaviour,
@@ -24,54 +25,53 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-function actor(locals: App.Locals, ip: string) {
-	return { id: requireAdmin(locals).id, ip };
-}
-
-const directionOf = (form: FormData): Direction => (form.get('direction') === 'up' ? 'up' : 'down');
+const directionOf = (form: FormData): Direction => {
+	const parsed = parseForm(directionSchema, form);
+	return parsed.ok ? parsed.data.direction : 'down';
+};
 
 export const actions: Actions = {
-	createValue: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
-		const parsed = parseForm(valueSchema, await request.formData());
+	createValue: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, valueSchema);
 		if (!parsed.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: parsed.errors });
-		const result = await createValue(db(), by, parsed.data, new Date());
+		const result = await createValue(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/behaviours?saved=value');
 	},
-	updateValue: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
+	updateValue: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
 		const form = await request.formData();
-		const id = String(form.get('id') ?? '');
+		const id = objectIdOf(form);
 		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
 		const parsed = parseForm(valueSchema, form);
 		if (!parsed.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: parsed.errors });
-		const result = await updateValue(db(), by, id, parsed.data, new Date());
+		const result = await updateValue(db(), actor, id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/behaviours?saved=value');
 	},
-	deleteValue: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
-		const id = String((await request.formData()).get('id') ?? '');
+	deleteValue: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const id = objectIdOf(await request.formData());
 		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
-		const result = await deleteValue(db(), by, id, new Date());
+		const result = await deleteValue(db(), actor, id, new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/behaviours?saved=valueDeleted');
 	},
-	moveValue: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
+	moveValue: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
 		const form = await request.formData();
-		const id = String(form.get('id') ?? '');
+		const id = objectIdOf(form);
 		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
-		const result = await moveValue(db(), by, id, directionOf(form), new Date());
+		const result = await moveValue(db(), actor, id, directionOf(form), new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: result.errors });
 		redirect(303, `/admin/behaviours?saved=moved#value-${id}`);
 	},
-	moveBehaviour: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
+	moveBehaviour: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
 		const form = await request.formData();
-		const id = String(form.get('id') ?? '');
-		const result = await moveBehaviour(db(), by, id, directionOf(form), new Date());
+		const id = objectIdOf(form);
+		const result = await moveBehaviour(db(), actor, id, directionOf(form), new Date());
 		if (!result.ok) return fail(400, { form: 'list', values: {}, errors: result.errors });
 		redirect(303, '/admin/behaviours?saved=moved');
 	}

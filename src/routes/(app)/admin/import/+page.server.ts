@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { csvFromForm } from '$lib/server/forms';
 import { applyImport, previewImport } from '$lib/server/people/import';
@@ -9,8 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 const PREVIEW_ROWS = 200;
 
 export const load: PageServerLoad = ({ locals }) => {
-	const admin = requireAdmin(locals);
-	return { columns: importColumns, maxRows: MAX_IMPORT_ROWS, timeZone: admin.timeZone };
+	const actor = requireAdmin(locals);
+	return { columns: importColumns, maxRows: MAX_IMPORT_ROWS, timeZone: actor.timeZone };
 };
 
 /** What the page needs of a plan: every problem, and a bounded sample of the rows. */
@@ -27,22 +27,17 @@ function shape(plan: ImportPlan) {
 
 export const actions: Actions = {
 	preview: async ({ locals, request }) => {
-		const admin = requireAdmin(locals);
+		const actor = requireAdmin(locals);
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
-		const plan = await previewImport(db(), source.text, admin.email);
+		const plan = await previewImport(db(), actor, source.text);
 		return { stage: 'preview' as const, csv: source.text, plan: shape(plan) };
 	},
-	apply: async ({ locals, request, url, getClientAddress }) => {
-		const admin = requireAdmin(locals);
+	apply: async ({ locals, request, url }) => {
+		const actor = requireAdmin(locals);
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
-		const outcome = await applyImport(
-			db(),
-			{ id: admin.id, email: admin.email, ip: getClientAddress() },
-			source.text,
-			new Date()
-		);
+		const outcome = await applyImport(db(), actor, source.text, new Date());
 		if (!outcome.ok) {
 			// The data changed since the preview and a row no longer holds: nothing was applied.
 			return fail(400, { stage: 'preview' as const, csv: source.text, plan: shape(outcome.plan) });

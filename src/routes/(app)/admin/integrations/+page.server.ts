@@ -1,24 +1,29 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { createIntegration, integrationSchema, revokeIntegration } from '$lib/server/metrics/integrations';
-import { listIntegrations, listMetrics } from '$lib/server/metrics/queries';
-import { listTeams } from '$lib/server/org/queries';
+import { objectIdOf, readForm } from '$lib/server/forms';
+import { listMetrics } from '$lib/server/metrics/definitions';
+import {
+	createIntegration,
+	integrationSchema,
+	listIntegrations,
+	revokeIntegration
+} from '$lib/server/metrics/integrations';
+import { teamChoices } from '$lib/server/org/directory';
 import { calendarDate } from '$lib/server/learning/rules';
 import { periodOf, shiftPeriod } from '$lib/periods';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const admin = requireAdmin(locals);
+	const actor = requireAdmin(locals);
 	const [integrations, metrics, teams] = await Promise.all([
 		listIntegrations(db()),
 		listMetrics(db()),
-		listTeams(db())
+		teamChoices(db())
 	]);
 	// A real team, metric and period make the example work as pasted.
 	const metric = metrics.find((m) => m.source === 'values');
-	const today = calendarDate(new Date(), admin.timeZone);
+	const today = calendarDate(new Date(), actor.timeZone);
 	return {
 		integrations: integrations.map((i) => ({
 			id: i.id,
@@ -35,25 +40,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			period:
 				metric?.period === 'week' ? shiftPeriod(periodOf('week', today), -1) : shiftPeriod(periodOf('month', today), -1)
 		},
-		timeZone: admin.timeZone,
+		timeZone: actor.timeZone,
 		saved: url.searchParams.get('saved')
 	};
 };
 
 export const actions: Actions = {
 	// The token exists only in this response, so success renders it rather than redirecting.
-	create: async ({ locals, request, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const parsed = parseForm(integrationSchema, await request.formData());
+	create: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, integrationSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await createIntegration(db(), { id: admin.id, ip: getClientAddress() }, parsed.data, new Date());
+		const result = await createIntegration(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		return { created: { id: result.id, name: parsed.data.name, token: result.token } };
 	},
-	revoke: async ({ locals, request, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const id = String((await request.formData()).get('id') ?? '');
-		const result = await revokeIntegration(db(), { id: admin.id, ip: getClientAddress() }, id, new Date());
+	revoke: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const id = objectIdOf(await request.formData());
+		const result = await revokeIntegration(db(), actor, id, new Date());
 		if (!result.ok) return fail(400, { revokeError: result.errors._form ?? 'This integration could not be revoked' });
 		redirect(303, '/admin/integrations?saved=revoked');
 	}

@@ -1,6 +1,6 @@
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { listMetrics } from '$lib/server/metrics/queries';
+import { listMetrics } from '$lib/server/metrics/definitions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

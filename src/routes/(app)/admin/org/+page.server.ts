@@ -1,102 +1,78 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { getTeam, getUnit, listTeams, listUnits, teamManagers } from '$lib/server/org/queries';
-import { treeOrder } from '$lib/server/org/rules';
+import { objectIdOf, parseForm, readForm } from '$lib/server/forms';
+import { getTeam, getUnit, organisationChart } from '$lib/server/org/directory';
 import { createTeam, createUnit, editTeam, editUnit, removeTeam, removeUnit } from '$lib/server/org/service';
+import { requireAdmin } from '$lib/server/policy';
 import { teamSchema, unitSchema } from '$lib/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
-	const [units, teams] = await Promise.all([listUnits(db()), listTeams(db())]);
-	const managers = await teamManagers(
-		db(),
-		teams.map((t) => t.id)
-	);
-	const teamCount = new Map<string, number>();
-	for (const t of teams) teamCount.set(t.org_unit_id, (teamCount.get(t.org_unit_id) ?? 0) + 1);
 	return {
-		units: treeOrder(units).map((u) => ({
-			id: u.id,
-			name: u.name,
-			kind: u.kind,
-			parent_id: u.parent_id,
-			depth: u.depth,
-			teams: teamCount.get(u.id) ?? 0
-		})),
-		teams: teams.map((t) => ({
-			id: t.id,
-			name: t.name,
-			kind: t.kind,
-			org_unit_id: t.org_unit_id,
-			unit_name: t.unit_name,
-			member_count: t.member_count,
-			managers: (managers.get(t.id) ?? []).map((m) => m.name)
-		})),
+		...(await organisationChart(db())),
 		editUnit: url.searchParams.get('unit'),
 		editTeam: url.searchParams.get('team'),
 		saved: url.searchParams.get('saved')
 	};
 };
 
-function actor(locals: App.Locals, ip: string) {
-	return { id: requireAdmin(locals).id, ip };
+/** The unit or team a form names; 404 when there is none. */
+async function named(form: FormData, kind: 'unit' | 'team'): Promise<string> {
+	const id = objectIdOf(form);
+	const found = id && (kind === 'unit' ? await getUnit(db(), id) : await getTeam(db(), id));
+	if (!found) error(404, `We could not find that ${kind}.`);
+	return found.id;
 }
 
 export const actions: Actions = {
-	createUnit: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
-		const parsed = parseForm(unitSchema, await request.formData());
+	createUnit: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, unitSchema);
 		if (!parsed.ok) return fail(400, { form: 'newUnit', values: parsed.values, errors: parsed.errors });
-		const result = await createUnit(db(), by, parsed.data, new Date());
+		const result = await createUnit(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'newUnit', values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/org?saved=unit');
 	},
-	updateUnit: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
+	updateUnit: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
 		const form = await request.formData();
-		const id = String(form.get('id') ?? '');
-		if (!(await getUnit(db(), id))) error(404, 'We could not find that unit.');
+		const id = await named(form, 'unit');
 		const parsed = parseForm(unitSchema, form);
 		if (!parsed.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: parsed.errors });
-		const result = await editUnit(db(), by, id, parsed.data, new Date());
+		const result = await editUnit(db(), actor, id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/org?saved=unit');
 	},
-	deleteUnit: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
-		const id = String((await request.formData()).get('id') ?? '');
-		if (!(await getUnit(db(), id))) error(404, 'We could not find that unit.');
-		const result = await removeUnit(db(), by, id, new Date());
+	deleteUnit: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const id = await named(await request.formData(), 'unit');
+		const result = await removeUnit(db(), actor, id, new Date());
 		if (!result.ok) return fail(400, { form: `unit:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/org?saved=unitDeleted');
 	},
-	createTeam: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
-		const parsed = parseForm(teamSchema, await request.formData());
+	createTeam: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, teamSchema);
 		if (!parsed.ok) return fail(400, { form: 'newTeam', values: parsed.values, errors: parsed.errors });
-		const result = await createTeam(db(), by, parsed.data, new Date());
+		const result = await createTeam(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'newTeam', values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/org?saved=team');
 	},
-	updateTeam: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
+	updateTeam: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
 		const form = await request.formData();
-		const id = String(form.get('id') ?? '');
-		if (!(await getTeam(db(), id))) error(404, 'We could not find that team.');
+		const id = await named(form, 'team');
 		const parsed = parseForm(teamSchema, form);
 		if (!parsed.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: parsed.errors });
-		const result = await editTeam(db(), by, id, parsed.data, new Date());
+		const result = await editTeam(db(), actor, id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/org?saved=team');
 	},
-	deleteTeam: async ({ locals, request, getClientAddress }) => {
-		const by = actor(locals, getClientAddress());
-		const id = String((await request.formData()).get('id') ?? '');
-		if (!(await getTeam(db(), id))) error(404, 'We could not find that team.');
-		const result = await removeTeam(db(), by, id, new Date());
+	deleteTeam: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const id = await named(await request.formData(), 'team');
+		const result = await removeTeam(db(), actor, id, new Date());
 		if (!result.ok) return fail(400, { form: `team:${id}`, values: {}, errors: result.errors });
 		redirect(303, '/admin/org?saved=teamDeleted');
 	}

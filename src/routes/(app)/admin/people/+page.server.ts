@@ -1,8 +1,7 @@
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { listTeams, listUnits } from '$lib/server/org/queries';
-import { treeOrder } from '$lib/server/org/rules';
-import { listPeople, type PersonListFilters } from '$lib/server/people/queries';
+import { teamChoices, unitChoices } from '$lib/server/org/directory';
+import { listPeople, type PersonListFilters } from '$lib/server/people/directory';
 import { pageCount, pageFrom } from '$lib/paging';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +10,7 @@ const roles = ['staff', 'manager', 'leader', 'admin'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
-	const [teams, units] = await Promise.all([listTeams(db()), listUnits(db())]);
+	const [teams, units] = await Promise.all([teamChoices(db()), unitChoices(db())]);
 
 	const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? '';
 	const teamId = url.searchParams.get('team') ?? '';
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page: paging.page,
 		pageCount: pageCount(total, PAGE_SIZE),
 		filters: { q, team: filters.teamId ?? '', unit: unit?.id ?? '', role: filters.role ?? '', status },
-		teams: teams.map((t) => ({ id: t.id, name: t.name })),
-		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
+		teams,
+		units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
 	};
 };

@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { firstErrors } from '$lib/server/forms';
-import { listBehaviours } from '$lib/server/behaviours/queries';
-import { listTeams, listUnits } from '$lib/server/org/queries';
-import { treeOrder } from '$lib/server/org/rules';
+import { readForm } from '$lib/server/forms';
+import { listBehaviours } from '$lib/server/behaviours/directory';
+import { teamChoices, unitChoices } from '$lib/server/org/directory';
 import { recognise, recognitionSchema, recognitionWall, type WallFilters } from '$lib/server/recognition/service';
 import { pageCount, pageFrom } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,8 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 const PAGE_SIZE = 20;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals);
-	const [teams, units, behaviours] = await Promise.all([listTeams(db()), listUnits(db()), listBehaviours(db())]);
+	const actor = requireActor(locals);
+	const [teams, units, behaviours] = await Promise.all([teamChoices(db()), unitChoices(db()), listBehaviours(db())]);
 	const filters: WallFilters = {};
 	const team = teams.find((t) => t.id === url.searchParams.get('team'));
 	const unit = units.find((u) => u.id === url.searchParams.get('unit'));
@@ -28,27 +27,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page: paging.page,
 		pageCount: pageCount(wall.total, PAGE_SIZE),
 		filters: { team: team?.id ?? '', unit: unit?.id ?? '', behaviour: behaviour?.slug ?? '' },
-		teams: teams.map((t) => ({ id: t.id, name: t.name })),
-		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+		teams,
+		units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 		behaviours,
-		timeZone: user.timeZone,
+		timeZone: actor.timeZone,
 		sent: url.searchParams.get('sent')
 	};
 };
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const user = requireUser(locals);
-		const form = await request.formData();
-		const values = {
-			recipients: String(form.get('recipients') ?? ''),
-			behaviour: String(form.get('behaviour') ?? ''),
-			message: String(form.get('message') ?? '')
-		};
-		const parsed = recognitionSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { values, errors: firstErrors(parsed.error) });
-		const result = await recognise(db(), user.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values, errors: result.errors });
+		const actor = requireActor(locals);
+		const parsed = await readForm(request, recognitionSchema);
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const result = await recognise(db(), actor, parsed.data, new Date());
+		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, `/connect/recognition?sent=${result.crossDepartment ? 'cross' : 'yes'}`);
 	}
 };

@@ -1,13 +1,14 @@
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { canOrganise, sessionList } from '$lib/server/lunch/service';
+import { canOrganiseLunchSessions } from '$lib/server/lunch-and-learn/policy';
+import { lunchSessionList } from '$lib/server/lunch-and-learn/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	return {
-		...(await sessionList(db(), user.id, new Date())),
-		canOrganise: canOrganise(user.scope),
-		timeZone: user.timeZone
+		...(await lunchSessionList(db(), actor.id, new Date())),
+		canOrganise: canOrganiseLunchSessions(actor.scope),
+		timeZone: actor.timeZone
 	};
 };

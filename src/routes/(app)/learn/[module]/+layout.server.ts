@@ -1,17 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
-import { lessonsDone } from '$lib/server/learning/queries';
-import { moduleStates } from '$lib/server/learning/service';
+import { lessonsDone, moduleStates } from '$lib/server/learning/service';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page of a module needs: its outline (never the check's key) and the learner's state. */
 export const load: LayoutServerLoad = async ({ locals, params }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const mod = findModule(params.module);
 	if (!mod) error(404, 'We could not find that module.');
-	const [states, done] = await Promise.all([moduleStates(db(), user.id), lessonsDone(db(), user.id, mod.slug)]);
+	const [states, done] = await Promise.all([moduleStates(db(), actor.id), lessonsDone(db(), actor.id, mod.slug)]);
 	return {
 		module: {
 			slug: mod.slug,

@@ -1,28 +1,26 @@
-import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
-import { listBehaviours } from '$lib/server/behaviours/queries';
+import { behavioursBuiltBy } from '$lib/server/behaviours/directory';
 import { findModule } from '$lib/server/learning/content';
-import { listAttempts, practiceOf, reflectionsOf } from '$lib/server/learning/queries';
+import { moduleProgress } from '$lib/server/learning/service';
+import { requireActor } from '$lib/server/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
+	// The layout has already answered 404 for a module that does not exist.
 	const mod = findModule(params.module)!;
-	const [attempts, reflections, practice, allBehaviours] = await Promise.all([
-		listAttempts(db(), user.id, mod.slug),
-		reflectionsOf(db(), user.id, mod.slug),
-		practiceOf(db(), user.id, mod.slug),
-		listBehaviours(db())
+	const [progress, behaviours] = await Promise.all([
+		moduleProgress(db(), actor.id, mod),
+		behavioursBuiltBy(db(), mod.behaviours)
 	]);
-	const behaviours = allBehaviours.filter((b) => mod.behaviours.includes(b.slug));
 	return {
 		behaviours,
-		bestScore: attempts.reduce((best, a) => Math.max(best, a.score), -1),
-		passedCheck: attempts.some((a) => a.passed === 1 && a.module_version.split('.')[0] === mod.version.split('.')[0]),
-		attemptCount: attempts.length,
-		reflectionCount: reflections.filter((r) => r.body.trim()).length,
+		bestScore: progress.bestScore,
+		passedCheck: progress.passedCheck,
+		attemptCount: progress.attemptCount,
+		reflectionCount: progress.reflectionCount,
 		promptCount: mod.reflections.length,
-		practice: { title: mod.practice.title, description: mod.practice.description, done: practice[0] ?? null },
-		timeZone: user.timeZone
+		practice: { title: mod.practice.title, description: mod.practice.description, done: progress.practiceDone },
+		timeZone: actor.timeZone
 	};
 };

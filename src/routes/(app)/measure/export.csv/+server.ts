@@ -1,17 +1,15 @@
-import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
 import { db } from '$lib/server/db';
 import { scorecardCsv } from '$lib/server/scorecards/export';
 import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
-import { mayOpenScorecards } from '$lib/server/scorecards/service';
+import { canOpenScorecards } from '$lib/server/scorecards/policy';
+import { requireCapability } from '$lib/server/policy';
 import { recordAudit } from '$lib/server/audit/log';
 import { fileSlug } from '$lib/server/scorecards/csv';
 import type { RequestHandler } from './$types';
 
 /** The /measure table as CSV, for the same month and filters, every matching team (not one page). */
-export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => {
-	const user = requireUser(locals);
-	if (!mayOpenScorecards(user.scope)) error(404, 'Not found');
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const user = requireCapability(locals, canOpenScorecards, 'Scorecards are for managers, leaders and admins.');
 	const now = new Date();
 	const query = readLeaderQuery(url, now, user.timeZone);
 	const view = await leaderView(db(), user.scope, query, now);
@@ -30,7 +28,7 @@ export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => 
 			watermelons_only: query.onlyWatermelons,
 			teams: view.rows.length
 		},
-		ip: getClientAddress(),
+		ip: user.ip,
 		at: now
 	});
 	const filename = `ripple-scorecards-${view.unit ? `${fileSlug(view.unit.name)}-` : ''}${query.month}.csv`;

@@ -3,20 +3,20 @@ import { db } from '$lib/server/db';
 import { csvFromForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { csvColumns, MAX_CSV_ROWS, type CsvPlan } from '$lib/server/metrics/csv';
-import { applyMetricsImport, previewMetricsImport, writableTeams } from '$lib/server/metrics/values';
-import { listTeams } from '$lib/server/org/queries';
-import { requireImporter } from './access';
+import { canImportMetrics, writableTeams } from '$lib/server/metrics/policy';
+import { applyMetricsImport, previewMetricsImport } from '$lib/server/metrics/values';
+import { teamChoices } from '$lib/server/org/directory';
+import { requireCapability } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREVIEW_ROWS = 1000;
 
+const importersOnly = 'Importing metrics is for team managers and admins.';
+
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = requireImporter(locals);
-	const allowed = writableTeams(user.scope);
-	const teams =
-		allowed === 'all'
-			? null
-			: (await listTeams(db())).filter((t) => allowed.has(t.id)).map((t) => ({ id: t.id, name: t.name }));
+	const actor = requireCapability(locals, canImportMetrics, importersOnly);
+	const allowed = writableTeams(actor.scope);
+	const teams = allowed === 'all' ? null : (await teamChoices(db())).filter((t) => allowed.has(t.id));
 	return { columns: csvColumns, maxRows: MAX_CSV_ROWS, teams };
 };
 
@@ -45,24 +45,18 @@ function shape(plan: CsvPlan) {
 
 export const actions: Actions = {
 	preview: async ({ locals, request }) => {
-		const user = requireImporter(locals);
+		const actor = requireCapability(locals, canImportMetrics, importersOnly);
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
-		const plan = await previewMetricsImport(db(), user.scope, source.text, calendarDate(new Date(), user.timeZone));
+		const plan = await previewMetricsImport(db(), actor, source.text, calendarDate(new Date(), actor.timeZone));
 		return { stage: 'preview' as const, csv: source.text, plan: shape(plan) };
 	},
-	apply: async ({ locals, request, getClientAddress }) => {
-		const user = requireImporter(locals);
+	apply: async ({ locals, request }) => {
+		const actor = requireCapability(locals, canImportMetrics, importersOnly);
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
 		const now = new Date();
-		const outcome = await applyMetricsImport(
-			db(),
-			{ id: user.id, ip: getClientAddress(), scope: user.scope },
-			source.text,
-			now,
-			calendarDate(now, user.timeZone)
-		);
+		const outcome = await applyMetricsImport(db(), actor, source.text, now, calendarDate(now, actor.timeZone));
 		// A row that no longer holds (the data changed since the preview) means nothing was applied.
 		if (!outcome.ok) return fail(400, { stage: 'preview' as const, csv: source.text, plan: shape(outcome.plan) });
 		return { stage: 'done' as const, plan: shape(outcome.plan) };

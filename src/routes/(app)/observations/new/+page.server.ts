@@ -1,10 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser, type CurrentUser } from '$lib/server/auth/current-user';
+import type { Actor } from '$lib/server/auth/actor';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listBehaviours } from '$lib/server/behaviours/queries';
+import { readForm } from '$lib/server/forms';
+import { listBehaviours } from '$lib/server/behaviours/directory';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
-import { earliestObservedOn, observationSource } from '$lib/server/behaviours/observation-rules';
+import { observationSource } from '$lib/server/behaviours/policy';
+import { earliestObservedOn } from '$lib/server/behaviours/rules';
 import {
 	activePersonByEmail,
 	createObservation,
@@ -16,15 +18,15 @@ import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The person written about and the source the observation will get; 404 for nobody one can write about. */
-async function subjectFor(user: CurrentUser, personId: string) {
+async function subjectFor(actor: Actor, personId: string) {
 	const person = await observedPerson(db(), personId);
-	const source = person ? observationSource(user.scope, person) : null;
+	const source = person ? observationSource(actor.scope, person) : null;
 	if (!person || !source) error(404, 'We could not find that person.');
 	return { person, source };
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const personId = url.searchParams.get('person');
 	if (!personId) {
 		// First step: who? By email, as recognition does, so nobody browses a directory they may not see.
@@ -37,13 +39,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			step: 'who' as const,
 			email,
 			emailError: email ? 'Nobody active in Ripple has this email address' : null,
-			me: user.id
+			me: actor.id
 		};
 	}
-	const { person, source } = await subjectFor(user, personId);
+	const { person, source } = await subjectFor(actor, personId);
 	const slug = url.searchParams.get('behaviour') ?? '';
 	const [behaviours, chosen] = await Promise.all([listBehaviours(db()), slug ? currentScale(db(), slug) : undefined]);
-	const today = calendarDate(new Date(), user.timeZone);
+	const today = calendarDate(new Date(), actor.timeZone);
 	return {
 		step: 'rate' as const,
 		person: { id: person.personId, name: person.name, teamName: person.teamName },
@@ -66,18 +68,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url, getClientAddress }) => {
-		const user = requireUser(locals);
-		const { person } = await subjectFor(user, url.searchParams.get('person') ?? '');
-		const parsed = parseForm(observationSchema, await request.formData());
+	default: async ({ locals, request, url }) => {
+		const actor = requireActor(locals);
+		const { person } = await subjectFor(actor, url.searchParams.get('person') ?? '');
+		const parsed = await readForm(request, observationSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const result = await createObservation(
 			db(),
-			{ id: user.id, ip: getClientAddress(), scope: user.scope, timeZone: user.timeZone },
+			actor,
 			person.personId,
 			parsed.data,
-			calendarDate(now, user.timeZone),
+			calendarDate(now, actor.timeZone),
 			now
 		);
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });

@@ -1,19 +1,19 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { listObservations } from '$lib/server/behaviours/observations';
 import { learningForManager } from '$lib/server/learning/person-learning';
 import { personForViewer } from '$lib/server/people/access';
-import { managesPerson } from '$lib/server/people/rules';
+import { managesPerson } from '$lib/server/people/policy';
 import { recognitionWall } from '$lib/server/recognition/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireUser(locals);
-	const found = await personForViewer(db(), user.scope, params.id);
+	const actor = requireActor(locals);
+	const found = await personForViewer(db(), actor.scope, params.id);
 	if (!found) error(404, 'We could not find that person.');
 	const { person } = found;
-	const manages = managesPerson(user.scope, {
+	const manages = managesPerson(actor.scope, {
 		personId: person.id,
 		teamId: person.team_id,
 		unitPath: person.unit_path,
@@ -30,8 +30,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		learning,
 		thanks,
 		observations,
-		isSelf: person.id === user.id,
-		isAdmin: user.scope.isAdmin,
-		timeZone: user.timeZone
+		isSelf: person.id === actor.id,
+		isAdmin: actor.scope.isAdmin,
+		timeZone: actor.timeZone
 	};
 };

@@ -1,10 +1,10 @@
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { personalDataDownload } from '$lib/server/people/personal-data-download';
 import type { RequestHandler } from './$types';
 
 /** Everything Ripple holds about the signed-in person, for them to keep. */
-export const GET: RequestHandler = async ({ locals, getClientAddress }) => {
-	const user = requireUser(locals);
-	return personalDataDownload(db(), { id: user.id, ip: getClientAddress() }, user.id, new Date());
+export const GET: RequestHandler = async ({ locals }) => {
+	const actor = requireActor(locals);
+	return personalDataDownload(db(), actor, actor.id, new Date());
 };

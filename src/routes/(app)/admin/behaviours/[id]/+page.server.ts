@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import {
 	behaviourDetail,
 	behaviourSchema,
@@ -13,7 +13,7 @@ import { modulesBuilding } from '$lib/server/behaviours/modules';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireAdmin(locals);
+	const actor = requireAdmin(locals);
 	const [detail, values] = await Promise.all([behaviourDetail(db(), params.id), valueChoices(db())]);
 	if (!detail) error(404, 'We could not find that behaviour.');
 	const current = detail.versions.find((v) => v.version === detail.behaviour.currentVersion);
@@ -25,46 +25,28 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		modules: modulesBuilding(detail.behaviour.slug),
 		saved: url.searchParams.get('saved'),
 		version: url.searchParams.get('version'),
-		timeZone: requireAdmin(locals).timeZone
+		timeZone: actor.timeZone
 	};
 };
 
 export const actions: Actions = {
-	update: async ({ locals, params, request, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const parsed = parseForm(behaviourSchema, await request.formData());
+	update: async ({ locals, params, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, behaviourSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await updateBehaviour(
-			db(),
-			{ id: admin.id, ip: getClientAddress() },
-			params.id,
-			parsed.data,
-			new Date()
-		);
+		const result = await updateBehaviour(db(), actor, params.id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, `/admin/behaviours/${params.id}?saved=${result.change}&version=${result.version}`);
 	},
-	archive: async ({ locals, params, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const result = await setBehaviourArchived(
-			db(),
-			{ id: admin.id, ip: getClientAddress() },
-			params.id,
-			true,
-			new Date()
-		);
+	archive: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
+		const result = await setBehaviourArchived(db(), actor, params.id, true, new Date());
 		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
 		redirect(303, `/admin/behaviours/${params.id}?saved=archived`);
 	},
-	restore: async ({ locals, params, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const result = await setBehaviourArchived(
-			db(),
-			{ id: admin.id, ip: getClientAddress() },
-			params.id,
-			false,
-			new Date()
-		);
+	restore: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
+		const result = await setBehaviourArchived(db(), actor, params.id, false, new Date());
 		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
 		redirect(303, `/admin/behaviours/${params.id}?saved=restored`);
 	}

@@ -1,20 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { listAuditEvents } from '$lib/server/audit/log';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import {
 	computedMetricEditSchema,
 	editMetric,
+	getMetric,
 	metricEditSchema,
 	setMetricArchived,
 	takesValues
 } from '$lib/server/metrics/definitions';
-import { getMetric } from '$lib/server/metrics/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const admin = requireAdmin(locals);
+	const actor = requireAdmin(locals);
 	const [metric, history] = await Promise.all([
 		getMetric(db(), params.id),
 		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })
@@ -46,37 +46,31 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			rollup: metric.rollup
 		},
 		history: history.rows.map((e) => ({ id: e.id, at: e.at, summary: e.summary, actor: e.actor_name })),
-		timeZone: admin.timeZone
+		timeZone: actor.timeZone
 	};
 };
 
 export const actions: Actions = {
-	update: async ({ locals, request, params, getClientAddress }) => {
-		const admin = requireAdmin(locals);
+	update: async ({ locals, request, params }) => {
+		const actor = requireAdmin(locals);
 		const metric = await getMetric(db(), params.id);
 		if (!metric) error(404, 'We could not find that metric.');
 		const form = await request.formData();
 		const parsed = takesValues(metric) ? parseForm(metricEditSchema, form) : parseForm(computedMetricEditSchema, form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await editMetric(db(), { id: admin.id, ip: getClientAddress() }, metric.id, parsed.data, new Date());
+		const result = await editMetric(db(), actor, metric.id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/metrics?saved=updated');
 	},
-	archive: async ({ locals, params, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const result = await setMetricArchived(db(), { id: admin.id, ip: getClientAddress() }, params.id, true, new Date());
+	archive: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
+		const result = await setMetricArchived(db(), actor, params.id, true, new Date());
 		if (!result.ok) error(404, 'We could not find that metric.');
 		redirect(303, '/admin/metrics?saved=archived');
 	},
-	restore: async ({ locals, params, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const result = await setMetricArchived(
-			db(),
-			{ id: admin.id, ip: getClientAddress() },
-			params.id,
-			false,
-			new Date()
-		);
+	restore: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
+		const result = await setMetricArchived(db(), actor, params.id, false, new Date());
 		if (!result.ok) error(404, 'We could not find that metric.');
 		redirect(303, '/admin/metrics?saved=restored');
 	}

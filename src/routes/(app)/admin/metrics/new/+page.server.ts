@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { createMetric, newMetricSchema } from '$lib/server/metrics/definitions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,11 +11,11 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const parsed = parseForm(newMetricSchema, await request.formData());
+	default: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, newMetricSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await createMetric(db(), { id: admin.id, ip: getClientAddress() }, parsed.data, new Date());
+		const result = await createMetric(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, '/admin/metrics?saved=created');
 	}

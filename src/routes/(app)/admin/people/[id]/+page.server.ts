@@ -1,17 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { listAuditEvents } from '$lib/server/audit/log';
-import { requireAdmin } from '$lib/server/auth/current-user';
+
 import { endSessions, liveSessionsOf } from '$lib/server/auth/session-admin';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listTeams, listUnits } from '$lib/server/org/queries';
-import { treeOrder } from '$lib/server/org/rules';
-import { getPersonDetail, listGrants } from '$lib/server/people/queries';
+import { objectIdOf, readForm } from '$lib/server/forms';
+import { teamChoices, unitChoices } from '$lib/server/org/directory';
+import { getPersonDetail, listGrants } from '$lib/server/people/directory';
+import { requireAdmin } from '$lib/server/policy';
 import { erasedLabel, erasePerson, isErased } from '$lib/server/people/personal-data';
-import type { FieldErrors } from '$lib/server/forms';
 import { editPerson, grantRole, reissueInvite, revokeRole, setPersonActive } from '$lib/server/people/service';
 import { languages, timeZones } from '$lib/locale';
-import { grantSchema, personSchema } from '$lib/schemas/people';
+import { erasureSchema, grantSchema, personSchema } from '$lib/schemas/people';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -19,8 +18,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const [person, grants, teams, units, activity, sessions] = await Promise.all([
 		getPersonDetail(db(), params.id),
 		listGrants(db(), params.id),
-		listTeams(db()),
-		listUnits(db()),
+		teamChoices(db()),
+		unitChoices(db()),
 		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 }),
 		liveSessionsOf(db(), params.id, new Date(), locals.session?.id ?? null)
 	]);
@@ -33,8 +32,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isSelf: person.id === admin.id,
 		erased: isErased(person),
 		erasedLabel: erasedLabel(person.id),
-		teams: teams.map((t) => ({ id: t.id, name: t.name })),
-		units: treeOrder(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+		teams,
+		units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 		timeZones,
 		languages,
 		timeZone: admin.timeZone,
@@ -42,50 +41,45 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-function actorOf(locals: App.Locals, ip: string) {
-	const admin = requireAdmin(locals);
-	return { id: admin.id, ip };
-}
-
 export const actions: Actions = {
-	update: async ({ locals, request, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
-		const parsed = parseForm(personSchema, await request.formData());
+	update: async ({ locals, request, params }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, personSchema);
 		if (!parsed.ok) return fail(400, { form: 'details', values: parsed.values, errors: parsed.errors });
 		const result = await editPerson(db(), actor, params.id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'details', values: parsed.values, errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=details`);
 	},
-	grant: async ({ locals, request, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
-		const parsed = parseForm(grantSchema, await request.formData());
+	grant: async ({ locals, request, params }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, grantSchema);
 		if (!parsed.ok) return fail(400, { form: 'grant', values: parsed.values, errors: parsed.errors });
 		const result = await grantRole(db(), actor, params.id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'grant', values: parsed.values, errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=roles`);
 	},
-	revoke: async ({ locals, request, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
-		const grantId = String((await request.formData()).get('grant_id') ?? '');
+	revoke: async ({ locals, request, params }) => {
+		const actor = requireAdmin(locals);
+		const grantId = objectIdOf(await request.formData(), 'grant_id');
 		const result = await revokeRole(db(), actor, params.id, grantId, new Date());
 		if (!result.ok) return fail(400, { form: 'roles', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=roles`);
 	},
-	deactivate: async ({ locals, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
+	deactivate: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
 		const result = await setPersonActive(db(), actor, params.id, false, new Date());
 		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=deactivated`);
 	},
-	reactivate: async ({ locals, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
+	reactivate: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
 		const result = await setPersonActive(db(), actor, params.id, true, new Date());
 		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=reactivated`);
 	},
-	endSession: async ({ locals, request, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
-		const sessionId = String((await request.formData()).get('session_id') ?? '');
+	endSession: async ({ locals, request, params }) => {
+		const actor = requireAdmin(locals);
+		const sessionId = objectIdOf(await request.formData(), 'session_id');
 		const result = await endSessions(
 			db(),
 			{ ...actor, sessionId: locals.session?.id ?? null },
@@ -96,8 +90,8 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=session`);
 	},
-	endAllSessions: async ({ locals, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
+	endAllSessions: async ({ locals, params }) => {
+		const actor = requireAdmin(locals);
 		const result = await endSessions(
 			db(),
 			{ ...actor, sessionId: locals.session?.id ?? null },
@@ -108,20 +102,16 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=sessions`);
 	},
-	erase: async ({ locals, request, params, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
-		if ((await request.formData()).get('confirm') !== 'yes') {
-			return fail(400, {
-				form: 'erase',
-				errors: { confirm: 'Tick the box to confirm: erasing cannot be undone' } as FieldErrors
-			});
-		}
+	erase: async ({ locals, request, params }) => {
+		const actor = requireAdmin(locals);
+		const confirmed = await readForm(request, erasureSchema);
+		if (!confirmed.ok) return fail(400, { form: 'erase', errors: confirmed.errors });
 		const result = await erasePerson(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { form: 'erase', errors: result.errors });
 		redirect(303, `/admin/people/${params.id}?saved=erased`);
 	},
-	invite: async ({ locals, params, url, getClientAddress }) => {
-		const actor = actorOf(locals, getClientAddress());
+	invite: async ({ locals, params, url }) => {
+		const actor = requireAdmin(locals);
 		const result = await reissueInvite(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
 		return {

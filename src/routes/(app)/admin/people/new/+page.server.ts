@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/current-user';
+import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listTeams } from '$lib/server/org/queries';
+import { readForm } from '$lib/server/forms';
+import { teamChoices } from '$lib/server/org/directory';
 import { createPerson } from '$lib/server/people/service';
 import { languages, timeZones } from '$lib/locale';
 import { personSchema } from '$lib/schemas/people';
@@ -10,9 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const admin = requireAdmin(locals);
-	const teams = await listTeams(db());
 	return {
-		teams: teams.map((t) => ({ id: t.id, name: t.name })),
+		teams: await teamChoices(db()),
 		timeZones,
 		languages,
 		defaults: { time_zone: admin.timeZone, language: 'en' },
@@ -22,11 +21,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	// The invite token exists only in this response, so success renders it rather than redirecting.
-	default: async ({ locals, request, url, getClientAddress }) => {
-		const admin = requireAdmin(locals);
-		const parsed = parseForm(personSchema, await request.formData());
+	default: async ({ locals, request, url }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, personSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = await createPerson(db(), { id: admin.id, ip: getClientAddress() }, parsed.data, new Date());
+		const result = await createPerson(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		return {
 			created: {

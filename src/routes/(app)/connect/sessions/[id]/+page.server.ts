@@ -1,18 +1,26 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { cancelRsvp, cancelSession, markAttendance, rsvp, sessionDetail } from '$lib/server/lunch/service';
+import { readForm } from '$lib/server/forms';
+import {
+	attendanceSchema,
+	cancelLunchSession,
+	cancelRsvp,
+	lunchSessionDetail,
+	markAttendance,
+	rsvp
+} from '$lib/server/lunch-and-learn/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireUser(locals);
-	const detail = await sessionDetail(db(), params.id, user.id);
+	const actor = requireActor(locals);
+	const detail = await lunchSessionDetail(db(), params.id, actor.id);
 	if (!detail) error(404, 'We could not find that session.');
 	const now = new Date().toISOString();
 	return {
 		...detail,
 		started: detail.session.starts_at <= now,
-		timeZone: user.timeZone,
+		timeZone: actor.timeZone,
 		notice: url.searchParams.get('created') ? 'created' : url.searchParams.get('done')
 	};
 };
@@ -21,27 +29,28 @@ const back = (id: string, done: string) => redirect(303, `/connect/sessions/${id
 
 export const actions: Actions = {
 	rsvp: async ({ locals, params }) => {
-		const user = requireUser(locals);
-		const result = await rsvp(db(), user.id, params.id, new Date());
+		const actor = requireActor(locals);
+		const result = await rsvp(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, result.status);
 	},
 	cancel: async ({ locals, params }) => {
-		const user = requireUser(locals);
-		const result = await cancelRsvp(db(), user.id, params.id);
+		const actor = requireActor(locals);
+		const result = await cancelRsvp(db(), actor, params.id);
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'cancelled');
 	},
 	attendance: async ({ locals, params, request }) => {
-		const user = requireUser(locals);
-		const attended = (await request.formData()).getAll('attended').map(String);
-		const result = await markAttendance(db(), user.id, params.id, attended, new Date());
+		const actor = requireActor(locals);
+		const parsed = await readForm(request, attendanceSchema);
+		const attended = parsed.ok ? parsed.data.attended : [];
+		const result = await markAttendance(db(), actor, params.id, attended, new Date());
 		if (!result.ok) return fail(result.errors._form?.startsWith('Only') ? 403 : 400, { errors: result.errors });
 		back(params.id, 'attendance');
 	},
-	cancelSession: async ({ locals, params }) => {
-		const user = requireUser(locals);
-		const result = await cancelSession(db(), user.id, params.id, new Date());
+	cancelLunchSession: async ({ locals, params }) => {
+		const actor = requireActor(locals);
+		const result = await cancelLunchSession(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'session-cancelled');
 	}

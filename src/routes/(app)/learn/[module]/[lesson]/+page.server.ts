@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
 import { completeLesson, visitLesson } from '$lib/server/learning/service';
@@ -13,10 +13,10 @@ function lessonOr404(moduleSlug: string, lessonSlug: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const { mod, index, lesson } = lessonOr404(params.module, params.lesson);
 	// Remember the place, so "continue" brings the learner back here.
-	await visitLesson(db(), user.id, mod, lesson.slug, new Date());
+	await visitLesson(db(), actor, mod, lesson.slug, new Date());
 	const previous = mod.lessons[index - 1];
 	const next = mod.lessons[index + 1];
 	return {
@@ -28,9 +28,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	complete: async ({ locals, params }) => {
-		const user = requireUser(locals);
+		const actor = requireActor(locals);
 		const { mod, index } = lessonOr404(params.module, params.lesson);
-		const { completion } = await completeLesson(db(), user.id, mod, params.lesson, new Date());
+		const { completion } = await completeLesson(db(), actor, mod, params.lesson, new Date());
 		if (completion) redirect(303, `/learn/${mod.slug}/certificate?new=1`);
 		const next = mod.lessons[index + 1];
 		redirect(303, next ? `/learn/${mod.slug}/${next.slug}` : `/learn/${mod.slug}/check`);

@@ -1,14 +1,14 @@
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const { state } = await parent();
 	return {
-		name: user.name,
+		name: locals.user?.name ?? '',
 		completion: state.completion,
 		isNew: url.searchParams.has('new'),
-		timeZone: user.timeZone,
+		timeZone: actor.timeZone,
 		origin: url.origin
 	};
 };

@@ -1,8 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
-import { unanswered, type Answers } from '$lib/server/learning/rules';
+import { readForm } from '$lib/server/forms';
+import { answersSchema, unanswered, type Answers } from '$lib/server/learning/rules';
 import { submitCheck } from '$lib/server/learning/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +15,7 @@ function moduleOr404(slug: string) {
 
 /** Questions as the learner sees them before submitting: no `correct`, no feedback. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
+	requireActor(locals);
 	const mod = moduleOr404(params.module);
 	return {
 		questions: mod.check.questions.map((q) => ({
@@ -28,21 +29,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const user = requireUser(locals);
+		const actor = requireActor(locals);
 		const mod = moduleOr404(params.module);
-		const form = await request.formData();
-		const answers: Answers = {};
-		for (const q of mod.check.questions) {
-			const valid = new Set(q.options.map((o) => o.id));
-			const chosen = form
-				.getAll(q.id)
-				.map(String)
-				.filter((id) => valid.has(id));
-			answers[q.id] = q.kind === 'single' ? chosen.slice(0, 1) : [...new Set(chosen)];
-		}
+		const parsed = await readForm(request, answersSchema(mod.check));
+		// Every field is a list that tolerates anything, so the form always parses.
+		const answers: Answers = parsed.ok ? parsed.data : {};
 		const missing = unanswered(mod.check, answers);
 		if (missing.length) return fail(400, { answers, missing, grade: null, completed: false });
-		const { grade, completion } = await submitCheck(db(), user.id, mod, answers, new Date());
+		const { grade, completion } = await submitCheck(db(), actor, mod, answers, new Date());
 		return { answers, missing: [] as string[], grade, completed: completion !== undefined };
 	}
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule, findPath } from '$lib/server/learning/content';
 import { pathProgress } from '$lib/server/learning/rules';
@@ -7,10 +7,10 @@ import { moduleStates, satisfies } from '$lib/server/learning/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const path = findPath(params.path);
 	if (!path) error(404, 'We could not find that learning path.');
-	const states = await moduleStates(db(), user.id);
+	const states = await moduleStates(db(), actor.id);
 	const modules = path.modules.flatMap((slug) => {
 		const mod = findModule(slug);
 		return mod

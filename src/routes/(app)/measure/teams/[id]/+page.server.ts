@@ -1,5 +1,5 @@
 import { periodLabel } from '$lib/periods';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { confidenceLabels } from '$lib/server/scorecards/rules';
 import { monthFromQuery, pickableMonths, scorecardsFor } from '$lib/server/scorecards/service';
@@ -8,10 +8,10 @@ import type { PageServerLoad } from './$types';
 
 /** One team's balanced scorecard for a month; the layout has already checked the viewer may see the team. */
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const { team } = await parent();
 	const now = new Date();
-	const month = monthFromQuery(url.searchParams.get('month'), now, user.timeZone);
+	const month = monthFromQuery(url.searchParams.get('month'), now, actor.timeZone);
 	const { cards, months, window } = await scorecardsFor(
 		db(),
 		[{ id: team.id, member_count: team.memberCount }],
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		month,
 		monthLabel: periodLabel(month),
 		months,
-		pickable: pickableMonths(now, user.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
+		pickable: pickableMonths(now, actor.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
 		window: { first: periodLabel(window.first), last: periodLabel(window.last) },
 		what: card.what.map(shape),
 		experience: { ...card.experience, measures: card.experience.measures.map(shape) },

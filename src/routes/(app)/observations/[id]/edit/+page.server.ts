@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listBehaviours } from '$lib/server/behaviours/queries';
+import { readForm } from '$lib/server/forms';
+import { listBehaviours } from '$lib/server/behaviours/directory';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
-import { earliestObservedOn } from '$lib/server/behaviours/observation-rules';
+import { earliestObservedOn } from '$lib/server/behaviours/rules';
 import {
 	currentScale,
 	observationForViewer,
@@ -16,8 +16,8 @@ import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireUser(locals);
-	const found = await observationForViewer(db(), user.scope, params.id);
+	const actor = requireActor(locals);
+	const found = await observationForViewer(db(), actor.scope, params.id);
 	if (!found?.access.edit) error(404, 'We could not find that observation.');
 	const o = found.observation;
 	// The same behaviour keeps the scale it was rated on; another one brings its current scale.
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			label: `${o.behaviour.label} (archived)`,
 			valueName: o.behaviour.valueName
 		});
-	const today = calendarDate(new Date(), user.timeZone);
+	const today = calendarDate(new Date(), actor.timeZone);
 	return {
 		observation: o,
 		behaviours,
@@ -62,19 +62,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
-		const user = requireUser(locals);
-		const parsed = parseForm(observationSchema, await request.formData());
+	default: async ({ locals, params, request }) => {
+		const actor = requireActor(locals);
+		const parsed = await readForm(request, observationSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
-		const result = await updateObservation(
-			db(),
-			{ id: user.id, ip: getClientAddress(), scope: user.scope, timeZone: user.timeZone },
-			params.id,
-			parsed.data,
-			calendarDate(now, user.timeZone),
-			now
-		);
+		const result = await updateObservation(db(), actor, params.id, parsed.data, calendarDate(now, actor.timeZone), now);
 		if (!result.ok) {
 			if (result.errors._form) error(404, 'We could not find that observation.');
 			return fail(400, { values: parsed.values, errors: result.errors });

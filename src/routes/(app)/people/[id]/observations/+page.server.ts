@@ -1,21 +1,21 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { observationFeed } from '$lib/server/behaviours/feed';
-import { observationSource } from '$lib/server/behaviours/observation-rules';
+import { observationSource } from '$lib/server/behaviours/policy';
 import { seesObservationsOf } from '$lib/server/behaviours/observations';
-import { managesPerson } from '$lib/server/people/rules';
+import { managesPerson } from '$lib/server/people/policy';
 import { recognitionWall } from '$lib/server/recognition/service';
-import { visitStories } from '$lib/server/shadowing/queries';
+import { visitStories } from '$lib/server/shadowing/service';
 import type { PageServerLoad } from './$types';
 
 /** Everything observed about one person, with their shadowing and recognition beside it. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireUser(locals);
-	const person = await seesObservationsOf(db(), user.scope, params.id);
+	const actor = requireActor(locals);
+	const person = await seesObservationsOf(db(), actor.scope, params.id);
 	if (!person) error(404, 'We could not find that person.');
 	// Visits are read by the visitor, whoever approves them (their managers) and admins, as on the visit page.
-	const readsVisits = user.scope.isAdmin || person.personId === user.id || managesPerson(user.scope, person);
+	const readsVisits = actor.scope.isAdmin || person.personId === actor.id || managesPerson(actor.scope, person);
 	const [feed, thanks, visits] = await Promise.all([
 		observationFeed(db(), { personId: person.personId }, url),
 		recognitionWall(db(), { personId: person.personId }, { limit: 5, offset: 0 }),
@@ -23,12 +23,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	return {
 		person: { id: person.personId, name: person.name, teamName: person.teamName },
-		isSelf: person.personId === user.id,
-		canAdd: observationSource(user.scope, person) !== null,
+		isSelf: person.personId === actor.id,
+		canAdd: observationSource(actor.scope, person) !== null,
 		feed,
 		thanks,
 		visits,
 		deleted: url.searchParams.has('deleted'),
-		timeZone: user.timeZone
+		timeZone: actor.timeZone
 	};
 };

@@ -1,6 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser, type CurrentUser } from '$lib/server/auth/current-user';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actor } from '$lib/server/auth/actor';
 import { cycleHealth } from '$lib/server/buddies/pairs';
+import { cycleAccess } from '$lib/server/buddies/policy';
 import {
 	cycleProposal,
 	getCycle,
@@ -14,29 +15,30 @@ import {
 } from '$lib/server/buddies/service';
 import { db } from '$lib/server/db';
 import { calendarDate } from '$lib/server/learning/rules';
-import { activeMembers } from '$lib/server/learning/queries';
+import { activeMembers } from '$lib/server/learning/team';
+import { objectIdOf } from '$lib/server/forms';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
  * A cycle and what the person may do with it: its owner and admins run it; managers open it only
  * to nominate their people. Anyone else does not see the cycle at all (404).
  */
-async function cycleFor(user: CurrentUser, cycleId: string) {
+async function cycleFor(actor: Actor, cycleId: string) {
 	const cycle = await getCycle(db(), cycleId);
-	const owns = cycle !== undefined && (user.scope.isAdmin || cycle.owner_id === user.id);
-	const manages = user.scope.managedTeamIds.length > 0;
-	if (!cycle || (!owns && !manages)) error(404, 'We could not find that cycle.');
-	return { cycle, owns, manages };
+	const access = cycle && cycleAccess(actor.scope, cycle);
+	requireFound(access?.see ? access : undefined, 'We could not find that cycle.');
+	return { cycle: cycle!, owns: access!.owns, manages: access!.nominates };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const user = requireUser(locals);
-	const { cycle, owns, manages } = await cycleFor(user, params.id);
-	const today = calendarDate(new Date(), user.timeZone);
+	const actor = requireActor(locals);
+	const { cycle, owns, manages } = await cycleFor(actor, params.id);
+	const today = calendarDate(new Date(), actor.timeZone);
 	const [participants, proposal, team] = await Promise.all([
 		participantsOf(db(), cycle.id),
 		owns ? cycleProposal(db(), cycle.id) : [],
-		manages ? activeMembers(db(), user.scope.managedTeamIds) : []
+		manages ? activeMembers(db(), actor.scope.managedTeamIds) : []
 	]);
 	const teamIds = new Set(team.map((t) => t.id));
 	const health = cycle.status === 'open' ? [] : await cycleHealth(db(), cycle.id, today, owns ? undefined : teamIds);
@@ -64,74 +66,63 @@ const back = (id: string, done: string, extra = '') =>
 	redirect(303, `/connect/buddies/cycles/${id}?done=${done}${extra}`);
 
 /** Checked before any form is read: nominating is for whoever may open the cycle, the rest for its owner. */
-async function requireCycleRole(user: CurrentUser, cycleId: string, role: 'owner' | 'nominator'): Promise<void> {
-	const { owns } = await cycleFor(user, cycleId);
-	if (role === 'owner' && !owns) error(403, 'Only the owner of the cycle can do this.');
+async function cycleAs(locals: App.Locals, cycleId: string, role: 'owner' | 'nominator'): Promise<Actor> {
+	const actor = requireActor(locals);
+	const { owns } = await cycleFor(actor, cycleId);
+	if (role === 'owner') requireAllowed(owns, 'Only the owner of the cycle can do this.');
+	return actor;
 }
 
 export const actions: Actions = {
 	nominate: async ({ locals, params, request }) => {
-		const user = requireUser(locals);
-		await requireCycleRole(user, params.id, 'nominator');
-		const personId = String((await request.formData()).get('person_id') ?? '');
-		const result = await nominate(db(), { id: user.id, scope: user.scope }, params.id, personId, new Date());
+		const actor = await cycleAs(locals, params.id, 'nominator');
+		const personId = objectIdOf(await request.formData(), 'person_id');
+		const result = await nominate(db(), actor, params.id, personId, new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'nominated');
 	},
 	run: async ({ locals, params }) => {
-		const user = requireUser(locals);
-		await requireCycleRole(user, params.id, 'owner');
-		const result = await runMatching(db(), user.scope, params.id, new Date());
+		const actor = await cycleAs(locals, params.id, 'owner');
+		const result = await runMatching(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'matched', result.unmatched.length ? `&unmatched=${result.unmatched.length}` : '');
 	},
 	lock: async ({ locals, params, request }) => {
-		const user = requireUser(locals);
-		await requireCycleRole(user, params.id, 'owner');
+		const actor = await cycleAs(locals, params.id, 'owner');
 		const form = await request.formData();
 		const result = await setLocked(
 			db(),
-			user.scope,
+			actor,
 			params.id,
-			String(form.get('pair_id') ?? ''),
-			form.get('locked') === '1'
+			objectIdOf(form, 'pair_id'),
+			objectIdOf(form, 'locked') === '1'
 		);
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'locked');
 	},
 	exclude: async ({ locals, params, request }) => {
-		const user = requireUser(locals);
-		await requireCycleRole(user, params.id, 'owner');
+		const actor = await cycleAs(locals, params.id, 'owner');
 		const form = await request.formData();
 		const result = await setExcluded(
 			db(),
-			user.scope,
+			actor,
 			params.id,
-			String(form.get('person_id') ?? ''),
-			form.get('excluded') === '1'
+			objectIdOf(form, 'person_id'),
+			objectIdOf(form, 'excluded') === '1'
 		);
 		if (!result.ok) return fail(403, { errors: result.errors });
 		back(params.id, 'excluded');
 	},
 	swap: async ({ locals, params, request }) => {
-		const user = requireUser(locals);
-		await requireCycleRole(user, params.id, 'owner');
+		const actor = await cycleAs(locals, params.id, 'owner');
 		const form = await request.formData();
-		const result = await swapPeople(
-			db(),
-			user.scope,
-			params.id,
-			String(form.get('a') ?? ''),
-			String(form.get('b') ?? ''),
-			new Date()
-		);
+		const result = await swapPeople(db(), actor, params.id, objectIdOf(form, 'a'), objectIdOf(form, 'b'), new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'swapped');
 	},
 	publish: async ({ locals, params }) => {
-		const user = requireUser(locals);
-		await requireCycleRole(user, params.id, 'owner');
-		const result = await publishCycle(db(), user.scope, params.id, new Date());
+		const actor = await cycleAs(locals, params.id, 'owner');
+		const result = await publishCycle(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		back(params.id, 'published');
 	}

@@ -1,17 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { eventFile } from '$lib/server/calendar/ics';
-import { sessionItem } from '$lib/server/calendar/items';
+import { lunchSessionItem } from '$lib/server/calendar/items';
 import { db } from '$lib/server/db';
-import { sessionDetail } from '$lib/server/lunch/service';
+import { lunchSessionDetail } from '$lib/server/lunch-and-learn/service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const user = requireUser(locals);
-	const detail = await sessionDetail(db(), params.id, user.id);
+	const actor = requireActor(locals);
+	const detail = await lunchSessionDetail(db(), params.id, actor.id);
 	if (!detail) error(404, 'We could not find that session.');
 	const organiser = { name: detail.session.organiser_name, email: detail.session.organiser_email };
-	return new Response(eventFile(sessionItem(detail.session, organiser, url.origin), 'Ripple'), {
+	return new Response(eventFile(lunchSessionItem(detail.session, organiser, url.origin), 'Ripple'), {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
 			'content-disposition': 'attachment; filename="lunch-and-learn.ics"'

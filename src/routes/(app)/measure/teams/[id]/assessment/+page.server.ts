@@ -1,12 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { isPeriod, periodLabel, periodOf, periodsEndingWith } from '$lib/periods';
 import { serviceComponents } from '$lib/service-framework';
-import { requireUser } from '$lib/server/auth/current-user';
+
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
-import { getTeam } from '$lib/server/org/queries';
-import { teamAccess } from '$lib/server/scorecards/access';
+import { requireActor, requireFound } from '$lib/server/policy';
 import {
 	assessmentComparison,
 	assessmentFor,
@@ -15,6 +14,7 @@ import {
 	saveAssessment,
 	scoresFromForm
 } from '$lib/server/scorecards/assessment';
+import { measuredTeam } from '$lib/server/scorecards/teams';
 import type { Actions, PageServerLoad } from './$types';
 
 const thisQuarter = (timeZone: string) => periodOf('quarter', calendarDate(new Date(), timeZone));
@@ -24,10 +24,10 @@ function chosenQuarter(raw: string | null, current: string): string {
 }
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const user = requireUser(locals);
-	const { team, access } = await parent();
-	if (!access.assess) error(404, 'We could not find that page.');
-	const current = thisQuarter(user.timeZone);
+	const actor = requireActor(locals);
+	// The layout has answered 404 for a team out of scope; everyone who sees a team may assess it.
+	const { team } = await parent();
+	const current = thisQuarter(actor.timeZone);
 	const quarter = chosenQuarter(url.searchParams.get('quarter'), current);
 	const [assessment, comparison, history] = await Promise.all([
 		assessmentFor(db(), team.id, quarter),
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	return {
 		quarter,
 		quarterLabel: periodLabel(quarter),
-		timeZone: user.timeZone,
+		timeZone: actor.timeZone,
 		isCurrent: quarter === current,
 		quarters: periodsEndingWith(current, 8)
 			.reverse()
@@ -59,23 +59,20 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
-		const user = requireUser(locals);
-		const team = await getTeam(db(), params.id);
-		if (!team || !teamAccess(user.scope, team).assess) error(404, 'We could not find that page.');
-		const form = await request.formData();
-		// saveAssessment refuses a quarter that is malformed or still to come.
-		const quarter = String(form.get('quarter') ?? '');
-		const parsed = parseForm(assessmentSchema, form);
+	default: async ({ locals, params, request }) => {
+		const actor = requireActor(locals);
+		const { team } = requireFound(await measuredTeam(db(), actor, params.id), 'We could not find that team.');
+		const parsed = await readForm(request, assessmentSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const quarter = String(parsed.data.quarter);
 		const result = await saveAssessment(
 			db(),
-			{ id: user.id, ip: getClientAddress() },
+			actor,
 			team,
 			quarter,
 			scoresFromForm(parsed.data),
 			new Date(),
-			thisQuarter(user.timeZone)
+			thisQuarter(actor.timeZone)
 		);
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, `/measure/teams/${team.id}/assessment?quarter=${quarter}&saved=1`);

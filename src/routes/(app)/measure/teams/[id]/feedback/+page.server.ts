@@ -1,19 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { currentStandingLink, listTeamLinks, listTeamResponses } from '$lib/server/feedback/queries';
+import { objectIdOf, readForm } from '$lib/server/forms';
 import { feedbackLinkStatus, MIN_RESPONSES } from '$lib/server/feedback/rules';
 import {
 	caseLinkSchema,
 	closeLink,
 	createCaseLink,
+	currentStandingLink,
 	experienceTrend,
 	issueStandingLink,
+	listTeamLinks,
+	listTeamResponses,
 	type IssuedLink
 } from '$lib/server/feedback/service';
-import { getTeam } from '$lib/server/org/queries';
-import { teamAccess } from '$lib/server/scorecards/access';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
+import { measuredTeam } from '$lib/server/scorecards/teams';
 import { feedbackMailto, storedReasons } from '$lib/feedback';
 import { formatDate } from '$lib/locale';
 import { pageFrom } from '$lib/paging';
@@ -23,6 +24,7 @@ import type { Actions, PageServerLoad } from './$types';
 const LINKS_PER_PAGE = 10;
 const RESPONSES_PER_PAGE = 10;
 const notFound = 'We could not find that team.';
+const managersOnly = 'Case feedback links and comments are for the team’s managers and admins.';
 
 /** The page has two lists; the links use their own query parameter so each pages on its own. */
 function linksPageFrom(url: URL) {
@@ -31,9 +33,9 @@ function linksPageFrom(url: URL) {
 
 /** Links and comments are for the team's managers and admins; leaders see only the scorecard's aggregates. */
 export const load: PageServerLoad = async ({ parent, locals, url }) => {
+	const actor = requireActor(locals);
 	const { access, team } = await parent();
-	if (!access.manage) error(404, notFound);
-	const user = requireUser(locals);
+	requireAllowed(access.manage, managersOnly);
 	const now = new Date();
 	const thisMonth = periodOf('month', now.toISOString().slice(0, 10));
 	const linksPage = linksPageFrom(url);
@@ -60,17 +62,17 @@ export const load: PageServerLoad = async ({ parent, locals, url }) => {
 		},
 		standing: standing ? { createdAt: standing.created_at, expiresAt: standing.expires_at } : null,
 		minimum: MIN_RESPONSES,
-		timeZone: user.timeZone,
+		timeZone: actor.timeZone,
 		saved: url.searchParams.get('saved')
 	};
 };
 
 /** Actions cannot read the layout's data, so they check the team and the right to manage it again. */
-async function managedTeam(locals: App.Locals, teamId: string, ip: string) {
-	const user = requireUser(locals);
-	const team = await getTeam(db(), teamId);
-	if (!team || !teamAccess(user.scope, team).manage) error(404, notFound);
-	return { user, team, actor: { id: user.id, ip } };
+async function managedTeam(locals: App.Locals, teamId: string) {
+	const actor = requireActor(locals);
+	const { team, access } = requireFound(await measuredTeam(db(), actor, teamId), notFound);
+	requireAllowed(access.manage, managersOnly);
+	return { actor, team };
 }
 
 function shown(issued: IssuedLink, url: URL) {
@@ -78,9 +80,9 @@ function shown(issued: IssuedLink, url: URL) {
 }
 
 export const actions: Actions = {
-	case: async ({ locals, params, request, url, getClientAddress }) => {
-		const { user, team, actor } = await managedTeam(locals, params.id, getClientAddress());
-		const parsed = parseForm(caseLinkSchema, await request.formData());
+	case: async ({ locals, params, request, url }) => {
+		const { team, actor } = await managedTeam(locals, params.id);
+		const parsed = await readForm(request, caseLinkSchema);
 		if (!parsed.ok) return fail(400, { form: 'case' as const, values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const issued = await createCaseLink(db(), actor, team.id, parsed.data, now);
@@ -98,23 +100,23 @@ export const actions: Actions = {
 							reference: parsed.data.case_reference,
 							teamName: team.name,
 							url: link.url,
-							expiresOn: formatDate(link.expiresAt, user.timeZone)
+							expiresOn: formatDate(link.expiresAt, actor.timeZone)
 						})
 					: null,
 				email: email || null
 			}
 		};
 	},
-	standing: async ({ locals, params, url, getClientAddress }) => {
-		const { team, actor } = await managedTeam(locals, params.id, getClientAddress());
+	standing: async ({ locals, params, url }) => {
+		const { team, actor } = await managedTeam(locals, params.id);
 		const issued = await issueStandingLink(db(), actor, team.id, new Date());
 		return {
 			created: { kind: 'standing' as const, reference: null, ...shown(issued, url), mailto: null, email: null }
 		};
 	},
-	close: async ({ locals, params, request, getClientAddress }) => {
-		const { team, actor } = await managedTeam(locals, params.id, getClientAddress());
-		const linkId = String((await request.formData()).get('link_id') ?? '');
+	close: async ({ locals, params, request }) => {
+		const { team, actor } = await managedTeam(locals, params.id);
+		const linkId = objectIdOf(await request.formData(), 'link_id');
 		const result = await closeLink(db(), actor, team.id, linkId, new Date());
 		if (!result.ok) return fail(400, { form: 'close' as const, errors: result.errors });
 		redirect(303, `/measure/teams/${team.id}/feedback?saved=closed#links`);

@@ -1,39 +1,23 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { calendarDate } from '$lib/server/learning/rules';
 import { valueKey } from '$lib/server/metrics/plan';
 import { ragStatus } from '$lib/server/metrics/rules';
-import { saveTeamGrid, teamGrid, type GridCell } from '$lib/server/metrics/values';
-import { getTeam } from '$lib/server/org/queries';
-import { teamAccess } from '$lib/server/scorecards/access';
+import { readForm } from '$lib/server/forms';
+import { gridCellName, gridFormSchema, saveTeamGrid, teamGrid } from '$lib/server/metrics/values';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
+import { measuredTeam } from '$lib/server/scorecards/teams';
 import { periodLabel } from '$lib/periods';
 import type { Actions, PageServerLoad } from './$types';
 
-const notFound = () => error(404, 'We could not find that page.');
-
-/** Form fields are named `cell:<metric id>:<period>`; periods never hold a colon. */
-const cellName = (metricId: string, period: string) => `cell:${metricId}:${period}`;
-
-function cellsOf(form: FormData): { names: string[]; cells: GridCell[] } {
-	const names: string[] = [];
-	const cells: GridCell[] = [];
-	for (const [name, raw] of form) {
-		if (!name.startsWith('cell:') || typeof raw !== 'string') continue;
-		const rest = name.slice('cell:'.length);
-		const split = rest.lastIndexOf(':');
-		if (split <= 0) continue;
-		names.push(name);
-		cells.push({ metricId: rest.slice(0, split), period: rest.slice(split + 1), raw });
-	}
-	return { names, cells };
-}
+const notFound = 'We could not find that team.';
+const managersOnly = 'Only the team’s managers and admins enter its metrics.';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const user = requireUser(locals);
+	const actor = requireActor(locals);
 	const { team, access } = await parent();
-	if (!access.manage) notFound();
-	const grid = await teamGrid(db(), team.id, calendarDate(new Date(), user.timeZone));
+	requireAllowed(access.manage, managersOnly);
+	const grid = await teamGrid(db(), team.id, calendarDate(new Date(), actor.timeZone));
 	const sections = (['month', 'week'] as const)
 		.map((kind) => ({
 			kind,
@@ -50,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 					cells: grid.periods[kind].map((period) => {
 						const stored = grid.values.get(valueKey(m.id, team.id, period)) ?? null;
 						return {
-							name: cellName(m.id, period),
+							name: gridCellName(m.id, period),
 							period,
 							stored,
 							rag: ragStatus(stored, { direction: m.direction, target: m.target, amberBand: m.amber_band })
@@ -69,20 +53,14 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
-		const user = requireUser(locals);
-		const team = await getTeam(db(), params.id);
-		if (!team || !teamAccess(user.scope, team).manage) notFound();
-		const { names, cells } = cellsOf(await request.formData());
+	default: async ({ locals, params, request }) => {
+		const actor = requireActor(locals);
+		const { access } = requireFound(await measuredTeam(db(), actor, params.id), notFound);
+		requireAllowed(access.manage, managersOnly);
+		const parsed = await readForm(request, gridFormSchema);
+		const { names, cells } = parsed.ok ? parsed.data : { names: [], cells: [] };
 		const now = new Date();
-		const outcome = await saveTeamGrid(
-			db(),
-			{ id: user.id, ip: getClientAddress(), scope: user.scope },
-			params.id,
-			cells,
-			now,
-			calendarDate(now, user.timeZone)
-		);
+		const outcome = await saveTeamGrid(db(), actor, params.id, cells, now, calendarDate(now, actor.timeZone));
 		if (!outcome.ok) {
 			const errors: Record<string, string> = {};
 			for (const cell of outcome.cells) {

@@ -1,13 +1,12 @@
-import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/current-user';
+import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { observationFeed } from '$lib/server/behaviours/feed';
 import type { PageServerLoad } from './$types';
 
 /** A team's evidence: observations about its current members, for its managers, leaders above it and admins. */
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const user = requireUser(locals);
-	const { team, access } = await parent();
-	if (!access.see) error(404, 'We could not find that team.');
-	return { feed: await observationFeed(db(), { teamId: team.id }, url), timeZone: user.timeZone };
+	const actor = requireActor(locals);
+	// The layout has already answered 404 for a team the viewer may not see.
+	const { team } = await parent();
+	return { feed: await observationFeed(db(), { teamId: team.id }, url), timeZone: actor.timeZone };
 };

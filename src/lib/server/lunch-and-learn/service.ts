@@ -5,19 +5,15 @@ import type { Db } from '../db';
 import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
 import type { LunchSession } from '../db/schema';
-import { departmentsOf } from '../org/queries';
-import { findPersonByEmail } from '../people/queries';
-import type { Scope } from '../people/rules';
+import { departmentsOf } from '../org/directory';
+import { findPersonByEmail } from '../people/directory';
+import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
+import { organises } from './policy';
 import { newFaces, promotions, rsvpPlacement } from './rules';
 import { calendarDay } from '../../schemas/dates';
 
-/** Who may run sessions: managers, leaders and admins. */
-export function canOrganise(scope: Scope): boolean {
-	return scope.isAdmin || scope.managedTeamIds.length > 0 || scope.ledUnitPaths.length > 0;
-}
-
-export const sessionSchema = z.object({
+export const lunchSessionSchema = z.object({
 	topic: z.string().trim().min(3, 'Give the session a topic').max(120, 'Keep the topic under 120 characters'),
 	description: z
 		.string()
@@ -44,12 +40,15 @@ export const sessionSchema = z.object({
 		.min(1, 'At least one place')
 		.max(500, 'At most 500 places')
 });
-export type SessionInput = z.infer<typeof sessionSchema>;
+/** Who came: the people the organiser ticked. */
+export const attendanceSchema = z.object({ attended: z.array(z.string().max(64)).max(500) });
 
-export async function createSession(
+export type LunchSessionInput = z.infer<typeof lunchSessionSchema>;
+
+export async function planLunchSession(
 	database: Db,
-	organiser: { id: string; timeZone: string },
-	input: SessionInput,
+	organiser: Actor,
+	input: LunchSessionInput,
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	const timeZone = isTimeZone(organiser.timeZone) ? organiser.timeZone : 'UTC';
@@ -84,7 +83,7 @@ export async function createSession(
 	return { ok: true, id };
 }
 
-async function getSession(database: Db, id: string): Promise<LunchSession | undefined> {
+async function getLunchSession(database: Db, id: string): Promise<LunchSession | undefined> {
 	return database.selectFrom('lunch_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -94,21 +93,21 @@ async function getSession(database: Db, id: string): Promise<LunchSession | unde
  */
 export async function rsvp(
 	database: Db,
-	personId: string,
+	actor: Actor,
 	sessionId: string,
 	now: Date
 ): Promise<ServiceResult<{ status: 'going' | 'waitlist' }>> {
 	return database.transaction().execute(async (trx) => {
 		// Bookings for one session take turns, so the count below cannot oversell the room.
 		await claimRow(trx, 'lunch_sessions', sessionId);
-		const session = await getSession(trx, sessionId);
+		const session = await getLunchSession(trx, sessionId);
 		if (!session || session.cancelled_at) return rejected({ _form: 'This session is not taking bookings' });
 		if (session.starts_at <= now.toISOString()) return rejected({ _form: 'This session has already started' });
 		const mine = await trx
 			.selectFrom('lunch_rsvps')
 			.select('status')
 			.where('session_id', '=', sessionId)
-			.where('person_id', '=', personId)
+			.where('person_id', '=', actor.id)
 			.executeTakeFirst();
 		if (mine && mine.status !== 'cancelled') return { ok: true as const, status: mine.status };
 		const going = await trx
@@ -120,7 +119,7 @@ export async function rsvp(
 		const status = rsvpPlacement(Number(going.n), session.capacity);
 		await trx
 			.insertInto('lunch_rsvps')
-			.values({ session_id: sessionId, person_id: personId, status, rsvp_at: now.toISOString(), attended: null })
+			.values({ session_id: sessionId, person_id: actor.id, status, rsvp_at: now.toISOString(), attended: null })
 			.onConflict((oc) =>
 				oc.columns(['session_id', 'person_id']).doUpdateSet({ status, rsvp_at: now.toISOString(), attended: null })
 			)
@@ -132,25 +131,25 @@ export async function rsvp(
 /** Cancels a booking; a freed place goes to the earliest person on the waitlist. */
 export async function cancelRsvp(
 	database: Db,
-	personId: string,
+	actor: Actor,
 	sessionId: string
 ): Promise<ServiceResult<{ promoted: string[] }>> {
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'lunch_sessions', sessionId);
-		const session = await getSession(trx, sessionId);
+		const session = await getLunchSession(trx, sessionId);
 		if (!session) return rejected({ _form: 'This session no longer exists' });
 		const mine = await trx
 			.selectFrom('lunch_rsvps')
 			.select('status')
 			.where('session_id', '=', sessionId)
-			.where('person_id', '=', personId)
+			.where('person_id', '=', actor.id)
 			.executeTakeFirst();
 		if (!mine || mine.status === 'cancelled') return { ok: true as const, promoted: [] };
 		await trx
 			.updateTable('lunch_rsvps')
 			.set({ status: 'cancelled', attended: null })
 			.where('session_id', '=', sessionId)
-			.where('person_id', '=', personId)
+			.where('person_id', '=', actor.id)
 			.execute();
 		if (mine.status !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
 		const rows = await trx
@@ -179,13 +178,13 @@ export async function cancelRsvp(
 /** The organiser records who came; only people who booked can be marked. */
 export async function markAttendance(
 	database: Db,
-	organiserId: string,
+	actor: Actor,
 	sessionId: string,
 	attendedIds: string[],
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const session = await getSession(database, sessionId);
-	if (!session || session.organiser_id !== organiserId)
+	const session = await getLunchSession(database, sessionId);
+	if (!session || !organises(actor.scope, session))
 		return rejected({ _form: 'Only the organiser can mark attendance' });
 	if (session.starts_at > now.toISOString()) return rejected({ _form: 'Mark attendance once the session has started' });
 	const attended = new Set(attendedIds);
@@ -208,14 +207,14 @@ export async function markAttendance(
 	return { ok: true };
 }
 
-export async function cancelSession(
+export async function cancelLunchSession(
 	database: Db,
-	organiserId: string,
+	actor: Actor,
 	sessionId: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const session = await getSession(database, sessionId);
-	if (!session || session.organiser_id !== organiserId)
+	const session = await getLunchSession(database, sessionId);
+	if (!session || !organises(actor.scope, session))
 		return rejected({ _form: 'Only the organiser can cancel this session' });
 	await database
 		.updateTable('lunch_sessions')
@@ -226,7 +225,7 @@ export async function cancelSession(
 }
 
 /** Upcoming (and recent) sessions with counts and the viewer's own booking. */
-export async function sessionList(database: Db, viewerId: string, now: Date) {
+export async function lunchSessionList(database: Db, viewerId: string, now: Date) {
 	const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
 	const sessions = await database
 		.selectFrom('lunch_sessions')
@@ -263,7 +262,7 @@ export async function sessionList(database: Db, viewerId: string, now: Date) {
 }
 
 /** One session as a viewer sees it; the organiser also gets the list of people and new faces. */
-export async function sessionDetail(database: Db, sessionId: string, viewerId: string) {
+export async function lunchSessionDetail(database: Db, sessionId: string, viewerId: string) {
 	const session = await database
 		.selectFrom('lunch_sessions')
 		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')

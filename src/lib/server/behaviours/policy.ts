@@ -1,9 +1,9 @@
 import type { ObservationSource } from '../db/schema';
-import { isUnitWithin, managesPerson, type Scope } from '../people/rules';
-import { isCalendarDate } from '../../schemas/dates';
+import { managesPerson } from '../people/policy';
+import { isUnitWithin, type Scope } from '../people/rules';
 
 /**
- * Who writes and who reads observations. Pure: the caller loads the viewer's scope and the observed
+ * The behaviours domain's policy: who writes and who reads observations. Pure: the caller loads the viewer's scope and the observed
  * person's placement.
  *
  * Writing: the source is never taken from a form. It follows from who writes about whom:
@@ -59,22 +59,4 @@ export function observationAccess(
 		remove: author || scope.isAdmin,
 		respond: scope.personId === observation.person.personId && observation.source !== 'self'
 	};
-}
-
-/** How far back an observation may be dated: memories older than this make weak evidence. */
-export const OLDEST_OBSERVATION_DAYS = 365;
-
-/** The earliest date an observation may carry when written on `today` (both YYYY-MM-DD). */
-export function earliestObservedOn(today: string): string {
-	const d = new Date(`${today}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() - OLDEST_OBSERVATION_DAYS);
-	return d.toISOString().slice(0, 10);
-}
-
-/** Why a date cannot be used for an observation written on `today` (the author's date), or null. */
-export function observedOnProblem(date: string, today: string): string | null {
-	if (!isCalendarDate(date)) return 'Enter the date you saw it';
-	if (date > today) return 'The date cannot be in the future';
-	if (date < earliestObservedOn(today)) return `Record what you saw in the last ${OLDEST_OBSERVATION_DAYS} days`;
-	return null;
 }

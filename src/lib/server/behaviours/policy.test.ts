@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../people/rules';
-import {
-	earliestObservedOn,
-	observationAccess,
-	observationSource,
-	observedOnProblem,
-	seesAllObservationsOf,
-	type ObservedPerson
-} from './observation-rules';
+import { observationAccess, observationSource, seesAllObservationsOf, type ObservedPerson } from './policy';
 
 const priya: ObservedPerson = {
 	personId: 'priya',
@@ -93,22 +86,5 @@ describe('visibility', () => {
 			edit: false,
 			remove: false
 		});
-	});
-});
-
-describe('observed-on date', () => {
-	const today = '2026-11-23';
-
-	it('accepts today and earlier dates within a year', () => {
-		expect(observedOnProblem(today, today)).toBeNull();
-		expect(observedOnProblem('2026-01-02', today)).toBeNull();
-		expect(observedOnProblem(earliestObservedOn(today), today)).toBeNull();
-	});
-
-	it('refuses the future, very old dates and impossible days', () => {
-		expect(observedOnProblem('2026-11-24', today)).toBe('The date cannot be in the future');
-		expect(observedOnProblem('2025-11-22', today)).toMatch(/last 365 days/);
-		expect(observedOnProblem('2026-02-30', today)).toBe('Enter the date you saw it');
-		expect(observedOnProblem('', today)).toBe('Enter the date you saw it');
 	});
 });

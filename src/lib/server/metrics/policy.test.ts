@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { teamAccess } from './access';
+import { teamAccess } from './policy';
 
 const team = { id: 'ap', unit_path: '/co/fin/' };
 const base = { personId: 'p', isAdmin: false, managedTeamIds: [] as string[], ledUnitPaths: [] as string[] };

@@ -1,0 +1,17 @@
+/**
+ * People as pages and other domains read them. Writes go through ./service.ts (and ./import.ts,
+ * ./personal-data.ts); nothing outside this domain reads its tables directly.
+ */
+export {
+	countPeople,
+	findPersonByEmail,
+	getPersonDetail,
+	listGrants,
+	listPeople,
+	placementOf,
+	teamMembers,
+	type GrantRow,
+	type PersonDetail,
+	type PersonListFilters,
+	type PersonListRow
+} from './queries';
