@@ -8,7 +8,8 @@ import { newId } from '../db/ids';
 import { departmentsOf } from '../org/queries';
 import { managesPerson, type Scope } from '../people/rules';
 import { rejected, type ServiceResult } from '../service-result';
-import { eligible, proposeMatching, scorePair, type Participant, type PastPairing, type ScoreLine } from './matching';
+import { proposeMatching } from './matching';
+import { eligible, scorePair, type Participant, type PastPairing, type ScoreLine } from './scoring';
 import { calendarDay } from '../../schemas/dates';
 
 const date = calendarDay('Choose a date');

@@ -1,7 +1,8 @@
 /**
- * Seeded randomness for the demo generators: the same seed or label always gives the same
- * sequence, so a demo loads identically on every run. Each generator takes a stream per purpose
- * (one per story series, one per table), so drawing more for one never shifts another.
+ * Seeded randomness for the demo generators (and the populations the matching tests and benchmark
+ * build): the same seed or label always gives the same sequence, so a demo loads identically on
+ * every run. Each generator takes a stream per purpose (one per story series, one per table), so
+ * drawing more for one never shifts another.
  *
  * Not for anything secret: ids and tokens the app hands out come from `crypto.getRandomValues`.
  */
