@@ -1,29 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import {
-	greedyMatching,
-	proposeMatching,
-	type Participant,
-	type PastPairing,
-	type Proposal,
-	type TeamKind
-} from '../../src/lib/server/buddies/matching';
+import { greedyMatching, proposeMatching, type Proposal } from '../../src/lib/server/buddies/matching';
+import type { Participant, PastPairing, TeamKind } from '../../src/lib/server/buddies/scoring';
+import { mulberry32 } from '../../src/lib/server/demo/random';
 
 /**
  * Buddy matching in-process: a seeded, realistic population (12 departments, both team kinds,
  * topics, sites across time zones, three cycles of history) through the engine alone, no database.
  */
-
-/** mulberry32: tiny seeded PRNG, so every run benchmarks the same population. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 // Department, share of staff, chance a member is customer-facing.
 const departments: [string, number, number][] = [

@@ -6,7 +6,7 @@ import { signIn } from '../../src/lib/server/auth/sign-in';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { copyDatabase, type CopyReport } from '../../src/lib/server/db/copy';
 import { migrateDown, migrateToLatest } from '../../src/lib/server/db/migrator';
-import { DEMO_PASSWORD } from '../../src/lib/server/demo/data';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { openTempDb, type TempDb } from './temp-db';
 

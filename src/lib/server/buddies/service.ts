@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor';
 import { canAdminister, managesPerson } from '../people/policy';
 import { rejected, type ServiceResult } from '../service-result';
 import { canRunCycles, cycleAccess } from './policy';
-import { eligible, proposeMatching, scorePair, type Participant, type PastPairing, type ScoreLine } from './matching';
+import { proposeMatching } from './matching';
+import { eligible, scorePair, type Participant, type PastPairing, type ScoreLine } from './scoring';
 import { calendarDay } from '../../schemas/dates';
 
 const date = calendarDay('Choose a date');

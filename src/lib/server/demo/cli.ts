@@ -5,11 +5,21 @@
 //                   activity) for performance work; `--size demo` is the default
 //   --seed <n>      with --size large: the seed of the generator (default 42); the same seed gives
 //                   the same organisation
+//
+// How demo/ is laid out. Only `accounts.ts` (the sign-in accounts) reaches the app; everything else
+// runs from this CLI and stays out of the server bundle (tests/e2e/demo-bundle.spec.ts checks).
+//   northwind/      the small demo's story as typed constants: org chart, people, metric
+//                   definitions, team stories, observations, self-assessments
+//   seed.ts         loads the small demo, calling one generator per area: learning.ts, connect.ts,
+//                   shadowing.ts, buddies.ts, and measure.ts (with case-feedback.ts, measure-curves.ts)
+//   large.ts        generates the large organisation; its plan, vocabulary and phases are in large/
+//   random.ts       the seeded random streams every generator draws from
 import { config } from '../config';
 import { openDatabase, type Db } from '../db';
 import { migrateToLatest } from '../db/migrator';
-import { demoAccounts, DEMO_PASSWORD } from './data';
-import { LARGE_ACCOUNTS, seedLargeOrganisation, type LargeOrgSummary } from './large';
+import { demoAccounts, DEMO_PASSWORD } from './accounts';
+import { seedLargeOrganisation, type LargeOrgSummary } from './large';
+import { LARGE_ACCOUNTS } from './large/plan';
 import { clearDatabase, isDatabaseEmpty, seedDemo } from './seed';
 
 interface Options {

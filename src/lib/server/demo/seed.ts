@@ -1,18 +1,20 @@
 /**
- * Loads the Northwind Group demo organisation (see `data.ts`) into a database, and clears a
+ * Loads the Northwind Group demo organisation (see `northwind/`) into a database, and clears a
  * database for a fresh start. Relative imports only: this also runs from the `tsx` CLI.
  */
 import type { Db } from '../db';
 import type { NewOrgUnit, NewPerson, NewRoleGrant, NewTeam } from '../db/schema';
 import { newId } from '../db/ids';
 import { hashPassword } from '../auth/password';
+import { childPath } from '../org/rules';
+import { DEMO_META_KEY, DEMO_PASSWORD } from './accounts';
+import { seedDemoBuddies } from './buddies';
 import { seedDemoConnect } from './connect';
 import { seedDemoLearning } from './learning';
 import { seedDemoMeasure } from './measure';
-import { childPath } from '../org/rules';
-import { DEMO_PASSWORD, demoPeople, demoTeams, demoUnits, type DemoPerson } from './data';
-
-const DEMO_META_KEY = 'demo';
+import { demoTeams, demoUnits, type DemoPerson } from './northwind/org';
+import { demoPeople } from './northwind/people';
+import { seedDemoShadowing } from './shadowing';
 
 /** Runs `work` in a transaction, or directly when the caller already holds one (Kysely cannot nest). */
 function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -27,12 +29,6 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 		db.selectFrom('org_units').select('id').limit(1).executeTakeFirst()
 	]);
 	return !person && !team && !unit;
-}
-
-/** Whether the current data is the demo organisation (the sign-in page then lists demo accounts). */
-export async function hasDemoData(db: Db): Promise<boolean> {
-	const row = await db.selectFrom('app_meta').select('value').where('key', '=', DEMO_META_KEY).executeTakeFirst();
-	return row?.value === '1';
 }
 
 /** Deletes every row of every table, children before parents, so foreign keys never object. */
@@ -157,6 +153,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ people: number; tea
 		}
 		await seedDemoLearning(trx, { people: personIds, teams: teamIds, members }, now);
 		await seedDemoConnect(trx, { people: personIds, members }, now);
+		await seedDemoShadowing(trx, { people: personIds, members }, now);
+		await seedDemoBuddies(trx, { people: personIds, members }, now);
 		await seedDemoMeasure(trx, { people: personIds, teams: teamIds, members }, now);
 		await trx
 			.insertInto('app_meta')

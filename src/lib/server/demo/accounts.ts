@@ -1,0 +1,55 @@
+/**
+ * What the running app knows about the demo: the sign-in accounts and their password, which the
+ * sign-in page lists, and whether the loaded data is a demo at all. This is the one demo module the
+ * app imports; the story data and the generators stay with the seed CLI and out of the server
+ * bundle (tests/e2e/demo-bundle.spec.ts checks).
+ */
+import type { Db } from '../db';
+import type { Role } from '../people/rules';
+
+/** Every demo person signs in with this; the sign-in page shows it when the demo is loaded. */
+export const DEMO_PASSWORD = 'ripple-demo-2026';
+
+/** Set in `app_meta` by both seeds (the demo and the large organisation). */
+export const DEMO_META_KEY = 'demo';
+
+export interface DemoAccount {
+	email: string;
+	role: Role;
+	name: string;
+	description: string;
+}
+
+/** One account per role, listed on the sign-in page so a visitor can try each point of view. */
+export const demoAccounts: readonly DemoAccount[] = [
+	{
+		email: 'staff@ripple.test',
+		role: 'staff',
+		name: 'Priya Raman',
+		description: 'Staff: Priya Raman, Accounts Payable Specialist in a back-office team'
+	},
+	{
+		email: 'manager@ripple.test',
+		role: 'manager',
+		name: 'Tomasz Nowak',
+		description: 'Manager: Tomasz Nowak, manages the Accounts Payable team'
+	},
+	{
+		email: 'leader@ripple.test',
+		role: 'leader',
+		name: 'Hannah de Vries',
+		description: 'Leader: Hannah de Vries, leads the Finance Shared Services department'
+	},
+	{
+		email: 'admin@ripple.test',
+		role: 'admin',
+		name: 'Amara Nwosu',
+		description: 'Admin: Amara Nwosu, Learning & Service Excellence Lead, runs Ripple'
+	}
+];
+
+/** Whether the current data is a demo (the sign-in page then lists the demo accounts). */
+export async function hasDemoData(db: Db): Promise<boolean> {
+	const row = await db.selectFrom('app_meta').select('value').where('key', '=', DEMO_META_KEY).executeTakeFirst();
+	return row?.value === '1';
+}
