@@ -6,7 +6,7 @@ import { getTeam, listTeams } from '../org/queries';
 import type { Scope } from '../people/rules';
 import { teamAccess } from '../scorecards/access';
 import type { Actor } from '../service-result';
-import { planMetricsCsv, csvValueRows, type CsvPlan } from './csv';
+import { metricsTemplate, planMetricsCsv, csvValueRows, type CsvPlan } from './csv';
 import { planMetricValues, referencedCells, valueKey, type ValueIssue, type ValueRow, type ValueWorld } from './plan';
 import { deleteValues, listMetrics, storedValues, upsertValues } from './queries';
 import { takesValues } from './definitions';
@@ -14,6 +14,17 @@ import { takesValues } from './definitions';
 /** The teams a person may write values for: the ones they manage, or all of them for admins. */
 export function writableTeams(scope: Scope): ReadonlySet<string> | 'all' {
 	return scope.isAdmin ? 'all' : new Set(scope.managedTeamIds);
+}
+
+/** The import template for this person: each team they may write values for, with every active metric taking values. */
+export async function metricsTemplateFor(database: Db, scope: Scope, today: string): Promise<string> {
+	const allowed = writableTeams(scope);
+	const [teams, metrics] = await Promise.all([listTeams(database), listMetrics(database)]);
+	return metricsTemplate(
+		teams.filter((t) => allowed === 'all' || allowed.has(t.id)).map((t) => t.name),
+		metrics.filter(takesValues),
+		today
+	);
 }
 
 /** Loads what `planMetricValues` needs to judge these rows, reading only the stored values they can touch. */

@@ -12,6 +12,7 @@ import {
 	getUnit,
 	insertTeam,
 	insertUnit,
+	listTeams,
 	moveUnitSubtree,
 	teamMemberCount,
 	unitUsage,
@@ -120,6 +121,11 @@ export async function removeUnit(database: Db, actor: Actor, id: string, now: Da
 		});
 		return { ok: true as const };
 	});
+}
+
+/** Every team's name, alphabetically. */
+export async function teamNames(database: Db): Promise<string[]> {
+	return (await listTeams(database)).map((t) => t.name);
 }
 
 async function teamNameTaken(database: Db, name: string, selfId: string | null): Promise<boolean> {

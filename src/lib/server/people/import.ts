@@ -2,9 +2,16 @@ import { recordAudit } from '../audit/log';
 import { issueInvite } from '../auth/invites';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { planImport, type ImportPlan, type ImportWorld } from './import-plan';
+import { teamNames } from '../org/service';
+import { importTemplate, planImport, type ImportPlan, type ImportWorld } from './import-plan';
 import type { Actor } from '../service-result';
 import { groupBy } from '../../group';
+
+/** The staff template, its examples in the first team by name (or a made-up one before there are any). */
+export async function staffImportTemplate(database: Db): Promise<string> {
+	const [first] = await teamNames(database);
+	return importTemplate(first ?? 'Payroll');
+}
 
 export async function loadImportWorld(database: Db, actorEmail: string): Promise<ImportWorld> {
 	const [people, grants, teams, units] = await Promise.all([

@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/current-user';
+import { csvResponse } from '$lib/server/csv';
 import { db } from '$lib/server/db';
-import { scorecardCsv } from '$lib/server/scorecards/export';
-import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
+import { exportScorecards } from '$lib/server/scorecards/export';
+import { readLeaderQuery } from '$lib/server/scorecards/leader-view';
 import { mayOpenScorecards } from '$lib/server/scorecards/service';
-import { recordAudit } from '$lib/server/audit/log';
-import { fileSlug } from '$lib/server/scorecards/csv';
 import type { RequestHandler } from './$types';
 
 /** The /measure table as CSV, for the same month and filters, every matching team (not one page). */
@@ -14,31 +13,11 @@ export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => 
 	if (!mayOpenScorecards(user.scope)) error(404, 'Not found');
 	const now = new Date();
 	const query = readLeaderQuery(url, now, user.timeZone);
-	const view = await leaderView(db(), user.scope, query, now);
-	const csv = scorecardCsv(view);
-	await recordAudit(db(), {
-		actorId: user.id,
-		action: 'scorecard.exported',
-		objectType: 'team',
-		objectId: null,
-		summary: `Exported scorecards for ${query.month}: ${view.rows.length} team${view.rows.length === 1 ? '' : 's'}${view.unit ? ` in ${view.unit.name}` : ''}`,
-		details: {
-			month: query.month,
-			unit: view.unit?.id ?? null,
-			kind: query.kind || null,
-			status: query.status || null,
-			watermelons_only: query.onlyWatermelons,
-			teams: view.rows.length
-		},
-		ip: getClientAddress(),
-		at: now
-	});
-	const filename = `ripple-scorecards-${view.unit ? `${fileSlug(view.unit.name)}-` : ''}${query.month}.csv`;
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'no-store'
-		}
-	});
+	const { csv, unitName } = await exportScorecards(
+		db(),
+		{ id: user.id, ip: getClientAddress(), scope: user.scope },
+		query,
+		now
+	);
+	return csvResponse(['scorecards', unitName ?? '', query.month], csv);
 };
