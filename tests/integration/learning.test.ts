@@ -4,6 +4,7 @@ import { myLearning } from '../../src/lib/server/learning/my-learning';
 import { completionByCode } from '../../src/lib/server/learning/queries';
 import { completeLesson, submitCheck, visitLesson } from '../../src/lib/server/learning/service';
 import { assignLearning, teamMatrix } from '../../src/lib/server/learning/team';
+import { exportTeamLearning } from '../../src/lib/server/learning/team-export';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 import { load as loadCheckPage } from '../../src/routes/(app)/learn/[module]/check/+page.server';
 
@@ -138,5 +139,38 @@ describe('remembering the lesson a learner is on', () => {
 		// And coming back after the quiet minute is activity again.
 		await visitLesson(temp.db, await actorFor(temp.db, 'hal'), mod, second!.slug, at(31 + 61));
 		expect((await progress()).updated_at).toBe(at(92).toISOString());
+	});
+});
+
+describe('the team learning export', () => {
+	it('gives a manager their team as CSV, one row per person and module, and audits it', async () => {
+		const exported = await exportTeamLearning(temp.db, await actor(), 't-ap', T0);
+		expect(exported?.teamName).toBe('Accounts Payable');
+		const [header, ...rows] = exported!.csv.trim().split('\r\n');
+		expect(header).toBe('person,team,module,status,lessons done,due on,due status');
+		const modules = courseContent().modules.length;
+		const people = new Set(rows.map((r) => r.split(',')[0]));
+		expect(people.has('Ann Early')).toBe(true);
+		expect(people.has('Hal Elsewhere')).toBe(false);
+		expect(rows).toHaveLength(people.size * modules);
+		const audit = await temp.db
+			.selectFrom('audit_events')
+			.select(['actor_id', 'object_id', 'summary'])
+			.where('action', '=', 'learning.exported')
+			.execute();
+		expect(audit).toEqual([
+			{ actor_id: 'mgr', object_id: 't-ap', summary: 'Exported learning progress for Accounts Payable' }
+		]);
+	});
+
+	it('gives nothing, and audits nothing, for a team the manager does not follow', async () => {
+		expect(await exportTeamLearning(temp.db, await actor(), 't-hr', T0)).toBeNull();
+		expect(await exportTeamLearning(temp.db, await actor(), null, T0)).toBeNull();
+		const audits = await temp.db
+			.selectFrom('audit_events')
+			.select('object_id')
+			.where('action', '=', 'learning.exported')
+			.execute();
+		expect(audits.map((a) => a.object_id)).toEqual(['t-ap']);
 	});
 });

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeOf } from '../../src/lib/server/people/queries';
+import { scopeOf } from '../../src/lib/server/people/credentials';
 import {
 	assessmentComparison,
 	assessmentFor,
@@ -8,12 +8,12 @@ import {
 	saveAssessment,
 	type ComponentScores
 } from '../../src/lib/server/scorecards/assessment';
-import { scorecardCsv } from '../../src/lib/server/scorecards/export';
+import { exportScorecards, scorecardCsv } from '../../src/lib/server/scorecards/export';
 import { leaderView, readLeaderQuery } from '../../src/lib/server/scorecards/leader-view';
 import { measureTrends, scorecardsFor } from '../../src/lib/server/scorecards/service';
 import { listMetrics } from '../../src/lib/server/metrics/queries';
 import { serviceComponentKeys } from '../../src/lib/service-framework';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor, actorFor } from './temp-db';
 
 // T0 is 23 November 2026: the last complete month is October.
 let temp: TempDb;
@@ -484,6 +484,31 @@ describe('the leader view and its export', () => {
 		const admin = await leaderView(temp.db, await scopeOf(temp.db, 'admin'), query(), T0);
 		const adminRows = Papa.parse<string[]>(scorecardCsv(admin).trim()).data.slice(1);
 		expect(adminRows.map((r) => r[0])).toContain("'=Payroll");
+	});
+
+	it('audits an export with the filters it used', async () => {
+		const lead = await actorFor(temp.db, 'lead');
+		const { csv, unitName } = await exportScorecards(temp.db, lead, query('unit=fin&watermelons=1'), T0);
+		expect(unitName).not.toBeNull();
+		expect(Papa.parse<string[]>(csv.trim()).data.map((r) => r[0])).toEqual(['team', 'Accounts Receivable']);
+		const audit = await temp.db
+			.selectFrom('audit_events')
+			.select(['actor_id', 'summary', 'details', 'ip'])
+			.where('action', '=', 'scorecard.exported')
+			.executeTakeFirstOrThrow();
+		expect(audit).toMatchObject({
+			actor_id: 'lead',
+			summary: `Exported scorecards for ${MONTH}: 1 team in ${unitName}`,
+			ip: '127.0.0.1'
+		});
+		expect(JSON.parse(audit.details!)).toEqual({
+			month: MONTH,
+			unit: 'fin',
+			kind: null,
+			status: null,
+			watermelons_only: true,
+			teams: 1
+		});
 	});
 });
 

@@ -39,9 +39,3 @@ export function requireUser(locals: App.Locals): CurrentUser {
 	if (!locals.user) error(401, 'Please sign in');
 	return locals.user;
 }
-
-export function requireAdmin(locals: App.Locals): CurrentUser {
-	const user = requireUser(locals);
-	if (!user.scope.isAdmin) error(403, 'Only admins can open this page');
-	return user;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CSV_ROWS, metricsTemplate, planMetricsCsv } from './csv';
+import { csvValueRows, MAX_CSV_ROWS, metricsTemplate, planMetricsCsv } from './csv';
 import { valueKey, type ValueWorld } from './plan';
 
 const world: ValueWorld = {
@@ -93,5 +93,11 @@ describe('metricsTemplate', () => {
 			'Accounts Payable,requests_handled,2026-W47,',
 			''
 		]);
+	});
+
+	it('neutralises a team name that reads as a formula, and reads it back as that team', () => {
+		const template = metricsTemplate(['=Payables'], world.metrics.slice(0, 1), '2026-11-23');
+		expect(template).toBe(`team,metric,period,value\r\n"'=Payables",sla_on_time,2026-10,\r\n`);
+		expect(csvValueRows(template).map((r) => r.team)).toEqual(['=Payables']);
 	});
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { periodOf, shiftPeriod } from '../../periods';
+import { readCsvCell, toCsv } from '../csv';
 import type { MetricPeriod } from '../db/schema';
 import {
 	planMetricValues,
@@ -79,7 +80,7 @@ function readCsv(text: string): { lines: CsvLine[]; issues: CsvIssue[] } {
 	}
 	if (issues.length) return { lines: [], issues };
 
-	const cell = (row: string[], column: ValueField) => (row[header.indexOf(column)] ?? '').trim();
+	const cell = (row: string[], column: ValueField) => readCsvCell(row[header.indexOf(column)] ?? '').trim();
 	// papaparse keeps blank lines, so a row's index + 1 is its line (values never hold line breaks).
 	const lines = table
 		.map((row, index) => ({ row, line: index + 1 }))
@@ -159,5 +160,5 @@ export function metricsTemplate(
 	const data = teams
 		.flatMap((team) => metrics.map((m) => [team, m.key, lastComplete[m.period], '']))
 		.slice(0, MAX_CSV_ROWS);
-	return Papa.unparse({ fields: [...csvColumns], data }) + '\r\n';
+	return toCsv(csvColumns, data);
 }

@@ -7,13 +7,24 @@ import { getTeam, listTeams } from '../org/directory';
 import type { Scope } from '../people/rules';
 import { teamAccess, writableTeams } from './policy';
 import type { Actor } from '../auth/actor';
-import { planMetricsCsv, csvValueRows, type CsvPlan } from './csv';
+import { metricsTemplate, planMetricsCsv, csvValueRows, type CsvPlan } from './csv';
 import { planMetricValues, referencedCells, valueKey, type ValueIssue, type ValueRow, type ValueWorld } from './plan';
 import { deleteValues, listMetrics, storedValues, upsertValues } from './queries';
 
 /** Stored values by team and month, for scorecards. */
 export { monthlyMetricValues } from './queries';
 import { takesValues } from './definitions';
+
+/** The import template for this person: each team they may write values for, with every active metric taking values. */
+export async function metricsTemplateFor(database: Db, scope: Scope, today: string): Promise<string> {
+	const allowed = writableTeams(scope);
+	const [teams, metrics] = await Promise.all([listTeams(database), listMetrics(database)]);
+	return metricsTemplate(
+		teams.filter((t) => allowed === 'all' || allowed.has(t.id)).map((t) => t.name),
+		metrics.filter(takesValues),
+		today
+	);
+}
 
 /** Loads what `planMetricValues` needs to judge these rows, reading only the stored values they can touch. */
 export async function loadValueWorld(

@@ -18,6 +18,11 @@ export {
 	type TeamRow
 } from './queries';
 
+/** Every team's name, alphabetically. */
+export async function teamNames(database: Db): Promise<string[]> {
+	return (await listTeams(database)).map((t) => t.name);
+}
+
 /** Teams to choose from in a form or filter, by name. */
 export async function teamChoices(database: Db): Promise<{ id: string; name: string }[]> {
 	return (await listTeams(database)).map((t) => ({ id: t.id, name: t.name }));

@@ -509,6 +509,15 @@ describe('importTemplate', () => {
 		expect(plan.rows.map((r) => r.fields.team_id)).toEqual(['t-emea', 't-emea']);
 	});
 
+	it('neutralises an example team that reads as a formula, and still parses back to that team', () => {
+		const world = makeWorld([{ id: 't-plus', name: '+1 Support', org_unit_id: 'u-pay' }]);
+		const template = importTemplate('+1 Support');
+		expect(template.split('\r\n')[1]).toContain(`,"'+1 Support",`);
+		const plan = planImport(template, world);
+		expect(plan.issues).toEqual([]);
+		expect(plan.rows.map((r) => r.fields.team_id)).toEqual(['t-plus', 't-plus']);
+	});
+
 	it('is reported when its example team does not exist', () => {
 		const plan = planImport(importTemplate('Nonexistent Team'), makeWorld());
 		expect(plan.issues.map((i) => [i.line, i.column])).toEqual([

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { isTimeZone } from '../../locale';
 import { emailField, nameField } from '../../schemas/people';
+import { readCsvCell, toCsv } from '../csv';
 import type { GrantedRole } from '../db/schema';
 
 /**
@@ -181,7 +182,7 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 	if (issues.length) return plan([]);
 
 	const has = (col: ImportColumn) => header.includes(col);
-	const cell = (row: string[], col: ImportColumn) => (row[header.indexOf(col)] ?? '').trim();
+	const cell = (row: string[], col: ImportColumn) => readCsvCell(row[header.indexOf(col)] ?? '').trim();
 
 	// Lines: papaparse keeps blank lines here, so index + 1 is the line number (for rows without
 	// quoted line breaks, which staff files do not use).
@@ -315,19 +316,16 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 
 /** The downloadable template: the header and two example rows showing every column in use. */
 export function importTemplate(exampleTeam: string): string {
-	return Papa.unparse({
-		fields: [...importColumns],
-		data: [
-			['sam.okafor@example.com', 'Sam Okafor', 'Team Lead', exampleTeam, '', 'Europe/London', 'manager'],
-			[
-				'jordan.ellis@example.com',
-				'Jordan Ellis',
-				'Specialist',
-				exampleTeam,
-				'sam.okafor@example.com',
-				'Europe/London',
-				''
-			]
+	return toCsv(importColumns, [
+		['sam.okafor@example.com', 'Sam Okafor', 'Team Lead', exampleTeam, '', 'Europe/London', 'manager'],
+		[
+			'jordan.ellis@example.com',
+			'Jordan Ellis',
+			'Specialist',
+			exampleTeam,
+			'sam.okafor@example.com',
+			'Europe/London',
+			''
 		]
-	});
+	]);
 }

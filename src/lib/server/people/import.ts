@@ -2,9 +2,16 @@ import { recordAudit } from '../audit/log';
 import { issueInvite } from '../auth/invites';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { planImport, type ImportPlan, type ImportWorld } from './import-plan';
+import { teamNames } from '../org/directory';
+import { importTemplate, planImport, type ImportPlan, type ImportWorld } from './import-plan';
 import type { Actor } from '../auth/actor';
 import { groupBy } from '../../group';
+
+/** The staff template, its examples in the first team by name (or a made-up one before there are any). */
+export async function staffImportTemplate(database: Db): Promise<string> {
+	const [first] = await teamNames(database);
+	return importTemplate(first ?? 'Payroll');
+}
 
 /** Everything an import is checked against; the actor is recognised by id among the people. */
 export async function loadImportWorld(database: Db, actor: Actor): Promise<ImportWorld> {

@@ -1,7 +1,10 @@
-import Papa from 'papaparse';
 import { ragLabels } from '../../measure';
+import { recordAudit } from '../audit/log';
+import { toCsv, type CsvCell } from '../csv';
+import type { Db } from '../db';
 import type { Metric } from '../db/schema';
-import { csvSafe } from './csv';
+import type { Actor } from '../auth/actor';
+import { leaderView, type LeaderQuery } from './leader-view';
 import type { OverviewRow } from './overview';
 import { confidenceLabels } from './rules';
 import type { TeamScorecard } from './scorecard';
@@ -10,8 +13,8 @@ const kindLabels = { back_office: 'Back office', customer_facing: 'Customer faci
 
 /**
  * The leader table as CSV: one row per team, a value and a status column for every measure, then
- * the How and Experience counts and the watermelon flag with its reason. Text cells are guarded
- * against formula injection; numbers stay numbers.
+ * the How and Experience counts and the watermelon flag with its reason. Values are numbers, so a
+ * negative one stays a number when text is neutralised.
  */
 export function scorecardCsv(view: {
 	month: string;
@@ -39,7 +42,7 @@ export function scorecardCsv(view: {
 		'watermelon',
 		'watermelon reason'
 	];
-	const data = view.rows.map((row) => {
+	const data = view.rows.map((row): CsvCell[] => {
 		const card = view.cards.get(row.teamId);
 		if (!card) return [];
 		const measures = [...card.what, ...card.experience.measures];
@@ -70,7 +73,40 @@ export function scorecardCsv(view: {
 			card.experience.responses,
 			row.watermelon ? 'yes' : 'no',
 			row.explanation ?? ''
-		].map(csvSafe);
+		];
 	});
-	return `${Papa.unparse({ fields: fields.map((f) => String(csvSafe(f))), data })}\r\n`;
+	return toCsv(fields, data);
+}
+
+/**
+ * The /measure table for the same month and filters, every matching team (not one page), as CSV;
+ * the export is audited with the filters it used.
+ */
+export async function exportScorecards(
+	database: Db,
+	actor: Actor,
+	query: LeaderQuery,
+	now: Date
+): Promise<{ csv: string; unitName: string | null }> {
+	const view = await leaderView(database, actor.scope, query, now);
+	const csv = scorecardCsv(view);
+	const teams = view.rows.length;
+	await recordAudit(database, {
+		actorId: actor.id,
+		action: 'scorecard.exported',
+		objectType: 'team',
+		objectId: null,
+		summary: `Exported scorecards for ${query.month}: ${teams} team${teams === 1 ? '' : 's'}${view.unit ? ` in ${view.unit.name}` : ''}`,
+		details: {
+			month: query.month,
+			unit: view.unit?.id ?? null,
+			kind: query.kind || null,
+			status: query.status || null,
+			watermelons_only: query.onlyWatermelons,
+			teams
+		},
+		ip: actor.ip,
+		at: now
+	});
+	return { csv, unitName: view.unit?.name ?? null };
 }
