@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { recordAudit } from '../audit/log';
+import { eraseIdentityFromAudit, recordAudit } from '../audit/log';
+import { accountKey, clearAccountFailures } from '../auth/throttle';
 import type { Db } from '../db';
 import { rejected, type Actor, type ServiceResult } from '../service-result';
 import { getPersonDetail } from './queries';
@@ -175,8 +176,9 @@ export function isErased(person: { email: string }): boolean {
 /**
  * Erases a person in one transaction: the people row keeps only its id, team and dates (name,
  * email, job title, password and manager go; the person is deactivated), each reference is
- * handled by its rule, their name and email are replaced wherever the audit log wrote them, and
- * the erasure itself is audited. Refuses when a rule is missing for a column the schema has.
+ * handled by its rule, their name and email are replaced in the audit entries that refer to them,
+ * their account's sign-in failures go, and the erasure itself is audited. Refuses when a rule is
+ * missing for a column the schema has.
  */
 export async function erasePerson(
 	database: Db,
@@ -194,6 +196,7 @@ export async function erasePerson(
 		if (!person) return rejected({ _form: 'This person no longer exists' });
 		if (isErased(person)) return rejected({ _form: 'This person has already been erased' });
 		const label = erasedLabel(personId);
+		const erasedEmail = `${personId}${ERASED_DOMAIN}`;
 		const at = now.toISOString();
 
 		for (const reference of references) {
@@ -215,22 +218,17 @@ export async function erasePerson(
 			and not exists (select 1 from recognition_recipients r where r.recognition_id = recognitions.id and r.person_id <> ${personId})`.execute(
 			trx
 		);
-		// Sign-in throttling is keyed by email, not by a reference.
-		await trx.deleteFrom('login_failures').where('throttle_key', 'like', `%${person.email}%`).execute();
+		// Sign-in throttling is keyed by email, not by a reference: their account's key, exactly.
+		await clearAccountFailures(trx, accountKey(person.email));
 
-		// The audit log stays a true record of what happened, but under the new name.
-		for (const [old, replacement] of [
-			[person.name, label],
-			[person.email, `${personId}${ERASED_DOMAIN}`]
-		] as const) {
-			await sql`update audit_events set summary = replace(summary, ${old}, ${replacement}), details = replace(details, ${old}, ${replacement})
-				where summary like ${`%${old}%`} or details like ${`%${old}%`}`.execute(trx);
-		}
+		// The audit log stays a true record of what happened, but without their name and email in
+		// the entries that refer to them (and only in those: see audit/identity.ts).
+		await eraseIdentityFromAudit(trx, person, { name: label, email: erasedEmail });
 		await trx
 			.updateTable('people')
 			.set({
 				name: label,
-				email: `${personId}${ERASED_DOMAIN}`,
+				email: erasedEmail,
 				job_title: '',
 				manager_id: null,
 				password_hash: null,
