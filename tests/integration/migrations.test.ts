@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/lib/server/db';
 import { migrateDown, migrateToLatest, migrateToNothing } from '../../src/lib/server/db/migrator';
@@ -69,6 +69,12 @@ afterAll(async () => {
 async function userTables(): Promise<string[]> {
 	const tables = await db.introspection.getTables();
 	return tables.map((t) => t.name).sort();
+}
+
+/** Applies or reverts migrations until `name` is the last one applied. */
+async function migrateTo(name: string): Promise<void> {
+	const result = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);
+	if (result.error) throw result.error;
 }
 
 /** Indexes the migrations created, leaving out those the database makes for keys and constraints. */
@@ -189,6 +195,95 @@ describe('migrations', () => {
 		expect(await migrateDown(db)).toEqual([last]);
 		expect(await migrateToLatest(db)).toEqual([last]);
 		expect(await userTables()).toEqual(appTables);
+	});
+
+	it('make team names, and unit names among siblings, unique ignoring case, reporting the names that are not', async () => {
+		const uniqueNames = '2026-11-24T0900-names-unique-ignoring-case';
+		const names = Object.keys(migrations);
+		expect(names).toContain(uniqueNames);
+		await migrateTo(names[names.indexOf(uniqueNames) - 1]!);
+
+		const at = '2026-01-01T00:00:00.000Z';
+		const unit = (id: string, name: string, parent: string | null, path: string) => ({
+			id,
+			name,
+			kind: 'department' as const,
+			parent_id: parent,
+			path,
+			created_at: at
+		});
+		await db
+			.insertInto('org_units')
+			.values([
+				unit('co', 'Northwind', null, '/co/'),
+				unit('fin', 'Finance', 'co', '/co/fin/'),
+				unit('fin2', 'FINANCE', 'co', '/co/fin2/'),
+				unit('hr', 'HR', 'co', '/co/hr/'),
+				// The same name under different parents is fine.
+				unit('pay-fin', 'Payables', 'fin', '/co/fin/pay-fin/'),
+				unit('pay-hr', 'payables', 'hr', '/co/hr/pay-hr/')
+			])
+			.execute();
+		const team = (id: string, name: string, unitId: string) => ({
+			id,
+			name,
+			kind: 'back_office' as const,
+			org_unit_id: unitId,
+			created_at: at
+		});
+		await db
+			.insertInto('teams')
+			.values([
+				team('t1', 'Finance Operations', 'fin'),
+				team('t2', 'finance operations', 'hr'),
+				team('t3', 'Payroll', 'hr')
+			])
+			.execute();
+
+		const failure = await migrateToLatest(db).then(
+			() => null,
+			(err: unknown) => (err instanceof Error ? err.message : String(err))
+		);
+		expect(failure).toContain(uniqueNames);
+		expect(failure).toContain('"Finance Operations" (t1) and "finance operations" (t2)');
+		expect(failure).toContain('"Finance" (fin) and "FINANCE" (fin2), both under "Northwind"');
+		expect(failure).toMatch(/rename one/i);
+		expect(failure).not.toMatch(/Payables|payables|Payroll|UNIQUE|unique constraint/);
+		// Nothing was renamed, and the migration is still to do.
+		const stored = await db.selectFrom('teams').select('name').orderBy('id').execute();
+		expect(stored.map((t) => t.name)).toEqual(['Finance Operations', 'finance operations', 'Payroll']);
+
+		await db.updateTable('teams').set({ name: 'Finance Operations HR' }).where('id', '=', 't2').execute();
+		await db.updateTable('org_units').set({ name: 'Finance Shared Services' }).where('id', '=', 'fin2').execute();
+		expect(await migrateToLatest(db)).toEqual(names.slice(names.indexOf(uniqueNames)));
+
+		// From now on the database itself refuses a name that differs only by case.
+		await expect(
+			db
+				.insertInto('teams')
+				.values(team('t4', 'PAYROLL', 'fin'))
+				.execute()
+		).rejects.toThrow(/unique/i);
+		await expect(
+			db
+				.insertInto('org_units')
+				.values(unit('hr2', 'hr', 'co', '/co/hr2/'))
+				.execute()
+		).rejects.toThrow(/unique/i);
+		await expect(
+			db
+				.insertInto('org_units')
+				.values(unit('co2', 'NORTHWIND', null, '/co2/'))
+				.execute()
+		).rejects.toThrow(/unique/i);
+		await db
+			.insertInto('org_units')
+			.values(unit('pay-co', 'PAYABLES', 'co', '/co/pay-co/'))
+			.execute();
+
+		await db.deleteFrom('teams').execute();
+		for (const id of ['pay-co', 'pay-fin', 'pay-hr', 'fin', 'fin2', 'hr', 'co'])
+			await db.deleteFrom('org_units').where('id', '=', id).execute();
 	});
 
 	// PostgreSQL only: Kysely's migrator takes an advisory lock there. Several instances on one

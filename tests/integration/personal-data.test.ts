@@ -1,14 +1,18 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../src/lib/server/audit/log';
 import { createSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/demo/seed';
+import { listTeamLinks } from '../../src/lib/server/feedback/queries';
+import { createCaseLink } from '../../src/lib/server/feedback/service';
 import {
 	ERASED_TEXT,
 	erasePerson,
 	erasureRules,
 	exportPersonalData,
 	personReferences,
+	staleOthersRows,
 	uncoveredReferences
 } from '../../src/lib/server/people/personal-data';
 import { openTempDb, type TempDb, actorFor } from './temp-db';
@@ -46,6 +50,10 @@ describe('the schema and the rules', () => {
 		expect(await uncoveredReferences(db)).toEqual({ missing: [], stale: [] });
 		expect((await personReferences(db)).length).toBe(Object.keys(erasureRules).length);
 	});
+
+	it('limits the export of rows about someone else only by references and columns that exist', async () => {
+		expect(await staleOthersRows(db)).toEqual([]);
+	});
 });
 
 describe('exporting a person’s data', () => {
@@ -61,6 +69,100 @@ describe('exporting a person’s data', () => {
 		expect(data.records.length).toBeGreaterThanOrEqual(8);
 		const text = JSON.stringify(data);
 		expect(text).not.toMatch(/password_hash|secret_hash|token_hash|"\$argon2/);
+	});
+
+	it('gives a manager the case references of their feedback links, never the requesters’ emails', async () => {
+		const manager = await db
+			.selectFrom('people')
+			.select(['id', 'email', 'team_id'])
+			.where('email', '=', 'manager@ripple.test')
+			.executeTakeFirstOrThrow();
+		const teamId = manager.team_id!;
+		for (const [reference, requester] of [
+			['INC-90001', 'priya.requester@ripple.test'],
+			['INC-90002', 'staff@ripple.test']
+		] as const)
+			await createCaseLink(
+				db,
+				{ id: manager.id, ip: null },
+				teamId,
+				{ case_reference: reference, requester_email: requester },
+				NOW
+			);
+		const requesters = (
+			await db
+				.selectFrom('feedback_links')
+				.select('requester_email')
+				.where('created_by', '=', manager.id)
+				.where('requester_email', 'is not', null)
+				.execute()
+		).map((r) => r.requester_email!);
+		expect(requesters).toContain('priya.requester@ripple.test');
+
+		const data = (await exportPersonalData(db, manager.id, NOW))!;
+		const text = JSON.stringify(data);
+		for (const email of requesters) expect(text).not.toContain(email);
+		// The references the team's feedback page lists are there.
+		const shown = await listTeamLinks(db, teamId, { limit: 1000, offset: 0 });
+		const exported = data.records.find((r) => r.table === 'feedback_links' && r.column === 'created_by')!.rows;
+		const mine = shown.rows.filter((l) => exported.some((e) => e.id === l.id));
+		expect(mine.map((l) => l.case_reference)).toEqual(expect.arrayContaining(['INC-90001', 'INC-90002']));
+		for (const link of mine) expect(text).toContain(JSON.stringify(link.case_reference));
+	});
+
+	it('holds no one else’s email address, even in rows about the people a manager leads and acts on', async () => {
+		const manager = await db
+			.selectFrom('people')
+			.select(['id', 'name'])
+			.where('email', '=', 'manager@ripple.test')
+			.executeTakeFirstOrThrow();
+		const signedIn = `${manager.name} signed in`;
+		await recordAudit(db, {
+			actorId: manager.id,
+			action: 'auth.sign_in',
+			objectType: 'person',
+			objectId: manager.id,
+			summary: signedIn,
+			at: NOW
+		});
+		await recordAudit(db, {
+			actorId: manager.id,
+			action: 'role.granted',
+			objectType: 'person',
+			objectId: priya.id,
+			summary: `Made ${priya.name} <${priya.email}> manager of Payroll`,
+			details: { email: priya.email },
+			at: NOW
+		});
+		const data = (await exportPersonalData(db, manager.id, NOW))!;
+		// Their reports, visits they approved, observations they wrote: rows about others are there…
+		const tables = data.records.map((r) => `${r.table}.${r.column}`);
+		expect(tables).toEqual(
+			expect.arrayContaining(['people.manager_id', 'observations.author_id', 'shadow_visits.approved_by'])
+		);
+		// …but the only address in the export is their own.
+		const emails = new Set(JSON.stringify(data).match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g));
+		expect([...emails]).toEqual(['manager@ripple.test']);
+		// Audit entries about themselves are whole; those about someone else say what, not who.
+		const audit = data.records.find((r) => r.table === 'audit_events')!;
+		expect(audit.rows.find((r) => r.action === 'auth.sign_in')).toMatchObject({ summary: signedIn });
+		expect(audit.rows.find((r) => r.action === 'role.granted')).toEqual({
+			id: expect.any(String),
+			at: NOW.toISOString(),
+			actor_id: manager.id,
+			action: 'role.granted',
+			object_type: 'person',
+			object_id: priya.id,
+			ip: null
+		});
+		expect(audit.withheld?.columns).toEqual(['details', 'summary']);
+		// Reports appear by id; what they wrote on a visit the manager approved is theirs.
+		const reports = data.records.find((r) => r.table === 'people' && r.column === 'manager_id')!;
+		for (const row of reports.rows) expect(Object.keys(row).sort()).toEqual(['id', 'manager_id']);
+		const visits = data.records.find((r) => r.table === 'shadow_visits' && r.column === 'approved_by')!;
+		for (const row of visits.rows) expect(row).not.toHaveProperty('objectives');
+		const authored = data.records.find((r) => r.table === 'observations' && r.column === 'author_id')!;
+		for (const row of authored.rows) expect(row).not.toHaveProperty('response');
 	});
 
 	it('finds nobody for an unknown id', async () => {

@@ -1,10 +1,12 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { AuditEvent } from '../db/schema';
+import { formerIdentities, referencedValues, refersTo, withoutIdentity, type OtherPerson } from './identity';
 
 /**
  * The audit log is append-only: this module offers a way to add an event and ways to read them,
- * and nothing that updates or deletes.
+ * and nothing that deletes. The one update is erasure's (`eraseIdentityFromAudit`): entries keep
+ * what happened, but no longer say who the erased person was.
  */
 export type AuditAction =
 	| 'auth.sign_in'
@@ -182,4 +184,82 @@ export async function listAuditEvents(
 
 export async function recentAuditEvents(database: Db, limit: number): Promise<AuditRow[]> {
 	return (await listAuditEvents(database, { limit, offset: 0 })).rows;
+}
+
+/** Rows per statement when looking people up or updating entries by id (well under both databases' limits). */
+const CHUNK = 500;
+
+function chunks<T>(list: readonly T[]): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+	return out;
+}
+
+/**
+ * Replaces an erased person's names and emails (current and former) in the entries that refer to
+ * them, by the rule in `./identity`, and nowhere else. Run inside erasure's transaction, before the
+ * person's row is anonymised. Returns how many entries changed.
+ */
+export async function eraseIdentityFromAudit(
+	database: Db,
+	person: { id: string; name: string; email: string },
+	standIn: { name: string; email: string }
+): Promise<number> {
+	// A wide net in SQL (LIKE is only a first pass: `_` and `%` in an address match loosely);
+	// which of these entries refer to the person is decided exactly below.
+	const candidates = await database
+		.selectFrom('audit_events')
+		.select(['id', 'action', 'actor_id', 'object_id', 'summary', 'details'])
+		.where((eb) =>
+			eb.or([
+				eb('actor_id', '=', person.id),
+				eb('object_id', '=', person.id),
+				eb('summary', 'like', `%${person.email}%`),
+				eb('details', 'like', `%${person.email}%`),
+				eb('details', 'like', `%${person.id}%`)
+			])
+		)
+		.execute();
+	const former = formerIdentities(candidates, person.id);
+	const replacements = new Map<string, string>();
+	for (const name of [person.name, ...former.names]) replacements.set(name, standIn.name);
+	for (const email of [person.email, ...former.emails]) replacements.set(email, standIn.email);
+	const identity = { id: person.id, email: person.email, replacements };
+	const theirs = candidates.filter((entry) => refersTo(entry, identity));
+
+	// The other people these entries refer to, by id or email: their names are not to be touched.
+	const values = [...new Set(theirs.flatMap(referencedValues))].filter((v) => v !== person.id && v !== person.email);
+	const others: OtherPerson[] = [];
+	for (const part of chunks(values)) {
+		others.push(
+			...(await database
+				.selectFrom('people')
+				.select(['id', 'name', 'email'])
+				.where((eb) => eb.or([eb('id', 'in', part), eb('email', 'in', part)]))
+				.where('id', '<>', person.id)
+				.execute())
+		);
+	}
+	const byValue = new Map<string, OtherPerson>();
+	for (const other of others) byValue.set(other.id, other).set(other.email, other);
+
+	// Many entries read alike (every "… signed in"), so equal rewrites share one statement.
+	const updates = new Map<string, { summary: string; details: string | null; ids: string[] }>();
+	for (const entry of theirs) {
+		const mentioned = referencedValues(entry).flatMap((v) => byValue.get(v) ?? []);
+		const rewritten = withoutIdentity(entry, identity, mentioned);
+		if (!rewritten) continue;
+		const key = JSON.stringify([rewritten.summary, rewritten.details]);
+		const update = updates.get(key) ?? { ...rewritten, ids: [] };
+		update.ids.push(entry.id);
+		updates.set(key, update);
+	}
+	let changed = 0;
+	for (const { summary, details, ids } of updates.values()) {
+		for (const part of chunks(ids)) {
+			await database.updateTable('audit_events').set({ summary, details }).where('id', 'in', part).execute();
+			changed += part.length;
+		}
+	}
+	return changed;
 }

@@ -8,7 +8,12 @@ import { decideThrottle, strictest, type ThrottleDecision } from './throttle-pol
  * restarts. Two keys per attempt: the account (email) and the client address.
  */
 export function throttleKeys(email: string, ip: string): { account: string; ip: string } {
-	return { account: `account:${email.trim().toLowerCase()}`, ip: `ip:${ip}` };
+	return { account: accountKey(email), ip: `ip:${ip}` };
+}
+
+/** The throttle key of one account: its whole email, so no other account's key can match it. */
+export function accountKey(email: string): string {
+	return `account:${email.trim().toLowerCase()}`;
 }
 
 function limits() {

@@ -49,6 +49,19 @@ describe('planMetricValues', () => {
 		expect(plan.values.map((v) => v.teamId)).toEqual(['t-gl', 't-ap']);
 	});
 
+	it('refuses a name that matches more than one team rather than picking one', () => {
+		// Names are unique ignoring case, but SQLite folds only ASCII letters; the plan does not guess.
+		const twins = {
+			...world,
+			teams: [...world.teams, { id: 't-eq1', name: 'Équipe' }, { id: 't-eq2', name: 'équipe' }]
+		};
+		const plan = planMetricValues([row({ team: 'ÉQUIPE' }), row({ team: 't-eq2' })], twins);
+		expect(plan.issues).toEqual([
+			{ index: 0, field: 'team', reason: '"ÉQUIPE" matches more than one team (Équipe, équipe); give the team’s id' }
+		]);
+		expect(plan.values.map((v) => v.teamId)).toEqual(['t-eq2']);
+	});
+
 	it('reports every problem of every row by field', () => {
 		const plan = planMetricValues(
 			[

@@ -1,4 +1,5 @@
 import { periodKind, periodOf } from '../../periods';
+import { nameKey } from '../org/rules';
 import type { MetricPeriod, MetricSource } from '../db/schema';
 
 /**
@@ -80,13 +81,19 @@ export function valueKey(metricId: string, teamId: string, period: string): stri
 	return `${metricId}|${teamId}|${period}`;
 }
 
-/** Looks a team up by id, then by name without regard to case or surrounding spaces. */
-export function teamFinder(teams: readonly WorldTeam[]): (ref: string) => WorldTeam | undefined {
+/**
+ * The teams a reference names: the one with that id, or those with that name without regard to
+ * case or surrounding spaces (nameKey). Names are unique that way, so a name names one team;
+ * should two ever share it (SQLite's index folds only ASCII letters), both are returned and the
+ * plan refuses the row rather than pick one.
+ */
+export function teamFinder(teams: readonly WorldTeam[]): (ref: string) => WorldTeam[] {
 	const byId = new Map(teams.map((t) => [t.id, t]));
-	const byName = new Map(teams.map((t) => [t.name.trim().toLowerCase(), t]));
+	const byName = new Map<string, WorldTeam[]>();
+	for (const t of teams) byName.set(nameKey(t.name), [...(byName.get(nameKey(t.name)) ?? []), t]);
 	return (ref) => {
-		const trimmed = ref.trim();
-		return byId.get(trimmed) ?? byName.get(trimmed.toLowerCase());
+		const found = byId.get(ref.trim());
+		return found ? [found] : (byName.get(nameKey(ref)) ?? []);
 	};
 }
 
@@ -117,7 +124,7 @@ export function planMetricValues(
 	options: { rowName?: (index: number) => string } = {}
 ): ValuePlan {
 	const rowName = options.rowName ?? ((index: number) => `row ${index + 1}`);
-	const findTeam = teamFinder(world.teams);
+	const findTeams = teamFinder(world.teams);
 	const metricsByKey = new Map(world.metrics.map((m) => [m.key, m]));
 	const current: Record<MetricPeriod, string> = {
 		month: periodOf('month', world.today),
@@ -132,9 +139,15 @@ export function planMetricValues(
 		const before = issues.length;
 
 		const teamRef = row.team.trim();
-		const team = teamRef ? findTeam(teamRef) : undefined;
+		const teams = teamRef ? findTeams(teamRef) : [];
+		const team = teams.length === 1 ? teams[0] : undefined;
 		const allowed = team && (world.allowedTeamIds === 'all' || world.allowedTeamIds.has(team.id));
 		if (!teamRef) problem('team', 'Enter a team name or id');
+		else if (teams.length > 1)
+			problem(
+				'team',
+				`"${teamRef}" matches more than one team (${teams.map((t) => t.name).join(', ')}); give the team’s id`
+			);
 		else if (!allowed)
 			problem(
 				'team',
@@ -187,12 +200,12 @@ export function referencedCells(
 	rows: readonly ValueRow[],
 	teams: readonly WorldTeam[]
 ): { teamIds: string[]; periods: string[] } {
-	const findTeam = teamFinder(teams);
+	const findTeams = teamFinder(teams);
 	const teamIds = new Set<string>();
 	const periods = new Set<string>();
 	for (const row of rows) {
-		const team = findTeam(row.team);
-		if (team) teamIds.add(team.id);
+		const found = findTeams(row.team);
+		if (found.length === 1) teamIds.add(found[0]!.id);
 		const period = row.period.trim();
 		if (periodKind(period)) periods.add(period);
 	}

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { NewOrgUnit, NewTeam, OrgUnit, Team, TeamKind } from '../db/schema';
-import { departmentFromPath } from './rules';
+import { departmentFromPath, sameName } from './rules';
 
 export async function listUnits(database: Db): Promise<OrgUnit[]> {
 	return database.selectFrom('org_units').selectAll().orderBy('path').execute();
@@ -12,6 +12,19 @@ export async function getUnit(database: Db, id: string): Promise<OrgUnit | undef
 
 export async function findUnitByName(database: Db, name: string): Promise<OrgUnit | undefined> {
 	return database.selectFrom('org_units').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+/** The unit under `parentId` (null: at the top level) with this name, ignoring case (see sameName). */
+export async function findSiblingByName(
+	database: Db,
+	parentId: string | null,
+	name: string
+): Promise<OrgUnit | undefined> {
+	const query = database.selectFrom('org_units').selectAll();
+	const siblings = await (
+		parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId)
+	).execute();
+	return siblings.find((u) => sameName(u.name, name));
 }
 
 export async function insertUnit(database: Db, unit: NewOrgUnit): Promise<void> {
@@ -131,8 +144,10 @@ export async function getTeam(database: Db, id: string): Promise<TeamRow | undef
 	return row && { ...row, member_count: Number(row.member_count ?? 0) };
 }
 
+/** The team with this name, ignoring case (see sameName; compared here, not with SQL's lower()). */
 export async function findTeamByName(database: Db, name: string): Promise<Team | undefined> {
-	return database.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirst();
+	const teams = await database.selectFrom('teams').selectAll().execute();
+	return teams.find((t) => sameName(t.name, name));
 }
 
 export async function insertTeam(database: Db, team: NewTeam): Promise<void> {

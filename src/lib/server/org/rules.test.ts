@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveUnder, childPath, depthOf, treeOrder, unitTrail, type UnitLike } from './rules';
+import { canMoveUnder, childPath, depthOf, sameName, treeOrder, unitTrail, type UnitLike } from './rules';
 
 const unit = (id: string, name: string, parent: UnitLike | null): UnitLike => ({
 	id,
@@ -102,5 +102,13 @@ describe('unitTrail', () => {
 		const names = new Map([company, finance, payables].map((u) => [u.id, u.name]));
 		expect(unitTrail(payables.path, (id) => names.get(id))).toBe('Northwind › Finance › Payables');
 		expect(unitTrail(payRuns.path, (id) => names.get(id))).toBe('Northwind › Finance › Payables › …');
+	});
+});
+
+describe('sameName', () => {
+	it('ignores case, in any script, and surrounding spaces', () => {
+		expect(sameName('Finance Operations', ' finance operations ')).toBe(true);
+		expect(sameName('Équipe Paie', 'ÉQUIPE PAIE')).toBe(true);
+		expect(sameName('Finance Operations', 'Finance  Operations')).toBe(false);
 	});
 });

@@ -6,6 +6,21 @@ export interface UnitLike {
 	path: string;
 }
 
+/**
+ * What makes two team names, or two sibling unit names, the same: case and surrounding spaces do
+ * not count, so "finance operations" is "Finance Operations". The metric imports and the API find
+ * teams by this key, so it must pick out one team. (The database's indexes on lower(name) hold the
+ * same line for concurrent writers; SQLite's lower() folds only ASCII letters, so this check comes
+ * first.)
+ */
+export function nameKey(name: string): string {
+	return name.trim().toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+	return nameKey(a) === nameKey(b);
+}
+
 export function childPath(parentPath: string | null, id: string): string {
 	return `${parentPath ?? '/'}${id}/`;
 }

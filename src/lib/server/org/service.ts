@@ -8,6 +8,7 @@ import { rejected, type ServiceResult } from '../service-result';
 import {
 	deleteTeam,
 	deleteUnit,
+	findSiblingByName,
 	findTeamByName,
 	getTeam,
 	getUnit,
@@ -24,6 +25,18 @@ import { canMoveUnder, childPath } from './rules';
 type UnitInput = z.infer<typeof unitSchema>;
 type TeamInput = z.infer<typeof teamSchema>;
 
+/** Why a unit cannot take this name under this parent: a sibling has it already, in any case. */
+async function unitNameClash(
+	database: Db,
+	name: string,
+	parent: { id: string; name: string } | null,
+	selfId: string | null
+): Promise<string | null> {
+	const sibling = await findSiblingByName(database, parent?.id ?? null, name);
+	if (!sibling || sibling.id === selfId) return null;
+	return `A unit called ${sibling.name} already exists ${parent ? `under ${parent.name}` : 'at the top level'}`;
+}
+
 export async function createUnit(
 	database: Db,
 	actor: Actor,
@@ -33,6 +46,8 @@ export async function createUnit(
 	return database.transaction().execute(async (trx) => {
 		const parent = input.parent_id ? await getUnit(trx, input.parent_id) : null;
 		if (input.parent_id && !parent) return rejected({ parent_id: 'Choose a parent unit from the list' });
+		const clash = await unitNameClash(trx, input.name, parent ?? null, null);
+		if (clash) return rejected({ name: clash });
 		const id = newId();
 		await insertUnit(trx, {
 			id,
@@ -70,6 +85,8 @@ export async function editUnit(
 		if (!canMoveUnder(unit.path, parent?.path ?? null)) {
 			return rejected({ parent_id: 'A unit cannot sit under itself or one of its own sub-units' });
 		}
+		const clash = await unitNameClash(trx, input.name, parent ?? null, id);
+		if (clash) return rejected({ name: clash });
 		const changes: string[] = [];
 		if (input.name !== unit.name || input.kind !== unit.kind) {
 			await updateUnit(trx, id, { name: input.name, kind: input.kind });
@@ -123,9 +140,10 @@ export async function removeUnit(database: Db, actor: Actor, id: string, now: Da
 	});
 }
 
-async function teamNameTaken(database: Db, name: string, selfId: string | null): Promise<boolean> {
+/** Why a team cannot take this name: another team has it already, in any case. */
+async function teamNameClash(database: Db, name: string, selfId: string | null): Promise<string | null> {
 	const existing = await findTeamByName(database, name);
-	return existing !== undefined && existing.id !== selfId;
+	return existing && existing.id !== selfId ? `A team called ${existing.name} already exists` : null;
 }
 
 export async function createTeam(
@@ -137,7 +155,8 @@ export async function createTeam(
 	return database.transaction().execute(async (trx) => {
 		const unit = await getUnit(trx, input.org_unit_id);
 		if (!unit) return rejected({ org_unit_id: 'Choose a unit from the list' });
-		if (await teamNameTaken(trx, input.name, null)) return rejected({ name: 'A team with this name exists already' });
+		const clash = await teamNameClash(trx, input.name, null);
+		if (clash) return rejected({ name: clash });
 		const id = newId();
 		await insertTeam(trx, {
 			id,
@@ -171,7 +190,8 @@ export async function editTeam(
 		if (!team) return rejected({ _form: 'This team no longer exists' });
 		const unit = await getUnit(trx, input.org_unit_id);
 		if (!unit) return rejected({ org_unit_id: 'Choose a unit from the list' });
-		if (await teamNameTaken(trx, input.name, id)) return rejected({ name: 'A team with this name exists already' });
+		const clash = await teamNameClash(trx, input.name, id);
+		if (clash) return rejected({ name: clash });
 		await updateTeam(trx, id, { name: input.name, kind: input.kind, org_unit_id: unit.id });
 		await recordAudit(trx, {
 			actorId: actor.id,

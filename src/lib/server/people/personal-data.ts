@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { recordAudit } from '../audit/log';
+import { eraseIdentityFromAudit, recordAudit } from '../audit/log';
+import { accountKey, clearAccountFailures } from '../auth/throttle';
 import type { Db } from '../db';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
@@ -10,6 +11,7 @@ import { getPersonDetail } from './queries';
  * Both start from the database's own schema (every foreign key that points at `people.id`), so a
  * table added later is exported without anyone remembering to, and cannot be left out of erasure:
  * `erasureRules` must name every such column, which the tests check against the live schema.
+ * Rows that also belong to someone else are exported without that person's data (`othersRows`).
  */
 
 export interface PersonReference {
@@ -47,12 +49,139 @@ function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
 
 const quoted = (name: string) => sql.id(name);
 
+/**
+ * Rows about someone else. The export is the person's own data: what describes them, what they
+ * did and what they wrote. Some references reach rows that belong to another person as well: the
+ * people they manage, visits they approved, people they nominated, observations they wrote, links
+ * they sent to an internal customer. Those rows keep only the columns listed here: the row's ids,
+ * this person's part in it (what they did, when, in their own words) and what the app shows them
+ * about it. The other person's own data (contact details, profile, their writing and answers)
+ * is left out, even where the app showed it once: a requester's email is shown only when the link
+ * is made ("never shown again"), so it is not in the export either. A column added to one of these
+ * tables later stays out until someone lists it. Every other reference exports whole rows.
+ */
+interface OthersRows {
+	keep: readonly string[];
+	/** Rows in which this column is the person are about them alone and are exported whole. */
+	wholeWhen?: string;
+	why: string;
+}
+
+export const othersRows: Readonly<Record<string, OthersRows>> = {
+	'people.manager_id': {
+		keep: ['id', 'manager_id'],
+		why: 'the people they manage, by id; their details are their own'
+	},
+	'invites.created_by': {
+		keep: ['id', 'person_id', 'created_by', 'created_at', 'expires_at'],
+		why: 'invites they created; when the invitee used it is the invitee’s'
+	},
+	'audit_events.actor_id': {
+		keep: ['id', 'at', 'actor_id', 'action', 'object_type', 'object_id', 'ip'],
+		wholeWhen: 'object_id',
+		why: 'what they did to someone else’s record; the summary and details name that person'
+	},
+	'shadow_visits.approved_by': {
+		keep: ['id', 'slot_id', 'visitor_id', 'status', 'starts_at', 'ends_at', 'approved_by', 'approved_at', 'created_at'],
+		why: 'visits they approved; the visitor’s objectives and reflections, the host’s feedback and a decline reason someone else may have written are not theirs'
+	},
+	'shadow_visits.confirmed_by': {
+		keep: [
+			'id',
+			'slot_id',
+			'visitor_id',
+			'status',
+			'starts_at',
+			'ends_at',
+			'confirmed_by',
+			'confirmed_at',
+			'created_at'
+		],
+		why: 'visits they confirmed as host; the visitor’s objectives and reflections, the feedback and a decline reason someone else may have written are not theirs'
+	},
+	'buddy_participants.nominated_by': {
+		keep: ['cycle_id', 'person_id', 'nominated_by', 'excluded', 'joined_at'],
+		why: 'people they nominated; what the nominee wrote about themselves and their hours are the nominee’s'
+	},
+	'observations.author_id': {
+		keep: [
+			'id',
+			'person_id',
+			'behaviour_id',
+			'behaviour_version_id',
+			'level',
+			'situation',
+			'action',
+			'impact',
+			'observed_on',
+			'source',
+			'author_id',
+			'created_at',
+			'updated_at'
+		],
+		why: 'observations they wrote, in their words; the observed person’s reply is theirs'
+	},
+	'feedback_links.created_by': {
+		keep: [
+			'id',
+			'team_id',
+			'kind',
+			'case_reference',
+			'created_by',
+			'created_at',
+			'expires_at',
+			'answered_at',
+			'closed_at'
+		],
+		why: 'links they sent, by case reference as the team’s feedback page lists them; the requester’s email is the requester’s'
+	}
+};
+
+/** Keys of `othersRows` that are not references any more, and kept columns their table does not have. */
+export async function staleOthersRows(database: Db): Promise<string[]> {
+	const references = new Set((await personReferences(database)).map((r) => `${r.table}.${r.column}`));
+	const columns = new Map(
+		(await database.introspection.getTables()).map((t) => [t.name, new Set(t.columns.map((c) => c.name))])
+	);
+	return Object.entries(othersRows).flatMap(([key, view]) => {
+		if (!references.has(key)) return [key];
+		const table = columns.get(key.split('.')[0]!)!;
+		return [...view.keep, ...(view.wholeWhen ? [view.wholeWhen] : [])]
+			.filter((c) => !table.has(c))
+			.map((c) => `${key}: ${c}`);
+	});
+}
+
+export interface ExportRecord {
+	table: string;
+	column: string;
+	rows: Record<string, unknown>[];
+	/** Columns left out of some or all rows because they hold someone else's data, and why. */
+	withheld?: { columns: string[]; why: string };
+}
+
 export interface PersonalDataExport {
 	format: 'ripple-personal-data/1';
 	exportedAt: string;
 	person: Record<string, unknown>;
 	/** For each table and column that refers to the person, the rows where it does. */
-	records: { table: string; column: string; rows: Record<string, unknown>[] }[];
+	records: ExportRecord[];
+}
+
+function exportRecord(table: string, column: string, rows: Record<string, unknown>[], personId: string): ExportRecord {
+	const view = othersRows[`${table}.${column}`];
+	const safe = rows.map(withoutSecrets);
+	if (!view) return { table, column, rows: safe };
+	const keep = new Set(view.keep);
+	const withheld = new Set<string>();
+	const shown = safe.map((row) => {
+		if (view.wholeWhen && row[view.wholeWhen] === personId) return row;
+		for (const c of Object.keys(row)) if (!keep.has(c)) withheld.add(c);
+		return Object.fromEntries(Object.entries(row).filter(([c]) => keep.has(c)));
+	});
+	return withheld.size > 0
+		? { table, column, rows: shown, withheld: { columns: [...withheld].sort(), why: view.why } }
+		: { table, column, rows: shown };
 }
 
 export async function exportPersonalData(
@@ -68,7 +197,7 @@ export async function exportPersonalData(
 		const rows = await sql<
 			Record<string, unknown>
 		>`select * from ${quoted(table)} where ${quoted(column)} = ${personId}`.execute(database);
-		if (rows.rows.length > 0) records.push({ table, column, rows: rows.rows.map(withoutSecrets) });
+		if (rows.rows.length > 0) records.push(exportRecord(table, column, rows.rows, personId));
 	}
 	return { format: 'ripple-personal-data/1', exportedAt: now.toISOString(), person: withoutSecrets(person), records };
 }
@@ -176,8 +305,9 @@ export function isErased(person: { email: string }): boolean {
 /**
  * Erases a person in one transaction: the people row keeps only its id, team and dates (name,
  * email, job title, password and manager go; the person is deactivated), each reference is
- * handled by its rule, their name and email are replaced wherever the audit log wrote them, and
- * the erasure itself is audited. Refuses when a rule is missing for a column the schema has.
+ * handled by its rule, their name and email are replaced in the audit entries that refer to them,
+ * their account's sign-in failures go, and the erasure itself is audited. Refuses when a rule is
+ * missing for a column the schema has.
  */
 export async function erasePerson(
 	database: Db,
@@ -195,6 +325,7 @@ export async function erasePerson(
 		if (!person) return rejected({ _form: 'This person no longer exists' });
 		if (isErased(person)) return rejected({ _form: 'This person has already been erased' });
 		const label = erasedLabel(personId);
+		const erasedEmail = `${personId}${ERASED_DOMAIN}`;
 		const at = now.toISOString();
 
 		for (const reference of references) {
@@ -216,22 +347,17 @@ export async function erasePerson(
 			and not exists (select 1 from recognition_recipients r where r.recognition_id = recognitions.id and r.person_id <> ${personId})`.execute(
 			trx
 		);
-		// Sign-in throttling is keyed by email, not by a reference.
-		await trx.deleteFrom('login_failures').where('throttle_key', 'like', `%${person.email}%`).execute();
+		// Sign-in throttling is keyed by email, not by a reference: their account's key, exactly.
+		await clearAccountFailures(trx, accountKey(person.email));
 
-		// The audit log stays a true record of what happened, but under the new name.
-		for (const [old, replacement] of [
-			[person.name, label],
-			[person.email, `${personId}${ERASED_DOMAIN}`]
-		] as const) {
-			await sql`update audit_events set summary = replace(summary, ${old}, ${replacement}), details = replace(details, ${old}, ${replacement})
-				where summary like ${`%${old}%`} or details like ${`%${old}%`}`.execute(trx);
-		}
+		// The audit log stays a true record of what happened, but without their name and email in
+		// the entries that refer to them (and only in those: see audit/identity.ts).
+		await eraseIdentityFromAudit(trx, person, { name: label, email: erasedEmail });
 		await trx
 			.updateTable('people')
 			.set({
 				name: label,
-				email: `${personId}${ERASED_DOMAIN}`,
+				email: erasedEmail,
 				job_title: '',
 				manager_id: null,
 				password_hash: null,
