@@ -4,7 +4,7 @@ import { recordFailure, throttleKeys } from '../../src/lib/server/auth/throttle'
 import type { Db } from '../../src/lib/server/db';
 import type { AuditEvent } from '../../src/lib/server/db/schema';
 import { erasePerson } from '../../src/lib/server/people/personal-data';
-import { addPerson, openTempDb, T0, type TempDb } from './temp-db';
+import { addPerson, openTempDb, plainActor, T0, type TempDb } from './temp-db';
 
 /**
  * Erasing a person whose name and email are part of someone else's: "Hannah" <ager@ripple.test>
@@ -144,7 +144,12 @@ describe('erasing a person whose name and email are inside someone else’s', ()
 			'ip:10.0.0.2'
 		]);
 
-		const result = await erasePerson(db, { id: admin.id, ip: null }, hannah.id, new Date(T0.getTime() + 60_000));
+		const result = await erasePerson(
+			db,
+			plainActor(admin.id, null, { isAdmin: true }),
+			hannah.id,
+			new Date(T0.getTime() + 60_000)
+		);
 		expect(result).toMatchObject({ ok: true });
 		const label = result.ok ? result.label : '';
 		const after = await auditRows();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
 import { createTeam, createUnit, editTeam, editUnit } from '../../src/lib/server/org/service';
-import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
+import { addPerson, addTeam, addUnit, openTempDb, plainActor, T0, type TempDb } from './temp-db';
 
 /** Team names are unique ignoring case; unit names are, among the units under one parent. */
 let temp: TempDb;
 let db: Db;
-const ada = { id: 'p-ada', ip: null };
+const ada = plainActor('p-ada', null, { isAdmin: true });
 
 beforeAll(async () => {
 	temp = await openTempDb('org');
