@@ -37,7 +37,9 @@ test.afterAll(async () => {
 	await Promise.all(started.map(stopInstance));
 	rmSync(dir, { recursive: true, force: true });
 });
-test.afterEach(async (_fixtures, testInfo) => {
+// Playwright reads a hook's fixtures from a destructuring pattern, so it must be one, even empty.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
 	if (testInfo.status === testInfo.expectedStatus) return;
 	for (const instance of started)
 		await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });

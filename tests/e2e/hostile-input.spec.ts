@@ -181,7 +181,9 @@ test.afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-test.afterEach(async (_fixtures, testInfo) => {
+// Playwright reads a hook's fixtures from a destructuring pattern, so it must be one, even empty.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
 	if (testInfo.status !== testInfo.expectedStatus && server)
 		await testInfo.attach('server output', { body: server.output, contentType: 'text/plain' });
 });

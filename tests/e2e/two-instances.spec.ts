@@ -118,7 +118,9 @@ test.describe('two Ripple instances on one PostgreSQL database', () => {
 	});
 
 	// A failing test shows what the servers logged.
-	test.afterEach(async (_fixtures, testInfo) => {
+	// Playwright reads a hook's fixtures from a destructuring pattern, so it must be one, even empty.
+	// eslint-disable-next-line no-empty-pattern
+	test.afterEach(async ({}, testInfo) => {
 		if (testInfo.status === testInfo.expectedStatus) return;
 		for (const instance of instances)
 			await testInfo.attach(`Ripple ${instance.name} output`, { body: instance.output, contentType: 'text/plain' });
