@@ -95,3 +95,14 @@ export function parseAnswer(values: AnswerValues): { ok: true; answer: Answer } 
 		errors: { ...(fields.success ? {} : firstErrors(fields.error)), ...(time.ok ? {} : time.errors) }
 	};
 }
+
+/** An answer already stored, as the form shows it for changing: time lost in minutes, as stored. */
+export function answerFormValues(answer: Answer): AnswerValues {
+	return {
+		score: String(answer.score),
+		reasons: [...answer.reasons],
+		comment: answer.comment,
+		time_lost: answer.minutesLost === null ? '' : String(answer.minutesLost),
+		time_unit: 'minutes'
+	};
+}

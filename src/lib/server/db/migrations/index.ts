@@ -9,6 +9,7 @@ import * as buddyPlans from './2026-11-22T2100-buddy-plans';
 import * as measure from './2026-11-22T2200-measure';
 import * as referenceIndexes from './2026-11-22T2300-reference-indexes';
 import * as lookupIndexes from './2026-11-22T2330-lookup-indexes';
+import * as feedbackRespondents from './2026-12-02T1000-feedback-respondents';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T2100-buddy-plans': buddyPlans,
 	'2026-11-22T2200-measure': measure,
 	'2026-11-22T2300-reference-indexes': referenceIndexes,
-	'2026-11-22T2330-lookup-indexes': lookupIndexes
+	'2026-11-22T2330-lookup-indexes': lookupIndexes,
+	'2026-12-02T1000-feedback-respondents': feedbackRespondents
 };
