@@ -80,6 +80,23 @@ export const linkProblems = {
 		'This request already has an answer, thank you. Each request takes one answer, so there is nothing more to do.'
 } as const;
 
+/** A standing link asks for a sign-in, and says why, to whoever opens it signed out. */
+export function standingSignInReasons(teamName: string): { why: string; privacy: string } {
+	return {
+		why: `This link is for everyone ${teamName} works with, so Ripple asks you to sign in before you answer. That way each person’s answer counts once a month, and nobody can answer many times over to change the team’s results.`,
+		privacy: `${teamName} never sees who answered. Ripple keeps only a scrambled code that tells one person’s answers from another’s, never your name or email address, and shows averages only once at least five people have answered.`
+	};
+}
+
+/** A second answer through a standing link in the same month replaces the first. */
+export const replacesEarlierAnswer = 'Sending again replaces that answer: each person counts once a month.';
+
+/** Too many answers from one network in an hour: the form keeps what was written. */
+export function tooManyAnswers(retryAfterSeconds: number): string {
+	const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+	return `Many answers have come from your network in the last hour, so Ripple is holding new ones back for a while. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}; what you wrote is still here.`;
+}
+
 /** How a link stands, for the team's list of links. */
 export const linkStatusLabels = { open: 'Open', answered: 'Answered', closed: 'Closed', expired: 'Expired' } as const;
 

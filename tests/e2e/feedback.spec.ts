@@ -131,31 +131,4 @@ test('leaders and staff cannot open a team’s case feedback', async ({ browser 
 	}
 });
 
-test('a standing link takes answers without JavaScript and holds back an accidental repeat', async ({ browser }) => {
-	const manager = await signedIn(browser, 'manager');
-	const teamId = await accountsPayableId(manager);
-	await gotoReady(manager, `/measure/teams/${teamId}/feedback`);
-	const standing = manager.getByRole('region', { name: 'Standing team link' });
-	await standing.getByRole('button', { name: /standing link/ }).click();
-	const url = await manager.getByLabel('Standing feedback link').inputValue();
-	await manager.context().close();
-
-	const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false });
-	const visitor = await context.newPage();
-	await visitor.goto(url);
-	await expect(
-		visitor.getByRole('heading', { level: 1, name: 'How did Accounts Payable handle your request?' })
-	).toBeVisible();
-	await visitor.getByRole('radio', { name: /^10/ }).check();
-	await visitor.getByRole('checkbox', { name: 'Kept me informed' }).check();
-	await visitor.getByRole('button', { name: 'Send feedback' }).click();
-	await expect(visitor.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
-
-	// Coming straight back shows the thanks again rather than a blank form to send twice.
-	await visitor.goto(url);
-	await expect(visitor.getByRole('status')).toContainText(
-		'your answer from a few minutes ago has reached Accounts Payable'
-	);
-	await expect(visitor.getByRole('button', { name: 'Send feedback' })).toHaveCount(0);
-	await context.close();
-});
+// Standing team links, answered by signed-in people once a month each: feedback-standing.spec.ts.

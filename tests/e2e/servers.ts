@@ -29,11 +29,15 @@ export async function freePorts(count: number): Promise<number[]> {
 	return ports;
 }
 
-/** The environment a server or the demo CLI gets: this database, and every throttle at its default. */
+/**
+ * The environment a server or the demo CLI gets: this database, and every throttle at its default
+ * unless the spec sets one in `extra`.
+ */
 export function envFor(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, ...extra };
-	for (const name of Object.keys(env)) if (name.startsWith('LOGIN_THROTTLE_')) delete env[name];
-	return env;
+	const inherited: NodeJS.ProcessEnv = { ...process.env };
+	for (const name of Object.keys(inherited))
+		if (name.startsWith('LOGIN_THROTTLE_') || name.startsWith('FEEDBACK_THROTTLE_')) delete inherited[name];
+	return { ...inherited, DATABASE_URL: databaseUrl, ...extra };
 }
 
 export function startInstance(

@@ -84,7 +84,7 @@ describe('exporting a person’s data', () => {
 		] as const)
 			await createCaseLink(
 				db,
-				{ id: manager.id, ip: null },
+				await actorFor(db, manager.id, null),
 				teamId,
 				{ case_reference: reference, requester_email: requester },
 				NOW

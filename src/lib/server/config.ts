@@ -20,6 +20,17 @@ export const config = {
 	get databasePoolSize(): number {
 		return intFromEnv('DATABASE_POOL_SIZE', 10);
 	},
+	/**
+	 * Keys the hashes that tell standing-link respondents apart. Optional: without it the hashes are
+	 * still not the person's id, but anyone holding a copy of the database could work them out.
+	 */
+	get feedbackRespondentSecret(): string | null {
+		return process.env.FEEDBACK_RESPONDENT_SECRET?.trim() || null;
+	},
+	/** Answers one client address may send to feedback links in an hour. */
+	get feedbackAnswersPerAddress(): number {
+		return intFromEnv('FEEDBACK_THROTTLE_IP_MAX', 30);
+	},
 	get throttle() {
 		return {
 			windowMinutes: intFromEnv('LOGIN_THROTTLE_WINDOW_MINUTES', 15),

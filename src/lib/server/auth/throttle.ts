@@ -73,3 +73,33 @@ export async function recordFailure(database: Db, keys: { account: string; ip: s
 export async function clearAccountFailures(database: Db, accountKey: string): Promise<void> {
 	await database.deleteFrom('login_failures').where('throttle_key', '=', accountKey).execute();
 }
+
+/**
+ * Other limits on what one client may do in a while (answers to feedback links) keep their events in
+ * the same table under keys of their own kind (`<kind>:<key>`), and decide with the same pure
+ * `decideThrottle`. Both run in the caller's transaction.
+ */
+export async function throttledEventsSince(database: Db, kind: string, key: string, since: Date): Promise<Date[]> {
+	return failuresSince(database, `${kind}:${key}`, since);
+}
+
+export async function recordThrottledEvent(
+	database: Db,
+	kind: string,
+	key: string,
+	now: Date,
+	windowMs: number
+): Promise<void> {
+	// Events that no longer count go for every key of the kind, so none outlives its window for long.
+	// Kinds are plain words (no `%` or `_`), so the prefix can be matched with LIKE; a range over the
+	// text would depend on PostgreSQL's collation.
+	await database
+		.deleteFrom('login_failures')
+		.where('throttle_key', 'like', `${kind}:%`)
+		.where('at', '<=', new Date(now.getTime() - windowMs).toISOString())
+		.execute();
+	await database
+		.insertInto('login_failures')
+		.values({ id: newId(), throttle_key: `${kind}:${key}`, at: now.toISOString() })
+		.execute();
+}

@@ -127,7 +127,10 @@ export interface InviteTable {
 
 export interface LoginFailureTable {
 	id: string;
-	/** `account:<email>` or `ip:<address>`. */
+	/**
+	 * `account:<email>` or `ip:<address>` for failed sign-ins; other throttles use the table too, each
+	 * under a kind of its own (`feedback-answer:<hashed address>`, one row per answer).
+	 */
 	throttle_key: string;
 	at: string;
 }
@@ -580,7 +583,10 @@ export interface IntegrationTable {
 	revoked_at: string | null;
 }
 
-/** A link an internal customer opens without signing in: for one handled case, or standing for a team. */
+/**
+ * A link an internal customer opens: for one handled case (answered without signing in), or standing
+ * for a team (answered by colleagues signed in, once a month each).
+ */
 export interface FeedbackLinkTable {
 	id: string;
 	team_id: string;
@@ -608,6 +614,13 @@ export interface CaseFeedbackTable {
 	comment: string;
 	minutes_lost: number | null;
 	submitted_at: string;
+	/**
+	 * Through a standing link: a keyed hash of (person, team, month of `submitted_at`), unique, so each
+	 * person has one answer per team and month and a row is one respondent. Never the person's id, so
+	 * answers cannot be joined back to people. Null for case answers (one per case) and for standing
+	 * answers from before sign-in was asked for.
+	 */
+	respondent_key: string | null;
 }
 
 /** A team's self-assessment against the client interaction framework for one quarter (`2026-Q4`). */

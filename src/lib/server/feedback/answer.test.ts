@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerValues, parseAnswer, type AnswerValues } from './answer';
+import { answerFormValues, answerValues, parseAnswer, type AnswerValues } from './answer';
 
 const blank: AnswerValues = { score: '', reasons: [], comment: '', time_lost: '', time_unit: 'minutes' };
 
@@ -70,5 +70,21 @@ describe('answerValues', () => {
 			time_lost: '',
 			time_unit: 'minutes'
 		});
+	});
+});
+
+describe('answerFormValues', () => {
+	it('gives back a stored answer as the form reads it, so sending it unchanged stores the same answer', () => {
+		const stored = { score: 6, reasons: ['slow' as const], comment: 'Took a while.', minutesLost: 90 };
+		const values = answerFormValues(stored);
+		expect(values).toEqual({
+			score: '6',
+			reasons: ['slow'],
+			comment: 'Took a while.',
+			time_lost: '90',
+			time_unit: 'minutes'
+		});
+		expect(parseAnswer(values)).toEqual({ ok: true, answer: stored });
+		expect(answerFormValues({ ...stored, minutesLost: null }).time_lost).toBe('');
 	});
 });

@@ -9,7 +9,7 @@ import {
 	toMinutesLost,
 	type ReasonKey
 } from '../../feedback';
-import { firstErrors, type FieldErrors } from '../forms';
+import { firstErrors, type FieldErrors, parseForm } from '../forms';
 
 /** An answer from the public form, validated. */
 export interface Answer {
@@ -72,18 +72,19 @@ function parseTimeLost(
 }
 
 /** Reads the public form: every reason chip that is ticked arrives as its own `reasons` value. */
+/** The form as typed: every field as text, the ticked reasons as a list. */
+const answerFormSchema = z.object({
+	score: z.string(),
+	reasons: z.array(z.string()),
+	comment: z.string(),
+	time_lost: z.string(),
+	time_unit: z.string()
+});
+
 export function answerValues(form: FormData): AnswerValues {
-	const text = (name: string) => {
-		const value = form.get(name);
-		return typeof value === 'string' ? value : '';
-	};
-	return {
-		score: text('score'),
-		reasons: form.getAll('reasons').filter((v): v is string => typeof v === 'string'),
-		comment: text('comment'),
-		time_lost: text('time_lost'),
-		time_unit: text('time_unit') || 'minutes'
-	};
+	const parsed = parseForm(answerFormSchema, form);
+	const typed = parsed.ok ? parsed.data : { score: '', reasons: [], comment: '', time_lost: '', time_unit: '' };
+	return { ...typed, time_unit: typed.time_unit || 'minutes' };
 }
 
 export function parseAnswer(values: AnswerValues): { ok: true; answer: Answer } | { ok: false; errors: FieldErrors } {
@@ -93,5 +94,16 @@ export function parseAnswer(values: AnswerValues): { ok: true; answer: Answer } 
 	return {
 		ok: false,
 		errors: { ...(fields.success ? {} : firstErrors(fields.error)), ...(time.ok ? {} : time.errors) }
+	};
+}
+
+/** An answer already stored, as the form shows it for changing: time lost in minutes, as stored. */
+export function answerFormValues(answer: Answer): AnswerValues {
+	return {
+		score: String(answer.score),
+		reasons: [...answer.reasons],
+		comment: answer.comment,
+		time_lost: answer.minutesLost === null ? '' : String(answer.minutesLost),
+		time_unit: 'minutes'
 	};
 }

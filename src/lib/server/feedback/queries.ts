@@ -1,6 +1,6 @@
 import { periodRange } from '../../periods';
 import type { Db } from '../db';
-import type { FeedbackLink } from '../db/schema';
+import type { CaseFeedback, FeedbackLink } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
 import { monthOfInstant } from './rules';
 
@@ -20,6 +20,18 @@ export async function findLinkByToken(database: Db, token: string): Promise<Link
 		.selectAll('feedback_links')
 		.select('teams.name as team_name')
 		.where('feedback_links.token_hash', '=', hashSecret(token))
+		.executeTakeFirst();
+}
+
+/** The standing-link answer that carries a respondent key, if there is one. */
+export async function findAnswerByRespondent(
+	database: Db,
+	respondentKey: string
+): Promise<Pick<CaseFeedback, 'score' | 'reasons' | 'comment' | 'minutes_lost' | 'submitted_at'> | undefined> {
+	return database
+		.selectFrom('case_feedback')
+		.select(['score', 'reasons', 'comment', 'minutes_lost', 'submitted_at'])
+		.where('respondent_key', '=', respondentKey)
 		.executeTakeFirst();
 }
 
@@ -118,7 +130,12 @@ export async function listTeamResponses(
 /** Teams per query: well inside SQLite's and PostgreSQL's limits on bound parameters. */
 const TEAMS_PER_QUERY = 500;
 
-/** teamId -> month (`YYYY-MM`, of submitted_at in UTC) -> scores (0-10), for the given teams and months. */
+/**
+ * teamId -> month (`YYYY-MM`, of submitted_at in UTC) -> scores (0-10), for the given teams and months.
+ * One score per respondent: a case answer is one requester, and a standing-link answer is one person
+ * for the team and month (its respondent key is unique), so the list's length is what the anonymity
+ * threshold counts. Scorecards, trends and the team's feedback page all read it from here.
+ */
 export async function monthlyCaseScores(
 	database: Db,
 	teamIds: readonly string[],

@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { CASE_REFERENCE_MAX } from '../../feedback';
+import { CASE_REFERENCE_MAX, storedReasons } from '../../feedback';
 import { periodsEndingWith } from '../../periods';
 import { recordAudit } from '../audit/log';
+import { recordThrottledEvent, throttledEventsSince } from '../auth/throttle';
+import { decideThrottle, type ThrottleLimit } from '../auth/throttle-policy';
+import { config } from '../config';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
 import type { Answer } from './answer';
-import { findLinkByToken, monthlyCaseScores } from './queries';
+import { findAnswerByRespondent, findLinkByToken, monthlyCaseScores } from './queries';
+import { answerAddressKey, respondentKey } from './respondent';
 
 /** A team's links and answers, for its managers' feedback page. */
 export { currentStandingLink, listTeamLinks, listTeamResponses, monthlyCaseScores } from './queries';
@@ -16,6 +20,7 @@ import {
 	experienceMeasures,
 	feedbackLinkExpiry,
 	feedbackLinkStatus,
+	monthOfInstant,
 	type ExperienceMeasures,
 	type FeedbackLinkKind,
 	type FeedbackLinkStatus
@@ -199,22 +204,77 @@ export async function lookupLink(database: Db, token: string, now: Date): Promis
 	};
 }
 
+/** Who sends an answer: the person signed in, if anyone, and the client's address. */
+export interface Sender {
+	/**
+	 * Standing links need it, and use it only to count the person once a month (see respondent.ts).
+	 * Case answers ignore it: they stay anonymous, as the requester was promised.
+	 */
+	personId: string | null;
+	address: string;
+}
+
 export type SubmitOutcome =
-	{ ok: true; kind: FeedbackLinkKind } | { ok: false; reason: Exclude<FeedbackLinkStatus, 'open'> | 'unknown' };
+	| { ok: true; kind: FeedbackLinkKind; replaced: boolean }
+	| { ok: false; reason: Exclude<FeedbackLinkStatus, 'open'> | 'unknown' | 'sign_in' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** Answers are limited per client address over an hour, across every link (see config.ts for how many). */
+const ANSWER_THROTTLE = 'feedback-answer';
+const ANSWER_WINDOW_MS = 60 * 60_000;
+
+function answerLimit(): ThrottleLimit {
+	return { windowMs: ANSWER_WINDOW_MS, maxFailures: config.feedbackAnswersPerAddress };
+}
+
+function answerColumns(answer: Answer, linkId: string, at: string) {
+	return {
+		link_id: linkId,
+		score: answer.score,
+		reasons: JSON.stringify(answer.reasons),
+		comment: answer.comment,
+		minutes_lost: answer.minutesLost,
+		submitted_at: at
+	};
+}
 
 /**
- * Stores one answer. For a case link the conditional update on `answered_at` is the first write
- * of the transaction: it takes the write lock, and only the submission that changes the row
- * inserts a response, so two answers racing for one case (in one process or several) store one.
+ * Stores one answer, in one transaction with the throttle's count of it.
+ *
+ * A case link takes one answer: the conditional update on `answered_at` is its first write, which
+ * takes the write lock, and only the submission that changes the row inserts a response, so two
+ * answers racing for one case (in one process or several) store one.
+ *
+ * A standing link takes one answer per signed-in person, team and month: the answer carries the
+ * person's respondent key, and a second answer that month replaces the first in place (an upsert
+ * on the key's unique index, so racing answers also leave one). Replacing rather than refusing
+ * lets someone correct a hurried answer, and still counts them once.
  */
-export async function submitAnswer(database: Db, token: string, answer: Answer, now: Date): Promise<SubmitOutcome> {
+export async function submitAnswer(
+	database: Db,
+	token: string,
+	answer: Answer,
+	now: Date,
+	sender: Sender
+): Promise<SubmitOutcome> {
 	const link = await findLinkByToken(database, token);
 	if (!link) return { ok: false, reason: 'unknown' };
 	const status = feedbackLinkStatus(link, now);
 	if (status !== 'open') return { ok: false, reason: status };
+	const personId = link.kind === 'standing' ? sender.personId : null;
+	if (link.kind === 'standing' && personId === null) return { ok: false, reason: 'sign_in' };
 	const at = now.toISOString();
+	const secret = config.feedbackRespondentSecret;
+	const address = answerAddressKey(secret, sender.address);
 	return database.transaction().execute(async (trx): Promise<SubmitOutcome> => {
-		if (link.kind === 'case') {
+		const limit = answerLimit();
+		const recent = await throttledEventsSince(trx, ANSWER_THROTTLE, address, new Date(now.getTime() - limit.windowMs));
+		const throttle = decideThrottle(recent, now, limit);
+		if (throttle.blocked) return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+
+		let replaced = false;
+		if (personId === null) {
+			// A case link: standing links have a person by now.
 			const claimed = await trx
 				.updateTable('feedback_links')
 				.set({ answered_at: at })
@@ -231,22 +291,55 @@ export async function submitAnswer(database: Db, token: string, answer: Answer, 
 				const after = feedbackLinkStatus(current, now);
 				return { ok: false, reason: after === 'open' ? 'answered' : after };
 			}
+			await trx
+				.insertInto('case_feedback')
+				.values({ id: newId(), team_id: link.team_id, respondent_key: null, ...answerColumns(answer, link.id, at) })
+				.execute();
+		} else {
+			// The month the answer counts towards in every roll-up, so a replacement never moves it.
+			const key = respondentKey(secret, { personId, teamId: link.team_id, month: monthOfInstant(at) });
+			replaced = (await findAnswerByRespondent(trx, key)) !== undefined;
+			const columns = answerColumns(answer, link.id, at);
+			await trx
+				.insertInto('case_feedback')
+				.values({ id: newId(), team_id: link.team_id, respondent_key: key, ...columns })
+				.onConflict((oc) => oc.column('respondent_key').doUpdateSet(columns))
+				.execute();
 		}
-		await trx
-			.insertInto('case_feedback')
-			.values({
-				id: newId(),
-				link_id: link.id,
-				team_id: link.team_id,
-				score: answer.score,
-				reasons: JSON.stringify(answer.reasons),
-				comment: answer.comment,
-				minutes_lost: answer.minutesLost,
-				submitted_at: at
-			})
-			.execute();
-		return { ok: true, kind: link.kind };
+		await recordThrottledEvent(trx, ANSWER_THROTTLE, address, now, limit.windowMs);
+		return { ok: true, kind: link.kind, replaced };
 	});
+}
+
+/**
+ * What a signed-in person already answered through a standing link this month, so the form can show
+ * it back to them before they change it. Nobody else's answer can be found this way: the key needs
+ * the person's own id.
+ */
+export async function earlierAnswer(
+	database: Db,
+	token: string,
+	personId: string,
+	now: Date
+): Promise<{ answer: Answer; submittedAt: string } | null> {
+	const link = await findLinkByToken(database, token);
+	if (!link || link.kind !== 'standing') return null;
+	const key = respondentKey(config.feedbackRespondentSecret, {
+		personId,
+		teamId: link.team_id,
+		month: monthOfInstant(now.toISOString())
+	});
+	const row = await findAnswerByRespondent(database, key);
+	if (!row) return null;
+	return {
+		answer: {
+			score: row.score,
+			reasons: storedReasons(row.reasons),
+			comment: row.comment,
+			minutesLost: row.minutes_lost
+		},
+		submittedAt: row.submitted_at
+	};
 }
 
 export interface MonthMeasures extends ExperienceMeasures {

@@ -1,18 +1,10 @@
-import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { answerValues, parseAnswer } from '$lib/server/feedback/answer';
-import { lookupLink, submitAnswer } from '$lib/server/feedback/service';
-import { linkProblems } from '$lib/feedback';
+import { answerFormValues, answerValues, parseAnswer } from '$lib/server/feedback/answer';
+import { earlierAnswer, lookupLink, submitAnswer } from '$lib/server/feedback/service';
+import { linkProblems, tooManyAnswers } from '$lib/feedback';
+import { formatDate } from '$lib/locale';
 import type { Actions, PageServerLoad } from './$types';
-
-/**
- * A standing link takes many answers, so it cannot refuse a second one outright. This cookie,
- * scoped to the link's own path and kept for a few minutes, stops the trivial repeats: a
- * refresh that re-posts the form, or the back button and submit again. It holds nothing but
- * "sent"; someone determined can still answer twice, which is why measures wait for 5 answers.
- */
-const SENT_COOKIE = 'ripple_feedback_sent';
-const SENT_SECONDS = 5 * 60;
 
 const statuses = { unknown: 404, expired: 410, closed: 410, answered: 409 } as const;
 
@@ -21,46 +13,57 @@ function refuse(reason: keyof typeof statuses): never {
 	error(statuses[reason], linkProblems[reason]);
 }
 
-function sentCookiePath(token: string): string {
-	return `/feedback/${token}`;
+/**
+ * A standing link counts each person once a month, so it is answered signed in; the sign-in page
+ * brings them back here. Only the link's own path goes in `redirectTo`, which sign-in accepts only
+ * as a same-origin path.
+ */
+function signInPath(url: URL): string {
+	return `/login?redirectTo=${encodeURIComponent(url.pathname)}`;
 }
 
-function recentlySent(cookies: Cookies): boolean {
-	return cookies.get(SENT_COOKIE) === '1';
-}
-
-export const load: PageServerLoad = async ({ params, cookies }) => {
-	const lookup = await lookupLink(db(), params.token, new Date());
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const now = new Date();
+	const lookup = await lookupLink(db(), params.token, now);
 	if (lookup.status !== 'open') refuse(lookup.status);
 	const { link } = lookup;
+	const shown = { kind: link.kind, teamName: link.teamName, caseReference: link.caseReference };
+	if (link.kind === 'case') return { link: shown, signIn: null, earlier: null };
+	if (!locals.user) return { link: shown, signIn: signInPath(url), earlier: null };
+	const earlier = await earlierAnswer(db(), params.token, locals.user.id, now);
 	return {
-		link: { kind: link.kind, teamName: link.teamName, caseReference: link.caseReference },
-		recentlySent: link.kind === 'standing' && recentlySent(cookies)
+		link: shown,
+		signIn: null,
+		earlier: earlier && {
+			on: formatDate(earlier.submittedAt, locals.user.timeZone),
+			values: answerFormValues(earlier.answer)
+		}
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url }) => {
+	default: async ({ params, request, locals, url, getClientAddress, setHeaders }) => {
 		const now = new Date();
 		const lookup = await lookupLink(db(), params.token, now);
 		if (lookup.status !== 'open') refuse(lookup.status);
-		const { link } = lookup;
+		// Nothing an anonymous client sends to a standing link is read: it is asked to sign in.
+		if (lookup.link.kind === 'standing' && !locals.user) redirect(303, signInPath(url));
 		const values = answerValues(await request.formData());
-		if (link.kind === 'standing' && recentlySent(cookies)) redirect(303, `${url.pathname}/thanks`);
 		const parsed = parseAnswer(values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const outcome = await submitAnswer(db(), params.token, parsed.answer, now);
-		// Another answer, or the team closing the link, can win the race since the check above.
-		if (!outcome.ok) refuse(outcome.reason);
-		if (link.kind === 'standing') {
-			cookies.set(SENT_COOKIE, '1', {
-				path: sentCookiePath(params.token),
-				maxAge: SENT_SECONDS,
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: url.protocol === 'https:'
-			});
+		const outcome = await submitAnswer(db(), params.token, parsed.answer, now, {
+			personId: locals.user?.id ?? null,
+			address: getClientAddress()
+		});
+		if (!outcome.ok) {
+			if (outcome.reason === 'throttled') {
+				setHeaders({ 'Retry-After': String(outcome.retryAfterSeconds) });
+				return fail(429, { values, errors: { _form: tooManyAnswers(outcome.retryAfterSeconds) } });
+			}
+			if (outcome.reason === 'sign_in') redirect(303, signInPath(url));
+			// Another answer, or the team closing the link, can win the race since the check above.
+			refuse(outcome.reason);
 		}
-		redirect(303, `${url.pathname}/thanks`);
+		redirect(303, `${url.pathname}/thanks${outcome.replaced ? '?replaced' : ''}`);
 	}
 };

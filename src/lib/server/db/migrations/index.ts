@@ -10,6 +10,7 @@ import * as measure from './2026-11-22T2200-measure';
 import * as referenceIndexes from './2026-11-22T2300-reference-indexes';
 import * as lookupIndexes from './2026-11-22T2330-lookup-indexes';
 import * as namesUniqueIgnoringCase from './2026-11-24T0900-names-unique-ignoring-case';
+import * as feedbackRespondents from './2026-12-02T1000-feedback-respondents';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T2200-measure': measure,
 	'2026-11-22T2300-reference-indexes': referenceIndexes,
 	'2026-11-22T2330-lookup-indexes': lookupIndexes,
-	'2026-11-24T0900-names-unique-ignoring-case': namesUniqueIgnoringCase
+	'2026-11-24T0900-names-unique-ignoring-case': namesUniqueIgnoringCase,
+	'2026-12-02T1000-feedback-respondents': feedbackRespondents
 };
