@@ -53,9 +53,8 @@ export default defineConfig(
 		rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [serverCode] }] }
 	},
 	{
-		// A warning only while issue 13 moves the remaining routes onto their services.
 		files: ['src/routes/**/*.ts'],
-		rules: { 'no-restricted-imports': ['warn', { patterns: [queriesModules] }] }
+		rules: { 'no-restricted-imports': ['error', { patterns: [queriesModules] }] }
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
