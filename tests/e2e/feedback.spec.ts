@@ -123,10 +123,14 @@ test('leaders and staff cannot open a team’s case feedback', async ({ browser 
 	const manager = await signedIn(browser, 'manager');
 	const teamId = await accountsPayableId(manager);
 	await manager.context().close();
-	for (const role of ['leader', 'staff'] as const) {
+	// The leader sees the team, so is told the page is not theirs (403); staff do not see it at all (404).
+	for (const [role, status] of [
+		['leader', 403],
+		['staff', 404]
+	] as const) {
 		const page = await signedIn(browser, role);
 		const response = await page.goto(`/measure/teams/${teamId}/feedback`);
-		expect(response?.status(), role).toBe(404);
+		expect(response?.status(), role).toBe(status);
 		await page.context().close();
 	}
 });

@@ -228,18 +228,19 @@ test('a manager corrects a value in the grid; a wrong cell keeps what was typed'
 	await expect(cell).toHaveValue('');
 });
 
-test('a leader who does not manage the team gets 404 for its grid and cannot import', async ({ browser }) => {
+test('a leader who does not manage the team is refused its grid and cannot import', async ({ browser }) => {
 	const manager = await pageAs(browser, 'manager');
 	await gotoReady(manager, '/measure/import');
 	const gridUrl = await manager.getByRole('link', { name: 'Accounts Payable', exact: true }).getAttribute('href');
 	expect(gridUrl).toMatch(/^\/measure\/teams\/[^/]+\/metrics$/);
 
 	const leader = await pageAs(browser, 'leader');
-	expect((await leader.goto(gridUrl!))?.status()).toBe(404);
+	// They see the team, so the grid answers 403 rather than pretending it does not exist.
+	expect((await leader.goto(gridUrl!))?.status()).toBe(403);
 	const post = await leader.request.post(gridUrl!, { form: { x: '1' }, headers: { origin: ORIGIN }, maxRedirects: 0 });
-	expect(post.status()).toBe(404);
-	expect((await leader.goto('/measure/import'))?.status()).toBe(404);
-	expect((await leader.request.get('/measure/import/template.csv')).status()).toBe(404);
+	expect(post.status()).toBe(403);
+	expect((await leader.goto('/measure/import'))?.status()).toBe(403);
+	expect((await leader.request.get('/measure/import/template.csv')).status()).toBe(403);
 
 	const staff = await pageAs(browser, 'staff');
 	expect((await staff.goto('/admin/metrics'))?.status()).toBe(403);

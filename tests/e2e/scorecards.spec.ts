@@ -74,7 +74,7 @@ test('scorecard pages have no axe violations in the dark theme', async ({ browse
 	await expectNoAxeViolations(leader);
 });
 
-test('a manager of another team gets 404 for Accounts Payable, and staff get 404 for scorecards', async ({
+test('a manager of another team gets 404 for Accounts Payable, and staff get 403 for scorecards', async ({
 	browser
 }) => {
 	const leader = await pageAs(browser, 'leader');
@@ -95,8 +95,8 @@ test('a manager of another team gets 404 for Accounts Payable, and staff get 404
 	await expect(carlos.getByRole('table').getByRole('link', { name: 'Accounts Payable' })).toHaveCount(0);
 
 	const staff = await pageAs(browser, 'staff');
-	expect((await staff.goto('/measure'))?.status()).toBe(404);
-	expect((await staff.goto('/measure/export.csv'))?.status()).toBe(404);
+	expect((await staff.goto('/measure'))?.status()).toBe(403);
+	expect((await staff.goto('/measure/export.csv'))?.status()).toBe(403);
 });
 
 test('a manager saves a self-assessment and sees it on the radar chart', async ({ browser }) => {

@@ -4,6 +4,7 @@ import {
 	cancelVisit,
 	decideAsHost,
 	decideAsManager,
+	managerQueue,
 	publishSlot,
 	requestVisit,
 	saveReflection
@@ -284,5 +285,37 @@ describe('approvals', () => {
 				later(2)
 			)
 		).toEqual({ ok: true, status: 'confirmed' });
+	});
+
+	it('never lets a manager approve their own request, though they manage their own team', async () => {
+		await addPerson(temp.db, { id: 'boss', email: 'boss@example.com', name: 'Bo Boss', team_id: 'ap' });
+		await addPerson(temp.db, {
+			id: 'self-mgr',
+			email: 'self@example.com',
+			name: 'Sam Selfmanager',
+			team_id: 'ap',
+			manager_id: 'boss'
+		});
+		await addGrant(temp.db, 'self-mgr', 'manager', { team_id: 'ap' });
+		const id = await slot('2026-12-18', '10:00', 2);
+		const request = await requestVisit(
+			temp.db,
+			await actorFor(temp.db, 'self-mgr'),
+			id,
+			{ objectives: 'See how refunds reach the care team.' },
+			later(1)
+		);
+		expect(request).toMatchObject({ ok: true, status: 'pending_manager' });
+		const visitId = request.ok ? request.id : '';
+		const self = await actorFor(temp.db, 'self-mgr');
+		expect((await managerQueue(temp.db, self.scope)).approvals.map((v) => v.id)).not.toContain(visitId);
+		expect(await decideAsManager(temp.db, self, visitId, true, '', later(2))).toMatchObject({ ok: false });
+		// Their own line manager decides instead.
+		const boss = await actorFor(temp.db, 'boss');
+		expect((await managerQueue(temp.db, boss.scope)).approvals.map((v) => v.id)).toContain(visitId);
+		expect(await decideAsManager(temp.db, boss, visitId, true, '', later(3))).toEqual({
+			ok: true,
+			status: 'pending_host'
+		});
 	});
 });

@@ -58,3 +58,12 @@ describe('parseForm', () => {
 		expect(parsed.ok && parsed.data.name).toBe('first');
 	});
 });
+
+describe('parseForm through transforms', () => {
+	it('finds the fields and lists of a schema whose result is transformed', () => {
+		const transformed = z
+			.object({ note: z.string(), ticked: z.array(z.string()).transform((ids) => ids.length) })
+			.transform((v) => ({ ...v, note: v.note.toUpperCase() }));
+		expect(parseForm(transformed, form([['ticked', 'a']]))).toMatchObject({ ok: true, data: { note: '', ticked: 1 } });
+	});
+});

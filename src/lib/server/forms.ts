@@ -17,14 +17,23 @@ export type ParsedForm<S extends z.ZodType> =
 /** Fields never echoed back to the page. */
 const secret = /password|confirm|current/;
 
-/** Whether a schema field takes several values (`z.array`, possibly optional or defaulted). */
-function isList(field: unknown): boolean {
-	let def = (field as { def?: { type?: string; innerType?: unknown } } | undefined)?.def;
-	while (def && (def.type === 'optional' || def.type === 'default')) {
-		def = (def.innerType as { def?: typeof def } | undefined)?.def;
+type SchemaDef = { type?: string; innerType?: unknown; in?: unknown; shape?: Record<string, unknown> };
+const defOf = (schema: unknown) => (schema as { def?: SchemaDef } | undefined)?.def;
+
+/**
+ * The schema a form field or form is checked against underneath its wrappers: optional, default
+ * and catch, and the input side of a transform (a pipe).
+ */
+function unwrapped(schema: unknown): SchemaDef | undefined {
+	let def = defOf(schema);
+	while (def && ['optional', 'default', 'catch', 'pipe'].includes(def.type ?? '')) {
+		def = defOf(def.type === 'pipe' ? def.in : def.innerType);
 	}
-	return def?.type === 'array';
+	return def;
 }
+
+/** Whether a schema field takes several values (`z.array`, possibly wrapped). */
+const isList = (field: unknown): boolean => unwrapped(field)?.type === 'array';
 
 /**
  * Validates a submitted form with a schema: the one way an action reads input. On failure returns
@@ -34,7 +43,7 @@ function isList(field: unknown): boolean {
  * empty text or an empty list, so the person sees the field's own message rather than a type error.
  */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<S> {
-	const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+	const shape = unwrapped(schema)?.shape ?? {};
 	const raw: Record<string, string | string[]> = {};
 	for (const [key, field] of Object.entries(shape)) raw[key] = isList(field) ? [] : '';
 	for (const key of new Set(form.keys())) {

@@ -3,13 +3,21 @@
  * requests every page and endpoint as each persona, and every form action as each persona that
  * must be refused, with objects that belong to the Accounts Payable team (the "here" personas')
  * or to people none of the personas are. A route of the tree without an entry here fails the spec.
+ *
+ * Refusals follow the written rule (docs/architecture.md, "Authorization: 404 or 403"): `hidden`
+ * (404) when the object does not exist or lies outside the persona's scope, `forbidden` (403) when
+ * they may see it, or the page is a feature some people may use, but this is not theirs.
  */
 
 export const personas = ['anon', 'staff', 'mgr', 'mgrX', 'lead', 'leadX', 'admin'] as const;
 export type Persona = (typeof personas)[number];
 
-/** What a request gets: served (2xx, or a redirect elsewhere than sign-in), refused (401/403/404/405/410), or sent to sign in. */
-export type Outcome = 'ok' | 'no' | 'login';
+/**
+ * What a request gets: served (2xx, or a redirect elsewhere than sign-in), sent to sign in,
+ * `forbidden` (403), `hidden` (404), or, for token addresses, refused in any way (`no`: 401, 403,
+ * 404, 405 or 410).
+ */
+export type Outcome = 'ok' | 'login' | 'forbidden' | 'hidden' | 'no';
 export type Expectation = Record<Persona, Outcome>;
 
 export const personaLabels: Record<Persona, string> = {
@@ -22,9 +30,22 @@ export const personaLabels: Record<Persona, string> = {
 	admin: 'admin (Amara Nwosu)'
 };
 
-/** The listed signed-in personas are served; the others refused; anonymous is sent to sign in (or served, when listed). */
+/**
+ * A page or action every signed-in person knows exists: the listed personas are served, the
+ * others forbidden; anonymous is sent to sign in (or served, when listed).
+ */
 export function only(...allowed: Persona[]): Expectation {
-	const outcome = (p: Persona): Outcome => (allowed.includes(p) ? 'ok' : p === 'anon' ? 'login' : 'no');
+	const outcome = (p: Persona): Outcome => (allowed.includes(p) ? 'ok' : p === 'anon' ? 'login' : 'forbidden');
+	return Object.fromEntries(personas.map((p) => [p, outcome(p)])) as Expectation;
+}
+
+/**
+ * A page or action about one object: hidden from whoever may not see the object, forbidden to
+ * those who see it but may not do this, served to `allowed` (by default everyone who sees it).
+ */
+export function within(see: Persona[], allowed: Persona[] = see): Expectation {
+	const outcome = (p: Persona): Outcome =>
+		p === 'anon' ? 'login' : allowed.includes(p) ? 'ok' : see.includes(p) ? 'forbidden' : 'hidden';
 	return Object.fromEntries(personas.map((p) => [p, outcome(p)])) as Expectation;
 }
 export const signedIn = only('staff', 'mgr', 'mgrX', 'lead', 'leadX', 'admin');
@@ -34,8 +55,15 @@ export const admins = only('admin');
 export const nobody: Expectation = Object.fromEntries(personas.map((p) => [p, 'no'])) as Expectation;
 /** Sent to sign in whoever asks. */
 const toSignIn: Expectation = Object.fromEntries(personas.map((p) => [p, 'login'])) as Expectation;
-/** Scorecard pages of Accounts Payable: its manager, the leader above it, admins. */
-const apScorecard = only('mgr', 'lead', 'admin');
+/** Who sees Accounts Payable's Measure pages: its manager, the leader above it, admins. */
+const apSeen: Persona[] = ['mgr', 'lead', 'admin'];
+const apScorecard = within(apSeen);
+/** Who sees the stranger's buddy cycle (managers, to nominate; its owner, the admin). */
+const cycleSeen: Persona[] = ['mgr', 'mgrX', 'admin'];
+/** Who sees the Accounts Payable member's visit to Customer Care: their manager, the host team's, admins. */
+const visitSeen: Persona[] = ['mgr', 'mgrX', 'admin'];
+/** Who sees the observation about the Accounts Payable member: their manager (its author), the leader, admins. */
+const observationSeen: Persona[] = ['mgr', 'lead', 'admin'];
 
 /** Object ids the routes are requested with, looked up in the e2e database. */
 export interface Objects {
@@ -139,24 +167,29 @@ export const matrix: Record<string, RouteRule> = {
 	'/(app)/connect/buddies/cycles/[id]': {
 		params: (o) => ({ id: o.cycle }),
 		// Managers open a cycle to nominate their own people; its owner (here the admin) and admins run it.
-		page: only('mgr', 'mgrX', 'admin'),
+		page: within(cycleSeen),
 		actions: {
-			nominate: only('mgr', 'mgrX', 'admin'),
-			run: admins,
-			lock: admins,
-			exclude: admins,
-			swap: admins,
-			publish: admins
+			nominate: within(cycleSeen),
+			run: within(cycleSeen, ['admin']),
+			lock: within(cycleSeen, ['admin']),
+			exclude: within(cycleSeen, ['admin']),
+			swap: within(cycleSeen, ['admin']),
+			publish: within(cycleSeen, ['admin'])
 		}
 	},
 	'/(app)/connect/buddies/pairs/[id]': {
 		params: (o) => ({ id: o.pair }),
-		page: admins,
-		actions: { meeting: only(), plan: only(), cancelPlan: only(), fit: only() }
+		page: within(['admin']),
+		actions: {
+			meeting: within(['admin'], []),
+			plan: within(['admin'], []),
+			cancelPlan: within(['admin'], []),
+			fit: within(['admin'], [])
+		}
 	},
 	'/(app)/connect/buddies/pairs/[id]/plans/[planId]/calendar.ics': {
 		params: (o) => ({ id: o.pair, planId: o.plan }),
-		methods: { GET: only() }
+		methods: { GET: within(['admin'], []) }
 	},
 	'/(app)/connect/recognition': { page: signedIn, actions: { default: signedIn } },
 	'/(app)/connect/sessions': { page: signedIn },
@@ -184,20 +217,20 @@ export const matrix: Record<string, RouteRule> = {
 	'/(app)/connect/shadowing/visits/[id]': {
 		params: (o) => ({ id: o.visit }),
 		// The visitor's manager approves, the host team (Customer Care) confirms and gives feedback, the visitor reflects.
-		page: only('mgr', 'mgrX', 'admin'),
+		page: within(visitSeen),
 		actions: {
-			approve: only('mgr', 'admin'),
-			decline: only('mgr', 'admin'),
-			confirm: only('mgrX', 'admin'),
-			hostDecline: only('mgrX', 'admin'),
-			cancel: only(),
-			reflect: only(),
-			feedback: only('mgrX', 'admin')
+			approve: within(visitSeen, ['mgr', 'admin']),
+			decline: within(visitSeen, ['mgr', 'admin']),
+			confirm: within(visitSeen, ['mgrX', 'admin']),
+			hostDecline: within(visitSeen, ['mgrX', 'admin']),
+			cancel: within(visitSeen, []),
+			reflect: within(visitSeen, []),
+			feedback: within(visitSeen, ['mgrX', 'admin'])
 		}
 	},
 	'/(app)/connect/shadowing/visits/[id]/calendar.ics': {
 		params: (o) => ({ id: o.visit }),
-		methods: { GET: only('mgr', 'mgrX', 'admin') }
+		methods: { GET: within(visitSeen) }
 	},
 
 	'/(app)/growth': { page: signedIn, actions: { respond: signedIn } },
@@ -221,8 +254,11 @@ export const matrix: Record<string, RouteRule> = {
 		page: only('mgr', 'mgrX', 'lead', 'leadX', 'admin'),
 		actions: { assign: only('mgr', 'mgrX', 'admin'), withdraw: only('mgr', 'mgrX', 'admin') }
 	},
-	// The export is of a team one manages; the leader sees the unit's roll-up on the page instead.
-	'/(app)/learn/team/export.csv': { query: (o) => `?team=${o.apTeam}`, methods: { GET: only('mgr', 'admin') } },
+	// The export is of a team one manages; the leader above sees the team but exports nothing.
+	'/(app)/learn/team/export.csv': {
+		query: (o) => `?team=${o.apTeam}`,
+		methods: { GET: within(apSeen, ['mgr', 'admin']) }
+	},
 
 	'/(app)/measure': { page: only('mgr', 'mgrX', 'lead', 'leadX', 'admin') },
 	'/(app)/measure/export.csv': { methods: { GET: only('mgr', 'mgrX', 'lead', 'leadX', 'admin') } },
@@ -235,29 +271,33 @@ export const matrix: Record<string, RouteRule> = {
 	'/(app)/measure/teams/[id]/assessment': { params: team, page: apScorecard, actions: { default: apScorecard } },
 	'/(app)/measure/teams/[id]/feedback': {
 		params: team,
-		page: only('mgr', 'admin'),
-		actions: { case: only('mgr', 'admin'), standing: only('mgr', 'admin'), close: only('mgr', 'admin') }
+		page: within(apSeen, ['mgr', 'admin']),
+		actions: {
+			case: within(apSeen, ['mgr', 'admin']),
+			standing: within(apSeen, ['mgr', 'admin']),
+			close: within(apSeen, ['mgr', 'admin'])
+		}
 	},
 	'/(app)/measure/teams/[id]/metrics': {
 		params: team,
-		page: only('mgr', 'admin'),
-		actions: { default: only('mgr', 'admin') }
+		page: within(apSeen, ['mgr', 'admin']),
+		actions: { default: within(apSeen, ['mgr', 'admin']) }
 	},
 	'/(app)/measure/teams/[id]/observations': { params: team, page: apScorecard },
 
 	'/(app)/observations/[id]': {
 		params: (o) => ({ id: o.observation }),
-		page: only('mgr', 'lead', 'admin'),
-		actions: { respond: only(), delete: only('mgr', 'admin') }
+		page: within(observationSeen),
+		actions: { respond: within(observationSeen, []), delete: within(observationSeen, ['mgr', 'admin']) }
 	},
 	'/(app)/observations/[id]/edit': {
 		params: (o) => ({ id: o.observation }),
-		page: only('mgr'),
-		actions: { default: only('mgr') }
+		page: within(observationSeen, ['mgr']),
+		actions: { default: within(observationSeen, ['mgr']) }
 	},
 	'/(app)/observations/new': { query: (o) => `?person=${o.apPerson}`, page: signedIn, actions: { default: signedIn } },
-	'/(app)/people/[id]': { params: (o) => ({ id: o.apPerson }), page: only('mgr', 'lead', 'admin') },
-	'/(app)/people/[id]/observations': { params: (o) => ({ id: o.apPerson }), page: only('mgr', 'lead', 'admin') },
+	'/(app)/people/[id]': { params: (o) => ({ id: o.apPerson }), page: within(apSeen) },
+	'/(app)/people/[id]/observations': { params: (o) => ({ id: o.apPerson }), page: within(apSeen) },
 	'/(app)/profile': { page: signedIn, actions: { calendar: signedIn, preferences: signedIn } },
 	'/(app)/profile/export.json': { methods: { GET: signedIn } },
 	'/(app)/profile/password': { page: signedIn, actions: { default: signedIn } },

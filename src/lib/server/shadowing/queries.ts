@@ -89,6 +89,8 @@ export async function managerQueue(database: Db, scope: Scope) {
 	const [approvals, confirmations, teamVisits] = await Promise.all([
 		visitsQuery(database)
 			.where('shadow_visits.status', '=', 'pending_manager')
+			// Nobody approves their own request, whatever teams they manage.
+			.where('shadow_visits.visitor_id', '!=', scope.personId)
 			.where((eb) => {
 				const mine = [eb('visitor.manager_id', '=', scope.personId)];
 				if (teams.length) mine.push(eb('visitor.team_id', 'in', teams));

@@ -1,5 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireActor } from '$lib/server/policy';
+import { fail, redirect } from '@sveltejs/kit';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { objectIdOf, parseForm } from '$lib/server/forms';
 import { myPairs } from '$lib/server/buddies/pairs';
@@ -69,8 +69,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = objectIdOf(form);
 		// Only observations about oneself can be answered; any other id is refused before the text is read.
-		const found = await observationForViewer(db(), actor.scope, id);
-		if (!found?.access.respond) error(404, 'We could not find that observation.');
+		const found = requireFound(
+			await observationForViewer(db(), actor.scope, id),
+			'We could not find that observation.'
+		);
+		requireAllowed(found.access.respond, 'Only the person observed can respond.');
 		const parsed = parseForm(responseSchema, form);
 		if (!parsed.ok) return fail(400, { id, values: parsed.values, errors: parsed.errors });
 		const result = await respondToObservation(db(), actor, id, parsed.data.response, new Date());

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireActor } from '$lib/server/policy';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { seesAllObservationsOf } from '$lib/server/behaviours/policy';
@@ -29,23 +29,27 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+const notFound = 'We could not find that observation.';
+
 export const actions: Actions = {
 	respond: async ({ locals, params, request }) => {
 		const actor = requireActor(locals);
 		// Only the person observed answers; anyone else is refused before the form is read.
-		const found = await observationForViewer(db(), actor.scope, params.id);
-		if (!found) error(404, 'We could not find that observation.');
-		if (!found.access.respond) error(403, 'Only the person observed can respond.');
+		const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound);
+		requireAllowed(found.access.respond, 'Only the person observed can respond.');
 		const parsed = await readForm(request, responseSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await respondToObservation(db(), actor, params.id, parsed.data.response, new Date());
-		if (!result.ok) error(404, 'We could not find that observation.');
+		if (!result.ok) error(404, notFound);
 		redirect(303, `/observations/${params.id}?saved=responded`);
 	},
 	delete: async ({ locals, params }) => {
 		const actor = requireActor(locals);
+		const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound);
+		requireAllowed(found.access.remove, 'Only the author or an admin can delete an observation.');
 		const result = await deleteObservation(db(), actor, params.id, new Date());
-		if (!result.ok) error(404, 'We could not find that observation.');
+		// Someone else deleted it in the meantime.
+		if (!result.ok) error(404, notFound);
 		const seesAll = result.personId !== actor.id && (await seesObservationsOf(db(), actor.scope, result.personId));
 		redirect(303, seesAll ? `/people/${result.personId}/observations?deleted=1` : '/growth?deleted=1');
 	}

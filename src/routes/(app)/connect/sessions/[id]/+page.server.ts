@@ -48,7 +48,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(result.errors._form?.startsWith('Only') ? 403 : 400, { errors: result.errors });
 		back(params.id, 'attendance');
 	},
-	cancelLunchSession: async ({ locals, params }) => {
+	cancelSession: async ({ locals, params }) => {
 		const actor = requireActor(locals);
 		const result = await cancelLunchSession(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(403, { errors: result.errors });

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireActor } from '$lib/server/policy';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { listBehaviours } from '$lib/server/behaviours/directory';
@@ -15,10 +15,13 @@ import {
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
 
+const notFound = 'We could not find that observation.';
+const onlyAuthor = 'Only the person who wrote an observation can change it.';
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
-	const found = await observationForViewer(db(), actor.scope, params.id);
-	if (!found?.access.edit) error(404, 'We could not find that observation.');
+	const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound);
+	requireAllowed(found.access.edit, onlyAuthor);
 	const o = found.observation;
 	// The same behaviour keeps the scale it was rated on; another one brings its current scale.
 	const slug = url.searchParams.get('behaviour') || o.behaviour.slug;
@@ -64,12 +67,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const actor = requireActor(locals);
+		// The author is checked before the form is read.
+		const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound);
+		requireAllowed(found.access.edit, onlyAuthor);
 		const parsed = await readForm(request, observationSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const result = await updateObservation(db(), actor, params.id, parsed.data, calendarDate(now, actor.timeZone), now);
 		if (!result.ok) {
-			if (result.errors._form) error(404, 'We could not find that observation.');
+			if (result.errors._form) error(404, notFound);
 			return fail(400, { values: parsed.values, errors: result.errors });
 		}
 		redirect(303, `/observations/${params.id}?saved=updated`);

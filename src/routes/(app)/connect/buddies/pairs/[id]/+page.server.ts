@@ -55,7 +55,7 @@ export const actions: Actions = {
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=planned`);
 	},
 	cancelPlan: async ({ locals, params, request }) => {
-		const actor = requireActor(locals);
+		const actor = await buddyOf(locals, params.id, 'plan their meetings');
 		const planId = objectIdOf(await request.formData(), 'plan_id');
 		const result = await cancelPlan(db(), actor, params.id, planId, new Date());
 		if (!result.ok) return fail(403, { form: 'plan' as const, values: {}, errors: result.errors });

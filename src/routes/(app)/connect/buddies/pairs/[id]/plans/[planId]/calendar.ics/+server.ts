@@ -1,14 +1,18 @@
-import { error } from '@sveltejs/kit';
-import { planForCalendar } from '$lib/server/buddies/pairs';
+import { pairAccessFor, planForCalendar } from '$lib/server/buddies/pairs';
 import { eventFile } from '$lib/server/calendar/ics';
 import { buddyPlanItem } from '$lib/server/calendar/items';
 import { db } from '$lib/server/db';
-import { requireActor } from '$lib/server/policy';
+import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const found = await planForCalendar(db(), requireActor(locals), params.id, params.planId);
-	if (!found) error(404, 'We could not find that meeting.');
+	const actor = requireActor(locals);
+	const access = requireFound(await pairAccessFor(db(), actor, params.id), 'We could not find that pair.');
+	requireAllowed(access.member, 'Only the buddies add their meetings to a calendar.');
+	const found = requireFound(
+		await planForCalendar(db(), actor, params.id, params.planId),
+		'We could not find that meeting.'
+	);
 	return new Response(eventFile(buddyPlanItem(found.plan, found.members, found.cycleName, url.origin), 'Ripple'), {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
