@@ -15,6 +15,7 @@ export {
 	listUnits,
 	teamManagers,
 	teamsInGrants,
+	unitsWithIds,
 	type TeamRow
 } from './queries';
 

@@ -10,6 +10,12 @@ export async function getUnit(database: Db, id: string): Promise<OrgUnit | undef
 	return database.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The units with these ids (unknown ids are left out). */
+export async function unitsWithIds(database: Db, ids: readonly string[]): Promise<{ id: string; path: string }[]> {
+	if (ids.length === 0) return [];
+	return database.selectFrom('org_units').select(['id', 'path']).where('id', 'in', ids).execute();
+}
+
 export async function findUnitByName(database: Db, name: string): Promise<OrgUnit | undefined> {
 	return database.selectFrom('org_units').selectAll().where('name', '=', name).executeTakeFirst();
 }

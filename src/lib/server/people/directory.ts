@@ -8,6 +8,7 @@ export {
 	getPersonDetail,
 	listGrants,
 	listPeople,
+	namesWithTeams,
 	placementOf,
 	teamMembers,
 	type GrantRow,

@@ -238,6 +238,20 @@ export async function teamMembers(database: Db, teamIds: readonly string[], limi
 		.execute();
 }
 
+/** The named people with their team's name, for listing them beside each other. */
+export async function namesWithTeams(
+	database: Db,
+	personIds: readonly string[]
+): Promise<{ id: string; name: string; team: string | null }[]> {
+	if (personIds.length === 0) return [];
+	return database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.select(['people.id', 'people.name', 'teams.name as team'])
+		.where('people.id', 'in', personIds)
+		.execute();
+}
+
 export async function countPeople(database: Db): Promise<{ total: number; active: number }> {
 	const row = await database
 		.selectFrom('people')
