@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../db';
-import type { Assignment, Completion } from '../db/schema';
+import type { Assignment, AssignmentTable, Completion } from '../db/schema';
 
 /** Repository functions for learning records. Decisions (who may, what counts) live elsewhere. */
 
@@ -191,6 +192,27 @@ export async function assignmentsFor(database: Db, personId: string, teamId: str
 		)
 		.orderBy('due_on')
 		.execute();
+}
+
+/** An assignment that has not been withdrawn. */
+export async function getActiveAssignment(database: Db, id: string): Promise<Assignment | undefined> {
+	return database
+		.selectFrom('assignments')
+		.selectAll()
+		.where('id', '=', id)
+		.where('cancelled_at', 'is', null)
+		.executeTakeFirst();
+}
+
+export async function insertAssignments(
+	database: Db,
+	assignments: readonly Insertable<AssignmentTable>[]
+): Promise<void> {
+	await database.insertInto('assignments').values(assignments).execute();
+}
+
+export async function withdrawAssignment(database: Db, id: string, at: string): Promise<void> {
+	await database.updateTable('assignments').set({ cancelled_at: at }).where('id', '=', id).execute();
 }
 
 /** Active assignments for any of these people or teams (for team progress). */
