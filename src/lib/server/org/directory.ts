@@ -7,6 +7,8 @@ import { treeOrder } from './rules';
  * go through ./service.ts; nothing outside this domain reads its tables.
  */
 export {
+	allTeams,
+	allUnits,
 	countTeams,
 	departmentsOf,
 	getTeam,

@@ -162,6 +162,31 @@ export async function listPeople(
 	return { rows, total: Number(count.n) };
 }
 
+/** Everyone, active or not, with their line manager's email: what an import is checked against. */
+export async function peopleWithManagerEmails(database: Db) {
+	return database
+		.selectFrom('people')
+		.leftJoin('people as manager', 'manager.id', 'people.manager_id')
+		.select([
+			'people.id',
+			'people.email',
+			'people.name',
+			'people.job_title',
+			'people.team_id',
+			'people.time_zone',
+			'people.active',
+			'manager.email as manager_email'
+		])
+		.execute();
+}
+
+/** Email -> id for the people with these (already normalised) email addresses. */
+export async function personIdsByEmail(database: Db, emails: readonly string[]): Promise<Map<string, string>> {
+	if (emails.length === 0) return new Map();
+	const rows = await database.selectFrom('people').select(['id', 'email']).where('email', 'in', emails).execute();
+	return new Map(rows.map((m) => [m.email, m.id]));
+}
+
 export async function insertPerson(database: Db, person: NewPerson): Promise<void> {
 	await database.insertInto('people').values(person).execute();
 }
@@ -201,6 +226,26 @@ export async function listGrants(database: Db, personId: string): Promise<GrantR
 		.orderBy('role_grants.role')
 		.orderBy('role_grants.created_at')
 		.execute();
+}
+
+/** Every role grant, for checking an import against. */
+export async function allGrants(database: Db) {
+	return database.selectFrom('role_grants').select(['person_id', 'role', 'team_id', 'org_unit_id']).execute();
+}
+
+/** Replaces every grant a person holds with these. */
+export async function replaceGrants(
+	database: Db,
+	personId: string,
+	grants: readonly Omit<NewRoleGrant, 'person_id'>[]
+): Promise<void> {
+	await database.deleteFrom('role_grants').where('person_id', '=', personId).execute();
+	if (grants.length) {
+		await database
+			.insertInto('role_grants')
+			.values(grants.map((g) => ({ ...g, person_id: personId })))
+			.execute();
+	}
 }
 
 export async function insertGrant(database: Db, grant: NewRoleGrant): Promise<void> {
