@@ -4,6 +4,7 @@
  */
 export {
 	countPeople,
+	findPeopleByEmails,
 	findPersonByEmail,
 	getPersonDetail,
 	listGrants,

@@ -59,6 +59,15 @@ export async function getPersonDetail(database: Db, id: string): Promise<PersonD
 	return { ...rest, has_password: password_hash !== null };
 }
 
+/** The people with these (already normalised) email addresses, active or not. */
+export async function findPeopleByEmails(
+	database: Db,
+	emails: readonly string[]
+): Promise<{ id: string; email: string; active: number }[]> {
+	if (emails.length === 0) return [];
+	return database.selectFrom('people').select(['id', 'email', 'active']).where('email', 'in', emails).execute();
+}
+
 export async function placementOf(database: Db, personId: string): Promise<Placement | undefined> {
 	const row = await database
 		.selectFrom('people')
@@ -182,9 +191,7 @@ export async function peopleWithManagerEmails(database: Db) {
 
 /** Email -> id for the people with these (already normalised) email addresses. */
 export async function personIdsByEmail(database: Db, emails: readonly string[]): Promise<Map<string, string>> {
-	if (emails.length === 0) return new Map();
-	const rows = await database.selectFrom('people').select(['id', 'email']).where('email', 'in', emails).execute();
-	return new Map(rows.map((m) => [m.email, m.id]));
+	return new Map((await findPeopleByEmails(database, emails)).map((m) => [m.email, m.id]));
 }
 
 export async function insertPerson(database: Db, person: NewPerson): Promise<void> {
