@@ -31,6 +31,11 @@ export interface PersonDetail extends PersonPublic {
 	has_password: boolean;
 }
 
+/** The person's row as stored, every column: for the personal-data export, which decides what to show. */
+export async function getPersonRow(database: Db, id: string): Promise<Person | undefined> {
+	return database.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findPersonByEmail(database: Db, email: string): Promise<Person | undefined> {
 	return database.selectFrom('people').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
