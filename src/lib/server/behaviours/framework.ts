@@ -2,10 +2,36 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import type { BehaviourVersion } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
 import { modulesByBehaviour, type BuildingModule } from './modules';
+import {
+	behaviourOrderOfValue,
+	behaviourSlugs,
+	correctVersionAnchors,
+	countBehavioursOfValue,
+	countObservationsOnVersion,
+	deleteValueRow,
+	getBehaviour,
+	getBehaviourWithValue,
+	getValue,
+	getVersion,
+	insertBehaviour,
+	insertValue,
+	insertVersion,
+	latestVersionNumber,
+	listAllBehaviours,
+	listValues,
+	nextBehaviourPosition,
+	observationCountsByBehaviour,
+	observationCountsByVersion,
+	otherValueNamed,
+	setBehaviourOrder,
+	setValueOrder,
+	updateBehaviourRow,
+	updateValueRow,
+	versionsOf
+} from './queries';
 import { anchorChange, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorChange, type Anchors } from './rules';
 
 /**
@@ -75,16 +101,11 @@ export interface FrameworkValue {
 
 /** Every value in order with all its behaviours (archived ones too), their use and their modules. */
 export async function frameworkOverview(database: Db): Promise<FrameworkValue[]> {
-	const [values, behaviours, counts] = await Promise.all([
-		database.selectFrom('behaviour_values').selectAll().orderBy('position').orderBy('name').execute(),
-		database.selectFrom('behaviours').selectAll().orderBy('position').orderBy('label').execute(),
-		database
-			.selectFrom('observations')
-			.select(['behaviour_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.groupBy('behaviour_id')
-			.execute()
+	const [values, behaviours, observed] = await Promise.all([
+		listValues(database),
+		listAllBehaviours(database),
+		observationCountsByBehaviour(database)
 	]);
-	const observed = new Map(counts.map((c) => [c.behaviour_id, Number(c.n)]));
 	const modules = modulesByBehaviour();
 	return values.map((v) => ({
 		id: v.id,
@@ -117,31 +138,9 @@ export interface VersionView {
 
 /** One behaviour with every version of its scale (newest first) and how many ratings rest on each. */
 export async function behaviourDetail(database: Db, id: string) {
-	const behaviour = await database
-		.selectFrom('behaviours')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
-		.selectAll('behaviours')
-		.select('behaviour_values.name as value_name')
-		.where('behaviours.id', '=', id)
-		.executeTakeFirst();
+	const behaviour = await getBehaviourWithValue(database, id);
 	if (!behaviour) return undefined;
-	const [versions, counts] = await Promise.all([
-		database
-			.selectFrom('behaviour_versions')
-			.leftJoin('people', 'people.id', 'behaviour_versions.created_by')
-			.selectAll('behaviour_versions')
-			.select('people.name as created_by_name')
-			.where('behaviour_versions.behaviour_id', '=', id)
-			.orderBy('behaviour_versions.version', 'desc')
-			.execute(),
-		database
-			.selectFrom('observations')
-			.select(['behaviour_version_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('behaviour_id', '=', id)
-			.groupBy('behaviour_version_id')
-			.execute()
-	]);
-	const observed = new Map(counts.map((c) => [c.behaviour_version_id, Number(c.n)]));
+	const [versions, observed] = await Promise.all([versionsOf(database, id), observationCountsByVersion(database, id)]);
 	return {
 		behaviour: {
 			id: behaviour.id,
@@ -165,23 +164,7 @@ export async function behaviourDetail(database: Db, id: string) {
 	};
 }
 
-export async function getValue(database: Db, id: string) {
-	return database.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The values, in order, for choosing where a behaviour belongs. */
-export async function valueChoices(database: Db): Promise<{ id: string; name: string }[]> {
-	return database.selectFrom('behaviour_values').select(['id', 'name']).orderBy('position').orderBy('name').execute();
-}
-
-async function currentVersionOf(database: Db, behaviourId: string, version: number): Promise<BehaviourVersion> {
-	return database
-		.selectFrom('behaviour_versions')
-		.selectAll()
-		.where('behaviour_id', '=', behaviourId)
-		.where('version', '=', version)
-		.executeTakeFirstOrThrow();
-}
+export { getValue, valueChoices } from './queries';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -193,16 +176,20 @@ export async function createValue(
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
-		const existing = await trx.selectFrom('behaviour_values').select(['slug', 'name', 'position']).execute();
+		const existing = await listValues(trx);
 		if (existing.some((v) => v.name.toLowerCase() === input.name.toLowerCase()))
 			return rejected({ name: 'A value with this name already exists' });
 		const id = newId();
 		const slug = uniqueSlug(slugFrom(input.name, 'value'), new Set(existing.map((v) => v.slug)));
 		const position = Math.max(-1, ...existing.map((v) => v.position)) + 1;
-		await trx
-			.insertInto('behaviour_values')
-			.values({ id, slug, name: input.name, description: input.description, position, created_at: now.toISOString() })
-			.execute();
+		await insertValue(trx, {
+			id,
+			slug,
+			name: input.name,
+			description: input.description,
+			position,
+			created_at: now.toISOString()
+		});
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.created',
@@ -225,21 +212,11 @@ export async function updateValue(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const value = await trx.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
+		const value = await getValue(trx, id);
 		if (!value) return rejected({ _form: 'This value no longer exists' });
-		const clash = await trx
-			.selectFrom('behaviour_values')
-			.select('id')
-			.where('id', '!=', id)
-			.where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
-			.executeTakeFirst();
-		if (clash) return rejected({ name: 'A value with this name already exists' });
+		if (await otherValueNamed(trx, input.name, id)) return rejected({ name: 'A value with this name already exists' });
 		if (value.name === input.name && value.description === input.description) return { ok: true as const };
-		await trx
-			.updateTable('behaviour_values')
-			.set({ name: input.name, description: input.description })
-			.where('id', '=', id)
-			.execute();
+		await updateValueRow(trx, id, { name: input.name, description: input.description });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.updated',
@@ -265,12 +242,7 @@ export async function moveValue(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const values = await trx
-			.selectFrom('behaviour_values')
-			.select(['id', 'name'])
-			.orderBy('position')
-			.orderBy('name')
-			.execute();
+		const values = await listValues(trx);
 		const value = values.find((v) => v.id === id);
 		if (!value) return rejected({ _form: 'This value no longer exists' });
 		const order = moveItem(
@@ -278,9 +250,7 @@ export async function moveValue(
 			id,
 			direction
 		);
-		for (const [position, valueId] of order.entries()) {
-			await trx.updateTable('behaviour_values').set({ position }).where('id', '=', valueId).execute();
-		}
+		await setValueOrder(trx, order);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.updated',
@@ -298,18 +268,14 @@ export async function moveValue(
 /** Only an empty value goes: archived behaviours keep their history, so they keep their value too. */
 export async function deleteValue(database: Db, actor: Actor, id: string, now: Date): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const value = await trx.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
+		const value = await getValue(trx, id);
 		if (!value) return rejected({ _form: 'This value no longer exists' });
-		const used = await trx
-			.selectFrom('behaviours')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('value_id', '=', id)
-			.executeTakeFirstOrThrow();
-		if (Number(used.n) > 0)
+		const used = await countBehavioursOfValue(trx, id);
+		if (used > 0)
 			return rejected({
-				_form: `${value.name} still has ${used.n} ${Number(used.n) === 1 ? 'behaviour' : 'behaviours'} (archived ones count); move them to another value first`
+				_form: `${value.name} still has ${used} ${used === 1 ? 'behaviour' : 'behaviours'} (archived ones count); move them to another value first`
 			});
-		await trx.deleteFrom('behaviour_values').where('id', '=', id).execute();
+		await deleteValueRow(trx, id);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.deleted',
@@ -327,15 +293,6 @@ export async function deleteValue(database: Db, actor: Actor, id: string, now: D
 // ---------------------------------------------------------------------------------------------
 // Behaviours
 
-async function nextPosition(database: Db, valueId: string): Promise<number> {
-	const row = await database
-		.selectFrom('behaviours')
-		.select((eb) => eb.fn.max('position').as('p'))
-		.where('value_id', '=', valueId)
-		.executeTakeFirst();
-	return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
-}
-
 export async function createBehaviour(
 	database: Db,
 	actor: Actor,
@@ -343,46 +300,35 @@ export async function createBehaviour(
 	now: Date
 ): Promise<ServiceResult<{ id: string; slug: string }>> {
 	return database.transaction().execute(async (trx) => {
-		const value = await trx
-			.selectFrom('behaviour_values')
-			.select(['id', 'name'])
-			.where('id', '=', input.value_id)
-			.executeTakeFirst();
+		const value = await getValue(trx, input.value_id);
 		if (!value) return rejected({ value_id: 'Choose a value from the list' });
-		const taken = await trx.selectFrom('behaviours').select('slug').execute();
-		const slug = uniqueSlug(slugFrom(input.label), new Set(taken.map((b) => b.slug)));
+		const slug = uniqueSlug(slugFrom(input.label), await behaviourSlugs(trx));
 		const id = newId();
 		const at = now.toISOString();
-		await trx
-			.insertInto('behaviours')
-			.values({
-				id,
-				value_id: value.id,
-				slug,
-				label: input.label,
-				description: input.description,
-				position: await nextPosition(trx, value.id),
-				current_version: 1,
-				archived_at: null,
-				created_at: at
-			})
-			.execute();
+		await insertBehaviour(trx, {
+			id,
+			value_id: value.id,
+			slug,
+			label: input.label,
+			description: input.description,
+			position: await nextBehaviourPosition(trx, value.id),
+			current_version: 1,
+			archived_at: null,
+			created_at: at
+		});
 		const [a1, a2, a3, a4, a5] = inputAnchors(input);
-		await trx
-			.insertInto('behaviour_versions')
-			.values({
-				id: newId(),
-				behaviour_id: id,
-				version: 1,
-				anchor_1: a1,
-				anchor_2: a2,
-				anchor_3: a3,
-				anchor_4: a4,
-				anchor_5: a5,
-				created_by: actor.id,
-				created_at: at
-			})
-			.execute();
+		await insertVersion(trx, {
+			id: newId(),
+			behaviour_id: id,
+			version: 1,
+			anchor_1: a1,
+			anchor_2: a2,
+			anchor_3: a3,
+			anchor_4: a4,
+			anchor_5: a5,
+			created_by: actor.id,
+			created_at: at
+		});
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour.created',
@@ -410,65 +356,45 @@ export async function updateBehaviour(
 	now: Date
 ): Promise<ServiceResult<{ change: AnchorChange; version: number }>> {
 	return database.transaction().execute(async (trx) => {
-		const behaviour = await trx.selectFrom('behaviours').selectAll().where('id', '=', id).executeTakeFirst();
+		const behaviour = await getBehaviour(trx, id);
 		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
-		const value = await trx
-			.selectFrom('behaviour_values')
-			.select(['id', 'name'])
-			.where('id', '=', input.value_id)
-			.executeTakeFirst();
+		const value = await getValue(trx, input.value_id);
 		if (!value) return rejected({ value_id: 'Choose a value from the list' });
 
-		const current = await currentVersionOf(trx, id, behaviour.current_version);
-		const observed = await trx
-			.selectFrom('observations')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('behaviour_version_id', '=', current.id)
-			.executeTakeFirstOrThrow();
+		const current = await getVersion(trx, id, behaviour.current_version);
+		const observed = await countObservationsOnVersion(trx, current.id);
 		const before = anchorsOf(current);
 		const next = inputAnchors(input);
-		const change = anchorChange(before, next, Number(observed.n));
-		const [a1, a2, a3, a4, a5] = next;
+		const change = anchorChange(before, next, observed);
 		let version = behaviour.current_version;
 		if (change === 'edit_in_place') {
-			await trx
-				.updateTable('behaviour_versions')
-				.set({ anchor_1: a1, anchor_2: a2, anchor_3: a3, anchor_4: a4, anchor_5: a5 })
-				.where('id', '=', current.id)
-				.execute();
+			await correctVersionAnchors(trx, current.id, next);
 		} else if (change === 'new_version') {
-			const latest = await trx
-				.selectFrom('behaviour_versions')
-				.select((eb) => eb.fn.max('version').as('v'))
-				.where('behaviour_id', '=', id)
-				.executeTakeFirstOrThrow();
-			version = Number(latest.v) + 1;
-			await trx
-				.insertInto('behaviour_versions')
-				.values({
-					id: newId(),
-					behaviour_id: id,
-					version,
-					anchor_1: a1,
-					anchor_2: a2,
-					anchor_3: a3,
-					anchor_4: a4,
-					anchor_5: a5,
-					created_by: actor.id,
-					created_at: now.toISOString()
-				})
-				.execute();
+			version = (await latestVersionNumber(trx, id)) + 1;
+			const [a1, a2, a3, a4, a5] = next;
+			await insertVersion(trx, {
+				id: newId(),
+				behaviour_id: id,
+				version,
+				anchor_1: a1,
+				anchor_2: a2,
+				anchor_3: a3,
+				anchor_4: a4,
+				anchor_5: a5,
+				created_by: actor.id,
+				created_at: now.toISOString()
+			});
 		}
 
 		const moved = value.id !== behaviour.value_id;
 		const fields = { label: input.label, description: input.description, value_id: value.id };
 		const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== behaviour[k]);
 		if (changed.length || version !== behaviour.current_version) {
-			await trx
-				.updateTable('behaviours')
-				.set({ ...fields, current_version: version, ...(moved ? { position: await nextPosition(trx, value.id) } : {}) })
-				.where('id', '=', id)
-				.execute();
+			await updateBehaviourRow(trx, id, {
+				...fields,
+				current_version: version,
+				...(moved ? { position: await nextBehaviourPosition(trx, value.id) } : {})
+			});
 		}
 		if (changed.length || change === 'edit_in_place') {
 			const anchorsChanged = change === 'edit_in_place' ? { anchors: { version, before, after: next } } : {};
@@ -493,7 +419,7 @@ export async function updateBehaviour(
 				action: 'behaviour.versioned',
 				objectType: 'behaviour',
 				objectId: id,
-				summary: `New anchors for ${input.label}: version ${version} replaces version ${behaviour.current_version}, which keeps its ${observed.n} ${Number(observed.n) === 1 ? 'observation' : 'observations'}`,
+				summary: `New anchors for ${input.label}: version ${version} replaces version ${behaviour.current_version}, which keeps its ${observed} ${observed === 1 ? 'observation' : 'observations'}`,
 				details: { from: behaviour.current_version, to: version, before, after: next },
 				ip: actor.ip,
 				at: now
@@ -511,27 +437,10 @@ export async function moveBehaviour(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const behaviour = await trx
-			.selectFrom('behaviours')
-			.select(['id', 'label', 'value_id'])
-			.where('id', '=', id)
-			.executeTakeFirst();
+		const behaviour = await getBehaviour(trx, id);
 		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
-		const siblings = await trx
-			.selectFrom('behaviours')
-			.select('id')
-			.where('value_id', '=', behaviour.value_id)
-			.orderBy('position')
-			.orderBy('label')
-			.execute();
-		const order = moveItem(
-			siblings.map((b) => b.id),
-			id,
-			direction
-		);
-		for (const [position, behaviourId] of order.entries()) {
-			await trx.updateTable('behaviours').set({ position }).where('id', '=', behaviourId).execute();
-		}
+		const order = moveItem(await behaviourOrderOfValue(trx, behaviour.value_id), id, direction);
+		await setBehaviourOrder(trx, order);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour.updated',
@@ -558,18 +467,10 @@ export async function setBehaviourArchived(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const behaviour = await trx
-			.selectFrom('behaviours')
-			.select(['id', 'label', 'archived_at'])
-			.where('id', '=', id)
-			.executeTakeFirst();
+		const behaviour = await getBehaviour(trx, id);
 		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
 		if ((behaviour.archived_at !== null) === archived) return { ok: true as const };
-		await trx
-			.updateTable('behaviours')
-			.set({ archived_at: archived ? now.toISOString() : null })
-			.where('id', '=', id)
-			.execute();
+		await updateBehaviourRow(trx, id, { archived_at: archived ? now.toISOString() : null });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: archived ? 'behaviour.archived' : 'behaviour.restored',

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { modulesBuilding, type BuildingModule } from './modules';
+import { behavioursInOrder, personRatingsByBehaviour } from './observation-queries';
 import { suggestModules, type RatingSummary } from './rules';
 
 export interface BehaviourRatings {
@@ -18,39 +19,13 @@ export interface BehaviourRatings {
  * they have been rated on appears, archived ones included, so nothing they were told disappears.
  */
 export async function personBehaviourRatings(database: Db, personId: string): Promise<BehaviourRatings[]> {
-	const grouped = (self: boolean) =>
-		database
-			.selectFrom('observations')
-			.select((eb) => [
-				'observations.behaviour_id',
-				eb.fn.avg<number>('observations.level').as('average'),
-				eb.fn.countAll<number>().as('count'),
-				eb.fn.count<number>('observations.author_id').distinct().as('raters')
-			])
-			.where('observations.person_id', '=', personId)
-			.where('observations.source', self ? '=' : '!=', 'self')
-			.groupBy('observations.behaviour_id')
-			.execute();
-	const [own, others] = await Promise.all([grouped(true), grouped(false)]);
-	const summary = (rows: typeof own) =>
-		new Map(
-			rows.map((r) => [
-				r.behaviour_id,
-				{ average: Number(r.average), count: Number(r.count), raters: Number(r.raters) }
-			])
-		);
-	const ownBy = summary(own);
-	const othersBy = summary(others);
+	const [ownBy, othersBy] = await Promise.all([
+		personRatingsByBehaviour(database, personId, 'self'),
+		personRatingsByBehaviour(database, personId, 'others')
+	]);
 	const rated = [...new Set([...ownBy.keys(), ...othersBy.keys()])];
 	if (rated.length === 0) return [];
-	const behaviours = await database
-		.selectFrom('behaviours')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
-		.select(['behaviours.id', 'behaviours.slug', 'behaviours.label', 'behaviour_values.name as value_name'])
-		.where('behaviours.id', 'in', rated)
-		.orderBy('behaviour_values.position')
-		.orderBy('behaviours.position')
-		.execute();
+	const behaviours = await behavioursInOrder(database, rated);
 	return behaviours.map((b) => ({
 		behaviourId: b.id,
 		slug: b.slug,

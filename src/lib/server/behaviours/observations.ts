@@ -13,8 +13,18 @@ import {
 	type ObservationAccess,
 	type ObservedPerson
 } from './policy';
+import { getPersonDetail, findPersonByEmail } from '../people/directory';
+import {
+	behaviourSlugOf,
+	currentScale,
+	deleteObservationRow,
+	getObservation,
+	insertObservation,
+	observationViewRow,
+	updateObservationRow,
+	type ObservationView
+} from './observation-queries';
 import { observedOnProblem } from './rules';
-import { anchorFor, anchorsOf, type Anchors } from './rules';
 
 /**
  * Observations: one rating of one behaviour for one person, with situation–behaviour–impact
@@ -63,193 +73,36 @@ export interface ObservedPersonRow extends ObservedPerson {
 }
 
 export async function observedPerson(database: Db, personId: string): Promise<ObservedPersonRow | undefined> {
-	const row = await database
-		.selectFrom('people')
-		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-		.select([
-			'people.id',
-			'people.name',
-			'people.team_id',
-			'people.manager_id',
-			'people.active',
-			'teams.name as team_name',
-			'org_units.path'
-		])
-		.where('people.id', '=', personId)
-		.executeTakeFirst();
+	const person = await getPersonDetail(database, personId);
 	return (
-		row && {
-			personId: row.id,
-			name: row.name,
-			teamId: row.team_id,
-			teamName: row.team_name,
-			unitPath: row.path,
-			managerId: row.manager_id,
-			active: row.active === 1
+		person && {
+			personId: person.id,
+			name: person.name,
+			teamId: person.team_id,
+			teamName: person.team_name,
+			unitPath: person.unit_path,
+			managerId: person.manager_id,
+			active: person.active === 1
 		}
 	);
 }
 
 export async function activePersonByEmail(database: Db, email: string): Promise<{ id: string } | undefined> {
-	return database
-		.selectFrom('people')
-		.select('id')
-		.where('email', '=', email.trim().toLowerCase())
-		.where('active', '=', 1)
-		.executeTakeFirst();
+	const person = await findPersonByEmail(database, email);
+	return person?.active === 1 ? { id: person.id } : undefined;
 }
 
-/** A behaviour with the scale that new ratings use. */
-export interface ScaleView {
-	behaviourId: string;
-	slug: string;
-	label: string;
-	description: string;
-	valueName: string;
-	archived: boolean;
-	versionId: string;
-	version: number;
-	current: boolean;
-	anchors: Anchors;
-}
-
-const anchorColumns = [
-	'behaviour_versions.anchor_1',
-	'behaviour_versions.anchor_2',
-	'behaviour_versions.anchor_3',
-	'behaviour_versions.anchor_4',
-	'behaviour_versions.anchor_5'
-] as const;
-
-function scaleQuery(database: Db) {
-	return database
-		.selectFrom('behaviours')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
-		.innerJoin('behaviour_versions', 'behaviour_versions.behaviour_id', 'behaviours.id')
-		.select([
-			'behaviours.id',
-			'behaviours.slug',
-			'behaviours.label',
-			'behaviours.description',
-			'behaviours.archived_at',
-			'behaviours.current_version',
-			'behaviour_values.name as value_name',
-			'behaviour_versions.id as version_id',
-			'behaviour_versions.version',
-			...anchorColumns
-		]);
-}
-
-type ScaleRow = Awaited<ReturnType<ReturnType<typeof scaleQuery>['executeTakeFirstOrThrow']>>;
-
-function toScale(row: ScaleRow): ScaleView {
-	return {
-		behaviourId: row.id,
-		slug: row.slug,
-		label: row.label,
-		description: row.description,
-		valueName: row.value_name,
-		archived: row.archived_at !== null,
-		versionId: row.version_id,
-		version: row.version,
-		current: row.version === row.current_version,
-		anchors: anchorsOf(row)
-	};
-}
-
-/** The current scale of a behaviour by slug; archived behaviours only when asked (editing old ratings). */
-export async function currentScale(
-	database: Db,
-	slug: string,
-	options: { includeArchived?: boolean } = {}
-): Promise<ScaleView | undefined> {
-	let query = scaleQuery(database)
-		.where('behaviours.slug', '=', slug)
-		.whereRef('behaviour_versions.version', '=', 'behaviours.current_version');
-	if (!options.includeArchived) query = query.where('behaviours.archived_at', 'is', null);
-	const row = await query.executeTakeFirst();
-	return row && toScale(row);
-}
-
-export async function scaleByVersion(database: Db, versionId: string): Promise<ScaleView | undefined> {
-	const row = await scaleQuery(database).where('behaviour_versions.id', '=', versionId).executeTakeFirst();
-	return row && toScale(row);
-}
+export {
+	currentScale,
+	listObservations,
+	scaleByVersion,
+	type ObservationFilters,
+	type ObservationView,
+	type ScaleView
+} from './observation-queries';
 
 // ---------------------------------------------------------------------------------------------
 // Reading observations
-
-export interface ObservationView {
-	id: string;
-	level: number;
-	/** The anchor of the level given, from the version the rating was made against. */
-	anchor: string;
-	situation: string;
-	action: string;
-	impact: string;
-	observedOn: string;
-	source: ObservationSource;
-	response: string | null;
-	respondedAt: string | null;
-	createdAt: string;
-	updatedAt: string;
-	person: { id: string; name: string };
-	author: { id: string; name: string } | null;
-	behaviour: { id: string; slug: string; label: string; valueName: string; archived: boolean };
-	version: { id: string; number: number; current: boolean };
-}
-
-function observationQuery(database: Db) {
-	return database
-		.selectFrom('observations')
-		.innerJoin('people as person', 'person.id', 'observations.person_id')
-		.leftJoin('people as author', 'author.id', 'observations.author_id')
-		.innerJoin('behaviours', 'behaviours.id', 'observations.behaviour_id')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
-		.innerJoin('behaviour_versions', 'behaviour_versions.id', 'observations.behaviour_version_id')
-		.selectAll('observations')
-		.select([
-			'person.name as person_name',
-			'author.name as author_name',
-			'behaviours.slug as behaviour_slug',
-			'behaviours.label as behaviour_label',
-			'behaviours.archived_at as behaviour_archived_at',
-			'behaviours.current_version',
-			'behaviour_values.name as value_name',
-			'behaviour_versions.version',
-			...anchorColumns
-		]);
-}
-
-type ObservationRow = Awaited<ReturnType<ReturnType<typeof observationQuery>['executeTakeFirstOrThrow']>>;
-
-function toView(r: ObservationRow): ObservationView {
-	return {
-		id: r.id,
-		level: r.level,
-		anchor: anchorFor(anchorsOf(r), r.level),
-		situation: r.situation,
-		action: r.action,
-		impact: r.impact,
-		observedOn: r.observed_on,
-		source: r.source,
-		response: r.response,
-		respondedAt: r.responded_at,
-		createdAt: r.created_at,
-		updatedAt: r.updated_at,
-		person: { id: r.person_id, name: r.person_name },
-		author: r.author_id && r.author_name ? { id: r.author_id, name: r.author_name } : null,
-		behaviour: {
-			id: r.behaviour_id,
-			slug: r.behaviour_slug,
-			label: r.behaviour_label,
-			valueName: r.value_name,
-			archived: r.behaviour_archived_at !== null
-		},
-		version: { id: r.behaviour_version_id, number: r.version, current: r.version === r.current_version }
-	};
-}
 
 /**
  * One observation as a viewer may see it: undefined both when it does not exist and when it is out
@@ -260,65 +113,12 @@ export async function observationForViewer(
 	scope: Scope,
 	id: string
 ): Promise<{ observation: ObservationView; access: ObservationAccess; person: ObservedPersonRow } | undefined> {
-	const row = await observationQuery(database).where('observations.id', '=', id).executeTakeFirst();
+	const row = await observationViewRow(database, id);
 	if (!row) return undefined;
-	const person = await observedPerson(database, row.person_id);
+	const person = await observedPerson(database, row.personId);
 	if (!person) return undefined;
-	const access = observationAccess(scope, { person, authorId: row.author_id, source: row.source });
-	return access.see ? { observation: toView(row), access, person } : undefined;
-}
-
-export interface ObservationFilters {
-	/** Observations about this person. */
-	personId?: string;
-	/** Observations about the team's current active members. */
-	teamId?: string;
-	/** Observations this person wrote. */
-	authorId?: string;
-	/** Leave out what this person wrote about themselves (lists of what they gave others). */
-	excludeSelf?: boolean;
-	behaviourId?: string;
-	source?: ObservationSource;
-}
-
-/**
- * Observations, newest first. The caller has decided that the viewer may see everything the
- * filters select (a person's page, a team's evidence, one's own writing).
- */
-export async function listObservations(
-	database: Db,
-	filters: ObservationFilters,
-	page: { limit: number; offset: number }
-): Promise<{ rows: ObservationView[]; total: number }> {
-	let base = database.selectFrom('observations').innerJoin('people as person', 'person.id', 'observations.person_id');
-	if (filters.personId) base = base.where('observations.person_id', '=', filters.personId);
-	if (filters.teamId) base = base.where('person.team_id', '=', filters.teamId).where('person.active', '=', 1);
-	if (filters.authorId) base = base.where('observations.author_id', '=', filters.authorId);
-	if (filters.excludeSelf) base = base.where('observations.source', '!=', 'self');
-	if (filters.behaviourId) base = base.where('observations.behaviour_id', '=', filters.behaviourId);
-	if (filters.source) base = base.where('observations.source', '=', filters.source);
-	const [ids, count] = await Promise.all([
-		base
-			.select('observations.id')
-			.orderBy('observations.observed_on', 'desc')
-			.orderBy('observations.created_at', 'desc')
-			.orderBy('observations.id')
-			.limit(page.limit)
-			.offset(page.offset)
-			.execute(),
-		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-	]);
-	const rows = ids.length
-		? await observationQuery(database)
-				.where(
-					'observations.id',
-					'in',
-					ids.map((r) => r.id)
-				)
-				.execute()
-		: [];
-	const byId = new Map(rows.map((r) => [r.id, toView(r)]));
-	return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total: Number(count.n) };
+	const access = observationAccess(scope, { person, authorId: row.authorId, source: row.source });
+	return access.see ? { observation: row.view, access, person } : undefined;
 }
 
 /** Whether the viewer may open the page of everything about a person (not only what they wrote). */
@@ -362,26 +162,23 @@ export async function createObservation(
 		if (dateProblem) return rejected({ observed_on: dateProblem });
 		const id = newId();
 		const at = now.toISOString();
-		await trx
-			.insertInto('observations')
-			.values({
-				id,
-				person_id: person.personId,
-				behaviour_id: scale.behaviourId,
-				behaviour_version_id: scale.versionId,
-				level: input.level,
-				situation: input.situation,
-				action: input.action,
-				impact: input.impact,
-				observed_on: input.observed_on,
-				source,
-				author_id: author.id,
-				response: null,
-				responded_at: null,
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
+		await insertObservation(trx, {
+			id,
+			person_id: person.personId,
+			behaviour_id: scale.behaviourId,
+			behaviour_version_id: scale.versionId,
+			level: input.level,
+			situation: input.situation,
+			action: input.action,
+			impact: input.impact,
+			observed_on: input.observed_on,
+			source,
+			author_id: author.id,
+			response: null,
+			responded_at: null,
+			created_at: at,
+			updated_at: at
+		});
 		await recordAudit(trx, {
 			actorId: author.id,
 			action: 'observation.created',
@@ -407,7 +204,7 @@ export async function createObservation(
 }
 
 async function observationWithAccess(database: Db, scope: Scope, id: string) {
-	const observation = await database.selectFrom('observations').selectAll().where('id', '=', id).executeTakeFirst();
+	const observation = await getObservation(database, id);
 	if (!observation) return undefined;
 	const person = await observedPerson(database, observation.person_id);
 	if (!person) return undefined;
@@ -436,13 +233,9 @@ export async function updateObservation(
 		const found = await observationWithAccess(trx, author.scope, id);
 		if (!found?.access.edit) return rejected(GONE);
 		const before = snapshot(found.observation);
-		const sameBehaviour = await trx
-			.selectFrom('behaviours')
-			.select('slug')
-			.where('id', '=', before.behaviour_id)
-			.executeTakeFirstOrThrow();
-		let behaviour = { id: before.behaviour_id, versionId: before.behaviour_version_id, slug: sameBehaviour.slug };
-		if (input.behaviour !== sameBehaviour.slug) {
+		const sameSlug = await behaviourSlugOf(trx, before.behaviour_id);
+		let behaviour = { id: before.behaviour_id, versionId: before.behaviour_version_id, slug: sameSlug };
+		if (input.behaviour !== sameSlug) {
 			const scale = await currentScale(trx, input.behaviour);
 			if (!scale) return rejected({ behaviour: 'Choose a behaviour from the list' });
 			behaviour = { id: scale.behaviourId, versionId: scale.versionId, slug: scale.slug };
@@ -464,11 +257,7 @@ export async function updateObservation(
 		};
 		const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
 		if (!changed.length) return { ok: true as const };
-		await trx
-			.updateTable('observations')
-			.set({ ...after, updated_at: now.toISOString() })
-			.where('id', '=', id)
-			.execute();
+		await updateObservationRow(trx, id, { ...after, updated_at: now.toISOString() });
 		await recordAudit(trx, {
 			actorId: author.id,
 			action: 'observation.updated',
@@ -498,7 +287,7 @@ export async function deleteObservation(
 		const found = await observationWithAccess(trx, actor.scope, id);
 		if (!found?.access.remove) return rejected(GONE);
 		const { observation } = found;
-		await trx.deleteFrom('observations').where('id', '=', id).execute();
+		await deleteObservationRow(trx, id);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'observation.deleted',
@@ -533,11 +322,7 @@ export async function respondToObservation(
 		const previous = found.observation.response;
 		if (previous === response) return { ok: true as const };
 		// updated_at stays: it tells when the author last changed the rating, not when it was answered.
-		await trx
-			.updateTable('observations')
-			.set({ response, responded_at: now.toISOString() })
-			.where('id', '=', id)
-			.execute();
+		await updateObservationRow(trx, id, { response, responded_at: now.toISOString() });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'observation.responded',

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { teamRatingGroups } from './observation-queries';
 import { listBehaviours } from './queries';
 
 export interface BehaviourAggregate {
@@ -21,28 +22,8 @@ export async function teamBehaviourSummary(
 	const teams = [...new Set(teamIds)];
 	const summary = new Map<string, BehaviourAggregate[]>();
 	if (teams.length === 0) return summary;
-	// Two queries whatever the number of teams: the framework, and one grouped pass over the
-	// observations, which the (person_id, observed_on) index serves person by person.
-	const [behaviours, groups] = await Promise.all([
-		listBehaviours(database),
-		database
-			.selectFrom('observations')
-			.innerJoin('people', 'people.id', 'observations.person_id')
-			.select((eb) => [
-				'people.team_id',
-				'observations.behaviour_id',
-				eb.fn.avg<number>('observations.level').as('average'),
-				eb.fn.countAll<number>().as('observations'),
-				eb.fn.count<number>('observations.author_id').distinct().as('raters')
-			])
-			.where('people.team_id', 'in', teams)
-			.where('people.active', '=', 1)
-			.where('observations.source', '!=', 'self')
-			.where('observations.observed_on', '>=', range.from)
-			.where('observations.observed_on', '<', range.to)
-			.groupBy(['people.team_id', 'observations.behaviour_id'])
-			.execute()
-	]);
+	// Two queries whatever the number of teams: the framework, and one grouped pass over the observations.
+	const [behaviours, groups] = await Promise.all([listBehaviours(database), teamRatingGroups(database, teams, range)]);
 	const byKey = new Map(groups.map((g) => [`${g.team_id} ${g.behaviour_id}`, g]));
 	for (const teamId of teams) {
 		summary.set(

@@ -5,12 +5,34 @@ import { zoneOffsetMinutes } from '../../time';
 import type { Db } from '../db';
 import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
-import { departmentsOf } from '../org/directory';
+import { departmentsOf, unitsWithIds } from '../org/directory';
 import type { Actor } from '../auth/actor';
+import { getPersonDetail, namesWithTeams } from '../people/directory';
 import { canAdminister, managesPerson } from '../people/policy';
 import { rejected, type ServiceResult } from '../service-result';
 import { canRunCycles, cycleAccess } from './policy';
 import { proposeMatching } from './matching';
+import {
+	cycleUnitPaths,
+	deletePair,
+	deletePairsOfCycle,
+	earlierPairings,
+	getCycle,
+	insertCycle,
+	insertNominee,
+	insertPair,
+	isParticipant,
+	markCyclePublished,
+	pairsOfCycle,
+	participantsForMatching,
+	participationsOf,
+	replacePairMembers,
+	saveOwnParticipation,
+	setPairLocked,
+	setParticipantExcluded,
+	unclosedCycles,
+	updatePair
+} from './queries';
 import { eligible, scorePair, type Participant, type PastPairing, type ScoreLine } from './scoring';
 import { calendarDay } from '../../schemas/dates';
 
@@ -58,20 +80,16 @@ export async function createCycle(
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	if (!canRunCycles(owner.scope)) return rejected({ _form: 'Only admins and leaders open buddy cycles' });
-	const units = await database
-		.selectFrom('org_units')
-		.select(['id', 'path'])
-		.where('id', 'in', input.unit_ids)
-		.execute();
+	const units = await unitsWithIds(database, input.unit_ids);
 	if (units.length !== new Set(input.unit_ids).size) return rejected({ unit_ids: 'Choose units from the list' });
 	if (!canAdminister(owner.scope) && units.some((u) => !owner.scope.ledUnitPaths.some((p) => u.path.startsWith(p)))) {
 		return rejected({ unit_ids: 'Choose units within the part of the organisation you lead' });
 	}
 	const id = newId();
 	await database.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('buddy_cycles')
-			.values({
+		await insertCycle(
+			trx,
+			{
 				id,
 				name: input.name,
 				starts_on: input.starts_on,
@@ -81,39 +99,23 @@ export async function createCycle(
 				owner_id: owner.id,
 				created_at: now.toISOString(),
 				published_at: null
-			})
-			.execute();
-		await trx
-			.insertInto('buddy_cycle_units')
-			.values(units.map((u) => ({ cycle_id: id, org_unit_id: u.id })))
-			.execute();
+			},
+			units.map((u) => u.id)
+		);
 	});
 	return { ok: true, id };
 }
 
-export async function getCycle(database: Db, cycleId: string) {
-	return database.selectFrom('buddy_cycles').selectAll().where('id', '=', cycleId).executeTakeFirst();
-}
+export { getCycle, participantsOf } from './queries';
 
-/** Whether a person's team sits under one of the cycle's units. */
+/** Whether a person is active and their team sits under one of the cycle's units. */
 export async function isEligibleForCycle(database: Db, cycleId: string, personId: string): Promise<boolean> {
-	const [person, units] = await Promise.all([
-		database
-			.selectFrom('people')
-			.innerJoin('teams', 'teams.id', 'people.team_id')
-			.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-			.select('org_units.path')
-			.where('people.id', '=', personId)
-			.where('people.active', '=', 1)
-			.executeTakeFirst(),
-		database
-			.selectFrom('buddy_cycle_units')
-			.innerJoin('org_units', 'org_units.id', 'buddy_cycle_units.org_unit_id')
-			.select('org_units.path')
-			.where('buddy_cycle_units.cycle_id', '=', cycleId)
-			.execute()
+	const [person, unitPaths] = await Promise.all([
+		getPersonDetail(database, personId),
+		cycleUnitPaths(database, cycleId)
 	]);
-	return person !== undefined && units.some((u) => person.path.startsWith(u.path));
+	const path = person?.active === 1 ? person.unit_path : null;
+	return path !== null && unitPaths.some((p) => path.startsWith(p));
 }
 
 /** Joins (opt-in cycles) or completes a nomination; the profile can be edited while the cycle is open. */
@@ -126,17 +128,12 @@ export async function joinCycle(
 ): Promise<ServiceResult<object>> {
 	const cycle = await getCycle(database, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'This cycle is not taking participants' });
-	const existing = await database
-		.selectFrom('buddy_participants')
-		.select('person_id')
-		.where('cycle_id', '=', cycleId)
-		.where('person_id', '=', person.id)
-		.executeTakeFirst();
+	const existing = await isParticipant(database, cycleId, person.id);
 	if (!existing && cycle.mode === 'nominated')
 		return rejected({ _form: 'People join this cycle when their manager nominates them' });
 	if (!existing && !(await isEligibleForCycle(database, cycleId, person.id)))
 		return rejected({ _form: 'Your unit does not take part in this cycle' });
-	const row = {
+	const profile = {
 		goals: input.goals,
 		learn: JSON.stringify(input.learn),
 		offer: JSON.stringify(input.offer),
@@ -151,18 +148,7 @@ export async function joinCycle(
 		hours_end: minutes(input.hours_end),
 		time_zone: isTimeZone(person.timeZone) ? person.timeZone : 'UTC'
 	};
-	await database
-		.insertInto('buddy_participants')
-		.values({
-			cycle_id: cycleId,
-			person_id: person.id,
-			...row,
-			nominated_by: null,
-			excluded: 0,
-			joined_at: now.toISOString()
-		})
-		.onConflict((oc) => oc.columns(['cycle_id', 'person_id']).doUpdateSet(row))
-		.execute();
+	await saveOwnParticipation(database, cycleId, person.id, profile, now.toISOString());
 	return { ok: true };
 }
 
@@ -176,13 +162,7 @@ export async function nominate(
 ): Promise<ServiceResult<object>> {
 	const cycle = await getCycle(database, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'This cycle is not taking participants' });
-	const person = await database
-		.selectFrom('people')
-		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-		.select(['people.id', 'people.team_id', 'people.manager_id', 'people.time_zone', 'org_units.path'])
-		.where('people.id', '=', personId)
-		.executeTakeFirst();
+	const person = await getPersonDetail(database, personId);
 	if (
 		!person ||
 		!(
@@ -190,7 +170,7 @@ export async function nominate(
 			managesPerson(manager.scope, {
 				personId,
 				teamId: person.team_id,
-				unitPath: person.path,
+				unitPath: person.unit_path,
 				managerId: person.manager_id
 			})
 		)
@@ -199,49 +179,26 @@ export async function nominate(
 	}
 	if (!(await isEligibleForCycle(database, cycleId, personId)))
 		return rejected({ person_id: 'Their unit does not take part in this cycle' });
-	await database
-		.insertInto('buddy_participants')
-		.values({
-			cycle_id: cycleId,
-			person_id: personId,
-			goals: '',
-			learn: '[]',
-			offer: '[]',
-			interests: '[]',
-			hours_start: 540,
-			hours_end: 1020,
-			time_zone: person.time_zone,
-			nominated_by: manager.id,
-			excluded: 0,
-			joined_at: now.toISOString()
-		})
-		.onConflict((oc) => oc.columns(['cycle_id', 'person_id']).doNothing())
-		.execute();
+	await insertNominee(database, {
+		cycle_id: cycleId,
+		person_id: personId,
+		goals: '',
+		learn: '[]',
+		offer: '[]',
+		interests: '[]',
+		hours_start: 540,
+		hours_end: 1020,
+		time_zone: person.time_zone,
+		nominated_by: manager.id,
+		excluded: 0,
+		joined_at: now.toISOString()
+	});
 	return { ok: true };
 }
 
 /** Builds the matching engine's view of a cycle's participants and their pairing history. */
 async function engineInput(database: Db, cycleId: string, now: Date) {
-	const rows = await database
-		.selectFrom('buddy_participants')
-		.innerJoin('people', 'people.id', 'buddy_participants.person_id')
-		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.select([
-			'buddy_participants.person_id',
-			'buddy_participants.learn',
-			'buddy_participants.offer',
-			'buddy_participants.interests',
-			'buddy_participants.hours_start',
-			'buddy_participants.hours_end',
-			'buddy_participants.time_zone',
-			'buddy_participants.excluded',
-			'people.name',
-			'people.manager_id',
-			'teams.kind'
-		])
-		.where('buddy_participants.cycle_id', '=', cycleId)
-		.where('people.active', '=', 1)
-		.execute();
+	const rows = await participantsForMatching(database, cycleId);
 	const departments = await departmentsOf(
 		database,
 		rows.map((r) => r.person_id)
@@ -262,20 +219,7 @@ async function engineInput(database: Db, cycleId: string, now: Date) {
 		};
 	});
 	// Earlier published cycles, newest first: the one before this is one cycle ago.
-	const past = await database
-		.selectFrom('buddy_cycles')
-		.innerJoin('buddy_pairs', 'buddy_pairs.cycle_id', 'buddy_cycles.id')
-		.innerJoin('buddy_pair_members', 'buddy_pair_members.pair_id', 'buddy_pairs.id')
-		.select([
-			'buddy_cycles.id as cycle_id',
-			'buddy_cycles.name',
-			'buddy_cycles.starts_on',
-			'buddy_pairs.id as pair_id',
-			'buddy_pair_members.person_id'
-		])
-		.where('buddy_cycles.status', 'in', ['published', 'closed'])
-		.where('buddy_cycles.id', '!=', cycleId)
-		.execute();
+	const past = await earlierPairings(database, cycleId);
 	const cycleOrder = [...new Map(past.map((p) => [p.cycle_id, p.starts_on])).entries()]
 		.sort((a, b) => b[1].localeCompare(a[1]))
 		.map(([id]) => id);
@@ -296,22 +240,6 @@ async function engineInput(database: Db, cycleId: string, now: Date) {
 	return { participants, history, excluded: rows.filter((r) => r.excluded === 1).map((r) => r.person_id) };
 }
 
-async function pairsOf(database: Db, cycleId: string) {
-	const pairs = await database.selectFrom('buddy_pairs').selectAll().where('cycle_id', '=', cycleId).execute();
-	const members = pairs.length
-		? await database
-				.selectFrom('buddy_pair_members')
-				.select(['pair_id', 'person_id'])
-				.where(
-					'pair_id',
-					'in',
-					pairs.map((p) => p.id)
-				)
-				.execute()
-		: [];
-	return pairs.map((p) => ({ ...p, members: members.filter((m) => m.pair_id === p.id).map((m) => m.person_id) }));
-}
-
 async function requireOwner(database: Db, actor: Actor, cycleId: string) {
 	const cycle = await getCycle(database, cycleId);
 	if (!cycle || !cycleAccess(actor.scope, cycle).owns) return undefined;
@@ -329,7 +257,7 @@ export async function runMatching(
 	if (!cycle) return rejected({ _form: 'Only the cycle’s owner runs the matching' });
 	if (cycle.status !== 'open') return rejected({ _form: 'This cycle is already published' });
 	const { participants, history, excluded } = await engineInput(database, cycleId, now);
-	const existing = await pairsOf(database, cycleId);
+	const existing = await pairsOfCycle(database, cycleId);
 	const locked = existing
 		.filter((p) => p.locked === 1 && p.members.length === 2)
 		.map((p) => p.members as [string, string]);
@@ -338,27 +266,22 @@ export async function runMatching(
 		// Two runs of one cycle (perhaps on two app instances) replace the proposal one after the
 		// other, never interleaved, and none lands after the cycle was published.
 		await claimRow(trx, 'buddy_cycles', cycleId);
-		const current = await trx.selectFrom('buddy_cycles').select('status').where('id', '=', cycleId).executeTakeFirst();
-		if (current?.status !== 'open') return false;
-		await trx.deleteFrom('buddy_pairs').where('cycle_id', '=', cycleId).execute();
+		if ((await getCycle(trx, cycleId))?.status !== 'open') return false;
+		await deletePairsOfCycle(trx, cycleId);
 		for (const group of proposal.groups) {
-			const id = newId();
 			const isLocked = locked.some((l) => group.members.length === 2 && l.every((m) => group.members.includes(m)));
-			await trx
-				.insertInto('buddy_pairs')
-				.values({
-					id,
+			await insertPair(
+				trx,
+				{
+					id: newId(),
 					cycle_id: cycleId,
 					locked: isLocked ? 1 : 0,
 					score_cents: Math.round(group.score * 100),
 					breakdown: JSON.stringify(group.breakdown),
 					created_at: now.toISOString()
-				})
-				.execute();
-			await trx
-				.insertInto('buddy_pair_members')
-				.values(group.members.map((person_id) => ({ pair_id: id, person_id })))
-				.execute();
+				},
+				group.members
+			);
 		}
 		return true;
 	});
@@ -375,12 +298,7 @@ export async function setLocked(
 ): Promise<ServiceResult<object>> {
 	if (!(await requireOwner(database, actor, cycleId)))
 		return rejected({ _form: 'Only the cycle’s owner changes the proposal' });
-	await database
-		.updateTable('buddy_pairs')
-		.set({ locked: locked ? 1 : 0 })
-		.where('id', '=', pairId)
-		.where('cycle_id', '=', cycleId)
-		.execute();
+	await setPairLocked(database, cycleId, pairId, locked);
 	return { ok: true };
 }
 
@@ -396,15 +314,10 @@ export async function setExcluded(
 	if (!cycle || cycle.status !== 'open')
 		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
 	await database.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('buddy_participants')
-			.set({ excluded: excluded ? 1 : 0 })
-			.where('cycle_id', '=', cycleId)
-			.where('person_id', '=', personId)
-			.execute();
+		await setParticipantExcluded(trx, cycleId, personId, excluded);
 		if (excluded) {
-			const pair = (await pairsOf(trx, cycleId)).find((p) => p.members.includes(personId));
-			if (pair) await trx.deleteFrom('buddy_pairs').where('id', '=', pair.id).execute();
+			const pair = (await pairsOfCycle(trx, cycleId)).find((p) => p.members.includes(personId));
+			if (pair) await deletePair(trx, pair.id);
 		}
 	});
 	return { ok: true };
@@ -422,7 +335,7 @@ export async function swapPeople(
 	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle || cycle.status !== 'open')
 		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
-	const pairs = await pairsOf(database, cycleId);
+	const pairs = await pairsOfCycle(database, cycleId);
 	const pa = pairs.find((p) => p.members.includes(a));
 	const pb = pairs.find((p) => p.members.includes(b));
 	if (!pa || !pb || pa.id === pb.id) return rejected({ swap: 'Choose two people in different pairs' });
@@ -442,16 +355,16 @@ export async function swapPeople(
 			[pb, second]
 		] as const) {
 			const scored = scorePair(people[0], people[1], history);
-			await trx.deleteFrom('buddy_pair_members').where('pair_id', '=', pair.id).execute();
-			await trx
-				.insertInto('buddy_pair_members')
-				.values(people.map((p) => ({ pair_id: pair.id, person_id: p.id })))
-				.execute();
-			await trx
-				.updateTable('buddy_pairs')
-				.set({ score_cents: Math.round(scored.score * 100), breakdown: JSON.stringify(scored.breakdown), locked: 1 })
-				.where('id', '=', pair.id)
-				.execute();
+			await replacePairMembers(
+				trx,
+				pair.id,
+				people.map((p) => p.id)
+			);
+			await updatePair(trx, pair.id, {
+				score_cents: Math.round(scored.score * 100),
+				breakdown: JSON.stringify(scored.breakdown),
+				locked: 1
+			});
 		}
 	});
 	return { ok: true };
@@ -465,12 +378,9 @@ export async function publishCycle(
 ): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'Only the owner of an open cycle publishes it' });
-	if ((await pairsOf(database, cycleId)).length === 0) return rejected({ _form: 'Run the matching before publishing' });
-	await database
-		.updateTable('buddy_cycles')
-		.set({ status: 'published', published_at: now.toISOString() })
-		.where('id', '=', cycleId)
-		.execute();
+	if ((await pairsOfCycle(database, cycleId)).length === 0)
+		return rejected({ _form: 'Run the matching before publishing' });
+	await markCyclePublished(database, cycleId, now.toISOString());
 	return { ok: true };
 }
 
@@ -483,16 +393,9 @@ export interface PairView {
 }
 
 export async function cycleProposal(database: Db, cycleId: string): Promise<PairView[]> {
-	const pairs = await pairsOf(database, cycleId);
+	const pairs = await pairsOfCycle(database, cycleId);
 	const ids = [...new Set(pairs.flatMap((p) => p.members))];
-	const people = ids.length
-		? await database
-				.selectFrom('people')
-				.leftJoin('teams', 'teams.id', 'people.team_id')
-				.select(['people.id', 'people.name', 'teams.name as team'])
-				.where('people.id', 'in', ids)
-				.execute()
-		: [];
+	const people = await namesWithTeams(database, ids);
 	return pairs
 		.map((p) => ({
 			id: p.id,
@@ -509,19 +412,12 @@ export async function cycleProposal(database: Db, cycleId: string): Promise<Pair
 
 /** Cycles a person sees on the buddies page: open ones they can join or are in, and ones they run. */
 export async function cyclesFor(database: Db, person: Actor) {
-	const cycles = await database
-		.selectFrom('buddy_cycles')
-		.selectAll()
-		.where('status', '!=', 'closed')
-		.orderBy('starts_on', 'desc')
-		.limit(20)
-		.execute();
-	const mine = await database
-		.selectFrom('buddy_participants')
-		.selectAll()
-		.where('person_id', '=', person.id)
-		.where('cycle_id', 'in', cycles.length ? cycles.map((c) => c.id) : [''])
-		.execute();
+	const cycles = await unclosedCycles(database);
+	const mine = await participationsOf(
+		database,
+		person.id,
+		cycles.map((c) => c.id)
+	);
 	const result = [];
 	for (const cycle of cycles) {
 		const participation = mine.find((m) => m.cycle_id === cycle.id) ?? null;
@@ -550,23 +446,4 @@ export async function cyclesFor(database: Db, person: Actor) {
 		});
 	}
 	return result;
-}
-
-/** The participants of a cycle, for its owner and for managers nominating their people. */
-export async function participantsOf(database: Db, cycleId: string) {
-	return database
-		.selectFrom('buddy_participants')
-		.innerJoin('people', 'people.id', 'buddy_participants.person_id')
-		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.select([
-			'people.id',
-			'people.name',
-			'teams.name as team',
-			'buddy_participants.goals',
-			'buddy_participants.excluded',
-			'buddy_participants.nominated_by'
-		])
-		.where('buddy_participants.cycle_id', '=', cycleId)
-		.orderBy('people.name')
-		.execute();
 }

@@ -1,6 +1,7 @@
+import type { Insertable } from 'kysely';
 import { periodRange } from '../../periods';
 import type { Db } from '../db';
-import type { CaseFeedback, FeedbackLink } from '../db/schema';
+import type { CaseFeedback, CaseFeedbackTable, FeedbackLink, FeedbackLinkTable } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
 import { monthOfInstant } from './rules';
 
@@ -164,4 +165,86 @@ export async function monthlyCaseScores(
 		for (const row of rows) result.get(row.team_id)?.get(monthOfInstant(row.submitted_at))?.push(row.score);
 	}
 	return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing links and answers
+
+export async function insertLink(database: Db, link: Insertable<FeedbackLinkTable>): Promise<void> {
+	await database.insertInto('feedback_links').values(link).execute();
+}
+
+/** The ids of a team's standing links that still take answers at `now`. */
+export async function openStandingLinkIds(database: Db, teamId: string, now: Date): Promise<string[]> {
+	const rows = await database
+		.selectFrom('feedback_links')
+		.select('id')
+		.where('team_id', '=', teamId)
+		.where('kind', '=', 'standing')
+		.where('closed_at', 'is', null)
+		.where('expires_at', '>', now.toISOString())
+		.execute();
+	return rows.map((r) => r.id);
+}
+
+/** A link of this team; undefined for another team's. */
+export async function getTeamLink(database: Db, teamId: string, linkId: string): Promise<FeedbackLink | undefined> {
+	return database
+		.selectFrom('feedback_links')
+		.selectAll()
+		.where('id', '=', linkId)
+		.where('team_id', '=', teamId)
+		.executeTakeFirst();
+}
+
+/** Closes a link unless it is closed already; true when this call closed it. */
+export async function closeLinkIfOpen(database: Db, linkId: string, at: string): Promise<boolean> {
+	const result = await database
+		.updateTable('feedback_links')
+		.set({ closed_at: at })
+		.where('id', '=', linkId)
+		.where('closed_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Marks a case link answered unless it is answered or closed already; true when this call did.
+ * Being a write, it takes the write lock, so of two racing answers only one gets true.
+ */
+export async function claimCaseLink(database: Db, linkId: string, at: string): Promise<boolean> {
+	const claimed = await database
+		.updateTable('feedback_links')
+		.set({ answered_at: at })
+		.where('id', '=', linkId)
+		.where('answered_at', 'is', null)
+		.where('closed_at', 'is', null)
+		.executeTakeFirst();
+	return Number(claimed.numUpdatedRows) === 1;
+}
+
+/** What a link's status is decided from, as the database holds it now. */
+export async function linkStatusFields(database: Db, linkId: string) {
+	return database
+		.selectFrom('feedback_links')
+		.select(['kind', 'expires_at', 'answered_at', 'closed_at'])
+		.where('id', '=', linkId)
+		.executeTakeFirstOrThrow();
+}
+
+export async function insertAnswer(database: Db, answer: Insertable<CaseFeedbackTable>): Promise<void> {
+	await database.insertInto('case_feedback').values(answer).execute();
+}
+
+/** Stores a standing-link answer, or replaces the one with the same respondent key in place. */
+export async function saveAnswerOfRespondent(
+	database: Db,
+	answer: Insertable<CaseFeedbackTable> & { respondent_key: string },
+	replacing: Omit<Insertable<CaseFeedbackTable>, 'id' | 'team_id' | 'respondent_key'>
+): Promise<void> {
+	await database
+		.insertInto('case_feedback')
+		.values(answer)
+		.onConflict((oc) => oc.column('respondent_key').doUpdateSet(replacing))
+		.execute();
 }

@@ -11,7 +11,19 @@ import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
 import type { Answer } from './answer';
-import { findAnswerByRespondent, findLinkByToken, monthlyCaseScores } from './queries';
+import {
+	claimCaseLink,
+	closeLinkIfOpen,
+	findAnswerByRespondent,
+	findLinkByToken,
+	getTeamLink,
+	insertAnswer,
+	insertLink,
+	linkStatusFields,
+	monthlyCaseScores,
+	openStandingLinkIds,
+	saveAnswerOfRespondent
+} from './queries';
 import { answerAddressKey, respondentKey } from './respondent';
 
 /** A team's links and answers, for its managers' feedback page. */
@@ -52,7 +64,7 @@ export interface IssuedLink {
 	expiresAt: Date;
 }
 
-async function insertLink(
+async function issueLink(
 	database: Db,
 	actor: Actor,
 	teamId: string,
@@ -63,21 +75,18 @@ async function insertLink(
 	const token = generateSecret();
 	const linkId = newId();
 	const expiresAt = feedbackLinkExpiry(kind, now);
-	await database
-		.insertInto('feedback_links')
-		.values({
-			id: linkId,
-			team_id: teamId,
-			kind,
-			...details,
-			token_hash: hashSecret(token),
-			created_by: actor.id,
-			created_at: now.toISOString(),
-			expires_at: expiresAt.toISOString(),
-			answered_at: null,
-			closed_at: null
-		})
-		.execute();
+	await insertLink(database, {
+		id: linkId,
+		team_id: teamId,
+		kind,
+		...details,
+		token_hash: hashSecret(token),
+		created_by: actor.id,
+		created_at: now.toISOString(),
+		expires_at: expiresAt.toISOString(),
+		answered_at: null,
+		closed_at: null
+	});
 	await recordAudit(database, {
 		actorId: actor.id,
 		action: 'feedback_link.created',
@@ -106,7 +115,7 @@ export async function createCaseLink(
 	return database
 		.transaction()
 		.execute((trx) =>
-			insertLink(
+			issueLink(
 				trx,
 				actor,
 				teamId,
@@ -123,28 +132,14 @@ export async function createCaseLink(
  */
 export async function issueStandingLink(database: Db, actor: Actor, teamId: string, now: Date): Promise<IssuedLink> {
 	return database.transaction().execute(async (trx) => {
-		const previous = await trx
-			.selectFrom('feedback_links')
-			.select('id')
-			.where('team_id', '=', teamId)
-			.where('kind', '=', 'standing')
-			.where('closed_at', 'is', null)
-			.where('expires_at', '>', now.toISOString())
-			.execute();
-		for (const { id } of previous)
+		for (const id of await openStandingLinkIds(trx, teamId, now))
 			await closeOpenLink(trx, actor, id, 'Closed the standing feedback link: replaced by a new one', now);
-		return insertLink(trx, actor, teamId, 'standing', { case_reference: null, requester_email: null }, now);
+		return issueLink(trx, actor, teamId, 'standing', { case_reference: null, requester_email: null }, now);
 	});
 }
 
 async function closeOpenLink(database: Db, actor: Actor, linkId: string, summary: string, now: Date): Promise<boolean> {
-	const result = await database
-		.updateTable('feedback_links')
-		.set({ closed_at: now.toISOString() })
-		.where('id', '=', linkId)
-		.where('closed_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1) return false;
+	if (!(await closeLinkIfOpen(database, linkId, now.toISOString()))) return false;
 	await recordAudit(database, {
 		actorId: actor.id,
 		action: 'feedback_link.closed',
@@ -166,12 +161,7 @@ export async function closeLink(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
-		const link = await trx
-			.selectFrom('feedback_links')
-			.selectAll()
-			.where('id', '=', linkId)
-			.where('team_id', '=', teamId)
-			.executeTakeFirst();
+		const link = await getTeamLink(trx, teamId, linkId);
 		if (!link) return rejected({ _form: 'We could not find that link.' });
 		if (feedbackLinkStatus(link, now) !== 'open') return rejected({ _form: 'This link already takes no answers.' });
 		const summary =
@@ -275,36 +265,26 @@ export async function submitAnswer(
 		let replaced = false;
 		if (personId === null) {
 			// A case link: standing links have a person by now.
-			const claimed = await trx
-				.updateTable('feedback_links')
-				.set({ answered_at: at })
-				.where('id', '=', link.id)
-				.where('answered_at', 'is', null)
-				.where('closed_at', 'is', null)
-				.executeTakeFirst();
-			if (Number(claimed.numUpdatedRows) !== 1) {
-				const current = await trx
-					.selectFrom('feedback_links')
-					.select(['kind', 'expires_at', 'answered_at', 'closed_at'])
-					.where('id', '=', link.id)
-					.executeTakeFirstOrThrow();
-				const after = feedbackLinkStatus(current, now);
+			if (!(await claimCaseLink(trx, link.id, at))) {
+				const after = feedbackLinkStatus(await linkStatusFields(trx, link.id), now);
 				return { ok: false, reason: after === 'open' ? 'answered' : after };
 			}
-			await trx
-				.insertInto('case_feedback')
-				.values({ id: newId(), team_id: link.team_id, respondent_key: null, ...answerColumns(answer, link.id, at) })
-				.execute();
+			await insertAnswer(trx, {
+				id: newId(),
+				team_id: link.team_id,
+				respondent_key: null,
+				...answerColumns(answer, link.id, at)
+			});
 		} else {
 			// The month the answer counts towards in every roll-up, so a replacement never moves it.
 			const key = respondentKey(secret, { personId, teamId: link.team_id, month: monthOfInstant(at) });
 			replaced = (await findAnswerByRespondent(trx, key)) !== undefined;
 			const columns = answerColumns(answer, link.id, at);
-			await trx
-				.insertInto('case_feedback')
-				.values({ id: newId(), team_id: link.team_id, respondent_key: key, ...columns })
-				.onConflict((oc) => oc.column('respondent_key').doUpdateSet(columns))
-				.execute();
+			await saveAnswerOfRespondent(
+				trx,
+				{ id: newId(), team_id: link.team_id, respondent_key: key, ...columns },
+				columns
+			);
 		}
 		await recordThrottledEvent(trx, ANSWER_THROTTLE, address, now, limit.windowMs);
 		return { ok: true, kind: link.kind, replaced };

@@ -1,5 +1,13 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../db';
-import type { Assignment, Completion } from '../db/schema';
+import type {
+	Assignment,
+	AssignmentTable,
+	CheckAttemptTable,
+	Completion,
+	CompletionTable,
+	ReflectionTable
+} from '../db/schema';
 
 /** Repository functions for learning records. Decisions (who may, what counts) live elsewhere. */
 
@@ -55,6 +63,59 @@ export async function insertLessonCompletion(
 		.insertInto('lesson_completions')
 		.values({ person_id: personId, module_slug: moduleSlug, lesson_slug: lessonSlug, completed_at: now.toISOString() })
 		.onConflict((oc) => oc.columns(['person_id', 'module_slug', 'lesson_slug']).doNothing())
+		.execute();
+}
+
+export async function insertCheckAttempt(database: Db, attempt: Insertable<CheckAttemptTable>): Promise<void> {
+	await database.insertInto('check_attempts').values(attempt).execute();
+}
+
+export async function insertCompletion(database: Db, completion: Insertable<CompletionTable>): Promise<void> {
+	await database.insertInto('completions').values(completion).execute();
+}
+
+/** Writes a learner's answer to one reflection prompt, replacing an earlier one (its created_at stays). */
+export async function saveReflection(database: Db, reflection: Insertable<ReflectionTable>): Promise<void> {
+	await database
+		.insertInto('reflections')
+		.values(reflection)
+		.onConflict((oc) =>
+			oc.columns(['person_id', 'module_slug', 'prompt_id']).doUpdateSet({
+				body: reflection.body,
+				share_with_buddy: reflection.share_with_buddy,
+				share_with_manager: reflection.share_with_manager,
+				updated_at: reflection.updated_at
+			})
+		)
+		.execute();
+}
+
+export async function deleteReflection(
+	database: Db,
+	personId: string,
+	moduleSlug: string,
+	promptId: string
+): Promise<void> {
+	await database
+		.deleteFrom('reflections')
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.where('prompt_id', '=', promptId)
+		.execute();
+}
+
+/** Keeps a learner's one practice note per module, replacing the earlier one. */
+export async function savePractice(
+	database: Db,
+	personId: string,
+	moduleSlug: string,
+	note: string,
+	at: string
+): Promise<void> {
+	await database
+		.insertInto('practice_logs')
+		.values({ person_id: personId, module_slug: moduleSlug, note, done_at: at })
+		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doUpdateSet({ note, done_at: at }))
 		.execute();
 }
 
@@ -193,6 +254,27 @@ export async function assignmentsFor(database: Db, personId: string, teamId: str
 		.execute();
 }
 
+/** An assignment that has not been withdrawn. */
+export async function getActiveAssignment(database: Db, id: string): Promise<Assignment | undefined> {
+	return database
+		.selectFrom('assignments')
+		.selectAll()
+		.where('id', '=', id)
+		.where('cancelled_at', 'is', null)
+		.executeTakeFirst();
+}
+
+export async function insertAssignments(
+	database: Db,
+	assignments: readonly Insertable<AssignmentTable>[]
+): Promise<void> {
+	await database.insertInto('assignments').values(assignments).execute();
+}
+
+export async function withdrawAssignment(database: Db, id: string, at: string): Promise<void> {
+	await database.updateTable('assignments').set({ cancelled_at: at }).where('id', '=', id).execute();
+}
+
 /** Active assignments for any of these people or teams (for team progress). */
 export async function assignmentsForGroup(
 	database: Db,
@@ -238,4 +320,42 @@ export async function reflectionsSharedWithManager(database: Db, personId: strin
 		.orderBy('updated_at', 'desc')
 		.limit(50)
 		.execute();
+}
+
+/**
+ * The learning records of the given teams' active members as they stood before `before`: the
+ * assignments made and not yet withdrawn then (to the teams or to those members, by due date),
+ * each person's latest completion per module version, and their module activity. Three queries
+ * however many teams, for whole-unit rollups.
+ */
+export async function teamLearningRecords(database: Db, teamIds: readonly string[], before: string) {
+	const members = database
+		.selectFrom('people')
+		.select('people.id')
+		.where('people.team_id', 'in', teamIds)
+		.where('people.active', '=', 1);
+	const [assignments, completions, progress] = await Promise.all([
+		database
+			.selectFrom('assignments')
+			.select(['item_kind', 'item_slug', 'person_id', 'team_id', 'due_on', 'refresh'])
+			.where('created_at', '<', before)
+			.where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('cancelled_at', '>=', before)]))
+			.where((eb) => eb.or([eb('team_id', 'in', teamIds), eb('person_id', 'in', members)]))
+			.orderBy('due_on')
+			.execute(),
+		database
+			.selectFrom('completions')
+			.select(['person_id', 'module_slug', 'module_version', (eb) => eb.fn.max('completed_at').as('completed_at')])
+			.where('person_id', 'in', members)
+			.where('completed_at', '<', before)
+			.groupBy(['person_id', 'module_slug', 'module_version'])
+			.execute(),
+		database
+			.selectFrom('module_progress')
+			.select(['person_id', 'module_slug', 'updated_at'])
+			.where('person_id', 'in', members)
+			.where('updated_at', '<', before)
+			.execute()
+	]);
+	return { assignments, completions, progress };
 }

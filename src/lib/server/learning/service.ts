@@ -9,15 +9,20 @@ import type { Assignment, Completion } from '../db/schema';
 import { courseContent, findModule, findPath, type ModuleEntry } from './content';
 import {
 	completionsOf,
+	deleteReflection,
 	findCompletion,
 	completionByCode,
 	hasPassedCheck,
+	insertCheckAttempt,
+	insertCompletion,
 	insertLessonCompletion,
 	lessonCountsFor,
 	lessonsDone,
 	listAttempts,
 	practiceOf,
 	reflectionsOf,
+	savePractice,
+	saveReflection,
 	startedModules,
 	touchModuleProgress
 } from './queries';
@@ -78,7 +83,7 @@ async function settleCompletion(
 		completed_at: now.toISOString(),
 		verification_code: verificationCode()
 	};
-	await database.insertInto('completions').values(completion).execute();
+	await insertCompletion(database, completion);
 	return completion;
 }
 
@@ -119,19 +124,16 @@ export async function submitCheck(
 	const personId = learner.id;
 	const grade = gradeCheck(mod.check, answers);
 	return database.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('check_attempts')
-			.values({
-				id: newId(),
-				person_id: personId,
-				module_slug: mod.slug,
-				module_version: mod.version,
-				answers: JSON.stringify(answers),
-				score: grade.score,
-				passed: grade.passed ? 1 : 0,
-				submitted_at: now.toISOString()
-			})
-			.execute();
+		await insertCheckAttempt(trx, {
+			id: newId(),
+			person_id: personId,
+			module_slug: mod.slug,
+			module_version: mod.version,
+			answers: JSON.stringify(answers),
+			score: grade.score,
+			passed: grade.passed ? 1 : 0,
+			submitted_at: now.toISOString()
+		});
 		return { grade, completion: await settleCompletion(trx, personId, mod, now) };
 	});
 }
@@ -273,35 +275,19 @@ export async function saveReflections(
 		for (const entry of entries) {
 			if (!mod.reflections.some((r) => r.id === entry.promptId)) continue;
 			if (!entry.body.trim()) {
-				await trx
-					.deleteFrom('reflections')
-					.where('person_id', '=', personId)
-					.where('module_slug', '=', mod.slug)
-					.where('prompt_id', '=', entry.promptId)
-					.execute();
+				await deleteReflection(trx, personId, mod.slug, entry.promptId);
 				continue;
 			}
-			await trx
-				.insertInto('reflections')
-				.values({
-					person_id: personId,
-					module_slug: mod.slug,
-					prompt_id: entry.promptId,
-					body: entry.body,
-					share_with_buddy: entry.shareWithBuddy ? 1 : 0,
-					share_with_manager: entry.shareWithManager ? 1 : 0,
-					created_at: at,
-					updated_at: at
-				})
-				.onConflict((oc) =>
-					oc.columns(['person_id', 'module_slug', 'prompt_id']).doUpdateSet({
-						body: entry.body,
-						share_with_buddy: entry.shareWithBuddy ? 1 : 0,
-						share_with_manager: entry.shareWithManager ? 1 : 0,
-						updated_at: at
-					})
-				)
-				.execute();
+			await saveReflection(trx, {
+				person_id: personId,
+				module_slug: mod.slug,
+				prompt_id: entry.promptId,
+				body: entry.body,
+				share_with_buddy: entry.shareWithBuddy ? 1 : 0,
+				share_with_manager: entry.shareWithManager ? 1 : 0,
+				created_at: at,
+				updated_at: at
+			});
 		}
 	});
 	return { ok: true };
@@ -315,11 +301,7 @@ export async function recordPractice(
 	now: Date
 ): Promise<void> {
 	const personId = learner.id;
-	await database
-		.insertInto('practice_logs')
-		.values({ person_id: personId, module_slug: mod.slug, note, done_at: now.toISOString() })
-		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doUpdateSet({ note, done_at: now.toISOString() }))
-		.execute();
+	await savePractice(database, personId, mod.slug, note, now.toISOString());
 }
 
 export { lessonsDone };

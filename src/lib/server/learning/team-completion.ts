@@ -1,6 +1,7 @@
 import { groupBy } from '../../group';
 import type { Db } from '../db';
 import { findModule } from './content';
+import { activeMembers, teamLearningRecords } from './queries';
 import { learnerStatus } from './rules';
 import { modulesOf } from './team';
 
@@ -15,7 +16,7 @@ export interface LearningCompletion {
  * Assigned-module completion per team as it stood at `range.to`: assignments made before then and
  * not withdrawn by then, completions before then. Built for whole units, so it reads members,
  * assignments, completions and module progress in four queries and joins them in memory, rather
- * than going person by person. The rules match the team matrix (learning/team.ts): the earliest
+ * than going person by person (see teamLearningRecords). The rules match the team matrix (learning/team.ts): the earliest
  * due assignment of a module decides whether an earlier major version still counts, and working
  * on a module again after completing an older version means it is not done.
  */
@@ -26,39 +27,9 @@ export async function teamLearningCompletion(
 ): Promise<Map<string, LearningCompletion>> {
 	const result = new Map<string, LearningCompletion>(teamIds.map((id) => [id, { assigned: 0, completed: 0 }]));
 	if (teamIds.length === 0) return result;
-	const members = database
-		.selectFrom('people')
-		.select('people.id')
-		.where('people.team_id', 'in', teamIds)
-		.where('people.active', '=', 1);
-	const [people, assignments, completions, progress] = await Promise.all([
-		database
-			.selectFrom('people')
-			.select(['id', 'team_id'])
-			.where('team_id', 'in', teamIds)
-			.where('active', '=', 1)
-			.execute(),
-		database
-			.selectFrom('assignments')
-			.select(['item_kind', 'item_slug', 'person_id', 'team_id', 'due_on', 'refresh'])
-			.where('created_at', '<', range.to)
-			.where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('cancelled_at', '>=', range.to)]))
-			.where((eb) => eb.or([eb('team_id', 'in', teamIds), eb('person_id', 'in', members)]))
-			.orderBy('due_on')
-			.execute(),
-		database
-			.selectFrom('completions')
-			.select(['person_id', 'module_slug', 'module_version', (eb) => eb.fn.max('completed_at').as('completed_at')])
-			.where('person_id', 'in', members)
-			.where('completed_at', '<', range.to)
-			.groupBy(['person_id', 'module_slug', 'module_version'])
-			.execute(),
-		database
-			.selectFrom('module_progress')
-			.select(['person_id', 'module_slug', 'updated_at'])
-			.where('person_id', 'in', members)
-			.where('updated_at', '<', range.to)
-			.execute()
+	const [people, { assignments, completions, progress }] = await Promise.all([
+		activeMembers(database, teamIds),
+		teamLearningRecords(database, teamIds, range.to)
 	]);
 
 	const byPerson = groupBy(

@@ -5,17 +5,24 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Assignment } from '../db/schema';
 import { listTeams, teamsInGrants } from '../org/directory';
+import { placementOf } from '../people/directory';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
 import { courseContent, findModule, findPath } from './content';
-import { activeMembers, assignmentsForGroup } from './queries';
-
-/** A team's active members, by name. */
-export { activeMembers };
+import {
+	activeMembers,
+	assignmentsForGroup,
+	getActiveAssignment,
+	insertAssignments,
+	withdrawAssignment
+} from './queries';
 import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
 import { calendarDay } from '../../schemas/dates';
+
+/** A team's active members, by name. */
+export { activeMembers };
 
 /** Teams a person can assign to and follow: those they manage (admins: every team). */
 export async function manageableTeams(database: Db, scope: Scope) {
@@ -179,7 +186,7 @@ export async function assignLearning(
 			? [{ id: newId(), ...base, person_id: null, team_id: team.id }]
 			: personIds.map((id) => ({ id: newId(), ...base, person_id: id, team_id: null }));
 	await database.transaction().execute(async (trx) => {
-		await trx.insertInto('assignments').values(rows).execute();
+		await insertAssignments(trx, rows);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assignment.created',
@@ -200,30 +207,17 @@ export async function cancelAssignment(
 	assignmentId: string,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	const assignment = await database
-		.selectFrom('assignments')
-		.selectAll()
-		.where('id', '=', assignmentId)
-		.where('cancelled_at', 'is', null)
-		.executeTakeFirst();
+	const assignment = await getActiveAssignment(database, assignmentId);
 	if (!assignment) return rejected({ _form: 'That assignment was already withdrawn' });
 	const teams = await manageableTeams(database, actor.scope);
 	let allowed = assignment.team_id !== null && teams.some((t) => t.id === assignment.team_id);
 	if (assignment.person_id) {
-		const person = await database
-			.selectFrom('people')
-			.select('team_id')
-			.where('id', '=', assignment.person_id)
-			.executeTakeFirst();
-		allowed = person?.team_id != null && teams.some((t) => t.id === person.team_id);
+		const person = await placementOf(database, assignment.person_id);
+		allowed = person?.teamId != null && teams.some((t) => t.id === person.teamId);
 	}
 	if (!allowed) return rejected({ _form: 'You can only withdraw assignments in your own teams' });
 	await database.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('assignments')
-			.set({ cancelled_at: now.toISOString() })
-			.where('id', '=', assignmentId)
-			.execute();
+		await withdrawAssignment(trx, assignmentId, now.toISOString());
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assignment.cancelled',

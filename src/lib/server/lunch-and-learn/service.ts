@@ -4,12 +4,29 @@ import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
-import type { LunchSession } from '../db/schema';
 import { departmentsOf } from '../org/directory';
 import { findPersonByEmail } from '../people/directory';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
 import { organises } from './policy';
+import {
+	cancelRsvpOf,
+	countGoing,
+	earlierGuests,
+	getLunchSession,
+	goingPersonIds,
+	guestList,
+	insertLunchSession,
+	openRsvps,
+	openRsvpsOfSessions,
+	promoteToGoing,
+	rsvpStatusOf,
+	saveRsvp,
+	sessionWithPeople,
+	sessionsSince,
+	setAttended,
+	updateLunchSession
+} from './queries';
 import { newFaces, promotions, rsvpPlacement } from './rules';
 import { calendarDay } from '../../schemas/dates';
 
@@ -60,31 +77,24 @@ export async function planLunchSession(
 		return rejected({ presenter_email: 'No active person has this email address' });
 	const id = newId();
 	const at = now.toISOString();
-	await database
-		.insertInto('lunch_sessions')
-		.values({
-			id,
-			topic: input.topic,
-			description: input.description,
-			presenter_id: presenter.id,
-			organiser_id: organiser.id,
-			starts_at: start.toISOString(),
-			ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
-			time_zone: timeZone,
-			place: input.place,
-			video_url: input.video_url,
-			capacity: input.capacity,
-			sequence: 0,
-			created_at: at,
-			updated_at: at,
-			cancelled_at: null
-		})
-		.execute();
+	await insertLunchSession(database, {
+		id,
+		topic: input.topic,
+		description: input.description,
+		presenter_id: presenter.id,
+		organiser_id: organiser.id,
+		starts_at: start.toISOString(),
+		ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
+		time_zone: timeZone,
+		place: input.place,
+		video_url: input.video_url,
+		capacity: input.capacity,
+		sequence: 0,
+		created_at: at,
+		updated_at: at,
+		cancelled_at: null
+	});
 	return { ok: true, id };
-}
-
-async function getLunchSession(database: Db, id: string): Promise<LunchSession | undefined> {
-	return database.selectFrom('lunch_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -103,27 +113,10 @@ export async function rsvp(
 		const session = await getLunchSession(trx, sessionId);
 		if (!session || session.cancelled_at) return rejected({ _form: 'This session is not taking bookings' });
 		if (session.starts_at <= now.toISOString()) return rejected({ _form: 'This session has already started' });
-		const mine = await trx
-			.selectFrom('lunch_rsvps')
-			.select('status')
-			.where('session_id', '=', sessionId)
-			.where('person_id', '=', actor.id)
-			.executeTakeFirst();
-		if (mine && mine.status !== 'cancelled') return { ok: true as const, status: mine.status };
-		const going = await trx
-			.selectFrom('lunch_rsvps')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('session_id', '=', sessionId)
-			.where('status', '=', 'going')
-			.executeTakeFirstOrThrow();
-		const status = rsvpPlacement(Number(going.n), session.capacity);
-		await trx
-			.insertInto('lunch_rsvps')
-			.values({ session_id: sessionId, person_id: actor.id, status, rsvp_at: now.toISOString(), attended: null })
-			.onConflict((oc) =>
-				oc.columns(['session_id', 'person_id']).doUpdateSet({ status, rsvp_at: now.toISOString(), attended: null })
-			)
-			.execute();
+		const mine = await rsvpStatusOf(trx, sessionId, actor.id);
+		if (mine && mine !== 'cancelled') return { ok: true as const, status: mine };
+		const status = rsvpPlacement(await countGoing(trx, sessionId), session.capacity);
+		await saveRsvp(trx, sessionId, actor.id, status, now.toISOString());
 		return { ok: true as const, status };
 	});
 }
@@ -138,39 +131,17 @@ export async function cancelRsvp(
 		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getLunchSession(trx, sessionId);
 		if (!session) return rejected({ _form: 'This session no longer exists' });
-		const mine = await trx
-			.selectFrom('lunch_rsvps')
-			.select('status')
-			.where('session_id', '=', sessionId)
-			.where('person_id', '=', actor.id)
-			.executeTakeFirst();
-		if (!mine || mine.status === 'cancelled') return { ok: true as const, promoted: [] };
-		await trx
-			.updateTable('lunch_rsvps')
-			.set({ status: 'cancelled', attended: null })
-			.where('session_id', '=', sessionId)
-			.where('person_id', '=', actor.id)
-			.execute();
-		if (mine.status !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
-		const rows = await trx
-			.selectFrom('lunch_rsvps')
-			.select(['person_id', 'rsvp_at', 'status'])
-			.where('session_id', '=', sessionId)
-			.where('status', 'in', ['going', 'waitlist'])
-			.execute();
+		const mine = await rsvpStatusOf(trx, sessionId, actor.id);
+		if (!mine || mine === 'cancelled') return { ok: true as const, promoted: [] };
+		await cancelRsvpOf(trx, sessionId, actor.id);
+		if (mine !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
+		const rows = await openRsvps(trx, sessionId);
 		const free = session.capacity - rows.filter((r) => r.status === 'going').length;
 		const moving = promotions(
 			rows.filter((r) => r.status === 'waitlist'),
 			free
 		).map((r) => r.person_id);
-		if (moving.length) {
-			await trx
-				.updateTable('lunch_rsvps')
-				.set({ status: 'going' })
-				.where('session_id', '=', sessionId)
-				.where('person_id', 'in', moving)
-				.execute();
-		}
+		if (moving.length) await promoteToGoing(trx, sessionId, moving);
 		return { ok: true as const, promoted: moving };
 	});
 }
@@ -189,19 +160,8 @@ export async function markAttendance(
 	if (session.starts_at > now.toISOString()) return rejected({ _form: 'Mark attendance once the session has started' });
 	const attended = new Set(attendedIds);
 	await database.transaction().execute(async (trx) => {
-		const booked = await trx
-			.selectFrom('lunch_rsvps')
-			.select('person_id')
-			.where('session_id', '=', sessionId)
-			.where('status', '=', 'going')
-			.execute();
-		for (const row of booked) {
-			await trx
-				.updateTable('lunch_rsvps')
-				.set({ attended: attended.has(row.person_id) ? 1 : 0 })
-				.where('session_id', '=', sessionId)
-				.where('person_id', '=', row.person_id)
-				.execute();
+		for (const personId of await goingPersonIds(trx, sessionId)) {
+			await setAttended(trx, sessionId, personId, attended.has(personId));
 		}
 	});
 	return { ok: true };
@@ -216,38 +176,22 @@ export async function cancelLunchSession(
 	const session = await getLunchSession(database, sessionId);
 	if (!session || !organises(actor.scope, session))
 		return rejected({ _form: 'Only the organiser can cancel this session' });
-	await database
-		.updateTable('lunch_sessions')
-		.set({ cancelled_at: now.toISOString(), updated_at: now.toISOString(), sequence: session.sequence + 1 })
-		.where('id', '=', sessionId)
-		.execute();
+	await updateLunchSession(database, sessionId, {
+		cancelled_at: now.toISOString(),
+		updated_at: now.toISOString(),
+		sequence: session.sequence + 1
+	});
 	return { ok: true };
 }
 
 /** Upcoming (and recent) sessions with counts and the viewer's own booking. */
 export async function lunchSessionList(database: Db, viewerId: string, now: Date) {
 	const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
-	const sessions = await database
-		.selectFrom('lunch_sessions')
-		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
-		.selectAll('lunch_sessions')
-		.select(['presenter.name as presenter_name'])
-		.where('lunch_sessions.starts_at', '>=', since)
-		.orderBy('lunch_sessions.starts_at')
-		.limit(100)
-		.execute();
-	const rsvps = sessions.length
-		? await database
-				.selectFrom('lunch_rsvps')
-				.select(['session_id', 'person_id', 'status'])
-				.where(
-					'session_id',
-					'in',
-					sessions.map((s) => s.id)
-				)
-				.where('status', '!=', 'cancelled')
-				.execute()
-		: [];
+	const sessions = await sessionsSince(database, since);
+	const rsvps = await openRsvpsOfSessions(
+		database,
+		sessions.map((s) => s.id)
+	);
 	const nowIso = now.toISOString();
 	const shaped = sessions.map((s) => ({
 		...s,
@@ -263,35 +207,9 @@ export async function lunchSessionList(database: Db, viewerId: string, now: Date
 
 /** One session as a viewer sees it; the organiser also gets the list of people and new faces. */
 export async function lunchSessionDetail(database: Db, sessionId: string, viewerId: string) {
-	const session = await database
-		.selectFrom('lunch_sessions')
-		.innerJoin('people as presenter', 'presenter.id', 'lunch_sessions.presenter_id')
-		.innerJoin('people as organiser', 'organiser.id', 'lunch_sessions.organiser_id')
-		.selectAll('lunch_sessions')
-		.select([
-			'presenter.name as presenter_name',
-			'organiser.name as organiser_name',
-			'organiser.email as organiser_email'
-		])
-		.where('lunch_sessions.id', '=', sessionId)
-		.executeTakeFirst();
+	const session = await sessionWithPeople(database, sessionId);
 	if (!session) return undefined;
-	const rsvps = await database
-		.selectFrom('lunch_rsvps')
-		.innerJoin('people', 'people.id', 'lunch_rsvps.person_id')
-		.leftJoin('teams', 'teams.id', 'people.team_id')
-		.select([
-			'lunch_rsvps.person_id',
-			'lunch_rsvps.status',
-			'lunch_rsvps.rsvp_at',
-			'lunch_rsvps.attended',
-			'people.name',
-			'teams.name as team'
-		])
-		.where('lunch_rsvps.session_id', '=', sessionId)
-		.where('lunch_rsvps.status', '!=', 'cancelled')
-		.orderBy('lunch_rsvps.rsvp_at')
-		.execute();
+	const rsvps = await guestList(database, sessionId);
 	const going = rsvps.filter((r) => r.status === 'going');
 	const waitlist = rsvps.filter((r) => r.status === 'waitlist');
 	const mine = rsvps.find((r) => r.person_id === viewerId) ?? null;
@@ -300,19 +218,10 @@ export async function lunchSessionDetail(database: Db, sessionId: string, viewer
 	let faces: { otherDepartments: string[]; firstTimers: string[] } | null = null;
 	if (isOrganiser && going.length) {
 		const ids = going.map((g) => g.person_id);
-		const [departments, earlier] = await Promise.all([
+		const [departments, veterans] = await Promise.all([
 			departmentsOf(database, [session.presenter_id, ...ids]),
-			database
-				.selectFrom('lunch_rsvps')
-				.innerJoin('lunch_sessions', 'lunch_sessions.id', 'lunch_rsvps.session_id')
-				.select('lunch_rsvps.person_id')
-				.where('lunch_rsvps.person_id', 'in', ids)
-				.where('lunch_rsvps.status', '=', 'going')
-				.where('lunch_sessions.starts_at', '<', session.starts_at)
-				.where('lunch_sessions.cancelled_at', 'is', null)
-				.execute()
+			earlierGuests(database, ids, session.starts_at)
 		]);
-		const veterans = new Set(earlier.map((e) => e.person_id));
 		faces = newFaces(
 			ids.map((id) => ({ personId: id, department: departments.get(id) ?? null, firstTime: !veterans.has(id) })),
 			departments.get(session.presenter_id) ?? null
@@ -331,3 +240,6 @@ export async function lunchSessionDetail(database: Db, sessionId: string, viewer
 		faces
 	};
 }
+
+/** Sessions a person has a place on, ending at or after `since`: what their calendar feed carries. */
+export { sessionsBookedBy } from './queries';

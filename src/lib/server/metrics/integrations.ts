@@ -6,7 +6,7 @@ import { newId } from '../db/ids';
 import type { Integration } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
-import { getIntegration } from './queries';
+import { getIntegration, insertIntegration, updateIntegration } from './queries';
 
 export { listIntegrations } from './queries';
 
@@ -34,18 +34,15 @@ export async function createIntegration(
 	return database.transaction().execute(async (trx) => {
 		const id = newId();
 		const secret = generateSecret();
-		await trx
-			.insertInto('integrations')
-			.values({
-				id,
-				name: input.name,
-				token_hash: hashSecret(secret),
-				created_by: actor.id,
-				created_at: now.toISOString(),
-				last_used_at: null,
-				revoked_at: null
-			})
-			.execute();
+		await insertIntegration(trx, {
+			id,
+			name: input.name,
+			token_hash: hashSecret(secret),
+			created_by: actor.id,
+			created_at: now.toISOString(),
+			last_used_at: null,
+			revoked_at: null
+		});
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'integration.created',
@@ -69,7 +66,7 @@ export async function revokeIntegration(
 		const integration = await getIntegration(trx, id);
 		if (!integration) return rejected({ _form: 'This integration no longer exists' });
 		if (integration.revoked_at) return { ok: true as const };
-		await trx.updateTable('integrations').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();
+		await updateIntegration(trx, id, { revoked_at: now.toISOString() });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'integration.revoked',
@@ -99,6 +96,6 @@ export async function authenticateIntegration(
 	const integration = await getIntegration(database, id);
 	if (!integration || integration.revoked_at !== null || !secretMatches(integration.token_hash, secret)) return null;
 	const at = now.toISOString();
-	await database.updateTable('integrations').set({ last_used_at: at }).where('id', '=', id).execute();
+	await updateIntegration(database, id, { last_used_at: at });
 	return { ...integration, last_used_at: at };
 }

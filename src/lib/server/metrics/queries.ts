@@ -1,6 +1,7 @@
+import type { Insertable, Updateable } from 'kysely';
 import { weeksOfMonth } from '../../periods';
 import type { Db } from '../db';
-import type { Integration, Metric, MetricUpdate, MetricValueSource, NewMetric } from '../db/schema';
+import type { Integration, IntegrationTable, Metric, MetricUpdate, MetricValueSource, NewMetric } from '../db/schema';
 import { rollUp } from './rules';
 
 /** Metric definitions, ordered by position then name; archived ones only when asked for. */
@@ -218,4 +219,12 @@ export async function listIntegrations(database: Db, limit = 200): Promise<Integ
 
 export async function getIntegration(database: Db, id: string): Promise<Integration | undefined> {
 	return database.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertIntegration(database: Db, integration: Insertable<IntegrationTable>): Promise<void> {
+	await database.insertInto('integrations').values(integration).execute();
+}
+
+export async function updateIntegration(database: Db, id: string, patch: Updateable<IntegrationTable>): Promise<void> {
+	await database.updateTable('integrations').set(patch).where('id', '=', id).execute();
 }

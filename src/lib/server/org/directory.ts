@@ -7,6 +7,8 @@ import { treeOrder } from './rules';
  * go through ./service.ts; nothing outside this domain reads its tables.
  */
 export {
+	allTeams,
+	allUnits,
 	countTeams,
 	departmentsOf,
 	getTeam,
@@ -15,6 +17,7 @@ export {
 	listUnits,
 	teamManagers,
 	teamsInGrants,
+	unitsWithIds,
 	type TeamRow
 } from './queries';
 

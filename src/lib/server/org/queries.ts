@@ -6,8 +6,19 @@ export async function listUnits(database: Db): Promise<OrgUnit[]> {
 	return database.selectFrom('org_units').selectAll().orderBy('path').execute();
 }
 
+/** Every unit as stored, in no particular order: for lookups by id or name. */
+export async function allUnits(database: Db): Promise<OrgUnit[]> {
+	return database.selectFrom('org_units').selectAll().execute();
+}
+
 export async function getUnit(database: Db, id: string): Promise<OrgUnit | undefined> {
 	return database.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The units with these ids (unknown ids are left out). */
+export async function unitsWithIds(database: Db, ids: readonly string[]): Promise<{ id: string; path: string }[]> {
+	if (ids.length === 0) return [];
+	return database.selectFrom('org_units').select(['id', 'path']).where('id', 'in', ids).execute();
 }
 
 export async function findUnitByName(database: Db, name: string): Promise<OrgUnit | undefined> {
@@ -144,10 +155,14 @@ export async function getTeam(database: Db, id: string): Promise<TeamRow | undef
 	return row && { ...row, member_count: Number(row.member_count ?? 0) };
 }
 
+/** Every team as stored, without member counts, in no particular order: for lookups by id or name. */
+export async function allTeams(database: Db): Promise<Team[]> {
+	return database.selectFrom('teams').selectAll().execute();
+}
+
 /** The team with this name, ignoring case (see sameName; compared here, not with SQL's lower()). */
 export async function findTeamByName(database: Db, name: string): Promise<Team | undefined> {
-	const teams = await database.selectFrom('teams').selectAll().execute();
-	return teams.find((t) => sameName(t.name, name));
+	return (await allTeams(database)).find((t) => sameName(t.name, name));
 }
 
 export async function insertTeam(database: Db, team: NewTeam): Promise<void> {

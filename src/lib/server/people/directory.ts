@@ -4,10 +4,12 @@
  */
 export {
 	countPeople,
+	findPeopleByEmails,
 	findPersonByEmail,
 	getPersonDetail,
 	listGrants,
 	listPeople,
+	namesWithTeams,
 	placementOf,
 	teamMembers,
 	type GrantRow,

@@ -2,8 +2,16 @@ import { recordAudit } from '../audit/log';
 import { issueInvite } from '../auth/invites';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { teamNames } from '../org/directory';
+import { allTeams, allUnits, teamNames } from '../org/directory';
 import { importTemplate, planImport, type ImportPlan, type ImportWorld } from './import-plan';
+import {
+	allGrants,
+	insertPerson,
+	peopleWithManagerEmails,
+	personIdsByEmail,
+	replaceGrants,
+	updatePerson
+} from './queries';
 import type { Actor } from '../auth/actor';
 import { groupBy } from '../../group';
 
@@ -15,25 +23,14 @@ export async function staffImportTemplate(database: Db): Promise<string> {
 
 /** Everything an import is checked against; the actor is recognised by id among the people. */
 export async function loadImportWorld(database: Db, actor: Actor): Promise<ImportWorld> {
-	const [people, grants, teams, units] = await Promise.all([
-		database
-			.selectFrom('people')
-			.leftJoin('people as manager', 'manager.id', 'people.manager_id')
-			.select([
-				'people.id',
-				'people.email',
-				'people.name',
-				'people.job_title',
-				'people.team_id',
-				'people.time_zone',
-				'people.active',
-				'manager.email as manager_email'
-			])
-			.execute(),
-		database.selectFrom('role_grants').select(['person_id', 'role', 'team_id', 'org_unit_id']).execute(),
-		database.selectFrom('teams').select(['id', 'name', 'org_unit_id']).execute(),
-		database.selectFrom('org_units').select(['id', 'name']).execute()
+	const [people, grants, teamRows, unitRows] = await Promise.all([
+		peopleWithManagerEmails(database),
+		allGrants(database),
+		allTeams(database),
+		allUnits(database)
 	]);
+	const teams = teamRows.map(({ id, name, org_unit_id }) => ({ id, name, org_unit_id }));
+	const units = unitRows.map(({ id, name }) => ({ id, name }));
 	const grantsByPerson = groupBy(grants, (g) => g.person_id);
 	return {
 		people: new Map(
@@ -94,75 +91,47 @@ export async function applyImport(database: Db, actor: Actor, csvText: string, n
 			};
 			if (row.action === 'create') {
 				const id = newId();
-				await trx
-					.insertInto('people')
-					.values({
-						id,
-						email: row.email,
-						...base,
-						manager_id: null,
-						language: 'en',
-						active: 1,
-						password_hash: null,
-						created_at: at,
-						updated_at: at
-					})
-					.execute();
+				await insertPerson(trx, {
+					id,
+					email: row.email,
+					...base,
+					manager_id: null,
+					language: 'en',
+					active: 1,
+					password_hash: null,
+					created_at: at,
+					updated_at: at
+				});
 				idByEmail.set(row.email, id);
 			} else if (row.personId) {
 				idByEmail.set(row.email, row.personId);
-				if (row.action === 'update') {
-					await trx
-						.updateTable('people')
-						.set({ ...base, updated_at: at })
-						.where('id', '=', row.personId)
-						.execute();
-				}
+				if (row.action === 'update') await updatePerson(trx, row.personId, { ...base, updated_at: at });
 			}
 		}
 
 		// Managers second: a row may name a manager created further down the same file.
-		const managerIds = new Map<string, string>();
-		const managerEmails = [
+		const managerIds = await personIdsByEmail(trx, [
 			...new Set(plan.rows.flatMap((r) => (r.fields.manager_email ? [r.fields.manager_email] : [])))
-		];
-		if (managerEmails.length) {
-			const found = await trx
-				.selectFrom('people')
-				.select(['id', 'email'])
-				.where('email', 'in', managerEmails)
-				.execute();
-			for (const m of found) managerIds.set(m.email, m.id);
-		}
+		]);
 		for (const row of plan.rows) {
 			if (row.action === 'unchanged') continue;
 			const managerId = row.fields.manager_email ? (managerIds.get(row.fields.manager_email) ?? null) : null;
-			await trx
-				.updateTable('people')
-				.set({ manager_id: managerId })
-				.where('id', '=', idByEmail.get(row.email)!)
-				.execute();
+			await updatePerson(trx, idByEmail.get(row.email)!, { manager_id: managerId });
 		}
 
 		for (const row of plan.rows) {
 			if (row.grants === null || row.action === 'unchanged') continue;
-			const personId = idByEmail.get(row.email)!;
-			await trx.deleteFrom('role_grants').where('person_id', '=', personId).execute();
-			if (row.grants.length) {
-				await trx
-					.insertInto('role_grants')
-					.values(
-						row.grants.map((g) => ({
-							id: newId(),
-							person_id: personId,
-							role: g.role,
-							team_id: g.team_id,
-							org_unit_id: g.org_unit_id,
-							created_at: at
-						}))
-					)
-					.execute();
-			}
+			await replaceGrants(
+				trx,
+				idByEmail.get(row.email)!,
+				row.grants.map((g) => ({
+					id: newId(),
+					role: g.role,
+					team_id: g.team_id,
+					org_unit_id: g.org_unit_id,
+					created_at: at
+				}))
+			);
 		}
 
 		for (const row of plan.rows) {

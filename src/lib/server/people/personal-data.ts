@@ -4,7 +4,7 @@ import { accountKey, clearAccountFailures } from '../auth/throttle';
 import type { Db } from '../db';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
-import { getPersonDetail } from './queries';
+import { getPersonDetail, getPersonRow, updatePerson } from './queries';
 
 /**
  * Personal data rights: everything Ripple holds about a person, as JSON, and erasing a person.
@@ -189,7 +189,7 @@ export async function exportPersonalData(
 	personId: string,
 	now: Date
 ): Promise<PersonalDataExport | null> {
-	const person = await database.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+	const person = await getPersonRow(database, personId);
 	if (!person) return null;
 	const references = await personReferences(database);
 	const records = [];
@@ -353,19 +353,15 @@ export async function erasePerson(
 		// The audit log stays a true record of what happened, but without their name and email in
 		// the entries that refer to them (and only in those: see audit/identity.ts).
 		await eraseIdentityFromAudit(trx, person, { name: label, email: erasedEmail });
-		await trx
-			.updateTable('people')
-			.set({
-				name: label,
-				email: erasedEmail,
-				job_title: '',
-				manager_id: null,
-				password_hash: null,
-				active: 0,
-				updated_at: at
-			})
-			.where('id', '=', personId)
-			.execute();
+		await updatePerson(trx, personId, {
+			name: label,
+			email: erasedEmail,
+			job_title: '',
+			manager_id: null,
+			password_hash: null,
+			active: 0,
+			updated_at: at
+		});
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'person.erased',

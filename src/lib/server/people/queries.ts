@@ -31,6 +31,11 @@ export interface PersonDetail extends PersonPublic {
 	has_password: boolean;
 }
 
+/** The person's row as stored, every column: for the personal-data export, which decides what to show. */
+export async function getPersonRow(database: Db, id: string): Promise<Person | undefined> {
+	return database.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findPersonByEmail(database: Db, email: string): Promise<Person | undefined> {
 	return database.selectFrom('people').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
@@ -57,6 +62,15 @@ export async function getPersonDetail(database: Db, id: string): Promise<PersonD
 	if (!row) return undefined;
 	const { password_hash, ...rest } = row;
 	return { ...rest, has_password: password_hash !== null };
+}
+
+/** The people with these (already normalised) email addresses, active or not. */
+export async function findPeopleByEmails(
+	database: Db,
+	emails: readonly string[]
+): Promise<{ id: string; email: string; active: number }[]> {
+	if (emails.length === 0) return [];
+	return database.selectFrom('people').select(['id', 'email', 'active']).where('email', 'in', emails).execute();
 }
 
 export async function placementOf(database: Db, personId: string): Promise<Placement | undefined> {
@@ -162,6 +176,29 @@ export async function listPeople(
 	return { rows, total: Number(count.n) };
 }
 
+/** Everyone, active or not, with their line manager's email: what an import is checked against. */
+export async function peopleWithManagerEmails(database: Db) {
+	return database
+		.selectFrom('people')
+		.leftJoin('people as manager', 'manager.id', 'people.manager_id')
+		.select([
+			'people.id',
+			'people.email',
+			'people.name',
+			'people.job_title',
+			'people.team_id',
+			'people.time_zone',
+			'people.active',
+			'manager.email as manager_email'
+		])
+		.execute();
+}
+
+/** Email -> id for the people with these (already normalised) email addresses. */
+export async function personIdsByEmail(database: Db, emails: readonly string[]): Promise<Map<string, string>> {
+	return new Map((await findPeopleByEmails(database, emails)).map((m) => [m.email, m.id]));
+}
+
 export async function insertPerson(database: Db, person: NewPerson): Promise<void> {
 	await database.insertInto('people').values(person).execute();
 }
@@ -203,6 +240,26 @@ export async function listGrants(database: Db, personId: string): Promise<GrantR
 		.execute();
 }
 
+/** Every role grant, for checking an import against. */
+export async function allGrants(database: Db) {
+	return database.selectFrom('role_grants').select(['person_id', 'role', 'team_id', 'org_unit_id']).execute();
+}
+
+/** Replaces every grant a person holds with these. */
+export async function replaceGrants(
+	database: Db,
+	personId: string,
+	grants: readonly Omit<NewRoleGrant, 'person_id'>[]
+): Promise<void> {
+	await database.deleteFrom('role_grants').where('person_id', '=', personId).execute();
+	if (grants.length) {
+		await database
+			.insertInto('role_grants')
+			.values(grants.map((g) => ({ ...g, person_id: personId })))
+			.execute();
+	}
+}
+
 export async function insertGrant(database: Db, grant: NewRoleGrant): Promise<void> {
 	await database.insertInto('role_grants').values(grant).execute();
 }
@@ -235,6 +292,20 @@ export async function teamMembers(database: Db, teamIds: readonly string[], limi
 		.orderBy('teams.name')
 		.orderBy('people.name')
 		.limit(limit)
+		.execute();
+}
+
+/** The named people with their team's name, for listing them beside each other. */
+export async function namesWithTeams(
+	database: Db,
+	personIds: readonly string[]
+): Promise<{ id: string; name: string; team: string | null }[]> {
+	if (personIds.length === 0) return [];
+	return database
+		.selectFrom('people')
+		.leftJoin('teams', 'teams.id', 'people.team_id')
+		.select(['people.id', 'people.name', 'teams.name as team'])
+		.where('people.id', 'in', personIds)
 		.execute();
 }
 

@@ -4,7 +4,9 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { behaviourLabels, isActiveBehaviour } from '../behaviours/directory';
 import { departmentsOf } from '../org/directory';
+import { findPeopleByEmails } from '../people/directory';
 import { rejected, type ServiceResult } from '../service-result';
+import { insertRecognition, recipientsOf, wallPage, type WallFilters } from './queries';
 
 export const MAX_RECIPIENTS = 10;
 
@@ -45,11 +47,7 @@ export async function recognise(
 	const giverId = giver.id;
 	if (!(await isActiveBehaviour(database, input.behaviour)))
 		return rejected({ behaviour: 'Choose a behaviour from the list' });
-	const people = await database
-		.selectFrom('people')
-		.select(['id', 'email', 'active'])
-		.where('email', 'in', input.recipients)
-		.execute();
+	const people = await findPeopleByEmails(database, input.recipients);
 	const unknown = input.recipients.filter((email) => !people.some((p) => p.email === email && p.active === 1));
 	if (unknown.length)
 		return rejected({
@@ -65,31 +63,23 @@ export async function recognise(
 	);
 	const id = newId();
 	await database.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('recognitions')
-			.values({
+		await insertRecognition(
+			trx,
+			{
 				id,
 				from_id: giverId,
 				behaviour_slug: input.behaviour,
 				message: input.message,
 				cross_department: crossDepartment ? 1 : 0,
 				created_at: now.toISOString()
-			})
-			.execute();
-		await trx
-			.insertInto('recognition_recipients')
-			.values(people.map((p) => ({ recognition_id: id, person_id: p.id })))
-			.execute();
+			},
+			people.map((p) => p.id)
+		);
 	});
 	return { ok: true, id, crossDepartment };
 }
 
-export interface WallFilters {
-	teamId?: string;
-	unitPath?: string;
-	behaviour?: string;
-	personId?: string;
-}
+export type { WallFilters } from './queries';
 
 export interface WallEntry {
 	id: string;
@@ -108,58 +98,14 @@ export async function recognitionWall(
 	filters: WallFilters,
 	page: { limit: number; offset: number }
 ): Promise<{ entries: WallEntry[]; total: number }> {
-	let base = database.selectFrom('recognitions');
-	if (filters.behaviour) base = base.where('recognitions.behaviour_slug', '=', filters.behaviour);
-	if (filters.teamId || filters.unitPath || filters.personId) {
-		// Driven from the recipients (found through their indexes), not by testing every recognition.
-		base = base.where('recognitions.id', 'in', (eb) =>
-			eb
-				.selectFrom('recognition_recipients')
-				.innerJoin('people', 'people.id', 'recognition_recipients.person_id')
-				.leftJoin('teams', 'teams.id', 'people.team_id')
-				.leftJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-				.select('recognition_recipients.recognition_id')
-				.$if(Boolean(filters.teamId), (q) => q.where('people.team_id', '=', filters.teamId!))
-				.$if(Boolean(filters.unitPath), (q) => q.where('org_units.path', 'like', `${filters.unitPath}%`))
-				.$if(Boolean(filters.personId), (q) => q.where('people.id', '=', filters.personId!))
-		);
-	}
-	const [rows, count] = await Promise.all([
-		base
-			.innerJoin('people as giver', 'giver.id', 'recognitions.from_id')
-			.select([
-				'recognitions.id',
-				'recognitions.message',
-				'recognitions.behaviour_slug',
-				'recognitions.cross_department',
-				'recognitions.created_at',
-				'giver.id as from_id',
-				'giver.name as from_name'
-			])
-			.orderBy('recognitions.created_at', 'desc')
-			.orderBy('recognitions.id')
-			.limit(page.limit)
-			.offset(page.offset)
-			.execute(),
-		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-	]);
-	const recipients = rows.length
-		? await database
-				.selectFrom('recognition_recipients')
-				.innerJoin('people', 'people.id', 'recognition_recipients.person_id')
-				.leftJoin('teams', 'teams.id', 'people.team_id')
-				.select(['recognition_recipients.recognition_id', 'people.id', 'people.name', 'teams.name as team'])
-				.where(
-					'recognition_recipients.recognition_id',
-					'in',
-					rows.map((r) => r.id)
-				)
-				.orderBy('people.name')
-				.execute()
-		: [];
+	const { rows, total } = await wallPage(database, filters, page);
+	const recipients = await recipientsOf(
+		database,
+		rows.map((r) => r.id)
+	);
 	const labels = await behaviourLabels(database);
 	return {
-		total: Number(count.n),
+		total,
 		entries: rows.map((r) => ({
 			id: r.id,
 			message: r.message,

@@ -6,6 +6,16 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Actor } from '../auth/actor';
 import { rejected, type ServiceResult } from '../service-result';
+import {
+	assessmentIdFor,
+	assessmentsOf,
+	componentScoresIn,
+	deleteAssessmentScores,
+	insertAssessment,
+	insertAssessmentScores,
+	markReassessed,
+	scoresOfAssessments
+} from './queries';
 
 /**
  * The service-framework self-assessment: once a quarter a team's managers (or a leader above
@@ -76,33 +86,12 @@ export function scoresFromForm(data: Record<string, unknown>): ComponentScores {
 	) as ComponentScores;
 }
 
-async function assessmentRows(database: Db, teamId: string, periods: readonly string[] | null) {
-	let query = database
-		.selectFrom('service_assessments')
-		.leftJoin('people', 'people.id', 'service_assessments.assessed_by')
-		.select([
-			'service_assessments.id',
-			'service_assessments.period',
-			'service_assessments.updated_at',
-			'people.name as assessed_by'
-		])
-		.where('service_assessments.team_id', '=', teamId)
-		.orderBy('service_assessments.period', 'desc');
-	if (periods) query = query.where('service_assessments.period', 'in', periods);
-	return query.limit(12).execute();
-}
-
-async function withScores(database: Db, rows: Awaited<ReturnType<typeof assessmentRows>>): Promise<Assessment[]> {
+async function withScores(database: Db, rows: Awaited<ReturnType<typeof assessmentsOf>>): Promise<Assessment[]> {
 	if (rows.length === 0) return [];
-	const scores = await database
-		.selectFrom('service_assessment_scores')
-		.select(['assessment_id', 'component', 'score', 'note'])
-		.where(
-			'assessment_id',
-			'in',
-			rows.map((r) => r.id)
-		)
-		.execute();
+	const scores = await scoresOfAssessments(
+		database,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		period: r.period,
@@ -116,12 +105,12 @@ async function withScores(database: Db, rows: Awaited<ReturnType<typeof assessme
 
 /** The team's assessment for one quarter, if it has one. */
 export async function assessmentFor(database: Db, teamId: string, period: string): Promise<Assessment | null> {
-	return (await withScores(database, await assessmentRows(database, teamId, [period])))[0] ?? null;
+	return (await withScores(database, await assessmentsOf(database, teamId, [period])))[0] ?? null;
 }
 
 /** The team's most recent quarters, newest first (at most twelve: three years). */
 export async function assessmentHistory(database: Db, teamId: string): Promise<Assessment[]> {
-	return withScores(database, await assessmentRows(database, teamId, null));
+	return withScores(database, await assessmentsOf(database, teamId, null));
 }
 
 /**
@@ -130,19 +119,7 @@ export async function assessmentHistory(database: Db, teamId: string): Promise<A
  * team itself is part of both averages.
  */
 export async function assessmentComparison(database: Db, team: { id: string; unitPath: string }, period: string) {
-	const rows = await database
-		.selectFrom('service_assessment_scores')
-		.innerJoin('service_assessments', 'service_assessments.id', 'service_assessment_scores.assessment_id')
-		.innerJoin('teams', 'teams.id', 'service_assessments.team_id')
-		.innerJoin('org_units', 'org_units.id', 'teams.org_unit_id')
-		.select([
-			'service_assessments.team_id',
-			'org_units.path',
-			'service_assessment_scores.component',
-			'service_assessment_scores.score'
-		])
-		.where('service_assessments.period', '=', period)
-		.execute();
+	const rows = await componentScoresIn(database, period);
 	return {
 		team: componentAverages(rows.filter((r) => r.team_id === team.id)),
 		unit: componentAverages(rows.filter((r) => r.path.startsWith(team.unitPath))),
@@ -168,37 +145,30 @@ export async function saveAssessment(
 		return rejected({ _form: 'You can assess this quarter or earlier ones, not future ones' });
 	const at = now.toISOString();
 	const id = await database.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('service_assessments')
-			.select('id')
-			.where('team_id', '=', team.id)
-			.where('period', '=', period)
-			.executeTakeFirst();
-		const assessmentId = existing?.id ?? newId();
+		const existing = await assessmentIdFor(trx, team.id, period);
+		const assessmentId = existing ?? newId();
 		if (existing) {
-			await trx
-				.updateTable('service_assessments')
-				.set({ assessed_by: actor.id, updated_at: at })
-				.where('id', '=', assessmentId)
-				.execute();
-			await trx.deleteFrom('service_assessment_scores').where('assessment_id', '=', assessmentId).execute();
+			await markReassessed(trx, assessmentId, actor.id, at);
+			await deleteAssessmentScores(trx, assessmentId);
 		} else {
-			await trx
-				.insertInto('service_assessments')
-				.values({ id: assessmentId, team_id: team.id, period, assessed_by: actor.id, created_at: at, updated_at: at })
-				.execute();
+			await insertAssessment(trx, {
+				id: assessmentId,
+				team_id: team.id,
+				period,
+				assessed_by: actor.id,
+				created_at: at,
+				updated_at: at
+			});
 		}
-		await trx
-			.insertInto('service_assessment_scores')
-			.values(
-				serviceComponentKeys.map((key) => ({
-					assessment_id: assessmentId,
-					component: key,
-					score: scores[key].score,
-					note: scores[key].note
-				}))
-			)
-			.execute();
+		await insertAssessmentScores(
+			trx,
+			serviceComponentKeys.map((key) => ({
+				assessment_id: assessmentId,
+				component: key,
+				score: scores[key].score,
+				note: scores[key].note
+			}))
+		);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assessment.saved',

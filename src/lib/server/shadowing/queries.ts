@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { NewShadowBlackout, NewShadowSlot, NewShadowVisit, ShadowVisitUpdate } from '../db/schema';
 import type { Scope } from '../people/rules';
@@ -271,4 +272,52 @@ export async function hostOf(database: Db, slot: { host_id: string; team_id: str
 		database.selectFrom('teams').select(['id', 'name']).where('id', '=', slot.team_id).executeTakeFirstOrThrow()
 	]);
 	return { host, team };
+}
+
+/**
+ * Visits a person makes or hosts that end at or after `since` and are pending, confirmed or
+ * cancelled (declined ones never reached a calendar): what their calendar feed carries.
+ */
+export async function visitIdsOnCalendarOf(database: Db, personId: string, since: string): Promise<string[]> {
+	const rows = await database
+		.selectFrom('shadow_visits')
+		.innerJoin('shadow_slots', 'shadow_slots.id', 'shadow_visits.slot_id')
+		.select('shadow_visits.id')
+		.where((eb) => eb.or([eb('shadow_visits.visitor_id', '=', personId), eb('shadow_slots.host_id', '=', personId)]))
+		.where('shadow_visits.status', 'in', ['pending_host', 'pending_manager', 'confirmed', 'cancelled'])
+		.where('shadow_visits.ends_at', '>=', since)
+		.execute();
+	return rows.map((v) => v.id);
+}
+
+/**
+ * Confirmed visits that ended in `[from, to)`, per team: distinct active members of the given
+ * teams who made one (`visitors`), and visits the teams hosted (`hosted`). Two grouped queries.
+ */
+export async function completedVisitsByTeam(
+	database: Db,
+	teamIds: readonly string[],
+	range: { from: string; to: string }
+) {
+	const completed = database
+		.selectFrom('shadow_visits')
+		.where('shadow_visits.status', '=', 'confirmed')
+		.where('shadow_visits.ends_at', '>=', range.from)
+		.where('shadow_visits.ends_at', '<', range.to);
+	const [visitors, hosted] = await Promise.all([
+		completed
+			.innerJoin('people', 'people.id', 'shadow_visits.visitor_id')
+			.select(['people.team_id', sql<number>`count(distinct people.id)`.as('n')])
+			.where('people.team_id', 'in', teamIds)
+			.where('people.active', '=', 1)
+			.groupBy('people.team_id')
+			.execute(),
+		completed
+			.innerJoin('shadow_slots', 'shadow_slots.id', 'shadow_visits.slot_id')
+			.select(['shadow_slots.team_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('shadow_slots.team_id', 'in', teamIds)
+			.groupBy('shadow_slots.team_id')
+			.execute()
+	]);
+	return { visitors, hosted };
 }

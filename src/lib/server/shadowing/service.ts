@@ -23,6 +23,7 @@ import {
 	placesTaken,
 	teamBlackouts,
 	updateVisit,
+	visitIdsOnCalendarOf,
 	visitorOf,
 	type SlotFilters
 } from './queries';
@@ -279,6 +280,12 @@ export async function visitContext(database: Db, visitId: string): Promise<Visit
 	const [visitor, { host, team }] = await Promise.all([visitorOf(database, visit.visitor_id), hostOf(database, slot)]);
 	if (!visitor) return undefined;
 	return { visit, slot, visitor, host, team };
+}
+
+/** Visits a person makes or hosts, ending at or after `since`, as their calendar feed carries them. */
+export async function visitsOnCalendarOf(database: Db, personId: string, since: string): Promise<VisitContext[]> {
+	const ids = await visitIdsOnCalendarOf(database, personId, since);
+	return (await Promise.all(ids.map((id) => visitContext(database, id)))).filter((c) => c !== undefined);
 }
 
 /** A visit with the parts the actor plays in it; undefined when it does not exist for them (404). */
