@@ -287,7 +287,7 @@ describe('migrations', () => {
 	});
 
 	// PostgreSQL only: Kysely's migrator takes an advisory lock there. Several instances on one
-	// SQLite file is not a supported set-up (the README says so); scale-out means PostgreSQL.
+	// SQLite file is not a supported set-up (docs/operations.md says so); scale-out means PostgreSQL.
 	it.runIf(onPostgres())('apply once when two instances start together on one database', async () => {
 		await migrateToNothing(db);
 		// A second connection pool, as a second app instance would have; both migrate at once.

@@ -1,5 +1,5 @@
 // `npm run db:backup -- <file>`: an online, verified backup of the SQLite database Ripple uses
-// (DATABASE_URL), taken while it runs. PostgreSQL has its own tools: see the README.
+// (DATABASE_URL), taken while it runs. PostgreSQL has its own tools: see docs/operations.md.
 import { BackupError, backupSqlite } from './backup';
 import { isPostgresUrl, sqlitePath } from './index';
 import { config } from '../config';
@@ -15,7 +15,7 @@ try {
 		);
 	if (isPostgresUrl(config.databaseUrl)) {
 		throw new BackupError(
-			'DATABASE_URL is PostgreSQL: back it up with pg_dump (see "Backups" in the README), not with this command.'
+			'DATABASE_URL is PostgreSQL: back it up with pg_dump (see "Backups" in docs/operations.md), not with this command.'
 		);
 	}
 	const source = sqlitePath(config.databaseUrl);

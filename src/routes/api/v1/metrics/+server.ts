@@ -4,7 +4,7 @@ import { ingestMetricValues, problemResponse, unauthorised } from '$lib/server/m
 import { authenticateIntegration } from '$lib/server/metrics/integrations';
 import type { RequestHandler } from './$types';
 
-/** BI tools post metric values here with an integration's bearer token (see README, "Metrics import and API"). */
+/** BI tools post metric values here with an integration's bearer token (see docs/metrics-import.md). */
 export const POST: RequestHandler = async ({ request }) => {
 	const now = new Date();
 	const authorization = request.headers.get('authorization');
