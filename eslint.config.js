@@ -20,7 +20,12 @@ const serverCode = {
 
 /** Queries modules (`queries.ts`, `pair-queries.ts`, ...) belong to their domain: routes call the domain's service instead. */
 const queriesModules = {
-	group: ['$lib/server/**/queries', '$lib/server/**/queries.*', '$lib/server/**/*-queries', '$lib/server/**/*-queries.*'],
+	group: [
+		'$lib/server/**/queries',
+		'$lib/server/**/queries.*',
+		'$lib/server/**/*-queries',
+		'$lib/server/**/*-queries.*'
+	],
 	message: 'Routes call a domain service, never its queries (route -> service -> queries -> db; docs/architecture.md).'
 };
 
