@@ -19,7 +19,8 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
 	reporter: process.env.CI ? [['list']] : [['list']],
-	timeout: 30_000,
+	// Journeys through several roles, with axe checks on the way, take 25-40 s on a 2-core machine.
+	timeout: 60_000,
 	use: {
 		baseURL,
 		trace: 'retain-on-failure',

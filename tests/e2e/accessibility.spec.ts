@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { expectNoAxeViolations, roles, storageStateFor } from './fixtures';
 
 test.describe('signed out', () => {

@@ -1,5 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { ORIGIN, gotoReady, storageStateFor, unique } from './fixtures';
+import { type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
+import { gotoReady, storageStateFor, unique } from './fixtures';
 
 test.use({ storageState: storageStateFor('admin') });
 
@@ -66,21 +67,21 @@ test('a file with a bad row shows every problem and imports nothing', async ({ p
 	await expect(page.getByText('Nobody matches these filters.')).toBeVisible();
 });
 
-test('applying the import with problems is refused even without the preview', async ({ page }) => {
+test('applying the import with problems is refused even without the preview', async ({ page, server }) => {
 	// The server checks again on apply: a crafted post cannot skip the preview's verdict.
 	const id = unique();
 	const good = `import.forced.${id}@e2e.example`;
 	await page.goto('/admin/import');
 	const response = await page.request.post('/admin/import?/apply', {
 		form: { csv: [HEADER, `${good},Forced ${id},,Payroll,,,`, `not-an-email,Bad ${id},,Payroll,,,`].join('\n') },
-		headers: { origin: ORIGIN },
+		headers: { origin: server.origin },
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(400);
 	await expect(await directoryRowsFor(page, good)).toHaveCount(0);
 });
 
-test('a valid file previews, applies and hands out invite links', async ({ page }) => {
+test('a valid file previews, applies and hands out invite links', async ({ page, server }) => {
 	const id = unique();
 	const ana = { email: `import.ana.${id}@e2e.example`, name: `Ana Import ${id}` };
 	const ben = { email: `import.ben.${id}@e2e.example`, name: `Ben Import ${id}` };
@@ -114,7 +115,7 @@ test('a valid file previews, applies and hands out invite links', async ({ page 
 	for (const person of people) {
 		const row = invites.getByRole('row').filter({ hasText: person.email });
 		await expect(row.getByRole('cell').nth(0)).toHaveText(person.name);
-		await expect(row.getByRole('cell').nth(2)).toHaveText(new RegExp(`^${ORIGIN}/invite/[^/\\s]+$`));
+		await expect(row.getByRole('cell').nth(2)).toHaveText(new RegExp(`^${server.origin}/invite/[^/\\s]+$`));
 	}
 
 	for (const person of people) {

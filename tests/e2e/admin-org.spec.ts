@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { gotoReady, storageStateFor } from './fixtures';
 
 /** Team names, and unit names under one parent, are unique ignoring case. */

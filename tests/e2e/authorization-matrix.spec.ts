@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test } from './worker-server';
 import {
 	matrix,
 	personaLabels,
@@ -12,7 +13,7 @@ import {
 } from './authz/matrix';
 import { lookUpObjects } from './authz/objects';
 import { routeTree, urlOf, type RouteEntry } from './authz/routes';
-import { DEMO_PASSWORD, ORIGIN, storageStateFor } from './fixtures';
+import { DEMO_PASSWORD, storageStateFor } from './fixtures';
 import { root } from './servers';
 
 /**
@@ -32,10 +33,10 @@ function cookieOf(file: string): string {
 	return `ripple_session=${session.value}`;
 }
 
-async function signIn(email: string): Promise<string> {
+async function signIn(origin: string, email: string): Promise<string> {
 	const anonymous = await request.newContext({
-		baseURL: ORIGIN,
-		extraHTTPHeaders: { origin: ORIGIN },
+		baseURL: origin,
+		extraHTTPHeaders: { origin },
 		maxRedirects: 0
 	});
 	const response = await anonymous.post('/login', { form: { email, password: DEMO_PASSWORD } });
@@ -55,15 +56,16 @@ async function signIn(email: string): Promise<string> {
 let clients: Record<Persona, APIRequestContext>;
 let ids: Objects;
 
-test.beforeAll(async () => {
-	ids = lookUpObjects(join(root, 'tests/.tmp/e2e.db'));
+test.beforeAll(async ({ server }) => {
+	const { origin } = server;
+	ids = lookUpObjects(server.databasePath);
 	const cookies: Record<Persona, string | null> = {
 		anon: null,
 		staff: cookieOf(storageStateFor('staff')),
 		mgr: cookieOf(storageStateFor('manager')),
-		mgrX: await signIn('carlos.mendoza@northwind.example'),
+		mgrX: await signIn(origin, 'carlos.mendoza@northwind.example'),
 		lead: cookieOf(storageStateFor('leader')),
-		leadX: await signIn('isabelle.laurent@northwind.example'),
+		leadX: await signIn(origin, 'isabelle.laurent@northwind.example'),
 		admin: cookieOf(storageStateFor('admin'))
 	};
 	const entries = await Promise.all(
@@ -72,9 +74,9 @@ test.beforeAll(async () => {
 				[
 					p,
 					await request.newContext({
-						baseURL: ORIGIN,
+						baseURL: origin,
 						maxRedirects: 0,
-						extraHTTPHeaders: { origin: ORIGIN, ...(cookies[p] ? { cookie: cookies[p]! } : {}) }
+						extraHTTPHeaders: { origin, ...(cookies[p] ? { cookie: cookies[p]! } : {}) }
 					})
 				] as const
 		)
@@ -89,10 +91,7 @@ test.afterAll(async () => {
 function outcomeOf(response: APIResponse): Outcome | `status ${number}` {
 	const status = response.status();
 	if (status >= 300 && status < 400)
-		return /^\/login(\?|$)/.test(
-			new URL(response.headers()['location'] ?? '/', ORIGIN).pathname +
-				new URL(response.headers()['location'] ?? '/', ORIGIN).search
-		)
+		return /^\/login(\?|$)/.test(new URL(response.headers()['location'] ?? '/', 'http://ripple.invalid').pathname)
 			? 'login'
 			: 'ok';
 	if (status >= 200 && status < 300) return 'ok';

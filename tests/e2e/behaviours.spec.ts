@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { ORIGIN, expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
+import { expect, test } from './worker-server';
+import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test.describe('admin', () => {
 	test.use({ storageState: storageStateFor('admin') });
@@ -98,11 +98,11 @@ test.describe('admin', () => {
 test.describe('manager', () => {
 	test.use({ storageState: storageStateFor('manager') });
 
-	test('cannot open or change the framework', async ({ page }) => {
+	test('cannot open or change the framework', async ({ page, server }) => {
 		expect((await page.goto('/admin/behaviours'))?.status()).toBe(403);
 		const response = await page.request.post('/admin/behaviours?/createValue', {
 			form: { name: `Sneaky ${unique()}`, description: '' },
-			headers: { origin: ORIGIN },
+			headers: { origin: server.origin },
 			maxRedirects: 0
 		});
 		expect(response.status()).toBe(403);

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('a buddy cycle goes from opt-in to published pairs to a first check-in', async ({ browser }) => {

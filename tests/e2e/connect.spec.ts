@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('RSVP fills a session, then the waitlist is promoted when a place frees', async ({ browser }) => {

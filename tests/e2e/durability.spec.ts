@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, ORIGIN, unique } from './fixtures';
+import { request, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './worker-server';
+import { DEMO_PASSWORD, unique } from './fixtures';
 import {
 	freePorts,
 	hasExited,
@@ -24,9 +25,6 @@ import {
  * working Ripple, and a server killed outright in the middle of a burst of writes comes back with
  * a sound database holding every write it had acknowledged.
  */
-
-/** The database the shared e2e server runs on (playwright.config.ts). */
-const E2E_DB = join(root, 'tests/.tmp/e2e.db');
 
 let dir: string;
 const started: Instance[] = [];
@@ -91,10 +89,10 @@ function integrityOf(databasePath: string): string {
 	}
 }
 
-test('a backup taken while the server is busy restores to a working Ripple', async () => {
+test('a backup taken while the server is busy restores to a working Ripple', async ({ server }) => {
 	test.setTimeout(120_000);
 	const run = unique();
-	const staff = await signedIn(ORIGIN, 'staff@ripple.test');
+	const staff = await signedIn(server.origin, 'staff@ripple.test');
 	// Acknowledged before the backup starts, so the backup must hold it.
 	expect(await recognise(staff, `${run} before`)).toBe(true);
 
@@ -106,7 +104,7 @@ test('a backup taken while the server is busy restores to a working Ripple', asy
 	const target = join(dir, 'under-load.db');
 	const { stdout } = await promisify(execFile)(process.execPath, [tsx, 'src/lib/server/db/backup-cli.ts', target], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: E2E_DB }
+		env: { ...process.env, DATABASE_URL: server.databasePath }
 	});
 	busy = false;
 	await load;
@@ -128,13 +126,15 @@ test('a backup taken while the server is busy restores to a working Ripple', asy
 	await onRestored.dispose();
 });
 
-test('a server killed in the middle of a burst of writes restarts with every acknowledged write', async () => {
+test('a server killed in the middle of a burst of writes restarts with every acknowledged write', async ({
+	server
+}) => {
 	test.setTimeout(120_000);
-	// Its own copy of the e2e database, so killing it disturbs no other test.
+	// Its own copy of the worker's database, so killing it disturbs no other test.
 	const databasePath = join(dir, 'crash.db');
 	await promisify(execFile)(process.execPath, [tsx, 'src/lib/server/db/backup-cli.ts', databasePath], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: E2E_DB }
+		env: { ...process.env, DATABASE_URL: server.databasePath }
 	});
 	const first = await serverOn('before the crash', databasePath);
 	const staff = await signedIn(first.origin, 'staff@ripple.test');

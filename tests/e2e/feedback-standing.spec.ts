@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
+import { request, type Browser, type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { backupSqlite } from '../../src/lib/server/db/backup';
 import { expectNoAxeViolations, fillSignInForm, gotoReady, DEMO_PASSWORD, unique } from './fixtures';
 import { freePorts, root, startInstance, stopInstance, waitUntilHealthy, type Instance } from './servers';

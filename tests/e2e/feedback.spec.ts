@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { expectNoAxeViolations, freshContext, gotoReady, storageStateFor, unique, type DemoRole } from './fixtures';
 
 async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {

@@ -22,9 +22,6 @@ export function unique(): string {
 	return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** The address the e2e server answers on; form posts from tests send it as their Origin. */
-export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4174}`;
-
 /** Demo people by role, as listed on the sign-in page (src/lib/server/demo/data.ts). */
 export const demoNames: Record<DemoRole, string> = {
 	staff: 'Priya Raman',

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { storageStateFor } from './fixtures';
 
 test('GET /healthz answers 200 with status ok', async ({ request }) => {

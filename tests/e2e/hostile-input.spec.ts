@@ -2,15 +2,8 @@ import SQLite from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	expect,
-	request,
-	test,
-	type APIRequestContext,
-	type APIResponse,
-	type Browser,
-	type Page
-} from '@playwright/test';
+import { request, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { actorFor } from '../../src/lib/server/auth/actor';
 import { loadCurrentUser } from '../../src/lib/server/auth/current-user';
 import { openDatabase } from '../../src/lib/server/db';

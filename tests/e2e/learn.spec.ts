@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoReady, ORIGIN, storageStateFor } from './fixtures';
+import { type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
+import { expectNoAxeViolations, gotoReady, storageStateFor } from './fixtures';
 
 interface CheckFile {
 	passMark: number;
@@ -155,12 +156,12 @@ test.describe('a learner', () => {
 		}
 	});
 
-	test('cannot open team learning, assign, or export', async ({ page }) => {
+	test('cannot open team learning, assign, or export', async ({ page, server }) => {
 		const response = await page.goto('/learn/team');
 		expect(response?.status()).toBe(403);
 		const assign = await page.request.post('/learn/team?/assign', {
 			form: { item: 'module:beyond-slas', target: 'team', team_id: 'anything', due_on: '2030-01-01', message: '' },
-			headers: { origin: ORIGIN },
+			headers: { origin: server.origin },
 			maxRedirects: 0
 		});
 		expect(assign.status()).toBe(403);

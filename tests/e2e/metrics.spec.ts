@@ -1,6 +1,7 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { periodLabel, periodOf, shiftPeriod } from '../../src/lib/periods';
-import { ORIGIN, expectNoAxeViolations, gotoReady, storageStateFor, unique, type DemoRole } from './fixtures';
+import { expectNoAxeViolations, gotoReady, storageStateFor, unique, type DemoRole } from './fixtures';
 
 const lastMonth = shiftPeriod(periodOf('month', new Date().toISOString().slice(0, 10)), -1);
 const HEADER = 'team,metric,period,value';
@@ -151,7 +152,7 @@ test('a manager imports a month of metrics for Accounts Payable from CSV and see
 	await expectNoAxeViolations(page);
 });
 
-test('a CSV with a bad row shows the problem and imports nothing', async ({ browser }) => {
+test('a CSV with a bad row shows the problem and imports nothing', async ({ browser, server }) => {
 	const id = unique();
 	const metric = { name: `Held invoices ${id}`, key: `e2e_held_${id}` };
 	await addMetric(await pageAs(browser, 'admin'), metric.name, metric.key);
@@ -191,7 +192,7 @@ test('a CSV with a bad row shows the problem and imports nothing', async ({ brow
 	// Skipping the preview does not help: the server checks again and applies nothing.
 	const forced = await page.request.post('/measure/import?/apply', {
 		form: { csv },
-		headers: { origin: ORIGIN },
+		headers: { origin: server.origin },
 		maxRedirects: 0
 	});
 	expect(forced.status()).toBe(400);
@@ -228,7 +229,7 @@ test('a manager corrects a value in the grid; a wrong cell keeps what was typed'
 	await expect(cell).toHaveValue('');
 });
 
-test('a leader who does not manage the team is refused its grid and cannot import', async ({ browser }) => {
+test('a leader who does not manage the team is refused its grid and cannot import', async ({ browser, server }) => {
 	const manager = await pageAs(browser, 'manager');
 	await gotoReady(manager, '/measure/import');
 	const gridUrl = await manager.getByRole('link', { name: 'Accounts Payable', exact: true }).getAttribute('href');
@@ -237,7 +238,11 @@ test('a leader who does not manage the team is refused its grid and cannot impor
 	const leader = await pageAs(browser, 'leader');
 	// They see the team, so the grid answers 403 rather than pretending it does not exist.
 	expect((await leader.goto(gridUrl!))?.status()).toBe(403);
-	const post = await leader.request.post(gridUrl!, { form: { x: '1' }, headers: { origin: ORIGIN }, maxRedirects: 0 });
+	const post = await leader.request.post(gridUrl!, {
+		form: { x: '1' },
+		headers: { origin: server.origin },
+		maxRedirects: 0
+	});
 	expect(post.status()).toBe(403);
 	expect((await leader.goto('/measure/import'))?.status()).toBe(403);
 	expect((await leader.request.get('/measure/import/template.csv')).status()).toBe(403);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { NEW_PASSWORD, acceptInvite, createPersonAsAdmin, freshContext, gotoReady, storageStateFor } from './fixtures';
 
 /** Personal data rights (issue 8): a person downloads their data; an admin exports and erases. */

@@ -1,5 +1,6 @@
-import { test, expect, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, ORIGIN, storageStateFor } from './fixtures';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './worker-server';
+import { DEMO_PASSWORD, storageStateFor } from './fixtures';
 
 /**
  * Sign-in and the theme switch send people back to a path the request names. A browser drops tabs
@@ -18,19 +19,19 @@ const hostile = [
 	'/%0d%0aSet-Cookie:%20x=1'
 ];
 
-function landsOnRipple(location: string | undefined): boolean {
+function landsOn(origin: string, location: string | undefined): boolean {
 	expect(location, 'a Location header').toBeDefined();
-	return new URL(location!, ORIGIN).origin === new URL(ORIGIN).origin;
+	return new URL(location!, origin).origin === origin;
 }
 
 test.describe('a signed-in visit to the sign-in page', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
 	for (const raw of hostile) {
-		test(`goes home for redirectTo=${JSON.stringify(raw)}`, async ({ request }) => {
+		test(`goes home for redirectTo=${JSON.stringify(raw)}`, async ({ request, server }) => {
 			const response = await request.get(`/login?redirectTo=${encodeURIComponent(raw)}`, { maxRedirects: 0 });
 			expect(response.status()).toBe(303);
-			expect(landsOnRipple(response.headers()['location'])).toBe(true);
+			expect(landsOn(server.origin, response.headers()['location'])).toBe(true);
 		});
 	}
 
@@ -42,16 +43,16 @@ test.describe('a signed-in visit to the sign-in page', () => {
 	});
 });
 
-test('signing in with a hostile redirectTo lands on Ripple', async ({ playwright }) => {
-	const request: APIRequestContext = await playwright.request.newContext({ baseURL: ORIGIN });
+test('signing in with a hostile redirectTo lands on Ripple', async ({ playwright, server }) => {
+	const request: APIRequestContext = await playwright.request.newContext({ baseURL: server.origin });
 	try {
 		const response = await request.post(`/login?redirectTo=${encodeURIComponent('/\t/evil.example/x')}`, {
 			form: { email: 'staff@ripple.test', password: DEMO_PASSWORD },
-			headers: { origin: ORIGIN },
+			headers: { origin: server.origin },
 			maxRedirects: 0
 		});
 		expect(response.status()).toBe(303);
-		expect(landsOnRipple(response.headers()['location'])).toBe(true);
+		expect(landsOn(server.origin, response.headers()['location'])).toBe(true);
 	} finally {
 		await request.dispose();
 	}
@@ -61,14 +62,14 @@ test.describe('the theme switch', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
 	for (const raw of hostile) {
-		test(`goes home for return=${JSON.stringify(raw)}`, async ({ request }) => {
+		test(`goes home for return=${JSON.stringify(raw)}`, async ({ request, server }) => {
 			const response = await request.post('/theme', {
 				form: { theme: 'dark', return: raw },
-				headers: { origin: ORIGIN },
+				headers: { origin: server.origin },
 				maxRedirects: 0
 			});
 			expect(response.status()).toBe(303);
-			expect(landsOnRipple(response.headers()['location'])).toBe(true);
+			expect(landsOn(server.origin, response.headers()['location'])).toBe(true);
 		});
 	}
 });

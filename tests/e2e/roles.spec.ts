@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { ORIGIN, storageStateFor, unique } from './fixtures';
+import { expect, test } from './worker-server';
+import { storageStateFor, unique } from './fixtures';
 
 for (const role of ['staff', 'manager', 'leader'] as const) {
 	test.describe(`${role} and the admin pages`, () => {
@@ -20,7 +20,7 @@ for (const role of ['staff', 'manager', 'leader'] as const) {
 test.describe('staff', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
-	test('cannot post to an admin action', async ({ page }) => {
+	test('cannot post to an admin action', async ({ page, server }) => {
 		await page.goto('/');
 		const id = unique();
 		// page.request carries the staff session cookie; the Origin header gets past CSRF so the app's own check answers.
@@ -34,7 +34,7 @@ test.describe('staff', () => {
 				time_zone: 'UTC',
 				language: 'en'
 			},
-			headers: { origin: ORIGIN },
+			headers: { origin: server.origin },
 			maxRedirects: 0
 		});
 		expect(response.status()).toBe(403);

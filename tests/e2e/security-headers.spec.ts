@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ORIGIN, storageStateFor } from './fixtures';
+import { type Page } from '@playwright/test';
+import { expect, test } from './worker-server';
+import { storageStateFor } from './fixtures';
 
 /**
  * Headers and limits every answer carries (issue 8), read from the production server. The other
@@ -55,17 +56,17 @@ test('answers that are not pages may not run or be framed', async ({ request }) 
 	expect(health.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
-test('a form post to the reserved action name is a bad request, not a server error', async ({ request }) => {
+test('a form post to the reserved action name is a bad request, not a server error', async ({ request, server }) => {
 	const response = await request.post('/login?/default', {
-		headers: { origin: ORIGIN },
+		headers: { origin: server.origin },
 		form: { email: 'x@example.com', password: 'x' }
 	});
 	expect(response.status()).toBe(400);
 });
 
-test('a body over the size limit is refused before it is read', async ({ request }) => {
+test('a body over the size limit is refused before it is read', async ({ request, server }) => {
 	const response = await request.post('/login', {
-		headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
 		data: `email=${'a'.repeat(600 * 1024)}`
 	});
 	expect(response.status()).toBe(413);

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from './worker-server';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('a slot is published, requested, approved by the manager and confirmed by the host', async ({ browser }) => {

@@ -1,5 +1,6 @@
-import { test, expect, type APIResponse } from '@playwright/test';
-import { DEMO_PASSWORD, ORIGIN, demoNames, fillSignInForm, roles, unique } from './fixtures';
+import { type APIResponse } from '@playwright/test';
+import { expect, test } from './worker-server';
+import { DEMO_PASSWORD, demoNames, fillSignInForm, roles, unique } from './fixtures';
 
 // Everything here starts signed out: the chromium project has no storage state by default.
 
@@ -55,10 +56,10 @@ test('a wrong password is refused with a plain message and keeps the typed email
 	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 });
 
-test('a plain form POST with a wrong password answers 400 without a session cookie', async ({ request }) => {
+test('a plain form POST with a wrong password answers 400 without a session cookie', async ({ request, server }) => {
 	const response = await request.post('/login', {
 		form: { email: 'staff@ripple.test', password: 'not-the-password' },
-		headers: { origin: ORIGIN },
+		headers: { origin: server.origin },
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(400);
@@ -66,10 +67,13 @@ test('a plain form POST with a wrong password answers 400 without a session cook
 	expect(await response.text()).toContain('That email and password do not match an active account.');
 });
 
-test('a plain form POST with the right password answers 303 with a locked-down session cookie', async ({ request }) => {
+test('a plain form POST with the right password answers 303 with a locked-down session cookie', async ({
+	request,
+	server
+}) => {
 	const response = await request.post('/login', {
 		form: { email: 'leader@ripple.test', password: DEMO_PASSWORD },
-		headers: { origin: ORIGIN },
+		headers: { origin: server.origin },
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(303);
@@ -116,13 +120,13 @@ test('the sign-in page lists the demo accounts', async ({ page }) => {
 	}
 });
 
-test('ten failed attempts on one account block the eleventh with 429 and Retry-After', async ({ request }) => {
+test('ten failed attempts on one account block the eleventh with 429 and Retry-After', async ({ request, server }) => {
 	// An address nobody has: the per-account limit applies to unknown emails as well, and no real account is locked.
 	const email = `nobody.${unique()}@e2e.example`;
 	const attempt = () =>
 		request.post('/login', {
 			form: { email, password: 'wrong-password' },
-			headers: { origin: ORIGIN },
+			headers: { origin: server.origin },
 			maxRedirects: 0
 		});
 
