@@ -2,6 +2,8 @@ import { expect, test } from './worker-server';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('a buddy cycle goes from opt-in to published pairs to a first check-in', async ({ browser }) => {
+	// A journey through several people's pages with axe checks: slow on two cores.
+	test.slow();
 	const as = async (role: 'admin' | 'leader' | 'staff') =>
 		(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
 	const name = `Pilot ${unique()}`;

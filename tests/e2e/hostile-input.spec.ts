@@ -456,6 +456,8 @@ async function browse(
 }
 
 test('markup people write is shown as text wherever it appears', async ({ browser }) => {
+	// A journey through several people's pages with axe checks: slow on two cores.
+	test.slow();
 	const payload = `<img src=x onerror=alert('xss')><script>alert('xss')</script><b>bold</b> ${Date.now()}`;
 	// Recognition from staff to their manager, and an observation by the manager about staff.
 	const given = await clients.staff!.post('/connect/recognition', {

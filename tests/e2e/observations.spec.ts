@@ -61,6 +61,8 @@ async function fillEvidence(page: Page, level: number, situation: string) {
 test('a manager records an observation with evidence, Priya responds, and another team’s manager gets 404', async ({
 	browser
 }) => {
+	// A journey through several people's pages with axe checks: slow on two cores.
+	test.slow();
 	const situation = `A supplier payment was blocked at month end ${unique()}`;
 
 	// Tomasz records it, with the anchors of the chosen behaviour in front of him.

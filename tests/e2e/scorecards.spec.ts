@@ -63,6 +63,8 @@ test('the leader sees the watermelon, drills into a team and exports the scoreca
 });
 
 test('scorecard pages have no axe violations in the dark theme', async ({ browser }) => {
+	// A journey through several people's pages with axe checks: slow on two cores.
+	test.slow();
 	const leader = await pageAs(browser, 'leader', 'dark');
 	await gotoReady(leader, '/measure');
 	expect(await leader.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);

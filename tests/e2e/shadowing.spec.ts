@@ -2,6 +2,8 @@ import { expect, test } from './worker-server';
 import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test('a slot is published, requested, approved by the manager and confirmed by the host', async ({ browser }) => {
+	// A journey through several people's pages with axe checks: slow on two cores.
+	test.slow();
 	const as = async (role: 'admin' | 'manager' | 'staff') =>
 		(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
 	const what = `See the refund queue end to end ${unique()}`;
