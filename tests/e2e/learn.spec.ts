@@ -140,21 +140,21 @@ test.describe('a learner', () => {
 		await expect(page.getByRole('link', { name: 'Communicating across teams' })).toHaveCount(0);
 	});
 
-	test('learning pages pass axe', async ({ page }) => {
-		for (const path of [
-			'/learn',
-			'/learn/why-internal-service-matters',
-			'/learn/why-internal-service-matters/01-who-your-internal-customers-are',
-			'/learn/why-internal-service-matters/check',
-			'/learn/why-internal-service-matters/reflect',
-			'/learn/paths/back-office-foundations',
-			'/learn/breaking-down-silos/certificate'
-		]) {
+	for (const path of [
+		'/learn',
+		'/learn/why-internal-service-matters',
+		'/learn/why-internal-service-matters/01-who-your-internal-customers-are',
+		'/learn/why-internal-service-matters/check',
+		'/learn/why-internal-service-matters/reflect',
+		'/learn/paths/back-office-foundations',
+		'/learn/breaking-down-silos/certificate'
+	]) {
+		test(`${path} passes axe`, async ({ page }) => {
 			const response = await gotoReady(page, path);
-			expect(response?.status(), path).toBe(200);
+			expect(response?.status()).toBe(200);
 			await expectNoAxeViolations(page);
-		}
-	});
+		});
+	}
 
 	test('cannot open team learning, assign, or export', async ({ page, server }) => {
 		const response = await page.goto('/learn/team');
@@ -186,15 +186,59 @@ test.describe('a manager', () => {
 		await page.getByLabel('Message (optional)').fill('Before the supplier day in December.');
 		await page.getByRole('button', { name: 'Assign', exact: true }).click();
 
-		await expect(page.getByRole('status')).toContainText('Assigned.');
+		await expect(page.getByRole('status')).toContainText(
+			'Assigned Understanding your internal customer to the whole of Accounts Payable'
+		);
 		await expect(priya.getByText(`Due ${due}`)).toBeVisible();
 		await expect(page.getByRole('region', { name: 'Current assignments' })).toContainText(
 			'Understanding your internal customer'
 		);
 
-		const csv = await page.request.get(`/learn/team/export.csv?team=${new URL(page.url()).searchParams.get('team')}`);
+		const csv = await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!);
 		expect(csv.headers()['content-type']).toContain('text/csv');
 		expect(await csv.text()).toContain('Priya Raman,Accounts Payable,Understanding your internal customer');
+
+		// Withdrawn again, so the test can run again on the same database.
+		await page.getByRole('button', { name: 'Withdraw Understanding your internal customer for Whole team' }).click();
+		await expect(page.getByRole('status')).toHaveText('Assignment withdrawn.');
+	});
+
+	test('assigning what someone already has gives no second one, and the form starts fresh', async ({ page }) => {
+		const title = 'Beyond SLAs: experience that counts';
+		const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+		const assign = async (people: string[], due: string) => {
+			await page.getByLabel('Module or path').selectOption({ label: title });
+			await page.getByLabel('Chosen people').check();
+			for (const name of people) await page.getByRole('checkbox', { name, exact: true }).check();
+			await page.getByLabel('Due date').fill(due);
+			await page.getByRole('button', { name: 'Assign', exact: true }).click();
+		};
+		const status = page.getByRole('status');
+		const current = page.getByRole('region', { name: 'Current assignments' });
+		const withdrawFor = (name: string) => current.getByRole('button', { name: `Withdraw ${title} for ${name}` });
+
+		await gotoReady(page, '/learn/team');
+		await assign(['Emma Clarke'], day(30));
+		await expect(status).toContainText(`Assigned ${title} to Emma Clarke`);
+		// A form that succeeded starts fresh, so the next Assign cannot repeat this one by accident.
+		await expect(page.getByLabel('Module or path')).toHaveValue('');
+		await expect(page.getByLabel('The whole team, including people who join later')).toBeChecked();
+
+		await assign(['Emma Clarke', 'Vikram Iyer'], day(30));
+		await expect(status).toContainText(`Assigned ${title} to Vikram Iyer`);
+		await expect(status).toContainText(`Nothing changed for Emma Clarke: ${title} was already assigned`);
+		await expect(withdrawFor('Emma Clarke')).toHaveCount(1);
+
+		await assign(['Emma Clarke'], day(37));
+		await expect(status).toContainText(`Emma Clarke already had ${title}: its due date moved`);
+		await expect(withdrawFor('Emma Clarke')).toHaveCount(1);
+
+		// Leave the team as it was, so the test can run again on the same database.
+		for (const name of ['Emma Clarke', 'Vikram Iyer']) {
+			await withdrawFor(name).click();
+			await expect(page.getByRole('status')).toHaveText('Assignment withdrawn.');
+		}
+		await expect(withdrawFor('Emma Clarke')).toHaveCount(0);
 	});
 
 	test('rejects a due date in the past next to the field', async ({ page }) => {

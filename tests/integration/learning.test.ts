@@ -3,7 +3,7 @@ import { courseContent } from '../../src/lib/server/learning/content';
 import { myLearning } from '../../src/lib/server/learning/my-learning';
 import { completionByCode } from '../../src/lib/server/learning/queries';
 import { completeLesson, submitCheck, visitLesson } from '../../src/lib/server/learning/service';
-import { assignLearning, teamMatrix } from '../../src/lib/server/learning/team';
+import { assignLearning, cancelAssignment, teamMatrix } from '../../src/lib/server/learning/team';
 import { exportTeamLearning } from '../../src/lib/server/learning/team-export';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 import { load as loadCheckPage } from '../../src/routes/(app)/learn/[module]/check/+page.server';
@@ -44,7 +44,7 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 describe('assignments', () => {
 	it('reaches a person who joins the team after it was assigned', async () => {
 		const result = await assignLearning(temp.db, await actor(), input(), T0);
-		expect(result).toEqual({ ok: true, count: 1 });
+		expect(result.ok && result.outcome.created).toEqual(['Accounts Payable']);
 
 		await addPerson(temp.db, { id: 'neo', email: 'neo@example.com', name: 'Neo Newcomer', team_id: 't-ap' });
 		const learning = await myLearning(temp.db, await actorFor(temp.db, 'neo'), { id: 't-ap', kind: 'back_office' }, T0);
@@ -54,6 +54,51 @@ describe('assignments', () => {
 		const neo = matrix.rows.find((r) => r.id === 'neo')!;
 		expect(neo.cells[mod.slug]!.due).toEqual({ on: '2026-12-15', status: 'upcoming' });
 		expect(matrix.rows.find((r) => r.id === 'hal')).toBeUndefined();
+	});
+
+	it('never gives anyone a second open assignment of the same item', async () => {
+		const other = courseContent().modules[1]!;
+		const people = (ids: string[], due = '2026-12-20') =>
+			input({ item: `module:${other.slug}`, target: 'people', person_ids: ids, due_on: due });
+		const first = await assignLearning(temp.db, await actor(), people(['ann']), T0);
+		expect(first.ok && first.outcome).toMatchObject({ created: ['Ann Early'], unchanged: [], rescheduled: [] });
+
+		// The form kept Ann ticked and the manager added Mona herself: only Mona gets a new one.
+		const again = await assignLearning(temp.db, await actor(), people(['ann', 'mgr']), T0);
+		expect(again.ok && again.outcome).toMatchObject({
+			created: ['Mona Manager'],
+			unchanged: ['Ann Early'],
+			rescheduled: []
+		});
+
+		// A new date moves the open assignment instead of adding one.
+		const moved = await assignLearning(temp.db, await actor(), people(['ann'], '2027-01-10'), T0);
+		expect(moved.ok && moved.outcome).toMatchObject({
+			created: [],
+			unchanged: [],
+			rescheduled: [{ name: 'Ann Early', from: '2026-12-20' }]
+		});
+
+		const open = (await teamMatrix(temp.db, ['t-ap'], T0)).assignments.filter(
+			(a) => a.item_slug === other.slug && a.person_id === 'ann'
+		);
+		expect(open.map((a) => a.due_on)).toEqual(['2027-01-10']);
+
+		// The whole team twice is one team assignment too.
+		const team = input({ item: `module:${other.slug}` });
+		await assignLearning(temp.db, await actor(), team, T0);
+		const twice = await assignLearning(temp.db, await actor(), team, T0);
+		expect(twice.ok && twice.outcome).toMatchObject({ created: [], unchanged: ['Accounts Payable'] });
+	});
+
+	it('gives the same item again once the open one was withdrawn', async () => {
+		const other = courseContent().modules[2]!;
+		const ask = input({ item: `module:${other.slug}`, target: 'people', person_ids: ['ann'] });
+		await assignLearning(temp.db, await actor(), ask, T0);
+		const [open] = (await teamMatrix(temp.db, ['t-ap'], T0)).assignments.filter((a) => a.item_slug === other.slug);
+		expect((await cancelAssignment(temp.db, await actor(), open!.id, T0)).ok).toBe(true);
+		const again = await assignLearning(temp.db, await actor(), ask, T0);
+		expect(again.ok && again.outcome.created).toEqual(['Ann Early']);
 	});
 
 	it('refuses teams the manager does not manage, people outside the team and past dates', async () => {

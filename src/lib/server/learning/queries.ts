@@ -271,6 +271,34 @@ export async function insertAssignments(
 	await database.insertInto('assignments').values(assignments).execute();
 }
 
+/** Assignments of one module or path, not withdrawn, that name any of these people or teams. */
+export async function openAssignmentsOf(
+	database: Db,
+	kind: Assignment['item_kind'],
+	slug: string,
+	targets: { personIds: readonly string[]; teamIds: readonly string[] }
+): Promise<Assignment[]> {
+	if (targets.personIds.length === 0 && targets.teamIds.length === 0) return [];
+	return database
+		.selectFrom('assignments')
+		.selectAll()
+		.where('cancelled_at', 'is', null)
+		.where('item_kind', '=', kind)
+		.where('item_slug', '=', slug)
+		.where((eb) =>
+			eb.or([
+				...(targets.personIds.length ? [eb('person_id', 'in', targets.personIds)] : []),
+				...(targets.teamIds.length ? [eb('team_id', 'in', targets.teamIds)] : [])
+			])
+		)
+		.orderBy('created_at')
+		.execute();
+}
+
+export async function rescheduleAssignment(database: Db, id: string, dueOn: string): Promise<void> {
+	await database.updateTable('assignments').set({ due_on: dueOn }).where('id', '=', id).execute();
+}
+
 export async function withdrawAssignment(database: Db, id: string, at: string): Promise<void> {
 	await database.updateTable('assignments').set({ cancelled_at: at }).where('id', '=', id).execute();
 }

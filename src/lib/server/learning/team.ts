@@ -15,6 +15,8 @@ import {
 	assignmentsForGroup,
 	getActiveAssignment,
 	insertAssignments,
+	openAssignmentsOf,
+	rescheduleAssignment,
 	withdrawAssignment
 } from './queries';
 import { calendarDate, dueStatus, type DueStatus } from './rules';
@@ -144,16 +146,31 @@ export const assignmentSchema = z.object({
 
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 
+/** What an assignment did for each person (or the whole team) it named. */
+export interface AssignmentOutcome {
+	title: string;
+	target: 'team' | 'people';
+	dueOn: string;
+	/** Names given it for the first time (the team's name for a whole-team assignment). */
+	created: string[];
+	/** Names that already had it open with this due date: nothing changed for them. */
+	unchanged: string[];
+	/** Names that already had it open with another due date, which is now this one. */
+	rescheduled: { name: string; from: string }[];
+}
+
 /**
  * Gives a module or path to a whole team (reaching whoever joins later too) or to chosen people.
- * Managers assign only within the teams they manage.
+ * Managers assign only within the teams they manage. Someone who already has the same item open
+ * (an assignment to them, or to the team, not withdrawn) never gets a second one: with the same due
+ * date nothing changes, with another the open one moves to the new date.
  */
 export async function assignLearning(
 	database: Db,
 	actor: Actor,
 	input: AssignmentInput,
 	now: Date
-): Promise<ServiceResult<{ count: number }>> {
+): Promise<ServiceResult<{ outcome: AssignmentOutcome }>> {
 	const [kind, slug] = input.item.split(':') as ['module' | 'path', string];
 	if (kind === 'module' ? !findModule(slug) : !findPath(slug))
 		return rejected({ item: 'Choose a module or a path from the list' });
@@ -162,43 +179,89 @@ export async function assignLearning(
 	const team = teams.find((t) => t.id === input.team_id);
 	if (!team) return rejected({ team_id: 'Choose one of your teams' });
 
-	let personIds: string[] = [];
+	const members = await activeMembers(database, [team.id]);
+	let chosen: { id: string; name: string }[] = [];
 	if (input.target === 'people') {
-		const members = new Set((await activeMembers(database, [team.id])).map((m) => m.id));
-		personIds = [...new Set(input.person_ids)].filter((id) => members.has(id));
-		if (personIds.length === 0 || personIds.length !== new Set(input.person_ids).size) {
+		const asked = new Set(input.person_ids);
+		chosen = members.filter((m) => asked.has(m.id));
+		if (chosen.length === 0 || chosen.length !== asked.size) {
 			return rejected({ person_ids: `Choose one or more people from ${team.name}` });
 		}
 	}
 	const title = kind === 'module' ? findModule(slug)!.title : findPath(slug)!.title;
-	const base = {
-		item_kind: kind,
-		item_slug: slug,
-		due_on: input.due_on,
-		message: input.message,
-		refresh: input.refresh === 'on' ? 1 : 0,
-		assigned_by: actor.id,
-		created_at: now.toISOString(),
-		cancelled_at: null
-	};
-	const rows =
+	const targets =
 		input.target === 'team'
-			? [{ id: newId(), ...base, person_id: null, team_id: team.id }]
-			: personIds.map((id) => ({ id: newId(), ...base, person_id: id, team_id: null }));
+			? [{ key: `team:${team.id}`, name: team.name, person_id: null, team_id: team.id }]
+			: chosen.map((p) => ({ key: p.id, name: p.name, person_id: p.id, team_id: null }));
+
+	const outcome: AssignmentOutcome = {
+		title,
+		target: input.target,
+		dueOn: input.due_on,
+		created: [],
+		unchanged: [],
+		rescheduled: []
+	};
 	await database.transaction().execute(async (trx) => {
-		await insertAssignments(trx, rows);
+		// Read inside the transaction, so two presses of Assign cannot both find nothing open.
+		const open = new Map(
+			(
+				await openAssignmentsOf(trx, kind, slug, {
+					personIds: targets.flatMap((t) => (t.person_id ? [t.person_id] : [])),
+					teamIds: targets.flatMap((t) => (t.team_id ? [t.team_id] : []))
+				})
+			).map((a) => [a.person_id ?? `team:${a.team_id}`, a])
+		);
+		const rows = [];
+		for (const target of targets) {
+			const existing = open.get(target.key);
+			if (!existing) {
+				outcome.created.push(target.name);
+				rows.push({
+					id: newId(),
+					item_kind: kind,
+					item_slug: slug,
+					person_id: target.person_id,
+					team_id: target.team_id,
+					due_on: input.due_on,
+					message: input.message,
+					refresh: input.refresh === 'on' ? 1 : 0,
+					assigned_by: actor.id,
+					created_at: now.toISOString(),
+					cancelled_at: null
+				});
+			} else if (existing.due_on === input.due_on) {
+				outcome.unchanged.push(target.name);
+			} else {
+				outcome.rescheduled.push({ name: target.name, from: existing.due_on });
+				await rescheduleAssignment(trx, existing.id, input.due_on);
+			}
+		}
+		if (rows.length > 0) await insertAssignments(trx, rows);
+		if (rows.length === 0 && outcome.rescheduled.length === 0) return;
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assignment.created',
 			objectType: 'team',
 			objectId: team.id,
-			summary: `Assigned ${title} to ${input.target === 'team' ? `the whole of ${team.name}` : `${personIds.length} ${personIds.length === 1 ? 'person' : 'people'} in ${team.name}`}, due ${input.due_on}`,
-			details: { item: input.item, due_on: input.due_on, people: personIds },
+			summary: `Assigned ${title} in ${team.name}, due ${input.due_on}: ${[
+				outcome.created.length ? `new for ${outcome.created.join(', ')}` : '',
+				outcome.rescheduled.length ? `due date moved for ${outcome.rescheduled.map((r) => r.name).join(', ')}` : ''
+			]
+				.filter(Boolean)
+				.join('; ')}`,
+			details: {
+				item: input.item,
+				due_on: input.due_on,
+				target: input.target,
+				people: rows.flatMap((r) => (r.person_id ? [r.person_id] : [])),
+				rescheduled: outcome.rescheduled.length
+			},
 			ip: actor.ip,
 			at: now
 		});
 	});
-	return { ok: true, count: rows.length };
+	return { ok: true, outcome };
 }
 
 export async function cancelAssignment(

@@ -67,16 +67,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 const assignersOnly = 'Only managers can assign learning.';
 
 export const actions: Actions = {
-	assign: async ({ locals, request, url }) => {
+	assign: async ({ locals, request }) => {
 		const actor = requireCapability(locals, canAssignLearning, assignersOnly);
 		const parsed = await readForm(request, assignmentSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await assignLearning(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
-		redirect(
-			303,
-			`/learn/team?team=${encodeURIComponent(parsed.data.team_id)}&saved=assigned${url.searchParams.has('show') ? '&show=overdue' : ''}`
-		);
+		// Answered in place rather than redirected: the page says, by name, who got it, who already
+		// had it and whose due date moved; the form then starts fresh.
+		return { assigned: result.outcome };
 	},
 	withdraw: async ({ locals, request }) => {
 		const actor = requireCapability(locals, canAssignLearning, assignersOnly);
