@@ -1,5 +1,28 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './worker-server';
-import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
+import {
+	DEMO_PASSWORD,
+	expectNoAxeViolations,
+	fillSignInForm,
+	freshContext,
+	gotoReady,
+	storageStateFor,
+	unique
+} from './fixtures';
+
+/** Publishes a one-visitor Customer Care slot from the hosting page the page is on. */
+async function publishCareSlot(page: Page, slot: { host: string; day: string; time: string; what: string }) {
+	const publish = page.getByRole('region', { name: 'Publish a slot' });
+	await publish.getByLabel('Host team').selectOption({ label: 'Customer Care' });
+	await publish.getByLabel('Host’s email').fill(slot.host);
+	await publish.getByLabel('Date').fill(slot.day);
+	await publish.getByLabel('Start').fill(slot.time);
+	await publish.getByLabel('Visitors').fill('1');
+	await publish.getByLabel('Place').fill('Customer Care floor');
+	await publish.getByLabel('What the visitor will see').fill(slot.what);
+	await publish.getByRole('button', { name: 'Publish slot' }).click();
+	await expect(page.getByRole('status')).toHaveText('Slot published. It is open for requests.');
+}
 
 test('a slot is published, requested, approved by the manager and confirmed by the host', async ({ browser }) => {
 	// A journey through several people's pages with axe checks: slow on two cores.
@@ -13,16 +36,7 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	const admin = await as('admin');
 	await gotoReady(admin, '/connect/shadowing/manage');
 	await expectNoAxeViolations(admin);
-	const publish = admin.getByRole('region', { name: 'Publish a slot' });
-	await publish.getByLabel('Host team').selectOption({ label: 'Customer Care' });
-	await publish.getByLabel('Host’s email').fill('carlos.mendoza@northwind.example');
-	await publish.getByLabel('Date').fill(day);
-	await publish.getByLabel('Start').fill('14:00');
-	await publish.getByLabel('Visitors').fill('1');
-	await publish.getByLabel('Place').fill('Customer Care floor');
-	await publish.getByLabel('What the visitor will see').fill(what);
-	await publish.getByRole('button', { name: 'Publish slot' }).click();
-	await expect(admin.getByRole('status')).toHaveText('Slot published. It is open for requests.');
+	await publishCareSlot(admin, { host: 'carlos.mendoza@northwind.example', day, time: '14:00', what });
 
 	// Staff finds it and asks for the place.
 	const staff = await as('staff');
@@ -72,6 +86,94 @@ test('a slot is published, requested, approved by the manager and confirmed by t
 	expect(ics).toContain('SUMMARY:Shadowing Customer Care (Priya Raman)');
 	await expectNoAxeViolations(staff);
 	for (const page of [admin, staff, manager]) await page.context().close();
+});
+
+test('each person a visit waits on is told on their home page, and a host who manages nobody confirms it', async ({
+	browser
+}) => {
+	test.slow();
+	const as = async (role: 'admin' | 'manager' | 'staff' | 'leader') =>
+		(await browser.newContext({ storageState: storageStateFor(role) })).newPage();
+	const signedInAs = async (email: string): Promise<Page> => {
+		const page = await (await freshContext(browser)).newPage();
+		await gotoReady(page, '/login');
+		await fillSignInForm(page, email, DEMO_PASSWORD);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
+		return page;
+	};
+	const waitingOn = (page: Page) => page.getByRole('region', { name: 'Waiting for you' });
+	const what = `Follow a refund from call to payment ${unique()}`;
+	const day = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
+
+	// Jessica Taylor hosts for Customer Care; she manages nobody.
+	const admin = await as('admin');
+	await gotoReady(admin, '/connect/shadowing/manage');
+	await publishCareSlot(admin, { host: 'jessica.taylor@northwind.example', day, time: '09:00', what });
+
+	// Priya sees the host's name but not yet how to reach her; once she has asked, she does.
+	const staff = await as('staff');
+	await gotoReady(staff, `/connect/shadowing?from=${day}&to=${day}`);
+	await staff.getByRole('listitem').filter({ hasText: what }).getByRole('link', { name: 'Customer Care' }).click();
+	await expect(staff).toHaveURL(/\/connect\/shadowing\/slots\//);
+	await staff.waitForLoadState('networkidle');
+	const slotUrl = staff.url();
+	const about = staff.getByRole('region', { name: 'About the visit' });
+	await expect(about).toContainText('Jessica Taylor');
+	await expect(about.getByRole('link', { name: 'jessica.taylor@northwind.example' })).toHaveCount(0);
+	await staff
+		.getByLabel('What do you want to learn?')
+		.fill('How a refund question travels from the caller to our payment run.');
+	await staff.getByRole('button', { name: 'Send request' }).click();
+	await expect(staff.getByRole('status')).toContainText('Request sent.');
+	const visitPath = new URL(staff.url()).pathname;
+	await expect(staff.getByRole('link', { name: 'jessica.taylor@northwind.example' })).toHaveAttribute(
+		'href',
+		'mailto:jessica.taylor@northwind.example'
+	);
+	await gotoReady(staff, slotUrl);
+	await expect(about.getByRole('link', { name: 'jessica.taylor@northwind.example' })).toBeVisible();
+
+	// Tomasz, her manager, finds the request on his home page and approves it from there.
+	const manager = await as('manager');
+	await gotoReady(manager, '/');
+	const approve = waitingOn(manager).locator(`a[href="${visitPath}"]`);
+	await expect(approve).toHaveText('Approve or decline Priya Raman’s request to shadow Customer Care');
+	await expectNoAxeViolations(manager);
+	await approve.click();
+	await manager.getByRole('button', { name: 'Approve' }).click();
+	await expect(manager.getByText('Waiting for the host')).toBeVisible();
+	await gotoReady(manager, '/');
+	await expect(waitingOn(manager).locator(`a[href="${visitPath}"]`)).toHaveCount(0);
+
+	// Jessica is told on her home page and on Connect, and has the hosting page although she manages nobody.
+	const host = await signedInAs('jessica.taylor@northwind.example');
+	await expect(waitingOn(host).locator(`a[href="${visitPath}"]`)).toHaveText(
+		'Confirm Priya Raman’s visit to Customer Care'
+	);
+	await gotoReady(host, '/connect');
+	await expect(waitingOn(host).locator(`a[href="${visitPath}"]`)).toBeVisible();
+	await gotoReady(host, '/connect/shadowing');
+	await host.getByRole('link', { name: 'Requests and hosting' }).click();
+	await expect(host.getByRole('heading', { level: 1 })).toHaveText('Requests and hosting');
+	await expect(host.getByRole('region', { name: 'Publish a slot' })).toHaveCount(0);
+	await expectNoAxeViolations(host);
+	await host.getByRole('region', { name: 'Visitors to confirm' }).locator(`a[href="${visitPath}"]`).click();
+	await expect(host.getByRole('link', { name: 'staff@ripple.test' })).toBeVisible();
+	await host.getByRole('button', { name: 'Confirm the visit' }).click();
+	await expect(host.getByRole('status')).toContainText('Confirmed.');
+
+	// Nobody else is told: not a leader elsewhere, not Priya herself.
+	const leader = await as('leader');
+	await gotoReady(leader, '/');
+	await expect(waitingOn(leader).locator(`a[href="${visitPath}"]`)).toHaveCount(0);
+	await gotoReady(staff, '/');
+	await expect(waitingOn(staff).locator(`a[href="${visitPath}"]`)).toHaveCount(0);
+
+	// Priya cancels, so the test leaves her diary as it found it.
+	await gotoReady(staff, visitPath);
+	await staff.getByRole('button', { name: 'Cancel my visit' }).click();
+	await expect(staff.getByRole('status')).toContainText('Visit cancelled');
+	for (const page of [admin, staff, manager, host, leader]) await page.context().close();
 });
 
 test.describe('staff', () => {

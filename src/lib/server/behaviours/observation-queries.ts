@@ -308,3 +308,28 @@ export async function teamRatingGroups(database: Db, teamIds: readonly string[],
 		.groupBy(['people.team_id', 'observations.behaviour_id'])
 		.execute();
 }
+
+/**
+ * Observations about a person, written since `since` by someone else, that they have not answered:
+ * what waits for their response on their home page.
+ */
+export async function observationsAwaitingResponse(database: Db, personId: string, since: string) {
+	return database
+		.selectFrom('observations')
+		.innerJoin('behaviours', 'behaviours.id', 'observations.behaviour_id')
+		.leftJoin('people as author', 'author.id', 'observations.author_id')
+		.select([
+			'observations.id',
+			'observations.created_at',
+			'observations.source',
+			'behaviours.label as behaviour_name',
+			'author.name as author_name'
+		])
+		.where('observations.person_id', '=', personId)
+		.where('observations.source', '!=', 'self')
+		.where('observations.response', 'is', null)
+		.where('observations.created_at', '>=', since)
+		.orderBy('observations.created_at', 'desc')
+		.limit(20)
+		.execute();
+}

@@ -95,6 +95,7 @@ export async function activePersonByEmail(database: Db, email: string): Promise<
 export {
 	currentScale,
 	listObservations,
+	observationsAwaitingResponse,
 	scaleByVersion,
 	type ObservationFilters,
 	type ObservationView,

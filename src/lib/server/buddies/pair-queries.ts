@@ -150,7 +150,12 @@ export async function membersOfPairs(database: Db, pairIds: readonly string[]) {
 }
 
 export async function fitsOfPairs(database: Db, pairIds: readonly string[]) {
-	return database.selectFrom('buddy_fit_checks').select(['pair_id', 'fit']).where('pair_id', 'in', pairIds).execute();
+	if (pairIds.length === 0) return [];
+	return database
+		.selectFrom('buddy_fit_checks')
+		.select(['pair_id', 'person_id', 'fit'])
+		.where('pair_id', 'in', pairIds)
+		.execute();
 }
 
 // ---------------------------------------------------------------------------------------------

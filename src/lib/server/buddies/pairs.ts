@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zonedToInstant } from '../../time';
+import { instantToZoned, zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Actor } from '../auth/actor';
@@ -24,7 +24,7 @@ import {
 	type PairRecord
 } from './pair-queries';
 import { pairAccess, type PairAccess } from './policy';
-import { pairHealth, suggestedAgenda, type PairHealth } from './rules';
+import { fitCheckDue, pairHealth, suggestedAgenda, unloggedPlans, type PairHealth } from './rules';
 import { calendarDay } from '../../schemas/dates';
 
 export const meetingSchema = z.object({
@@ -159,6 +159,34 @@ export async function myPairs(database: Db, personId: string, today: string) {
 			) as PairHealth
 		};
 	});
+}
+
+/**
+ * What a person's current buddy pairs wait on them for: the fit check once they have met, and a log
+ * of each planned meeting (ended since `since`) that nobody has logged.
+ */
+export async function buddyActionsWaitingOn(database: Db, personId: string, timeZone: string, since: Date, now: Date) {
+	const today = instantToZoned(now, timeZone).date;
+	const rows = (await publishedPairsOf(database, personId)).filter((r) => r.ends_on >= today);
+	const ids = [...new Set(rows.map((r) => r.id))];
+	if (ids.length === 0) return { fit: [], log: [] };
+	const buddiesOf = (pairId: string) => rows.filter((r) => r.id === pairId).map((r) => r.name);
+	const [meetings, fits, plans] = await Promise.all([
+		meetingLogOf(database, ids),
+		fitsOfPairs(database, ids),
+		plansOfMember(database, personId, since.toISOString())
+	]);
+	return {
+		fit: ids
+			.filter((id) => fitCheckDue(id, personId, meetings, fits))
+			.map((id) => ({ pairId: id, buddies: buddiesOf(id) })),
+		log: unloggedPlans(
+			plans.filter((p) => ids.includes(p.pair_id)),
+			meetings,
+			now,
+			timeZone
+		).map((p) => ({ pairId: p.pair_id, planId: p.id, startsAt: p.starts_at, buddies: buddiesOf(p.pair_id) }))
+	};
 }
 
 /** Every pair of a published cycle with its health, for owners and managers. */

@@ -1,5 +1,7 @@
 /** Pure rules for buddy pairs: health from the meeting log, and a first agenda from both profiles. */
 
+import { instantToZoned } from '../../time';
+
 export const QUIET_AFTER_WEEKS = 3;
 
 export type PairHealth = { state: 'never_met' } | { state: 'quiet'; weeks: number } | { state: 'on_track' };
@@ -36,4 +38,32 @@ export function suggestedAgenda(a: Profile, b: Profile): string[] {
 	agenda.push('Share your goals for the cycle and agree one thing to try before you next meet.');
 	agenda.push('Put the next meeting in both calendars before you leave.');
 	return agenda;
+}
+
+/**
+ * Planned meetings of a pair that have ended with nothing logged for them: no meeting in the log
+ * dated on or after the plan's day (in the person's time zone). Logging any later meeting, met or
+ * not, answers the plan.
+ */
+export function unloggedPlans<
+	P extends { pair_id: string; starts_at: string; ends_at: string; cancelled_at: string | null }
+>(plans: readonly P[], meetings: readonly { pair_id: string; met_on: string }[], now: Date, timeZone: string): P[] {
+	return plans.filter((plan) => {
+		if (plan.cancelled_at !== null || plan.ends_at > now.toISOString()) return false;
+		const day = instantToZoned(new Date(plan.starts_at), timeZone).date;
+		return !meetings.some((m) => m.pair_id === plan.pair_id && m.met_on >= day);
+	});
+}
+
+/** The fit check waits on a member once the pair has met and until they have given it. */
+export function fitCheckDue(
+	pairId: string,
+	personId: string,
+	meetings: readonly { pair_id: string; met: number }[],
+	fits: readonly { pair_id: string; person_id: string }[]
+): boolean {
+	return (
+		meetings.some((m) => m.pair_id === pairId && m.met === 1) &&
+		!fits.some((f) => f.pair_id === pairId && f.person_id === personId)
+	);
 }

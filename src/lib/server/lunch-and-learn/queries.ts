@@ -207,3 +207,30 @@ export async function earlierGuests(database: Db, personIds: readonly string[], 
 		.execute();
 	return new Set(rows.map((e) => e.person_id));
 }
+
+/**
+ * Sessions a person organised that started between `since` and `now`, were not cancelled, and
+ * still have guests whose attendance nobody marked: the register waits on the organiser.
+ */
+export async function sessionsAwaitingAttendance(database: Db, organiserId: string, since: string, now: string) {
+	return database
+		.selectFrom('lunch_sessions')
+		.select(['lunch_sessions.id', 'lunch_sessions.topic', 'lunch_sessions.starts_at'])
+		.where('lunch_sessions.organiser_id', '=', organiserId)
+		.where('lunch_sessions.cancelled_at', 'is', null)
+		.where('lunch_sessions.starts_at', '<=', now)
+		.where('lunch_sessions.starts_at', '>=', since)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('lunch_rsvps')
+					.select('lunch_rsvps.person_id')
+					.whereRef('lunch_rsvps.session_id', '=', 'lunch_sessions.id')
+					.where('lunch_rsvps.status', '=', 'going')
+					.where('lunch_rsvps.attended', 'is', null)
+			)
+		)
+		.orderBy('lunch_sessions.starts_at', 'desc')
+		.limit(20)
+		.execute();
+}

@@ -28,6 +28,8 @@ import {
 	updateLunchSession
 } from './queries';
 import { newFaces, promotions, rsvpPlacement } from './rules';
+
+export { sessionsAwaitingAttendance } from './queries';
 import { calendarDay } from '../../schemas/dates';
 
 export const lunchSessionSchema = z.object({

@@ -12,9 +12,17 @@ export function canHostFor(scope: Scope, teamId: string): boolean {
 	return canAdminister(scope) || scope.managedTeamIds.includes(teamId);
 }
 
-/** Open the hosting and approvals page: managers and admins. */
+/** Publish slots and blackouts, and follow a team's visits: managers and admins. */
 export function canManageShadowing(scope: Scope): boolean {
 	return canAdminister(scope) || managesAnyTeam(scope);
+}
+
+/**
+ * Open the requests and hosting page: managers and admins, and anyone named as the host of a slot
+ * that has visits (any team member may host), who confirms their visitors there.
+ */
+export function canOpenHosting(scope: Scope, hostsVisits: boolean): boolean {
+	return canManageShadowing(scope) || hostsVisits;
 }
 
 export interface VisitParties {

@@ -23,7 +23,8 @@ export async function browseSlots(database: Db, filters: SlotFilters, viewerId: 
 			'teams.name as team_name',
 			'teams.kind as team_kind',
 			'org_units.name as unit_name',
-			'host.name as host_name'
+			'host.name as host_name',
+			'host.email as host_email'
 		])
 		.select((eb) =>
 			eb
@@ -119,8 +120,9 @@ export async function managerQueue(database: Db, scope: Scope) {
 	return { approvals, confirmations, teamVisits };
 }
 
-export async function hostedSlots(database: Db, teamIds: readonly string[], now: Date) {
-	if (teamIds.length === 0) return [];
+/** Upcoming slots of these teams, and those the person hosts in any team. */
+export async function hostedSlots(database: Db, hosts: { teamIds: readonly string[]; hostId: string }, now: Date) {
+	const { teamIds, hostId } = hosts;
 	const rows = await database
 		.selectFrom('shadow_slots')
 		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
@@ -142,7 +144,12 @@ export async function hostedSlots(database: Db, teamIds: readonly string[], now:
 				.where('shadow_visits.status', 'in', ACTIVE_STATUSES)
 				.as('taken')
 		)
-		.where('shadow_slots.team_id', 'in', teamIds)
+		.where((eb) =>
+			eb.or([
+				eb('shadow_slots.host_id', '=', hostId),
+				...(teamIds.length ? [eb('shadow_slots.team_id', 'in', teamIds)] : [])
+			])
+		)
 		.where('shadow_slots.ends_at', '>', now.toISOString())
 		.orderBy('shadow_slots.starts_at')
 		.limit(100)
@@ -320,4 +327,64 @@ export async function completedVisitsByTeam(
 			.execute()
 	]);
 	return { visitors, hosted };
+}
+
+/**
+ * Visits that wait on a person, for their home page: requests they approve as the visitor's manager
+ * (never their own), requests they confirm as the host or the host team's manager, and visits that
+ * ended since `since` whose reflection (as the visitor) or feedback (as the host) they have not
+ * written. Requests whose time has passed no longer wait on anyone.
+ */
+export async function visitsWaitingOn(database: Db, scope: Scope, since: string, now: string) {
+	const teams = scope.managedTeamIds;
+	const me = scope.personId;
+	const upcoming = visitsQuery(database).where('shadow_visits.starts_at', '>', now);
+	const ended = visitsQuery(database)
+		.where('shadow_visits.status', '=', 'confirmed')
+		.where('shadow_visits.ends_at', '<=', now)
+		.where('shadow_visits.ends_at', '>=', since);
+	const [approve, confirm, reflect, feedback] = await Promise.all([
+		upcoming
+			.where('shadow_visits.status', '=', 'pending_manager')
+			.where('shadow_visits.visitor_id', '!=', me)
+			.where((eb) =>
+				eb.or([eb('visitor.manager_id', '=', me), ...(teams.length ? [eb('visitor.team_id', 'in', teams)] : [])])
+			)
+			.orderBy('shadow_visits.starts_at')
+			.limit(20)
+			.execute(),
+		upcoming
+			.where('shadow_visits.status', '=', 'pending_host')
+			.where((eb) =>
+				eb.or([eb('shadow_slots.host_id', '=', me), ...(teams.length ? [eb('shadow_slots.team_id', 'in', teams)] : [])])
+			)
+			.orderBy('shadow_visits.starts_at')
+			.limit(20)
+			.execute(),
+		ended
+			.where('shadow_visits.visitor_id', '=', me)
+			.where('shadow_visits.reflected_at', 'is', null)
+			.orderBy('shadow_visits.ends_at', 'desc')
+			.limit(20)
+			.execute(),
+		ended
+			.where('shadow_slots.host_id', '=', me)
+			.where('shadow_visits.host_feedback_at', 'is', null)
+			.orderBy('shadow_visits.ends_at', 'desc')
+			.limit(20)
+			.execute()
+	]);
+	return { approve, confirm, reflect, feedback };
+}
+
+/** Whether a person is the host of any slot that has a visit they could act on (the hosting page). */
+export async function hostsVisits(database: Db, personId: string): Promise<boolean> {
+	const row = await database
+		.selectFrom('shadow_slots')
+		.innerJoin('shadow_visits', 'shadow_visits.slot_id', 'shadow_slots.id')
+		.select('shadow_slots.id')
+		.where('shadow_slots.host_id', '=', personId)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
 }

@@ -27,7 +27,7 @@ import {
 	visitorOf,
 	type SlotFilters
 } from './queries';
-import { ACTIVE_STATUSES, blackoutOn, hasHappened, initialStatus, statusAfterManagerApproval } from './rules';
+import { ACTIVE_STATUSES, blackoutOn, hasHappened, initialStatus, isActive, statusAfterManagerApproval } from './rules';
 
 /**
  * Job shadowing: slots a host team offers, requests for a place, the manager's approval, the
@@ -104,7 +104,16 @@ export const declineSchema = z.object({
 	reason: z.string().trim().max(500, 'Keep the reason under 500 characters')
 });
 
-export { blackoutsOf, hostedSlots, managerQueue, visitStories, visitsOf, type SlotFilters } from './queries';
+export {
+	blackoutsOf,
+	hostedSlots,
+	hostsVisits,
+	managerQueue,
+	visitStories,
+	visitsOf,
+	visitsWaitingOn,
+	type SlotFilters
+} from './queries';
 
 export async function publishSlot(
 	database: Db,
@@ -168,7 +177,10 @@ export async function addBlackout(
 	return { ok: true };
 }
 
-/** A slot as people browsing see it: never its call link, which only confirmed visitors get. */
+/**
+ * A slot as people browsing see it: never its call link, which only confirmed visitors get, and the
+ * host's email only for someone who has asked for a place, so they can reach the host.
+ */
 function slotView(slot: Awaited<ReturnType<typeof browseSlots>>[number]) {
 	return {
 		id: slot.id,
@@ -177,6 +189,7 @@ function slotView(slot: Awaited<ReturnType<typeof browseSlots>>[number]) {
 		team_kind: slot.team_kind,
 		unit_name: slot.unit_name,
 		host_name: slot.host_name,
+		host_email: slot.mine ? slot.host_email : null,
 		starts_at: slot.starts_at,
 		ends_at: slot.ends_at,
 		capacity: slot.capacity,
@@ -321,8 +334,13 @@ export function visitView(ctx: VisitContext & { roles: VisitRoles }, now: Date) 
 			videoUrl: visit.status === 'confirmed' ? slot.video_url : '',
 			whatYouWillSee: slot.what_you_will_see
 		},
-		visitor: { id: ctx.visitor.id, name: ctx.visitor.name },
-		host: { name: ctx.host.name },
+		// While the visit is asked for or on, the visitor and the host side can write to each other.
+		visitor: {
+			id: ctx.visitor.id,
+			name: ctx.visitor.name,
+			email: ctx.roles.host && isActive(visit.status) ? ctx.visitor.email : null
+		},
+		host: { name: ctx.host.name, email: ctx.roles.visitor && isActive(visit.status) ? ctx.host.email : null },
 		team: ctx.team,
 		roles: { visitor: ctx.roles.visitor, approver: ctx.roles.approver, host: ctx.roles.host },
 		ended: visit.ends_at <= now.toISOString(),

@@ -1,8 +1,8 @@
 import { db } from '$lib/server/db';
 import { teamChoices, unitChoices } from '$lib/server/org/directory';
 import { requireActor } from '$lib/server/policy';
-import { canManageShadowing } from '$lib/server/shadowing/policy';
-import { openSlots, visitsOf, type SlotFilters } from '$lib/server/shadowing/service';
+import { canOpenHosting } from '$lib/server/shadowing/policy';
+import { hostsVisits, openSlots, visitsOf, type SlotFilters } from '$lib/server/shadowing/service';
 import { isCalendarDate } from '$lib/schemas/dates';
 import type { PageServerLoad } from './$types';
 
@@ -17,14 +17,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters: SlotFilters = { from: date(url.searchParams.get('from')), to: date(url.searchParams.get('to')) };
 	if (team) filters.teamId = team.id;
 	if (unit) filters.unitPath = unit.path;
-	const [slots, visits] = await Promise.all([openSlots(db(), actor, filters, new Date()), visitsOf(db(), actor.id)]);
+	const [slots, visits, hosts] = await Promise.all([
+		openSlots(db(), actor, filters, new Date()),
+		visitsOf(db(), actor.id),
+		hostsVisits(db(), actor.id)
+	]);
 	return {
 		slots,
 		visits,
 		filters: { team: team?.id ?? '', unit: unit?.id ?? '', from: filters.from ?? '', to: filters.to ?? '' },
 		teams,
 		departments: departments.map((u) => ({ id: u.id, name: u.name })),
-		canManage: canManageShadowing(actor.scope),
+		opensHosting: canOpenHosting(actor.scope, hosts),
 		timeZone: actor.timeZone
 	};
 };

@@ -3,13 +3,14 @@ import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { manageableTeams } from '$lib/server/learning/team';
-import { requireCapability } from '$lib/server/policy';
-import { canManageShadowing } from '$lib/server/shadowing/policy';
+import { requireActor, requireAllowed, requireCapability } from '$lib/server/policy';
+import { canManageShadowing, canOpenHosting } from '$lib/server/shadowing/policy';
 import {
 	addBlackout,
 	blackoutSchema,
 	blackoutsOf,
 	hostedSlots,
+	hostsVisits,
 	managerQueue,
 	publishSlot,
 	slotSchema
@@ -19,14 +20,18 @@ import type { Actions, PageServerLoad } from './$types';
 const managersOnly = 'Hosting and approving visits is for managers.';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireCapability(locals, canManageShadowing, managersOnly);
+	const actor = requireActor(locals);
+	requireAllowed(
+		canOpenHosting(actor.scope, await hostsVisits(db(), actor.id)),
+		'Requests and hosting is for managers and for people who host visits.'
+	);
 	const now = new Date();
 	const today = calendarDate(now, actor.timeZone);
-	const teams = await manageableTeams(db(), actor.scope);
+	const teams = canManageShadowing(actor.scope) ? await manageableTeams(db(), actor.scope) : [];
 	const teamIds = teams.map((t) => t.id);
 	const [queue, slots, blackouts] = await Promise.all([
 		managerQueue(db(), actor.scope),
-		hostedSlots(db(), teamIds, now),
+		hostedSlots(db(), { teamIds, hostId: actor.id }, now),
 		blackoutsOf(db(), teamIds, today)
 	]);
 	return {
@@ -34,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		slots,
 		blackouts,
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
+		manages: teams.length > 0,
 		email: locals.user?.email ?? '',
 		today,
 		timeZone: actor.timeZone,
