@@ -187,10 +187,15 @@ test.describe('a manager', () => {
 		await page.getByRole('button', { name: 'Assign', exact: true }).click();
 
 		await expect(page.getByRole('status')).toContainText('Assigned.');
-		await expect(priya.getByText(`Due ${due}`)).toBeVisible();
-		await expect(page.getByRole('region', { name: 'Current assignments' })).toContainText(
-			'Understanding your internal customer'
+		// Dates read as on Home ("7 Dec 2026"), not as stored.
+		const dueText = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+			new Date(`${due}T12:00:00Z`)
 		);
+		await expect(priya.getByText(`Due ${dueText}`)).toBeVisible();
+		const assignments = page.getByRole('region', { name: 'Current assignments' });
+		await expect(assignments).toContainText('Understanding your internal customer');
+		await expect(assignments).toContainText(`due ${dueText}`);
+		await expect(page.getByRole('main')).not.toContainText(due);
 
 		const csv = await page.request.get(`/learn/team/export.csv?team=${new URL(page.url()).searchParams.get('team')}`);
 		expect(csv.headers()['content-type']).toContain('text/csv');
