@@ -229,6 +229,20 @@ test.describe('a manager', () => {
 		await gotoReady(page, '/learn/team');
 		await expectNoAxeViolations(page);
 	});
+
+	test('reads every module’s full name in the matrix', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await gotoReady(page, '/learn/team');
+		const matrix = page.getByRole('table', { name: /Learning in Accounts Payable/ });
+		const titles = await page.getByLabel('Module', { exact: true }).locator('option:not([value=""])').allTextContents();
+		expect(titles).toContain('Giving and receiving feedback');
+		for (const title of titles) {
+			const header = matrix.getByRole('columnheader', { name: title, exact: true });
+			await expect(header).toHaveText(title);
+			// Wrapped, not cut off: nothing overflows the header's box.
+			expect(await header.evaluate((th) => th.scrollWidth <= th.clientWidth), title).toBe(true);
+		}
+	});
 });
 
 test.describe('a leader', () => {
