@@ -243,6 +243,76 @@ test.describe('a manager', () => {
 			expect(await header.evaluate((th) => th.scrollWidth <= th.clientWidth), title).toBe(true);
 		}
 	});
+
+	test('chooses people by name, all shown at once, and keeps the choice while filtering', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await gotoReady(page, '/learn/team');
+		const assign = page.getByRole('region', { name: 'Assign learning' });
+		await assign.getByLabel('Chosen people').check();
+		const people = assign.getByRole('group', { name: 'People' });
+		const boxes = people.getByRole('checkbox');
+		const total = await boxes.count();
+		expect(total).toBeGreaterThanOrEqual(8);
+		// Every person can be reached: the last one is in view once scrolled to, and the count says how many there are.
+		await boxes.last().scrollIntoViewIfNeeded();
+		await expect(boxes.last()).toBeInViewport();
+		const count = people.getByRole('status');
+		await expect(count).toHaveText(`0 of ${total} chosen`);
+
+		// Filter by name; Enter in the filter does not send the form.
+		const filter = people.getByRole('searchbox', { name: 'Find people by name' });
+		await filter.fill('priya');
+		await filter.press('Enter');
+		await expect(page.getByRole('status').filter({ hasText: 'Assigned.' })).toHaveCount(0);
+		await expect(boxes.filter({ visible: true })).toHaveCount(1);
+		await expect(people.getByRole('checkbox', { name: 'Priya Raman' })).toBeVisible();
+		await people.getByRole('button', { name: 'Select all shown' }).click();
+		await expect(count).toHaveText(`1 of ${total} chosen · 1 shown`);
+
+		// A second filter adds to the choice; the people filtered out stay chosen and are sent.
+		await filter.fill('a');
+		const shown = await boxes.filter({ visible: true }).count();
+		await people.getByRole('button', { name: 'Select all shown' }).click();
+		await expect(count).toHaveText(`${shown} of ${total} chosen · ${shown} shown`);
+		await filter.fill('zzz-nobody');
+		await expect(people.getByText('Nobody’s name contains “zzz-nobody”.')).toBeVisible();
+		const sent = await assign
+			.locator('form')
+			.evaluate((form: HTMLFormElement) => new FormData(form).getAll('person_ids').length);
+		expect(sent).toBe(shown);
+		await expectNoAxeViolations(page);
+
+		// Clear acts on the people shown only.
+		await filter.fill('priya');
+		await people.getByRole('button', { name: 'Clear all shown' }).click();
+		await expect(count).toHaveText(`${shown - 1} of ${total} chosen · 1 shown`);
+		await filter.fill('');
+		await expect(boxes).toHaveCount(total);
+		await expect(people.getByRole('checkbox', { name: 'Priya Raman' })).not.toBeChecked();
+
+		// Keyboard: from the filter, Tab reaches the buttons and then the people.
+		await filter.focus();
+		await page.keyboard.press('Tab');
+		await expect(people.getByRole('button', { name: 'Select all shown' })).toBeFocused();
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		await expect(boxes.first()).toBeFocused();
+		const wasChecked = await boxes.first().isChecked();
+		await page.keyboard.press('Space');
+		await expect(boxes.first()).toBeChecked({ checked: !wasChecked });
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('lists every person to choose from', async ({ page }) => {
+			await page.goto('/learn/team');
+			const people = page.getByRole('region', { name: 'Assign learning' }).getByRole('group', { name: 'People' });
+			await expect(people.getByRole('checkbox', { name: 'Priya Raman' })).toBeVisible();
+			await expect(people.getByRole('searchbox')).toHaveCount(0);
+			await expect(people.getByRole('button')).toHaveCount(0);
+		});
+	});
 });
 
 test.describe('a leader', () => {
