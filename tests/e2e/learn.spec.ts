@@ -95,6 +95,27 @@ test.describe('a learner', () => {
 		await anonymous.close();
 	});
 
+	test('has a certificate that links to its check and carries a QR code of the address', async ({ page }) => {
+		await gotoReady(page, '/learn/breaking-down-silos/certificate');
+		const certificate = page.getByRole('article', { name: 'Certificate of completion' });
+		const code = (await certificate.locator('strong').textContent())!.trim();
+		const address = `${new URL(page.url()).origin}/verify/${code}`;
+		const link = certificate.getByRole('link', { name: address });
+		await expect(link).toHaveAttribute('href', address);
+		const qr = certificate.getByRole('img', { name: `QR code for ${address}` });
+		await expect(qr).toBeVisible();
+		expect(await qr.evaluate((svg) => svg.tagName.toLowerCase())).toBe('svg');
+		expect(await qr.locator('path').count()).toBeGreaterThan(0);
+		// It is on the printed page too.
+		await page.emulateMedia({ media: 'print' });
+		await expect(qr).toBeVisible();
+		await expect(link).toBeVisible();
+		await page.emulateMedia({ media: 'screen' });
+
+		await link.click();
+		await expect(page.getByText('This certificate is genuine.')).toBeVisible();
+	});
+
 	test('keeps an over-long reflection as typed and says what to fix', async ({ page }) => {
 		await gotoReady(page, '/learn/giving-and-receiving-feedback/reflect');
 		const long = 'word '.repeat(900);
