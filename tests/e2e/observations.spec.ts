@@ -32,6 +32,18 @@ async function teamId(admin: Page, name: string): Promise<string> {
 	return id!;
 }
 
+/** Opens a person's page through the manager's team matrix and returns their id. */
+async function personId(page: Page, name: string): Promise<string> {
+	await gotoReady(page, '/learn/team');
+	await page
+		.getByRole('table', { name: /Learning in/ })
+		.getByRole('link', { name, exact: true })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await page.waitForLoadState('networkidle');
+	return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
 /** Opens the observation form for a person by email and picks the behaviour. */
 async function startObservation(page: Page, email: string, behaviour: string): Promise<string> {
 	await gotoReady(page, '/observations/new');
@@ -40,7 +52,7 @@ async function startObservation(page: Page, email: string, behaviour: string): P
 	await expect(page).toHaveURL(/\/observations\/new\?person=/);
 	const personId = new URL(page.url()).searchParams.get('person')!;
 	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Behaviour', { exact: true }).selectOption({ label: behaviour });
+	await page.getByLabel('Behaviour to rate').selectOption({ label: behaviour });
 	await expect(
 		page.getByRole('group', { name: new RegExp(`Which level fits what you saw\\? \\(${behaviour}`) })
 	).toBeVisible();
@@ -51,7 +63,7 @@ async function fillEvidence(page: Page, level: number, situation: string) {
 	await page.getByRole('radio', { name: new RegExp(`^Level ${level}`) }).check();
 	await page.getByLabel('Situation').fill(situation);
 	await page
-		.getByLabel('Behaviour: what they did')
+		.getByLabel('What they did')
 		.fill('Chased procurement for the missing purchase order and told the supplier who had it now.');
 	await page
 		.getByLabel('Impact')
@@ -182,6 +194,20 @@ test('an admin changes the anchors of an observed behaviour and the old observat
 	for (const page of [manager, admin]) await page.context().close();
 });
 
+test.describe('the observation form', () => {
+	test.use({ storageState: storageStateFor('manager') });
+
+	test('names each control once: the behaviour to rate, and what they did', async ({ page }) => {
+		await gotoReady(page, '/observations/new?person=' + (await personId(page, 'Priya Raman')));
+		await page.getByLabel('Behaviour to rate').selectOption({ label: 'Takes ownership' });
+		await expect(page.getByRole('group', { name: /Which level fits what you saw/ })).toBeVisible();
+		await expect(page.getByRole('combobox', { name: /behaviour/i })).toHaveCount(1);
+		await expect(page.getByRole('textbox', { name: /behaviour/i })).toHaveCount(0);
+		await expect(page.getByRole('textbox', { name: 'What they did', exact: true })).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+});
+
 test.describe('staff', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
@@ -190,7 +216,7 @@ test.describe('staff', () => {
 		await gotoReady(page, '/growth');
 		await page.getByRole('link', { name: 'Rate yourself' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rate yourself');
-		await page.getByLabel('Behaviour', { exact: true }).selectOption({ label: 'Keeps promises' });
+		await page.getByLabel('Behaviour to rate').selectOption({ label: 'Keeps promises' });
 		await expect(page.getByRole('radio', { name: /^Level 3/ })).toBeVisible();
 		await fillEvidence(page, 3, situation);
 		// A source slipped into the form is ignored: the server decides it from who writes about whom.
