@@ -206,6 +206,42 @@ test.describe('the observation form', () => {
 		await expect(page.getByRole('textbox', { name: 'What they did', exact: true })).toBeVisible();
 		await expectNoAxeViolations(page);
 	});
+
+	test('leads back to the person’s page it was opened from', async ({ page }) => {
+		const priya = await personId(page, 'Priya Raman');
+		await page.getByRole('link', { name: 'Add observation' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Observe Priya Raman');
+		const back = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link');
+		await expect(back).toHaveText('← Priya Raman');
+		// Choosing the behaviour reloads the form, and the way back stays.
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('Behaviour to rate').selectOption({ label: 'Keeps promises' });
+		await expect(page.getByRole('radio', { name: /^Level 3/ })).toBeVisible();
+		await expect(back).toHaveText('← Priya Raman');
+		await back.click();
+		await expect(page).toHaveURL(new RegExp(`/people/${priya}$`));
+
+		// From the evidence page, back to it.
+		await gotoReady(page, `/people/${priya}/observations`);
+		await page.getByRole('link', { name: 'Add observation' }).click();
+		await expect(back).toHaveText('← Observations of Priya Raman');
+		await back.click();
+		await expect(page).toHaveURL(new RegExp(`/people/${priya}/observations$`));
+
+		// From the email step, the way back is kept through the lookup.
+		await gotoReady(page, `/observations/new?from=${encodeURIComponent(`/people/${priya}`)}`);
+		await page.getByLabel('Their email address').fill('staff@ripple.test');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Observe Priya Raman');
+		await expect(back).toHaveAttribute('href', `/people/${priya}`);
+
+		// Without a way back, or with one leading off Ripple, it is My growth.
+		for (const from of ['', '//evil.example/x', 'https://evil.example/x', '/\t/evil.example']) {
+			await gotoReady(page, `/observations/new?person=${priya}&from=${encodeURIComponent(from)}`);
+			await expect(back).toHaveText('← My growth');
+			await expect(back).toHaveAttribute('href', '/growth');
+		}
+	});
 });
 
 test.describe('staff', () => {
