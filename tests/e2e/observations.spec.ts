@@ -242,6 +242,15 @@ test.describe('the observation form', () => {
 			await expect(back).toHaveAttribute('href', '/growth');
 		}
 	});
+
+	test('the team’s evidence names the person, then the behaviour', async ({ page, browser }) => {
+		const admin = await as(browser, 'admin');
+		const accountsPayable = await teamId(admin, 'Accounts Payable');
+		await admin.context().close();
+		await gotoReady(page, `/measure/teams/${accountsPayable}/observations`);
+		const heading = page.getByRole('article').first().getByRole('heading');
+		await expect(heading).toHaveText(/^[^:]+: \S/);
+	});
 });
 
 test.describe('staff', () => {
