@@ -5,6 +5,8 @@
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 /** Option sets are small literals, so their JSON is a stable enough key. */
 function memo<F>(cache: Map<string, F>, locale: string, options: object, build: () => F): F {
@@ -25,4 +27,22 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
 
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
 	return memo(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
+/**
+ * A count with its noun in the right plural form for the language: "1 row", "2 rows", "1,500 rows".
+ * `forms` names the noun for each plural category the language uses; `other` is the fallback.
+ */
+export function formatCount(
+	count: number,
+	forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+	locale = 'en'
+): string {
+	const rules = memo(pluralRules, locale, {}, () => new Intl.PluralRules(locale));
+	return `${numberFormat(locale, {}).format(count)} ${forms[rules.select(count)] ?? forms.other}`;
+}
+
+/** Items joined as a sentence lists them: "email and name", "team, roles and time zone". */
+export function formatList(items: readonly string[], locale = 'en-GB'): string {
+	return memo(listFormats, locale, {}, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }

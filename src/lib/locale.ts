@@ -67,3 +67,12 @@ export function formatDate(iso: string, timeZone: string): string {
 		new Date(iso)
 	);
 }
+
+/**
+ * Formats a calendar date (YYYY-MM-DD: a due date, a cycle's start, the day something was seen) as
+ * `formatDate` writes instants, e.g. "7 Dec 2026". A calendar date has no time zone: it is read at
+ * noon UTC so that no zone moves it to another day.
+ */
+export function formatCalendarDate(date: string): string {
+	return formatDate(`${date}T12:00:00Z`, 'UTC');
+}

@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './worker-server';
-import { gotoReady, storageStateFor, unique } from './fixtures';
+import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
 
 test.use({ storageState: storageStateFor('admin') });
 
@@ -129,4 +129,33 @@ test('a valid file previews, applies and hands out invite links', async ({ page,
 			'HR Services'
 		]);
 	}
+});
+
+test('says which columns are required, and refuses a file without them by name', async ({ page }) => {
+	await gotoReady(page, '/admin/import');
+	const upload = page.getByRole('region', { name: '1. Choose a file' });
+	await expect(upload).toContainText('Required columns: email, name.');
+	await expect(upload).toContainText('Optional columns: job title, team, manager email, time zone, roles.');
+
+	const id = unique();
+	await page
+		.getByLabel('Or paste the CSV')
+		.fill(['email,team', `import.nameless.${id}@e2e.example,Payroll`].join('\n'));
+	await page.getByRole('button', { name: 'Preview import' }).click();
+	const preview = page.getByRole('region', { name: '2. Check the preview' });
+	await expect(preview.getByRole('alert')).toContainText('1 problem to fix.');
+	await expect(preview.getByRole('table', { name: 'Problems' }).getByRole('row').nth(1).getByRole('cell')).toHaveText([
+		'1',
+		'name',
+		'The required column "name" is missing. Every file needs the columns email and name.'
+	]);
+	await expect(page.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	// One person: one row, in the singular.
+	await page
+		.getByLabel('Or paste the CSV')
+		.fill(['name,email', `One Row ${id},import.one.${id}@e2e.example`].join('\n'));
+	await page.getByRole('button', { name: 'Preview import' }).click();
+	await expect(preview).toContainText('1 row: 1 to create, 0 to change, 0 unchanged.');
 });

@@ -77,6 +77,20 @@ test.describe('staff', () => {
 		await expect(page.getByLabel('What they did')).toHaveValue('Called back exactly when they said they would.');
 	});
 
+	test('finds the demo’s lunch-and-learn sessions on working days', async ({ page }) => {
+		await gotoReady(page, '/connect/sessions');
+		for (const topic of [
+			'A day on the Customer Care phones',
+			'Month-end close, explained in 30 minutes',
+			'Reading a payslip like an employee does',
+			'How the Service Desk triages your tickets',
+			'Orders that go wrong, and why'
+		]) {
+			const session = page.getByRole('listitem').filter({ hasText: topic });
+			await expect(session.getByText(/^(Mon|Tue|Wed|Thu|Fri), \d+ \w+ \d{4}, \d\d:\d\d/)).toBeVisible();
+		}
+	});
+
 	test('cannot plan a session', async ({ page }) => {
 		const response = await page.goto('/connect/sessions/new');
 		expect(response?.status()).toBe(403);

@@ -1,4 +1,5 @@
 import { type Browser, type Page } from '@playwright/test';
+import { feedbackReasons } from '../../src/lib/feedback';
 import { expect, test } from './worker-server';
 import { expectNoAxeViolations, freshContext, gotoReady, storageStateFor, unique, type DemoRole } from './fixtures';
 
@@ -62,8 +63,13 @@ test('a case link is answered once by a signed-out requester and read by the tea
 	await expect(visitor.getByLabel('Anything you would like to tell the team? (optional)')).toHaveValue(comment);
 
 	await visitor.getByRole('radio', { name: '9', exact: true }).check();
-	await visitor.getByRole('checkbox', { name: 'Resolved first time' }).check();
-	await visitor.getByRole('checkbox', { name: 'Had to repeat myself' }).check();
+	// Each reason is named by its words alone: the chip's "+" or tick is drawn, not read out.
+	for (const reason of feedbackReasons) {
+		await expect(visitor.getByRole('checkbox', { name: reason.label, exact: true })).toBeVisible();
+	}
+	await visitor.getByRole('checkbox', { name: 'Resolved first time', exact: true }).check();
+	await expect(visitor.getByRole('checkbox', { name: 'Resolved first time', exact: true })).toBeChecked();
+	await visitor.getByRole('checkbox', { name: 'Had to repeat myself', exact: true }).check();
 	await visitor.getByLabel('Amount of time lost').fill('1.5');
 	await visitor.getByLabel('Unit').selectOption('hours');
 	await visitor.getByRole('button', { name: 'Send feedback' }).click();

@@ -95,6 +95,27 @@ test.describe('a learner', () => {
 		await anonymous.close();
 	});
 
+	test('has a certificate that links to its check and carries a QR code of the address', async ({ page }) => {
+		await gotoReady(page, '/learn/breaking-down-silos/certificate');
+		const certificate = page.getByRole('article', { name: 'Certificate of completion' });
+		const code = (await certificate.locator('strong').textContent())!.trim();
+		const address = `${new URL(page.url()).origin}/verify/${code}`;
+		const link = certificate.getByRole('link', { name: address });
+		await expect(link).toHaveAttribute('href', address);
+		const qr = certificate.getByRole('img', { name: `QR code for ${address}` });
+		await expect(qr).toBeVisible();
+		expect(await qr.evaluate((svg) => svg.tagName.toLowerCase())).toBe('svg');
+		expect(await qr.locator('path').count()).toBeGreaterThan(0);
+		// It is on the printed page too.
+		await page.emulateMedia({ media: 'print' });
+		await expect(qr).toBeVisible();
+		await expect(link).toBeVisible();
+		await page.emulateMedia({ media: 'screen' });
+
+		await link.click();
+		await expect(page.getByText('This certificate is genuine.')).toBeVisible();
+	});
+
 	test('keeps an over-long reflection as typed and says what to fix', async ({ page }) => {
 		await gotoReady(page, '/learn/giving-and-receiving-feedback/reflect');
 		const long = 'word '.repeat(900);
@@ -189,10 +210,15 @@ test.describe('a manager', () => {
 		await expect(page.getByRole('status')).toContainText(
 			'Assigned Understanding your internal customer to the whole of Accounts Payable'
 		);
-		await expect(priya.getByText(`Due ${due}`)).toBeVisible();
-		await expect(page.getByRole('region', { name: 'Current assignments' })).toContainText(
-			'Understanding your internal customer'
+		// Dates read as on Home ("7 Dec 2026"), not as stored.
+		const dueText = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+			new Date(`${due}T12:00:00Z`)
 		);
+		await expect(priya.getByText(`Due ${dueText}`)).toBeVisible();
+		const assignments = page.getByRole('region', { name: 'Current assignments' });
+		await expect(assignments).toContainText('Understanding your internal customer');
+		await expect(assignments).toContainText(`due ${dueText}`);
+		await expect(page.getByRole('main')).not.toContainText(due);
 
 		const csv = await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!);
 		expect(csv.headers()['content-type']).toContain('text/csv');
@@ -213,7 +239,8 @@ test.describe('a manager', () => {
 			await page.getByLabel('Due date').fill(due);
 			await page.getByRole('button', { name: 'Assign', exact: true }).click();
 		};
-		const status = page.getByRole('status');
+		// The notice of what happened (the people chooser has a status line of its own).
+		const status = page.getByRole('status').filter({ hasText: title });
 		const current = page.getByRole('region', { name: 'Current assignments' });
 		const withdrawFor = (name: string) => current.getByRole('button', { name: `Withdraw ${title} for ${name}` });
 
@@ -267,6 +294,90 @@ test.describe('a manager', () => {
 	test('team learning passes axe', async ({ page }) => {
 		await gotoReady(page, '/learn/team');
 		await expectNoAxeViolations(page);
+	});
+
+	test('reads every module’s full name in the matrix', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await gotoReady(page, '/learn/team');
+		const matrix = page.getByRole('table', { name: /Learning in Accounts Payable/ });
+		const titles = await page.getByLabel('Module', { exact: true }).locator('option:not([value=""])').allTextContents();
+		expect(titles).toContain('Giving and receiving feedback');
+		for (const title of titles) {
+			const header = matrix.getByRole('columnheader', { name: title, exact: true });
+			await expect(header).toHaveText(title);
+			// Wrapped, not cut off: nothing overflows the header's box.
+			expect(await header.evaluate((th) => th.scrollWidth <= th.clientWidth), title).toBe(true);
+		}
+	});
+
+	test('chooses people by name, all shown at once, and keeps the choice while filtering', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await gotoReady(page, '/learn/team');
+		const assign = page.getByRole('region', { name: 'Assign learning' });
+		await assign.getByLabel('Chosen people').check();
+		const people = assign.getByRole('group', { name: 'People' });
+		const boxes = people.getByRole('checkbox');
+		const total = await boxes.count();
+		expect(total).toBeGreaterThanOrEqual(8);
+		// Every person can be reached: the last one is in view once scrolled to, and the count says how many there are.
+		await boxes.last().scrollIntoViewIfNeeded();
+		await expect(boxes.last()).toBeInViewport();
+		const count = people.getByRole('status');
+		await expect(count).toHaveText(`0 of ${total} chosen`);
+
+		// Filter by name; Enter in the filter does not send the form.
+		const filter = people.getByRole('searchbox', { name: 'Find people by name' });
+		await filter.fill('priya');
+		await filter.press('Enter');
+		await expect(page.getByRole('status').filter({ hasText: 'Assigned.' })).toHaveCount(0);
+		await expect(boxes.filter({ visible: true })).toHaveCount(1);
+		await expect(people.getByRole('checkbox', { name: 'Priya Raman' })).toBeVisible();
+		await people.getByRole('button', { name: 'Select all shown' }).click();
+		await expect(count).toHaveText(`1 of ${total} chosen · 1 shown`);
+
+		// A second filter adds to the choice; the people filtered out stay chosen and are sent.
+		await filter.fill('a');
+		const shown = await boxes.filter({ visible: true }).count();
+		await people.getByRole('button', { name: 'Select all shown' }).click();
+		await expect(count).toHaveText(`${shown} of ${total} chosen · ${shown} shown`);
+		await filter.fill('zzz-nobody');
+		await expect(people.getByText('Nobody’s name contains “zzz-nobody”.')).toBeVisible();
+		const sent = await assign
+			.locator('form')
+			.evaluate((form: HTMLFormElement) => new FormData(form).getAll('person_ids').length);
+		expect(sent).toBe(shown);
+		await expectNoAxeViolations(page);
+
+		// Clear acts on the people shown only.
+		await filter.fill('priya');
+		await people.getByRole('button', { name: 'Clear all shown' }).click();
+		await expect(count).toHaveText(`${shown - 1} of ${total} chosen · 1 shown`);
+		await filter.fill('');
+		await expect(boxes).toHaveCount(total);
+		await expect(people.getByRole('checkbox', { name: 'Priya Raman' })).not.toBeChecked();
+
+		// Keyboard: from the filter, Tab reaches the buttons and then the people.
+		await filter.focus();
+		await page.keyboard.press('Tab');
+		await expect(people.getByRole('button', { name: 'Select all shown' })).toBeFocused();
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		await expect(boxes.first()).toBeFocused();
+		const wasChecked = await boxes.first().isChecked();
+		await page.keyboard.press('Space');
+		await expect(boxes.first()).toBeChecked({ checked: !wasChecked });
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('lists every person to choose from', async ({ page }) => {
+			await page.goto('/learn/team');
+			const people = page.getByRole('region', { name: 'Assign learning' }).getByRole('group', { name: 'People' });
+			await expect(people.getByRole('checkbox', { name: 'Priya Raman' })).toBeVisible();
+			await expect(people.getByRole('searchbox')).toHaveCount(0);
+			await expect(people.getByRole('button')).toHaveCount(0);
+		});
 	});
 });
 

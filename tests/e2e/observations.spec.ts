@@ -32,6 +32,18 @@ async function teamId(admin: Page, name: string): Promise<string> {
 	return id!;
 }
 
+/** Opens a person's page through the manager's team matrix and returns their id. */
+async function personId(page: Page, name: string): Promise<string> {
+	await gotoReady(page, '/learn/team');
+	await page
+		.getByRole('table', { name: /Learning in/ })
+		.getByRole('link', { name, exact: true })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await page.waitForLoadState('networkidle');
+	return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
 /** Opens the observation form for a person by email and picks the behaviour. */
 async function startObservation(page: Page, email: string, behaviour: string): Promise<string> {
 	await gotoReady(page, '/observations/new');
@@ -40,7 +52,7 @@ async function startObservation(page: Page, email: string, behaviour: string): P
 	await expect(page).toHaveURL(/\/observations\/new\?person=/);
 	const personId = new URL(page.url()).searchParams.get('person')!;
 	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Behaviour', { exact: true }).selectOption({ label: behaviour });
+	await page.getByLabel('Behaviour to rate').selectOption({ label: behaviour });
 	await expect(
 		page.getByRole('group', { name: new RegExp(`Which level fits what you saw\\? \\(${behaviour}`) })
 	).toBeVisible();
@@ -51,7 +63,7 @@ async function fillEvidence(page: Page, level: number, situation: string) {
 	await page.getByRole('radio', { name: new RegExp(`^Level ${level}`) }).check();
 	await page.getByLabel('Situation').fill(situation);
 	await page
-		.getByLabel('Behaviour: what they did')
+		.getByLabel('What they did')
 		.fill('Chased procurement for the missing purchase order and told the supplier who had it now.');
 	await page
 		.getByLabel('Impact')
@@ -184,6 +196,65 @@ test('an admin changes the anchors of an observed behaviour and the old observat
 	for (const page of [manager, admin]) await page.context().close();
 });
 
+test.describe('the observation form', () => {
+	test.use({ storageState: storageStateFor('manager') });
+
+	test('names each control once: the behaviour to rate, and what they did', async ({ page }) => {
+		await gotoReady(page, '/observations/new?person=' + (await personId(page, 'Priya Raman')));
+		await page.getByLabel('Behaviour to rate').selectOption({ label: 'Takes ownership' });
+		await expect(page.getByRole('group', { name: /Which level fits what you saw/ })).toBeVisible();
+		await expect(page.getByRole('combobox', { name: /behaviour/i })).toHaveCount(1);
+		await expect(page.getByRole('textbox', { name: /behaviour/i })).toHaveCount(0);
+		await expect(page.getByRole('textbox', { name: 'What they did', exact: true })).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('leads back to the person’s page it was opened from', async ({ page }) => {
+		const priya = await personId(page, 'Priya Raman');
+		await page.getByRole('link', { name: 'Add observation' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Observe Priya Raman');
+		const back = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link');
+		await expect(back).toHaveText('← Priya Raman');
+		// Choosing the behaviour reloads the form, and the way back stays.
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('Behaviour to rate').selectOption({ label: 'Keeps promises' });
+		await expect(page.getByRole('radio', { name: /^Level 3/ })).toBeVisible();
+		await expect(back).toHaveText('← Priya Raman');
+		await back.click();
+		await expect(page).toHaveURL(new RegExp(`/people/${priya}$`));
+
+		// From the evidence page, back to it.
+		await gotoReady(page, `/people/${priya}/observations`);
+		await page.getByRole('link', { name: 'Add observation' }).click();
+		await expect(back).toHaveText('← Observations of Priya Raman');
+		await back.click();
+		await expect(page).toHaveURL(new RegExp(`/people/${priya}/observations$`));
+
+		// From the email step, the way back is kept through the lookup.
+		await gotoReady(page, `/observations/new?from=${encodeURIComponent(`/people/${priya}`)}`);
+		await page.getByLabel('Their email address').fill('staff@ripple.test');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Observe Priya Raman');
+		await expect(back).toHaveAttribute('href', `/people/${priya}`);
+
+		// Without a way back, or with one leading off Ripple, it is My growth.
+		for (const from of ['', '//evil.example/x', 'https://evil.example/x', '/\t/evil.example']) {
+			await gotoReady(page, `/observations/new?person=${priya}&from=${encodeURIComponent(from)}`);
+			await expect(back).toHaveText('← My growth');
+			await expect(back).toHaveAttribute('href', '/growth');
+		}
+	});
+
+	test('the team’s evidence names the person, then the behaviour', async ({ page, browser }) => {
+		const admin = await as(browser, 'admin');
+		const accountsPayable = await teamId(admin, 'Accounts Payable');
+		await admin.context().close();
+		await gotoReady(page, `/measure/teams/${accountsPayable}/observations`);
+		const heading = page.getByRole('article').first().getByRole('heading');
+		await expect(heading).toHaveText(/^[^:]+: \S/);
+	});
+});
+
 test.describe('staff', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
@@ -192,7 +263,7 @@ test.describe('staff', () => {
 		await gotoReady(page, '/growth');
 		await page.getByRole('link', { name: 'Rate yourself' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rate yourself');
-		await page.getByLabel('Behaviour', { exact: true }).selectOption({ label: 'Keeps promises' });
+		await page.getByLabel('Behaviour to rate').selectOption({ label: 'Keeps promises' });
 		await expect(page.getByRole('radio', { name: /^Level 3/ })).toBeVisible();
 		await fillEvidence(page, 3, situation);
 		// A source slipped into the form is ignored: the server decides it from who writes about whom.

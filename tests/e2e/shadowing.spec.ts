@@ -224,6 +224,23 @@ test.describe('staff', () => {
 		await anonymous.close();
 	});
 
+	test('finds the demo’s slots on working days', async ({ page }) => {
+		await gotoReady(page, '/connect/shadowing');
+		const slots = page.getByRole('region', { name: 'Open slots' }).getByRole('listitem');
+		for (const what of [
+			'Sit in on live calls during the morning peak',
+			'Follow a complaint from first call to resolution',
+			'Watch orders being released',
+			'Join the first-line desk',
+			'Prepare quotes with the sales support team'
+		]) {
+			const when = slots.filter({ hasText: what }).locator('p.muted');
+			await expect(when).toHaveText(/^(Mon|Tue|Wed|Thu|Fri), /);
+		}
+		const visits = page.getByRole('region', { name: 'Your visits' }).getByRole('link');
+		for (const visit of await visits.all()) await expect(visit).not.toHaveText(/\b(Sat|Sun), /);
+	});
+
 	test('cannot open the hosting page or another person’s visit actions', async ({ page }) => {
 		expect((await page.goto('/connect/shadowing/manage'))?.status()).toBe(403);
 		expect((await page.goto('/connect/shadowing/visits/doesnotexist0000'))?.status()).toBe(404);

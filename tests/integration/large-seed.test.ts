@@ -7,6 +7,7 @@ import { seedLargeOrganisation, type LargeOrgSummary } from '../../src/lib/serve
 import { LARGE_ACCOUNTS } from '../../src/lib/server/demo/large/plan';
 import { courseContent } from '../../src/lib/server/learning/content';
 import { periodsEndingWith, weeksOfMonth } from '../../src/lib/periods';
+import { eventsOffWorkingDays } from './demo-events';
 import { openTempDb, type TempDb } from './temp-db';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -239,6 +240,12 @@ describe('seeding a large organisation', () => {
 			.where('buddy_participants.person_id', 'is', null)
 			.executeTakeFirstOrThrow();
 		expect(Number(strays.n)).toBe(0);
+	});
+
+	it('puts every shadowing slot and lunch-and-learn session on a working day, on its own clocks', async () => {
+		const { checked, off } = await eventsOffWorkingDays(db);
+		expect(checked).toBeGreaterThan(0);
+		expect(off).toEqual([]);
 	});
 
 	it('creates the fixed accounts with their roles and stories', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import type { Db } from '../../src/lib/server/db';
+import { eventsOffWorkingDays } from './demo-events';
 import { openTempDb, type TempDb } from './temp-db';
 import { demoAccounts, DEMO_PASSWORD, hasDemoData } from '../../src/lib/server/demo/accounts';
 import { demoPeople } from '../../src/lib/server/demo/northwind/people';
@@ -408,6 +409,12 @@ describe('seeding the demo organisation', () => {
 				expect(s.note).not.toBe('');
 			}
 		}
+	});
+
+	it('puts every shadowing slot and lunch-and-learn session on a working day, on its own clocks', async () => {
+		const { checked, off } = await eventsOffWorkingDays(db);
+		expect(checked).toBeGreaterThanOrEqual(10);
+		expect(off).toEqual([]);
 	});
 
 	it('marks the database as demo data and refuses to seed on top of it', async () => {

@@ -27,6 +27,13 @@ describe('returnPath', () => {
 		expect(returnPath(undefined, origin)).toBe('/');
 	});
 
+	it('sends anything that would leave the site to the fallback the caller names', () => {
+		expect(returnPath('//evil.example/x', origin, '/growth')).toBe('/growth');
+		expect(returnPath('/\t/evil.example/x', origin, '/growth')).toBe('/growth');
+		expect(returnPath(null, origin, '/growth')).toBe('/growth');
+		expect(returnPath('/people/p1', origin, '/growth')).toBe('/people/p1');
+	});
+
 	it('gives back an address without raw control characters or spaces', () => {
 		expect(returnPath('/people/a b', origin)).toBe('/people/a%20b');
 	});

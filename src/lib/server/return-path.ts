@@ -3,10 +3,10 @@
  * `return` field). Parsed against Ripple's own origin and kept only if it stays there, so the
  * answer can never be an open redirect; browsers drop tabs and line breaks from addresses, which
  * is how `/\t/evil.example` would otherwise become `//evil.example`, so any control character
- * sends the person home. Every redirect to a caller-supplied path goes through here.
+ * sends the person home (or to the `home` the caller names). Every redirect to, or link back to, a
+ * caller-supplied path goes through here.
  */
-export function returnPath(raw: string | null | undefined, origin: string | URL): string {
-	const home = '/';
+export function returnPath(raw: string | null | undefined, origin: string | URL, home = '/'): string {
 	// eslint-disable-next-line no-control-regex -- control characters are what is refused
 	if (!raw || !raw.startsWith('/') || /[\u0000-\u001F\u007F]/.test(raw)) return home;
 	let target: URL;

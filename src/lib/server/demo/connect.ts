@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
+import { workingDayAt } from './working-days';
 
 /**
  * Connect activity for the demo: recognition across departments and lunch-and-learn sessions,
@@ -111,12 +112,9 @@ export async function seedDemoConnect(
 			.execute();
 	}
 
-	// Sessions: noon in London, whole days from now.
-	const noon = (daysFromNow: number) => {
-		const d = new Date(now.getTime() + daysFromNow * DAY);
-		d.setUTCHours(12, 0, 0, 0);
-		return d;
-	};
+	// Sessions: noon in London, whole days from now, on a working day there.
+	const timeZone = 'Europe/London';
+	const noon = (daysFromNow: number) => workingDayAt(now, daysFromNow, '12:00', timeZone);
 	const session = (fields: {
 		topic: string;
 		description: string;
@@ -137,7 +135,7 @@ export async function seedDemoConnect(
 			organiser_id: fields.organiser,
 			starts_at: start.toISOString(),
 			ends_at: new Date(start.getTime() + fields.minutes * 60_000).toISOString(),
-			time_zone: 'Europe/London',
+			time_zone: timeZone,
 			place: fields.place,
 			video_url: fields.video,
 			capacity: fields.capacity,

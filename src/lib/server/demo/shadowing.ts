@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
+import { workingDayAt } from './working-days';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -16,11 +17,10 @@ export async function seedDemoShadowing(
 	};
 	const teamOf = async (personId: string) =>
 		(await trx.selectFrom('people').select('team_id').where('id', '=', personId).executeTakeFirstOrThrow()).team_id!;
-	const at = (days: number, hour: number) => {
-		const d = new Date(now.getTime() + days * DAY);
-		d.setUTCHours(hour, 0, 0, 0);
-		return d;
-	};
+	// Slots keep London's clocks, as the floors they visit do, on a working day there; at these hours it
+	// is the same day wherever the hosts themselves live.
+	const timeZone = 'Europe/London';
+	const at = (days: number, hour: number) => workingDayAt(now, days, `${String(hour).padStart(2, '0')}:00`, timeZone);
 	const created = new Date(now.getTime() - 20 * DAY).toISOString();
 	const slot = async (
 		host: string,
@@ -41,7 +41,7 @@ export async function seedDemoShadowing(
 				host_id: host,
 				starts_at: start.toISOString(),
 				ends_at: new Date(start.getTime() + hours * HOUR).toISOString(),
-				time_zone: 'Europe/London',
+				time_zone: timeZone,
 				capacity,
 				place,
 				video_url: '',

@@ -4,7 +4,9 @@ import {
 	DEFAULT_TIME_ZONE,
 	importColumns,
 	importTemplate,
+	optionalImportColumns,
 	planImport,
+	requiredImportColumns,
 	type ImportIssue,
 	type ImportWorld,
 	type PlannedRow
@@ -136,14 +138,36 @@ describe('planImport: the header', () => {
 		});
 	});
 
-	it('reports a missing required column on line 1 under that column', () => {
+	it('reports a missing required column on line 1 under that column, naming the columns every file needs', () => {
 		expect(onlyIssue(csv('email,job title', 'new@example.com,Analyst'))).toEqual({
 			line: 1,
 			column: 'name',
-			reason: 'The "name" column is missing'
+			reason: 'The required column "name" is missing. Every file needs the columns email and name.'
 		});
 		const plan = planImport(csv('team,roles', 'General Ledger,admin'), makeWorld());
 		expect(plan.issues.map((i) => i.column)).toEqual(['email', 'name']);
+		expect(plan.issues[0]!.reason).toBe(
+			'The required column "email" is missing. Every file needs the columns email and name.'
+		);
+		expect(plan.rows).toEqual([]);
+	});
+
+	it('splits the columns into the required and the optional', () => {
+		expect(requiredImportColumns).toEqual(['email', 'name']);
+		expect(optionalImportColumns).toEqual(['job title', 'team', 'manager email', 'time zone', 'roles']);
+		expect([...requiredImportColumns, ...optionalImportColumns].sort()).toEqual([...importColumns].sort());
+	});
+
+	it('says the first line must name the columns when it names none of them', () => {
+		const plan = planImport(csv('new@example.com,Noor New', 'two@example.com,Two'), makeWorld());
+		expect(plan.issues).toEqual([
+			{
+				line: 1,
+				column: '',
+				reason:
+					'The first line must name the columns: email and name are required; job title, team, manager email, time zone and roles are optional. Start from the template.'
+			}
+		]);
 		expect(plan.rows).toEqual([]);
 	});
 

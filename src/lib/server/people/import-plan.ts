@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { formatList } from '../../intl';
 import { isTimeZone } from '../../locale';
 import { emailField, nameField } from '../../schemas/people';
 import { readCsvCell, toCsv } from '../csv';
@@ -12,7 +13,11 @@ import type { GrantedRole } from '../db/schema';
 
 export const importColumns = ['email', 'name', 'job title', 'team', 'manager email', 'time zone', 'roles'] as const;
 export type ImportColumn = (typeof importColumns)[number];
-const requiredColumns: ImportColumn[] = ['email', 'name'];
+/** Every file needs these; a column left out of the others changes nothing for people already in Ripple. */
+export const requiredImportColumns: readonly ImportColumn[] = ['email', 'name'];
+export const optionalImportColumns: readonly ImportColumn[] = importColumns.filter(
+	(c) => !requiredImportColumns.includes(c)
+);
 
 export const MAX_IMPORT_ROWS = 5000;
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -171,13 +176,29 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 		issues.push({ line: 0, column: '', reason: 'The file is empty. Start from the template.' });
 		return plan([]);
 	}
+	const known = (h: string) => (importColumns as readonly string[]).includes(h);
+	if (!header.some(known)) {
+		// Most often a file without a header, whose first person was read as one.
+		issues.push({
+			line: 1,
+			column: '',
+			reason: `The first line must name the columns: ${formatList(requiredImportColumns)} are required; ${formatList(optionalImportColumns)} are optional. Start from the template.`
+		});
+		return plan([]);
+	}
 	for (const h of header) {
-		if (h !== '' && !(importColumns as readonly string[]).includes(h)) {
+		if (h !== '' && !known(h)) {
 			issues.push({ line: 1, column: '', reason: `Unknown column "${h}". Columns are: ${importColumns.join(', ')}` });
 		}
 	}
-	for (const col of requiredColumns) {
-		if (!header.includes(col)) issues.push({ line: 1, column: col, reason: `The "${col}" column is missing` });
+	for (const col of requiredImportColumns) {
+		if (!header.includes(col)) {
+			issues.push({
+				line: 1,
+				column: col,
+				reason: `The required column "${col}" is missing. Every file needs the columns ${formatList(requiredImportColumns)}.`
+			});
+		}
 	}
 	if (issues.length) return plan([]);
 

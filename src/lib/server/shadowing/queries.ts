@@ -338,43 +338,68 @@ export async function completedVisitsByTeam(
 export async function visitsWaitingOn(database: Db, scope: Scope, since: string, now: string) {
 	const teams = scope.managedTeamIds;
 	const me = scope.personId;
-	const upcoming = visitsQuery(database).where('shadow_visits.starts_at', '>', now);
-	const ended = visitsQuery(database)
-		.where('shadow_visits.status', '=', 'confirmed')
-		.where('shadow_visits.ends_at', '<=', now)
-		.where('shadow_visits.ends_at', '>=', since);
-	const [approve, confirm, reflect, feedback] = await Promise.all([
-		upcoming
-			.where('shadow_visits.status', '=', 'pending_manager')
-			.where('shadow_visits.visitor_id', '!=', me)
-			.where((eb) =>
-				eb.or([eb('visitor.manager_id', '=', me), ...(teams.length ? [eb('visitor.team_id', 'in', teams)] : [])])
-			)
-			.orderBy('shadow_visits.starts_at')
-			.limit(20)
-			.execute(),
-		upcoming
-			.where('shadow_visits.status', '=', 'pending_host')
-			.where((eb) =>
-				eb.or([eb('shadow_slots.host_id', '=', me), ...(teams.length ? [eb('shadow_slots.team_id', 'in', teams)] : [])])
-			)
-			.orderBy('shadow_visits.starts_at')
-			.limit(20)
-			.execute(),
-		ended
-			.where('shadow_visits.visitor_id', '=', me)
-			.where('shadow_visits.reflected_at', 'is', null)
-			.orderBy('shadow_visits.ends_at', 'desc')
-			.limit(20)
-			.execute(),
-		ended
-			.where('shadow_slots.host_id', '=', me)
-			.where('shadow_visits.host_feedback_at', 'is', null)
-			.orderBy('shadow_visits.ends_at', 'desc')
-			.limit(20)
-			.execute()
-	]);
-	return { approve, confirm, reflect, feedback };
+	// One query for the four lists. Each branch starts from an indexed side (the people someone
+	// manages, the slots someone hosts, their own visits), so a person with nothing waiting costs a
+	// few index lookups, not a pass over every visit.
+	const managed = database
+		.selectFrom('people as managed')
+		.select('managed.id')
+		.where((eb) =>
+			eb.or([eb('managed.manager_id', '=', me), ...(teams.length ? [eb('managed.team_id', 'in', teams)] : [])])
+		);
+	const hosted = database
+		.selectFrom('shadow_slots as hosted')
+		.select('hosted.id')
+		.where((eb) =>
+			eb.or([eb('hosted.host_id', '=', me), ...(teams.length ? [eb('hosted.team_id', 'in', teams)] : [])])
+		);
+	const rows = await visitsQuery(database)
+		.select([
+			'shadow_visits.visitor_id',
+			'shadow_slots.host_id',
+			'shadow_slots.team_id as host_team_id',
+			'visitor.manager_id as visitor_manager_id',
+			'visitor.team_id as visitor_team_id'
+		])
+		.where((eb) =>
+			eb.or([
+				eb.and([
+					eb('shadow_visits.status', '=', 'pending_manager'),
+					eb('shadow_visits.starts_at', '>', now),
+					eb('shadow_visits.visitor_id', 'in', managed)
+				]),
+				eb.and([
+					eb('shadow_visits.status', '=', 'pending_host'),
+					eb('shadow_visits.starts_at', '>', now),
+					eb('shadow_visits.slot_id', 'in', hosted)
+				]),
+				eb.and([
+					eb('shadow_visits.status', '=', 'confirmed'),
+					eb('shadow_visits.ends_at', '<=', now),
+					eb('shadow_visits.ends_at', '>=', since),
+					eb.or([eb('shadow_visits.visitor_id', '=', me), eb('shadow_visits.slot_id', 'in', hosted)])
+				])
+			])
+		)
+		.orderBy('shadow_visits.starts_at')
+		.limit(200)
+		.execute();
+	const upcoming = rows.filter((v) => v.starts_at > now);
+	const ended = rows.filter((v) => v.status === 'confirmed' && v.ends_at <= now).reverse();
+	return {
+		// Nobody approves their own request, whatever teams they manage.
+		approve: upcoming.filter(
+			(v) =>
+				v.status === 'pending_manager' &&
+				v.visitor_id !== me &&
+				(v.visitor_manager_id === me || (v.visitor_team_id !== null && teams.includes(v.visitor_team_id)))
+		),
+		confirm: upcoming.filter(
+			(v) => v.status === 'pending_host' && (v.host_id === me || teams.includes(v.host_team_id))
+		),
+		reflect: ended.filter((v) => v.visitor_id === me && v.reflected_at === null),
+		feedback: ended.filter((v) => v.host_id === me && v.host_feedback_at === null)
+	};
 }
 
 /** Whether a person is the host of any slot that has a visit they could act on (the hosting page). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../../locale';
+import { formatCalendarDate, isTimeZone } from '../../locale';
 import { instantToZoned, zonedToInstant } from '../../time';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
@@ -131,7 +131,7 @@ export async function publishSlot(
 	const blackout = blackoutOn(input.date, await teamBlackouts(database, input.team_id));
 	if (blackout)
 		return rejected({
-			date: `The team takes no visitors from ${blackout.starts_on} to ${blackout.ends_on} (${blackout.reason})`
+			date: `The team takes no visitors from ${formatCalendarDate(blackout.starts_on)} to ${formatCalendarDate(blackout.ends_on)} (${blackout.reason})`
 		});
 	const id = newId();
 	const at = now.toISOString();

@@ -3,6 +3,7 @@ import type { VisitStatus } from '../../db/schema';
 import { buddyTopics } from '../../../buddies';
 import { periodLabel, periodOf } from '../../../periods';
 import { between, pick, rngFromSeed, sample } from '../random';
+import { workingDayAt } from '../working-days';
 import { MONTHS, type Context, type Shape } from './plan';
 import { closeAll, DAY, HOUR, idMaker, iso, isoDay, TableWriter, type Written } from './rows';
 import { GOALS, LUNCH_TOPICS, OBJECTIVES, SHADOW_OFFERS, THANKS } from './vocabulary';
@@ -182,8 +183,13 @@ export async function seedShadowing({ trx, seed, nowMs, org }: Context, shape: S
 					: between(rng, 0, org.teams.length - 1);
 		const team = org.teams[t]!;
 		const host = pick(rng, team.members);
-		const start =
-			Math.floor((nowMs + (s === 0 ? -10 : between(rng, -330, 45)) * DAY) / DAY) * DAY + between(rng, 8, 13) * HOUR;
+		// In the morning of a working day on the host's clocks.
+		const start = workingDayAt(
+			new Date(nowMs),
+			s === 0 ? -10 : between(rng, -330, 45),
+			`${String(between(rng, 8, 13)).padStart(2, '0')}:00`,
+			org.people[host]!.timeZone
+		).getTime();
 		const end = start + between(rng, 2, 3) * HOUR;
 		const capacity = between(rng, 1, 3);
 		const created = Math.min(start - between(rng, 10, 40) * DAY, nowMs);
@@ -286,8 +292,10 @@ export async function seedLunches({ trx, seed, nowMs, org }: Context, shape: Sha
 	const everyone = org.people.map((_, i) => i);
 	for (let s = 0; s < shape.lunchSessions; s++) {
 		// The first session is an upcoming one the staff account is going to.
-		const start = Math.floor((nowMs + (s === 0 ? 6 : between(rng, -360, 45)) * DAY) / DAY) * DAY + 12 * HOUR;
+		const days = s === 0 ? 6 : between(rng, -360, 45);
 		const presenter = pick(rng, everyone);
+		// Lunchtime on a working day, on the presenter's clocks.
+		const start = workingDayAt(new Date(nowMs), days, '12:00', org.people[presenter]!.timeZone).getTime();
 		const organiser = pick(rng, org.teams).manager;
 		const capacity = between(rng, 10, 60);
 		const created = Math.min(start - between(rng, 7, 30) * DAY, nowMs);

@@ -3,14 +3,23 @@ import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { csvFromForm } from '$lib/server/forms';
 import { applyImport, previewImport } from '$lib/server/people/import';
-import { importColumns, MAX_IMPORT_ROWS, type ImportPlan } from '$lib/server/people/import-plan';
+import {
+	MAX_IMPORT_ROWS,
+	optionalImportColumns,
+	requiredImportColumns,
+	type ImportPlan
+} from '$lib/server/people/import-plan';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREVIEW_ROWS = 200;
 
 export const load: PageServerLoad = ({ locals }) => {
 	const actor = requireAdmin(locals);
-	return { columns: importColumns, maxRows: MAX_IMPORT_ROWS, timeZone: actor.timeZone };
+	return {
+		columns: { required: requiredImportColumns, optional: optionalImportColumns },
+		maxRows: MAX_IMPORT_ROWS,
+		timeZone: actor.timeZone
+	};
 };
 
 /** What the page needs of a plan: every problem, and a bounded sample of the rows. */

@@ -15,7 +15,24 @@ import {
 	observedPerson
 } from '$lib/server/behaviours/observations';
 import { calendarDate } from '$lib/server/learning/rules';
+import { returnPath } from '$lib/server/return-path';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * Where the form's back link leads: the page the person came from (`?from=`, set by the links that
+ * open the form, kept through its steps), named after that page; My growth by default.
+ */
+function backLink(url: URL, person?: { id: string; name: string }) {
+	const from = url.searchParams.get('from');
+	const href = returnPath(from, url.origin, '/growth');
+	const labels: Record<string, string> = { '/growth': 'My growth' };
+	if (person) {
+		labels[`/people/${person.id}`] = person.name;
+		labels[`/people/${person.id}/observations`] = `Observations of ${person.name}`;
+	}
+	// `from` is carried to the next step only when it is one Ripple would lead back to.
+	return { href, label: labels[href] ?? 'Back', from: href === '/growth' ? null : href };
+}
 
 /** The person written about and the source the observation will get; 404 for nobody one can write about. */
 async function subjectFor(actor: Actor, personId: string) {
@@ -31,12 +48,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!personId) {
 		// First step: who? By email, as recognition does, so nobody browses a directory they may not see.
 		const email = url.searchParams.get('email')?.trim() ?? '';
+		const back = backLink(url);
 		if (email) {
 			const found = await activePersonByEmail(db(), email);
-			if (found) redirect(303, `/observations/new?person=${found.id}`);
+			const keep = back.from ? `&from=${encodeURIComponent(back.from)}` : '';
+			if (found) redirect(303, `/observations/new?person=${found.id}${keep}`);
 		}
 		return {
 			step: 'who' as const,
+			back,
 			email,
 			emailError: email ? 'Nobody active in Ripple has this email address' : null,
 			me: actor.id
@@ -48,6 +68,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const today = calendarDate(new Date(), actor.timeZone);
 	return {
 		step: 'rate' as const,
+		back: backLink(url, { id: person.personId, name: person.name }),
 		person: { id: person.personId, name: person.name, teamName: person.teamName },
 		source,
 		behaviours: behaviours.map((b) => ({ slug: b.slug, label: b.label, valueName: b.valueName })),
