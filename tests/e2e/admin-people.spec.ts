@@ -117,7 +117,7 @@ test.describe('adding a person', () => {
 			await expect(newcomer.getByRole('status')).toHaveText(
 				'Your password is set and you are signed in. Welcome to Ripple.'
 			);
-			await expect(newcomer.getByRole('region', { name: 'You' })).toContainText(person.email);
+			await expect(newcomer.getByRole('region', { name: 'You', exact: true })).toContainText(person.email);
 
 			await newcomer.goto(person.inviteUrl);
 			await expect(newcomer.getByRole('heading', { level: 1 })).toHaveText('This link cannot be used');

@@ -1,5 +1,21 @@
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './worker-server';
-import { expectNoAxeViolations, gotoReady, storageStateFor } from './fixtures';
+import {
+	DEMO_PASSWORD,
+	expectNoAxeViolations,
+	fillSignInForm,
+	freshContext,
+	gotoReady,
+	storageStateFor
+} from './fixtures';
+
+async function signedInAs(browser: Browser, email: string): Promise<Page> {
+	const page = await (await freshContext(browser)).newPage();
+	await gotoReady(page, '/login');
+	await fillSignInForm(page, email, DEMO_PASSWORD);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
+	return page;
+}
 
 /** The demo organisation as loaded: what waits for whom on their home page. */
 
@@ -36,13 +52,43 @@ test.describe('staff', () => {
 		await expect(waiting.getByRole('link', { name: /^Read Tomasz Nowak’s observation/ }).first()).toBeVisible();
 		await expect(waiting).not.toContainText('Emma Clarke');
 	});
+
+	test('are asked how the pairing with their buddy is going, on the pair page where they answer', async ({ page }) => {
+		await gotoReady(page, '/');
+		await page
+			.getByRole('region', { name: 'Waiting for you' })
+			.getByRole('link', { name: 'Say how your pairing with Jessica Taylor is going' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Jessica Taylor');
+		await expect(page.getByRole('region', { name: 'How is the pairing going?' })).toBeVisible();
+	});
+});
+
+test('the host of a past visit is asked for feedback, and the host team’s other manager is not', async ({
+	browser
+}) => {
+	const host = await signedInAs(browser, 'natalie.brooks@northwind.example');
+	const feedback = host
+		.getByRole('region', { name: 'Waiting for you' })
+		.getByRole('link', { name: 'Give Priya Raman feedback on their visit' });
+	await expect(feedback).toBeVisible();
+	await feedback.click();
+	await expect(host.getByRole('heading', { level: 1 })).toHaveText('Priya Raman shadows Customer Care');
+
+	const other = await signedInAs(browser, 'carlos.mendoza@northwind.example');
+	await expect(other.getByRole('region', { name: 'Waiting for you' })).not.toContainText('Priya Raman');
+	for (const page of [host, other]) await page.context().close();
 });
 
 test.describe('a leader', () => {
 	test.use({ storageState: storageStateFor('leader') });
 
-	test('is not asked to approve the requests of people she does not manage directly', async ({ page }) => {
+	test('is not asked about the requests, visits or buddies of people she does not manage directly', async ({
+		page
+	}) => {
 		await gotoReady(page, '/');
-		await expect(page.getByRole('region', { name: 'Waiting for you' })).not.toContainText('Emma Clarke');
+		const waiting = page.getByRole('region', { name: 'Waiting for you' });
+		await expect(waiting).toBeVisible();
+		for (const name of ['Emma Clarke', 'Priya Raman', 'Jessica Taylor']) await expect(waiting).not.toContainText(name);
 	});
 });

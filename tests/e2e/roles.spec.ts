@@ -44,7 +44,7 @@ test.describe('staff', () => {
 	test('home shows their team and manager', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Priya Raman');
-		const you = page.getByRole('region', { name: 'You' });
+		const you = page.getByRole('region', { name: 'You', exact: true });
 		await expect(you.getByRole('definition').nth(1)).toContainText('Accounts Payable');
 		await expect(you.getByRole('definition').nth(2)).toHaveText('Tomasz Nowak');
 		await expect(page.getByText('Accounts Payable Specialist · Accounts Payable')).toBeVisible();
