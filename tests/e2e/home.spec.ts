@@ -38,6 +38,25 @@ test.describe('the manager', () => {
 	});
 });
 
+test.describe('the manager as organiser', () => {
+	test.use({ storageState: storageStateFor('manager') });
+
+	test('is asked to take the attendance of his session that has happened, on the register where he takes it', async ({
+		page
+	}) => {
+		await gotoReady(page, '/');
+		const waiting = page.getByRole('region', { name: 'Waiting for you' });
+		await expect(waiting.getByRole('link', { name: /^Log your meeting/ })).toHaveCount(0);
+		await waiting
+			.getByRole('link', { name: 'Take the attendance of “Onboarding a new starter, from the HR side”' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Onboarding a new starter, from the HR side');
+		const register = page.getByRole('group', { name: 'Who came' });
+		await expect(register.getByRole('checkbox')).toHaveCount(3);
+		await expect(page.getByRole('button', { name: 'Save attendance' })).toBeVisible();
+	});
+});
+
 test.describe('staff', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
@@ -62,6 +81,26 @@ test.describe('staff', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Jessica Taylor');
 		await expect(page.getByRole('region', { name: 'How is the pairing going?' })).toBeVisible();
 	});
+});
+
+test('both buddies are asked to log the meeting they planned, with its day filled in; the session’s guests are not asked for its attendance', async ({
+	browser
+}) => {
+	for (const [email, buddy] of [
+		['staff@ripple.test', 'Jessica Taylor'],
+		['jessica.taylor@northwind.example', 'Priya Raman']
+	] as const) {
+		const page = await signedInAs(browser, email);
+		const waiting = page.getByRole('region', { name: 'Waiting for you' });
+		await expect(waiting.getByRole('link', { name: /^Take the attendance/ })).toHaveCount(0);
+		await waiting.getByRole('link', { name: `Log your meeting with ${buddy}` }).click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Meeting log' })).toBeVisible();
+		const date = page.getByLabel('Date', { exact: true }).last();
+		const planned = await date.inputValue();
+		expect(planned, email).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(planned < (await date.getAttribute('max'))!, email).toBe(true);
+		await page.context().close();
+	}
 });
 
 test('the host of a past visit is asked for feedback, and the host team’s other manager is not', async ({
@@ -89,6 +128,8 @@ test.describe('a leader', () => {
 		await gotoReady(page, '/');
 		const waiting = page.getByRole('region', { name: 'Waiting for you' });
 		await expect(waiting).toBeVisible();
-		for (const name of ['Emma Clarke', 'Priya Raman', 'Jessica Taylor']) await expect(waiting).not.toContainText(name);
+		for (const name of ['Emma Clarke', 'Jessica Taylor']) await expect(waiting).not.toContainText(name);
+		// Priya may be her buddy once the buddies journey has run on this worker; never her visit, though.
+		await expect(waiting.getByRole('link', { name: /visit/ })).toHaveCount(0);
 	});
 });

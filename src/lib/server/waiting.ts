@@ -2,6 +2,7 @@ import type { Actor } from './auth/actor';
 import { observationsAwaitingResponse } from './behaviours/observations';
 import { buddyActionsWaitingOn } from './buddies/pairs';
 import type { Db } from './db';
+import { calendarDate } from './learning/rules';
 import { sessionsAwaitingAttendance } from './lunch-and-learn/service';
 import { visitsWaitingOn } from './shadowing/service';
 
@@ -66,14 +67,15 @@ export async function waitingFor(database: Db, actor: Actor, now: Date): Promise
 		...sessions.map((s) => ({
 			kind: 'session_attendance' as const,
 			id: s.id,
-			href: `/connect/sessions/${s.id}`,
+			href: `/connect/sessions/${s.id}#organiser-heading`,
 			at: s.starts_at,
 			topic: s.topic
 		})),
 		...buddies.log.map((p) => ({
 			kind: 'buddy_meeting' as const,
 			id: p.planId,
-			href: `/connect/buddies/pairs/${p.pairId}`,
+			// The log form opens on the planned day, in the reader's calendar.
+			href: `/connect/buddies/pairs/${p.pairId}?met_on=${calendarDate(new Date(p.startsAt), actor.timeZone)}#log-heading`,
 			at: p.startsAt,
 			buddies: p.buddies
 		})),

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
+import { workingDayAt } from './working-days';
 
 const DAY = 86_400_000;
 
@@ -151,7 +152,7 @@ export async function seedDemoBuddies(
 			[160, 4]
 		]
 	);
-	await pair(
+	const staffPair = await pair(
 		current,
 		[staff, member('Customer Care', 2)],
 		10,
@@ -165,6 +166,23 @@ export async function seedDemoBuddies(
 			[8, 4]
 		]
 	);
+	// They planned to meet two working days ago and nobody has logged it yet: it waits on both.
+	const planned = workingDayAt(now, -2, '12:30', 'Europe/London');
+	await trx
+		.insertInto('buddy_plans')
+		.values({
+			id: newId(),
+			pair_id: staffPair,
+			starts_at: planned.toISOString(),
+			ends_at: new Date(planned.getTime() + 45 * 60_000).toISOString(),
+			place: 'Canteen, ground floor',
+			created_by: staff,
+			sequence: 0,
+			created_at: new Date(now.getTime() - 9 * DAY).toISOString(),
+			updated_at: new Date(now.getTime() - 9 * DAY).toISOString(),
+			cancelled_at: null
+		})
+		.execute();
 	await pair(
 		current,
 		[member('Payroll', 1), member('Service Desk', 2)],

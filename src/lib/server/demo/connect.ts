@@ -206,6 +206,19 @@ export async function seedDemoConnect(
 			place: '',
 			video: 'https://meet.example.com/orders',
 			capacity: 30
+		}),
+		// Two working days ago, and the organiser has not yet taken the attendance: it waits on him.
+		session({
+			topic: 'Onboarding a new starter, from the HR side',
+			description:
+				'Which forms Recruitment & Onboarding needs from a hiring manager and when, why a late contract delays the first payslip, and how to check where a new starter’s access request stands.',
+			presenter: pick('Recruitment & Onboarding', 1),
+			organiser: manager,
+			day: -2,
+			minutes: 30,
+			place: 'Room 3.04',
+			video: '',
+			capacity: 20
 		})
 	];
 	await trx
@@ -242,7 +255,10 @@ export async function seedDemoConnect(
 			rsvp(past[0]!.id, pick('Payroll', 3), 'going', 390, 1),
 			rsvp(past[0]!.id, pick('Customer Care', 5), 'going', 380, 0),
 			rsvp(past[1]!.id, staff, 'going', 800, 1),
-			rsvp(past[1]!.id, pick('Accounts Receivable', 2), 'going', 790, 1)
+			rsvp(past[1]!.id, pick('Accounts Receivable', 2), 'going', 790, 1),
+			rsvp(past[2]!.id, pick('Accounts Payable', 1), 'going', 100),
+			rsvp(past[2]!.id, pick('Payroll', 2), 'going', 96),
+			rsvp(past[2]!.id, care2, 'going', 90)
 		])
 		.execute();
 }

@@ -25,7 +25,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const today = calendarDate(new Date(), actor.timeZone);
 	const page = requireFound(await pairPage(db(), actor, params.id, today), notFound);
 	const plans = await plansOf(db(), page.id, new Date());
-	return { ...page, plans, timeZone: actor.timeZone, today, notice: url.searchParams.get('done') };
+	// "Log your meeting" links name the planned day; anything else, or a day to come, opens on today.
+	const named = url.searchParams.get('met_on') ?? '';
+	const logDay = /^\d{4}-\d{2}-\d{2}$/.test(named) && named <= today ? named : today;
+	return { ...page, plans, timeZone: actor.timeZone, today, logDay, notice: url.searchParams.get('done') };
 };
 
 /** The buddies' own actions: others who may see the pair are refused before their form is read. */
