@@ -20,6 +20,7 @@ const tableFlags: Record<keyof Database, true> = {
 	module_progress: true,
 	lesson_completions: true,
 	check_attempts: true,
+	check_draws: true,
 	completions: true,
 	reflections: true,
 	practice_logs: true,

@@ -13,23 +13,44 @@ export const audienceLabel: Record<Audience, string> = {
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
 
+const objectiveSchema = z.object({ id: slug, text: z.string().min(10) });
+
+const referenceSchema = z.object({
+	id: slug,
+	author: z.string().min(2),
+	title: z.string().min(3),
+	year: z.number().int().min(1900).max(2100),
+	/** What the module takes from it: the figure and what kind of figure it is, or the idea. */
+	what: z.string().min(10),
+	url: z.url().optional()
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+const uniqueIds = <T extends { id: string }>(items: T[]) => new Set(items.map((i) => i.id)).size === items.length;
+
 export const moduleMetaSchema = z.object({
 	title: z.string().min(3),
 	summary: z.string().min(20),
 	audience: z.array(z.enum(audiences)).min(1),
-	objectives: z.array(z.string().min(10)).min(2),
-	minutes: z.number().int().positive(),
+	objectives: z.array(objectiveSchema).min(2).max(8).refine(uniqueIds, 'objective ids must be unique'),
 	behaviours: z.array(slug).min(1),
 	version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a semantic version like 1.0.0'),
 	order: z.number().int(),
 	reflections: z.array(z.object({ id: slug, prompt: z.string().min(20) })).min(2),
-	practice: z.object({ title: z.string().min(5), description: z.string().min(40) })
+	practice: z.object({ title: z.string().min(5), description: z.string().min(40) }),
+	references: z.array(referenceSchema).refine(uniqueIds, 'reference ids must be unique').default([])
 });
 export type ModuleMeta = z.infer<typeof moduleMetaSchema>;
+export type Objective = z.infer<typeof objectiveSchema>;
 
 export const lessonMetaSchema = z.object({
-	title: z.string().min(3),
-	minutes: z.number().int().positive()
+	title: z.string().min(3)
+});
+
+/** The frontmatter of a pack document: the takeaways, job aid and the two guides. */
+export const packMetaSchema = z.object({ title: z.string().min(3) });
+export const facilitatorMetaSchema = packMetaSchema.extend({
+	session: z.object({ topic: z.string().min(5).max(200), description: z.string().min(20).max(2000) })
 });
 
 const optionSchema = z.object({
@@ -42,6 +63,8 @@ const optionSchema = z.object({
 export const questionSchema = z
 	.object({
 		id: slug,
+		/** The id of the module objective it tests. */
+		objective: slug.optional(),
 		kind: z.enum(['single', 'multiple']),
 		prompt: z.string().min(10),
 		options: z.array(optionSchema).min(2)
@@ -51,17 +74,51 @@ export const questionSchema = z
 		(q) => q.kind === 'multiple' || q.options.filter((o) => o.correct).length === 1,
 		'a single-choice question has exactly one correct option'
 	)
-	.refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, 'option ids must be unique');
+	.refine((q) => uniqueIds(q.options), 'option ids must be unique');
 
 export const checkSchema = z.object({
-	passMark: z.number().int().min(1).max(100),
-	questions: z
-		.array(questionSchema)
-		.min(6)
-		.refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'question ids must be unique')
+	questions: z.array(questionSchema).min(6).refine(uniqueIds, 'question ids must be unique')
 });
 export type KnowledgeCheck = z.infer<typeof checkSchema>;
 export type Question = z.infer<typeof questionSchema>;
+
+const outcomes = ['strong', 'mixed', 'weak'] as const;
+export type ScenarioOutcome = (typeof outcomes)[number];
+
+export interface ScenarioStep {
+	situation: string;
+	choices: ScenarioChoice[];
+}
+export interface ScenarioChoice {
+	label: string;
+	/** What happens because of the choice: the reply, the escalation, what the customer sees. */
+	consequence: string;
+	outcome: ScenarioOutcome;
+	/** Where the choice leads: the next decision. */
+	next?: ScenarioStep;
+}
+
+const stepSchema: z.ZodType<ScenarioStep> = z.lazy(() =>
+	z.object({
+		situation: z.string().min(10),
+		choices: z.array(choiceSchema).min(2).max(4)
+	})
+);
+const choiceSchema: z.ZodType<ScenarioChoice> = z.lazy(() =>
+	z.object({
+		label: z.string().min(3),
+		consequence: z.string().min(10),
+		outcome: z.enum(outcomes),
+		next: stepSchema.optional()
+	})
+);
+
+export const scenarioSchema = z.object({
+	title: z.string().min(3),
+	situation: z.string().min(10),
+	choices: z.array(choiceSchema).min(2).max(4)
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
 
 export const pathSchema = z.object({
 	title: z.string().min(3),

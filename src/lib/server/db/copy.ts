@@ -47,6 +47,7 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	module_progress: { key: ['person_id', 'module_slug'] },
 	lesson_completions: { key: ['person_id', 'module_slug', 'lesson_slug'] },
 	check_attempts: { key: ['id'] },
+	check_draws: { key: ['id'] },
 	completions: { key: ['id'] },
 	reflections: { key: ['person_id', 'module_slug', 'prompt_id'] },
 	practice_logs: { key: ['person_id', 'module_slug'] },

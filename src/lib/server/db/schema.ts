@@ -20,6 +20,7 @@ export interface Database {
 	module_progress: ModuleProgressTable;
 	lesson_completions: LessonCompletionTable;
 	check_attempts: CheckAttemptTable;
+	check_draws: CheckDrawTable;
 	completions: CompletionTable;
 	reflections: ReflectionTable;
 	practice_logs: PracticeLogTable;
@@ -193,6 +194,19 @@ export interface CheckAttemptTable {
 	score: number;
 	passed: number;
 	submitted_at: string;
+	/** JSON: the questions drawn, each with its option ids in the order shown; NULL before draws. */
+	questions: string | null;
+}
+
+/** The questions a learner has been shown for a module and not yet submitted: one per module. */
+export interface CheckDrawTable {
+	id: string;
+	person_id: string;
+	module_slug: string;
+	module_version: string;
+	/** JSON: question ids, each with its option ids in the order shown. */
+	questions: string;
+	drawn_at: string;
 }
 
 /** A module finished (every lesson done and the check passed) at a given module version. */

@@ -1,4 +1,5 @@
-import { canAdminister, leadsAnyUnit, managesAnyTeam } from '../people/policy';
+import { canOrganiseLunchSessions } from '../lunch-and-learn/policy';
+import { canAdminister, leadsAnyUnit, leadsPeople, managesAnyTeam } from '../people/policy';
 import type { Scope } from '../people/rules';
 
 /**
@@ -25,4 +26,14 @@ export function canFollowTeamLearning(scope: Scope): boolean {
 /** Leaders see completion rolled up for the units they lead. */
 export function seesUnitRollup(scope: Scope): boolean {
 	return leadsAnyUnit(scope);
+}
+
+/** A module's manager discussion guide: whoever leads people (managers, leaders) and admins. */
+export function canReadManagerGuide(scope: Scope): boolean {
+	return canAdminister(scope) || leadsPeople(scope);
+}
+
+/** A module's facilitator guide: whoever may run it as a lunch-and-learn. */
+export function canReadFacilitatorGuide(scope: Scope): boolean {
+	return canOrganiseLunchSessions(scope);
 }

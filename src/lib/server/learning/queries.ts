@@ -4,6 +4,7 @@ import type {
 	Assignment,
 	AssignmentTable,
 	CheckAttemptTable,
+	CheckDrawTable,
 	Completion,
 	CompletionTable,
 	ReflectionTable
@@ -68,6 +69,60 @@ export async function insertLessonCompletion(
 
 export async function insertCheckAttempt(database: Db, attempt: Insertable<CheckAttemptTable>): Promise<void> {
 	await database.insertInto('check_attempts').values(attempt).execute();
+}
+
+/** The learner's open (drawn, not yet submitted) check for a module, if any. */
+export async function openDrawOf(database: Db, personId: string, moduleSlug: string) {
+	return database
+		.selectFrom('check_draws')
+		.selectAll()
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.executeTakeFirst();
+}
+
+/** Stores a draw, replacing any open one of the learner for the module. */
+export async function replaceDraw(database: Db, draw: Insertable<CheckDrawTable>): Promise<void> {
+	await database
+		.deleteFrom('check_draws')
+		.where('person_id', '=', draw.person_id)
+		.where('module_slug', '=', draw.module_slug)
+		.execute();
+	await database.insertInto('check_draws').values(draw).execute();
+}
+
+/** Takes a draw off the open list; false when it was not open (already submitted, or replaced). */
+export async function closeDraw(database: Db, drawId: string, personId: string): Promise<boolean> {
+	const result = await database
+		.deleteFrom('check_draws')
+		.where('id', '=', drawId)
+		.where('person_id', '=', personId)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) === 1;
+}
+
+/** The questions of the learner's latest attempt at a module, for a retake to avoid. */
+export async function lastAttemptQuestions(database: Db, personId: string, moduleSlug: string) {
+	const row = await database
+		.selectFrom('check_attempts')
+		.select('questions')
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.orderBy('submitted_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return row?.questions ?? null;
+}
+
+/** One of the learner's attempts, for its review. */
+export async function attemptOf(database: Db, personId: string, moduleSlug: string, attemptId: string) {
+	return database
+		.selectFrom('check_attempts')
+		.selectAll()
+		.where('id', '=', attemptId)
+		.where('person_id', '=', personId)
+		.where('module_slug', '=', moduleSlug)
+		.executeTakeFirst();
 }
 
 export async function insertCompletion(database: Db, completion: Insertable<CompletionTable>): Promise<void> {
@@ -150,7 +205,7 @@ export async function hasPassedCheck(
 export async function listAttempts(database: Db, personId: string, moduleSlug: string) {
 	return database
 		.selectFrom('check_attempts')
-		.select(['id', 'score', 'passed', 'submitted_at', 'module_version'])
+		.select(['id', 'score', 'passed', 'submitted_at', 'module_version', 'questions'])
 		.where('person_id', '=', personId)
 		.where('module_slug', '=', moduleSlug)
 		.orderBy('submitted_at', 'desc')

@@ -4,7 +4,7 @@
  */
 import { dateTimeFormat } from '../../intl';
 import { z } from 'zod';
-import type { KnowledgeCheck } from '../../learning/schemas';
+import type { KnowledgeCheck, Question } from '../../learning/schemas';
 
 /** Chosen option ids per question id, as submitted. */
 export type Answers = Record<string, string[]>;
@@ -33,13 +33,91 @@ export interface Grade {
 	results: QuestionResult[];
 }
 
+/** The library's pass mark, the same for every module. */
+export const PASS_MARK = 80;
+/** Questions drawn for one attempt from a module's pool. */
+export const QUESTIONS_PER_ATTEMPT = 8;
+
+/** One drawn question: its id and its option ids in the order the learner sees them. */
+export interface DrawnQuestion {
+	id: string;
+	options: string[];
+}
+
+/** A number in [0, 1), like Math.random: injected so tests can draw reproducibly. */
+export type Random = () => number;
+
+function shuffled<T>(items: readonly T[], random: Random): T[] {
+	const list = [...items];
+	for (let i = list.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[list[i], list[j]] = [list[j]!, list[i]!];
+	}
+	return list;
+}
+
+/**
+ * Draws an attempt: one question for each objective first (so every objective is tested), then the
+ * rest of the `count` from the pool, preferring questions the learner did not see last time
+ * (`avoid`); the questions and each question's options are shuffled.
+ */
+export function drawQuestions(
+	check: KnowledgeCheck,
+	objectives: readonly string[],
+	avoid: ReadonlySet<string>,
+	random: Random,
+	count = QUESTIONS_PER_ATTEMPT
+): DrawnQuestion[] {
+	const chosen: Question[] = [];
+	const pickFrom = (candidates: readonly Question[]) => {
+		const fresh = candidates.filter((q) => !avoid.has(q.id));
+		const from = fresh.length > 0 ? fresh : candidates;
+		chosen.push(from[Math.floor(random() * from.length)]!);
+	};
+	const open = () => check.questions.filter((q) => !chosen.includes(q));
+	for (const objective of shuffled(objectives, random)) {
+		if (chosen.length >= count) break;
+		const candidates = open().filter((q) => q.objective === objective);
+		if (candidates.length > 0) pickFrom(candidates);
+	}
+	while (chosen.length < Math.min(count, check.questions.length)) pickFrom(open());
+	return shuffled(chosen, random).map((q) => ({
+		id: q.id,
+		options: shuffled(
+			q.options.map((o) => o.id),
+			random
+		)
+	}));
+}
+
+/** Every question in file order, options as written: what attempts before drawing showed. */
+export function wholePool(check: KnowledgeCheck): DrawnQuestion[] {
+	return check.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) }));
+}
+
+/**
+ * The drawn questions as they stand in the pool now, or null when the pool no longer has one of
+ * them (or one of its options): the draw belongs to content that has since changed.
+ */
+export function drawnQuestions(check: KnowledgeCheck, draw: readonly DrawnQuestion[]): Question[] | null {
+	const found: Question[] = [];
+	for (const drawn of draw) {
+		const q = check.questions.find((c) => c.id === drawn.id);
+		if (!q || q.options.length !== drawn.options.length) return null;
+		const options = drawn.options.map((id) => q.options.find((o) => o.id === id));
+		if (options.some((o) => o === undefined)) return null;
+		found.push({ ...q, options: options as Question['options'] });
+	}
+	return found;
+}
+
 /**
  * Single choice: full credit for the correct option, none otherwise. Multiple choice: each right
  * option chosen earns a share, each wrong option chosen takes one back, never below zero, so
- * ticking everything is not a strategy.
+ * ticking everything is not a strategy. Results follow the order the questions were shown in.
  */
-export function gradeCheck(check: KnowledgeCheck, answers: Answers): Grade {
-	const results = check.questions.map((q): QuestionResult => {
+export function gradeCheck(questions: readonly Question[], answers: Answers): Grade {
+	const results = questions.map((q): QuestionResult => {
 		const chosen = new Set(answers[q.id] ?? []);
 		const correctIds = q.options.filter((o) => o.correct).map((o) => o.id);
 		let credit: number;
@@ -66,18 +144,17 @@ export function gradeCheck(check: KnowledgeCheck, answers: Answers): Grade {
 	});
 	const total = results.reduce((sum, r) => sum + r.credit, 0);
 	const score = Math.round((100 * total) / Math.max(1, results.length));
-	return { score, passed: score >= check.passMark, passMark: check.passMark, results };
+	return { score, passed: score >= PASS_MARK, passMark: PASS_MARK, results };
 }
 
-/** Questions the learner left unanswered (the form asks them to answer everything). */
 /**
  * A submitted check as a form: each question's field holds the chosen option ids. Ids that are not
  * the question's options are dropped, repeats count once, and a single-answer question keeps one.
  */
-export function answersSchema(check: KnowledgeCheck) {
+export function answersSchema(questions: readonly Question[]) {
 	return z.object(
 		Object.fromEntries(
-			check.questions.map((q) => {
+			questions.map((q) => {
 				const valid = new Set(q.options.map((o) => o.id));
 				return [
 					q.id,
@@ -91,8 +168,9 @@ export function answersSchema(check: KnowledgeCheck) {
 	);
 }
 
-export function unanswered(check: KnowledgeCheck, answers: Answers): string[] {
-	return check.questions.filter((q) => (answers[q.id] ?? []).length === 0).map((q) => q.id);
+/** Questions the learner left unanswered (the form asks them to answer everything). */
+export function unanswered(questions: readonly Question[], answers: Answers): string[] {
+	return questions.filter((q) => (answers[q.id] ?? []).length === 0).map((q) => q.id);
 }
 
 /** A module is complete when every lesson is done and the knowledge check is passed. */

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { reflectionLengthProblems } from '../../learning/schemas';
 import { rejected, type ServiceResult } from '../service-result';
 import { newId } from '../db/ids';
+import { parseForm } from '../forms';
 import type { Assignment, Completion } from '../db/schema';
 import { courseContent, findModule, findPath, type ModuleEntry } from './content';
 import {
@@ -13,7 +14,12 @@ import {
 	findCompletion,
 	completionByCode,
 	hasPassedCheck,
+	attemptOf,
+	closeDraw,
 	insertCheckAttempt,
+	lastAttemptQuestions,
+	openDrawOf,
+	replaceDraw,
 	insertCompletion,
 	insertLessonCompletion,
 	lessonCountsFor,
@@ -27,7 +33,10 @@ import {
 	touchModuleProgress
 } from './queries';
 import {
+	answersSchema,
 	calendarDate,
+	drawnQuestions,
+	drawQuestions,
 	dueStatus,
 	gradeCheck,
 	isEarlierMajor,
@@ -35,11 +44,15 @@ import {
 	learnerStatus,
 	parseVersion,
 	pathProgress,
+	unanswered,
 	type Answers,
+	type DrawnQuestion,
 	type DueStatus,
 	type Grade,
-	type LearnerStatus
+	type LearnerStatus,
+	type Random
 } from './rules';
+import type { Question } from '../../learning/schemas';
 
 /** A short code printed on certificates: ten characters from 50 random bits, grouped for reading. */
 function verificationCode(): string {
@@ -113,17 +126,93 @@ export async function completeLesson(
 	});
 }
 
-/** Grades a submission on the server, stores the attempt, and completes the module if it can. */
+/** What a learner sees of a drawn check: the questions and options in their order, no key. */
+export interface CheckSheet {
+	drawId: string;
+	questions: { id: string; kind: 'single' | 'multiple'; prompt: string; options: { id: string; text: string }[] }[];
+}
+
+function sheetOf(drawId: string, questions: readonly Question[]): CheckSheet {
+	return {
+		drawId,
+		questions: questions.map((q) => ({
+			id: q.id,
+			kind: q.kind,
+			prompt: q.prompt,
+			options: q.options.map((o) => ({ id: o.id, text: o.text }))
+		}))
+	};
+}
+
+const parseDraw = (json: string | null): DrawnQuestion[] | null =>
+	json ? (JSON.parse(json) as DrawnQuestion[]) : null;
+
+/**
+ * The learner's open check for a module: the one drawn earlier if it still fits the content, or a
+ * new draw that avoids the questions of their last attempt where the pool allows.
+ */
+export async function openCheck(
+	database: Db,
+	learner: Actor,
+	mod: ModuleEntry,
+	now: Date,
+	random: Random = Math.random
+): Promise<CheckSheet> {
+	const open = await openDrawOf(database, learner.id, mod.slug);
+	const openQuestions =
+		open?.module_version === mod.version ? drawnQuestions(mod.check, parseDraw(open.questions)!) : null;
+	if (open && openQuestions) return sheetOf(open.id, openQuestions);
+	const last = parseDraw(await lastAttemptQuestions(database, learner.id, mod.slug)) ?? [];
+	const draw = drawQuestions(
+		mod.check,
+		mod.objectives.map((o) => o.id),
+		new Set(last.map((q) => q.id)),
+		random
+	);
+	const id = newId();
+	await replaceDraw(database, {
+		id,
+		person_id: learner.id,
+		module_slug: mod.slug,
+		module_version: mod.version,
+		questions: JSON.stringify(draw),
+		drawn_at: now.toISOString()
+	});
+	return sheetOf(id, drawnQuestions(mod.check, draw)!);
+}
+
+export type CheckSubmission =
+	| { outcome: 'graded'; grade: Grade; answers: Answers; completion: Completion | undefined; sheet: CheckSheet }
+	| { outcome: 'unanswered'; missing: string[]; answers: Answers; sheet: CheckSheet }
+	/** The draw was submitted already, or the module changed since it was drawn. */
+	| { outcome: 'stale' };
+
+/**
+ * Grades a submission of the learner's open draw on the server, stores the attempt with the
+ * questions as shown, and completes the module if it can. A draw is graded once.
+ */
 export async function submitCheck(
 	database: Db,
 	learner: Actor,
 	mod: ModuleEntry,
-	answers: Answers,
+	drawId: string,
+	form: FormData,
 	now: Date
-): Promise<{ grade: Grade; completion: Completion | undefined }> {
+): Promise<CheckSubmission> {
 	const personId = learner.id;
-	const grade = gradeCheck(mod.check, answers);
 	return database.transaction().execute(async (trx) => {
+		const open = await openDrawOf(trx, personId, mod.slug);
+		if (!open || open.id !== drawId || open.module_version !== mod.version) return { outcome: 'stale' };
+		const questions = drawnQuestions(mod.check, parseDraw(open.questions)!);
+		if (!questions) return { outcome: 'stale' };
+		const parsed = parseForm(answersSchema(questions), form);
+		// Every field is a list that tolerates anything, so the form always parses.
+		const answers: Answers = parsed.ok ? parsed.data : {};
+		const sheet = sheetOf(open.id, questions);
+		const missing = unanswered(questions, answers);
+		if (missing.length) return { outcome: 'unanswered', missing, answers, sheet };
+		if (!(await closeDraw(trx, open.id, personId))) return { outcome: 'stale' };
+		const grade = gradeCheck(questions, answers);
 		await insertCheckAttempt(trx, {
 			id: newId(),
 			person_id: personId,
@@ -132,10 +221,27 @@ export async function submitCheck(
 			answers: JSON.stringify(answers),
 			score: grade.score,
 			passed: grade.passed ? 1 : 0,
-			submitted_at: now.toISOString()
+			submitted_at: now.toISOString(),
+			questions: open.questions
 		});
-		return { grade, completion: await settleCompletion(trx, personId, mod, now) };
+		return { outcome: 'graded', grade, answers, sheet, completion: await settleCompletion(trx, personId, mod, now) };
 	});
+}
+
+/**
+ * One of the learner's attempts as they saw it, graded, for its review; undefined when it is not
+ * theirs, predates drawing (no stored set) or its questions have since left the pool.
+ */
+export async function attemptReview(database: Db, learner: Actor, mod: ModuleEntry, attemptId: string) {
+	const attempt = await attemptOf(database, learner.id, mod.slug, attemptId);
+	const draw = parseDraw(attempt?.questions ?? null);
+	const questions = draw ? drawnQuestions(mod.check, draw) : null;
+	if (!attempt || !questions) return undefined;
+	return {
+		submittedAt: attempt.submitted_at,
+		version: attempt.module_version,
+		grade: gradeCheck(questions, JSON.parse(attempt.answers) as Answers)
+	};
 }
 
 export interface ModuleState {

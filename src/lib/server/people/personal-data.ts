@@ -226,6 +226,7 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'module_progress.person_id': { keep: true, why: 'learning figures' },
 	'lesson_completions.person_id': { keep: true, why: 'learning figures' },
 	'check_attempts.person_id': { keep: true, why: 'pass rates (answers are option ids, not text)' },
+	'check_draws.person_id': { delete: true, why: 'a check they had open and will not submit' },
 	'completions.person_id': { keep: true, why: 'completion rates' },
 	'reflections.person_id': { delete: true, why: 'private writing' },
 	'practice_logs.person_id': { delete: true, why: 'private writing' },

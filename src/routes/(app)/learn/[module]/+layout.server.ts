@@ -3,6 +3,8 @@ import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
 import { lessonsDone, moduleStates } from '$lib/server/learning/service';
+import { PASS_MARK, QUESTIONS_PER_ATTEMPT } from '$lib/server/learning/rules';
+import { packFor } from '$lib/server/learning/pack';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page of a module needs: its outline (never the check's key) and the learner's state. */
@@ -19,10 +21,11 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 			audience: mod.audience,
 			objectives: mod.objectives,
 			minutes: mod.minutes,
+			references: mod.references,
 			behaviours: mod.behaviours,
 			version: mod.version,
-			questionCount: mod.check.questions.length,
-			passMark: mod.check.passMark,
+			questionCount: QUESTIONS_PER_ATTEMPT,
+			passMark: PASS_MARK,
 			lessons: mod.lessons.map((l) => ({
 				slug: l.slug,
 				number: l.number,
@@ -31,6 +34,8 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 				done: done.has(l.slug)
 			}))
 		},
-		state: states.get(mod.slug)!
+		state: states.get(mod.slug)!,
+		// The pack documents this viewer may open, by kind, with their titles.
+		pack: packFor(mod, actor.scope)
 	};
 };

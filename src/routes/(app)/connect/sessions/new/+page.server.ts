@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
+import { findModule } from '$lib/server/learning/content';
 import { canOrganiseLunchSessions } from '$lib/server/lunch-and-learn/policy';
 import { lunchSessionSchema, planLunchSession } from '$lib/server/lunch-and-learn/service';
 import { requireCapability } from '$lib/server/policy';
@@ -8,9 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 const organisersOnly = 'Managers, leaders and admins plan sessions. Ask yours to put one on.';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = requireCapability(locals, canOrganiseLunchSessions, organisersOnly);
-	return { timeZone: actor.timeZone, email: locals.user?.email ?? '' };
+	// "Run this as a lunch-and-learn" from a module's facilitator guide fills in its topic.
+	const fromModule = findModule(url.searchParams.get('module') ?? '');
+	const suggested = fromModule?.session
+		? { ...fromModule.session, minutes: '60', module: { slug: fromModule.slug, title: fromModule.title } }
+		: null;
+	return { timeZone: actor.timeZone, email: locals.user?.email ?? '', suggested };
 };
 
 export const actions: Actions = {

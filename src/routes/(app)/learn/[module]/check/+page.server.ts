@@ -2,9 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
-import { readForm } from '$lib/server/forms';
-import { answersSchema, unanswered, type Answers } from '$lib/server/learning/rules';
-import { submitCheck } from '$lib/server/learning/service';
+import { objectIdOf } from '$lib/server/forms';
+import { openCheck, submitCheck } from '$lib/server/learning/service';
 import type { Actions, PageServerLoad } from './$types';
 
 function moduleOr404(slug: string) {
@@ -13,30 +12,28 @@ function moduleOr404(slug: string) {
 	return mod;
 }
 
-/** Questions as the learner sees them before submitting: no `correct`, no feedback. */
+/** The learner's drawn questions as they see them before submitting: no `correct`, no feedback. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	requireActor(locals);
+	const actor = requireActor(locals);
 	const mod = moduleOr404(params.module);
-	return {
-		questions: mod.check.questions.map((q) => ({
-			id: q.id,
-			kind: q.kind,
-			prompt: q.prompt,
-			options: q.options.map((o) => ({ id: o.id, text: o.text }))
-		}))
-	};
+	return { sheet: await openCheck(db(), actor, mod, new Date()) };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const actor = requireActor(locals);
 		const mod = moduleOr404(params.module);
-		const parsed = await readForm(request, answersSchema(mod.check));
-		// Every field is a list that tolerates anything, so the form always parses.
-		const answers: Answers = parsed.ok ? parsed.data : {};
-		const missing = unanswered(mod.check, answers);
-		if (missing.length) return fail(400, { answers, missing, grade: null, completed: false });
-		const { grade, completion } = await submitCheck(db(), actor, mod, answers, new Date());
-		return { answers, missing: [] as string[], grade, completed: completion !== undefined };
+		const form = await request.formData();
+		const result = await submitCheck(db(), actor, mod, objectIdOf(form, 'draw'), form, new Date());
+		if (result.outcome === 'stale') return fail(409, { stale: true as const });
+		if (result.outcome === 'unanswered')
+			return fail(400, { answers: result.answers, missing: result.missing, sheet: result.sheet, grade: null });
+		return {
+			answers: result.answers,
+			missing: [] as string[],
+			sheet: result.sheet,
+			grade: result.grade,
+			completed: result.completion !== undefined
+		};
 	}
 };
