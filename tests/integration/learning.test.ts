@@ -2,18 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseContent } from '../../src/lib/server/learning/content';
 import { myLearning } from '../../src/lib/server/learning/my-learning';
 import { completionByCode } from '../../src/lib/server/learning/queries';
-import { completeLesson, submitCheck, visitLesson } from '../../src/lib/server/learning/service';
+import {
+	attemptReview,
+	completeLesson,
+	openCheck,
+	submitCheck,
+	visitLesson,
+	type CheckSheet,
+	type CheckSubmission
+} from '../../src/lib/server/learning/service';
+import { QUESTIONS_PER_ATTEMPT } from '../../src/lib/server/learning/rules';
 import { assignLearning, cancelAssignment, teamMatrix } from '../../src/lib/server/learning/team';
 import { exportTeamLearning } from '../../src/lib/server/learning/team-export';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
-import { load as loadCheckPage } from '../../src/routes/(app)/learn/[module]/check/+page.server';
 
 let temp: TempDb;
 const mod = courseContent().modules[0]!;
-const allRight = Object.fromEntries(
-	mod.check.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)])
-);
-const allWrong = Object.fromEntries(mod.check.questions.map((q) => [q.id, [q.options.find((o) => !o.correct)!.id]]));
 
 beforeAll(async () => {
 	temp = await openTempDb('learning');
@@ -120,44 +124,134 @@ describe('assignments', () => {
 	});
 });
 
+/** A submission of a drawn sheet: the right options of every question, or one wrong option each. */
+function answersTo(sheet: CheckSheet, how: 'right' | 'wrong', leaveOut = 0): FormData {
+	const form = new FormData();
+	form.set('draw', sheet.drawId);
+	for (const shown of sheet.questions.slice(leaveOut)) {
+		const q = mod.check.questions.find((c) => c.id === shown.id)!;
+		const picks = how === 'right' ? q.options.filter((o) => o.correct) : [q.options.find((o) => !o.correct)!];
+		for (const o of picks) form.append(q.id, o.id);
+	}
+	return form;
+}
+
+const graded = (result: CheckSubmission) => {
+	if (result.outcome !== 'graded') throw new Error(`expected a graded attempt, got ${result.outcome}`);
+	return result;
+};
+
 describe('knowledge check', () => {
-	it('sends questions without the answer key before submission', async () => {
-		const data = await loadCheckPage({
-			locals: { user: { id: 'ann' }, actor: await actorFor(temp.db, 'ann'), session: null },
-			params: { module: mod.slug }
-		} as unknown as Parameters<typeof loadCheckPage>[0]);
-		const json = JSON.stringify(data);
+	it('draws the questions once per attempt and sends them without the answer key', async () => {
+		// What the check page's load returns: the sheet of the open draw.
+		const page = { sheet: await openCheck(temp.db, await actorFor(temp.db, 'ann'), mod, T0) };
+		const json = JSON.stringify(page);
 		expect(json).not.toContain('"correct"');
 		expect(json).not.toContain('feedback');
 		for (const q of mod.check.questions) for (const o of q.options) expect(json).not.toContain(o.feedback);
-		expect(json).toContain(mod.check.questions[0]!.prompt);
+		expect(page.sheet.questions).toHaveLength(Math.min(QUESTIONS_PER_ATTEMPT, mod.check.questions.length));
+		// Coming back to the page shows the same draw, in the same order.
+		const again = await openCheck(temp.db, await actorFor(temp.db, 'ann'), mod, T0);
+		expect(again).toEqual(page.sheet);
 	});
 
-	it('stores every attempt, and completes the module only with every lesson done and a pass', async () => {
-		const failed = await submitCheck(temp.db, await actorFor(temp.db, 'ann'), mod, allWrong, T0);
+	it('stores every attempt with the questions as shown, grades a draw once, and completes the module only with every lesson done and a pass', async () => {
+		const ann = await actorFor(temp.db, 'ann');
+		const first = await openCheck(temp.db, ann, mod, T0);
+		const failed = graded(await submitCheck(temp.db, ann, mod, first.drawId, answersTo(first, 'wrong'), T0));
 		expect(failed.grade.passed).toBe(false);
+		expect(failed.grade.results.map((r) => r.id)).toEqual(first.questions.map((q) => q.id));
 		expect(failed.completion).toBeUndefined();
+		// The same answers again, to a draw already graded: refused, nothing stored.
+		expect(await submitCheck(temp.db, ann, mod, first.drawId, answersTo(first, 'right'), T0)).toEqual({
+			outcome: 'stale'
+		});
 
-		const passedEarly = await submitCheck(temp.db, await actorFor(temp.db, 'ann'), mod, allRight, T0);
+		const second = await openCheck(temp.db, ann, mod, T0);
+		expect(second.drawId).not.toBe(first.drawId);
+		const passedEarly = graded(await submitCheck(temp.db, ann, mod, second.drawId, answersTo(second, 'right'), T0));
 		expect(passedEarly.grade.score).toBe(100);
 		expect(passedEarly.completion).toBeUndefined();
 
 		const attempts = await temp.db
 			.selectFrom('check_attempts')
-			.select(['score', 'passed', 'module_version'])
+			.select(['score', 'passed', 'module_version', 'questions'])
 			.where('person_id', '=', 'ann')
 			.orderBy('submitted_at')
+			.orderBy('passed')
 			.execute();
-		expect(attempts).toHaveLength(2);
 		expect(attempts.map((a) => a.passed)).toEqual([0, 1]);
 		expect(attempts[1]!.module_version).toBe(mod.version);
+		expect(JSON.parse(attempts[0]!.questions!).map((q: { id: string }) => q.id)).toEqual(
+			first.questions.map((q) => q.id)
+		);
+		expect(JSON.parse(attempts[0]!.questions!)[0].options).toEqual(first.questions[0]!.options.map((o) => o.id));
 
 		let last;
-		for (const lesson of mod.lessons)
-			last = await completeLesson(temp.db, await actorFor(temp.db, 'ann'), mod, lesson.slug, T0);
+		for (const lesson of mod.lessons) last = await completeLesson(temp.db, ann, mod, lesson.slug, T0);
 		expect(last!.completion).toMatchObject({ module_slug: mod.slug, module_version: mod.version });
 		const verified = await completionByCode(temp.db, last!.completion!.verification_code);
 		expect(verified?.name).toBe('Ann Early');
+	});
+
+	it('keeps the draw open and stores nothing while a question is unanswered', async () => {
+		const hal = await actorFor(temp.db, 'hal');
+		const sheet = await openCheck(temp.db, hal, mod, T0);
+		const result = await submitCheck(temp.db, hal, mod, sheet.drawId, answersTo(sheet, 'right', 1), T0);
+		expect(result).toMatchObject({ outcome: 'unanswered', missing: [sheet.questions[0]!.id] });
+		expect((await openCheck(temp.db, hal, mod, T0)).drawId).toBe(sheet.drawId);
+		const stored = await temp.db.selectFrom('check_attempts').select('id').where('person_id', '=', 'hal').execute();
+		expect(stored).toEqual([]);
+	});
+
+	it('draws afresh when the module has a new version, and refuses answers to the old draw', async () => {
+		const hal = await actorFor(temp.db, 'hal');
+		const old = await openCheck(temp.db, hal, mod, T0);
+		const newer = { ...mod, version: '99.0.0' };
+		expect(await submitCheck(temp.db, hal, newer, old.drawId, answersTo(old, 'right'), T0)).toEqual({
+			outcome: 'stale'
+		});
+		expect((await openCheck(temp.db, hal, newer, T0)).drawId).not.toBe(old.drawId);
+	});
+
+	it('draws a retake from the questions the learner has not just seen', async () => {
+		const pool = Array.from({ length: 14 }, (_, i) => ({
+			id: `pool-${i}`,
+			objective: mod.objectives[i % mod.objectives.length]!.id,
+			kind: 'single' as const,
+			prompt: `A situation numbered ${i}`,
+			options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: `Option ${id}`, correct: id === 'b', feedback: 'Why.' }))
+		}));
+		const big = { ...mod, slug: 'pool-module', check: { questions: pool } };
+		const mgr = await actorFor(temp.db, 'mgr');
+		const first = await openCheck(temp.db, mgr, big, T0);
+		const form = new FormData();
+		form.set('draw', first.drawId);
+		for (const q of first.questions) form.append(q.id, 'a');
+		graded(await submitCheck(temp.db, mgr, big, first.drawId, form, T0));
+		const retake = await openCheck(temp.db, mgr, big, T0);
+		const seen = new Set(first.questions.map((q) => q.id));
+		// Six of the fourteen were not shown: all six come first, and only two repeat.
+		expect(retake.questions.filter((q) => seen.has(q.id))).toHaveLength(2);
+	});
+
+	it('shows a learner their own attempt as they saw it, and nobody else’s', async () => {
+		const ann = await actorFor(temp.db, 'ann');
+		const later = new Date(T0.getTime() + 60_000);
+		const sheet = await openCheck(temp.db, ann, mod, later);
+		graded(await submitCheck(temp.db, ann, mod, sheet.drawId, answersTo(sheet, 'right'), later));
+		const attempt = await temp.db
+			.selectFrom('check_attempts')
+			.select('id')
+			.where('person_id', '=', 'ann')
+			.where('submitted_at', '=', later.toISOString())
+			.executeTakeFirstOrThrow();
+		const mine = await attemptReview(temp.db, ann, mod, attempt.id);
+		expect(mine?.grade.results.map((r) => r.options.map((o) => o.id))).toEqual(
+			sheet.questions.map((q) => q.options.map((o) => o.id))
+		);
+		expect(mine?.grade.results.every((r) => r.credit === 1)).toBe(true);
+		expect(await attemptReview(temp.db, await actorFor(temp.db, 'hal'), mod, attempt!.id)).toBeUndefined();
 	});
 });
 

@@ -40,7 +40,8 @@ export async function catalogueFor(database: Db, personId: string, filters: Cata
 	const needle = filters.q.toLowerCase();
 	const matching = modules.filter(
 		(m) =>
-			(!needle || `${m.title} ${m.summary} ${m.objectives.join(' ')}`.toLowerCase().includes(needle)) &&
+			(!needle ||
+				`${m.title} ${m.summary} ${m.objectives.map((o) => o.text).join(' ')}`.toLowerCase().includes(needle)) &&
 			(!filters.audience || m.audience.includes(filters.audience)) &&
 			(!filters.behaviour || m.behaviours.includes(filters.behaviour)) &&
 			inDuration(m.minutes, filters.duration)

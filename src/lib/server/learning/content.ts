@@ -12,6 +12,7 @@ import {
 	type PathMeta,
 	type Scenario
 } from '../../learning/schemas';
+import { isPackKind, packKinds, type PackKind } from '../../learning/pack';
 import { lessonMinutes, moduleMinutes, scenarioIdsIn } from './reading-time';
 
 /**
@@ -51,9 +52,7 @@ export interface LessonEntry {
 	component: Component;
 }
 
-/** The blended-delivery pack: which documents the module has, by kind, with their titles. */
-export const packKinds = ['takeaways', 'job-aid', 'manager-guide', 'facilitator-guide'] as const;
-export type PackKind = (typeof packKinds)[number];
+export { packKinds, type PackKind };
 
 export interface ModuleEntry extends ModuleMeta {
 	slug: string;
@@ -135,7 +134,7 @@ function loadPack(slug: string) {
 			const meta = parse(file, facilitatorMetaSchema, doc.metadata);
 			pack[kind] = { title: meta.title };
 			session = meta.session;
-		} else if (packKinds.includes(kind)) {
+		} else if (isPackKind(kind)) {
 			pack[kind] = { title: parse(file, packMetaSchema, doc.metadata).title };
 		}
 	}

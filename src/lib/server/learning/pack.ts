@@ -1,5 +1,6 @@
 import type { Scope } from '../people/rules';
-import { packKinds, type ModuleEntry, type PackKind } from './content';
+import { packKinds, type PackKind } from '../../learning/pack';
+import type { ModuleEntry } from './content';
 import { canReadFacilitatorGuide, canReadManagerGuide } from './policy';
 
 /**

@@ -424,6 +424,15 @@ export async function moduleProgress(database: Db, personId: string, mod: Module
 		// A pass counts for the current major version only, as completion does.
 		passedCheck: attempts.some((a) => a.passed === 1 && majorOf(a.module_version) === majorOf(mod.version)),
 		attemptCount: attempts.length,
+		// Newest first; those with a stored set of questions can be reviewed as they were shown.
+		attempts: attempts.map((a) => ({
+			id: a.id,
+			score: a.score,
+			passed: a.passed === 1,
+			submittedAt: a.submitted_at,
+			version: a.module_version,
+			reviewable: a.questions !== null && a.module_version === mod.version
+		})),
 		reflectionCount: reflections.filter((r) => r.body.trim()).length,
 		practiceDone: practice[0] ?? null
 	};

@@ -22,6 +22,7 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 			objectives: mod.objectives,
 			minutes: mod.minutes,
 			references: mod.references,
+			hasTakeaways: mod.pack.takeaways !== undefined,
 			behaviours: mod.behaviours,
 			version: mod.version,
 			questionCount: QUESTIONS_PER_ATTEMPT,

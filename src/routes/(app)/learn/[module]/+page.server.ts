@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		bestScore: progress.bestScore,
 		passedCheck: progress.passedCheck,
 		attemptCount: progress.attemptCount,
+		attempts: progress.attempts.slice(0, 5),
 		reflectionCount: progress.reflectionCount,
 		promptCount: mod.reflections.length,
 		practice: { title: mod.practice.title, description: mod.practice.description, done: progress.practiceDone },

@@ -21,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const next = mod.lessons[index + 1];
 	return {
 		lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, position: index + 1 },
+		// The scenarios this lesson places, for its <Scenario id> components.
+		scenarios: Object.fromEntries(lesson.scenarios.map((id) => [id, mod.scenarios.get(id)!])),
 		previous: previous ? { slug: previous.slug, title: previous.title } : null,
 		next: next ? { slug: next.slug, title: next.title } : null
 	};
@@ -33,6 +35,8 @@ export const actions: Actions = {
 		const { completion } = await completeLesson(db(), actor, mod, params.lesson, new Date());
 		if (completion) redirect(303, `/learn/${mod.slug}/certificate?new=1`);
 		const next = mod.lessons[index + 1];
-		redirect(303, next ? `/learn/${mod.slug}/${next.slug}` : `/learn/${mod.slug}/check`);
+		// After the last lesson, what to keep from the module, then its check.
+		const after = mod.pack.takeaways ? 'takeaways' : 'check';
+		redirect(303, `/learn/${mod.slug}/${next ? next.slug : after}`);
 	}
 };
