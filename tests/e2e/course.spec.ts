@@ -130,6 +130,16 @@ test.describe('a learner', () => {
 		for (const guide of ['manager-guide', 'facilitator-guide'])
 			expect((await page.goto(`/learn/${slug}/${guide}`))?.status(), guide).toBe(403);
 	});
+
+	test('can print every module’s job aid on one A4 page and on one US Letter page', async ({ page }) => {
+		test.slow();
+		for (const module of readdirSync('content/modules')) {
+			const response = await gotoReady(page, `/learn/${module}/job-aid`);
+			expect(response?.status(), module).toBe(200);
+			expect(await printedPages(page, 'A4'), `${module} on A4`).toBe(1);
+			expect(await printedPages(page, 'Letter'), `${module} on Letter`).toBe(1);
+		}
+	});
 });
 
 test.describe('a manager', () => {
