@@ -85,8 +85,11 @@ export interface Objects {
 	visit: string;
 	metric: string;
 	behaviour: string;
-	/** The staff persona's own: their shadowing visit, an observation about them, their live buddy pair. */
-	own: { visit: string; observation: string; pair: string };
+	/**
+	 * The staff persona's own: their shadowing visit, an observation about them, their live buddy
+	 * pair, and a knowledge-check attempt that can be reviewed (with its module).
+	 */
+	own: { visit: string; observation: string; pair: string; attempt: string; attemptModule: string };
 }
 
 export interface RouteRule {
@@ -241,7 +244,17 @@ export const matrix: Record<string, RouteRule> = {
 		page: signedIn,
 		actions: { complete: signedIn }
 	},
+	// The pack's guides: the manager guide for whoever leads people; takeaways and job aid are everyone's.
+	'/(app)/learn/[module]/[doc=pack]': {
+		params: (o) => ({ module: o.module, doc: 'manager-guide' }),
+		page: only('mgr', 'mgrX', 'lead', 'leadX', 'admin')
+	},
 	'/(app)/learn/[module]/certificate': { params: module, page: signedIn },
+	// A review shows one's own attempt only.
+	'/(app)/learn/[module]/check/[attempt]': {
+		params: (o) => ({ module: o.own.attemptModule, attempt: o.own.attempt }),
+		page: within(['staff'])
+	},
 	'/(app)/learn/[module]/check': { params: module, page: signedIn, actions: { default: signedIn } },
 	'/(app)/learn/[module]/reflect': {
 		params: module,

@@ -26,6 +26,15 @@ export function lookUpObjects(databasePath: string): Objects {
 	];
 	const personaIds = personaEmails.map((email) => one('select id from people where email = ?', email));
 	const notPersonas = `(${personaIds.map((id) => `'${id}'`).join(', ')})`;
+	const attemptOf = (personId: string) => {
+		const row = db
+			.prepare(
+				'select id, module_slug from check_attempts where person_id = ? and questions is not null order by submitted_at'
+			)
+			.get(personId) as { id: string; module_slug: string } | undefined;
+		if (!row) throw new Error('The demo data has no reviewable knowledge-check attempt of the staff persona');
+		return { attempt: row.id, attemptModule: row.module_slug };
+	};
 	try {
 		const apTeam = one("select id from teams where name = 'Accounts Payable'");
 		const apPerson = one(
@@ -77,7 +86,8 @@ export function lookUpObjects(databasePath: string): Objects {
 				pair: one(
 					"select m.pair_id from buddy_pair_members m join buddy_pairs p on p.id = m.pair_id join buddy_cycles c on c.id = p.cycle_id where m.person_id = ? and c.status = 'published'",
 					personaIds[0]
-				)
+				),
+				...attemptOf(personaIds[0]!)
 			},
 			metric: one('select id from metrics order by id'),
 			behaviour: one('select id from behaviours order by id')

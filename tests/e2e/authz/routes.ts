@@ -55,7 +55,8 @@ export function urlOf(id: string, params: Record<string, string>): string {
 		.split('/')
 		.filter((segment) => !/^\(.+\)$/.test(segment))
 		.map((segment) => {
-			const name = /^\[(\w+)\]$/.exec(segment)?.[1];
+			// [name] or [name=matcher]: the value is looked up by the name.
+			const name = /^\[(\w+)(?:=\w+)?\]$/.exec(segment)?.[1];
 			if (!name) return segment.replace(/\[(\w+)\]/g, (_, inner: string) => params[inner] ?? `[${inner}]`);
 			const value = params[name];
 			if (value === undefined) throw new Error(`No value for [${name}] in ${id}`);

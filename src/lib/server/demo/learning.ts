@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
+import { checkSchema, type KnowledgeCheck } from '../../learning/schemas';
+import { drawnQuestions, drawQuestions, gradeCheck, type Answers } from '../learning/rules';
+import { rngFromLabel } from './random';
 
 /**
  * Learning activity for the demo organisation: assignments, partial progress, completions (a few
@@ -15,6 +18,14 @@ interface ModuleOnDisk {
 	version: string;
 	lessons: string[];
 	reflections: string[];
+	objectives: string[];
+	check: KnowledgeCheck;
+}
+
+/** The ids listed under one top-level key of a module's frontmatter (`objectives:`, `reflections:`). */
+function idsUnder(meta: string, key: string): string[] {
+	const block = new RegExp(`^${key}:\\n((?:[ \\t].*\\n)+)`, 'm').exec(meta)?.[1] ?? '';
+	return [...block.matchAll(/^\s*-\s*id:\s*([a-z0-9-]+)\s*$/gm)].map((m) => m[1]!);
 }
 
 function modulesOnDisk(root = join(process.cwd(), 'content', 'modules')): Map<string, ModuleOnDisk> {
@@ -28,14 +39,39 @@ function modulesOnDisk(root = join(process.cwd(), 'content', 'modules')): Map<st
 		}
 		const meta = readFileSync(join(root, slug, 'module.md'), 'utf8');
 		const version = /^version:\s*([\d.]+)\s*$/m.exec(meta)?.[1] ?? '1.0.0';
-		const reflections = [...meta.matchAll(/^\s*-\s*id:\s*([a-z0-9-]+)\s*$/gm)].map((m) => m[1]!);
+		const reflections = idsUnder(meta, 'reflections');
+		const objectives = idsUnder(meta, 'objectives');
+		const check = checkSchema.parse(JSON.parse(readFileSync(join(root, slug, 'check.json'), 'utf8')));
 		const lessons = files
 			.filter((f) => /^\d\d-.+\.md$/.test(f))
 			.map((f) => f.replace(/\.md$/, ''))
 			.sort();
-		modules.set(slug, { slug, version, lessons, reflections });
+		modules.set(slug, { slug, version, lessons, reflections, objectives, check });
 	}
 	return modules;
+}
+
+/**
+ * A drawn attempt answered with `wrong` questions missed (the first option shown that is not right),
+ * graded as the server grades it. The draw is seeded by the module, so every load gives the same.
+ */
+function demoAttempt(mod: ModuleOnDisk, wrong: number) {
+	const random = rngFromLabel(`check:${mod.slug}`);
+	const draw = drawQuestions(mod.check, mod.objectives, new Set(), random);
+	const shown = drawnQuestions(mod.check, draw)!;
+	const answers: Answers = Object.fromEntries(
+		shown.map((q, i) => [
+			q.id,
+			i < wrong ? [q.options.find((o) => !o.correct)!.id] : q.options.filter((o) => o.correct).map((o) => o.id)
+		])
+	);
+	const grade = gradeCheck(shown, answers);
+	return {
+		answers: JSON.stringify(answers),
+		score: grade.score,
+		passed: grade.passed ? 1 : 0,
+		questions: JSON.stringify(draw)
+	};
 }
 
 const DAY = 86_400_000;
@@ -137,7 +173,6 @@ export async function seedDemoLearning(
 				.execute();
 		}
 		if (item.kind !== 'started') {
-			const passed = item.kind === 'completed';
 			await trx
 				.insertInto('check_attempts')
 				.values({
@@ -145,10 +180,11 @@ export async function seedDemoLearning(
 					person_id: personId,
 					module_slug: mod.slug,
 					module_version: version,
-					answers: '{}',
-					score: passed ? 88 : 50,
-					passed: passed ? 1 : 0,
-					submitted_at: when
+					submitted_at: when,
+					// An attempt at an earlier version kept only its score; a current one can be reviewed.
+					...(version === mod.version
+						? demoAttempt(mod, item.kind === 'completed' ? 1 : 4)
+						: { answers: '{}', score: 88, passed: 1, questions: null })
 				})
 				.execute();
 		}
