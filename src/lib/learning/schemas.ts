@@ -64,7 +64,7 @@ export const questionSchema = z
 	.object({
 		id: slug,
 		/** The id of the module objective it tests. */
-		objective: slug.optional(),
+		objective: slug,
 		kind: z.enum(['single', 'multiple']),
 		prompt: z.string().min(10),
 		options: z.array(optionSchema).min(2)

@@ -27,19 +27,28 @@ const check: KnowledgeCheck = {
 	questions: [
 		{
 			id: 'one',
+			objective: 'grading',
 			kind: 'single',
 			prompt: 'Pick the right one',
 			options: [option('a', false), option('b', true), option('c', false)]
 		},
 		{
 			id: 'two',
+			objective: 'grading',
 			kind: 'multiple',
 			prompt: 'Pick all the right ones',
 			options: [option('a', true), option('b', true), option('c', false), option('d', false)]
 		},
-		{ id: 'three', kind: 'single', prompt: 'Another single one', options: [option('a', true), option('b', false)] },
+		{
+			id: 'three',
+			objective: 'grading',
+			kind: 'single',
+			prompt: 'Another single one',
+			options: [option('a', true), option('b', false)]
+		},
 		{
 			id: 'four',
+			objective: 'grading',
 			kind: 'multiple',
 			prompt: 'Three are right here',
 			options: [option('a', true), option('b', true), option('c', true), option('d', false)]
@@ -131,7 +140,7 @@ describe('drawQuestions', () => {
 	const pool: KnowledgeCheck = {
 		questions: Array.from({ length: 14 }, (_, i) => ({
 			id: `q${i}`,
-			objective: ['one', 'two', 'three', 'four'][i % 4],
+			objective: ['one', 'two', 'three', 'four'][i % 4]!,
 			kind: 'single' as const,
 			prompt: `Question ${i}`,
 			options: ['a', 'b', 'c', 'd'].map((id) => option(id, id === 'a'))
