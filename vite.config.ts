@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
@@ -32,7 +33,16 @@ function postgresProject(): TestProjectInlineConfiguration[] {
 }
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		// Messages from messages/<locale>.json, compiled to typed, tree-shaken functions. The locale of a
+		// request is decided by Ripple (src/lib/i18n/locales.ts), through the one custom strategy.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['custom-ripple', 'baseLocale']
+		})
+	],
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/i18n/locales';
 import type { Actor } from '$lib/server/auth/actor';
 import type { CurrentUser } from '$lib/server/auth/current-user';
 import type { Session } from '$lib/server/db/schema';
@@ -15,6 +16,8 @@ declare global {
 			/** The same person as every service takes them: who is acting, from where, in what scope. */
 			actor: Actor | null;
 			session: Session | null;
+			/** The language every message of this request is in (hooks.server.ts, `language`). */
+			locale: Locale;
 		}
 	}
 }

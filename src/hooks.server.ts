@@ -8,6 +8,10 @@ import { sessionExpiresAt } from '$lib/server/auth/session-policy';
 import { db } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { themeFromCookie } from '$lib/theme';
+import { LOCALE_COOKIE } from '$lib/i18n/cookie';
+import { baseLocale, requestLocale, type Locale } from '$lib/i18n/locales';
+import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 export const init: ServerInit = async () => {
 	const applied = await migrateToLatest(db());
@@ -109,12 +113,36 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The locale each request was given by `language` below, for Paraglide's strategy to read. */
+const decided = new WeakMap<Request, Locale>();
+defineCustomServerStrategy('custom-ripple', { getLocale: (request) => (request ? decided.get(request) : undefined) });
+
+/**
+ * Every message of the request in its locale (src/lib/i18n/locales.ts): the signed-in person's
+ * language, else the one chosen on the page, the browser's, or the organisation's default.
+ */
+const language: Handle = async ({ event, resolve }) => {
+	const locale = requestLocale({
+		personLanguage: event.locals.user?.language ?? null,
+		chosen: event.cookies.get(LOCALE_COOKIE),
+		acceptLanguage: event.request.headers.get('accept-language'),
+		organisationDefault: baseLocale
+	});
+	event.locals.locale = locale;
+	decided.set(event.request, locale);
+	return paraglideMiddleware(event.request, ({ request }) => {
+		decided.set(request, locale);
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ripple.lang%', locale) });
+	});
+};
+
 const theme: Handle = async ({ event, resolve }) => {
 	const chosen = themeFromCookie(event.cookies.get('theme'));
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ripple.theme%', chosen) });
 };
 
-export const handle = sequence(securityHeaders, plainFormPosts, authenticate, guard, theme);
+export const handle = sequence(securityHeaders, plainFormPosts, authenticate, language, guard, theme);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const reference = crypto.randomUUID().slice(0, 8);

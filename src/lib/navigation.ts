@@ -1,3 +1,4 @@
+import { m } from './paraglide/messages';
 import type { Role } from './server/people/rules';
 
 /**
@@ -6,19 +7,20 @@ import type { Role } from './server/people/rules';
  */
 export interface NavItem {
 	href: string;
-	label: string;
+	/** The label in the current locale (a message function, called when rendered). */
+	label: () => string;
 	roles: readonly Role[];
 }
 
 export const navigation: readonly NavItem[] = [
-	{ href: '/', label: 'Home', roles: ['staff'] },
-	{ href: '/learn', label: 'Learn', roles: ['staff'] },
-	{ href: '/learn/team', label: 'Team learning', roles: ['manager', 'leader'] },
-	{ href: '/connect', label: 'Connect', roles: ['staff'] },
-	{ href: '/measure', label: 'Scorecards', roles: ['manager', 'leader', 'admin'] },
-	{ href: '/growth', label: 'My growth', roles: ['staff'] },
-	{ href: '/profile', label: 'Profile', roles: ['staff'] },
-	{ href: '/admin', label: 'Admin', roles: ['admin'] }
+	{ href: '/', label: m.nav_home, roles: ['staff'] },
+	{ href: '/learn', label: m.nav_learn, roles: ['staff'] },
+	{ href: '/learn/team', label: m.nav_team_learning, roles: ['manager', 'leader'] },
+	{ href: '/connect', label: m.nav_connect, roles: ['staff'] },
+	{ href: '/measure', label: m.nav_scorecards, roles: ['manager', 'leader', 'admin'] },
+	{ href: '/growth', label: m.nav_growth, roles: ['staff'] },
+	{ href: '/profile', label: m.nav_profile, roles: ['staff'] },
+	{ href: '/admin', label: m.nav_admin, roles: ['admin'] }
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

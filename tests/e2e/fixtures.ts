@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
@@ -29,6 +30,24 @@ export const demoNames: Record<DemoRole, string> = {
 	leader: 'Hannah de Vries',
 	admin: 'Amara Nwosu'
 };
+
+/** The language each demo role uses Ripple in (the demo leader, Hannah, works in Dutch). */
+export const demoLocales: Record<DemoRole, 'en' | 'nl' | 'zh-CN'> = {
+	staff: 'en',
+	manager: 'en',
+	leader: 'nl',
+	admin: 'en'
+};
+
+const catalogues = new Map<string, Record<string, string>>();
+
+/** A message as a person in `locale` reads it, from the catalogue (messages/<locale>.json). */
+export function text(locale: 'en' | 'nl' | 'zh-CN', key: string): string {
+	if (!catalogues.has(locale)) catalogues.set(locale, JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')));
+	const message = catalogues.get(locale)![key];
+	if (typeof message !== 'string') throw new Error(`No message ${key} in ${locale}`);
+	return message;
+}
 
 /** A password that passes the 12-character minimum, for people the tests create. */
 export const NEW_PASSWORD = 'a long enough test sentence';

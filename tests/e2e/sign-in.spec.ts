@@ -1,6 +1,6 @@
 import { type APIResponse } from '@playwright/test';
 import { expect, test } from './worker-server';
-import { DEMO_PASSWORD, demoNames, fillSignInForm, roles, unique } from './fixtures';
+import { DEMO_PASSWORD, demoLocales, demoNames, fillSignInForm, roles, text, unique } from './fixtures';
 
 // Everything here starts signed out: the chromium project has no storage state by default.
 
@@ -20,15 +20,18 @@ test.describe('signing in and out through the form', () => {
 			await expect(page).toHaveURL('/');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${demoNames[role]}`);
 
-			const nav = page.getByRole('navigation', { name: 'Main' });
-			await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
-			await expect(nav.getByRole('link', { name: 'Profile' })).toBeVisible();
-			if (role === 'admin') await expect(nav.getByRole('link', { name: 'Admin' })).toBeVisible();
-			else await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+			// In the person's own language: the demo leader's is Dutch.
+			const t = (key: string) => text(demoLocales[role], key);
+			await expect(page.locator('html')).toHaveAttribute('lang', demoLocales[role]);
+			const nav = page.getByRole('navigation', { name: t('nav_main') });
+			await expect(nav.getByRole('link', { name: t('nav_home'), exact: true })).toBeVisible();
+			await expect(nav.getByRole('link', { name: t('nav_profile') })).toBeVisible();
+			if (role === 'admin') await expect(nav.getByRole('link', { name: t('nav_admin') })).toBeVisible();
+			else await expect(nav.getByRole('link', { name: t('nav_admin') })).toHaveCount(0);
 
 			const session = (await page.context().cookies()).find((c) => c.name === 'ripple_session');
 			expect(session).toBeDefined();
-			await page.getByRole('button', { name: 'Sign out' }).click();
+			await page.getByRole('button', { name: t('header_sign_out') }).click();
 			await expect(page).toHaveURL('/login');
 			await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 			// The server ended the session itself: the old cookie, sent again, no longer signs anyone in.

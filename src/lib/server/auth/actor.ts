@@ -1,11 +1,9 @@
 import type { Scope } from '../people/rules';
 import type { CurrentUser } from './current-user';
 
-/**
- * The languages Ripple speaks. English only until the languages work adds Dutch and Simplified
- * Chinese; the actor already carries the field so services never need another "who" shape.
- */
-export type Locale = 'en';
+import { baseLocale, matchLocale, type Locale } from '../../i18n/locales';
+
+export type { Locale };
 
 /**
  * Who is acting in a request: built once by `hooks.server.ts` (`locals.actor`) and handed as it is
@@ -24,5 +22,11 @@ export interface Actor {
 }
 
 export function actorFor(user: CurrentUser, ip: string | null): Actor {
-	return { id: user.id, ip, scope: user.scope, timeZone: user.timeZone, locale: 'en' };
+	return {
+		id: user.id,
+		ip,
+		scope: user.scope,
+		timeZone: user.timeZone,
+		locale: matchLocale(user.language) ?? baseLocale
+	};
 }
