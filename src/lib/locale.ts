@@ -1,5 +1,6 @@
 /** Time zones and languages a person can choose; shared by forms, CSV import and validation. */
 import { dateTimeFormat } from './intl';
+import { localeNames, supportedLocales } from './i18n/locales';
 
 function intlAccepts(zone: string): boolean {
 	try {
@@ -33,21 +34,8 @@ export function isTimeZone(value: string): boolean {
 	return knownZones.has(value) || (value.includes('/') && intlAccepts(value));
 }
 
-/** Languages Ripple's people commonly prefer; stored as BCP 47 codes. */
-export const languages = [
-	{ code: 'en', name: 'English' },
-	{ code: 'nl', name: 'Nederlands' },
-	{ code: 'de', name: 'Deutsch' },
-	{ code: 'fr', name: 'Français' },
-	{ code: 'es', name: 'Español' },
-	{ code: 'pt', name: 'Português' },
-	{ code: 'it', name: 'Italiano' },
-	{ code: 'pl', name: 'Polski' },
-	{ code: 'zh', name: '中文' },
-	{ code: 'ja', name: '日本語' },
-	{ code: 'hi', name: 'हिन्दी' },
-	{ code: 'ar', name: 'العربية' }
-] as const;
+/** The languages a person can choose: those Ripple speaks completely (src/lib/i18n/locales.ts). */
+export const languages = supportedLocales.map((code) => ({ code, name: localeNames[code] }));
 
 export function languageName(code: string): string {
 	return languages.find((l) => l.code === code)?.name ?? code;

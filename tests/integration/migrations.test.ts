@@ -287,6 +287,22 @@ describe('migrations', () => {
 			await db.deleteFrom('org_units').where('id', '=', id).execute();
 	});
 
+	it('keep people to the languages Ripple speaks: Chinese becomes Simplified Chinese, the rest English', async () => {
+		const supported = '2026-12-06T1200-supported-languages';
+		const names = Object.keys(migrations);
+		await migrateTo(names[names.indexOf(supported) - 1]!);
+		const languages = { p1: 'nl', p2: 'zh', p3: 'zh-Hans', p4: 'de', p5: 'en', p6: 'ar' };
+		for (const [id, language] of Object.entries(languages))
+			await sql`
+				insert into people (id, email, name, time_zone, language, created_at, updated_at)
+				values (${id}, ${`${id}@example.com`}, 'A', 'UTC', ${language}, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
+			`.execute(db);
+		await migrateToLatest(db);
+		const stored = await db.selectFrom('people').select(['id', 'language']).orderBy('id').execute();
+		expect(stored.map((p) => p.language)).toEqual(['nl', 'zh-CN', 'zh-CN', 'en', 'en', 'en']);
+		await db.deleteFrom('people').execute();
+	});
+
 	// PostgreSQL only: Kysely's migrator takes an advisory lock there. Several instances on one
 	// SQLite file is not a supported set-up (docs/operations.md says so); scale-out means PostgreSQL.
 	it.runIf(onPostgres())('apply once when two instances start together on one database', async () => {

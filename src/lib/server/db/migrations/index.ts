@@ -12,6 +12,7 @@ import * as lookupIndexes from './2026-11-22T2330-lookup-indexes';
 import * as namesUniqueIgnoringCase from './2026-11-24T0900-names-unique-ignoring-case';
 import * as feedbackRespondents from './2026-12-02T1000-feedback-respondents';
 import * as checkDraws from './2026-12-06T1000-check-draws';
+import * as supportedLanguages from './2026-12-06T1200-supported-languages';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T2330-lookup-indexes': lookupIndexes,
 	'2026-11-24T0900-names-unique-ignoring-case': namesUniqueIgnoringCase,
 	'2026-12-02T1000-feedback-respondents': feedbackRespondents,
-	'2026-12-06T1000-check-draws': checkDraws
+	'2026-12-06T1000-check-draws': checkDraws,
+	'2026-12-06T1200-supported-languages': supportedLanguages
 };

@@ -72,19 +72,19 @@ export const DIVISIONS: readonly { name: string; short: string; functions: reado
 
 export const CITIES = [
 	{ city: 'London', timeZone: 'Europe/London', language: 'en' },
-	{ city: 'Kraków', timeZone: 'Europe/Warsaw', language: 'pl' },
+	{ city: 'Kraków', timeZone: 'Europe/Warsaw', language: 'en' },
 	{ city: 'Bengaluru', timeZone: 'Asia/Kolkata', language: 'en' },
 	{ city: 'Amsterdam', timeZone: 'Europe/Amsterdam', language: 'nl' },
-	{ city: 'Berlin', timeZone: 'Europe/Berlin', language: 'de' },
-	{ city: 'Lisbon', timeZone: 'Europe/Lisbon', language: 'pt' },
-	{ city: 'Madrid', timeZone: 'Europe/Madrid', language: 'es' },
-	{ city: 'Paris', timeZone: 'Europe/Paris', language: 'fr' },
-	{ city: 'Milan', timeZone: 'Europe/Rome', language: 'it' },
+	{ city: 'Berlin', timeZone: 'Europe/Berlin', language: 'en' },
+	{ city: 'Lisbon', timeZone: 'Europe/Lisbon', language: 'en' },
+	{ city: 'Madrid', timeZone: 'Europe/Madrid', language: 'en' },
+	{ city: 'Paris', timeZone: 'Europe/Paris', language: 'en' },
+	{ city: 'Milan', timeZone: 'Europe/Rome', language: 'en' },
 	{ city: 'New York', timeZone: 'America/New_York', language: 'en' },
-	{ city: 'Shanghai', timeZone: 'Asia/Shanghai', language: 'zh' },
-	{ city: 'Tokyo', timeZone: 'Asia/Tokyo', language: 'ja' },
-	{ city: 'Dubai', timeZone: 'Asia/Dubai', language: 'ar' },
-	{ city: 'Pune', timeZone: 'Asia/Kolkata', language: 'hi' }
+	{ city: 'Shanghai', timeZone: 'Asia/Shanghai', language: 'zh-CN' },
+	{ city: 'Tokyo', timeZone: 'Asia/Tokyo', language: 'en' },
+	{ city: 'Dubai', timeZone: 'Asia/Dubai', language: 'en' },
+	{ city: 'Pune', timeZone: 'Asia/Kolkata', language: 'en' }
 ] as const;
 
 export const FIRST_NAMES = [

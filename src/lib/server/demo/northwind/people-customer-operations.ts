@@ -26,7 +26,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Customer Care',
 		manager: CUSTOMER_LEAD,
 		timeZone: NEW_YORK,
-		language: 'es',
+		language: 'en',
 		grants: [{ role: 'manager', team: 'Customer Care' }]
 	},
 	{
@@ -54,7 +54,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Customer Care',
 		manager: CARE_MANAGER_EU,
 		timeZone: 'Europe/Madrid',
-		language: 'es'
+		language: 'en'
 	},
 	{
 		name: 'Femke Visser',
@@ -81,7 +81,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Customer Care',
 		manager: CARE_MANAGER_EU,
 		timeZone: 'Asia/Shanghai',
-		language: 'zh'
+		language: 'zh-CN'
 	},
 	{
 		name: 'Ashley Robinson',
@@ -99,7 +99,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Customer Care',
 		manager: CARE_MANAGER_US,
 		timeZone: 'America/Sao_Paulo',
-		language: 'pt'
+		language: 'en'
 	},
 
 	// Customer Operations › Order Management
@@ -110,7 +110,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Order Management',
 		manager: CUSTOMER_LEAD,
 		timeZone: 'Europe/Berlin',
-		language: 'de',
+		language: 'en',
 		grants: [{ role: 'manager', team: 'Order Management' }]
 	},
 	{
@@ -129,7 +129,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Order Management',
 		manager: ORDERS_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Kenji Watanabe',
@@ -138,7 +138,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Order Management',
 		manager: ORDERS_MANAGER,
 		timeZone: 'Asia/Tokyo',
-		language: 'ja'
+		language: 'en'
 	},
 	{
 		name: 'Lena Schmidt',
@@ -147,7 +147,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Order Management',
 		manager: ORDERS_MANAGER,
 		timeZone: 'Europe/Berlin',
-		language: 'de'
+		language: 'en'
 	},
 	{
 		name: 'Tyler Johnson',
@@ -167,7 +167,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Field Sales Support',
 		manager: CUSTOMER_LEAD,
 		timeZone: 'Europe/Rome',
-		language: 'it',
+		language: 'en',
 		grants: [{ role: 'manager', team: 'Field Sales Support' }]
 	},
 	{
@@ -186,7 +186,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Field Sales Support',
 		manager: SALES_SUPPORT_MANAGER,
 		timeZone: 'Europe/Lisbon',
-		language: 'pt'
+		language: 'en'
 	},
 	{
 		name: 'Nathalie Girard',
@@ -195,7 +195,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Field Sales Support',
 		manager: SALES_SUPPORT_MANAGER,
 		timeZone: 'Europe/Paris',
-		language: 'fr'
+		language: 'en'
 	},
 	{
 		name: 'Ahmed Hassan',
@@ -204,7 +204,7 @@ export const customerOperationsPeople: readonly DemoPerson[] = [
 		team: 'Field Sales Support',
 		manager: SALES_SUPPORT_MANAGER,
 		timeZone: 'Africa/Cairo',
-		language: 'ar'
+		language: 'en'
 	},
 	{
 		name: 'Megan Reilly',

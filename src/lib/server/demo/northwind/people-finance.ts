@@ -15,7 +15,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'Accounts Payable',
 		manager: FINANCE_LEAD,
 		timeZone: WARSAW,
-		language: 'pl',
+		language: 'en',
 		grants: [{ role: 'manager', team: 'Accounts Payable' }]
 	},
 	{
@@ -34,7 +34,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'Accounts Payable',
 		manager: AP_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Vikram Iyer',
@@ -61,7 +61,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'Accounts Payable',
 		manager: AP_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Lakshmi Narayanan',
@@ -100,7 +100,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'Accounts Receivable',
 		manager: AR_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Daniel Fischer',
@@ -109,7 +109,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'Accounts Receivable',
 		manager: AR_MANAGER,
 		timeZone: 'Europe/Berlin',
-		language: 'de'
+		language: 'en'
 	},
 	{
 		name: 'Ananya Krishnan',
@@ -127,7 +127,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'Accounts Receivable',
 		manager: AR_MANAGER,
 		timeZone: 'Europe/Paris',
-		language: 'fr'
+		language: 'en'
 	},
 	{
 		name: 'Grace Thompson',
@@ -157,7 +157,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'General Ledger & Reporting',
 		manager: GL_MANAGER,
 		timeZone: AMSTERDAM,
-		language: 'zh'
+		language: 'zh-CN'
 	},
 	{
 		name: 'Oliver Bennett',
@@ -175,7 +175,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'General Ledger & Reporting',
 		manager: GL_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Arjun Sharma',
@@ -184,7 +184,7 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'General Ledger & Reporting',
 		manager: GL_MANAGER,
 		timeZone: KOLKATA,
-		language: 'hi'
+		language: 'en'
 	},
 	{
 		name: 'Fatima Al-Sayed',
@@ -193,6 +193,6 @@ export const financePeople: readonly DemoPerson[] = [
 		team: 'General Ledger & Reporting',
 		manager: GL_MANAGER,
 		timeZone: LONDON,
-		language: 'ar'
+		language: 'en'
 	}
 ];

@@ -25,7 +25,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'Payroll',
 		manager: PAYROLL_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Sanne Bakker',
@@ -61,7 +61,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'Payroll',
 		manager: PAYROLL_MANAGER,
 		timeZone: 'Europe/Berlin',
-		language: 'de'
+		language: 'en'
 	},
 
 	// HR Services › Recruitment & Onboarding
@@ -72,7 +72,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'Recruitment & Onboarding',
 		manager: HR_LEAD,
 		timeZone: 'Europe/Rome',
-		language: 'it',
+		language: 'en',
 		grants: [{ role: 'manager', team: 'Recruitment & Onboarding' }]
 	},
 	{
@@ -100,7 +100,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'Recruitment & Onboarding',
 		manager: RECRUITMENT_MANAGER,
 		timeZone: 'Europe/Madrid',
-		language: 'es'
+		language: 'en'
 	},
 	{
 		name: 'Yuki Tanaka',
@@ -109,7 +109,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'Recruitment & Onboarding',
 		manager: RECRUITMENT_MANAGER,
 		timeZone: 'Asia/Tokyo',
-		language: 'ja'
+		language: 'en'
 	},
 	{
 		name: 'Noor Haddad',
@@ -118,7 +118,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'Recruitment & Onboarding',
 		manager: RECRUITMENT_MANAGER,
 		timeZone: 'Asia/Dubai',
-		language: 'ar'
+		language: 'en'
 	},
 
 	// HR Services › HR Advisory (also home to the service excellence lead who runs Ripple)
@@ -149,7 +149,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'HR Advisory',
 		manager: ADVISORY_MANAGER,
 		timeZone: 'Europe/Paris',
-		language: 'fr'
+		language: 'en'
 	},
 	{
 		name: 'Sophie Janssen',
@@ -167,7 +167,7 @@ export const hrPeople: readonly DemoPerson[] = [
 		team: 'HR Advisory',
 		manager: ADVISORY_MANAGER,
 		timeZone: 'Europe/Lisbon',
-		language: 'pt'
+		language: 'en'
 	},
 	{
 		name: 'Emily Walsh',

@@ -53,7 +53,7 @@ export const itPeople: readonly DemoPerson[] = [
 		team: 'Service Desk',
 		manager: DESK_MANAGER_UK,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'Jan de Jong',
@@ -80,7 +80,7 @@ export const itPeople: readonly DemoPerson[] = [
 		team: 'Service Desk',
 		manager: DESK_MANAGER_IN,
 		timeZone: KOLKATA,
-		language: 'hi'
+		language: 'en'
 	},
 
 	// IT & Digital › Infrastructure & Access
@@ -119,7 +119,7 @@ export const itPeople: readonly DemoPerson[] = [
 		team: 'Infrastructure & Access',
 		manager: INFRA_MANAGER,
 		timeZone: WARSAW,
-		language: 'pl'
+		language: 'en'
 	},
 	{
 		name: 'David Cohen',
@@ -137,7 +137,7 @@ export const itPeople: readonly DemoPerson[] = [
 		team: 'Infrastructure & Access',
 		manager: INFRA_MANAGER,
 		timeZone: 'Europe/Rome',
-		language: 'it'
+		language: 'en'
 	},
 	{
 		name: 'Tariq Mahmood',

@@ -69,7 +69,7 @@ export const leadershipPeople: readonly DemoPerson[] = [
 		team: 'Group Leadership Team',
 		manager: COO,
 		timeZone: 'Europe/Paris',
-		language: 'fr',
+		language: 'en',
 		grants: [{ role: 'leader', unit: CUSTOMER }]
 	}
 ];
