@@ -36,15 +36,21 @@ export default defineConfig({
 	plugins: [
 		sveltekit(),
 		// Messages from messages/<locale>.json, compiled to typed, tree-shaken functions. The locale of a
-		// request is decided by Ripple (src/lib/i18n/locales.ts), through the one custom strategy.
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['custom-ripple', 'baseLocale']
-		})
+		// request is decided by Ripple (src/lib/i18n/locales.ts), through the one custom strategy. Tests
+		// compile once instead (tests/i18n-compile.ts): the plugin's SDK keeps a process alive for 30 s.
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['custom-ripple', 'baseLocale']
+					})
+				])
 	],
 	test: {
 		expect: { requireAssertions: true },
+		globalSetup: ['tests/i18n-compile.ts'],
 		projects: [
 			{
 				// Pure logic and server modules without a database: the loop to live in.

@@ -62,6 +62,7 @@ function isPublic(pathname: string): boolean {
 		pathname === '/logout' ||
 		pathname === '/healthz' ||
 		pathname === '/theme' ||
+		pathname === '/language' ||
 		pathname.startsWith('/invite/') ||
 		pathname.startsWith('/verify/') ||
 		pathname.startsWith('/calendar/') ||

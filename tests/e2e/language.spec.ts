@@ -21,6 +21,30 @@ test('someone not signed in gets the page in their browser’s language, when Ri
 	}
 });
 
+test('someone not signed in chooses a language on the page, and it is remembered', async ({ browser, server }) => {
+	const context = await browser.newContext({ baseURL: server.origin, locale: 'en-GB' });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByLabel(text('en', 'language_label')).selectOption({ label: '简体中文' });
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	await expect(page).toHaveURL(/\/login$/);
+	await expect(page.getByLabel(text('zh-CN', 'language_label'))).toHaveValue('zh-CN');
+	await page.goto('/verify/AAAAA-AAAAA');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	await context.close();
+});
+
+test('the language form returns only to a page of Ripple', async ({ page, server }) => {
+	const response = await page.request.post('/language', {
+		form: { locale: 'nl', return: 'https://evil.example/phish' },
+		headers: { origin: server.origin },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+	expect(new URL(response.headers()['location']!, server.origin).origin).toBe(server.origin);
+});
+
 test.describe('Hannah, who works in Dutch', () => {
 	test.use({ storageState: storageStateFor('leader') });
 
