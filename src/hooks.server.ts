@@ -9,7 +9,8 @@ import { db } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { themeFromCookie } from '$lib/theme';
 import { LOCALE_COOKIE } from '$lib/i18n/cookie';
-import { baseLocale, requestLocale, type Locale } from '$lib/i18n/locales';
+import { requestLocale, type Locale } from '$lib/i18n/locales';
+import { organisationLocale } from '$lib/server/org/settings';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -127,7 +128,7 @@ const language: Handle = async ({ event, resolve }) => {
 		personLanguage: event.locals.user?.language ?? null,
 		chosen: event.cookies.get(LOCALE_COOKIE),
 		acceptLanguage: event.request.headers.get('accept-language'),
-		organisationDefault: baseLocale
+		organisationDefault: await organisationLocale.get()
 	});
 	event.locals.locale = locale;
 	decided.set(event.request, locale);

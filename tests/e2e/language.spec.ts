@@ -58,3 +58,34 @@ test.describe('Hannah, who works in Dutch', () => {
 		await expect(page.getByRole('button', { name: text('nl', 'header_sign_out') })).toBeVisible();
 	});
 });
+
+test.describe('an admin', () => {
+	test.use({ storageState: storageStateFor('admin') });
+
+	test('sets the organisation’s default language, which visitors get when their browser asks for none Ripple speaks', async ({
+		page,
+		browser,
+		server
+	}) => {
+		const choose = async (name: string) => {
+			await page.goto('/admin/org');
+			await page.getByRole('combobox', { name: text('en', 'org_language_heading') }).selectOption({ label: name });
+			await page.getByRole('button', { name: text('en', 'org_language_save') }).click();
+			await expect(page.getByRole('status')).toHaveText(text('en', 'org_language_saved'));
+		};
+		await choose('Nederlands');
+		// A visitor: signed out, whose browser asks for German.
+		const visitor = await browser.newContext({
+			baseURL: server.origin,
+			locale: 'de-DE',
+			storageState: { cookies: [], origins: [] }
+		});
+		const visit = await visitor.newPage();
+		await visit.goto('/login');
+		await expect(visit.locator('html')).toHaveAttribute('lang', 'nl');
+		await choose('English');
+		await visit.goto('/login');
+		await expect(visit.locator('html')).toHaveAttribute('lang', 'en');
+		await visitor.close();
+	});
+});

@@ -58,7 +58,8 @@ export type AuditAction =
 	| 'feedback_link.created'
 	| 'feedback_link.closed'
 	| 'assessment.saved'
-	| 'scorecard.exported';
+	| 'scorecard.exported'
+	| 'organisation.default_language_changed';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -110,7 +111,8 @@ export const auditActions: readonly AuditAction[] = [
 	'feedback_link.created',
 	'feedback_link.closed',
 	'assessment.saved',
-	'scorecard.exported'
+	'scorecard.exported',
+	'organisation.default_language_changed'
 ];
 
 export type AuditObjectType =
@@ -126,7 +128,8 @@ export type AuditObjectType =
 	| 'metric'
 	| 'integration'
 	| 'feedback_link'
-	| 'assessment';
+	| 'assessment'
+	| 'organisation';
 
 export interface AuditEntry {
 	actorId: string | null;

@@ -1,3 +1,4 @@
+import { defaultLocale } from '../org/settings';
 import { recordAudit } from '../audit/log';
 import { issueInvite } from '../auth/invites';
 import type { Db } from '../db';
@@ -82,6 +83,8 @@ export async function applyImport(database: Db, actor: Actor, csvText: string, n
 		const idByEmail = new Map<string, string>();
 		const invites: { name: string; email: string; token: string; expiresAt: Date }[] = [];
 
+		// People the import creates start in the organisation's language; they change it in their profile.
+		const language = await defaultLocale(trx);
 		for (const row of plan.rows) {
 			const base = {
 				name: row.fields.name,
@@ -96,7 +99,7 @@ export async function applyImport(database: Db, actor: Actor, csvText: string, n
 					email: row.email,
 					...base,
 					manager_id: null,
-					language: 'en',
+					language,
 					active: 1,
 					password_hash: null,
 					created_at: at,

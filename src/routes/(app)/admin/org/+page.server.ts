@@ -3,14 +3,24 @@ import { db } from '$lib/server/db';
 import { objectIdOf, parseForm, readForm } from '$lib/server/forms';
 import { getTeam, getUnit, organisationChart } from '$lib/server/org/directory';
 import { createTeam, createUnit, editTeam, editUnit, removeTeam, removeUnit } from '$lib/server/org/service';
+import { defaultLocale, organisationLocale, setDefaultLocale } from '$lib/server/org/settings';
 import { requireAdmin } from '$lib/server/policy';
+import { isLocale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { z } from 'zod';
 import { teamSchema, unitSchema } from '$lib/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
+const defaultLanguageSchema = z.object({
+	locale: z.string().refine(isLocale, { error: () => m.org_language_invalid() })
+});
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
+	const [chart, language] = await Promise.all([organisationChart(db()), defaultLocale(db())]);
 	return {
-		...(await organisationChart(db())),
+		...chart,
+		defaultLanguage: language,
 		editUnit: url.searchParams.get('unit'),
 		editTeam: url.searchParams.get('team'),
 		saved: url.searchParams.get('saved')
@@ -26,6 +36,14 @@ async function named(form: FormData, kind: 'unit' | 'team'): Promise<string> {
 }
 
 export const actions: Actions = {
+	defaultLanguage: async ({ locals, request }) => {
+		const actor = requireAdmin(locals);
+		const parsed = await readForm(request, defaultLanguageSchema);
+		if (!parsed.ok) return fail(400, { form: 'defaultLanguage', values: parsed.values, errors: parsed.errors });
+		await setDefaultLocale(db(), actor, parsed.data.locale, new Date());
+		organisationLocale.set(parsed.data.locale);
+		redirect(303, '/admin/org?saved=language');
+	},
 	createUnit: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);
 		const parsed = await readForm(request, unitSchema);

@@ -5,6 +5,7 @@ import { readForm } from '$lib/server/forms';
 import { teamChoices } from '$lib/server/org/directory';
 import { createPerson } from '$lib/server/people/service';
 import { languages, timeZones } from '$lib/locale';
+import { defaultLocale } from '$lib/server/org/settings';
 import { personSchema } from '$lib/schemas/people';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		teams: await teamChoices(db()),
 		timeZones,
 		languages,
-		defaults: { time_zone: admin.timeZone, language: 'en' },
+		defaults: { time_zone: admin.timeZone, language: await defaultLocale(db()) },
 		timeZone: admin.timeZone
 	};
 };

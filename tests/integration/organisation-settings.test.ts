@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedDefaultLocale, defaultLocale, setDefaultLocale } from '../../src/lib/server/org/settings';
+import { actorFor, addGrant, addPerson, openTempDb, T0, type TempDb } from './temp-db';
+
+let temp: TempDb;
+
+beforeAll(async () => {
+	temp = await openTempDb('organisation-settings');
+	await addPerson(temp.db, { id: 'adm', email: 'adm@example.com', name: 'Ada Admin' });
+	await addGrant(temp.db, 'adm', 'admin');
+});
+afterAll(async () => {
+	await temp.close();
+});
+
+describe('the organisation’s default language', () => {
+	it('is English until an admin chooses another, and a change is audited once', async () => {
+		expect(await defaultLocale(temp.db)).toBe('en');
+		const admin = await actorFor(temp.db, 'adm');
+		expect(await setDefaultLocale(temp.db, admin, 'nl', T0)).toBe(true);
+		expect(await setDefaultLocale(temp.db, admin, 'nl', T0)).toBe(false);
+		expect(await defaultLocale(temp.db)).toBe('nl');
+		const events = await temp.db
+			.selectFrom('audit_events')
+			.select(['action', 'summary', 'actor_id'])
+			.where('action', '=', 'organisation.default_language_changed')
+			.execute();
+		expect(events).toEqual([
+			{
+				action: 'organisation.default_language_changed',
+				summary: 'Changed the default language from English to Nederlands',
+				actor_id: 'adm'
+			}
+		]);
+	});
+
+	it('is read again after its time to live, and at once where it was changed', async () => {
+		let stored: 'en' | 'nl' = 'en';
+		let reads = 0;
+		const cache = cachedDefaultLocale(async () => (reads++, stored), 1000);
+		expect(await cache.get(0)).toBe('en');
+		stored = 'nl';
+		expect(await cache.get(999)).toBe('en');
+		expect(await cache.get(1000)).toBe('nl');
+		cache.set('en', 1000);
+		expect(await cache.get(1500)).toBe('en');
+		expect(reads).toBe(2);
+	});
+});
