@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
@@ -41,9 +41,14 @@ export const demoLocales: Record<DemoRole, 'en' | 'nl' | 'zh-CN'> = {
 
 const catalogues = new Map<string, Record<string, string>>();
 
-/** A message as a person in `locale` reads it, from the catalogue (messages/<locale>.json). */
+/** A message as a person in `locale` reads it, from the catalogue (messages/<area>/<locale>.json). */
 export function text(locale: 'en' | 'nl' | 'zh-CN', key: string): string {
-	if (!catalogues.has(locale)) catalogues.set(locale, JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')));
+	if (!catalogues.has(locale)) {
+		const messages: Record<string, string> = {};
+		for (const area of readdirSync('messages'))
+			Object.assign(messages, JSON.parse(readFileSync(`messages/${area}/${locale}.json`, 'utf8')));
+		catalogues.set(locale, messages);
+	}
 	const message = catalogues.get(locale)![key];
 	if (typeof message !== 'string') throw new Error(`No message ${key} in ${locale}`);
 	return message;

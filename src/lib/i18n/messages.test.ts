@@ -1,15 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseLocale, supportedLocales } from './locales';
 
 /**
- * The message catalogue (messages/<locale>.json, compiled by Paraglide): every key of the English
+ * The message catalogue (messages/<area>/<locale>.json, compiled by Paraglide): every key of the English
  * source exists in every language, with the same placeholders, and no translation is empty.
  */
+/** Every area's file (messages/<area>/<locale>.json, as project.inlang/settings.json lists them). */
+const areas = readdirSync('messages', { withFileTypes: true })
+	.filter((entry) => entry.isDirectory())
+	.map((entry) => entry.name);
+
 const catalogue = Object.fromEntries(
 	supportedLocales.map((locale) => {
-		const file = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
-		return [locale, Object.fromEntries(Object.entries(file).filter(([key]) => key !== '$schema'))];
+		const messages: Record<string, string> = {};
+		for (const area of areas) {
+			const file = JSON.parse(readFileSync(`messages/${area}/${locale}.json`, 'utf8')) as Record<string, string>;
+			for (const [key, text] of Object.entries(file)) if (key !== '$schema') messages[key] = text;
+		}
+		return [locale, messages];
 	})
 ) as Record<(typeof supportedLocales)[number], Record<string, string>>;
 
@@ -17,8 +26,14 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 const source = catalogue[baseLocale];
 
 describe('the message catalogue', () => {
-	it('has messages', () => {
+	it('has messages, and names every area file in the inlang settings', () => {
 		expect(Object.keys(source).length).toBeGreaterThan(0);
+		const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8')) as {
+			'plugin.inlang.messageFormat': { pathPattern: string[] };
+		};
+		expect([...settings['plugin.inlang.messageFormat'].pathPattern].sort()).toEqual(
+			areas.map((area) => `./messages/${area}/{locale}.json`).sort()
+		);
 	});
 
 	for (const locale of supportedLocales.filter((l) => l !== baseLocale)) {
