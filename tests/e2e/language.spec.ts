@@ -1,5 +1,5 @@
 import { expect, test } from './worker-server';
-import { storageStateFor, text } from './fixtures';
+import { expectNoAxeViolations, storageStateFor, text } from './fixtures';
 
 /** The language of a page (issue 16): the person's own when signed in, else the browser's. */
 
@@ -33,6 +33,22 @@ test('someone not signed in chooses a language on the page, and it is remembered
 	await page.goto('/verify/AAAAA-AAAAA');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 	await context.close();
+});
+
+test('the sign-in page speaks the visitor’s language, refusals included', async ({ browser, server }) => {
+	for (const locale of ['nl', 'zh-CN'] as const) {
+		const context = await browser.newContext({ baseURL: server.origin, locale });
+		const page = await context.newPage();
+		await page.goto('/login');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(locale, 'login_title'));
+		await page.getByLabel(text(locale, 'login_email')).fill('nobody@ripple.test');
+		await page.getByLabel(text(locale, 'login_password')).fill('not the password');
+		await page.getByRole('button', { name: text(locale, 'login_submit') }).click();
+		await expect(page.getByRole('alert')).toHaveText(text(locale, 'login_failed'));
+		await expect(page.getByLabel(text(locale, 'login_email'))).toHaveValue('nobody@ripple.test');
+		await expectNoAxeViolations(page);
+		await context.close();
+	}
 });
 
 test('the language form returns only to a page of Ripple', async ({ page, server }) => {

@@ -6,6 +6,11 @@ import { baseLocale, supportedLocales } from './locales';
  * The message catalogue (messages/<area>/<locale>.json, compiled by Paraglide): every key of the English
  * source exists in every language, with the same placeholders, and no translation is empty.
  */
+/** A message is text, or variants (plurals) whose texts are the values of `match`. */
+type Message = string | { match: Record<string, string> }[];
+const textsOf = (message: Message): string[] =>
+	typeof message === 'string' ? [message] : message.flatMap((variant) => Object.values(variant.match));
+
 /** Every area's file (messages/<area>/<locale>.json, as project.inlang/settings.json lists them). */
 const areas = readdirSync('messages', { withFileTypes: true })
 	.filter((entry) => entry.isDirectory())
@@ -13,16 +18,18 @@ const areas = readdirSync('messages', { withFileTypes: true })
 
 const catalogue = Object.fromEntries(
 	supportedLocales.map((locale) => {
-		const messages: Record<string, string> = {};
+		const messages: Record<string, string[]> = {};
 		for (const area of areas) {
-			const file = JSON.parse(readFileSync(`messages/${area}/${locale}.json`, 'utf8')) as Record<string, string>;
-			for (const [key, text] of Object.entries(file)) if (key !== '$schema') messages[key] = text;
+			const file = JSON.parse(readFileSync(`messages/${area}/${locale}.json`, 'utf8')) as Record<string, Message>;
+			for (const [key, message] of Object.entries(file)) if (key !== '$schema') messages[key] = textsOf(message);
 		}
 		return [locale, messages];
 	})
-) as Record<(typeof supportedLocales)[number], Record<string, string>>;
+) as Record<(typeof supportedLocales)[number], Record<string, string[]>>;
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The placeholders a message uses, across all its variants. */
+const placeholders = (texts: string[]) =>
+	[...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))].sort();
 const source = catalogue[baseLocale];
 
 describe('the message catalogue', () => {
@@ -40,9 +47,10 @@ describe('the message catalogue', () => {
 		it(`has every message in ${locale}, with the same placeholders, none empty`, () => {
 			const messages = catalogue[locale];
 			expect(Object.keys(messages).sort()).toEqual(Object.keys(source).sort());
-			for (const [key, text] of Object.entries(messages)) {
-				expect(text.trim(), key).not.toBe('');
-				expect(placeholders(text), key).toEqual(placeholders(source[key]!));
+			for (const [key, texts] of Object.entries(messages)) {
+				expect(texts.length, key).toBeGreaterThan(0);
+				for (const text of texts) expect(text.trim(), key).not.toBe('');
+				expect(placeholders(texts), key).toEqual(placeholders(source[key]!));
 			}
 		});
 	}

@@ -1,12 +1,21 @@
 import { z } from 'zod';
+import { m } from '../paraglide/messages';
 import { emailField, timeZoneField } from './people';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
+// Messages are functions, read when a form is checked: in the language of that request.
 export const loginSchema = z.object({
-	email: z.string().trim().min(1, 'Enter your email address').max(254, 'That email address is too long'),
-	password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH, 'That password is too long')
+	email: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.login_email_required() })
+		.max(254, { error: () => m.login_email_too_long() }),
+	password: z
+		.string()
+		.min(1, { error: () => m.login_password_required() })
+		.max(PASSWORD_MAX_LENGTH, { error: () => m.login_password_too_long() })
 });
 
 const newPassword = z

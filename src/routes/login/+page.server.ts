@@ -8,6 +8,7 @@ import { returnPath } from '$lib/server/return-path';
 import { needsSetup } from '$lib/server/setup';
 import { formError, readForm } from '$lib/server/forms';
 import { loginSchema } from '$lib/schemas/auth';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,17 +31,12 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'throttled') {
 			setHeaders({ 'Retry-After': String(result.retryAfterSeconds) });
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);
-			return fail(429, {
-				values: parsed.values,
-				errors: formError(
-					`Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
-				)
-			});
+			return fail(429, { values: parsed.values, errors: formError(m.login_throttled({ minutes })) });
 		}
 		if (!result.ok) {
 			return fail(400, {
 				values: parsed.values,
-				errors: formError('That email and password do not match an active account.')
+				errors: formError(m.login_failed())
 			});
 		}
 		setSessionCookie(
