@@ -51,6 +51,16 @@ test('the sign-in page speaks the visitor’s language, refusals included', asyn
 	}
 });
 
+test('an invitation that cannot be used says so in the visitor’s language', async ({ browser, server }) => {
+	const context = await browser.newContext({ baseURL: server.origin, locale: 'zh-CN' });
+	const page = await context.newPage();
+	await page.goto('/invite/not-a-real-token');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('zh-CN', 'invite_unusable_title'));
+	await expect(page.getByRole('alert')).toHaveText(text('zh-CN', 'invite_unknown'));
+	await expect(page.getByRole('link', { name: text('zh-CN', 'invite_go_sign_in') })).toBeVisible();
+	await context.close();
+});
+
 test('the language form returns only to a page of Ripple', async ({ page, server }) => {
 	const response = await page.request.post('/language', {
 		form: { locale: 'nl', return: 'https://evil.example/phish' },

@@ -20,23 +20,23 @@ export const loginSchema = z.object({
 
 const newPassword = z
 	.string()
-	.min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-	.max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+	.min(PASSWORD_MIN_LENGTH, { error: () => m.password_too_short({ min: PASSWORD_MIN_LENGTH }) })
+	.max(PASSWORD_MAX_LENGTH, { error: () => m.password_too_long({ max: PASSWORD_MAX_LENGTH }) });
 
 export const setPasswordSchema = z
 	.object({ password: newPassword, confirm: z.string() })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match' });
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.password_mismatch() });
 
 export const changePasswordSchema = z
 	.object({
-		current: z.string().min(1, 'Enter your current password'),
+		current: z.string().min(1, { error: () => m.password_current_required() }),
 		password: newPassword,
 		confirm: z.string()
 	})
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match' })
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.password_mismatch() })
 	.refine((v) => v.password !== v.current, {
 		path: ['password'],
-		message: 'Choose a password different from your current one'
+		error: () => m.password_same_as_current()
 	});
 
 export const setupSchema = z
@@ -48,4 +48,4 @@ export const setupSchema = z
 		password: newPassword,
 		confirm: z.string()
 	})
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match' });
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.password_mismatch() });

@@ -7,18 +7,20 @@ import { sessionExpiresAt } from '$lib/server/auth/session-policy';
 import { db } from '$lib/server/db';
 import { parseForm, formError } from '$lib/server/forms';
 import { setPasswordSchema, PASSWORD_MIN_LENGTH } from '$lib/schemas/auth';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Why a link cannot be used, in the language of the request. */
 const problems = {
-	used: 'This link has already been used. If you have set your password, sign in; otherwise ask your administrator for a new link.',
-	expired: 'This link has expired. Links work for seven days; ask your administrator for a new one.',
-	unknown: 'This link is not valid. Check that you copied all of it, or ask your administrator for a new one.'
+	used: m.invite_used,
+	expired: m.invite_expired,
+	unknown: m.invite_unknown
 } as const;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const invite = await lookupInvite(db(), params.token, new Date());
 	if (invite.status !== 'valid')
-		return { invite: null, problem: problems[invite.status], minLength: PASSWORD_MIN_LENGTH };
+		return { invite: null, problem: problems[invite.status](), minLength: PASSWORD_MIN_LENGTH };
 	return { invite: { name: invite.name, email: invite.email }, problem: null, minLength: PASSWORD_MIN_LENGTH };
 };
 
@@ -26,12 +28,12 @@ export const actions: Actions = {
 	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
 		// A link that cannot be used is refused before the password is looked at.
 		const invite = await lookupInvite(db(), params.token, new Date());
-		if (invite.status !== 'valid') return fail(410, { errors: formError(problems[invite.status]) });
+		if (invite.status !== 'valid') return fail(410, { errors: formError(problems[invite.status]()) });
 		const parsed = parseForm(setPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const now = new Date();
 		const result = await acceptInvite(db(), params.token, parsed.data.password, getClientAddress(), now);
-		if (!result.ok) return fail(410, { errors: formError(problems[result.reason]) });
+		if (!result.ok) return fail(410, { errors: formError(problems[result.reason]()) });
 		// Whoever was signed in on this browser before is signed out: the link's owner takes over.
 		if (locals.session) await invalidateSession(db(), locals.session.id);
 		setSessionCookie(
