@@ -41,8 +41,16 @@ export const changePasswordSchema = z
 
 export const setupSchema = z
 	.object({
-		organisation: z.string().trim().min(1, 'Enter your organisation’s name').max(120, 'Use at most 120 characters'),
-		name: z.string().trim().min(1, 'Enter your name').max(120, 'Use at most 120 characters'),
+		organisation: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.setup_organisation_required() })
+			.max(120, { error: () => m.setup_too_long() }),
+		name: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.setup_your_name_required() })
+			.max(120, { error: () => m.setup_too_long() }),
 		email: emailField,
 		time_zone: timeZoneField,
 		password: newPassword,

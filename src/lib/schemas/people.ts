@@ -1,28 +1,39 @@
 import { z } from 'zod';
 import { isTimeZone, languages } from '../locale';
+import { m } from '../paraglide/messages';
 
-/** Validation shared by forms and the CSV import. Messages are written for the person typing. */
+/**
+ * Validation shared by forms and the CSV import. Messages are written for the person typing, in
+ * their language: each is a function, read when the input is checked.
+ */
 
-const optionalText = (max: number, label: string) =>
-	z.string().trim().max(max, `${label} can be at most ${max} characters`);
+const optionalText = (max: number, label: () => string) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.field_too_long({ label: label(), max }) });
 
 export const emailField = z
 	.string()
 	.trim()
-	.min(1, 'Enter an email address')
-	.max(254, 'That email address is too long')
-	.pipe(z.email('Enter a valid email address, like name@example.com'))
+	.min(1, { error: () => m.email_required() })
+	.max(254, { error: () => m.email_too_long() })
+	.pipe(z.email({ error: () => m.email_invalid() }))
 	.transform((v) => v.toLowerCase());
 
-export const nameField = z.string().trim().min(1, 'Enter a name').max(120, 'A name can be at most 120 characters');
+export const nameField = z
+	.string()
+	.trim()
+	.min(1, { error: () => m.name_required() })
+	.max(120, { error: () => m.name_too_long() });
 
 export const timeZoneField = z
 	.string()
 	.trim()
-	.refine(isTimeZone, 'Choose a time zone from the list, like Europe/London');
+	.refine(isTimeZone, { error: () => m.time_zone_invalid() });
 
 const languageCodes = languages.map((l) => l.code) as [string, ...string[]];
-export const languageField = z.enum(languageCodes, 'Choose a language from the list');
+export const languageField = z.enum(languageCodes, { error: () => m.language_invalid() });
 
 const optionalId = z
 	.string()
@@ -32,13 +43,13 @@ const optionalId = z
 export const personSchema = z.object({
 	name: nameField,
 	email: emailField,
-	job_title: optionalText(120, 'A job title'),
+	job_title: optionalText(120, m.field_job_title),
 	team_id: optionalId,
 	manager_email: z
 		.string()
 		.trim()
 		.transform((v) => v.toLowerCase())
-		.pipe(z.union([z.literal(''), z.email('Enter the manager’s email address, or leave it empty')])),
+		.pipe(z.union([z.literal(''), z.email({ error: () => m.manager_email_invalid() })])),
 	time_zone: timeZoneField,
 	language: languageField
 });
@@ -53,13 +64,13 @@ export const grantSchema = z.discriminatedUnion(
 	'role',
 	[
 		z.object({ role: z.literal('admin') }),
-		z.object({ role: z.literal('manager'), team_id: z.string().min(1, 'Choose the team they manage') }),
-		z.object({ role: z.literal('leader'), org_unit_id: z.string().min(1, 'Choose the unit they lead') })
+		z.object({ role: z.literal('manager'), team_id: z.string().min(1, { error: () => m.grant_team_required() }) }),
+		z.object({ role: z.literal('leader'), org_unit_id: z.string().min(1, { error: () => m.grant_unit_required() }) })
 	],
-	'Choose a role'
+	{ error: () => m.grant_role_required() }
 );
 
 /** Erasing a person cannot be undone, so the form asks for a ticked confirmation. */
 export const erasureSchema = z.object({
-	confirm: z.literal('yes', 'Tick the box to confirm: erasing cannot be undone')
+	confirm: z.literal('yes', { error: () => m.erasure_confirm_required() })
 });

@@ -6,6 +6,7 @@ import { formError, parseForm } from '$lib/server/forms';
 import { needsSetup, setUpRipple } from '$lib/server/setup';
 import { timeZones } from '$lib/locale';
 import { PASSWORD_MIN_LENGTH, setupSchema } from '$lib/schemas/auth';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -19,8 +20,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const result = await setUpRipple(db(), parsed.data, getClientAddress(), now);
-		if (!result)
-			return fail(409, { values: parsed.values, errors: formError('Ripple is already set up. Sign in instead.') });
+		if (!result) return fail(409, { values: parsed.values, errors: formError(m.setup_already_done()) });
 		setSessionCookie(
 			cookies,
 			url,
