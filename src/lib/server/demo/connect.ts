@@ -201,7 +201,8 @@ export async function seedDemoConnect(
 				'Order Management walks through three real orders that went wrong and where the back office could have caught them.',
 			presenter: orders,
 			organiser: manager,
-			day: -30,
+			// Within the 30 days Connect lists past sessions for, even after a weekend moves it back.
+			day: -21,
 			minutes: 45,
 			place: '',
 			video: 'https://meet.example.com/orders',
