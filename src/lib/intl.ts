@@ -1,3 +1,11 @@
+import { getLocale } from './paraglide/runtime';
+import { intlLocale } from './i18n/locales';
+
+/** The Intl locale of the current request (or page in the browser): "en-GB", "nl-NL", "zh-CN". */
+export function currentIntlLocale(): string {
+	return intlLocale(getLocale());
+}
+
 /**
  * Shared Intl formatters. Building one costs far more than using it (tens of microseconds each,
  * which a page of dates or numbers multiplies), so each locale and option set is built once.
@@ -36,13 +44,50 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
 export function formatCount(
 	count: number,
 	forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
-	locale = 'en'
+	locale = currentIntlLocale()
 ): string {
 	const rules = memo(pluralRules, locale, {}, () => new Intl.PluralRules(locale));
 	return `${numberFormat(locale, {}).format(count)} ${forms[rules.select(count)] ?? forms.other}`;
 }
 
 /** Items joined as a sentence lists them: "email and name", "team, roles and time zone". */
-export function formatList(items: readonly string[], locale = 'en-GB'): string {
+export function formatList(items: readonly string[], locale = currentIntlLocale()): string {
 	return memo(listFormats, locale, {}, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
+}
+
+/** Items joined as alternatives: "email or name", "电子邮件或姓名". */
+export function formatAlternatives(items: readonly string[], locale = currentIntlLocale()): string {
+	return memo(listFormats, `${locale}|or`, {}, () => new Intl.ListFormat(locale, { type: 'disjunction' })).format(
+		items
+	);
+}
+
+/** A whole number or decimal for people in the current locale: "1,500", "1.500", "1,500". */
+export function formatInteger(value: number, locale = currentIntlLocale()): string {
+	return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A share (0.42) as a percentage in the current locale: "42%", "42%", "42%". */
+export function formatPercent(share: number, digits = 0, locale = currentIntlLocale()): string {
+	return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "3 days ago", "in 2 hours", "gisteren", "3天前": the largest unit that fits, in the current locale. */
+export function formatRelative(iso: string, now: Date = new Date(), locale = currentIntlLocale()): string {
+	const seconds = (Date.parse(iso) - now.getTime()) / 1000;
+	const units: [Intl.RelativeTimeFormatUnit, number][] = [
+		['year', 31_536_000],
+		['month', 2_592_000],
+		['week', 604_800],
+		['day', 86_400],
+		['hour', 3_600],
+		['minute', 60]
+	];
+	const format = memo(relativeFormats, locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+	for (const [unit, size] of units) {
+		if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+	}
+	return format.format(0, 'minute');
 }

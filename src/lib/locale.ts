@@ -1,5 +1,5 @@
 /** Time zones and languages a person can choose; shared by forms, CSV import and validation. */
-import { dateTimeFormat } from './intl';
+import { currentIntlLocale, dateTimeFormat } from './intl';
 import { localeNames, supportedLocales } from './i18n/locales';
 
 function intlAccepts(zone: string): boolean {
@@ -41,9 +41,9 @@ export function languageName(code: string): string {
 	return languages.find((l) => l.code === code)?.name ?? code;
 }
 
-/** Formats an ISO instant in a person's time zone, e.g. "22 Nov 2026, 14:05". */
+/** Formats an ISO instant in a person's time zone and the current locale, e.g. "22 Nov 2026, 14:05". */
 export function formatDateTime(iso: string, timeZone: string): string {
-	return dateTimeFormat('en-GB', {
+	return dateTimeFormat(currentIntlLocale(), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
@@ -51,9 +51,10 @@ export function formatDateTime(iso: string, timeZone: string): string {
 }
 
 export function formatDate(iso: string, timeZone: string): string {
-	return dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' }).format(
-		new Date(iso)
-	);
+	return dateTimeFormat(currentIntlLocale(), {
+		dateStyle: 'medium',
+		timeZone: isTimeZone(timeZone) ? timeZone : 'UTC'
+	}).format(new Date(iso));
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Labels for the Measure pillar, shared by pages and components. */
-import { numberFormat } from './intl';
+import { currentIntlLocale, numberFormat } from './intl';
 
 export const ragLabels = { green: 'On target', amber: 'Near target', red: 'Off target', none: 'No status' } as const;
 export type RagStatus = keyof typeof ragLabels;
@@ -23,7 +23,7 @@ export const metricSourceLabels = {
 } as const;
 export const observationSourceLabels = { manager: 'Manager', peer: 'Peer', self: 'Self-rating' } as const;
 
-/** A number for people: at most `digits` decimals, no trailing zeros, thousands separated. */
+/** A number for people: at most `digits` decimals, no trailing zeros, thousands separated, in the current locale. */
 export function formatNumber(value: number, digits = 1): string {
-	return numberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
+	return numberFormat(currentIntlLocale(), { maximumFractionDigits: digits }).format(value);
 }

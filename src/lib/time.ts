@@ -2,7 +2,7 @@
  * Wall-clock times in a time zone, converted to and from instants with Intl alone (no date
  * library): forms ask for a local date and time, the database stores UTC instants.
  */
-import { dateTimeFormat } from './intl';
+import { currentIntlLocale, dateTimeFormat } from './intl';
 
 /** The zone's offset from UTC, in minutes, at a given instant (positive east of Greenwich). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
@@ -38,10 +38,11 @@ export function instantToZoned(instant: Date, timeZone: string): { date: string;
 	return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
-/** "Tue, 1 Dec 2026, 12:30–13:15" in the given zone. */
+/** "Tue, 1 Dec 2026, 12:30–13:15" in the given zone and the current locale. */
 export function formatSpan(startIso: string, endIso: string, timeZone: string): string {
 	const start = new Date(startIso);
-	const day = dateTimeFormat('en-GB', {
+	const locale = currentIntlLocale();
+	const day = dateTimeFormat(locale, {
 		weekday: 'short',
 		day: 'numeric',
 		month: 'short',
@@ -49,6 +50,6 @@ export function formatSpan(startIso: string, endIso: string, timeZone: string): 
 		timeZone
 	}).format(start);
 	const time = (d: Date) =>
-		dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+		dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
 	return `${day}, ${time(start)}–${time(new Date(endIso))}`;
 }

@@ -15,6 +15,16 @@ export const localeNames: Record<Locale, string> = {
 	'zh-CN': '简体中文'
 };
 
+/**
+ * The Intl locale each language formats with: British English (day before month, 24-hour clock)
+ * as Ripple always has, Dutch as written in the Netherlands, Simplified Chinese.
+ */
+const intlTags: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL', 'zh-CN': 'zh-CN' };
+
+export function intlLocale(locale: string): string {
+	return isLocale(locale) ? intlTags[locale] : locale;
+}
+
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
 }

@@ -16,12 +16,19 @@ const areas = readdirSync('messages', { withFileTypes: true })
 	.filter((entry) => entry.isDirectory())
 	.map((entry) => entry.name);
 
+/** Which area files hold each key: one each, or the compiled catalogue would keep only one. */
+const owners = new Map<string, string[]>();
+
 const catalogue = Object.fromEntries(
 	supportedLocales.map((locale) => {
 		const messages: Record<string, string[]> = {};
 		for (const area of areas) {
 			const file = JSON.parse(readFileSync(`messages/${area}/${locale}.json`, 'utf8')) as Record<string, Message>;
-			for (const [key, message] of Object.entries(file)) if (key !== '$schema') messages[key] = textsOf(message);
+			for (const [key, message] of Object.entries(file)) {
+				if (key === '$schema') continue;
+				messages[key] = textsOf(message);
+				if (locale === baseLocale) owners.set(key, [...(owners.get(key) ?? []), area]);
+			}
 		}
 		return [locale, messages];
 	})
@@ -41,6 +48,10 @@ describe('the message catalogue', () => {
 		expect([...settings['plugin.inlang.messageFormat'].pathPattern].sort()).toEqual(
 			areas.map((area) => `./messages/${area}/{locale}.json`).sort()
 		);
+	});
+
+	it('keeps each key in one area', () => {
+		expect([...owners].filter(([, holders]) => holders.length > 1)).toEqual([]);
 	});
 
 	for (const locale of supportedLocales.filter((l) => l !== baseLocale)) {

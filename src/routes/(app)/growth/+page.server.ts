@@ -16,6 +16,7 @@ import { getPersonDetail } from '$lib/server/people/directory';
 import { recognitionWall } from '$lib/server/recognition/service';
 import { visitStories } from '$lib/server/shadowing/service';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const LATEST = 5;
 
@@ -77,7 +78,7 @@ export const actions: Actions = {
 		const parsed = parseForm(responseSchema, form);
 		if (!parsed.ok) return fail(400, { id, values: parsed.values, errors: parsed.errors });
 		const result = await respondToObservation(db(), actor, id, parsed.data.response, new Date());
-		if (!result.ok) return fail(400, { id, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { id, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/growth?responded=1#observation-${id}`);
 	}
 };

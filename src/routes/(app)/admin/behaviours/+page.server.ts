@@ -15,6 +15,7 @@ import {
 	type Direction
 } from '$lib/server/behaviours/framework';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, valueSchema);
 		if (!parsed.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: parsed.errors });
 		const result = await createValue(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/behaviours?saved=value');
 	},
 	updateValue: async ({ locals, request }) => {
@@ -47,7 +48,7 @@ export const actions: Actions = {
 		const parsed = parseForm(valueSchema, form);
 		if (!parsed.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await updateValue(db(), actor, id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/behaviours?saved=value');
 	},
 	deleteValue: async ({ locals, request }) => {
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		const id = objectIdOf(await request.formData());
 		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
 		const result = await deleteValue(db(), actor, id, new Date());
-		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: worded(result.errors) });
 		redirect(303, '/admin/behaviours?saved=valueDeleted');
 	},
 	moveValue: async ({ locals, request }) => {
@@ -64,7 +65,7 @@ export const actions: Actions = {
 		const id = objectIdOf(form);
 		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
 		const result = await moveValue(db(), actor, id, directionOf(form), new Date());
-		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: worded(result.errors) });
 		redirect(303, `/admin/behaviours?saved=moved#value-${id}`);
 	},
 	moveBehaviour: async ({ locals, request }) => {
@@ -72,7 +73,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = objectIdOf(form);
 		const result = await moveBehaviour(db(), actor, id, directionOf(form), new Date());
-		if (!result.ok) return fail(400, { form: 'list', values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'list', values: {}, errors: worded(result.errors) });
 		redirect(303, '/admin/behaviours?saved=moved');
 	}
 };

@@ -13,6 +13,7 @@ import { teamChoices } from '$lib/server/org/directory';
 import { calendarDate } from '$lib/server/learning/rules';
 import { periodOf, shiftPeriod } from '$lib/periods';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireAdmin(locals);
@@ -52,14 +53,15 @@ export const actions: Actions = {
 		const parsed = await readForm(request, integrationSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await createIntegration(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		return { created: { id: result.id, name: parsed.data.name, token: result.token } };
 	},
 	revoke: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);
 		const id = objectIdOf(await request.formData());
 		const result = await revokeIntegration(db(), actor, id, new Date());
-		if (!result.ok) return fail(400, { revokeError: result.errors._form ?? 'This integration could not be revoked' });
+		if (!result.ok)
+			return fail(400, { revokeError: worded(result.errors)._form ?? 'This integration could not be revoked' });
 		redirect(303, '/admin/integrations?saved=revoked');
 	}
 };

@@ -10,6 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { teamSchema, unitSchema } from '$lib/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const defaultLanguageSchema = z.object({
 	locale: z.string().refine(isLocale, { error: () => m.org_language_invalid() })
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, unitSchema);
 		if (!parsed.ok) return fail(400, { form: 'newUnit', values: parsed.values, errors: parsed.errors });
 		const result = await createUnit(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'newUnit', values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'newUnit', values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/org?saved=unit');
 	},
 	updateUnit: async ({ locals, request }) => {
@@ -59,14 +60,14 @@ export const actions: Actions = {
 		const parsed = parseForm(unitSchema, form);
 		if (!parsed.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await editUnit(db(), actor, id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `unit:${id}`, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/org?saved=unit');
 	},
 	deleteUnit: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);
 		const id = await named(await request.formData(), 'unit');
 		const result = await removeUnit(db(), actor, id, new Date());
-		if (!result.ok) return fail(400, { form: `unit:${id}`, values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `unit:${id}`, values: {}, errors: worded(result.errors) });
 		redirect(303, '/admin/org?saved=unitDeleted');
 	},
 	createTeam: async ({ locals, request }) => {
@@ -74,7 +75,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, teamSchema);
 		if (!parsed.ok) return fail(400, { form: 'newTeam', values: parsed.values, errors: parsed.errors });
 		const result = await createTeam(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'newTeam', values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'newTeam', values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/org?saved=team');
 	},
 	updateTeam: async ({ locals, request }) => {
@@ -84,14 +85,14 @@ export const actions: Actions = {
 		const parsed = parseForm(teamSchema, form);
 		if (!parsed.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await editTeam(db(), actor, id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `team:${id}`, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/org?saved=team');
 	},
 	deleteTeam: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);
 		const id = await named(await request.formData(), 'team');
 		const result = await removeTeam(db(), actor, id, new Date());
-		if (!result.ok) return fail(400, { form: `team:${id}`, values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { form: `team:${id}`, values: {}, errors: worded(result.errors) });
 		redirect(303, '/admin/org?saved=teamDeleted');
 	}
 };

@@ -8,6 +8,7 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { requireActor } from '$lib/server/policy';
 import { buddyTopics } from '$lib/buddies';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireActor(locals);
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const parsed = parseForm(joinSchema, form);
 		if (!parsed.ok) return fail(400, { cycleId, values: parsed.values, errors: parsed.errors });
 		const result = await joinCycle(db(), actor, cycleId, parsed.data, new Date());
-		if (!result.ok) return fail(400, { cycleId, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { cycleId, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/connect/buddies?saved=joined');
 	}
 };

@@ -7,6 +7,7 @@ import { teamChoices, unitChoices } from '$lib/server/org/directory';
 import { recognise, recognitionSchema, recognitionWall, type WallFilters } from '$lib/server/recognition/service';
 import { pageCount, pageFrom } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const PAGE_SIZE = 20;
 
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, recognitionSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await recognise(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/recognition?sent=${result.crossDepartment ? 'cross' : 'yes'}`);
 	}
 };

@@ -14,6 +14,7 @@ import { canAssignLearning, canFollowTeamLearning, seesUnitRollup } from '$lib/s
 import { calendarDate } from '$lib/server/learning/rules';
 import { requireCapability } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireCapability(locals, canFollowTeamLearning, 'Team learning is for managers and leaders.');
@@ -72,7 +73,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, assignmentSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await assignLearning(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		// Answered in place rather than redirected: the page says, by name, who got it, who already
 		// had it and whose due date moved; the form then starts fresh.
 		return { assigned: result.outcome };
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		const actor = requireCapability(locals, canAssignLearning, assignersOnly);
 		const form = await request.formData();
 		const result = await cancelAssignment(db(), actor, objectIdOf(form), new Date());
-		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { values: {}, errors: worded(result.errors) });
 		redirect(303, `/learn/team?team=${encodeURIComponent(objectIdOf(form, 'team'))}&saved=withdrawn`);
 	}
 };

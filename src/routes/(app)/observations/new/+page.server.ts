@@ -17,6 +17,7 @@ import {
 import { calendarDate } from '$lib/server/learning/rules';
 import { returnPath } from '$lib/server/return-path';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 /**
  * Where the form's back link leads: the page the person came from (`?from=`, set by the links that
@@ -103,7 +104,7 @@ export const actions: Actions = {
 			calendarDate(now, actor.timeZone),
 			now
 		);
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/observations/${result.id}?saved=created`);
 	}
 };

@@ -6,6 +6,7 @@ import { readForm } from '$lib/server/forms';
 import { requireActor } from '$lib/server/policy';
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const user = requireUser(locals);
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, changePasswordSchema);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const result = await changePassword(db(), actor, locals.session!.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		redirect(303, '/profile?password');
 	}
 };

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/behaviours/framework';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireAdmin(locals);
@@ -35,19 +36,19 @@ export const actions: Actions = {
 		const parsed = await readForm(request, behaviourSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await updateBehaviour(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/admin/behaviours/${params.id}?saved=${result.change}&version=${result.version}`);
 	},
 	archive: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);
 		const result = await setBehaviourArchived(db(), actor, params.id, true, new Date());
-		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { values: {}, errors: worded(result.errors) });
 		redirect(303, `/admin/behaviours/${params.id}?saved=archived`);
 	},
 	restore: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);
 		const result = await setBehaviourArchived(db(), actor, params.id, false, new Date());
-		if (!result.ok) return fail(400, { values: {}, errors: result.errors });
+		if (!result.ok) return fail(400, { values: {}, errors: worded(result.errors) });
 		redirect(303, `/admin/behaviours/${params.id}?saved=restored`);
 	}
 };

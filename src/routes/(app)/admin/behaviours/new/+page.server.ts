@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { behaviourSchema, createBehaviour, valueChoices } from '$lib/server/behaviours/framework';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, behaviourSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await createBehaviour(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/admin/behaviours/${result.id}?saved=created`);
 	}
 };

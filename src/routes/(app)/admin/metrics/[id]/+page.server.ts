@@ -12,6 +12,7 @@ import {
 	takesValues
 } from '$lib/server/metrics/definitions';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireAdmin(locals);
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		const parsed = takesValues(metric) ? parseForm(metricEditSchema, form) : parseForm(computedMetricEditSchema, form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await editMetric(db(), actor, metric.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/metrics?saved=updated');
 	},
 	archive: async ({ locals, params }) => {

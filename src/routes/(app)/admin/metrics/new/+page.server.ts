@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { createMetric, newMetricSchema } from '$lib/server/metrics/definitions';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireAdmin(locals);
@@ -16,7 +17,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, newMetricSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await createMetric(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/admin/metrics?saved=created');
 	}
 };

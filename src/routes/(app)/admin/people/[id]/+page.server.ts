@@ -12,6 +12,7 @@ import { editPerson, grantRole, reissueInvite, revokeRole, setPersonActive } fro
 import { languages, timeZones } from '$lib/locale';
 import { erasureSchema, grantSchema, personSchema } from '$lib/schemas/people';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const admin = requireAdmin(locals);
@@ -47,7 +48,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, personSchema);
 		if (!parsed.ok) return fail(400, { form: 'details', values: parsed.values, errors: parsed.errors });
 		const result = await editPerson(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'details', values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'details', values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=details`);
 	},
 	grant: async ({ locals, request, params }) => {
@@ -55,26 +56,26 @@ export const actions: Actions = {
 		const parsed = await readForm(request, grantSchema);
 		if (!parsed.ok) return fail(400, { form: 'grant', values: parsed.values, errors: parsed.errors });
 		const result = await grantRole(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'grant', values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'grant', values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=roles`);
 	},
 	revoke: async ({ locals, request, params }) => {
 		const actor = requireAdmin(locals);
 		const grantId = objectIdOf(await request.formData(), 'grant_id');
 		const result = await revokeRole(db(), actor, params.id, grantId, new Date());
-		if (!result.ok) return fail(400, { form: 'roles', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'roles', errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=roles`);
 	},
 	deactivate: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);
 		const result = await setPersonActive(db(), actor, params.id, false, new Date());
-		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'status', errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=deactivated`);
 	},
 	reactivate: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);
 		const result = await setPersonActive(db(), actor, params.id, true, new Date());
-		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'status', errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=reactivated`);
 	},
 	endSession: async ({ locals, request, params }) => {
@@ -87,7 +88,7 @@ export const actions: Actions = {
 			sessionId,
 			new Date()
 		);
-		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'sessions', errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=session`);
 	},
 	endAllSessions: async ({ locals, params }) => {
@@ -99,7 +100,7 @@ export const actions: Actions = {
 			null,
 			new Date()
 		);
-		if (!result.ok) return fail(400, { form: 'sessions', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'sessions', errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=sessions`);
 	},
 	erase: async ({ locals, request, params }) => {
@@ -107,13 +108,13 @@ export const actions: Actions = {
 		const confirmed = await readForm(request, erasureSchema);
 		if (!confirmed.ok) return fail(400, { form: 'erase', errors: confirmed.errors });
 		const result = await erasePerson(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(400, { form: 'erase', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'erase', errors: worded(result.errors) });
 		redirect(303, `/admin/people/${params.id}?saved=erased`);
 	},
 	invite: async ({ locals, params, url }) => {
 		const actor = requireAdmin(locals);
 		const result = await reissueInvite(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(400, { form: 'status', errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'status', errors: worded(result.errors) });
 		return {
 			invite: { url: `${url.origin}/invite/${result.inviteToken}`, expiresAt: result.inviteExpiresAt.toISOString() }
 		};

@@ -8,6 +8,7 @@ import { languages, timeZones } from '$lib/locale';
 import { defaultLocale } from '$lib/server/org/settings';
 import { personSchema } from '$lib/schemas/people';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const admin = requireAdmin(locals);
@@ -27,7 +28,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, personSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await createPerson(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		return {
 			created: {
 				id: result.personId,

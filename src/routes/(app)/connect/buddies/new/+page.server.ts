@@ -7,6 +7,7 @@ import { unitChoices } from '$lib/server/org/directory';
 import { isUnitWithin } from '$lib/server/people/rules';
 import { requireCapability } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const runnersOnly = 'Admins and leaders open buddy cycles.';
 
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, cycleSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await createCycle(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/buddies/cycles/${result.id}`);
 	}
 };

@@ -11,6 +11,7 @@ import {
 	rsvp
 } from '$lib/server/lunch-and-learn/service';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
@@ -31,13 +32,13 @@ export const actions: Actions = {
 	rsvp: async ({ locals, params }) => {
 		const actor = requireActor(locals);
 		const result = await rsvp(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, result.status);
 	},
 	cancel: async ({ locals, params }) => {
 		const actor = requireActor(locals);
 		const result = await cancelRsvp(db(), actor, params.id);
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'cancelled');
 	},
 	attendance: async ({ locals, params, request }) => {
@@ -45,13 +46,13 @@ export const actions: Actions = {
 		const parsed = await readForm(request, attendanceSchema);
 		const attended = parsed.ok ? parsed.data.attended : [];
 		const result = await markAttendance(db(), actor, params.id, attended, new Date());
-		if (!result.ok) return fail(result.errors._form?.startsWith('Only') ? 403 : 400, { errors: result.errors });
+		if (!result.ok) return fail(worded(result.errors)._form?.startsWith('Only') ? 403 : 400, { errors: worded(result.errors) });
 		back(params.id, 'attendance');
 	},
 	cancelSession: async ({ locals, params }) => {
 		const actor = requireActor(locals);
 		const result = await cancelLunchSession(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'session-cancelled');
 	}
 };

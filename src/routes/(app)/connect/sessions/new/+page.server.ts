@@ -6,6 +6,7 @@ import { canOrganiseLunchSessions } from '$lib/server/lunch-and-learn/policy';
 import { lunchSessionSchema, planLunchSession } from '$lib/server/lunch-and-learn/service';
 import { requireCapability } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const organisersOnly = 'Managers, leaders and admins plan sessions. Ask yours to put one on.';
 
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, lunchSessionSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await planLunchSession(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/sessions/${result.id}?created=1`);
 	}
 };

@@ -16,6 +16,7 @@ import {
 	slotSchema
 } from '$lib/server/shadowing/service';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const managersOnly = 'Hosting and approving visits is for managers.';
 
@@ -53,7 +54,8 @@ export const actions: Actions = {
 		const parsed = await readForm(request, slotSchema);
 		if (!parsed.ok) return fail(400, { form: 'publish' as const, values: parsed.values, errors: parsed.errors });
 		const result = await publishSlot(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'publish' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok)
+			return fail(400, { form: 'publish' as const, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/connect/shadowing/manage?saved=slot');
 	},
 	blackout: async ({ locals, request }) => {
@@ -61,7 +63,8 @@ export const actions: Actions = {
 		const parsed = await readForm(request, blackoutSchema);
 		if (!parsed.ok) return fail(400, { form: 'blackout' as const, values: parsed.values, errors: parsed.errors });
 		const result = await addBlackout(db(), actor, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'blackout' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok)
+			return fail(400, { form: 'blackout' as const, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, '/connect/shadowing/manage?saved=blackout');
 	}
 };

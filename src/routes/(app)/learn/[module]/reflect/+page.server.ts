@@ -6,6 +6,7 @@ import { moduleReflections, recordPractice, saveReflections } from '$lib/server/
 import { requireActor } from '$lib/server/policy';
 import { practiceNoteSchema, REFLECTION_MAX, reflectionsSchema } from '$lib/learning/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 function moduleOr404(slug: string) {
 	const mod = findModule(slug);
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		const entries = parsed.ok ? parsed.data : [];
 		const result = await saveReflections(db(), actor, mod, entries, new Date());
 		// Everything typed comes back, so nothing is lost while the learner shortens it.
-		if (!result.ok) return fail(400, { form: 'reflections' as const, entries, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'reflections' as const, entries, errors: worded(result.errors) });
 		redirect(303, `/learn/${mod.slug}/reflect?saved=reflections`);
 	},
 	practice: async ({ locals, params, request }) => {

@@ -14,6 +14,7 @@ import {
 } from '$lib/server/behaviours/observations';
 import { calendarDate } from '$lib/server/learning/rules';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const notFound = 'We could not find that observation.';
 const onlyAuthor = 'Only the person who wrote an observation can change it.';
@@ -76,7 +77,7 @@ export const actions: Actions = {
 		const result = await updateObservation(db(), actor, params.id, parsed.data, calendarDate(now, actor.timeZone), now);
 		if (!result.ok) {
 			if (result.errors._form) error(404, notFound);
-			return fail(400, { values: parsed.values, errors: result.errors });
+			return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		}
 		redirect(303, `/observations/${params.id}?saved=updated`);
 	}

@@ -19,6 +19,7 @@ import { activeMembers } from '$lib/server/learning/team';
 import { objectIdOf } from '$lib/server/forms';
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 /**
  * A cycle and what the person may do with it: its owner and admins run it; managers open it only
@@ -78,13 +79,13 @@ export const actions: Actions = {
 		const actor = await cycleAs(locals, params.id, 'nominator');
 		const personId = objectIdOf(await request.formData(), 'person_id');
 		const result = await nominate(db(), actor, params.id, personId, new Date());
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'nominated');
 	},
 	run: async ({ locals, params }) => {
 		const actor = await cycleAs(locals, params.id, 'owner');
 		const result = await runMatching(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'matched', result.unmatched.length ? `&unmatched=${result.unmatched.length}` : '');
 	},
 	lock: async ({ locals, params, request }) => {
@@ -97,7 +98,7 @@ export const actions: Actions = {
 			objectIdOf(form, 'pair_id'),
 			objectIdOf(form, 'locked') === '1'
 		);
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'locked');
 	},
 	exclude: async ({ locals, params, request }) => {
@@ -110,20 +111,20 @@ export const actions: Actions = {
 			objectIdOf(form, 'person_id'),
 			objectIdOf(form, 'excluded') === '1'
 		);
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'excluded');
 	},
 	swap: async ({ locals, params, request }) => {
 		const actor = await cycleAs(locals, params.id, 'owner');
 		const form = await request.formData();
 		const result = await swapPeople(db(), actor, params.id, objectIdOf(form, 'a'), objectIdOf(form, 'b'), new Date());
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'swapped');
 	},
 	publish: async ({ locals, params }) => {
 		const actor = await cycleAs(locals, params.id, 'owner');
 		const result = await publishCycle(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'published');
 	}
 };

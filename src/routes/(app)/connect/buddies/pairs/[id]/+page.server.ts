@@ -17,6 +17,7 @@ import { formError, objectIdOf, parseForm, readForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const notFound = 'We could not find that pair.';
 
@@ -46,7 +47,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { form: 'meeting' as const, values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const result = await logMeeting(db(), actor, params.id, parsed.data, calendarDate(now, actor.timeZone), now);
-		if (!result.ok) return fail(400, { form: 'meeting' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok)
+			return fail(400, { form: 'meeting' as const, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=meeting`);
 	},
 	plan: async ({ locals, params, request }) => {
@@ -54,14 +56,14 @@ export const actions: Actions = {
 		const parsed = await readForm(request, planSchema);
 		if (!parsed.ok) return fail(400, { form: 'plan' as const, values: parsed.values, errors: parsed.errors });
 		const result = await planMeeting(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'plan' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'plan' as const, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=planned`);
 	},
 	cancelPlan: async ({ locals, params, request }) => {
 		const actor = await buddyOf(locals, params.id, 'plan their meetings');
 		const planId = objectIdOf(await request.formData(), 'plan_id');
 		const result = await cancelPlan(db(), actor, params.id, planId, new Date());
-		if (!result.ok) return fail(403, { form: 'plan' as const, values: {}, errors: result.errors });
+		if (!result.ok) return fail(403, { form: 'plan' as const, values: {}, errors: worded(result.errors) });
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=unplanned`);
 	},
 	fit: async ({ locals, params, request }) => {
@@ -77,7 +79,7 @@ export const actions: Actions = {
 			});
 		if (!parsed.ok) return fail(400, { form: 'fit' as const, values: parsed.values, errors: parsed.errors });
 		const result = await recordFit(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'fit' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'fit' as const, values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=fit`);
 	}
 };

@@ -5,6 +5,7 @@ import { readForm } from '$lib/server/forms';
 import { requireActor } from '$lib/server/policy';
 import { openSlot, requestSchema, requestVisit } from '$lib/server/shadowing/service';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const parsed = await readForm(request, requestSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await requestVisit(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(409, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(409, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/connect/shadowing/visits/${result.id}?requested=1`);
 	}
 };

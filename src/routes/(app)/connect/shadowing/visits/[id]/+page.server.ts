@@ -15,6 +15,7 @@ import {
 	visitView
 } from '$lib/server/shadowing/service';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const notFound = 'We could not find that visit.';
 
@@ -47,7 +48,7 @@ export const actions: Actions = {
 	approve: async ({ locals, params }) => {
 		const { actor } = await visitAs(locals, params.id, 'approver');
 		const result = await decideAsManager(db(), actor, params.id, true, '', new Date());
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'approved');
 	},
 	decline: async ({ locals, params, request }) => {
@@ -56,13 +57,13 @@ export const actions: Actions = {
 		const parsed = await readForm(request, declineSchema);
 		if (!parsed.ok) return fail(400, { errors: formError(parsed.errors.reason ?? 'Keep the reason short.') });
 		const result = await decideAsManager(db(), actor, params.id, false, parsed.data.reason, new Date());
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'declined');
 	},
 	confirm: async ({ locals, params }) => {
 		const { actor } = await visitAs(locals, params.id, 'host');
 		const result = await decideAsHost(db(), actor, params.id, true, '', new Date());
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'confirmed');
 	},
 	hostDecline: async ({ locals, params, request }) => {
@@ -71,13 +72,13 @@ export const actions: Actions = {
 		const parsed = await readForm(request, declineSchema);
 		if (!parsed.ok) return fail(400, { errors: formError(parsed.errors.reason ?? 'Keep the reason short.') });
 		const result = await decideAsHost(db(), actor, params.id, false, parsed.data.reason, new Date());
-		if (!result.ok) return fail(403, { errors: result.errors });
+		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'declined');
 	},
 	cancel: async ({ locals, params }) => {
 		const { actor } = await visitAs(locals, params.id, 'visitor');
 		const result = await cancelVisit(db(), actor, params.id, new Date());
-		if (!result.ok) return fail(400, { errors: result.errors });
+		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'cancelled');
 	},
 	reflect: async ({ locals, params, request }) => {
@@ -89,7 +90,8 @@ export const actions: Actions = {
 		const parsed = await readForm(request, reflectionSchema);
 		if (!parsed.ok) return fail(400, { form: 'reflect' as const, values: parsed.values, errors: parsed.errors });
 		const result = await saveReflection(db(), actor, params.id, parsed.data, new Date());
-		if (!result.ok) return fail(400, { form: 'reflect' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok)
+			return fail(400, { form: 'reflect' as const, values: parsed.values, errors: worded(result.errors) });
 		back(params.id, 'reflected');
 	},
 	feedback: async ({ locals, params, request }) => {
@@ -103,7 +105,8 @@ export const actions: Actions = {
 		const parsed = await readForm(request, hostFeedbackSchema);
 		if (!parsed.ok) return fail(400, { form: 'feedback' as const, values: parsed.values, errors: parsed.errors });
 		const result = await saveHostFeedback(db(), actor, params.id, parsed.data.feedback, new Date());
-		if (!result.ok) return fail(400, { form: 'feedback' as const, values: parsed.values, errors: result.errors });
+		if (!result.ok)
+			return fail(400, { form: 'feedback' as const, values: parsed.values, errors: worded(result.errors) });
 		back(params.id, 'feedback');
 	}
 };

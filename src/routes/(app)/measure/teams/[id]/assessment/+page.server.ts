@@ -16,6 +16,7 @@ import {
 } from '$lib/server/scorecards/assessment';
 import { measuredTeam } from '$lib/server/scorecards/teams';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const thisQuarter = (timeZone: string) => periodOf('quarter', calendarDate(new Date(), timeZone));
 
@@ -74,7 +75,7 @@ export const actions: Actions = {
 			new Date(),
 			thisQuarter(actor.timeZone)
 		);
-		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
+		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		redirect(303, `/measure/teams/${team.id}/assessment?quarter=${quarter}&saved=1`);
 	}
 };

@@ -20,6 +20,7 @@ import { formatDate } from '$lib/locale';
 import { pageFrom } from '$lib/paging';
 import { periodOf } from '$lib/periods';
 import type { Actions, PageServerLoad } from './$types';
+import { worded } from '$lib/server/service-result';
 
 const LINKS_PER_PAGE = 10;
 const RESPONSES_PER_PAGE = 10;
@@ -118,7 +119,7 @@ export const actions: Actions = {
 		const { team, actor } = await managedTeam(locals, params.id);
 		const linkId = objectIdOf(await request.formData(), 'link_id');
 		const result = await closeLink(db(), actor, team.id, linkId, new Date());
-		if (!result.ok) return fail(400, { form: 'close' as const, errors: result.errors });
+		if (!result.ok) return fail(400, { form: 'close' as const, errors: worded(result.errors) });
 		redirect(303, `/measure/teams/${team.id}/feedback?saved=closed#links`);
 	}
 };
