@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { postgresBinDir } from './tests/postgres/cluster.js';
+import { describeStale, staleTranslations } from './src/lib/server/learning/translation-report.js';
 
 /**
  * The integration suite runs twice: on SQLite (in the `server` project) and on a throwaway
@@ -32,9 +33,18 @@ function postgresProject(): TestProjectInlineConfiguration[] {
 	return [];
 }
 
+/** Every build lists the course translations that are behind their English module. */
+const translationReport = {
+	name: 'ripple-translation-report',
+	buildStart(this: { warn(message: string): void }) {
+		for (const line of describeStale(staleTranslations())) this.warn(line);
+	}
+};
+
 export default defineConfig({
 	plugins: [
 		sveltekit(),
+		translationReport,
 		// Messages from messages/<locale>.json, compiled to typed, tree-shaken functions. The locale of a
 		// request is decided by Ripple (src/lib/i18n/locales.ts), through the one custom strategy. Tests
 		// compile once instead (tests/i18n-compile.ts): the plugin's SDK keeps a process alive for 30 s.

@@ -26,6 +26,8 @@ const referenceSchema = z.object({
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
+const version = z.string().regex(/^\d+\.\d+\.\d+$/, 'use a semantic version like 1.0.0');
+
 const uniqueIds = <T extends { id: string }>(items: T[]) => new Set(items.map((i) => i.id)).size === items.length;
 
 export const moduleMetaSchema = z.object({
@@ -34,7 +36,7 @@ export const moduleMetaSchema = z.object({
 	audience: z.array(z.enum(audiences)).min(1),
 	objectives: z.array(objectiveSchema).min(2).max(8).refine(uniqueIds, 'objective ids must be unique'),
 	behaviours: z.array(slug).min(1),
-	version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a semantic version like 1.0.0'),
+	version,
 	order: z.number().int(),
 	reflections: z.array(z.object({ id: slug, prompt: z.string().min(20) })).min(2),
 	practice: z.object({ title: z.string().min(5), description: z.string().min(40) }),
@@ -120,12 +122,31 @@ export const scenarioSchema = z.object({
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
+/**
+ * The frontmatter of a module's translation (content/modules/<slug>/<locale>/module.md): the texts a
+ * learner reads and the English version it was made from. Ids and everything else are the original's.
+ */
+export const translationMetaSchema = z.object({
+	source_version: version,
+	title: z.string().min(2),
+	summary: z.string().min(10),
+	objectives: z.array(z.object({ id: slug, text: z.string().min(4) })),
+	reflections: z.array(z.object({ id: slug, prompt: z.string().min(8) })),
+	practice: z.object({ title: z.string().min(2), description: z.string().min(20) }),
+	references: z.array(z.object({ id: slug, what: z.string().min(4) })).default([])
+});
+export type TranslationMeta = z.infer<typeof translationMetaSchema>;
+
+const pathTextSchema = z.object({ title: z.string().min(2), summary: z.string().min(10) });
+
 export const pathSchema = z.object({
 	title: z.string().min(3),
 	summary: z.string().min(20),
 	audience: z.array(z.enum(audiences)).min(1),
 	order: z.number().int(),
-	modules: z.array(slug).min(2)
+	modules: z.array(slug).min(2),
+	/** The title and summary in each other language, by locale. */
+	translations: z.record(z.string(), pathTextSchema).default({})
 });
 export type PathMeta = z.infer<typeof pathSchema>;
 

@@ -3,6 +3,7 @@ import type { Question, Scenario, ScenarioStep } from '../../learning/schemas';
 import { defaultFramework } from '../db/migrations/default-framework';
 import { courseContent, lessonSourcesOf, packKinds, type ModuleEntry } from './content';
 import { proseWords } from './reading-time';
+import { baseLocale, supportedLocales } from '../../i18n/locales';
 import { drawnQuestions, drawQuestions, gradeCheck, parseVersion, type Answers } from './rules';
 
 /**
@@ -214,3 +215,51 @@ for (const mod of modules) {
 		});
 	});
 }
+
+/** Every text a learner reads in a module's check and scenarios. */
+const textsOf = (mod: ModuleEntry) => [
+	mod.title,
+	mod.summary,
+	...mod.check.questions.flatMap((q) => [q.prompt, ...q.options.flatMap((o) => [o.text, o.feedback])]),
+	...[...mod.scenarios.values()].map(scenarioText)
+];
+
+describe('the translations', () => {
+	const { translations } = courseContent();
+	const other = supportedLocales.filter((l) => l !== baseLocale);
+
+	it('give every learning path a title and summary in every language', () => {
+		for (const path of paths) expect(Object.keys(path.translations).sort(), path.slug).toEqual([...other].sort());
+	});
+
+	for (const mod of modules) {
+		for (const [locale, translation] of translations.get(mod.slug) ?? []) {
+			describe(`${mod.slug} in ${locale}`, () => {
+				it('is translated, not copied: its texts differ from the English', () => {
+					const english = new Set(textsOf(mod));
+					const copied = textsOf(translation).filter((text) => english.has(text));
+					expect(copied).toEqual([]);
+				});
+
+				it('keeps the original’s lessons, scenarios, objectives, answer key and references', () => {
+					expect(translation.lessons.map((l) => [l.slug, l.scenarios])).toEqual(
+						mod.lessons.map((l) => [l.slug, l.scenarios])
+					);
+					expect(translation.check.questions.map((q) => q.id)).toEqual(mod.check.questions.map((q) => q.id));
+					expect(translation.references.map((r) => [r.id, r.author, r.year])).toEqual(
+						mod.references.map((r) => [r.id, r.author, r.year])
+					);
+					expect(Object.keys(translation.pack).sort()).toEqual(Object.keys(mod.pack).sort());
+					expect(translation.session === null).toBe(mod.session === null);
+				});
+
+				it('grades the same answers the same as the English', () => {
+					const answers: Answers = Object.fromEntries(
+						mod.check.questions.map((q, i) => [q.id, [q.options[i % q.options.length]!.id]])
+					);
+					expect(gradeCheck(translation.check.questions, answers)).toEqual(gradeCheck(mod.check.questions, answers));
+				});
+			});
+		}
+	}
+});

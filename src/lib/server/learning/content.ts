@@ -7,6 +7,7 @@ import {
 	packMetaSchema,
 	pathSchema,
 	scenarioSchema,
+	translationMetaSchema,
 	type KnowledgeCheck,
 	type ModuleMeta,
 	type PathMeta,
@@ -14,6 +15,8 @@ import {
 } from '../../learning/schemas';
 import { isPackKind, packKinds, type PackKind } from '../../learning/pack';
 import { lessonMinutes, moduleMinutes, scenarioIdsIn } from './reading-time';
+import { checkDifference, metaDifference, scenarioDifference } from './translation';
+import { baseLocale, isLocale, type Locale } from '../../i18n/locales';
 
 /**
  * Course content, read from content/ at build time (see content/README.md). Only server code
@@ -41,6 +44,27 @@ const scenarioFiles = import.meta.glob<unknown>('/content/modules/*/scenarios/*.
 const checkFiles = import.meta.glob<unknown>('/content/modules/*/check.json', { eager: true, import: 'default' });
 const pathFiles = import.meta.glob<unknown>('/content/paths/*.json', { eager: true, import: 'default' });
 
+// Translations: the same files one folder deeper, in content/modules/<slug>/<locale>/.
+const translatedModuleFiles = import.meta.glob<MdModule>('/content/modules/*/*/module.md', { eager: true });
+const translatedLessonFiles = import.meta.glob<MdModule>('/content/modules/*/*/[0-9][0-9]-*.md', { eager: true });
+const translatedLessonSources = import.meta.glob<string>('/content/modules/*/*/[0-9][0-9]-*.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+const translatedPackFiles = import.meta.glob<MdModule>(
+	['/content/modules/*/*/takeaways.md', '/content/modules/*/*/job-aid.md', '/content/modules/*/*/*-guide.md'],
+	{ eager: true }
+);
+const translatedScenarioFiles = import.meta.glob<unknown>('/content/modules/*/*/scenarios/*.json', {
+	eager: true,
+	import: 'default'
+});
+const translatedCheckFiles = import.meta.glob<unknown>('/content/modules/*/*/check.json', {
+	eager: true,
+	import: 'default'
+});
+
 export interface LessonEntry {
 	slug: string;
 	number: number;
@@ -56,6 +80,8 @@ export { packKinds, type PackKind };
 
 export interface ModuleEntry extends ModuleMeta {
 	slug: string;
+	/** The language of its texts: English, or the translation a learner's language asked for. */
+	locale: Locale;
 	/** Computed: the lessons, the knowledge check and the reflections. */
 	minutes: number;
 	intro: Component;
@@ -125,10 +151,10 @@ function loadLessons(slug: string, scenarios: ReadonlyMap<string, Scenario>): Le
 		.sort((a, b) => a.number - b.number);
 }
 
-function loadPack(slug: string) {
+function loadPack(docs: [string, MdModule][]) {
 	const pack: ModuleEntry['pack'] = {};
 	let session: ModuleEntry['session'] = null;
-	for (const [file, doc] of Object.entries(packFiles).filter(inModule(slug))) {
+	for (const [file, doc] of docs) {
 		const kind = fileName(file).replace(/\.md$/, '') as PackKind;
 		if (kind === 'facilitator-guide') {
 			const meta = parse(file, facilitatorMetaSchema, doc.metadata);
@@ -174,10 +200,99 @@ function loadModules(): ModuleEntry[] {
 			lessons,
 			scenarios,
 			check,
-			...loadPack(slug)
+			...loadPack(Object.entries(packFiles).filter(inModule(slug))),
+			locale: baseLocale
 		});
 	}
 	return modules.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+}
+
+/**
+ * A module in another language (content/README.md, Languages): the original with every text taken
+ * from the translation, which must have every file of the original and match it in everything but
+ * text (ids, answer key, objectives, branching), so grading is the same in every language.
+ */
+function loadTranslation(original: ModuleEntry, locale: Locale, file: string, mod: MdModule): ModuleEntry {
+	const dir = `/content/modules/${original.slug}/${locale}`;
+	const meta = parse(file, translationMetaSchema, mod.metadata);
+	const metaProblem = metaDifference(original, meta);
+	if (metaProblem) invalid(file, metaProblem);
+
+	const checkFile = `${dir}/check.json`;
+	if (!(checkFile in translatedCheckFiles)) invalid(file, `the translation has no check.json`);
+	const check = parse(checkFile, checkSchema, translatedCheckFiles[checkFile]);
+	const checkProblem = checkDifference(original.check, check);
+	if (checkProblem) invalid(checkFile, checkProblem);
+
+	const scenarios = new Map<string, Scenario>();
+	for (const [id, scenario] of original.scenarios) {
+		const scenarioFile = `${dir}/scenarios/${id}.json`;
+		if (!(scenarioFile in translatedScenarioFiles)) invalid(file, `the translation has no scenarios/${id}.json`);
+		const translated = parse(scenarioFile, scenarioSchema, translatedScenarioFiles[scenarioFile]);
+		const problem = scenarioDifference(scenario, translated);
+		if (problem) invalid(scenarioFile, problem);
+		scenarios.set(id, translated);
+	}
+
+	const lessons = original.lessons.map((lesson) => {
+		const lessonFile = `${dir}/${lesson.slug}.md`;
+		const translated = translatedLessonFiles[lessonFile];
+		if (!translated) invalid(file, `the translation has no ${lesson.slug}.md`);
+		const placed = scenarioIdsIn(translatedLessonSources[lessonFile] ?? '');
+		if (placed.join(',') !== lesson.scenarios.join(',')) {
+			invalid(
+				lessonFile,
+				`it must place the scenarios ${lesson.scenarios.join(', ') || '(none)'} as the original does`
+			);
+		}
+		return { ...lesson, ...parse(lessonFile, lessonMetaSchema, translated.metadata), component: translated.default };
+	});
+
+	const docs = Object.entries(translatedPackFiles).filter(([path]) => path.startsWith(`${dir}/`));
+	const { pack, session } = loadPack(docs);
+	const missing = (Object.keys(original.pack) as PackKind[]).find((kind) => !pack[kind]);
+	if (missing) invalid(file, `the translation has no ${missing}.md`);
+
+	return {
+		...original,
+		locale,
+		title: meta.title,
+		summary: meta.summary,
+		objectives: meta.objectives,
+		reflections: meta.reflections,
+		practice: meta.practice,
+		references: original.references.map((reference, i) => ({ ...reference, what: meta.references[i]!.what })),
+		intro: mod.default,
+		lessons,
+		scenarios,
+		check,
+		pack,
+		session: original.session && session
+	};
+}
+
+/** Every module's translations, by module slug and locale. */
+function loadTranslations(modules: readonly ModuleEntry[]): Map<string, Map<Locale, ModuleEntry>> {
+	const bySlug = new Map(modules.map((m) => [m.slug, m]));
+	const translations = new Map<string, Map<Locale, ModuleEntry>>();
+	const translatedDirs = new Set<string>();
+	for (const [file, mod] of Object.entries(translatedModuleFiles)) {
+		const [slug, locale] = file.split('/').slice(-3, -1) as [string, string];
+		const original = bySlug.get(slug);
+		if (!original) invalid(file, `there is no English module ${slug} to translate`);
+		if (!isLocale(locale) || locale === baseLocale) invalid(file, `${locale} is not a language Ripple offers`);
+		translatedDirs.add(`/content/modules/${slug}/${locale}/`);
+		const forModule = translations.get(slug) ?? new Map<Locale, ModuleEntry>();
+		forModule.set(locale, loadTranslation(original, locale, file, mod));
+		translations.set(slug, forModule);
+	}
+	// A translation's files without its module.md would never be shown: say so rather than ignore them.
+	for (const files of [translatedLessonFiles, translatedPackFiles, translatedScenarioFiles, translatedCheckFiles]) {
+		for (const file of Object.keys(files)) {
+			if (![...translatedDirs].some((dir) => file.startsWith(dir))) invalid(file, 'its translation has no module.md');
+		}
+	}
+	return translations;
 }
 
 function loadPaths(): PathEntry[] {
@@ -189,26 +304,60 @@ function loadPaths(): PathEntry[] {
 		.sort((a, b) => a.order - b.order);
 }
 
-let cache: { modules: ModuleEntry[]; paths: PathEntry[] } | undefined;
+let cache:
+	{ modules: ModuleEntry[]; paths: PathEntry[]; translations: Map<string, Map<Locale, ModuleEntry>> } | undefined;
 
-/** All course content, parsed and checked once per process. */
+/** All course content in English, its translations parsed and checked with it, once per process. */
 export function courseContent() {
 	if (!cache) {
-		cache = { modules: loadModules(), paths: loadPaths() };
+		const modules = loadModules();
+		cache = { modules, paths: loadPaths(), translations: loadTranslations(modules) };
 	}
 	return cache;
 }
 
-export function findModule(slug: string): ModuleEntry | undefined {
-	return courseContent().modules.find((m) => m.slug === slug);
+/** A module in the learner's language where it has a translation, else the English original. */
+export function moduleIn(mod: ModuleEntry, locale: Locale): ModuleEntry {
+	if (locale === mod.locale) return mod;
+	return (
+		courseContent().translations.get(mod.slug)?.get(locale) ?? courseContent().modules.find((m) => m.slug === mod.slug)!
+	);
 }
 
-export function findPath(slug: string): PathEntry | undefined {
-	return courseContent().paths.find((p) => p.slug === slug);
+/** Every module, each in `locale` where it has a translation (English otherwise), in catalogue order. */
+export function modulesIn(locale: Locale): ModuleEntry[] {
+	return courseContent().modules.map((mod) => moduleIn(mod, locale));
 }
 
-/** The raw Markdown of every lesson, by module slug: for the content tests. */
-export function lessonSourcesOf(slug: string): string[] {
+/** A module by slug, in `locale` where it has a translation (English otherwise, and by default). */
+export function findModule(slug: string, locale: Locale = baseLocale): ModuleEntry | undefined {
+	const mod = courseContent().modules.find((m) => m.slug === slug);
+	return mod && moduleIn(mod, locale);
+}
+
+/** The languages a module can be read in: English and every translation. */
+export function moduleLocales(slug: string): Locale[] {
+	return [baseLocale, ...(courseContent().translations.get(slug)?.keys() ?? [])];
+}
+
+/** A learning path with its title and summary in `locale` where it has them. */
+export function pathIn(path: PathEntry, locale: Locale): PathEntry {
+	const text = path.translations[locale];
+	return text ? { ...path, ...text } : path;
+}
+
+export function findPath(slug: string, locale: Locale = baseLocale): PathEntry | undefined {
+	const path = courseContent().paths.find((p) => p.slug === slug);
+	return path && pathIn(path, locale);
+}
+
+/** The raw Markdown of every lesson, by module slug (and locale, for a translation): for the content tests. */
+export function lessonSourcesOf(slug: string, locale: Locale = baseLocale): string[] {
+	if (locale !== baseLocale) {
+		return Object.entries(translatedLessonSources)
+			.filter(([file]) => file.startsWith(`/content/modules/${slug}/${locale}/`))
+			.map(([, text]) => text);
+	}
 	return Object.entries(lessonSources)
 		.filter(inModule(slug))
 		.map(([, text]) => text);
