@@ -32,7 +32,9 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database with the demo organisation for every run, served by the production build.
-		command: 'rm -rf tests/.tmp && npm run build && tsx src/lib/server/demo/cli.ts && node build',
+		// The pseudo-locale build (tests/pseudo/build.ts) is made alongside, for pseudo-locale.spec.ts.
+		command:
+			'rm -rf tests/.tmp && npm run build && tsx tests/pseudo/build.ts && tsx src/lib/server/demo/cli.ts && node build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,

@@ -44,10 +44,12 @@ export function startInstance(
 	name: string,
 	port: number,
 	databaseUrl: string,
-	extraEnv: Record<string, string> = {}
+	extraEnv: Record<string, string> = {},
+	/** The production build to run, relative to the repository (the pseudo-locale run has its own). */
+	build = 'build'
 ): Instance {
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [build], {
 		cwd: root,
 		// Its own process group, so stopping it ends anything it started as well.
 		detached: true,

@@ -1,0 +1,229 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import SQLite from 'better-sqlite3';
+import { backupSqlite } from '../../src/lib/server/db/backup';
+import { matrix, personaLabels, personas, type Objects, type Persona } from './authz/matrix';
+import { lookUpObjects } from './authz/objects';
+import { routeTree, urlOf } from './authz/routes';
+import { DEMO_PASSWORD, storageStateFor } from './fixtures';
+import { freePorts, root, sessionCookie, startInstance, stopInstance, waitUntilHealthy } from './servers';
+import { seededDatabase } from './worker-server';
+import { CLOSE, OPEN } from '../pseudo/pseudo';
+
+/**
+ * The pseudo-locale run (issue 16): Ripple built with every message transformed (tests/pseudo/build.ts)
+ * renders every page of the route tree as every persona the authorization matrix lets see it, and the
+ * pages the others are refused with. Every text a person reads, in the page or in the attributes
+ * assistive technology reads out, must come from messages, except data: what the database holds
+ * (names, titles, comments people typed), course content (translated as content, not as messages),
+ * and numbers, dates and times as Intl formats them.
+ */
+
+interface PseudoServer {
+	origin: string;
+	ids: Objects;
+	data: Set<string>;
+}
+
+const test = base.extend<object, { pseudo: PseudoServer }>({
+	pseudo: [
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use, workerInfo) => {
+			const dir = mkdtempSync(join(tmpdir(), `ripple-pseudo-worker${workerInfo.workerIndex}-`));
+			const databasePath = join(dir, 'ripple.db');
+			await backupSqlite(seededDatabase, databasePath);
+			const [port] = await freePorts(1);
+			const instance = startInstance(
+				`pseudo ${workerInfo.workerIndex}`,
+				port!,
+				databasePath,
+				{ LOGIN_THROTTLE_IP_MAX: '1000' },
+				'tests/.tmp/pseudo-app/build'
+			);
+			try {
+				await waitUntilHealthy(instance, Date.now() + 60_000);
+				await use({ origin: instance.origin, ids: lookUpObjects(databasePath), data: databaseTexts(databasePath) });
+			} finally {
+				await stopInstance(instance);
+				rmSync(dir, { recursive: true, force: true });
+			}
+		},
+		{ scope: 'worker', timeout: 90_000 }
+	]
+});
+
+/** Every text value the database holds, but identifiers and codes (lower-case words joined by _ - . :). */
+function databaseTexts(databasePath: string): Set<string> {
+	const db = new SQLite(databasePath, { readonly: true });
+	const texts = new Set<string>();
+	try {
+		const tables = db.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
+		for (const table of tables) {
+			for (const row of db.prepare(`select * from "${table}"`).raw().iterate() as Iterable<unknown[]>) {
+				for (const value of row) {
+					if (typeof value !== 'string' || value.length < 2 || /^[a-z0-9_.:/-]+$/.test(value)) continue;
+					texts.add(normalise(value));
+				}
+			}
+		}
+	} finally {
+		db.close();
+	}
+	return texts;
+}
+
+/** Typography mdsvex and people vary: curly quotes, dashes, ellipses, runs of white space. */
+function normalise(text: string): string {
+	return text
+		.replace(/[‘’]/g, "'")
+		.replace(/[“”]/g, '"')
+		.replace(/[–—]/g, '-')
+		.replace(/…/g, '...')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** All course content, Markdown and JSON, as one text to find a lesson's sentence in. */
+const contentCorpus = (() => {
+	const texts: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else texts.push(readFileSync(path, 'utf8'));
+		}
+	};
+	walk(join(root, 'content'));
+	return normalise(texts.join('\n').replace(/[*_`#>[\]()]/g, ' '));
+})();
+
+/** Month and weekday names, day periods and relative-time words, as Intl writes them in each language. */
+const intlWords = (() => {
+	const words = new Set<string>();
+	const add = (text: string) => {
+		for (const word of text.split(/[^\p{L}]+/u)) if (word) words.add(word.toLowerCase());
+	};
+	for (const locale of ['en-GB', 'nl-NL', 'zh-CN']) {
+		for (let month = 0; month < 12; month++) {
+			const date = new Date(Date.UTC(2026, month, 1 + month));
+			for (const option of ['long', 'short'] as const) {
+				add(new Intl.DateTimeFormat(locale, { month: option, weekday: option }).format(date));
+				add(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date));
+				add(new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(date));
+			}
+		}
+		const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+		for (const unit of ['year', 'month', 'week', 'day', 'hour', 'minute'] as const)
+			for (const n of [-3, -1, 0, 1, 3]) add(relative.format(n, unit));
+	}
+	return words;
+})();
+
+/** Text that is not a message and not data: what remains once both are taken away, or null. */
+function untranslated(text: string, data: ReadonlySet<string>): string | null {
+	let rest = normalise(text);
+	if (data.has(rest)) return null;
+	// Messages may hold messages (a placeholder worded by another): take the innermost first.
+	const fenced = new RegExp(`${OPEN}[^${OPEN}${CLOSE}]*${CLOSE}`, 'g');
+	for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(fenced, '\u0000')];
+	for (const piece of rest.split(/\u0000|·|•|\||—| - |\n/)) {
+		const bare = piece.replace(/^[\s\p{P}\p{S}\p{N}]+|[\s\p{P}\p{S}\p{N}]+$/gu, '');
+		if (!/\p{L}.*\p{L}|\p{Script=Han}/u.test(bare)) continue;
+		if (data.has(bare) || data.has(normalise(piece))) continue;
+		if (bare.split(/[^\p{L}]+/u).every((word) => !word || intlWords.has(word.toLowerCase()))) continue;
+		if (contentCorpus.includes(bare)) continue;
+		if (['Ripple', 'English', 'Nederlands', '简体中文'].includes(bare)) continue;
+		return piece.trim();
+	}
+	return null;
+}
+
+/** The texts of a page a person reads or hears: text nodes, the title, labels and hints in attributes. */
+async function textsOf(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const texts = [document.title];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			if (node.parentElement?.closest('script, style, noscript, template')) continue;
+			if (node.textContent?.trim()) texts.push(node.textContent);
+		}
+		for (const element of document.querySelectorAll(
+			'[aria-label], [title], [placeholder], [alt], [aria-description]'
+		)) {
+			for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
+				const value = element.getAttribute(name);
+				if (value?.trim()) texts.push(value);
+			}
+		}
+		for (const button of document.querySelectorAll<HTMLInputElement>('input[type=submit], input[type=button]'))
+			texts.push(button.value);
+		return texts;
+	});
+}
+
+const tree = routeTree(join(root, 'src/routes')).filter((route) => route.page && matrix[route.id]?.page);
+const roleOf: Partial<Record<Persona, 'staff' | 'manager' | 'leader' | 'admin'>> = {
+	staff: 'staff',
+	mgr: 'manager',
+	lead: 'leader',
+	admin: 'admin'
+};
+const strangers: Partial<Record<Persona, string>> = {
+	mgrX: 'carlos.mendoza@northwind.example',
+	leadX: 'isabelle.laurent@northwind.example'
+};
+
+async function contextFor(
+	persona: Persona,
+	origin: string,
+	browser: import('@playwright/test').Browser
+): Promise<BrowserContext> {
+	const role = roleOf[persona];
+	if (role) return browser.newContext({ baseURL: origin, storageState: storageStateFor(role) });
+	const context = await browser.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] } });
+	const email = strangers[persona];
+	if (email) {
+		const response = await context.request.post('/login', {
+			form: { email, password: DEMO_PASSWORD },
+			headers: { origin },
+			maxRedirects: 0
+		});
+		const cookie = sessionCookie(response);
+		if (!cookie) throw new Error(`Signing in as ${email} answered ${response.status()}`);
+		const [name, value] = cookie.split('=') as [string, string];
+		await context.addCookies([{ name, value, url: origin }]);
+	}
+	return context;
+}
+
+for (const route of tree) {
+	test(`${route.id} speaks only messages and data, to everyone it answers`, async ({ pseudo, browser }) => {
+		const rule = matrix[route.id]!;
+		const url = urlOf(route.id, rule.params?.(pseudo.ids) ?? {}) + (rule.query?.(pseudo.ids) ?? '');
+		// Everyone who may see the page, and one persona it refuses (its error page is read too).
+		const allowed = personas.filter((p) => rule.page![p] === 'ok');
+		const refused = personas.find((p) => rule.page![p] === 'forbidden' || rule.page![p] === 'hidden');
+		const found: string[] = [];
+		for (const persona of refused ? [...allowed, refused] : allowed) {
+			const context = await contextFor(persona, pseudo.origin, browser);
+			try {
+				const page = await context.newPage();
+				await page.goto(url);
+				for (const text of await textsOf(page)) {
+					const left = untranslated(text, pseudo.data);
+					if (left) found.push(`as ${personaLabels[persona]}: “${left}”`);
+				}
+			} finally {
+				await context.close();
+			}
+		}
+		expect([...new Set(found)], `text on ${url} that is neither a message nor data`).toEqual([]);
+	});
+}
+
+test('covers every page of the route tree', () => {
+	const pages = routeTree(join(root, 'src/routes')).filter((route) => route.page);
+	expect(tree.map((route) => route.id)).toEqual(pages.map((route) => route.id));
+});
