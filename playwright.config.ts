@@ -37,7 +37,7 @@ export default defineConfig({
 			'rm -rf tests/.tmp && npm run build && tsx tests/pseudo/build.ts && tsx src/lib/server/demo/cli.ts && node build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
-		timeout: 180_000,
+		timeout: 420_000,
 		env: {
 			DATABASE_URL: 'tests/.tmp/e2e.db',
 			PORT: String(PORT),
