@@ -202,7 +202,8 @@ beforeAll(async () => {
 			module_slug: 'beyond-slas',
 			module_version: '1.0.0',
 			completed_at: at('2026-10-10'),
-			verification_code: 'CODE1'
+			verification_code: 'CODE1',
+			locale: 'en'
 		})
 		.execute();
 });

@@ -5,6 +5,7 @@ import { eventsOffWorkingDays } from './demo-events';
 import { openTempDb, type TempDb } from './temp-db';
 import { demoAccounts, DEMO_PASSWORD, hasDemoData } from '../../src/lib/server/demo/accounts';
 import { demoPeople } from '../../src/lib/server/demo/northwind/people';
+import { demoTeams } from '../../src/lib/server/demo/northwind/org';
 import { clearDatabase, isDatabaseEmpty, seedDemo } from '../../src/lib/server/demo/seed';
 import { languages } from '../../src/lib/locale';
 import { periodsEndingWith, weeksOfMonth } from '../../src/lib/periods';
@@ -112,6 +113,18 @@ describe('demo data', () => {
 		}
 		expect(demoAccounts.map((a) => a.role)).toEqual(['staff', 'manager', 'leader', 'admin']);
 	});
+
+	it('has a leader and a team that work in Dutch (Eindhoven) and a team that works in Chinese (Dalian)', () => {
+		const languageOf = (email: string) => demoPeople.find((p) => p.email === email)?.language;
+		expect(languageOf('leader@ripple.test')).toBe('nl');
+		const team = (name: string) => demoPeople.filter((p) => p.team === name);
+		expect(team('Intercompany & Consolidation').length).toBeGreaterThanOrEqual(4);
+		expect(new Set(team('Intercompany & Consolidation').map((p) => p.language))).toEqual(new Set(['nl']));
+		expect(team('Accounts Payable Asia Pacific').length).toBeGreaterThanOrEqual(4);
+		expect(new Set(team('Accounts Payable Asia Pacific').map((p) => [p.language, p.timeZone].join()))).toEqual(
+			new Set(['zh-CN,Asia/Shanghai'])
+		);
+	});
 });
 
 describe('seeding the demo organisation', () => {
@@ -206,7 +219,7 @@ describe('seeding the demo organisation', () => {
 		expect(metrics.map((m) => m.key).sort()).toEqual(demoMetrics.map((m) => m.key).sort());
 		const values = await db.selectFrom('metric_values').select(['metric_id', 'team_id', 'period']).execute();
 		const teams = await db.selectFrom('teams').select(['id', 'name']).execute();
-		expect(teams).toHaveLength(12);
+		expect(teams).toHaveLength(demoTeams.length);
 		const weeks = MONTHS.flatMap((month) => weeksOfMonth(month));
 		for (const team of teams) {
 			for (const metric of metrics) {

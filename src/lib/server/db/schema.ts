@@ -218,6 +218,8 @@ export interface CompletionTable {
 	completed_at: string;
 	/** Printed on the certificate; /verify/<code> confirms it. */
 	verification_code: string;
+	/** The language of the content the module was completed in: the certificate's language. */
+	locale: string;
 }
 
 export interface ReflectionTable {

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { checkSchema, type KnowledgeCheck } from '../../learning/schemas';
 import { drawnQuestions, drawQuestions, gradeCheck, type Answers } from '../learning/rules';
 import { rngFromLabel } from './random';
+import { demoPeople } from './northwind/people';
 
 /**
  * Learning activity for the demo organisation: assignments, partial progress, completions (a few
@@ -20,6 +21,8 @@ interface ModuleOnDisk {
 	reflections: string[];
 	objectives: string[];
 	check: KnowledgeCheck;
+	/** "en" and every language the module is translated into. */
+	locales: string[];
 }
 
 /** The ids listed under one top-level key of a module's frontmatter (`objectives:`, `reflections:`). */
@@ -46,7 +49,9 @@ function modulesOnDisk(root = join(process.cwd(), 'content', 'modules')): Map<st
 			.filter((f) => /^\d\d-.+\.md$/.test(f))
 			.map((f) => f.replace(/\.md$/, ''))
 			.sort();
-		modules.set(slug, { slug, version, lessons, reflections, objectives, check });
+		// The languages the module can be read in: English and each translation's folder.
+		const locales = ['en', ...files.filter((f) => existsSync(join(root, slug, f, 'module.md')))];
+		modules.set(slug, { slug, version, lessons, reflections, objectives, check, locales });
 	}
 	return modules;
 }
@@ -132,6 +137,7 @@ export async function seedDemoLearning(
 	const modules = modulesOnDisk();
 	const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
 
+	const languageOf = new Map(demoPeople.map((p) => [ids.people.get(p.email), p.language]));
 	const apply = async (personId: string, item: Progress) => {
 		const mod = modules.get(item.module);
 		if (!mod) return;
@@ -197,7 +203,9 @@ export async function seedDemoLearning(
 					module_slug: mod.slug,
 					module_version: version,
 					completed_at: when,
-					verification_code: code()
+					verification_code: code(),
+					// Earned in the learner's language where the module has it, as the app would have.
+					locale: mod.locales.find((l) => l === languageOf.get(personId)) ?? 'en'
 				})
 				.execute();
 			const reflection = demoReflections[mod.slug];
@@ -233,7 +241,15 @@ export async function seedDemoLearning(
 		const personId = ids.people.get(email);
 		if (personId) for (const item of items) await apply(personId, item);
 	}
-	for (const team of ['Accounts Payable', 'Accounts Receivable', 'Payroll', 'Customer Care', 'Service Desk']) {
+	for (const team of [
+		'Accounts Payable',
+		'Accounts Receivable',
+		'Payroll',
+		'Customer Care',
+		'Service Desk',
+		'Intercompany & Consolidation',
+		'Accounts Payable Asia Pacific'
+	]) {
 		const members = (ids.members.get(team) ?? []).filter((id) => !named.has(id));
 		for (const [i, personId] of members.entries())
 			for (const item of teamPatterns[i % teamPatterns.length]!) await apply(personId, item);

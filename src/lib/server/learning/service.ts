@@ -94,7 +94,9 @@ async function settleCompletion(
 		module_slug: mod.slug,
 		module_version: mod.version,
 		completed_at: now.toISOString(),
-		verification_code: verificationCode()
+		verification_code: verificationCode(),
+		// The certificate speaks the language the learner read the module in.
+		locale: mod.locale
 	};
 	await insertCompletion(database, completion);
 	return completion;

@@ -13,6 +13,7 @@ import * as namesUniqueIgnoringCase from './2026-11-24T0900-names-unique-ignorin
 import * as feedbackRespondents from './2026-12-02T1000-feedback-respondents';
 import * as checkDraws from './2026-12-06T1000-check-draws';
 import * as supportedLanguages from './2026-12-06T1200-supported-languages';
+import * as completionLanguage from './2026-12-06T1400-completion-language';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-24T0900-names-unique-ignoring-case': namesUniqueIgnoringCase,
 	'2026-12-02T1000-feedback-respondents': feedbackRespondents,
 	'2026-12-06T1000-check-draws': checkDraws,
-	'2026-12-06T1200-supported-languages': supportedLanguages
+	'2026-12-06T1200-supported-languages': supportedLanguages,
+	'2026-12-06T1400-completion-language': completionLanguage
 };

@@ -107,7 +107,8 @@ export async function seedLearning({ trx, seed, nowMs, org }: Context): Promise<
 					module_slug: mod.slug,
 					module_version: mod.version,
 					completed_at: iso(at),
-					verification_code: code()
+					verification_code: code(),
+					locale: 'en'
 				});
 			}
 		}

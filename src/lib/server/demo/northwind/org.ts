@@ -63,6 +63,9 @@ export const demoTeams: readonly DemoTeam[] = [
 	{ name: 'Accounts Payable', kind: 'back_office', unit: FINANCE },
 	{ name: 'Accounts Receivable', kind: 'back_office', unit: FINANCE },
 	{ name: 'General Ledger & Reporting', kind: 'back_office', unit: FINANCE },
+	// Hannah de Vries's teams in the Eindhoven centre work in Dutch, the Dalian team in Chinese.
+	{ name: 'Intercompany & Consolidation', kind: 'back_office', unit: FINANCE },
+	{ name: 'Accounts Payable Asia Pacific', kind: 'back_office', unit: FINANCE },
 	{ name: 'Payroll', kind: 'back_office', unit: HR },
 	{ name: 'Recruitment & Onboarding', kind: 'back_office', unit: HR },
 	{ name: 'HR Advisory', kind: 'back_office', unit: HR },
@@ -87,3 +90,5 @@ export const AMSTERDAM = 'Europe/Amsterdam';
 export const WARSAW = 'Europe/Warsaw';
 export const KOLKATA = 'Asia/Kolkata';
 export const NEW_YORK = 'America/New_York';
+/** Dalian keeps China Standard Time, as Shanghai does. */
+export const DALIAN = 'Asia/Shanghai';

@@ -1,10 +1,12 @@
-/** Finance Shared Services: Accounts Payable, Accounts Receivable, General Ledger & Reporting. */
-import { AMSTERDAM, FINANCE_LEAD, KOLKATA, LONDON, nw, WARSAW, type DemoPerson } from './org';
+/** Finance Shared Services: Accounts Payable, Accounts Receivable, General Ledger & Reporting, Intercompany & Consolidation (Eindhoven), Accounts Payable Asia Pacific (Dalian). */
+import { AMSTERDAM, DALIAN, FINANCE_LEAD, KOLKATA, LONDON, nw, WARSAW, type DemoPerson } from './org';
 
 // Managers, named once because their reports point at them.
 const AP_MANAGER = 'manager@ripple.test';
 const AR_MANAGER = nw('sarah.oconnor');
 const GL_MANAGER = nw('pieter.jansen');
+const IC_MANAGER = nw('joost.vandenberg');
+const APAC_MANAGER = nw('liwei.chen');
 
 export const financePeople: readonly DemoPerson[] = [
 	// Finance Shared Services › Accounts Payable
@@ -194,5 +196,101 @@ export const financePeople: readonly DemoPerson[] = [
 		manager: GL_MANAGER,
 		timeZone: LONDON,
 		language: 'en'
+	},
+
+	// Finance Shared Services › Intercompany & Consolidation (Eindhoven, in Dutch)
+	{
+		name: 'Joost van den Berg',
+		email: IC_MANAGER,
+		jobTitle: 'Intercompany & Consolidation Team Lead',
+		team: 'Intercompany & Consolidation',
+		manager: FINANCE_LEAD,
+		timeZone: AMSTERDAM,
+		language: 'nl',
+		grants: [{ role: 'manager', team: 'Intercompany & Consolidation' }]
+	},
+	{
+		name: 'Lotte Smit',
+		email: nw('lotte.smit'),
+		jobTitle: 'Intercompany Accountant',
+		team: 'Intercompany & Consolidation',
+		manager: IC_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'Daan Mulder',
+		email: nw('daan.mulder'),
+		jobTitle: 'Consolidation Analyst',
+		team: 'Intercompany & Consolidation',
+		manager: IC_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'Eva de Graaf',
+		email: nw('eva.degraaf'),
+		jobTitle: 'Intercompany Reconciliation Specialist',
+		team: 'Intercompany & Consolidation',
+		manager: IC_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+	{
+		name: 'Bram Hendriks',
+		email: nw('bram.hendriks'),
+		jobTitle: 'Junior Accountant',
+		team: 'Intercompany & Consolidation',
+		manager: IC_MANAGER,
+		timeZone: AMSTERDAM,
+		language: 'nl'
+	},
+
+	// Finance Shared Services › Accounts Payable Asia Pacific (Dalian, in Chinese)
+	{
+		name: '陈立伟',
+		email: APAC_MANAGER,
+		jobTitle: 'Accounts Payable Team Lead, Dalian',
+		team: 'Accounts Payable Asia Pacific',
+		manager: FINANCE_LEAD,
+		timeZone: DALIAN,
+		language: 'zh-CN',
+		grants: [{ role: 'manager', team: 'Accounts Payable Asia Pacific' }]
+	},
+	{
+		name: '王芳',
+		email: nw('fang.wang'),
+		jobTitle: 'Invoice Processing Specialist',
+		team: 'Accounts Payable Asia Pacific',
+		manager: APAC_MANAGER,
+		timeZone: DALIAN,
+		language: 'zh-CN'
+	},
+	{
+		name: '刘洋',
+		email: nw('yang.liu'),
+		jobTitle: 'Vendor Master Data Specialist',
+		team: 'Accounts Payable Asia Pacific',
+		manager: APAC_MANAGER,
+		timeZone: DALIAN,
+		language: 'zh-CN'
+	},
+	{
+		name: '赵婷',
+		email: nw('ting.zhao'),
+		jobTitle: 'Payment Specialist',
+		team: 'Accounts Payable Asia Pacific',
+		manager: APAC_MANAGER,
+		timeZone: DALIAN,
+		language: 'zh-CN'
+	},
+	{
+		name: '孙浩',
+		email: nw('hao.sun'),
+		jobTitle: 'Accounts Payable Analyst',
+		team: 'Accounts Payable Asia Pacific',
+		manager: APAC_MANAGER,
+		timeZone: DALIAN,
+		language: 'zh-CN'
 	}
 ];

@@ -222,6 +222,65 @@ export const demoTeamStories: Record<string, TeamStory> = {
 		},
 		cases: { prefix: 'JE-', first: 7720, digits: 5 }
 	},
+	// Eindhoven: steady and well liked; its internal customers (Benelux business units) write in Dutch.
+	'Intercompany & Consolidation': {
+		metrics: {
+			sla_on_time: { start: 94.5, end: 97.2, noise: 0.8 },
+			first_response_hours: { start: 7.5, end: 5.8, noise: 0.7 },
+			requests_handled: { start: 55, end: 62, noise: 5 },
+			backlog: { start: 14, end: 9, noise: 2 },
+			rework_rate: { start: 3.1, end: 2.2, noise: 0.4 }
+		},
+		recordedBy: 'entry',
+		feedback: {
+			responses: [8, 12],
+			mood: { start: 7.9, end: 8.6, noise: 0.12 },
+			spread: 1.2,
+			comments: {
+				good: [
+					'De intercompany-factuur klopte meteen, inclusief de juiste btw-code. Fijn!',
+					'Lotte belde zelf even om het verschil in de afstemming uit te leggen.',
+					'Consolidatiepakket ruim voor de deadline van de holding binnen, met toelichting.',
+					'Snel antwoord op mijn vraag over de verrekening met België.'
+				],
+				mixed: ['Uiteindelijk goed opgelost, maar ik moest wel twee keer uitleggen welke entiteit het betrof.'],
+				poor: [
+					'Drie dagen niets gehoord over mijn vraag over de management fee.',
+					'Het saldo met Duitsland sloot nog steeds niet na de correctie.'
+				]
+			}
+		},
+		cases: { prefix: 'IC-', first: 3120, digits: 5 }
+	},
+	// Dalian: a new team finding its feet after taking over Asia-Pacific invoices; its internal
+	// customers in the region write in Chinese.
+	'Accounts Payable Asia Pacific': {
+		metrics: {
+			sla_on_time: { start: 91, end: 96.4, noise: 0.9 },
+			first_response_hours: { start: 9, end: 5.2, noise: 0.8 },
+			requests_handled: { start: 160, end: 210, noise: 12 },
+			backlog: { start: 48, end: 22, noise: 4 },
+			rework_rate: { start: 5.2, end: 2.9, noise: 0.5 }
+		},
+		recordedBy: 'import',
+		feedback: {
+			responses: [12, 18],
+			mood: { start: 7.2, end: 8.3, noise: 0.12 },
+			spread: 1.4,
+			poorReasons: ['had_to_chase', 'answer_unclear', 'had_to_chase', 'slow'],
+			comments: {
+				good: [
+					'发票当天就处理好了，还主动告诉我付款日期，谢谢！',
+					'供应商的银行信息变更核实得很仔细，也很快。',
+					'王芳把三张被退回的发票逐一说明了原因，下次我就知道怎么填了。',
+					'月底前把所有待付款项都跟我核对了一遍，很省心。'
+				],
+				mixed: ['问题解决了，但中间换了两个人，我又得重新说明一遍。'],
+				poor: ['催了两次才有人回复，供应商那边已经在问了。', '退回发票的理由写得太简单，我不知道该改哪里。']
+			}
+		},
+		cases: { prefix: 'APAC-', first: 40210, digits: 6 }
+	},
 	Payroll: {
 		metrics: {
 			// A red patch during the payroll system migration, then recovery.
