@@ -38,18 +38,19 @@ export function instantToZoned(instant: Date, timeZone: string): { date: string;
 	return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
-/** "Tue, 1 Dec 2026, 12:30–13:15" in the given zone and the current locale. */
+/**
+ * A span of time as the current locale writes one, in the given zone: "Tue, 1 Dec 2026, 12:30–13:15",
+ * "di 1 dec 2026, 12:30–13:15", "2026/12/1周二 12:30–13:15"; both days when it runs past midnight.
+ */
 export function formatSpan(startIso: string, endIso: string, timeZone: string): string {
-	const start = new Date(startIso);
-	const locale = currentIntlLocale();
-	const day = dateTimeFormat(locale, {
+	return dateTimeFormat(currentIntlLocale(), {
 		weekday: 'short',
 		day: 'numeric',
 		month: 'short',
 		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
 		timeZone
-	}).format(start);
-	const time = (d: Date) =>
-		dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
-	return `${day}, ${time(start)}–${time(new Date(endIso))}`;
+	}).formatRange(new Date(startIso), new Date(endIso));
 }
