@@ -4,7 +4,7 @@ import { type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, test } from './worker-server';
-import { expectNoAxeViolations, gotoReady, storageStateFor } from './fixtures';
+import { demoLocales, expectNoAxeViolations, gotoReady, storageStateFor, text } from './fixtures';
 
 interface CheckFile {
 	questions: {
@@ -405,7 +405,8 @@ test.describe('a leader', () => {
 
 	test('sees completion rolled up for their unit', async ({ page }) => {
 		await gotoReady(page, '/learn/team');
-		const rollup = page.getByRole('region', { name: 'Across your unit' });
+		// In her own language: the demo leader works in Dutch.
+		const rollup = page.getByRole('region', { name: text(demoLocales.leader, 'learn_team_rollup_heading') });
 		await expect(rollup.getByRole('row', { name: /Accounts Payable/ })).toBeVisible();
 		await expect(rollup.getByRole('row', { name: /Payroll/ })).toHaveCount(0);
 		await expectNoAxeViolations(page);

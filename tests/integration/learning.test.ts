@@ -6,6 +6,7 @@ import {
 	attemptReview,
 	completeLesson,
 	openCheck,
+	saveReflections,
 	submitCheck,
 	visitLesson,
 	type CheckSheet,
@@ -14,6 +15,7 @@ import {
 import { QUESTIONS_PER_ATTEMPT } from '../../src/lib/server/learning/rules';
 import { assignLearning, cancelAssignment, teamMatrix } from '../../src/lib/server/learning/team';
 import { exportTeamLearning } from '../../src/lib/server/learning/team-export';
+import { word, type Refusal } from '../../src/lib/server/service-result';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 
 let temp: TempDb;
@@ -108,7 +110,7 @@ describe('assignments', () => {
 	it('refuses teams the manager does not manage, people outside the team and past dates', async () => {
 		expect(await assignLearning(temp.db, await actor(), input({ team_id: 't-hr' }), T0)).toEqual({
 			ok: false,
-			errors: { team_id: 'Choose one of your teams' }
+			errors: { team_id: { code: 'learn_assign_team_not_yours' } }
 		});
 		const outsider = await assignLearning(
 			temp.db,
@@ -116,11 +118,16 @@ describe('assignments', () => {
 			input({ target: 'people', person_ids: ['ann', 'hal'] }),
 			T0
 		);
-		expect(outsider.ok).toBe(false);
-		expect(await assignLearning(temp.db, await actor(), input({ due_on: '2026-11-01' }), T0)).toEqual({
+		expect(outsider).toEqual({
 			ok: false,
-			errors: { due_on: 'Choose today or a later date' }
+			errors: { person_ids: { code: 'learn_assign_people_not_in_team', params: { team: 'Accounts Payable' } } }
 		});
+		expect(!outsider.ok && word(outsider.errors.person_ids as Refusal)).toBe(
+			'Choose one or more people from Accounts Payable'
+		);
+		const past = await assignLearning(temp.db, await actor(), input({ due_on: '2026-11-01' }), T0);
+		expect(past).toEqual({ ok: false, errors: { due_on: { code: 'learn_assign_due_past' } } });
+		expect(!past.ok && word(past.errors.due_on as Refusal)).toBe('Choose today or a later date');
 	});
 });
 
@@ -252,6 +259,22 @@ describe('knowledge check', () => {
 		);
 		expect(mine?.grade.results.every((r) => r.credit === 1)).toBe(true);
 		expect(await attemptReview(temp.db, await actorFor(temp.db, 'hal'), mod, attempt!.id)).toBeUndefined();
+	});
+});
+
+describe('reflections', () => {
+	it('saves nothing while an answer is over the limit, and says how long it is', async () => {
+		const [first, second] = mod.reflections;
+		const entries = [
+			{ promptId: first!.id, body: 'x'.repeat(4001), shareWithBuddy: false, shareWithManager: false },
+			{ promptId: second!.id, body: 'Short enough', shareWithBuddy: false, shareWithManager: false }
+		];
+		const result = await saveReflections(temp.db, await actorFor(temp.db, 'ann'), mod, entries, T0);
+		expect(result).toEqual({
+			ok: false,
+			errors: { [first!.id]: { code: 'learn_reflection_too_long', params: { max: 4000, length: 4001 } } }
+		});
+		expect(!result.ok && word(result.errors[first!.id]!)).toBe('Keep this under 4,000 characters; it is 4,001 now.');
 	});
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '../paraglide/messages';
 
 /** The shapes of course content files (see content/README.md), checked when content loads. */
 
@@ -174,16 +175,14 @@ export function reflectionsSchema(promptIds: readonly string[]) {
 	);
 }
 
-/** Answers over the limit, by prompt id, each saying how long it is now. */
-export function reflectionLengthProblems(
-	entries: readonly { promptId: string; body: string }[]
-): Record<string, string> {
+/** Answers over the limit, by prompt id, each a refusal saying how long it is now (worded by the route). */
+export function reflectionLengthProblems(entries: readonly { promptId: string; body: string }[]) {
 	return Object.fromEntries(
 		entries
 			.filter((e) => e.body.length > REFLECTION_MAX)
 			.map((e) => [
 				e.promptId,
-				`Keep this under ${REFLECTION_MAX.toLocaleString('en')} characters; it is ${e.body.length.toLocaleString('en')} now.`
+				{ code: 'learn_reflection_too_long' as const, params: { max: REFLECTION_MAX, length: e.body.length } }
 			])
 	);
 }
@@ -191,6 +190,6 @@ export const practiceNoteSchema = z.object({
 	note: z
 		.string()
 		.trim()
-		.min(3, 'Write a line about what you did and how it went')
-		.max(1000, 'Keep the note under 1,000 characters')
+		.min(3, { error: () => m.learn_practice_note_required() })
+		.max(1000, { error: () => m.learn_practice_note_too_long({ max: 1000 }) })
 });

@@ -4,8 +4,9 @@ import { courseContent } from './content';
 import { pathProgress } from './rules';
 import { moduleStates, satisfies } from './service';
 
-export const durations = { short: 'Up to 30 minutes', medium: '31 to 60 minutes', long: 'Over an hour' } as const;
-export type Duration = keyof typeof durations;
+/** The catalogue's duration bands (worded by `lengthLabel` in $lib/learning/labels). */
+export const durations = ['short', 'medium', 'long'] as const;
+export type Duration = (typeof durations)[number];
 
 export interface CatalogueFilters {
 	q: string;
@@ -22,7 +23,7 @@ export function readFilters(params: URLSearchParams, behaviourSlugs: readonly st
 		q: (params.get('q') ?? '').trim().slice(0, 100),
 		audience: (audiences as readonly string[]).includes(audience) ? (audience as Audience) : '',
 		behaviour: behaviourSlugs.includes(params.get('behaviour') ?? '') ? params.get('behaviour')! : '',
-		duration: duration in durations ? (duration as Duration) : ''
+		duration: (durations as readonly string[]).includes(duration) ? (duration as Duration) : ''
 	};
 }
 

@@ -1,4 +1,4 @@
-import { dueLabel, statusLabel } from '../../learning/labels';
+import { dueStateLabel, learningStatusLabel } from '../../learning/labels';
 import { recordAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db';
@@ -30,16 +30,16 @@ export async function exportTeamLearning(
 		at: now
 	});
 	const rows = matrix.rows.flatMap((row) =>
-		matrix.modules.map((m) => {
-			const cell = row.cells[m.slug]!;
+		matrix.modules.map((mod) => {
+			const cell = row.cells[mod.slug]!;
 			return [
 				row.name,
 				team.name,
-				m.title,
-				statusLabel[cell.status],
+				mod.title,
+				learningStatusLabel(cell.status),
 				cell.lessons,
 				cell.due?.on ?? '',
-				cell.due ? dueLabel[cell.due.status] : ''
+				cell.due ? dueStateLabel(cell.due.status) : ''
 			];
 		})
 	);

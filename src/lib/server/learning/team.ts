@@ -8,7 +8,7 @@ import { listTeams, teamsInGrants } from '../org/directory';
 import { placementOf } from '../people/directory';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
 import { courseContent, findModule, findPath } from './content';
 import {
 	activeMembers,
@@ -21,7 +21,8 @@ import {
 } from './queries';
 import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
-import { calendarDay } from '../../schemas/dates';
+import { EARLIEST_DAY, isCalendarDate, LATEST_DAY } from '../../schemas/dates';
+import { m } from '../../paraglide/messages';
 
 /** A team's active members, by name. */
 export { activeMembers };
@@ -60,7 +61,7 @@ export interface MatrixRow {
  */
 export async function teamMatrix(database: Db, teamIds: readonly string[], now: Date) {
 	const members = await activeMembers(database, teamIds);
-	const ids = members.map((m) => m.id);
+	const ids = members.map((member) => member.id);
 	const [assignments, states] = await Promise.all([
 		assignmentsForGroup(database, ids, teamIds),
 		moduleStatesFor(database, ids)
@@ -90,7 +91,7 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 		return { id: person.id, name: person.name, teamId: person.team_id, cells, overdue };
 	});
 	return {
-		modules: modules.map((m) => ({ slug: m.slug, title: m.title })),
+		modules: modules.map((mod) => ({ slug: mod.slug, title: mod.title })),
 		rows,
 		assignments: assignments.filter((a) => a.team_id !== null || (a.person_id !== null && states.has(a.person_id)))
 	};
@@ -134,14 +135,28 @@ export async function unitRollup(database: Db, scope: Scope, now: Date) {
 	});
 }
 
+// As calendarDay in schemas/dates, with messages read in the person's language when checked.
+const dueDay = z
+	.string()
+	.trim()
+	.refine(isCalendarDate, { error: () => m.learn_assign_due_required() })
+	.refine((v) => !isCalendarDate(v) || (v >= EARLIEST_DAY && v <= LATEST_DAY), {
+		error: () => m.learn_assign_due_out_of_range()
+	});
+
 export const assignmentSchema = z.object({
-	item: z.string().regex(/^(module|path):[a-z0-9-]+$/, 'Choose a module or a path'),
-	target: z.enum(['team', 'people'], 'Choose who gets it'),
+	item: z.string().regex(/^(module|path):[a-z0-9-]+$/, { error: () => m.learn_assign_item_required() }),
+	target: z.enum(['team', 'people'], { error: () => m.learn_assign_target_required() }),
 	team_id: z.string().trim(),
-	due_on: calendarDay('Choose a due date'),
-	message: z.string().trim().max(500, 'Keep the message under 500 characters'),
+	due_on: dueDay,
+	message: z
+		.string()
+		.trim()
+		.max(500, { error: () => m.learn_assign_message_too_long({ max: 500 }) }),
 	refresh: z.string().optional(),
-	person_ids: z.array(z.string().max(64, 'Choose people from the list')).max(500, 'Choose at most 500 people at once')
+	person_ids: z
+		.array(z.string().max(64, { error: () => m.learn_assign_person_invalid() }))
+		.max(500, { error: () => m.learn_assign_too_many_people({ max: 500 }) })
 });
 
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
@@ -172,20 +187,19 @@ export async function assignLearning(
 	now: Date
 ): Promise<ServiceResult<{ outcome: AssignmentOutcome }>> {
 	const [kind, slug] = input.item.split(':') as ['module' | 'path', string];
-	if (kind === 'module' ? !findModule(slug) : !findPath(slug))
-		return rejected({ item: 'Choose a module or a path from the list' });
-	if (input.due_on < calendarDate(now, actor.timeZone)) return rejected({ due_on: 'Choose today or a later date' });
+	if (kind === 'module' ? !findModule(slug) : !findPath(slug)) return refuse('item', 'learn_assign_item_unknown');
+	if (input.due_on < calendarDate(now, actor.timeZone)) return refuse('due_on', 'learn_assign_due_past');
 	const teams = await manageableTeams(database, actor.scope);
 	const team = teams.find((t) => t.id === input.team_id);
-	if (!team) return rejected({ team_id: 'Choose one of your teams' });
+	if (!team) return refuse('team_id', 'learn_assign_team_not_yours');
 
 	const members = await activeMembers(database, [team.id]);
 	let chosen: { id: string; name: string }[] = [];
 	if (input.target === 'people') {
 		const asked = new Set(input.person_ids);
-		chosen = members.filter((m) => asked.has(m.id));
+		chosen = members.filter((member) => asked.has(member.id));
 		if (chosen.length === 0 || chosen.length !== asked.size) {
-			return rejected({ person_ids: `Choose one or more people from ${team.name}` });
+			return refuse('person_ids', 'learn_assign_people_not_in_team', { team: team.name });
 		}
 	}
 	const title = kind === 'module' ? findModule(slug)!.title : findPath(slug)!.title;
@@ -271,14 +285,14 @@ export async function cancelAssignment(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const assignment = await getActiveAssignment(database, assignmentId);
-	if (!assignment) return rejected({ _form: 'That assignment was already withdrawn' });
+	if (!assignment) return refuse('_form', 'learn_withdraw_already_withdrawn');
 	const teams = await manageableTeams(database, actor.scope);
 	let allowed = assignment.team_id !== null && teams.some((t) => t.id === assignment.team_id);
 	if (assignment.person_id) {
 		const person = await placementOf(database, assignment.person_id);
 		allowed = person?.teamId != null && teams.some((t) => t.id === person.teamId);
 	}
-	if (!allowed) return rejected({ _form: 'You can only withdraw assignments in your own teams' });
+	if (!allowed) return refuse('_form', 'learn_withdraw_not_your_team');
 	await database.transaction().execute(async (trx) => {
 		await withdrawAssignment(trx, assignmentId, now.toISOString());
 		await recordAudit(trx, {

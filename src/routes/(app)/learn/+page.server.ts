@@ -2,7 +2,7 @@ import { requireActor } from '$lib/server/policy';
 import { listBehaviours } from '$lib/server/behaviours/directory';
 import { db } from '$lib/server/db';
 import { catalogueFor, durations, readFilters } from '$lib/server/learning/catalogue';
-import { audienceLabel } from '$lib/learning/schemas';
+import { audiences } from '$lib/learning/schemas';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		behaviourLabels: Object.fromEntries(behaviours.map((b) => [b.slug, b.label])),
 		filters,
 		durations,
-		audienceLabel
+		audiences
 	};
 };

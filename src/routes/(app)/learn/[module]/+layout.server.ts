@@ -6,12 +6,13 @@ import { lessonsDone, moduleStates } from '$lib/server/learning/service';
 import { PASS_MARK, QUESTIONS_PER_ATTEMPT } from '$lib/server/learning/rules';
 import { packFor } from '$lib/server/learning/pack';
 import type { LayoutServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** What every page of a module needs: its outline (never the check's key) and the learner's state. */
 export const load: LayoutServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const mod = findModule(params.module);
-	if (!mod) error(404, 'We could not find that module.');
+	if (!mod) error(404, m.learn_module_not_found());
 	const [states, done] = await Promise.all([moduleStates(db(), actor.id), lessonsDone(db(), actor.id, mod.slug)]);
 	return {
 		module: {

@@ -15,9 +15,10 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { requireCapability } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireCapability(locals, canFollowTeamLearning, 'Team learning is for managers and leaders.');
+	const actor = requireCapability(locals, canFollowTeamLearning, m.learn_team_only_managers_and_leaders());
 	const isManager = canAssignLearning(actor.scope);
 	const isLeader = seesUnitRollup(actor.scope);
 	const now = new Date();
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		teamId,
-		filters: { module: modules.some((m) => m.slug === moduleFilter) ? moduleFilter : '', overdueOnly },
+		filters: { module: modules.some((mod) => mod.slug === moduleFilter) ? moduleFilter : '', overdueOnly },
 		matrix: matrix && {
 			modules: matrix.modules,
 			rows: overdueOnly ? matrix.rows.filter((r) => r.overdue > 0) : matrix.rows,
@@ -45,19 +46,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				id: a.id,
 				title:
 					a.item_kind === 'module'
-						? (modules.find((m) => m.slug === a.item_slug)?.title ?? a.item_slug)
-						: `Path: ${paths.find((p) => p.slug === a.item_slug)?.title ?? a.item_slug}`,
+						? (modules.find((mod) => mod.slug === a.item_slug)?.title ?? a.item_slug)
+						: m.learn_path_item({ title: paths.find((p) => p.slug === a.item_slug)?.title ?? a.item_slug }),
 				who: a.team_id
-					? 'Whole team'
-					: (members.find((m) => m.id === a.person_id)?.name ?? 'Someone who left the team'),
+					? m.learn_team_whole_team()
+					: (members.find((member) => member.id === a.person_id)?.name ?? m.learn_team_former_member()),
 				dueOn: a.due_on,
 				message: a.message
 			}))
 		},
 		members,
 		items: [
-			...paths.map((p) => ({ value: `path:${p.slug}`, label: `Path: ${p.title}` })),
-			...modules.map((m) => ({ value: `module:${m.slug}`, label: m.title }))
+			...paths.map((p) => ({ value: `path:${p.slug}`, label: m.learn_path_item({ title: p.title }) })),
+			...modules.map((mod) => ({ value: `module:${mod.slug}`, label: mod.title }))
 		],
 		rollup,
 		today: calendarDate(now, actor.timeZone),
@@ -65,11 +66,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const assignersOnly = 'Only managers can assign learning.';
-
 export const actions: Actions = {
 	assign: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canAssignLearning, assignersOnly);
+		const actor = requireCapability(locals, canAssignLearning, m.learn_team_only_managers_assign());
 		const parsed = await readForm(request, assignmentSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await assignLearning(db(), actor, parsed.data, new Date());
@@ -79,7 +78,7 @@ export const actions: Actions = {
 		return { assigned: result.outcome };
 	},
 	withdraw: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canAssignLearning, assignersOnly);
+		const actor = requireCapability(locals, canAssignLearning, m.learn_team_only_managers_assign());
 		const form = await request.formData();
 		const result = await cancelAssignment(db(), actor, objectIdOf(form), new Date());
 		if (!result.ok) return fail(400, { values: {}, errors: worded(result.errors) });

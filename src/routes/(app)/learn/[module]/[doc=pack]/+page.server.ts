@@ -5,21 +5,22 @@ import { moduleProgress } from '$lib/server/learning/service';
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import type { PackKind } from '$lib/learning/pack';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
-const refusals: Record<PackKind, string> = {
-	takeaways: '',
-	'job-aid': '',
-	'manager-guide': 'The manager discussion guide is for people who lead a team.',
-	'facilitator-guide': 'The facilitator guide is for people who plan lunch-and-learn sessions.'
-};
+/** Why a pack document is not for this person (only the two guides are kept to some people). */
+function refusal(kind: PackKind): string {
+	if (kind === 'manager-guide') return m.learn_pack_manager_guide_only();
+	if (kind === 'facilitator-guide') return m.learn_pack_facilitator_guide_only();
+	return '';
+}
 
 /** A document of the module's blended-delivery pack, for whoever it is meant for. */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const kind = params.doc as PackKind;
-	const mod = requireFound(findModule(params.module), 'We could not find that module.');
-	const doc = requireFound(mod.pack[kind], 'This module has no such document.');
-	requireAllowed(mayReadPack(actor.scope, kind), refusals[kind]);
+	const mod = requireFound(findModule(params.module), m.learn_module_not_found());
+	const doc = requireFound(mod.pack[kind], m.learn_pack_not_found());
+	requireAllowed(mayReadPack(actor.scope, kind), refusal(kind));
 	return {
 		doc: { kind, title: doc.title },
 		// After the takeaways comes the check: say where the learner stands with it.

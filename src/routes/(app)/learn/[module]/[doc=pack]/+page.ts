@@ -2,9 +2,10 @@ import { error } from '@sveltejs/kit';
 import { packComponent } from '$lib/learning/components';
 import type { PackKind } from '$lib/learning/pack';
 import type { PageLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageLoad = async ({ data, params }) => {
 	const component = await packComponent(params.module, params.doc as PackKind);
-	if (!component) error(404, 'This module has no such document.');
+	if (!component) error(404, m.learn_pack_not_found());
 	return { ...data, component };
 };

@@ -4,11 +4,12 @@ import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
 import { completeLesson, visitLesson } from '$lib/server/learning/service';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 function lessonOr404(moduleSlug: string, lessonSlug: string) {
 	const mod = findModule(moduleSlug);
 	const index = mod?.lessons.findIndex((l) => l.slug === lessonSlug) ?? -1;
-	if (!mod || index < 0) error(404, 'We could not find that lesson.');
+	if (!mod || index < 0) error(404, m.learn_lesson_not_found());
 	return { mod, index, lesson: mod.lessons[index]! };
 }
 

@@ -5,10 +5,11 @@ import { findModule } from '$lib/server/learning/content';
 import { objectIdOf } from '$lib/server/forms';
 import { openCheck, submitCheck } from '$lib/server/learning/service';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 function moduleOr404(slug: string) {
 	const mod = findModule(slug);
-	if (!mod) error(404, 'We could not find that module.');
+	if (!mod) error(404, m.learn_module_not_found());
 	return mod;
 }
 

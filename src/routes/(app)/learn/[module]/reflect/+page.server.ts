@@ -7,10 +7,11 @@ import { requireActor } from '$lib/server/policy';
 import { practiceNoteSchema, REFLECTION_MAX, reflectionsSchema } from '$lib/learning/schemas';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 function moduleOr404(slug: string) {
 	const mod = findModule(slug);
-	if (!mod) error(404, 'We could not find that module.');
+	if (!mod) error(404, m.learn_module_not_found());
 	return mod;
 }
 
