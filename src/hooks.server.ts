@@ -13,6 +13,7 @@ import { requestLocale, type Locale } from '$lib/i18n/locales';
 import { organisationLocale } from '$lib/server/org/settings';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	const applied = await migrateToLatest(db());
@@ -146,17 +147,18 @@ const theme: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(securityHeaders, plainFormPosts, authenticate, language, guard, theme);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = crypto.randomUUID().slice(0, 8);
 	// Client mistakes (a missing page, a body over the size limit) are not incidents to log.
 	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	// Worded in the request's language when `language` has run; in English for errors before it.
 	const calm =
 		status === 404
-			? 'We could not find that page.'
+			? m.shell_page_not_found()
 			: status === 413
-				? 'That was more than Ripple accepts in one request. Split it into smaller parts and try again.'
+				? m.shell_request_too_large()
 				: status >= 500
-					? 'Something went wrong on our side.'
-					: message;
+					? m.shell_server_error()
+					: m.shell_request_failed();
 	return { message: calm, reference };
 };

@@ -6,7 +6,8 @@ import {
 	fillSignInForm,
 	freshContext,
 	gotoReady,
-	storageStateFor
+	storageStateFor,
+	text
 } from './fixtures';
 
 async function signedInAs(browser: Browser, email: string): Promise<Page> {
@@ -125,11 +126,12 @@ test.describe('a leader', () => {
 	test('is not asked about the requests, visits or buddies of people she does not manage directly', async ({
 		page
 	}) => {
+		// Hannah works in Dutch: her list is "Wacht op jou", and a visit is a "bezoek".
 		await gotoReady(page, '/');
-		const waiting = page.getByRole('region', { name: 'Waiting for you' });
+		const waiting = page.getByRole('region', { name: text('nl', 'shell_waiting_heading') });
 		await expect(waiting).toBeVisible();
 		for (const name of ['Emma Clarke', 'Jessica Taylor']) await expect(waiting).not.toContainText(name);
 		// Priya may be her buddy once the buddies journey has run on this worker; never her visit, though.
-		await expect(waiting.getByRole('link', { name: /visit/ })).toHaveCount(0);
+		await expect(waiting.getByRole('link', { name: /bezoek/ })).toHaveCount(0);
 	});
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './worker-server';
-import { storageStateFor, unique } from './fixtures';
+import { demoLocales, demoNames, storageStateFor, text, unique } from './fixtures';
 
 for (const role of ['staff', 'manager', 'leader'] as const) {
 	test.describe(`${role} and the admin pages`, () => {
@@ -10,8 +10,10 @@ for (const role of ['staff', 'manager', 'leader'] as const) {
 				const response = await page.goto(path);
 				expect(response?.status()).toBe(403);
 				await expect(page).toHaveURL(path);
-				await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not for you');
-				await expect(page.getByText('Only admins can open this page')).toBeVisible();
+				// Each in the person's own language (the demo leader works in Dutch).
+				const locale = demoLocales[role];
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(locale, 'shell_error_title_forbidden'));
+				await expect(page.getByText(text(locale, 'shell_admin_only'))).toBeVisible();
 			});
 		}
 	});
@@ -101,13 +103,19 @@ test.describe('leader', () => {
 	test.use({ storageState: storageStateFor('leader') });
 
 	test('home shows their unit at a glance with its teams', async ({ page }) => {
+		// Hannah works in Dutch: her home page speaks it.
+		const nl = (key: string, unit = 'Finance Shared Services') => text('nl', key).replace('{unit}', unit);
 		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Hannah de Vries');
-		const unit = page.getByRole('region', { name: 'Finance Shared Services at a glance' });
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			text('nl', 'shell_home_greeting').replace('{name}', demoNames.leader)
+		);
+		const unit = page.getByRole('region', { name: nl('shell_home_unit_heading') });
 		await expect(unit).toBeVisible();
 
-		const table = unit.getByRole('table', { name: 'Teams in Finance Shared Services' });
-		await expect(table.getByRole('columnheader')).toHaveText(['Team', 'Kind', 'Unit', 'Managers', 'People']);
+		const table = unit.getByRole('table', { name: nl('shell_home_unit_caption') });
+		await expect(table.getByRole('columnheader')).toHaveText(
+			['team', 'kind', 'unit', 'managers', 'people'].map((column) => nl(`shell_home_col_${column}`))
+		);
 		const ap = table.getByRole('row').filter({ hasText: 'Accounts Payable' });
 		await expect(ap.getByRole('cell').nth(3)).toContainText('Tomasz Nowak');
 		await expect(table.getByRole('row').filter({ hasText: 'Accounts Receivable' })).toHaveCount(1);

@@ -9,6 +9,7 @@ import { endSessions, liveSessionsOf } from '../../src/lib/server/auth/session-a
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { checkThrottle, recordFailure, throttleKeys } from '../../src/lib/server/auth/throttle';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
+import { word } from '../../src/lib/server/service-result';
 import type { Db } from '../../src/lib/server/db';
 import { setPersonActive } from '../../src/lib/server/people/service';
 import {
@@ -301,7 +302,7 @@ describe('admins ending sessions', () => {
 		const other = await createSession(db, 'kim', T0);
 		const before = await countRows(db, 'audit_events');
 		const result = await endSessions(db, admin(null), 'pia', other.session.id, T0);
-		expect(result).toEqual({ ok: false, errors: { _form: 'That session has already ended' } });
+		expect(result).toEqual({ ok: false, errors: { _form: { code: 'shell_session_already_ended' } } });
 		expect(await validateSessionToken(db, other.token, later(MINUTE))).not.toBeNull();
 		expect(await countRows(db, 'audit_events')).toBe(before);
 	});
@@ -397,7 +398,7 @@ describe('changePassword', () => {
 			{ current: 'not my password', password: 'another long password' },
 			T0
 		);
-		expect(result).toEqual({ ok: false, errors: { current: 'That is not your current password' } });
+		expect(result).toEqual({ ok: false, errors: { current: { code: 'shell_password_wrong_current' } } });
 		expect(await sessionsOf('cam')).toEqual([current.session.id, other.session.id].sort());
 		const cam = await db.selectFrom('people').select('password_hash').where('id', '=', 'cam').executeTakeFirstOrThrow();
 		expect(cam.password_hash).toBe(passwordHash);
@@ -412,12 +413,12 @@ describe('changePassword', () => {
 		for (let i = 0; i < 10; i++) {
 			expect(await attempt(`wrong guess ${i}`)).toEqual({
 				ok: false,
-				errors: { current: 'That is not your current password' }
+				errors: { current: { code: 'shell_password_wrong_current' } }
 			});
 		}
 		const blocked = await attempt(PASSWORD);
 		expect(blocked.ok).toBe(false);
-		expect(blocked.ok ? '' : blocked.errors.current).toMatch(/^Too many wrong attempts/);
+		expect(blocked.ok ? '' : word(blocked.errors.current!)).toMatch(/^Too many wrong attempts/);
 		const guess = await db
 			.selectFrom('people')
 			.select('password_hash')

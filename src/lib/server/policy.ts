@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actor } from './auth/actor';
 import { canAdminister } from './people/policy';
 import type { Scope } from './people/rules';
+import { m } from '../paraglide/messages.js';
 
 /**
  * The one way a load or action applies a domain's policy. Each domain's `policy.ts` holds pure
@@ -16,12 +17,12 @@ import type { Scope } from './people/rules';
 
 /** The signed-in actor. The hook has already sent anonymous visitors to sign-in. */
 export function requireActor(locals: App.Locals): Actor {
-	if (!locals.actor) error(401, 'Please sign in');
+	if (!locals.actor) error(401, m.shell_sign_in_required());
 	return locals.actor;
 }
 
 /** An object the actor may see: 404 when it is missing or out of their scope. */
-export function requireFound<T>(value: T | null | undefined, message = 'We could not find that page.'): T {
+export function requireFound<T>(value: T | null | undefined, message: string = m.shell_page_not_found()): T {
 	if (value === null || value === undefined) error(404, message);
 	return value;
 }
@@ -43,5 +44,5 @@ export function requireCapability(locals: App.Locals, allows: (scope: Scope) => 
 
 /** Administration pages and actions. */
 export function requireAdmin(locals: App.Locals): Actor {
-	return requireCapability(locals, canAdminister, 'Only admins can open this page.');
+	return requireCapability(locals, canAdminister, m.shell_admin_only());
 }

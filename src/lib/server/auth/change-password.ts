@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { getPasswordHash, setPasswordHash } from '../people/credentials';
 import { getPersonDetail } from '../people/directory';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
 import { hashPassword, verifyPassword } from './password';
 import { invalidatePersonSessions } from './session';
 import { checkThrottle, recordFailure, throttleKeys } from './throttle';
@@ -26,14 +26,12 @@ export async function changePassword(
 	const throttle = await checkThrottle(database, keys, now);
 	if (throttle.blocked) {
 		const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
-		return rejected({
-			current: `Too many wrong attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
-		});
+		return refuse('current', 'shell_password_throttled', { minutes });
 	}
 	const stored = await getPasswordHash(database, actor.id);
 	if (!stored || !(await verifyPassword(stored, input.current))) {
 		await recordFailure(database, keys, now);
-		return rejected({ current: 'That is not your current password' });
+		return refuse('current', 'shell_password_wrong_current');
 	}
 	const passwordHash = await hashPassword(input.password);
 	await database.transaction().execute(async (trx) => {

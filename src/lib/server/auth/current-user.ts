@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { scopeOf } from '../people/credentials';
 import { getPersonDetail } from '../people/directory';
 import { rolesOf, type Role, type Scope } from '../people/rules';
+import { m } from '../../paraglide/messages.js';
 
 /** The signed-in person as every request sees them (`locals.user`). */
 export interface CurrentUser {
@@ -36,6 +37,6 @@ export async function loadCurrentUser(database: Db, personId: string): Promise<C
 
 /** For loads and actions behind sign-in; the hook has already redirected anonymous visitors. */
 export function requireUser(locals: App.Locals): CurrentUser {
-	if (!locals.user) error(401, 'Please sign in');
+	if (!locals.user) error(401, m.shell_sign_in_required());
 	return locals.user;
 }

@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { getPersonDetail } from '../people/directory';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
 import { defaultSessionPolicy, judgeSession, sessionExpiresAt, type SessionPolicy } from './session-policy';
 
 /**
@@ -53,12 +53,12 @@ export async function endSessions(
 ): Promise<ServiceResult<{ ended: number }>> {
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
-		if (!person) return rejected({ _form: 'This person no longer exists' });
+		if (!person) return refuse('_form', 'shell_session_person_gone');
 		let query = trx.deleteFrom('sessions').where('person_id', '=', personId);
 		if (sessionId !== null) query = query.where('id', '=', sessionId);
 		if (actor.sessionId) query = query.where('id', '!=', actor.sessionId);
 		const ended = Number((await query.executeTakeFirst()).numDeletedRows);
-		if (sessionId !== null && ended === 0) return rejected({ _form: 'That session has already ended' });
+		if (sessionId !== null && ended === 0) return refuse('_form', 'shell_session_already_ended');
 		if (ended > 0) {
 			await recordAudit(trx, {
 				actorId: actor.id,

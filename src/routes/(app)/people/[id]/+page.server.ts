@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { listObservations } from '$lib/server/behaviours/observations';
@@ -11,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const found = await personForViewer(db(), actor.scope, params.id);
-	if (!found) error(404, 'We could not find that person.');
+	if (!found) error(404, m.shell_person_not_found());
 	const { person } = found;
 	const manages = managesPerson(actor.scope, {
 		personId: person.id,
