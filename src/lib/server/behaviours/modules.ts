@@ -1,4 +1,4 @@
-import { courseContent } from '../learning/content';
+import { modulesIn } from '../learning/content';
 
 /** A learning module as a behaviour's page names it. */
 export interface BuildingModule {
@@ -13,7 +13,7 @@ export interface BuildingModule {
  */
 export function modulesByBehaviour(): Map<string, BuildingModule[]> {
 	const bySlug = new Map<string, BuildingModule[]>();
-	for (const mod of courseContent().modules) {
+	for (const mod of modulesIn()) {
 		for (const slug of mod.behaviours) {
 			const list = bySlug.get(slug) ?? [];
 			list.push({ slug: mod.slug, title: mod.title, minutes: mod.minutes });

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { audiences, type Audience } from '../../learning/schemas';
-import { courseContent } from './content';
+import { modulesIn, pathsIn } from './content';
 import { pathProgress } from './rules';
 import { moduleStates, satisfies } from './service';
 
@@ -36,7 +36,7 @@ function inDuration(minutes: number, duration: Duration | ''): boolean {
 
 /** The catalogue as one learner sees it: modules matching the filters, and every path, with status. */
 export async function catalogueFor(database: Db, personId: string, filters: CatalogueFilters) {
-	const { modules, paths } = courseContent();
+	const [modules, paths] = [modulesIn(), pathsIn()];
 	const states = await moduleStates(database, personId);
 	const needle = filters.q.toLowerCase();
 	const matching = modules.filter(

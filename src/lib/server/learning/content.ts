@@ -17,6 +17,7 @@ import { isPackKind, packKinds, type PackKind } from '../../learning/pack';
 import { lessonMinutes, moduleMinutes, scenarioIdsIn } from './reading-time';
 import { checkDifference, metaDifference, scenarioDifference } from './translation';
 import { baseLocale, isLocale, type Locale } from '../../i18n/locales';
+import { getLocale } from '../../paraglide/runtime';
 
 /**
  * Course content, read from content/ at build time (see content/README.md). Only server code
@@ -324,13 +325,19 @@ export function moduleIn(mod: ModuleEntry, locale: Locale): ModuleEntry {
 	);
 }
 
-/** Every module, each in `locale` where it has a translation (English otherwise), in catalogue order. */
-export function modulesIn(locale: Locale): ModuleEntry[] {
+/**
+ * Every module, each in `locale` where it has a translation (English otherwise), in catalogue order.
+ * By default the locale of the current request: what a person reads follows their language.
+ */
+export function modulesIn(locale: Locale = getLocale()): ModuleEntry[] {
 	return courseContent().modules.map((mod) => moduleIn(mod, locale));
 }
 
-/** A module by slug, in `locale` where it has a translation (English otherwise, and by default). */
-export function findModule(slug: string, locale: Locale = baseLocale): ModuleEntry | undefined {
+/**
+ * A module by slug, in `locale` where it has a translation (English otherwise). By default the locale
+ * of the current request; the structure (ids, answer key, version) is the same in every language.
+ */
+export function findModule(slug: string, locale: Locale = getLocale()): ModuleEntry | undefined {
 	const mod = courseContent().modules.find((m) => m.slug === slug);
 	return mod && moduleIn(mod, locale);
 }
@@ -346,7 +353,12 @@ export function pathIn(path: PathEntry, locale: Locale): PathEntry {
 	return text ? { ...path, ...text } : path;
 }
 
-export function findPath(slug: string, locale: Locale = baseLocale): PathEntry | undefined {
+/** Every learning path, with its title and summary in `locale` (by default the request's). */
+export function pathsIn(locale: Locale = getLocale()): PathEntry[] {
+	return courseContent().paths.map((path) => pathIn(path, locale));
+}
+
+export function findPath(slug: string, locale: Locale = getLocale()): PathEntry | undefined {
 	const path = courseContent().paths.find((p) => p.slug === slug);
 	return path && pathIn(path, locale);
 }

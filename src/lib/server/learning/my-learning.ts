@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { leadsPeople } from '../people/policy';
-import { courseContent } from './content';
+import { modulesIn, pathsIn } from './content';
 import { assignmentsFor } from './queries';
 import { calendarDate } from './rules';
 import { moduleStates, viewAssignment, type AssignmentView } from './service';
@@ -27,7 +27,7 @@ export async function myLearning(database: Db, learner: Actor, team: { id: strin
 	const seen = new Set<string>();
 	const assigned = views.filter((v) => !seen.has(`${v.kind}:${v.slug}`) && seen.add(`${v.kind}:${v.slug}`));
 
-	const { modules, paths } = courseContent();
+	const [modules, paths] = [modulesIn(), pathsIn()];
 	const assignedModules = new Set(
 		assignments.flatMap((a) =>
 			a.item_kind === 'module' ? [a.item_slug] : (paths.find((p) => p.slug === a.item_slug)?.modules ?? [])

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { courseContent } from './content';
+import { modulesIn } from './content';
 import { practiceOf, reflectionsSharedWithManager } from './queries';
 import { moduleStates } from './service';
 
@@ -10,7 +10,7 @@ export async function learningForManager(database: Db, personId: string) {
 		practiceOf(database, personId),
 		reflectionsSharedWithManager(database, personId)
 	]);
-	const { modules } = courseContent();
+	const modules = modulesIn();
 	const title = (slug: string) => modules.find((m) => m.slug === slug)?.title ?? slug;
 	return {
 		modules: modules

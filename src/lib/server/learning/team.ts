@@ -9,7 +9,7 @@ import { placementOf } from '../people/directory';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
 import { refuse, type ServiceResult } from '../service-result';
-import { courseContent, findModule, findPath } from './content';
+import { findModule, findPath, modulesIn } from './content';
 import {
 	activeMembers,
 	assignmentsForGroup,
@@ -66,7 +66,7 @@ export async function teamMatrix(database: Db, teamIds: readonly string[], now: 
 		assignmentsForGroup(database, ids, teamIds),
 		moduleStatesFor(database, ids)
 	]);
-	const modules = courseContent().modules;
+	const modules = modulesIn();
 	// Assignments by whom they name (a person or a whole team), so each row reads only its own.
 	const byTarget = groupBy(assignments, (a) => a.person_id ?? `team:${a.team_id}`);
 	const rows: MatrixRow[] = members.map((person) => {

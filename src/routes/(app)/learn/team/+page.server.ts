@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { objectIdOf, readForm } from '$lib/server/forms';
-import { courseContent } from '$lib/server/learning/content';
+import { modulesIn, pathsIn } from '$lib/server/learning/content';
 import {
 	assignLearning,
 	assignmentSchema,
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		teamId ? teamMatrix(db(), [teamId], now) : null,
 		isLeader ? unitRollup(db(), actor.scope, now) : null
 	]);
-	const { modules, paths } = courseContent();
+	const [modules, paths] = [modulesIn(), pathsIn()];
 	const members = matrix?.rows.map((r) => ({ id: r.id, name: r.name })) ?? [];
 	return {
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
