@@ -8,6 +8,7 @@ import {
 	freshContext,
 	gotoReady,
 	storageStateFor,
+	text,
 	unique
 } from './fixtures';
 
@@ -259,5 +260,59 @@ test.describe('a person’s record', () => {
 		const activity = page.getByRole('region', { name: 'Recent activity' });
 		await expect(activity.getByText(`Made ${person.name} manager of Payroll (by Amara Nwosu)`)).toBeVisible();
 		await expect(activity.getByText(`Created ${person.name} <${person.email}> (by Amara Nwosu)`)).toBeVisible();
+	});
+});
+
+test.describe('an admin who works in Dutch', () => {
+	test('gets the admin pages, their refusals and the audit log in Dutch', async ({ page, browser }) => {
+		// An English-speaking admin adds a Dutch-speaking colleague and makes them an admin.
+		const id = unique();
+		const name = `Daan Beheer ${id}`;
+		await gotoReady(page, '/admin/people/new');
+		await page.getByLabel('Full name').fill(name);
+		await page.getByLabel('Email', { exact: true }).fill(`daan.${id}@e2e.example`);
+		await page.getByLabel('Preferred language').selectOption({ label: 'Nederlands' });
+		await page.getByRole('button', { name: 'Add person and create invite link' }).click();
+		const inviteUrl = await page.getByLabel(`Set-password link for ${name}`).inputValue();
+		await page.getByRole('link', { name: 'Open their record' }).click();
+		const roles = page.getByRole('region', { name: 'Roles' });
+		await roles.getByRole('radio', { name: 'Admin' }).check();
+		await roles.getByRole('button', { name: 'Add role' }).click();
+		await expect(page.getByRole('status')).toHaveText('Roles updated.');
+
+		const context = await freshContext(browser);
+		try {
+			const daan = await context.newPage();
+			await gotoReady(daan, inviteUrl);
+			await daan.getByLabel(text('en', 'invite_password')).fill(NEW_PASSWORD);
+			await daan.getByLabel(text('en', 'invite_confirm')).fill(NEW_PASSWORD);
+			await daan.getByRole('button', { name: text('en', 'invite_submit') }).click();
+			await expect(daan).toHaveURL(/\/\?welcome=1$/);
+
+			await gotoReady(daan, '/admin/people');
+			await expect(daan.locator('html')).toHaveAttribute('lang', 'nl');
+			await expect(daan.getByRole('heading', { level: 1 })).toHaveText(text('nl', 'admin_people_heading'));
+			const sections = daan.getByRole('navigation', { name: text('nl', 'admin_nav_label') });
+			await expect(sections.getByRole('link', { name: text('nl', 'admin_nav_audit') })).toBeVisible();
+			await expect(
+				daan.getByRole('table', { name: text('nl', 'admin_people_caption') }).getByRole('columnheader')
+			).toHaveText(['Naam', 'E-mail', 'Functietitel', 'Team', 'Eenheid']);
+
+			// A refusal from the organisation service, worded in Dutch next to the field.
+			await gotoReady(daan, '/admin/org');
+			const form = daan.getByRole('region', { name: text('nl', 'admin_org_team_add_heading') });
+			await form.getByLabel(text('nl', 'admin_org_team_name')).fill('accounts PAYABLE');
+			await form.getByLabel(text('nl', 'admin_org_team_unit')).selectOption({ label: '\u00a0\u00a0HR Services' });
+			await form.getByRole('button', { name: text('nl', 'admin_org_team_add') }).click();
+			await expect(form.getByLabel(text('nl', 'admin_org_team_name'))).toHaveAccessibleDescription(
+				'Er bestaat al een team met de naam Accounts Payable.'
+			);
+
+			// The audit log words each summary for its reader: the grant above, recorded in English.
+			await gotoReady(daan, '/admin/audit?action=role.granted');
+			await expect(daan.getByRole('link', { name: `${name} aangesteld als beheerder` })).toBeVisible();
+		} finally {
+			await context.close();
+		}
 	});
 });

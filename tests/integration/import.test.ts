@@ -235,7 +235,7 @@ describe('applyImport', () => {
 		const outcome = await applyImport(db, admin, `${header}\nadmin@example.com,Ada Admin,,,,UTC,`, NOW);
 		expect(outcome.ok).toBe(false);
 		expect(outcome.plan.issues).toEqual([
-			{ line: 2, column: 'roles', reason: 'This import would remove your own admin role; keep "admin" in your row' }
+			{ line: 2, column: 'roles', reason: { code: 'admin_import_keeps_own_admin' } }
 		]);
 		expect(await snapshot()).toEqual(before);
 	});

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
-import { createTeam, createUnit, editTeam, editUnit } from '../../src/lib/server/org/service';
+import * as org from '../../src/lib/server/org/service';
+import { worded, type ServiceResult } from '../../src/lib/server/service-result';
 import { addPerson, addTeam, addUnit, openTempDb, plainActor, T0, type TempDb } from './temp-db';
+
+/** A service's result as the form shows it: refusals worded (in English, outside a request). */
+async function shown<T extends object>(result: Promise<ServiceResult<T>>) {
+	const done = await result;
+	return done.ok ? done : { ok: false as const, errors: worded(done.errors) };
+}
+const createTeam = (...args: Parameters<typeof org.createTeam>) => shown(org.createTeam(...args));
+const editTeam = (...args: Parameters<typeof org.editTeam>) => shown(org.editTeam(...args));
+const createUnit = (...args: Parameters<typeof org.createUnit>) => shown(org.createUnit(...args));
+const editUnit = (...args: Parameters<typeof org.editUnit>) => shown(org.editUnit(...args));
 
 /** Team names are unique ignoring case; unit names are, among the units under one parent. */
 let temp: TempDb;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit/log';
 import { cachedDefaultLocale, defaultLocale, setDefaultLocale } from '../../src/lib/server/org/settings';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 import { actorFor, addGrant, addPerson, openTempDb, T0, type TempDb } from './temp-db';
 
 let temp: TempDb;
@@ -28,10 +30,29 @@ describe('the organisation’s default language', () => {
 		expect(events).toEqual([
 			{
 				action: 'organisation.default_language_changed',
-				summary: 'Changed the default language from English to Nederlands',
+				summary: 'Changed the default language from English to Dutch',
 				actor_id: 'adm'
 			}
 		]);
+	});
+
+	it('is summarised in the audit log in each reader’s language', async () => {
+		const read = async () =>
+			(await listAuditEvents(temp.db, { action: 'organisation.default_language_changed', limit: 5, offset: 0 })).rows;
+		const [english] = await read();
+		expect(english).toMatchObject({ summary: 'Changed the default language from English to Dutch' });
+		// The summary's message is kept with the details, but readers see only the details.
+		expect(JSON.parse(english!.details!)).toEqual({ from: 'en', to: 'nl' });
+
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect((await read())[0]!.summary).toBe('Standaardtaal gewijzigd van Engels naar Nederlands');
+			overwriteGetLocale(() => 'zh-CN');
+			expect((await read())[0]!.summary).toBe('将默认语言从英语改为荷兰语');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 
 	it('is read again after its time to live, and at once where it was changed', async () => {

@@ -99,7 +99,7 @@ describe('createPerson', () => {
 	it('refuses an email someone already has (in any case) and leaves nothing behind', async () => {
 		const before = await counts();
 		const result = await createPerson(db, ada, personInput({ email: 'GIL@example.com' }), NOW);
-		expect(result).toEqual({ ok: false, errors: { email: 'Someone already has this email address' } });
+		expect(result).toEqual({ ok: false, errors: { email: { code: 'admin_person_email_taken' } } });
 		expect(await counts()).toEqual(before);
 	});
 
@@ -107,7 +107,7 @@ describe('createPerson', () => {
 		const before = await counts();
 		for (const manager_email of ['nobody@example.com', 'old@example.com']) {
 			const result = await createPerson(db, ada, personInput({ manager_email }), NOW);
-			expect(result).toEqual({ ok: false, errors: { manager_email: 'No active person has this email address' } });
+			expect(result).toEqual({ ok: false, errors: { manager_email: { code: 'admin_person_manager_unknown' } } });
 		}
 		expect(await counts()).toEqual(before);
 		expect(
@@ -156,7 +156,7 @@ describe('editPerson', () => {
 			personInput({ email: 'gil@example.com', name: 'Gil Ledger', manager_email: 'gil@example.com' }),
 			NOW
 		);
-		expect(result).toEqual({ ok: false, errors: { manager_email: 'A person cannot be their own manager' } });
+		expect(result).toEqual({ ok: false, errors: { manager_email: { code: 'admin_person_own_manager' } } });
 	});
 });
 
@@ -167,21 +167,33 @@ describe('grantRole and revokeRole', () => {
 		const events = await auditFor('p-pia', 'role.granted');
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({ actor_id: ada.id, summary: 'Made Pia Payables manager of Accounts Payable' });
-		expect(JSON.parse(events[0]!.details ?? '{}')).toEqual({ role: 'manager', team_id: 't-ap', org_unit_id: null });
+		// The summary is stored in English, and as a message for each reader to see in their language.
+		expect(JSON.parse(events[0]!.details ?? '{}')).toEqual({
+			role: 'manager',
+			team_id: 't-ap',
+			org_unit_id: null,
+			wording: {
+				code: 'admin_audit_role_granted_manager',
+				params: { name: 'Pia Payables', team: 'Accounts Payable' }
+			}
+		});
 
 		const again = await grantRole(db, ada, 'p-pia', { role: 'manager', team_id: 't-ap' }, NOW);
-		expect(again).toEqual({ ok: false, errors: { role: 'Pia Payables already has this role' } });
+		expect(again).toEqual({
+			ok: false,
+			errors: { role: { code: 'admin_person_role_held', params: { name: 'Pia Payables' } } }
+		});
 		expect(await auditFor('p-pia', 'role.granted')).toHaveLength(1);
 	});
 
 	it('refuses a grant for a team or unit that does not exist', async () => {
 		expect(await grantRole(db, ada, 'p-pia', { role: 'manager', team_id: 't-missing' }, NOW)).toEqual({
 			ok: false,
-			errors: { team_id: 'Choose a team from the list' }
+			errors: { team_id: { code: 'admin_choose_team_from_list' } }
 		});
 		expect(await grantRole(db, ada, 'p-pia', { role: 'leader', org_unit_id: 'u-missing' }, NOW)).toEqual({
 			ok: false,
-			errors: { org_unit_id: 'Choose a unit from the list' }
+			errors: { org_unit_id: { code: 'admin_choose_unit_from_list' } }
 		});
 	});
 
@@ -201,7 +213,7 @@ describe('grantRole and revokeRole', () => {
 
 	it('refuses to let an admin remove their own admin role', async () => {
 		const result = await revokeRole(db, ada, ada.id, await adminGrantId(ada.id), NOW);
-		expect(result).toEqual({ ok: false, errors: { _form: 'You cannot remove your own admin role' } });
+		expect(result).toEqual({ ok: false, errors: { _form: { code: 'admin_person_admin_self' } } });
 		expect((await scopeOf(db, ada.id)).isAdmin).toBe(true);
 	});
 
@@ -210,7 +222,7 @@ describe('grantRole and revokeRole', () => {
 		expect(await revokeRole(db, ada, ben.id, await adminGrantId(ben.id), NOW)).toEqual({ ok: true });
 		// Ben, on a page loaded before that, now tries to remove Ada's: she is the last admin.
 		const result = await revokeRole(db, ben, ada.id, await adminGrantId(ada.id), NOW);
-		expect(result).toEqual({ ok: false, errors: { _form: 'Ripple needs at least one active admin' } });
+		expect(result).toEqual({ ok: false, errors: { _form: { code: 'admin_person_last_admin' } } });
 		expect((await scopeOf(db, ada.id)).isAdmin).toBe(true);
 		expect(await auditFor(ada.id, 'role.revoked')).toEqual([]);
 	});
@@ -283,7 +295,7 @@ describe('editUnit', () => {
 			const result = await editUnit(db, ada, 'u-fin', { name: 'Finance', kind: 'department', parent_id }, NOW);
 			expect(result).toEqual({
 				ok: false,
-				errors: { parent_id: 'A unit cannot sit under itself or one of its own sub-units' }
+				errors: { parent_id: { code: 'admin_org_unit_parent_loop' } }
 			});
 		}
 		expect(await db.selectFrom('org_units').selectAll().orderBy('id').execute()).toEqual(before);

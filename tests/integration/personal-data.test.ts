@@ -269,7 +269,7 @@ describe('erasing a person', () => {
 		);
 		expect(await erasePerson(db, await actorFor(temp.db, admin.id, null), priya.id, NOW)).toEqual({
 			ok: false,
-			errors: { _form: 'This person has already been erased' }
+			errors: { _form: { code: 'admin_erase_already' } }
 		});
 		expect(
 			Number(

@@ -1,6 +1,10 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { AuditEvent } from '../db/schema';
+import { baseLocale, intlLocale, type Locale } from '../../i18n/locales';
+import { formatList } from '../../intl';
+import * as messages from '../../paraglide/messages.js';
+import type { MessageKey } from '../service-result';
 import { formerIdentities, referencedValues, refersTo, withoutIdentity, type OtherPerson } from './identity';
 
 /**
@@ -131,18 +135,69 @@ export type AuditObjectType =
 	| 'assessment'
 	| 'organisation';
 
+/**
+ * An entry's summary as a message and its inputs, so that each reader sees it in their own
+ * language. An input is data as recorded (a name, a count), or a label worded for the reader (a
+ * role, a kind of unit), or a list of those, joined as the reader's language lists things.
+ */
+export interface AuditWording {
+	code: MessageKey;
+	params?: Record<string, AuditWordingParam>;
+}
+export type AuditWordingParam = string | number | AuditWording | readonly AuditWording[];
+
 export interface AuditEntry {
 	actorId: string | null;
 	action: AuditAction;
 	objectType: AuditObjectType;
 	objectId: string | null;
-	summary: string;
+	/** Plain text (read the same in every language), or a message worded for each reader. */
+	summary: string | AuditWording;
 	details?: Record<string, unknown>;
 	ip?: string | null;
 	at?: Date;
 }
 
+/**
+ * Where a worded summary keeps its message and inputs: in the entry's details, so that erasure
+ * (which rewrites every text value there, see ./identity) takes a person's name out of the inputs
+ * as it does out of the summary. The summary column holds the English wording, for every reader of
+ * the raw table and for entries recorded before summaries were worded.
+ */
+const WORDING = 'wording';
+
+type Message = (inputs: Record<string, string | number>, options?: { locale?: Locale }) => string;
+
+function isMessageKey(code: unknown): code is MessageKey {
+	return typeof code === 'string' && code !== 'm' && typeof (messages as Record<string, unknown>)[code] === 'function';
+}
+
+function isWording(value: unknown): value is AuditWording {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+	const { code, params } = value as Record<string, unknown>;
+	return isMessageKey(code) && (params === undefined || (params !== null && typeof params === 'object'));
+}
+
+function wordParam(param: unknown, locale: Locale | undefined): string | number {
+	if (typeof param === 'number' || typeof param === 'string') return param;
+	if (Array.isArray(param)) {
+		const items = param.filter(isWording).map((item) => wordAudit(item, locale));
+		return formatList(items, locale ? intlLocale(locale) : undefined);
+	}
+	return isWording(param) ? wordAudit(param, locale) : '';
+}
+
+/** A worded summary in `locale`, or in the current request's language. */
+export function wordAudit(wording: AuditWording, locale?: Locale): string {
+	const params = Object.fromEntries(
+		Object.entries(wording.params ?? {}).map(([name, value]) => [name, wordParam(value, locale)])
+	);
+	return (messages[wording.code] as Message)(params, locale ? { locale } : undefined);
+}
+
 export async function recordAudit(database: Db, entry: AuditEntry): Promise<void> {
+	const worded = typeof entry.summary === 'string' ? null : entry.summary;
+	const details = worded ? { ...entry.details, [WORDING]: worded } : entry.details;
 	await database
 		.insertInto('audit_events')
 		.values({
@@ -152,8 +207,8 @@ export async function recordAudit(database: Db, entry: AuditEntry): Promise<void
 			action: entry.action,
 			object_type: entry.objectType,
 			object_id: entry.objectId,
-			summary: entry.summary,
-			details: entry.details ? JSON.stringify(entry.details) : null,
+			summary: typeof entry.summary === 'string' ? entry.summary : wordAudit(entry.summary, baseLocale),
+			details: details ? JSON.stringify(details) : null,
 			ip: entry.ip ?? null
 		})
 		.execute();
@@ -161,6 +216,27 @@ export async function recordAudit(database: Db, entry: AuditEntry): Promise<void
 
 export interface AuditRow extends AuditEvent {
 	actor_name: string | null;
+}
+
+/**
+ * An entry as people read it: its summary in the current request's language (the stored text
+ * when it was not recorded as a message), and its details without the summary's wording.
+ */
+function forReaders<T extends { summary: string; details: string | null }>(row: T): T {
+	if (row.details === null) return row;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(row.details);
+	} catch {
+		return row;
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !(WORDING in parsed)) return row;
+	const { [WORDING]: wording, ...rest } = parsed as Record<string, unknown>;
+	return {
+		...row,
+		summary: isWording(wording) ? wordAudit(wording) : row.summary,
+		details: Object.keys(rest).length ? JSON.stringify(rest) : null
+	};
 }
 
 export async function listAuditEvents(
@@ -182,7 +258,7 @@ export async function listAuditEvents(
 			.execute(),
 		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	return { rows, total: Number(count.n) };
+	return { rows: rows.map(forReaders), total: Number(count.n) };
 }
 
 export async function recentAuditEvents(database: Db, limit: number): Promise<AuditRow[]> {

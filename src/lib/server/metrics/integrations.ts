@@ -5,7 +5,8 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Integration } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
+import { m } from '../../paraglide/messages.js';
 import { getIntegration, insertIntegration, updateIntegration } from './queries';
 
 export { listIntegrations } from './queries';
@@ -19,8 +20,8 @@ export const integrationSchema = z.object({
 	name: z
 		.string()
 		.trim()
-		.min(1, 'Name the tool, such as “Power BI monthly SLA feed”')
-		.max(80, 'A name can be at most 80 characters')
+		.min(1, { error: () => m.admin_integration_name_required() })
+		.max(80, { error: () => m.admin_integration_name_too_long() })
 });
 
 const TOKEN = /^rpl_([a-z2-7]{16})_([a-z2-7]{32})$/;
@@ -48,7 +49,7 @@ export async function createIntegration(
 			action: 'integration.created',
 			objectType: 'integration',
 			objectId: id,
-			summary: `Created integration ${input.name}`,
+			summary: { code: 'admin_audit_integration_created', params: { name: input.name } },
 			ip: actor.ip,
 			at: now
 		});
@@ -64,7 +65,7 @@ export async function revokeIntegration(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const integration = await getIntegration(trx, id);
-		if (!integration) return rejected({ _form: 'This integration no longer exists' });
+		if (!integration) return refuse('_form', 'admin_integration_gone');
 		if (integration.revoked_at) return { ok: true as const };
 		await updateIntegration(trx, id, { revoked_at: now.toISOString() });
 		await recordAudit(trx, {
@@ -72,7 +73,7 @@ export async function revokeIntegration(
 			action: 'integration.revoked',
 			objectType: 'integration',
 			objectId: id,
-			summary: `Revoked integration ${integration.name}`,
+			summary: { code: 'admin_audit_integration_revoked', params: { name: integration.name } },
 			ip: actor.ip,
 			at: now
 		});

@@ -4,7 +4,9 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type Refusal, type ServiceResult } from '../service-result';
+import { isUnitKind, type UnitKind } from '../../schemas/org';
+import type { AuditWording } from '../audit/log';
 import {
 	deleteTeam,
 	deleteUnit,
@@ -31,10 +33,24 @@ async function unitNameClash(
 	name: string,
 	parent: { id: string; name: string } | null,
 	selfId: string | null
-): Promise<string | null> {
+): Promise<Refusal | null> {
 	const sibling = await findSiblingByName(database, parent?.id ?? null, name);
 	if (!sibling || sibling.id === selfId) return null;
-	return `A unit called ${sibling.name} already exists ${parent ? `under ${parent.name}` : 'at the top level'}`;
+	return parent
+		? { code: 'admin_org_unit_name_taken_under', params: { name: sibling.name, parent: parent.name } }
+		: { code: 'admin_org_unit_name_taken_top', params: { name: sibling.name } };
+}
+
+/** A kind of unit inside an audit summary, worded for each reader ("department"). */
+function kindInText(kind: string): AuditWording | string {
+	if (!isUnitKind(kind)) return kind;
+	const codes = {
+		company: 'admin_unit_kind_company_in_text',
+		region: 'admin_unit_kind_region_in_text',
+		division: 'admin_unit_kind_division_in_text',
+		department: 'admin_unit_kind_department_in_text'
+	} as const satisfies Record<UnitKind, AuditWording['code']>;
+	return { code: codes[kind] };
 }
 
 export async function createUnit(
@@ -45,9 +61,9 @@ export async function createUnit(
 ): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const parent = input.parent_id ? await getUnit(trx, input.parent_id) : null;
-		if (input.parent_id && !parent) return rejected({ parent_id: 'Choose a parent unit from the list' });
+		if (input.parent_id && !parent) return refuse('parent_id', 'admin_org_unit_parent_unknown');
 		const clash = await unitNameClash(trx, input.name, parent ?? null, null);
-		if (clash) return rejected({ name: clash });
+		if (clash) return { ok: false as const, errors: { name: clash } };
 		const id = newId();
 		await insertUnit(trx, {
 			id,
@@ -62,7 +78,9 @@ export async function createUnit(
 			action: 'org_unit.created',
 			objectType: 'org_unit',
 			objectId: id,
-			summary: `Created unit ${input.name}${parent ? ` under ${parent.name}` : ''}`,
+			summary: parent
+				? { code: 'admin_audit_unit_created_under', params: { name: input.name, parent: parent.name } }
+				: { code: 'admin_audit_unit_created', params: { name: input.name } },
 			ip: actor.ip,
 			at: now
 		});
@@ -79,24 +97,31 @@ export async function editUnit(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const unit = await getUnit(trx, id);
-		if (!unit) return rejected({ _form: 'This unit no longer exists' });
+		if (!unit) return refuse('_form', 'admin_org_unit_gone');
 		const parent = input.parent_id ? await getUnit(trx, input.parent_id) : null;
-		if (input.parent_id && !parent) return rejected({ parent_id: 'Choose a parent unit from the list' });
-		if (!canMoveUnder(unit.path, parent?.path ?? null)) {
-			return rejected({ parent_id: 'A unit cannot sit under itself or one of its own sub-units' });
-		}
+		if (input.parent_id && !parent) return refuse('parent_id', 'admin_org_unit_parent_unknown');
+		if (!canMoveUnder(unit.path, parent?.path ?? null)) return refuse('parent_id', 'admin_org_unit_parent_loop');
 		const clash = await unitNameClash(trx, input.name, parent ?? null, id);
-		if (clash) return rejected({ name: clash });
-		const changes: string[] = [];
+		if (clash) return { ok: false as const, errors: { name: clash } };
+		const changes: AuditWording[] = [];
 		if (input.name !== unit.name || input.kind !== unit.kind) {
 			await updateUnit(trx, id, { name: input.name, kind: input.kind });
-			if (input.name !== unit.name) changes.push(`renamed from ${unit.name}`);
-			if (input.kind !== unit.kind) changes.push(`kind ${unit.kind} → ${input.kind}`);
+			if (input.name !== unit.name) changes.push({ code: 'admin_audit_unit_renamed', params: { from: unit.name } });
+			if (input.kind !== unit.kind) {
+				changes.push({
+					code: 'admin_audit_unit_kind_changed',
+					params: { from: kindInText(unit.kind), to: kindInText(input.kind) }
+				});
+			}
 		}
 		const newParentId = parent?.id ?? null;
 		if (newParentId !== unit.parent_id) {
 			await moveUnitSubtree(trx, unit, newParentId, childPath(parent?.path ?? null, id));
-			changes.push(parent ? `moved under ${parent.name}` : 'moved to the top level');
+			changes.push(
+				parent
+					? { code: 'admin_audit_unit_moved_under', params: { parent: parent.name } }
+					: { code: 'admin_audit_unit_moved_top' }
+			);
 		}
 		if (changes.length) {
 			await recordAudit(trx, {
@@ -104,7 +129,7 @@ export async function editUnit(
 				action: 'org_unit.updated',
 				objectType: 'org_unit',
 				objectId: id,
-				summary: `Unit ${input.name}: ${changes.join(', ')}`,
+				summary: { code: 'admin_audit_unit_updated', params: { name: input.name, changes } },
 				ip: actor.ip,
 				at: now
 			});
@@ -116,15 +141,14 @@ export async function editUnit(
 export async function removeUnit(database: Db, actor: Actor, id: string, now: Date): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const unit = await getUnit(trx, id);
-		if (!unit) return rejected({ _form: 'This unit no longer exists' });
+		if (!unit) return refuse('_form', 'admin_org_unit_gone');
 		const usage = await unitUsage(trx, id);
 		if (usage.children > 0 || usage.teams > 0) {
-			return {
-				ok: false as const,
-				errors: {
-					_form: `${unit.name} still has ${usage.children} sub-units and ${usage.teams} teams; move or remove them first`
-				}
-			};
+			return refuse('_form', 'admin_org_unit_not_empty', {
+				name: unit.name,
+				units: usage.children,
+				teams: usage.teams
+			});
 		}
 		await deleteUnit(trx, id);
 		await recordAudit(trx, {
@@ -132,7 +156,7 @@ export async function removeUnit(database: Db, actor: Actor, id: string, now: Da
 			action: 'org_unit.deleted',
 			objectType: 'org_unit',
 			objectId: id,
-			summary: `Deleted unit ${unit.name}`,
+			summary: { code: 'admin_audit_unit_deleted', params: { name: unit.name } },
 			ip: actor.ip,
 			at: now
 		});
@@ -141,9 +165,11 @@ export async function removeUnit(database: Db, actor: Actor, id: string, now: Da
 }
 
 /** Why a team cannot take this name: another team has it already, in any case. */
-async function teamNameClash(database: Db, name: string, selfId: string | null): Promise<string | null> {
+async function teamNameClash(database: Db, name: string, selfId: string | null): Promise<Refusal | null> {
 	const existing = await findTeamByName(database, name);
-	return existing && existing.id !== selfId ? `A team called ${existing.name} already exists` : null;
+	return existing && existing.id !== selfId
+		? { code: 'admin_org_team_name_taken', params: { name: existing.name } }
+		: null;
 }
 
 export async function createTeam(
@@ -154,9 +180,9 @@ export async function createTeam(
 ): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const unit = await getUnit(trx, input.org_unit_id);
-		if (!unit) return rejected({ org_unit_id: 'Choose a unit from the list' });
+		if (!unit) return refuse('org_unit_id', 'admin_choose_unit_from_list');
 		const clash = await teamNameClash(trx, input.name, null);
-		if (clash) return rejected({ name: clash });
+		if (clash) return { ok: false as const, errors: { name: clash } };
 		const id = newId();
 		await insertTeam(trx, {
 			id,
@@ -170,7 +196,7 @@ export async function createTeam(
 			action: 'team.created',
 			objectType: 'team',
 			objectId: id,
-			summary: `Created team ${input.name} in ${unit.name}`,
+			summary: { code: 'admin_audit_team_created', params: { name: input.name, unit: unit.name } },
 			ip: actor.ip,
 			at: now
 		});
@@ -187,18 +213,18 @@ export async function editTeam(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const team = await getTeam(trx, id);
-		if (!team) return rejected({ _form: 'This team no longer exists' });
+		if (!team) return refuse('_form', 'admin_org_team_gone');
 		const unit = await getUnit(trx, input.org_unit_id);
-		if (!unit) return rejected({ org_unit_id: 'Choose a unit from the list' });
+		if (!unit) return refuse('org_unit_id', 'admin_choose_unit_from_list');
 		const clash = await teamNameClash(trx, input.name, id);
-		if (clash) return rejected({ name: clash });
+		if (clash) return { ok: false as const, errors: { name: clash } };
 		await updateTeam(trx, id, { name: input.name, kind: input.kind, org_unit_id: unit.id });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'team.updated',
 			objectType: 'team',
 			objectId: id,
-			summary: `Updated team ${input.name}`,
+			summary: { code: 'admin_audit_team_updated', params: { name: input.name } },
 			details: {
 				from: { name: team.name, kind: team.kind, org_unit_id: team.org_unit_id },
 				to: { name: input.name, kind: input.kind, org_unit_id: unit.id }
@@ -213,21 +239,16 @@ export async function editTeam(
 export async function removeTeam(database: Db, actor: Actor, id: string, now: Date): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const team = await getTeam(trx, id);
-		if (!team) return rejected({ _form: 'This team no longer exists' });
+		if (!team) return refuse('_form', 'admin_org_team_gone');
 		const members = await teamMemberCount(trx, id);
-		if (members > 0) {
-			return {
-				ok: false as const,
-				errors: { _form: `${team.name} still has ${members} people; move them to another team first` }
-			};
-		}
+		if (members > 0) return refuse('_form', 'admin_org_team_not_empty', { name: team.name, count: members });
 		await deleteTeam(trx, id);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'team.deleted',
 			objectType: 'team',
 			objectId: id,
-			summary: `Deleted team ${team.name}`,
+			summary: { code: 'admin_audit_team_deleted', params: { name: team.name } },
 			ip: actor.ip,
 			at: now
 		});

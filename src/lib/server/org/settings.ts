@@ -1,13 +1,20 @@
 import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/log';
+import { recordAudit, type AuditWording } from '../audit/log';
 import { db, type Db } from '../db';
-import { baseLocale, isLocale, localeNames, type Locale } from '../../i18n/locales';
+import { baseLocale, isLocale, type Locale } from '../../i18n/locales';
 
 /**
  * Organisation-wide settings, kept in `app_meta`. The default language is what people who are not
  * signed in see when their browser asks for no language Ripple speaks, and what new people start with.
  */
 const DEFAULT_LOCALE_KEY = 'default_locale';
+
+/** A language as a sentence names it, worded for each reader ("Dutch", "Nederlands", "荷兰语"). */
+const languageInText = {
+	en: { code: 'admin_language_en_in_text' },
+	nl: { code: 'admin_language_nl_in_text' },
+	'zh-CN': { code: 'admin_language_zh_cn_in_text' }
+} as const satisfies Record<Locale, AuditWording>;
 
 export async function defaultLocale(database: Db): Promise<Locale> {
 	const row = await database
@@ -33,7 +40,10 @@ export async function setDefaultLocale(database: Db, actor: Actor, locale: Local
 			action: 'organisation.default_language_changed',
 			objectType: 'organisation',
 			objectId: null,
-			summary: `Changed the default language from ${localeNames[before]} to ${localeNames[locale]}`,
+			summary: {
+				code: 'admin_audit_default_language_changed',
+				params: { from: languageInText[before], to: languageInText[locale] }
+			},
 			details: { from: before, to: locale },
 			ip: actor.ip,
 			at: now

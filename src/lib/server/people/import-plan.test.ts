@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { GrantedRole } from '../db/schema';
+import { word } from '../service-result';
 import {
 	DEFAULT_TIME_ZONE,
 	importColumns,
 	importTemplate,
 	optionalImportColumns,
-	planImport,
+	planImport as planWithKeys,
 	requiredImportColumns,
-	type ImportIssue,
-	type ImportWorld,
-	type PlannedRow
+	type ImportWorld
 } from './import-plan';
+
+/**
+ * The plan as the import page words it: problems and changes are message keys with their inputs,
+ * worded here in English (the language outside a request).
+ */
+function planImport(text: string, world: ImportWorld) {
+	const plan = planWithKeys(text, world);
+	return {
+		...plan,
+		issues: plan.issues.map((issue) => ({ ...issue, reason: word(issue.reason) })),
+		rows: plan.rows.map((row) => ({ ...row, changes: row.changes.map((change) => word(change)) }))
+	};
+}
+type WordedPlan = ReturnType<typeof planImport>;
+type PlannedRow = WordedPlan['rows'][number];
+type ImportIssue = WordedPlan['issues'][number];
 
 /*
  * The organisation the plans are made against:
@@ -417,37 +432,37 @@ describe('planImport: roles', () => {
 	it('reads admin', () => {
 		const plan = rolesOf('admin');
 		expect(plan.issues).toEqual([]);
-		expect(plan.rows[0]!.grants).toEqual([{ role: 'admin', team_id: null, org_unit_id: null, label: 'admin' }]);
+		expect(plan.rows[0]!.grants).toEqual([{ role: 'admin', team_id: null, org_unit_id: null }]);
 	});
 
 	it('reads a bare manager as manager of the row’s team', () => {
-		expect(rolesOf('manager').rows[0]!.grants).toEqual([
-			{ role: 'manager', team_id: 't-ap', org_unit_id: null, label: 'manager of Accounts Payable' }
-		]);
+		expect(rolesOf('manager').rows[0]!.grants).toEqual([{ role: 'manager', team_id: 't-ap', org_unit_id: null }]);
 	});
 
 	it('reads manager:Team for another team, in any case', () => {
 		expect(rolesOf('Manager: recruiting').rows[0]!.grants).toEqual([
-			{ role: 'manager', team_id: 't-rec', org_unit_id: null, label: 'manager of Recruiting' }
+			{ role: 'manager', team_id: 't-rec', org_unit_id: null }
 		]);
 	});
 
 	it('reads a bare leader as leader of the row team’s unit', () => {
-		expect(rolesOf('leader').rows[0]!.grants).toEqual([
-			{ role: 'leader', team_id: null, org_unit_id: 'u-pay', label: 'leader of Payables' }
-		]);
+		expect(rolesOf('leader').rows[0]!.grants).toEqual([{ role: 'leader', team_id: null, org_unit_id: 'u-pay' }]);
 	});
 
 	it('reads leader:Unit', () => {
 		expect(rolesOf('leader:Finance').rows[0]!.grants).toEqual([
-			{ role: 'leader', team_id: null, org_unit_id: 'u-fin', label: 'leader of Finance' }
+			{ role: 'leader', team_id: null, org_unit_id: 'u-fin' }
 		]);
 	});
 
 	it('reads several roles separated by ; or |, skipping staff and duplicates', () => {
 		const plan = rolesOf('staff; admin | manager;manager:Accounts Payable; leader:HR;ADMIN');
 		expect(plan.issues).toEqual([]);
-		expect(plan.rows[0]!.grants!.map((g) => g.label)).toEqual(['admin', 'manager of Accounts Payable', 'leader of HR']);
+		expect(plan.rows[0]!.grants!.map((g) => [g.role, g.team_id ?? g.org_unit_id])).toEqual([
+			['admin', null],
+			['manager', 't-ap'],
+			['leader', 'u-hr']
+		]);
 	});
 
 	it('reads an empty roles cell as no roles', () => {
@@ -468,6 +483,20 @@ describe('planImport: roles', () => {
 		expect(plan.issues).toEqual([
 			{ line: 2, column: 'roles', reason: '"manager" needs a team in this row, or write manager:Team name' },
 			{ line: 2, column: 'roles', reason: '"leader" needs a team in this row, or write leader:Unit name' }
+		]);
+	});
+
+	it('gives its problems and changes as message keys with their inputs, for the page to word', () => {
+		const plan = planWithKeys(
+			csv(header, 'mia@example.com,Mia Staff,Clerk,Recruiting,,Europe/London,manager:Payroll'),
+			makeWorld()
+		);
+		expect(plan.issues).toEqual([
+			{ line: 2, column: 'roles', reason: { code: 'admin_import_role_team_unknown', params: { team: 'Payroll' } } }
+		]);
+		const fine = planWithKeys(csv('email,name,team', 'mia@example.com,Mia Staff,'), makeWorld());
+		expect(fine.rows[0]!.changes).toEqual([
+			{ code: 'admin_import_change_team_cleared', params: { from: 'Accounts Payable' } }
 		]);
 	});
 
@@ -521,7 +550,7 @@ describe('importTemplate', () => {
 		expect(sam).toMatchObject({
 			line: 2,
 			fields: { team_id: 't-ap', time_zone: 'Europe/London', manager_email: null },
-			grants: [{ role: 'manager', team_id: 't-ap', org_unit_id: null, label: 'manager of Accounts Payable' }]
+			grants: [{ role: 'manager', team_id: 't-ap', org_unit_id: null }]
 		});
 		expect(jordan).toMatchObject({ line: 3, fields: { team_id: 't-ap', manager_email: sam!.email }, grants: [] });
 	});

@@ -1,9 +1,11 @@
 import Papa from 'papaparse';
 import { formatList } from '../../intl';
 import { isTimeZone } from '../../locale';
+import { m } from '../../paraglide/messages.js';
 import { emailField, nameField } from '../../schemas/people';
 import { readCsvCell, toCsv } from '../csv';
 import type { GrantedRole } from '../db/schema';
+import type { Refusal } from '../service-result';
 
 /**
  * CSV import of staff, the pure half: text in, a plan out. The plan says what each row would
@@ -20,20 +22,27 @@ export const optionalImportColumns: readonly ImportColumn[] = importColumns.filt
 );
 
 export const MAX_IMPORT_ROWS = 5000;
+/** The one change that changes nothing: a deactivated person in the file stays deactivated. */
+const STAYS_DEACTIVATED = 'admin_import_change_stays_deactivated';
 export const DEFAULT_TIME_ZONE = 'UTC';
+
+/**
+ * A message key and its inputs, worded by the page in the reader's language; or text already
+ * worded in it (what the shared field schemas say about an email or a name).
+ */
+export type ImportText = Refusal | string;
 
 export interface ImportIssue {
 	/** 1-based line in the file (the header is line 1); 0 for problems with the file as a whole. */
 	line: number;
 	column: ImportColumn | '';
-	reason: string;
+	reason: ImportText;
 }
 
 export interface PlannedGrant {
 	role: GrantedRole;
 	team_id: string | null;
 	org_unit_id: string | null;
-	label: string;
 }
 
 export interface PlannedRow {
@@ -41,8 +50,8 @@ export interface PlannedRow {
 	email: string;
 	name: string;
 	action: 'create' | 'update' | 'unchanged';
-	/** Human-readable changes, e.g. "team: Payroll → Accounts Payable". */
-	changes: string[];
+	/** What changes, as the page words it: "team: Payroll → Accounts Payable". */
+	changes: Refusal[];
 	personId: string | null;
 	fields: {
 		name: string;
@@ -99,11 +108,42 @@ function grantKey(g: { role: string; team_id: string | null; org_unit_id: string
 	return `${g.role}|${g.team_id ?? ''}|${g.org_unit_id ?? ''}`;
 }
 
+/** A role the import adds or removes, as the preview lists it: "adds role manager of Payroll". */
+function roleChange(
+	grant: { role: GrantedRole; team_id: string | null; org_unit_id: string | null },
+	world: ImportWorld,
+	added: boolean
+): Refusal {
+	if (grant.role === 'manager' && grant.team_id) {
+		const team = world.teamNames.get(grant.team_id) ?? '?';
+		return {
+			code: added ? 'admin_import_change_adds_manager' : 'admin_import_change_removes_manager',
+			params: { team }
+		};
+	}
+	if (grant.role === 'leader' && grant.org_unit_id) {
+		const unit = world.unitNames.get(grant.org_unit_id) ?? '?';
+		return { code: added ? 'admin_import_change_adds_leader' : 'admin_import_change_removes_leader', params: { unit } };
+	}
+	return { code: added ? 'admin_import_change_adds_admin' : 'admin_import_change_removes_admin' };
+}
+
+/** A change from one value to another, where either side may be nothing ("team: no team → Payroll"). */
+function valueChange(
+	codes: { both: Refusal['code']; set: Refusal['code']; cleared: Refusal['code'] },
+	from: string | null,
+	to: string | null
+): Refusal {
+	if (from === null) return { code: codes.set, params: { to: to ?? '' } };
+	if (to === null) return { code: codes.cleared, params: { from } };
+	return { code: codes.both, params: { from, to } };
+}
+
 function parseRoles(
 	raw: string,
 	teamId: string | null,
 	world: ImportWorld,
-	fail: (reason: string) => void
+	fail: (reason: Refusal) => void
 ): PlannedGrant[] {
 	const grants: PlannedGrant[] = [];
 	const tokens = raw
@@ -116,21 +156,18 @@ function parseRoles(
 		const scopeName = rest.join(':').trim();
 		if (role === 'staff') continue;
 		if (role === 'admin') {
-			grants.push({ role: 'admin', team_id: null, org_unit_id: null, label: 'admin' });
+			grants.push({ role: 'admin', team_id: null, org_unit_id: null });
 		} else if (role === 'manager') {
 			const team = scopeName ? world.teams.get(scopeName.toLowerCase()) : teamId ? { id: teamId } : undefined;
 			if (!team) {
 				fail(
-					scopeName ? `"${scopeName}" is not a team` : '"manager" needs a team in this row, or write manager:Team name'
+					scopeName
+						? { code: 'admin_import_role_team_unknown', params: { team: scopeName } }
+						: { code: 'admin_import_role_manager_needs_team' }
 				);
 				continue;
 			}
-			grants.push({
-				role: 'manager',
-				team_id: team.id,
-				org_unit_id: null,
-				label: `manager of ${world.teamNames.get(team.id)}`
-			});
+			grants.push({ role: 'manager', team_id: team.id, org_unit_id: null });
 		} else if (role === 'leader') {
 			let unitId: string | undefined;
 			if (scopeName) unitId = world.units.get(scopeName.toLowerCase())?.id;
@@ -138,19 +175,14 @@ function parseRoles(
 			if (!unitId) {
 				fail(
 					scopeName
-						? `"${scopeName}" is not an org unit`
-						: '"leader" needs a team in this row, or write leader:Unit name'
+						? { code: 'admin_import_role_unit_unknown', params: { unit: scopeName } }
+						: { code: 'admin_import_role_leader_needs_team' }
 				);
 				continue;
 			}
-			grants.push({
-				role: 'leader',
-				team_id: null,
-				org_unit_id: unitId,
-				label: `leader of ${world.unitNames.get(unitId)}`
-			});
+			grants.push({ role: 'leader', team_id: null, org_unit_id: unitId });
 		} else {
-			fail(`"${token}" is not a role; use admin, manager, manager:Team, leader or leader:Unit`);
+			fail({ code: 'admin_import_role_unknown', params: { role: token } });
 		}
 	}
 	const seen = new Set<string>();
@@ -173,7 +205,7 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 	const table = parsed.data;
 	const header = (table[0] ?? []).map(normaliseHeader);
 	if (header.every((h) => h === '')) {
-		issues.push({ line: 0, column: '', reason: 'The file is empty. Start from the template.' });
+		issues.push({ line: 0, column: '', reason: { code: 'admin_import_file_empty' } });
 		return plan([]);
 	}
 	const known = (h: string) => (importColumns as readonly string[]).includes(h);
@@ -182,13 +214,20 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 		issues.push({
 			line: 1,
 			column: '',
-			reason: `The first line must name the columns: ${formatList(requiredImportColumns)} are required; ${formatList(optionalImportColumns)} are optional. Start from the template.`
+			reason: {
+				code: 'admin_import_header_missing',
+				params: { required: formatList(requiredImportColumns), optional: formatList(optionalImportColumns) }
+			}
 		});
 		return plan([]);
 	}
 	for (const h of header) {
 		if (h !== '' && !known(h)) {
-			issues.push({ line: 1, column: '', reason: `Unknown column "${h}". Columns are: ${importColumns.join(', ')}` });
+			issues.push({
+				line: 1,
+				column: '',
+				reason: { code: 'admin_import_column_unknown', params: { column: h, columns: importColumns.join(', ') } }
+			});
 		}
 	}
 	for (const col of requiredImportColumns) {
@@ -196,7 +235,10 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 			issues.push({
 				line: 1,
 				column: col,
-				reason: `The required column "${col}" is missing. Every file needs the columns ${formatList(requiredImportColumns)}.`
+				reason: {
+					code: 'admin_import_column_missing',
+					params: { column: col, required: formatList(requiredImportColumns) }
+				}
 			});
 		}
 	}
@@ -212,11 +254,15 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 		.slice(1)
 		.filter(({ row }) => row.some((v) => v.trim() !== ''));
 	if (dataRows.length === 0) {
-		issues.push({ line: 0, column: '', reason: 'The file has a header but no people.' });
+		issues.push({ line: 0, column: '', reason: { code: 'admin_import_no_people' } });
 		return plan([]);
 	}
 	if (dataRows.length > MAX_IMPORT_ROWS) {
-		issues.push({ line: 0, column: '', reason: `At most ${MAX_IMPORT_ROWS} people per import; split the file.` });
+		issues.push({
+			line: 0,
+			column: '',
+			reason: { code: 'admin_import_too_many_rows', params: { count: MAX_IMPORT_ROWS } }
+		});
 		return plan([]);
 	}
 
@@ -228,25 +274,28 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 
 	const rows: PlannedRow[] = [];
 	for (const { row, line } of dataRows) {
-		const fail = (column: ImportColumn, reason: string) => issues.push({ line, column, reason });
+		const fail = (column: ImportColumn, reason: ImportText) => issues.push({ line, column, reason });
 		if (row.length > header.length && row.slice(header.length).some((v) => v.trim() !== '')) {
-			fail('email', `This row has ${row.length} values but the header has ${header.length} columns`);
+			fail('email', { code: 'admin_import_row_too_long', params: { values: row.length, columns: header.length } });
 		}
 
 		const emailResult = emailField.safeParse(cell(row, 'email'));
 		const email = emailResult.success ? emailResult.data : cell(row, 'email');
-		if (!emailResult.success) fail('email', emailResult.error.issues[0]?.message ?? 'Invalid email');
-		else if (emailsInFile.get(email) !== line)
-			fail('email', `This email already appears on line ${emailsInFile.get(email)}`);
+		if (!emailResult.success) fail('email', emailResult.error.issues[0]?.message ?? { code: 'email_invalid' });
+		else if (emailsInFile.get(email) !== line) {
+			fail('email', { code: 'admin_import_email_repeated', params: { line: emailsInFile.get(email) ?? 0 } });
+		}
 
 		const existing = emailResult.success ? world.people.get(email) : undefined;
 
 		const nameResult = nameField.safeParse(cell(row, 'name'));
-		if (!nameResult.success) fail('name', nameResult.error.issues[0]?.message ?? 'Invalid name');
+		if (!nameResult.success) fail('name', nameResult.error.issues[0]?.message ?? { code: 'name_required' });
 		const name = nameResult.success ? nameResult.data : cell(row, 'name');
 
 		const jobTitle = has('job title') ? cell(row, 'job title') : (existing?.job_title ?? '');
-		if (jobTitle.length > 120) fail('job title', 'A job title can be at most 120 characters');
+		if (jobTitle.length > 120) {
+			fail('job title', { code: 'field_too_long', params: { label: m.field_job_title(), max: 120 } });
+		}
 
 		let teamId = existing?.team_id ?? null;
 		if (has('team')) {
@@ -254,7 +303,7 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 			if (teamName === '') teamId = null;
 			else {
 				const team = world.teams.get(teamName.toLowerCase());
-				if (!team) fail('team', `"${teamName}" is not a team; add it under Admin › Organisation first`);
+				if (!team) fail('team', { code: 'admin_import_team_unknown', params: { team: teamName } });
 				teamId = team?.id ?? null;
 			}
 		}
@@ -265,12 +314,12 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 			managerEmail = raw === '' ? null : raw;
 			if (managerEmail) {
 				const known = world.people.get(managerEmail);
-				if (managerEmail === email) fail('manager email', 'A person cannot be their own manager');
+				if (managerEmail === email) fail('manager email', { code: 'admin_person_own_manager' });
 				else if (!emailsInFile.has(managerEmail) && !known) {
-					fail('manager email', `Nobody has the email ${managerEmail}, in Ripple or in this file`);
+					fail('manager email', { code: 'admin_import_manager_unknown', params: { email: managerEmail } });
 				} else if (known && !known.active) {
 					// Imports never reactivate anyone, so listing them in the file does not help.
-					fail('manager email', `${managerEmail} belongs to a deactivated person; reactivate them first`);
+					fail('manager email', { code: 'admin_import_manager_deactivated', params: { email: managerEmail } });
 				}
 			}
 		}
@@ -279,7 +328,7 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 		if (has('time zone')) {
 			const raw = cell(row, 'time zone');
 			if (raw !== '') {
-				if (!isTimeZone(raw)) fail('time zone', `"${raw}" is not a time zone; use a name like Europe/Amsterdam`);
+				if (!isTimeZone(raw)) fail('time zone', { code: 'admin_import_time_zone_unknown', params: { zone: raw } });
 				else timeZone = raw;
 			}
 		}
@@ -290,42 +339,55 @@ export function planImport(csvText: string, world: ImportWorld): ImportPlan {
 			const keepsAdmin = grants.some((g) => g.role === 'admin');
 			const hadAdmin = existing?.grants.some((g) => g.role === 'admin') ?? false;
 			if (email === world.actorEmail && hadAdmin && !keepsAdmin) {
-				fail('roles', 'This import would remove your own admin role; keep "admin" in your row');
+				fail('roles', { code: 'admin_import_keeps_own_admin' });
 			}
 		}
 
-		const changes: string[] = [];
+		const changes: Refusal[] = [];
 		if (existing) {
-			const teamName = (id: string | null) => (id ? (world.teamNames.get(id) ?? '?') : 'no team');
-			if (name !== existing.name) changes.push(`name: ${existing.name} → ${name}`);
-			if (jobTitle !== existing.job_title) changes.push(`job title: ${existing.job_title || '—'} → ${jobTitle || '—'}`);
-			if (teamId !== existing.team_id) changes.push(`team: ${teamName(existing.team_id)} → ${teamName(teamId)}`);
-			if (managerEmail !== existing.manager_email) {
-				changes.push(`manager: ${existing.manager_email ?? 'none'} → ${managerEmail ?? 'none'}`);
+			const teamName = (id: string | null) => (id ? (world.teamNames.get(id) ?? '?') : null);
+			if (name !== existing.name) {
+				changes.push({ code: 'admin_import_change_name', params: { from: existing.name, to: name } });
 			}
-			if (timeZone !== existing.time_zone) changes.push(`time zone: ${existing.time_zone} → ${timeZone}`);
+			if (jobTitle !== existing.job_title) {
+				changes.push({
+					code: 'admin_import_change_job_title',
+					params: { from: existing.job_title || '—', to: jobTitle || '—' }
+				});
+			}
+			if (teamId !== existing.team_id) {
+				const codes = {
+					both: 'admin_import_change_team',
+					set: 'admin_import_change_team_set',
+					cleared: 'admin_import_change_team_cleared'
+				} as const;
+				changes.push(valueChange(codes, teamName(existing.team_id), teamName(teamId)));
+			}
+			if (managerEmail !== existing.manager_email) {
+				const codes = {
+					both: 'admin_import_change_manager',
+					set: 'admin_import_change_manager_set',
+					cleared: 'admin_import_change_manager_cleared'
+				} as const;
+				changes.push(valueChange(codes, existing.manager_email, managerEmail));
+			}
+			if (timeZone !== existing.time_zone) {
+				changes.push({ code: 'admin_import_change_time_zone', params: { from: existing.time_zone, to: timeZone } });
+			}
 			if (grants) {
 				const before = new Set(existing.grants.map(grantKey));
 				const after = new Set(grants.map(grantKey));
-				for (const g of grants) if (!before.has(grantKey(g))) changes.push(`adds role ${g.label}`);
-				const removed = existing.grants.filter((g) => !after.has(grantKey(g)));
-				for (const g of removed) {
-					const scope = g.team_id
-						? ` of ${world.teamNames.get(g.team_id)}`
-						: g.org_unit_id
-							? ` of ${world.unitNames.get(g.org_unit_id)}`
-							: '';
-					changes.push(`removes role ${g.role}${scope}`);
-				}
+				for (const g of grants) if (!before.has(grantKey(g))) changes.push(roleChange(g, world, true));
+				for (const g of existing.grants) if (!after.has(grantKey(g))) changes.push(roleChange(g, world, false));
 			}
-			if (!existing.active) changes.push('stays deactivated');
+			if (!existing.active) changes.push({ code: STAYS_DEACTIVATED });
 		}
 
 		rows.push({
 			line,
 			email,
 			name,
-			action: existing ? (changes.filter((c) => c !== 'stays deactivated').length ? 'update' : 'unchanged') : 'create',
+			action: existing ? (changes.some((c) => c.code !== STAYS_DEACTIVATED) ? 'update' : 'unchanged') : 'create',
 			changes,
 			personId: existing?.id ?? null,
 			fields: { name, job_title: jobTitle, team_id: teamId, manager_email: managerEmail, time_zone: timeZone },

@@ -1,5 +1,5 @@
 import { defaultLocale } from '../org/settings';
-import { recordAudit } from '../audit/log';
+import { recordAudit, wordAudit } from '../audit/log';
 import { issueInvite } from '../auth/invites';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
@@ -15,6 +15,7 @@ import {
 } from './queries';
 import type { Actor } from '../auth/actor';
 import { groupBy } from '../../group';
+import { baseLocale } from '../../i18n/locales';
 
 /** The staff template, its examples in the first team by name (or a made-up one before there are any). */
 export async function staffImportTemplate(database: Db): Promise<string> {
@@ -148,10 +149,16 @@ export async function applyImport(database: Db, actor: Actor, csvText: string, n
 			action: 'import.applied',
 			objectType: 'import',
 			objectId: null,
-			summary: `Imported staff: ${plan.counts.create} created, ${plan.counts.update} changed, ${plan.counts.unchanged} unchanged`,
+			summary: {
+				code: 'admin_audit_import_applied',
+				params: { created: plan.counts.create, changed: plan.counts.update, unchanged: plan.counts.unchanged }
+			},
+			// The changes as the English summary reads: details are a record, not a page to translate.
 			details: {
 				created: plan.rows.filter((r) => r.action === 'create').map((r) => r.email),
-				changed: plan.rows.filter((r) => r.action === 'update').map((r) => ({ email: r.email, changes: r.changes }))
+				changed: plan.rows
+					.filter((r) => r.action === 'update')
+					.map((r) => ({ email: r.email, changes: r.changes.map((c) => wordAudit(c, baseLocale)) }))
 			},
 			ip: actor.ip,
 			at: now

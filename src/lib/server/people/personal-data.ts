@@ -3,7 +3,7 @@ import { eraseIdentityFromAudit, recordAudit } from '../audit/log';
 import { accountKey, clearAccountFailures } from '../auth/throttle';
 import type { Db } from '../db';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
 import { getPersonDetail, getPersonRow, updatePerson } from './queries';
 
 /**
@@ -316,15 +316,14 @@ export async function erasePerson(
 	personId: string,
 	now: Date
 ): Promise<ServiceResult<{ label: string }>> {
-	if (personId === actor.id) return rejected({ _form: 'You cannot erase your own account; ask another admin.' });
+	if (personId === actor.id) return refuse('_form', 'admin_erase_self');
 	const references = await personReferences(database);
 	const { missing } = coverage(references);
-	if (missing.length > 0)
-		return rejected({ _form: `Erasure has no rule for ${missing.join(', ')}; nothing was changed.` });
+	if (missing.length > 0) return refuse('_form', 'admin_erase_rules_missing', { columns: missing.join(', ') });
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
-		if (!person) return rejected({ _form: 'This person no longer exists' });
-		if (isErased(person)) return rejected({ _form: 'This person has already been erased' });
+		if (!person) return refuse('_form', 'admin_person_gone');
+		if (isErased(person)) return refuse('_form', 'admin_erase_already');
 		const label = erasedLabel(personId);
 		const erasedEmail = `${personId}${ERASED_DOMAIN}`;
 		const at = now.toISOString();
@@ -368,7 +367,7 @@ export async function erasePerson(
 			action: 'person.erased',
 			objectType: 'person',
 			objectId: personId,
-			summary: `Erased the personal data of ${label}`,
+			summary: { code: 'admin_audit_person_erased', params: { name: label } },
 			ip: actor.ip,
 			at: now
 		});

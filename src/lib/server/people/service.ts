@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { grantSchema, PersonInput } from '../../schemas/people';
-import { recordAudit } from '../audit/log';
+import { recordAudit, type AuditWording } from '../audit/log';
 import { issueInvite } from '../auth/invites';
 import { invalidatePersonSessions } from '../auth/session';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import type { FieldErrors } from '../forms';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type Refusals, type ServiceResult } from '../service-result';
 import { getTeam, getUnit } from '../org/directory';
 import {
 	countAdmins,
@@ -24,20 +23,33 @@ async function resolveReferences(
 	database: Db,
 	input: PersonInput,
 	selfId: string | null
-): Promise<{ errors: FieldErrors; managerId: string | null }> {
-	const errors: FieldErrors = {};
+): Promise<{ errors: Refusals; managerId: string | null }> {
+	const errors: Refusals = {};
 	const existing = await findPersonByEmail(database, input.email);
-	if (existing && existing.id !== selfId) errors.email = 'Someone already has this email address';
-	if (input.team_id && !(await getTeam(database, input.team_id))) errors.team_id = 'Choose a team from the list';
+	if (existing && existing.id !== selfId) errors.email = { code: 'admin_person_email_taken' };
+	if (input.team_id && !(await getTeam(database, input.team_id))) {
+		errors.team_id = { code: 'admin_choose_team_from_list' };
+	}
 	let managerId: string | null = null;
 	if (input.manager_email) {
 		const manager = await findPersonByEmail(database, input.manager_email);
-		if (!manager || manager.active !== 1) errors.manager_email = 'No active person has this email address';
-		else if (manager.id === selfId) errors.manager_email = 'A person cannot be their own manager';
+		if (!manager || manager.active !== 1) errors.manager_email = { code: 'admin_person_manager_unknown' };
+		else if (manager.id === selfId) errors.manager_email = { code: 'admin_person_own_manager' };
 		else managerId = manager.id;
 	}
 	return { errors, managerId };
 }
+
+/** The person's fields as an audit summary lists them, worded for each reader ("job title"). */
+const fieldInText = {
+	email: { code: 'admin_field_email_in_text' },
+	name: { code: 'admin_field_name_in_text' },
+	job_title: { code: 'admin_field_job_title_in_text' },
+	team_id: { code: 'admin_field_team_in_text' },
+	manager_id: { code: 'admin_field_manager_in_text' },
+	time_zone: { code: 'admin_field_time_zone_in_text' },
+	language: { code: 'admin_field_language_in_text' }
+} as const satisfies Record<string, AuditWording>;
 
 /** Creates a person and their one-time invite link, or nothing at all. */
 export async function createPerson(
@@ -71,7 +83,7 @@ export async function createPerson(
 			action: 'person.created',
 			objectType: 'person',
 			objectId: id,
-			summary: `Created ${input.name} <${input.email}>`,
+			summary: { code: 'admin_audit_person_created', params: { name: input.name, email: input.email } },
 			details: { email: input.email, team_id: input.team_id, manager_id: managerId },
 			ip: actor.ip,
 			at: now
@@ -90,7 +102,7 @@ export async function editPerson(
 ): Promise<ServiceResult<{ changed: string[] }>> {
 	return database.transaction().execute(async (trx) => {
 		const before = await getPersonDetail(trx, personId);
-		if (!before) return rejected({ _form: 'This person no longer exists' });
+		if (!before) return refuse('_form', 'admin_person_gone');
 		const { errors, managerId } = await resolveReferences(trx, input, personId);
 		if (Object.keys(errors).length) return { ok: false as const, errors };
 		const next = {
@@ -110,7 +122,10 @@ export async function editPerson(
 			action: 'person.updated',
 			objectType: 'person',
 			objectId: personId,
-			summary: `Updated ${input.name}: ${changed.join(', ')}`,
+			summary: {
+				code: 'admin_audit_person_updated',
+				params: { name: input.name, fields: changed.map((field) => fieldInText[field]) }
+			},
 			details: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }])),
 			ip: actor.ip,
 			at: now
@@ -127,12 +142,10 @@ export async function setPersonActive(
 	active: boolean,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	if (!active && personId === actor.id) {
-		return { ok: false, errors: { _form: 'You cannot deactivate your own account' } };
-	}
+	if (!active && personId === actor.id) return refuse('_form', 'admin_person_deactivate_self');
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
-		if (!person) return rejected({ _form: 'This person no longer exists' });
+		if (!person) return refuse('_form', 'admin_person_gone');
 		if ((person.active === 1) === active) return { ok: true as const };
 		await updatePerson(trx, personId, { active: active ? 1 : 0, updated_at: now.toISOString() });
 		if (!active) await invalidatePersonSessions(trx, personId);
@@ -141,7 +154,10 @@ export async function setPersonActive(
 			action: active ? 'person.reactivated' : 'person.deactivated',
 			objectType: 'person',
 			objectId: personId,
-			summary: `${active ? 'Reactivated' : 'Deactivated'} ${person.name}`,
+			summary: {
+				code: active ? 'admin_audit_person_reactivated' : 'admin_audit_person_deactivated',
+				params: { name: person.name }
+			},
 			ip: actor.ip,
 			at: now
 		});
@@ -158,16 +174,14 @@ export async function reissueInvite(
 ): Promise<ServiceResult<{ inviteToken: string; inviteExpiresAt: Date }>> {
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
-		if (!person || person.active !== 1) {
-			return rejected({ _form: 'Only active people can be invited' });
-		}
+		if (!person || person.active !== 1) return refuse('_form', 'admin_person_invite_inactive');
 		const invite = await issueInvite(trx, personId, actor.id, now);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'invite.created',
 			objectType: 'person',
 			objectId: personId,
-			summary: `Created a set-password link for ${person.name}`,
+			summary: { code: 'admin_audit_invite_created', params: { name: person.name } },
 			ip: actor.ip,
 			at: now
 		});
@@ -186,26 +200,26 @@ export async function grantRole(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
-		if (!person) return rejected({ _form: 'This person no longer exists' });
+		if (!person) return refuse('_form', 'admin_person_gone');
 		const existing = await listGrants(trx, personId);
-		let scopeLabel = '';
+		let summary: AuditWording = { code: 'admin_audit_role_granted_admin', params: { name: person.name } };
 		let team_id: string | null = null;
 		let org_unit_id: string | null = null;
 		if (input.role === 'manager') {
 			const team = await getTeam(trx, input.team_id);
-			if (!team) return rejected({ team_id: 'Choose a team from the list' });
+			if (!team) return refuse('team_id', 'admin_choose_team_from_list');
 			team_id = team.id;
-			scopeLabel = ` of ${team.name}`;
+			summary = { code: 'admin_audit_role_granted_manager', params: { name: person.name, team: team.name } };
 		} else if (input.role === 'leader') {
 			const unit = await getUnit(trx, input.org_unit_id);
-			if (!unit) return rejected({ org_unit_id: 'Choose a unit from the list' });
+			if (!unit) return refuse('org_unit_id', 'admin_choose_unit_from_list');
 			org_unit_id = unit.id;
-			scopeLabel = ` of ${unit.name}`;
+			summary = { code: 'admin_audit_role_granted_leader', params: { name: person.name, unit: unit.name } };
 		}
 		const duplicate = existing.some(
 			(g) => g.role === input.role && g.team_id === team_id && g.org_unit_id === org_unit_id
 		);
-		if (duplicate) return { ok: false as const, errors: { role: `${person.name} already has this role` } };
+		if (duplicate) return refuse('role', 'admin_person_role_held', { name: person.name });
 		await insertGrant(trx, {
 			id: newId(),
 			person_id: personId,
@@ -219,13 +233,31 @@ export async function grantRole(
 			action: 'role.granted',
 			objectType: 'person',
 			objectId: personId,
-			summary: `Made ${person.name} ${input.role}${scopeLabel}`,
+			summary,
 			details: { role: input.role, team_id, org_unit_id },
 			ip: actor.ip,
 			at: now
 		});
 		return { ok: true as const };
 	});
+}
+
+/** "Removed manager of Payroll from Pia Payables", worded for each reader. */
+function revokedSummary(
+	grant: { role: 'manager' | 'leader' | 'admin'; team_name: string | null; unit_name: string | null },
+	name: string
+): AuditWording {
+	if (grant.role === 'manager') {
+		return grant.team_name === null
+			? { code: 'admin_audit_role_revoked_manager_unscoped', params: { name } }
+			: { code: 'admin_audit_role_revoked_manager', params: { name, team: grant.team_name } };
+	}
+	if (grant.role === 'leader') {
+		return grant.unit_name === null
+			? { code: 'admin_audit_role_revoked_leader_unscoped', params: { name } }
+			: { code: 'admin_audit_role_revoked_leader', params: { name, unit: grant.unit_name } };
+	}
+	return { code: 'admin_audit_role_revoked_admin', params: { name } };
 }
 
 export async function revokeRole(
@@ -238,23 +270,18 @@ export async function revokeRole(
 	return database.transaction().execute(async (trx) => {
 		const person = await getPersonDetail(trx, personId);
 		const grant = (await listGrants(trx, personId)).find((g) => g.id === grantId);
-		if (!person || !grant) return rejected({ _form: 'That role was already removed' });
+		if (!person || !grant) return refuse('_form', 'admin_person_role_gone');
 		if (grant.role === 'admin') {
-			if (personId === actor.id) {
-				return rejected({ _form: 'You cannot remove your own admin role' });
-			}
-			if (person.active === 1 && (await countAdmins(trx)) <= 1) {
-				return rejected({ _form: 'Ripple needs at least one active admin' });
-			}
+			if (personId === actor.id) return refuse('_form', 'admin_person_admin_self');
+			if (person.active === 1 && (await countAdmins(trx)) <= 1) return refuse('_form', 'admin_person_last_admin');
 		}
 		await deleteGrant(trx, grantId);
-		const scope = grant.team_name ?? grant.unit_name;
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'role.revoked',
 			objectType: 'person',
 			objectId: personId,
-			summary: `Removed ${grant.role}${scope ? ` of ${scope}` : ''} from ${person.name}`,
+			summary: revokedSummary(grant, person.name),
 			details: { role: grant.role, team_id: grant.team_id, org_unit_id: grant.org_unit_id },
 			ip: actor.ip,
 			at: now

@@ -9,6 +9,7 @@ import {
 	requiredImportColumns,
 	type ImportPlan
 } from '$lib/server/people/import-plan';
+import { word } from '$lib/server/service-result';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREVIEW_ROWS = 200;
@@ -22,15 +23,19 @@ export const load: PageServerLoad = ({ locals }) => {
 	};
 };
 
-/** What the page needs of a plan: every problem, and a bounded sample of the rows. */
+/** What the page needs of a plan, worded for the reader: every problem, and a bounded sample of the rows. */
 function shape(plan: ImportPlan) {
 	return {
-		issues: plan.issues,
+		issues: plan.issues.map((issue) => ({ ...issue, reason: word(issue.reason) })),
 		counts: plan.counts,
 		total: plan.rows.length,
-		rows: plan.rows
-			.slice(0, PREVIEW_ROWS)
-			.map((r) => ({ line: r.line, email: r.email, name: r.name, action: r.action, changes: r.changes }))
+		rows: plan.rows.slice(0, PREVIEW_ROWS).map((r) => ({
+			line: r.line,
+			email: r.email,
+			name: r.name,
+			action: r.action,
+			changes: r.changes.map((change) => word(change))
+		}))
 	};
 }
 

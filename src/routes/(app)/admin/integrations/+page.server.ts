@@ -14,6 +14,7 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { periodOf, shiftPeriod } from '$lib/periods';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireAdmin(locals);
@@ -61,7 +62,7 @@ export const actions: Actions = {
 		const id = objectIdOf(await request.formData());
 		const result = await revokeIntegration(db(), actor, id, new Date());
 		if (!result.ok)
-			return fail(400, { revokeError: worded(result.errors)._form ?? 'This integration could not be revoked' });
+			return fail(400, { revokeError: worded(result.errors)._form ?? m.admin_integration_revoke_failed() });
 		redirect(303, '/admin/integrations?saved=revoked');
 	}
 };

@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 async function named(form: FormData, kind: 'unit' | 'team'): Promise<string> {
 	const id = objectIdOf(form);
 	const found = id && (kind === 'unit' ? await getUnit(db(), id) : await getTeam(db(), id));
-	if (!found) error(404, `We could not find that ${kind}.`);
+	if (!found) error(404, kind === 'unit' ? m.admin_org_unit_not_found() : m.admin_org_team_not_found());
 	return found.id;
 }
 

@@ -13,6 +13,7 @@ import { languages, timeZones } from '$lib/locale';
 import { erasureSchema, grantSchema, personSchema } from '$lib/schemas/people';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const admin = requireAdmin(locals);
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 }),
 		liveSessionsOf(db(), params.id, new Date(), locals.session?.id ?? null)
 	]);
-	if (!person) error(404, 'We could not find that person.');
+	if (!person) error(404, m.admin_person_not_found());
 	return {
 		person,
 		grants,
