@@ -17,6 +17,8 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 	return {
 		module: {
 			slug: mod.slug,
+			/** The language its texts are in: the learner's, or English where there is no translation yet. */
+			locale: mod.locale,
 			title: mod.title,
 			summary: mod.summary,
 			audience: mod.audience,

@@ -1,4 +1,7 @@
 import { introComponent } from '$lib/learning/components';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ data, params }) => ({ ...data, intro: await introComponent(params.module) });
+export const load: PageLoad = async ({ data, params, parent }) => {
+	const { module } = await parent();
+	return { ...data, intro: await introComponent(params.module, module.locale) };
+};
