@@ -25,6 +25,11 @@ export function intlLocale(locale: string): string {
 	return isLocale(locale) ? intlTags[locale] : locale;
 }
 
+/** A stored language code as a locale Ripple speaks, English when it is not one. */
+export function asLocale(value: string | null | undefined): Locale {
+	return isLocale(value) ? value : baseLocale;
+}
+
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
 }

@@ -274,6 +274,7 @@ export async function completionByCode(database: Db, code: string) {
 			'completions.module_version',
 			'completions.completed_at',
 			'completions.verification_code',
+			'completions.locale',
 			'people.name',
 			'people.time_zone'
 		])

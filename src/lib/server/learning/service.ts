@@ -1,3 +1,4 @@
+import { asLocale } from '../../i18n/locales';
 import { groupBy } from '../../group';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { Actor } from '../auth/actor';
@@ -470,7 +471,9 @@ export async function verifyCertificate(database: Db, rawCode: string) {
 		certificate: found
 			? {
 					name: found.name,
-					module: findModule(found.module_slug)?.title ?? found.module_slug,
+					// In the language the certificate was earned in, whoever checks it.
+					module: findModule(found.module_slug, asLocale(found.locale))?.title ?? found.module_slug,
+					locale: found.locale,
 					version: found.module_version,
 					completedOn: found.completed_at.slice(0, 10)
 				}

@@ -1,14 +1,23 @@
 import { qrCode } from '$lib/server/learning/certificate-qr';
 import { requireActor } from '$lib/server/policy';
+import { findModule } from '$lib/server/learning/content';
+import { asLocale } from '$lib/i18n/locales';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
+export const load: PageServerLoad = async ({ locals, params, parent, url }) => {
 	const actor = requireActor(locals);
 	const { state } = await parent();
 	const verifyUrl = state.completion ? `${url.origin}/verify/${state.completion.verification_code}` : null;
 	return {
 		name: locals.user?.name ?? '',
 		completion: state.completion,
+		// The certificate names the module in the language it was earned in.
+		certificateTitle: state.completion
+			? {
+					text: findModule(params.module, asLocale(state.completion.locale))?.title ?? params.module,
+					locale: state.completion.locale
+				}
+			: null,
 		isNew: url.searchParams.has('new'),
 		timeZone: actor.timeZone,
 		verifyUrl,
