@@ -5,7 +5,9 @@ import { newId } from '../db/ids';
 import type { Observation, ObservationSource } from '../db/schema';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
+import { formatInteger } from '../../intl';
+import { m } from '../../paraglide/messages.js';
 import {
 	observationAccess,
 	observationSource,
@@ -35,24 +37,30 @@ import { observedOnProblem } from './rules';
 export const EVIDENCE_MAX = 2000;
 export const RESPONSE_MAX = 2000;
 
-const evidence = (missing: string) =>
+const evidence = (missing: () => string) =>
 	z
 		.string()
 		.trim()
-		.min(10, missing)
-		.max(EVIDENCE_MAX, `Keep this under ${EVIDENCE_MAX.toLocaleString('en')} characters`);
+		.min(10, { error: missing })
+		.max(EVIDENCE_MAX, { error: () => m.growth_evidence_too_long({ max: formatInteger(EVIDENCE_MAX) }) });
 
 export const observationSchema = z.object({
-	behaviour: z.string().trim().min(1, 'Choose the behaviour you saw'),
+	behaviour: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.growth_behaviour_required() }),
 	level: z.coerce
-		.number('Choose the level that fits best')
-		.int('Choose a level from 1 to 5')
-		.min(1, 'Choose the level that fits best')
-		.max(5, 'Choose a level from 1 to 5'),
-	situation: evidence('Describe the situation, in a sentence or two'),
-	action: evidence('Describe what they did, in a sentence or two'),
-	impact: evidence('Describe the impact it had, in a sentence or two'),
-	observed_on: z.string().trim().min(1, 'Enter the date you saw it')
+		.number({ error: () => m.growth_level_required() })
+		.int({ error: () => m.growth_level_range() })
+		.min(1, { error: () => m.growth_level_required() })
+		.max(5, { error: () => m.growth_level_range() }),
+	situation: evidence(() => m.growth_situation_required()),
+	action: evidence(() => m.growth_action_required()),
+	impact: evidence(() => m.growth_impact_required()),
+	observed_on: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.growth_observed_on_required() })
 });
 export type ObservationInput = z.infer<typeof observationSchema>;
 
@@ -60,8 +68,8 @@ export const responseSchema = z.object({
 	response: z
 		.string()
 		.trim()
-		.min(2, 'Write your response')
-		.max(RESPONSE_MAX, `Keep your response under ${RESPONSE_MAX.toLocaleString('en')} characters`)
+		.min(2, { error: () => m.growth_response_required() })
+		.max(RESPONSE_MAX, { error: () => m.growth_response_too_long({ max: formatInteger(RESPONSE_MAX) }) })
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -156,11 +164,11 @@ export async function createObservation(
 	return database.transaction().execute(async (trx) => {
 		const person = await observedPerson(trx, personId);
 		const source = person ? observationSource(author.scope, person) : null;
-		if (!person || !source) return rejected({ _form: 'This person is no longer in Ripple' });
+		if (!person || !source) return refuse('_form', 'growth_person_gone');
 		const scale = await currentScale(trx, input.behaviour);
-		if (!scale) return rejected({ behaviour: 'Choose a behaviour from the list' });
+		if (!scale) return refuse('behaviour', 'growth_behaviour_not_in_list');
 		const dateProblem = observedOnProblem(input.observed_on, today);
-		if (dateProblem) return rejected({ observed_on: dateProblem });
+		if (dateProblem) return refuse('observed_on', dateProblem.code, dateProblem.params);
 		const id = newId();
 		const at = now.toISOString();
 		await insertObservation(trx, {
@@ -216,7 +224,7 @@ async function observationWithAccess(database: Db, scope: Scope, id: string) {
 	};
 }
 
-const GONE = { _form: 'This observation no longer exists' };
+const gone = () => refuse('_form', 'growth_observation_gone');
 
 /**
  * The author changes their rating or evidence. The rating stays on the scale it was made against
@@ -232,19 +240,19 @@ export async function updateObservation(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, author.scope, id);
-		if (!found?.access.edit) return rejected(GONE);
+		if (!found?.access.edit) return gone();
 		const before = snapshot(found.observation);
 		const sameSlug = await behaviourSlugOf(trx, before.behaviour_id);
 		let behaviour = { id: before.behaviour_id, versionId: before.behaviour_version_id, slug: sameSlug };
 		if (input.behaviour !== sameSlug) {
 			const scale = await currentScale(trx, input.behaviour);
-			if (!scale) return rejected({ behaviour: 'Choose a behaviour from the list' });
+			if (!scale) return refuse('behaviour', 'growth_behaviour_not_in_list');
 			behaviour = { id: scale.behaviourId, versionId: scale.versionId, slug: scale.slug };
 		}
 		// An old observation can be corrected without re-dating it, however long ago it was.
 		if (input.observed_on !== before.observed_on) {
 			const dateProblem = observedOnProblem(input.observed_on, today);
-			if (dateProblem) return rejected({ observed_on: dateProblem });
+			if (dateProblem) return refuse('observed_on', dateProblem.code, dateProblem.params);
 		}
 		const after = {
 			...before,
@@ -286,7 +294,7 @@ export async function deleteObservation(
 ): Promise<ServiceResult<{ personId: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, actor.scope, id);
-		if (!found?.access.remove) return rejected(GONE);
+		if (!found?.access.remove) return gone();
 		const { observation } = found;
 		await deleteObservationRow(trx, id);
 		await recordAudit(trx, {
@@ -319,7 +327,7 @@ export async function respondToObservation(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, actor.scope, id);
-		if (!found?.access.respond) return rejected(GONE);
+		if (!found?.access.respond) return gone();
 		const previous = found.observation.response;
 		if (previous === response) return { ok: true as const };
 		// updated_at stays: it tells when the author last changed the rating, not when it was answered.
