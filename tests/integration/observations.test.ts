@@ -99,6 +99,8 @@ describe('recording', () => {
 		expect((await record('priya', 'priya')).source).toBe('self');
 		const created = await lastAudit('observation.created', (await record('carlos', 'priya')).id);
 		expect(created?.details).toMatchObject({ person_id: 'priya', source: 'peer', behaviour: 'ownership', version: 1 });
+		// The audit log keeps one summary for every reader, in English.
+		expect(created?.summary).toBe('Recorded a peer observation of Priya Raman on Takes ownership');
 	});
 
 	it('refuses people who have left, archived behaviours and dates in the future or long ago', async () => {

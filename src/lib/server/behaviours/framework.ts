@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { refuse, type ServiceResult } from '../service-result';
 import { formatInteger } from '../../intl';
 import { m } from '../../paraglide/messages.js';
+import { auditSummary } from './audit-summary';
 import { modulesByBehaviour, type BuildingModule } from './modules';
 import {
 	behaviourOrderOfValue,
@@ -208,7 +209,7 @@ export async function createValue(
 			action: 'behaviour_value.created',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: `Added the value ${input.name}`,
+			summary: auditSummary('growth_audit_value_created', { name: input.name }),
 			details: { slug },
 			ip: actor.ip,
 			at: now
@@ -237,8 +238,8 @@ export async function updateValue(
 			objectId: id,
 			summary:
 				value.name === input.name
-					? `Changed the description of ${input.name}`
-					: `Renamed the value ${value.name} to ${input.name}`,
+					? auditSummary('growth_audit_value_description_changed', { name: input.name })
+					: auditSummary('growth_audit_value_renamed', { from: value.name, to: input.name }),
 			details: { before: { name: value.name, description: value.description }, after: input },
 			ip: actor.ip,
 			at: now
@@ -269,7 +270,9 @@ export async function moveValue(
 			action: 'behaviour_value.updated',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: `Moved the value ${value.name} ${direction}`,
+			summary: auditSummary(direction === 'up' ? 'growth_audit_value_moved_up' : 'growth_audit_value_moved_down', {
+				name: value.name
+			}),
 			details: { position: order.indexOf(id) },
 			ip: actor.ip,
 			at: now
@@ -291,7 +294,7 @@ export async function deleteValue(database: Db, actor: Actor, id: string, now: D
 			action: 'behaviour_value.deleted',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: `Deleted the value ${value.name}`,
+			summary: auditSummary('growth_audit_value_deleted', { name: value.name }),
 			details: { slug: value.slug, name: value.name, description: value.description },
 			ip: actor.ip,
 			at: now
@@ -344,7 +347,7 @@ export async function createBehaviour(
 			action: 'behaviour.created',
 			objectType: 'behaviour',
 			objectId: id,
-			summary: `Added the behaviour ${input.label} under ${value.name}`,
+			summary: auditSummary('growth_audit_behaviour_created', { label: input.label, value: value.name }),
 			details: { slug },
 			ip: actor.ip,
 			at: now
@@ -413,7 +416,16 @@ export async function updateBehaviour(
 				action: 'behaviour.updated',
 				objectType: 'behaviour',
 				objectId: id,
-				summary: `Edited the behaviour ${input.label}${moved ? ` (moved to ${value.name})` : ''}${change === 'edit_in_place' ? `, anchors of version ${version} corrected` : ''}`,
+				summary: auditSummary(
+					change === 'edit_in_place'
+						? moved
+							? 'growth_audit_behaviour_edited_moved_corrected'
+							: 'growth_audit_behaviour_edited_corrected'
+						: moved
+							? 'growth_audit_behaviour_edited_moved'
+							: 'growth_audit_behaviour_edited',
+					{ label: input.label, value: value.name, version }
+				),
 				details: {
 					before: Object.fromEntries(changed.map((k) => [k, behaviour[k]])),
 					after: Object.fromEntries(changed.map((k) => [k, fields[k]])),
@@ -429,7 +441,12 @@ export async function updateBehaviour(
 				action: 'behaviour.versioned',
 				objectType: 'behaviour',
 				objectId: id,
-				summary: `New anchors for ${input.label}: version ${version} replaces version ${behaviour.current_version}, which keeps its ${observed} ${observed === 1 ? 'observation' : 'observations'}`,
+				summary: auditSummary('growth_audit_behaviour_versioned', {
+					label: input.label,
+					version,
+					previous: behaviour.current_version,
+					count: observed
+				}),
 				details: { from: behaviour.current_version, to: version, before, after: next },
 				ip: actor.ip,
 				at: now
@@ -456,7 +473,10 @@ export async function moveBehaviour(
 			action: 'behaviour.updated',
 			objectType: 'behaviour',
 			objectId: id,
-			summary: `Moved the behaviour ${behaviour.label} ${direction}`,
+			summary: auditSummary(
+				direction === 'up' ? 'growth_audit_behaviour_moved_up' : 'growth_audit_behaviour_moved_down',
+				{ label: behaviour.label }
+			),
 			details: { position: order.indexOf(id) },
 			ip: actor.ip,
 			at: now
@@ -486,7 +506,9 @@ export async function setBehaviourArchived(
 			action: archived ? 'behaviour.archived' : 'behaviour.restored',
 			objectType: 'behaviour',
 			objectId: id,
-			summary: archived ? `Archived the behaviour ${behaviour.label}` : `Restored the behaviour ${behaviour.label}`,
+			summary: auditSummary(archived ? 'growth_audit_behaviour_archived' : 'growth_audit_behaviour_restored', {
+				label: behaviour.label
+			}),
 			ip: actor.ip,
 			at: now
 		});

@@ -5,7 +5,7 @@ import { newId } from '../db/ids';
 import type { Observation, ObservationSource } from '../db/schema';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
-import { refuse, type ServiceResult } from '../service-result';
+import { refuse, type MessageKey, type ServiceResult } from '../service-result';
 import { formatInteger } from '../../intl';
 import { m } from '../../paraglide/messages.js';
 import {
@@ -26,6 +26,7 @@ import {
 	updateObservationRow,
 	type ObservationView
 } from './observation-queries';
+import { auditSummary } from './audit-summary';
 import { observedOnProblem } from './rules';
 
 /**
@@ -195,8 +196,13 @@ export async function createObservation(
 			objectId: id,
 			summary:
 				source === 'self'
-					? `Rated themselves on ${scale.label}`
-					: `Recorded a ${source} observation of ${person.name} on ${scale.label}`,
+					? auditSummary('growth_audit_self_rated', { behaviour: scale.label })
+					: auditSummary(
+							source === 'manager'
+								? 'growth_audit_manager_observation_recorded'
+								: 'growth_audit_peer_observation_recorded',
+							{ name: person.name, behaviour: scale.label }
+						),
 			details: {
 				person_id: person.personId,
 				behaviour: scale.slug,
@@ -272,7 +278,7 @@ export async function updateObservation(
 			action: 'observation.updated',
 			objectType: 'observation',
 			objectId: id,
-			summary: `Edited an observation of ${found.person.name} (${changed.join(', ')})`,
+			summary: auditSummary('growth_audit_observation_edited', { name: found.person.name, fields: changed.join(', ') }),
 			details: {
 				person_id: found.person.personId,
 				before: Object.fromEntries(changed.map((k) => [k, before[k]])),
@@ -284,6 +290,12 @@ export async function updateObservation(
 		return { ok: true as const };
 	});
 }
+
+const deletedSummary = {
+	manager: 'growth_audit_manager_observation_deleted',
+	peer: 'growth_audit_peer_observation_deleted',
+	self: 'growth_audit_self_observation_deleted'
+} as const satisfies Record<ObservationSource, MessageKey>;
 
 /** The author or an admin removes an observation; the audit log keeps what it said. */
 export async function deleteObservation(
@@ -302,7 +314,7 @@ export async function deleteObservation(
 			action: 'observation.deleted',
 			objectType: 'observation',
 			objectId: id,
-			summary: `Deleted a ${observation.source} observation of ${found.person.name}`,
+			summary: auditSummary(deletedSummary[observation.source], { name: found.person.name }),
 			details: {
 				person_id: observation.person_id,
 				author_id: observation.author_id,
@@ -338,9 +350,7 @@ export async function respondToObservation(
 			objectType: 'observation',
 			objectId: id,
 			summary:
-				previous === null
-					? 'Responded to an observation about them'
-					: 'Changed their response to an observation about them',
+				previous === null ? auditSummary('growth_audit_responded') : auditSummary('growth_audit_response_changed'),
 			details: { previous, response },
 			ip: actor.ip,
 			at: now
