@@ -15,6 +15,7 @@ import {
 import { createObservation, observationForViewer } from '../../src/lib/server/behaviours/observations';
 import { behaviourLabels, isActiveBehaviour, listBehaviours } from '../../src/lib/server/behaviours/queries';
 import { scopeOf } from '../../src/lib/server/people/queries';
+import { word } from '../../src/lib/server/service-result';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor, actorFor } from './temp-db';
 
 let temp: TempDb;
@@ -110,7 +111,13 @@ describe('values', () => {
 		await setBehaviourArchived(temp.db, admin, behaviour.id, true, T0);
 
 		const refused = await deleteValue(temp.db, admin, value.id, T0);
-		expect(refused.ok).toBe(false);
+		expect(refused).toMatchObject({
+			ok: false,
+			errors: { _form: { code: 'growth_value_still_used', params: { name: 'Temporary', count: 1 } } }
+		});
+		expect(refused.ok ? null : word(refused.errors._form!)).toBe(
+			'Temporary still has 1 behaviour (archived ones count); move them to another value first'
+		);
 		expect(await events('behaviour_value.deleted', value.id)).toHaveLength(0);
 
 		const empty = await createValue(temp.db, admin, { name: 'Empty', description: '' }, T0);

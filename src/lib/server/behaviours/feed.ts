@@ -1,14 +1,14 @@
-import { observationSourceLabels } from '../../measure';
+import { observationSourceLabel, observationSources } from '../../observation-sources';
+import { m } from '../../paraglide/messages.js';
 import { pageCount, pageFrom } from '../../paging';
 import type { Db } from '../db';
 import { listObservations } from './observations';
 import { listBehaviours } from './queries';
 
-const sources = Object.keys(observationSourceLabels) as (keyof typeof observationSourceLabels)[];
-
 /**
  * One page of observations about a person or a team's members, with the behaviour and source
- * filters read from the address. The caller has checked the viewer may read all of them.
+ * filters read from the address. The caller has checked the viewer may read all of them. The filter
+ * options are worded in the request's language.
  */
 export async function observationFeed(
 	database: Db,
@@ -18,7 +18,7 @@ export async function observationFeed(
 ) {
 	const behaviours = await listBehaviours(database, { includeArchived: true });
 	const behaviour = behaviours.find((b) => b.slug === url.searchParams.get('behaviour'));
-	const source = sources.find((s) => s === url.searchParams.get('source'));
+	const source = observationSources.find((s) => s === url.searchParams.get('source'));
 	const paging = pageFrom(url, pageSize);
 	const { rows, total } = await listObservations(database, { ...about, behaviourId: behaviour?.id, source }, paging);
 	return {
@@ -27,8 +27,11 @@ export async function observationFeed(
 		page: paging.page,
 		pageCount: pageCount(total, pageSize),
 		filters: { behaviour: behaviour?.slug ?? '', source: source ?? '' },
-		behaviours: behaviours.map((b) => ({ value: b.slug, label: b.archived ? `${b.label} (archived)` : b.label })),
-		sources: sources.map((s) => ({ value: s, label: observationSourceLabels[s] }))
+		behaviours: behaviours.map((b) => ({
+			value: b.slug,
+			label: b.archived ? m.growth_behaviour_archived_option({ label: b.label }) : b.label
+		})),
+		sources: observationSources.map((s) => ({ value: s, label: observationSourceLabel(s) }))
 	};
 }
 

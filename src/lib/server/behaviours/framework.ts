@@ -3,7 +3,10 @@ import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
+import { formatInteger } from '../../intl';
+import { m } from '../../paraglide/messages.js';
+import { auditSummary } from './audit-summary';
 import { modulesByBehaviour, type BuildingModule } from './modules';
 import {
 	behaviourOrderOfValue,
@@ -39,9 +42,16 @@ import { anchorChange, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorCha
  * their versioned anchored scales. Every change is written to the audit log in its transaction.
  */
 
+const tooLong = (max: number, message: (inputs: { max: string }) => string) =>
+	({ error: () => message({ max: formatInteger(max) }) }) as const;
+
 export const valueSchema = z.object({
-	name: z.string().trim().min(2, 'Name the value').max(80, 'Keep the name under 80 characters'),
-	description: z.string().trim().max(500, 'Keep the description under 500 characters')
+	name: z
+		.string()
+		.trim()
+		.min(2, { error: () => m.growth_value_name_required() })
+		.max(80, tooLong(80, m.growth_name_too_long)),
+	description: z.string().trim().max(500, tooLong(500, m.growth_description_too_long))
 });
 export type ValueInput = z.infer<typeof valueSchema>;
 
@@ -49,13 +59,17 @@ const anchor = (level: number) =>
 	z
 		.string()
 		.trim()
-		.min(10, `Describe what level ${level} looks like, in a sentence`)
-		.max(500, `Keep level ${level} under 500 characters`);
+		.min(10, { error: () => m.growth_anchor_required({ level }) })
+		.max(500, { error: () => m.growth_anchor_too_long({ level, max: formatInteger(500) }) });
 
 export const behaviourSchema = z.object({
-	label: z.string().trim().min(3, 'Name the behaviour').max(100, 'Keep the name under 100 characters'),
-	description: z.string().trim().max(500, 'Keep the description under 500 characters'),
-	value_id: z.string().min(1, 'Choose the value it belongs to'),
+	label: z
+		.string()
+		.trim()
+		.min(3, { error: () => m.growth_behaviour_name_required() })
+		.max(100, tooLong(100, m.growth_name_too_long)),
+	description: z.string().trim().max(500, tooLong(500, m.growth_description_too_long)),
+	value_id: z.string().min(1, { error: () => m.growth_value_choice_required() }),
 	anchor_1: anchor(1),
 	anchor_2: anchor(2),
 	anchor_3: anchor(3),
@@ -178,7 +192,7 @@ export async function createValue(
 	return database.transaction().execute(async (trx) => {
 		const existing = await listValues(trx);
 		if (existing.some((v) => v.name.toLowerCase() === input.name.toLowerCase()))
-			return rejected({ name: 'A value with this name already exists' });
+			return refuse('name', 'growth_value_name_taken');
 		const id = newId();
 		const slug = uniqueSlug(slugFrom(input.name, 'value'), new Set(existing.map((v) => v.slug)));
 		const position = Math.max(-1, ...existing.map((v) => v.position)) + 1;
@@ -195,7 +209,7 @@ export async function createValue(
 			action: 'behaviour_value.created',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: `Added the value ${input.name}`,
+			summary: auditSummary('growth_audit_value_created', { name: input.name }),
 			details: { slug },
 			ip: actor.ip,
 			at: now
@@ -213,8 +227,8 @@ export async function updateValue(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const value = await getValue(trx, id);
-		if (!value) return rejected({ _form: 'This value no longer exists' });
-		if (await otherValueNamed(trx, input.name, id)) return rejected({ name: 'A value with this name already exists' });
+		if (!value) return refuse('_form', 'growth_value_gone');
+		if (await otherValueNamed(trx, input.name, id)) return refuse('name', 'growth_value_name_taken');
 		if (value.name === input.name && value.description === input.description) return { ok: true as const };
 		await updateValueRow(trx, id, { name: input.name, description: input.description });
 		await recordAudit(trx, {
@@ -224,8 +238,8 @@ export async function updateValue(
 			objectId: id,
 			summary:
 				value.name === input.name
-					? `Changed the description of ${input.name}`
-					: `Renamed the value ${value.name} to ${input.name}`,
+					? auditSummary('growth_audit_value_description_changed', { name: input.name })
+					: auditSummary('growth_audit_value_renamed', { from: value.name, to: input.name }),
 			details: { before: { name: value.name, description: value.description }, after: input },
 			ip: actor.ip,
 			at: now
@@ -244,7 +258,7 @@ export async function moveValue(
 	return database.transaction().execute(async (trx) => {
 		const values = await listValues(trx);
 		const value = values.find((v) => v.id === id);
-		if (!value) return rejected({ _form: 'This value no longer exists' });
+		if (!value) return refuse('_form', 'growth_value_gone');
 		const order = moveItem(
 			values.map((v) => v.id),
 			id,
@@ -256,7 +270,9 @@ export async function moveValue(
 			action: 'behaviour_value.updated',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: `Moved the value ${value.name} ${direction}`,
+			summary: auditSummary(direction === 'up' ? 'growth_audit_value_moved_up' : 'growth_audit_value_moved_down', {
+				name: value.name
+			}),
 			details: { position: order.indexOf(id) },
 			ip: actor.ip,
 			at: now
@@ -269,19 +285,16 @@ export async function moveValue(
 export async function deleteValue(database: Db, actor: Actor, id: string, now: Date): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const value = await getValue(trx, id);
-		if (!value) return rejected({ _form: 'This value no longer exists' });
+		if (!value) return refuse('_form', 'growth_value_gone');
 		const used = await countBehavioursOfValue(trx, id);
-		if (used > 0)
-			return rejected({
-				_form: `${value.name} still has ${used} ${used === 1 ? 'behaviour' : 'behaviours'} (archived ones count); move them to another value first`
-			});
+		if (used > 0) return refuse('_form', 'growth_value_still_used', { name: value.name, count: used });
 		await deleteValueRow(trx, id);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.deleted',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary: `Deleted the value ${value.name}`,
+			summary: auditSummary('growth_audit_value_deleted', { name: value.name }),
 			details: { slug: value.slug, name: value.name, description: value.description },
 			ip: actor.ip,
 			at: now
@@ -301,7 +314,7 @@ export async function createBehaviour(
 ): Promise<ServiceResult<{ id: string; slug: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const value = await getValue(trx, input.value_id);
-		if (!value) return rejected({ value_id: 'Choose a value from the list' });
+		if (!value) return refuse('value_id', 'growth_value_not_in_list');
 		const slug = uniqueSlug(slugFrom(input.label), await behaviourSlugs(trx));
 		const id = newId();
 		const at = now.toISOString();
@@ -334,7 +347,7 @@ export async function createBehaviour(
 			action: 'behaviour.created',
 			objectType: 'behaviour',
 			objectId: id,
-			summary: `Added the behaviour ${input.label} under ${value.name}`,
+			summary: auditSummary('growth_audit_behaviour_created', { label: input.label, value: value.name }),
 			details: { slug },
 			ip: actor.ip,
 			at: now
@@ -357,9 +370,9 @@ export async function updateBehaviour(
 ): Promise<ServiceResult<{ change: AnchorChange; version: number }>> {
 	return database.transaction().execute(async (trx) => {
 		const behaviour = await getBehaviour(trx, id);
-		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
+		if (!behaviour) return refuse('_form', 'growth_behaviour_gone');
 		const value = await getValue(trx, input.value_id);
-		if (!value) return rejected({ value_id: 'Choose a value from the list' });
+		if (!value) return refuse('value_id', 'growth_value_not_in_list');
 
 		const current = await getVersion(trx, id, behaviour.current_version);
 		const observed = await countObservationsOnVersion(trx, current.id);
@@ -403,7 +416,16 @@ export async function updateBehaviour(
 				action: 'behaviour.updated',
 				objectType: 'behaviour',
 				objectId: id,
-				summary: `Edited the behaviour ${input.label}${moved ? ` (moved to ${value.name})` : ''}${change === 'edit_in_place' ? `, anchors of version ${version} corrected` : ''}`,
+				summary: auditSummary(
+					change === 'edit_in_place'
+						? moved
+							? 'growth_audit_behaviour_edited_moved_corrected'
+							: 'growth_audit_behaviour_edited_corrected'
+						: moved
+							? 'growth_audit_behaviour_edited_moved'
+							: 'growth_audit_behaviour_edited',
+					{ label: input.label, value: value.name, version }
+				),
 				details: {
 					before: Object.fromEntries(changed.map((k) => [k, behaviour[k]])),
 					after: Object.fromEntries(changed.map((k) => [k, fields[k]])),
@@ -419,7 +441,12 @@ export async function updateBehaviour(
 				action: 'behaviour.versioned',
 				objectType: 'behaviour',
 				objectId: id,
-				summary: `New anchors for ${input.label}: version ${version} replaces version ${behaviour.current_version}, which keeps its ${observed} ${observed === 1 ? 'observation' : 'observations'}`,
+				summary: auditSummary('growth_audit_behaviour_versioned', {
+					label: input.label,
+					version,
+					previous: behaviour.current_version,
+					count: observed
+				}),
 				details: { from: behaviour.current_version, to: version, before, after: next },
 				ip: actor.ip,
 				at: now
@@ -438,7 +465,7 @@ export async function moveBehaviour(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const behaviour = await getBehaviour(trx, id);
-		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
+		if (!behaviour) return refuse('_form', 'growth_behaviour_gone');
 		const order = moveItem(await behaviourOrderOfValue(trx, behaviour.value_id), id, direction);
 		await setBehaviourOrder(trx, order);
 		await recordAudit(trx, {
@@ -446,7 +473,10 @@ export async function moveBehaviour(
 			action: 'behaviour.updated',
 			objectType: 'behaviour',
 			objectId: id,
-			summary: `Moved the behaviour ${behaviour.label} ${direction}`,
+			summary: auditSummary(
+				direction === 'up' ? 'growth_audit_behaviour_moved_up' : 'growth_audit_behaviour_moved_down',
+				{ label: behaviour.label }
+			),
 			details: { position: order.indexOf(id) },
 			ip: actor.ip,
 			at: now
@@ -468,7 +498,7 @@ export async function setBehaviourArchived(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const behaviour = await getBehaviour(trx, id);
-		if (!behaviour) return rejected({ _form: 'This behaviour no longer exists' });
+		if (!behaviour) return refuse('_form', 'growth_behaviour_gone');
 		if ((behaviour.archived_at !== null) === archived) return { ok: true as const };
 		await updateBehaviourRow(trx, id, { archived_at: archived ? now.toISOString() : null });
 		await recordAudit(trx, {
@@ -476,7 +506,9 @@ export async function setBehaviourArchived(
 			action: archived ? 'behaviour.archived' : 'behaviour.restored',
 			objectType: 'behaviour',
 			objectId: id,
-			summary: archived ? `Archived the behaviour ${behaviour.label}` : `Restored the behaviour ${behaviour.label}`,
+			summary: auditSummary(archived ? 'growth_audit_behaviour_archived' : 'growth_audit_behaviour_restored', {
+				label: behaviour.label
+			}),
 			ip: actor.ip,
 			at: now
 		});

@@ -5,7 +5,9 @@ import { newId } from '../db/ids';
 import type { Observation, ObservationSource } from '../db/schema';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type MessageKey, type ServiceResult } from '../service-result';
+import { formatInteger } from '../../intl';
+import { m } from '../../paraglide/messages.js';
 import {
 	observationAccess,
 	observationSource,
@@ -24,6 +26,7 @@ import {
 	updateObservationRow,
 	type ObservationView
 } from './observation-queries';
+import { auditSummary } from './audit-summary';
 import { observedOnProblem } from './rules';
 
 /**
@@ -35,24 +38,30 @@ import { observedOnProblem } from './rules';
 export const EVIDENCE_MAX = 2000;
 export const RESPONSE_MAX = 2000;
 
-const evidence = (missing: string) =>
+const evidence = (missing: () => string) =>
 	z
 		.string()
 		.trim()
-		.min(10, missing)
-		.max(EVIDENCE_MAX, `Keep this under ${EVIDENCE_MAX.toLocaleString('en')} characters`);
+		.min(10, { error: missing })
+		.max(EVIDENCE_MAX, { error: () => m.growth_evidence_too_long({ max: formatInteger(EVIDENCE_MAX) }) });
 
 export const observationSchema = z.object({
-	behaviour: z.string().trim().min(1, 'Choose the behaviour you saw'),
+	behaviour: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.growth_behaviour_required() }),
 	level: z.coerce
-		.number('Choose the level that fits best')
-		.int('Choose a level from 1 to 5')
-		.min(1, 'Choose the level that fits best')
-		.max(5, 'Choose a level from 1 to 5'),
-	situation: evidence('Describe the situation, in a sentence or two'),
-	action: evidence('Describe what they did, in a sentence or two'),
-	impact: evidence('Describe the impact it had, in a sentence or two'),
-	observed_on: z.string().trim().min(1, 'Enter the date you saw it')
+		.number({ error: () => m.growth_level_required() })
+		.int({ error: () => m.growth_level_range() })
+		.min(1, { error: () => m.growth_level_required() })
+		.max(5, { error: () => m.growth_level_range() }),
+	situation: evidence(() => m.growth_situation_required()),
+	action: evidence(() => m.growth_action_required()),
+	impact: evidence(() => m.growth_impact_required()),
+	observed_on: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.growth_observed_on_required() })
 });
 export type ObservationInput = z.infer<typeof observationSchema>;
 
@@ -60,8 +69,8 @@ export const responseSchema = z.object({
 	response: z
 		.string()
 		.trim()
-		.min(2, 'Write your response')
-		.max(RESPONSE_MAX, `Keep your response under ${RESPONSE_MAX.toLocaleString('en')} characters`)
+		.min(2, { error: () => m.growth_response_required() })
+		.max(RESPONSE_MAX, { error: () => m.growth_response_too_long({ max: formatInteger(RESPONSE_MAX) }) })
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -156,11 +165,11 @@ export async function createObservation(
 	return database.transaction().execute(async (trx) => {
 		const person = await observedPerson(trx, personId);
 		const source = person ? observationSource(author.scope, person) : null;
-		if (!person || !source) return rejected({ _form: 'This person is no longer in Ripple' });
+		if (!person || !source) return refuse('_form', 'growth_person_gone');
 		const scale = await currentScale(trx, input.behaviour);
-		if (!scale) return rejected({ behaviour: 'Choose a behaviour from the list' });
+		if (!scale) return refuse('behaviour', 'growth_behaviour_not_in_list');
 		const dateProblem = observedOnProblem(input.observed_on, today);
-		if (dateProblem) return rejected({ observed_on: dateProblem });
+		if (dateProblem) return refuse('observed_on', dateProblem.code, dateProblem.params);
 		const id = newId();
 		const at = now.toISOString();
 		await insertObservation(trx, {
@@ -187,8 +196,13 @@ export async function createObservation(
 			objectId: id,
 			summary:
 				source === 'self'
-					? `Rated themselves on ${scale.label}`
-					: `Recorded a ${source} observation of ${person.name} on ${scale.label}`,
+					? auditSummary('growth_audit_self_rated', { behaviour: scale.label })
+					: auditSummary(
+							source === 'manager'
+								? 'growth_audit_manager_observation_recorded'
+								: 'growth_audit_peer_observation_recorded',
+							{ name: person.name, behaviour: scale.label }
+						),
 			details: {
 				person_id: person.personId,
 				behaviour: scale.slug,
@@ -216,7 +230,7 @@ async function observationWithAccess(database: Db, scope: Scope, id: string) {
 	};
 }
 
-const GONE = { _form: 'This observation no longer exists' };
+const gone = () => refuse('_form', 'growth_observation_gone');
 
 /**
  * The author changes their rating or evidence. The rating stays on the scale it was made against
@@ -232,19 +246,19 @@ export async function updateObservation(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, author.scope, id);
-		if (!found?.access.edit) return rejected(GONE);
+		if (!found?.access.edit) return gone();
 		const before = snapshot(found.observation);
 		const sameSlug = await behaviourSlugOf(trx, before.behaviour_id);
 		let behaviour = { id: before.behaviour_id, versionId: before.behaviour_version_id, slug: sameSlug };
 		if (input.behaviour !== sameSlug) {
 			const scale = await currentScale(trx, input.behaviour);
-			if (!scale) return rejected({ behaviour: 'Choose a behaviour from the list' });
+			if (!scale) return refuse('behaviour', 'growth_behaviour_not_in_list');
 			behaviour = { id: scale.behaviourId, versionId: scale.versionId, slug: scale.slug };
 		}
 		// An old observation can be corrected without re-dating it, however long ago it was.
 		if (input.observed_on !== before.observed_on) {
 			const dateProblem = observedOnProblem(input.observed_on, today);
-			if (dateProblem) return rejected({ observed_on: dateProblem });
+			if (dateProblem) return refuse('observed_on', dateProblem.code, dateProblem.params);
 		}
 		const after = {
 			...before,
@@ -264,7 +278,7 @@ export async function updateObservation(
 			action: 'observation.updated',
 			objectType: 'observation',
 			objectId: id,
-			summary: `Edited an observation of ${found.person.name} (${changed.join(', ')})`,
+			summary: auditSummary('growth_audit_observation_edited', { name: found.person.name, fields: changed.join(', ') }),
 			details: {
 				person_id: found.person.personId,
 				before: Object.fromEntries(changed.map((k) => [k, before[k]])),
@@ -277,6 +291,12 @@ export async function updateObservation(
 	});
 }
 
+const deletedSummary = {
+	manager: 'growth_audit_manager_observation_deleted',
+	peer: 'growth_audit_peer_observation_deleted',
+	self: 'growth_audit_self_observation_deleted'
+} as const satisfies Record<ObservationSource, MessageKey>;
+
 /** The author or an admin removes an observation; the audit log keeps what it said. */
 export async function deleteObservation(
 	database: Db,
@@ -286,7 +306,7 @@ export async function deleteObservation(
 ): Promise<ServiceResult<{ personId: string }>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, actor.scope, id);
-		if (!found?.access.remove) return rejected(GONE);
+		if (!found?.access.remove) return gone();
 		const { observation } = found;
 		await deleteObservationRow(trx, id);
 		await recordAudit(trx, {
@@ -294,7 +314,7 @@ export async function deleteObservation(
 			action: 'observation.deleted',
 			objectType: 'observation',
 			objectId: id,
-			summary: `Deleted a ${observation.source} observation of ${found.person.name}`,
+			summary: auditSummary(deletedSummary[observation.source], { name: found.person.name }),
 			details: {
 				person_id: observation.person_id,
 				author_id: observation.author_id,
@@ -319,7 +339,7 @@ export async function respondToObservation(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const found = await observationWithAccess(trx, actor.scope, id);
-		if (!found?.access.respond) return rejected(GONE);
+		if (!found?.access.respond) return gone();
 		const previous = found.observation.response;
 		if (previous === response) return { ok: true as const };
 		// updated_at stays: it tells when the author last changed the rating, not when it was answered.
@@ -330,9 +350,7 @@ export async function respondToObservation(
 			objectType: 'observation',
 			objectId: id,
 			summary:
-				previous === null
-					? 'Responded to an observation about them'
-					: 'Changed their response to an observation about them',
+				previous === null ? auditSummary('growth_audit_responded') : auditSummary('growth_audit_response_changed'),
 			details: { previous, response },
 			ip: actor.ip,
 			at: now

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { word } from '../service-result';
 import {
 	anchorChange,
 	anchorFor,
@@ -134,9 +135,13 @@ describe('observed-on date', () => {
 	});
 
 	it('refuses the future, very old dates and impossible days', () => {
-		expect(observedOnProblem('2026-11-24', today)).toBe('The date cannot be in the future');
-		expect(observedOnProblem('2025-11-22', today)).toMatch(/last 365 days/);
-		expect(observedOnProblem('2026-02-30', today)).toBe('Enter the date you saw it');
-		expect(observedOnProblem('', today)).toBe('Enter the date you saw it');
+		expect(observedOnProblem('2026-11-24', today)).toEqual({ code: 'growth_observed_on_future' });
+		expect(observedOnProblem('2025-11-22', today)).toEqual({
+			code: 'growth_observed_on_too_old',
+			params: { days: 365 }
+		});
+		expect(word(observedOnProblem('2025-11-22', today)!)).toBe('Record what you saw in the last 365 days');
+		expect(observedOnProblem('2026-02-30', today)).toEqual({ code: 'growth_observed_on_required' });
+		expect(word(observedOnProblem('', today)!)).toBe('Enter the date you saw it');
 	});
 });

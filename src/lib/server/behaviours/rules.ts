@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../schemas/dates';
+import type { Refusal } from '../service-result';
 
 /**
  * Pure rules of the behaviour framework: how anchor edits are versioned, how slugs are made and
@@ -125,9 +126,10 @@ export function earliestObservedOn(today: string): string {
 }
 
 /** Why a date cannot be used for an observation written on `today` (the author's date), or null. */
-export function observedOnProblem(date: string, today: string): string | null {
-	if (!isCalendarDate(date)) return 'Enter the date you saw it';
-	if (date > today) return 'The date cannot be in the future';
-	if (date < earliestObservedOn(today)) return `Record what you saw in the last ${OLDEST_OBSERVATION_DAYS} days`;
+export function observedOnProblem(date: string, today: string): Refusal | null {
+	if (!isCalendarDate(date)) return { code: 'growth_observed_on_required' };
+	if (date > today) return { code: 'growth_observed_on_future' };
+	if (date < earliestObservedOn(today))
+		return { code: 'growth_observed_on_too_old', params: { days: OLDEST_OBSERVATION_DAYS } };
 	return null;
 }

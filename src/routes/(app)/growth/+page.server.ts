@@ -15,6 +15,7 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { getPersonDetail } from '$lib/server/people/directory';
 import { recognitionWall } from '$lib/server/recognition/service';
 import { visitStories } from '$lib/server/shadowing/service';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 
@@ -39,7 +40,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		visitStories(db(), actor.id),
 		myPairs(db(), actor.id, calendarDate(now, actor.timeZone))
 	]);
-	const completed = new Set(learning.completed.filter((m) => m.state.status === 'completed').map((m) => m.slug));
+	const completed = new Set(
+		learning.completed.filter((mod) => mod.state.status === 'completed').map((mod) => mod.slug)
+	);
 	return {
 		me: actor.id,
 		observations,
@@ -49,12 +52,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		thanks,
 		learning: {
 			assigned: [...learning.overdue, ...learning.dueSoon, ...learning.upcoming],
-			inProgress: learning.inProgress.map((m) => ({ slug: m.slug, title: m.title })),
-			completed: learning.completed.map((m) => ({
-				slug: m.slug,
-				title: m.title,
-				completedAt: m.state.completion?.completed_at ?? null,
-				status: m.state.status
+			inProgress: learning.inProgress.map((mod) => ({ slug: mod.slug, title: mod.title })),
+			completed: learning.completed.map((mod) => ({
+				slug: mod.slug,
+				title: mod.title,
+				completedAt: mod.state.completion?.completed_at ?? null,
+				status: mod.state.status
 			}))
 		},
 		visits,
@@ -70,11 +73,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = objectIdOf(form);
 		// Only observations about oneself can be answered; any other id is refused before the text is read.
-		const found = requireFound(
-			await observationForViewer(db(), actor.scope, id),
-			'We could not find that observation.'
-		);
-		requireAllowed(found.access.respond, 'Only the person observed can respond.');
+		const found = requireFound(await observationForViewer(db(), actor.scope, id), m.growth_observation_not_found());
+		requireAllowed(found.access.respond, m.growth_only_subject_responds());
 		const parsed = parseForm(responseSchema, form);
 		if (!parsed.ok) return fail(400, { id, values: parsed.values, errors: parsed.errors });
 		const result = await respondToObservation(db(), actor, id, parsed.data.response, new Date());

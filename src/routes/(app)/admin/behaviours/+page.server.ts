@@ -14,6 +14,7 @@ import {
 	valueSchema,
 	type Direction
 } from '$lib/server/behaviours/framework';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 
@@ -44,7 +45,7 @@ export const actions: Actions = {
 		const actor = requireAdmin(locals);
 		const form = await request.formData();
 		const id = objectIdOf(form);
-		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
+		if (!(await getValue(db(), id))) error(404, m.growth_value_not_found());
 		const parsed = parseForm(valueSchema, form);
 		if (!parsed.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await updateValue(db(), actor, id, parsed.data, new Date());
@@ -54,7 +55,7 @@ export const actions: Actions = {
 	deleteValue: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);
 		const id = objectIdOf(await request.formData());
-		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
+		if (!(await getValue(db(), id))) error(404, m.growth_value_not_found());
 		const result = await deleteValue(db(), actor, id, new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: worded(result.errors) });
 		redirect(303, '/admin/behaviours?saved=valueDeleted');
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		const actor = requireAdmin(locals);
 		const form = await request.formData();
 		const id = objectIdOf(form);
-		if (!(await getValue(db(), id))) error(404, 'We could not find that value.');
+		if (!(await getValue(db(), id))) error(404, m.growth_value_not_found());
 		const result = await moveValue(db(), actor, id, directionOf(form), new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: {}, errors: worded(result.errors) });
 		redirect(303, `/admin/behaviours?saved=moved#value-${id}`);

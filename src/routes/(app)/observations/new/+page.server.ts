@@ -18,6 +18,7 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { returnPath } from '$lib/server/return-path';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Where the form's back link leads: the page the person came from (`?from=`, set by the links that
@@ -26,20 +27,20 @@ import { worded } from '$lib/server/service-result';
 function backLink(url: URL, person?: { id: string; name: string }) {
 	const from = url.searchParams.get('from');
 	const href = returnPath(from, url.origin, '/growth');
-	const labels: Record<string, string> = { '/growth': 'My growth' };
+	const labels: Record<string, string> = { '/growth': m.growth_title() };
 	if (person) {
 		labels[`/people/${person.id}`] = person.name;
-		labels[`/people/${person.id}/observations`] = `Observations of ${person.name}`;
+		labels[`/people/${person.id}/observations`] = m.growth_observations_of_person({ name: person.name });
 	}
 	// `from` is carried to the next step only when it is one Ripple would lead back to.
-	return { href, label: labels[href] ?? 'Back', from: href === '/growth' ? null : href };
+	return { href, label: labels[href] ?? m.growth_back(), from: href === '/growth' ? null : href };
 }
 
 /** The person written about and the source the observation will get; 404 for nobody one can write about. */
 async function subjectFor(actor: Actor, personId: string) {
 	const person = await observedPerson(db(), personId);
 	const source = person ? observationSource(actor.scope, person) : null;
-	if (!person || !source) error(404, 'We could not find that person.');
+	if (!person || !source) error(404, m.growth_person_not_found());
 	return { person, source };
 }
 
@@ -59,7 +60,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			step: 'who' as const,
 			back,
 			email,
-			emailError: email ? 'Nobody active in Ripple has this email address' : null,
+			emailError: email ? m.growth_email_unknown() : null,
 			me: actor.id
 		};
 	}

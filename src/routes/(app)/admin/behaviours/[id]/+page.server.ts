@@ -10,15 +10,16 @@ import {
 	valueChoices
 } from '$lib/server/behaviours/framework';
 import { modulesBuilding } from '$lib/server/behaviours/modules';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireAdmin(locals);
 	const [detail, values] = await Promise.all([behaviourDetail(db(), params.id), valueChoices(db())]);
-	if (!detail) error(404, 'We could not find that behaviour.');
+	if (!detail) error(404, m.growth_behaviour_not_found());
 	const current = detail.versions.find((v) => v.version === detail.behaviour.currentVersion);
-	if (!current) error(500, 'This behaviour has no current scale.');
+	if (!current) error(500, m.growth_behaviour_no_scale());
 	return {
 		...detail,
 		current,

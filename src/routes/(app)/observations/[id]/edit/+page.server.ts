@@ -13,16 +13,17 @@ import {
 	updateObservation
 } from '$lib/server/behaviours/observations';
 import { calendarDate } from '$lib/server/learning/rules';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 
-const notFound = 'We could not find that observation.';
-const onlyAuthor = 'Only the person who wrote an observation can change it.';
+const notFound = () => m.growth_observation_not_found();
+const onlyAuthor = () => m.growth_only_author_edits();
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
-	const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound);
-	requireAllowed(found.access.edit, onlyAuthor);
+	const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound());
+	requireAllowed(found.access.edit, onlyAuthor());
 	const o = found.observation;
 	// The same behaviour keeps the scale it was rated on; another one brings its current scale.
 	const slug = url.searchParams.get('behaviour') || o.behaviour.slug;
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!behaviours.some((b) => b.slug === o.behaviour.slug))
 		behaviours.unshift({
 			slug: o.behaviour.slug,
-			label: `${o.behaviour.label} (archived)`,
+			label: m.growth_behaviour_archived_option({ label: o.behaviour.label }),
 			valueName: o.behaviour.valueName
 		});
 	const today = calendarDate(new Date(), actor.timeZone);
@@ -69,14 +70,14 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const actor = requireActor(locals);
 		// The author is checked before the form is read.
-		const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound);
-		requireAllowed(found.access.edit, onlyAuthor);
+		const found = requireFound(await observationForViewer(db(), actor.scope, params.id), notFound());
+		requireAllowed(found.access.edit, onlyAuthor());
 		const parsed = await readForm(request, observationSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const now = new Date();
 		const result = await updateObservation(db(), actor, params.id, parsed.data, calendarDate(now, actor.timeZone), now);
 		if (!result.ok) {
-			if (result.errors._form) error(404, notFound);
+			if (result.errors._form) error(404, notFound());
 			return fail(400, { values: parsed.values, errors: worded(result.errors) });
 		}
 		redirect(303, `/observations/${params.id}?saved=updated`);

@@ -7,13 +7,14 @@ import { seesObservationsOf } from '$lib/server/behaviours/observations';
 import { managesPerson } from '$lib/server/people/policy';
 import { recognitionWall } from '$lib/server/recognition/service';
 import { visitStories } from '$lib/server/shadowing/service';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 /** Everything observed about one person, with their shadowing and recognition beside it. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
 	const person = await seesObservationsOf(db(), actor.scope, params.id);
-	if (!person) error(404, 'We could not find that person.');
+	if (!person) error(404, m.growth_person_not_found());
 	// Visits are read by the visitor, whoever approves them (their managers) and admins, as on the visit page.
 	const readsVisits = actor.scope.isAdmin || person.personId === actor.id || managesPerson(actor.scope, person);
 	const [feed, thanks, visits] = await Promise.all([
