@@ -238,8 +238,11 @@ describe('changes', () => {
 			.execute();
 		expect(audits.map((a) => JSON.parse(a.details!))).toEqual(
 			expect.arrayContaining([
-				{ previous: null, response: 'Thanks, procurement were quick too.' },
-				{ previous: 'Thanks, procurement were quick too.', response: 'Thanks; procurement helped a lot.' }
+				expect.objectContaining({ previous: null, response: 'Thanks, procurement were quick too.' }),
+				expect.objectContaining({
+					previous: 'Thanks, procurement were quick too.',
+					response: 'Thanks; procurement helped a lot.'
+				})
 			])
 		);
 	});
