@@ -5,7 +5,7 @@ import {
 	formatMinutesLost,
 	formatNetScore,
 	parseReasons,
-	reasonLabels,
+	reasonLabel,
 	storedReasons,
 	toMinutesLost
 } from './feedback';
@@ -16,7 +16,7 @@ describe('feedback reasons', () => {
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(feedbackReasons.some((r) => r.tone === 'positive')).toBe(true);
 		expect(feedbackReasons.some((r) => r.tone === 'negative')).toBe(true);
-		expect(reasonLabels.had_to_chase).toBe('Had to chase');
+		expect(reasonLabel('had_to_chase')).toBe('Had to chase');
 	});
 
 	it('puts submitted reasons in list order and drops repeats', () => {

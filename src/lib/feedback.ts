@@ -1,33 +1,51 @@
 /**
  * Case feedback (XLA) vocabulary shared by the public form and the team pages: reasons, the score
- * scale, time lost and the limits the server enforces. Pure; no I/O.
+ * scale, time lost and the limits the server enforces. Pure; no I/O. Every label is a message,
+ * worded when it is read.
  */
+import { currentIntlLocale, numberFormat } from './intl';
+import { m } from './paraglide/messages.js';
 
 export type ReasonTone = 'positive' | 'negative';
 
 /** Reason chips. Keys are stored in responses: never rename one, add a new key instead. */
 export const feedbackReasons = [
-	{ key: 'resolved_first_time', label: 'Resolved first time', tone: 'positive' },
-	{ key: 'kept_informed', label: 'Kept me informed', tone: 'positive' },
-	{ key: 'easy_to_reach', label: 'Easy to reach', tone: 'positive' },
-	{ key: 'friendly_helpful', label: 'Friendly and helpful', tone: 'positive' },
-	{ key: 'quick', label: 'Quick', tone: 'positive' },
-	{ key: 'slow', label: 'Slow', tone: 'negative' },
-	{ key: 'had_to_chase', label: 'Had to chase', tone: 'negative' },
-	{ key: 'passed_between_teams', label: 'Passed between teams', tone: 'negative' },
-	{ key: 'answer_unclear', label: 'Answer unclear', tone: 'negative' },
-	{ key: 'wrong_or_incomplete', label: 'Wrong or incomplete', tone: 'negative' },
-	{ key: 'had_to_repeat', label: 'Had to repeat myself', tone: 'negative' }
-] as const satisfies readonly { key: string; label: string; tone: ReasonTone }[];
+	{ key: 'resolved_first_time', tone: 'positive' },
+	{ key: 'kept_informed', tone: 'positive' },
+	{ key: 'easy_to_reach', tone: 'positive' },
+	{ key: 'friendly_helpful', tone: 'positive' },
+	{ key: 'quick', tone: 'positive' },
+	{ key: 'slow', tone: 'negative' },
+	{ key: 'had_to_chase', tone: 'negative' },
+	{ key: 'passed_between_teams', tone: 'negative' },
+	{ key: 'answer_unclear', tone: 'negative' },
+	{ key: 'wrong_or_incomplete', tone: 'negative' },
+	{ key: 'had_to_repeat', tone: 'negative' }
+] as const satisfies readonly { key: string; tone: ReasonTone }[];
 
 export type ReasonKey = (typeof feedbackReasons)[number]['key'];
 
-export const reasonLabels: Record<ReasonKey, string> = Object.fromEntries(
-	feedbackReasons.map((r) => [r.key, r.label])
-) as Record<ReasonKey, string>;
+const reasonMessages: Record<ReasonKey, () => string> = {
+	resolved_first_time: m.measure_reason_resolved_first_time,
+	kept_informed: m.measure_reason_kept_informed,
+	easy_to_reach: m.measure_reason_easy_to_reach,
+	friendly_helpful: m.measure_reason_friendly_helpful,
+	quick: m.measure_reason_quick,
+	slow: m.measure_reason_slow,
+	had_to_chase: m.measure_reason_had_to_chase,
+	passed_between_teams: m.measure_reason_passed_between_teams,
+	answer_unclear: m.measure_reason_answer_unclear,
+	wrong_or_incomplete: m.measure_reason_wrong_or_incomplete,
+	had_to_repeat: m.measure_reason_had_to_repeat
+};
+
+/** A reason chip as the person reads it. */
+export function reasonLabel(key: ReasonKey): string {
+	return reasonMessages[key]();
+}
 
 export function isReasonKey(value: string): value is ReasonKey {
-	return Object.hasOwn(reasonLabels, value);
+	return Object.hasOwn(reasonMessages, value);
 }
 
 /**
@@ -61,7 +79,10 @@ export const scoreValues: readonly number[] = Array.from(
 	{ length: SCORE_MAX - SCORE_MIN + 1 },
 	(_, i) => SCORE_MIN + i
 );
-export const scoreEnds = { low: 'Not at all satisfied', high: 'Extremely satisfied' } as const;
+/** What the ends of the scale mean. */
+export function scoreEndLabel(end: 'low' | 'high'): string {
+	return end === 'low' ? m.measure_score_end_low() : m.measure_score_end_high();
+}
 
 export const CASE_REFERENCE_MAX = 60;
 export const COMMENT_MAX = 1000;
@@ -70,44 +91,63 @@ export const COMMENT_MAX = 1000;
 export const CASE_LINK_DAYS = 30;
 export const STANDING_LINK_DAYS = 365;
 
+export type LinkProblem = 'unknown' | 'expired' | 'closed' | 'answered';
+
 /** Why a link takes no answer, worded for the internal customer who opened it. */
-export const linkProblems = {
-	unknown: 'Check that you copied the whole link. If it still does not open, ask the team that sent it for a new one.',
-	expired: `This link has expired. Links for one request work for ${CASE_LINK_DAYS} days and team links for ${STANDING_LINK_DAYS} days. If you still want to tell the team how it went, ask them for a new link.`,
-	closed:
-		'The team has closed this link, so it no longer takes answers. If you still want to tell them how it went, ask them for a new link.',
-	answered:
-		'This request already has an answer, thank you. Each request takes one answer, so there is nothing more to do.'
-} as const;
+export function linkProblem(problem: LinkProblem): string {
+	switch (problem) {
+		case 'unknown':
+			return m.measure_link_unknown();
+		case 'expired':
+			return m.measure_link_expired({ caseDays: CASE_LINK_DAYS, standingDays: STANDING_LINK_DAYS });
+		case 'closed':
+			return m.measure_link_closed();
+		case 'answered':
+			return m.measure_link_answered();
+	}
+}
 
 /** A standing link asks for a sign-in, and says why, to whoever opens it signed out. */
 export function standingSignInReasons(teamName: string): { why: string; privacy: string } {
 	return {
-		why: `This link is for everyone ${teamName} works with, so Ripple asks you to sign in before you answer. That way each person’s answer counts once a month, and nobody can answer many times over to change the team’s results.`,
-		privacy: `${teamName} never sees who answered. Ripple keeps only a scrambled code that tells one person’s answers from another’s, never your name or email address, and shows averages only once at least five people have answered.`
+		why: m.measure_standing_sign_in_why({ team: teamName }),
+		privacy: m.measure_standing_sign_in_privacy({ team: teamName })
 	};
 }
 
-/** A second answer through a standing link in the same month replaces the first. */
-export const replacesEarlierAnswer = 'Sending again replaces that answer: each person counts once a month.';
-
 /** Too many answers from one network in an hour: the form keeps what was written. */
 export function tooManyAnswers(retryAfterSeconds: number): string {
-	const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-	return `Many answers have come from your network in the last hour, so Ripple is holding new ones back for a while. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}; what you wrote is still here.`;
+	return m.measure_answers_throttled({ count: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 }
 
-/** How a link stands, for the team's list of links. */
-export const linkStatusLabels = { open: 'Open', answered: 'Answered', closed: 'Closed', expired: 'Expired' } as const;
+export type LinkStatus = 'open' | 'answered' | 'closed' | 'expired';
 
-export const timeLostUnits = { minutes: 'minutes', hours: 'hours' } as const;
-export type TimeLostUnit = keyof typeof timeLostUnits;
+/** How a link stands, for the team's list of links. */
+export function linkStatusLabel(status: LinkStatus): string {
+	switch (status) {
+		case 'open':
+			return m.measure_link_status_open();
+		case 'answered':
+			return m.measure_link_status_answered();
+		case 'closed':
+			return m.measure_link_status_closed();
+		case 'expired':
+			return m.measure_link_status_expired();
+	}
+}
+
+export const timeLostUnits = ['minutes', 'hours'] as const;
+export type TimeLostUnit = (typeof timeLostUnits)[number];
+
+export function timeLostUnitLabel(unit: TimeLostUnit): string {
+	return unit === 'minutes' ? m.measure_time_lost_unit_minutes() : m.measure_time_lost_unit_hours();
+}
 
 /** The most time one case can be said to have cost: two working weeks. */
 export const MAX_MINUTES_LOST = 80 * 60;
 
 export function isTimeLostUnit(value: string): value is TimeLostUnit {
-	return Object.hasOwn(timeLostUnits, value);
+	return (timeLostUnits as readonly string[]).includes(value);
 }
 
 /** Time lost in whole minutes; hours may be fractional (1.5 hours = 90 minutes). */
@@ -117,16 +157,17 @@ export function toMinutesLost(amount: number, unit: TimeLostUnit): number {
 
 /** A net score with its sign, as people read it: "+40", "0", "-15". */
 export function formatNetScore(value: number): string {
-	const rounded = Math.round(value);
-	return `${rounded > 0 ? '+' : ''}${rounded === 0 ? 0 : rounded}`;
+	return numberFormat(currentIntlLocale(), { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value);
 }
 
 /** "45 min", "2 h", "1 h 30 min". */
 export function formatMinutesLost(minutes: number): string {
 	const hours = Math.floor(minutes / 60);
 	const rest = minutes % 60;
-	if (hours === 0) return `${rest} min`;
-	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+	if (hours === 0) return m.measure_minutes_lost_minutes({ minutes: rest });
+	return rest === 0
+		? m.measure_minutes_lost_hours({ hours })
+		: m.measure_minutes_lost_hours_minutes({ hours, minutes: rest });
 }
 
 /**
@@ -140,19 +181,13 @@ export function feedbackMailto(input: {
 	url: string;
 	expiresOn: string;
 }): string {
-	const subject = `How did we do with ${input.reference}?`;
-	const body = [
-		'Hello,',
-		'',
-		`${input.teamName} recently handled your request ${input.reference}. Would you tell us how it went? It takes about a minute, and we read every answer.`,
-		'',
-		input.url,
-		'',
-		`The link works until ${input.expiresOn}.`,
-		'',
-		'Thank you,',
-		input.teamName
-	].join('\n');
+	const subject = m.measure_mail_subject({ reference: input.reference });
+	const body = m.measure_mail_body({
+		team: input.teamName,
+		reference: input.reference,
+		url: input.url,
+		expiresOn: input.expiresOn
+	});
 	// The address stays readable: `@` is allowed in a mailto path, everything else odd is escaped.
 	return `mailto:${encodeURIComponent(input.email).replace('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }

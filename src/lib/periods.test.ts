@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	monthAxisLabel,
 	monthOfWeek,
 	periodKind,
 	periodLabel,
@@ -54,5 +55,19 @@ describe('periods', () => {
 		expect(periodLabel('2026-11')).toBe('Nov 2026');
 		expect(periodLabel('2026-W07')).toBe('Week 7, 2026');
 		expect(periodLabel('2026-Q4')).toBe('Q4 2026');
+	});
+
+	it('labels periods in Dutch and Chinese as those languages write them', () => {
+		expect(periodLabel('2026-09', { locale: 'nl' })).toBe('september 2026');
+		expect(periodLabel('2026-W07', { locale: 'nl' })).toBe('week 7, 2026');
+		expect(periodLabel('2026-11', { locale: 'zh-CN' })).toBe('2026年11月');
+		expect(periodLabel('2026-W47', { locale: 'zh-CN' })).toBe('2026年第47周');
+		expect(periodLabel('2026-Q4', { locale: 'zh-CN' })).toBe('2026年第4季度');
+	});
+
+	it('shortens months on a chart axis, with the year where it changes', () => {
+		expect(monthAxisLabel('2025-12', 0)).toBe('Dec 25');
+		expect(monthAxisLabel('2026-01', 1)).toBe('Jan 26');
+		expect(monthAxisLabel('2026-02', 2)).toBe('Feb');
 	});
 });

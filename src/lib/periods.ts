@@ -2,13 +2,15 @@
  * Reporting periods as sortable text keys: months (`2026-11`), ISO weeks (`2026-W47`) and
  * quarters (`2026-Q4`). Pure and clock-free: callers pass dates as `YYYY-MM-DD`.
  */
+import { m } from './paraglide/messages.js';
+import type { Locale } from './i18n/locales';
+
 export type PeriodKind = 'month' | 'week' | 'quarter';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const WEEK = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const DAY_MS = 86_400_000;
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function utcDate(date: string): Date {
 	return new Date(`${date}T00:00:00Z`);
@@ -143,19 +145,35 @@ function weeksOfMonthNow(month: string): string[] {
 	return weeks;
 }
 
-export function periodLabel(key: string): string {
+/**
+ * A period as people read it, in the current language ("Nov 2026", "Week 47, 2026", "Q4 2026"),
+ * or in the one given (records kept in English, such as the audit log).
+ */
+export function periodLabel(key: string, options: { locale?: Locale } = {}): string {
 	const kind = periodKind(key);
 	if (kind === 'month') {
-		const [y, m] = parts(MONTH, key);
-		return `${monthNames[m - 1]} ${y}`;
+		const [year, month] = parts(MONTH, key);
+		return m.measure_period_month({ month, year: String(year) }, options);
 	}
 	if (kind === 'week') {
-		const [y, w] = parts(WEEK, key);
-		return `Week ${w}, ${y}`;
+		const [year, week] = parts(WEEK, key);
+		return m.measure_period_week({ week, year: String(year) }, options);
 	}
 	if (kind === 'quarter') {
-		const [y, q] = parts(QUARTER, key);
-		return `Q${q} ${y}`;
+		const [year, quarter] = parts(QUARTER, key);
+		return m.measure_period_quarter({ quarter, year: String(year) }, options);
 	}
 	return key;
+}
+
+/**
+ * A month on a chart's axis, as short as it can be: "Nov", or with the year ("Jan 26") on
+ * January and on the first month shown, so the axis says where each year starts.
+ */
+export function monthAxisLabel(key: string, index: number): string {
+	if (periodKind(key) !== 'month') return periodLabel(key);
+	const [year, month] = parts(MONTH, key);
+	return index === 0 || month === 1
+		? m.measure_period_month_axis_year({ month, shortYear: String(year).slice(2) })
+		: m.measure_period_month_axis({ month });
 }

@@ -1,4 +1,5 @@
-import { formatNumber } from '$lib/measure';
+import { formatAmount } from './measure';
+import { m } from './paraglide/messages.js';
 
 /**
  * The red/amber/green rule of a metric in words, for the live preview while an admin edits it.
@@ -12,24 +13,16 @@ export interface RagRule {
 	unit: string;
 }
 
-function amount(value: number, unit: string): string {
-	const number = formatNumber(value, 4);
-	return unit.trim() ? `${number} ${unit.trim()}` : number;
-}
-
 export function describeRagRule(rule: RagRule): string {
-	if (rule.target === null || !Number.isFinite(rule.target))
-		return 'No target yet, so values are shown without a status.';
+	if (rule.target === null || !Number.isFinite(rule.target)) return m.measure_rule_no_target();
 	const band = Number.isFinite(rule.amberBand) ? Math.max(0, rule.amberBand) : 0;
-	const target = amount(rule.target, rule.unit);
+	const target = formatAmount(rule.target, rule.unit, 4);
 	if (rule.direction === 'higher') {
-		const green = `Green at ${target} or more`;
 		return band > 0
-			? `${green}; amber from ${amount(rule.target - band, rule.unit)}; red below.`
-			: `${green}; red below.`;
+			? m.measure_rule_higher_amber({ target, amber: formatAmount(rule.target - band, rule.unit, 4) })
+			: m.measure_rule_higher({ target });
 	}
-	const green = `Green at ${target} or less`;
 	return band > 0
-		? `${green}; amber up to ${amount(rule.target + band, rule.unit)}; red above.`
-		: `${green}; red above.`;
+		? m.measure_rule_lower_amber({ target, amber: formatAmount(rule.target + band, rule.unit, 4) })
+		: m.measure_rule_lower({ target });
 }

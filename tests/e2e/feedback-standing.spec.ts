@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { request, type Browser, type Page } from '@playwright/test';
 import { expect, test } from './worker-server';
 import { backupSqlite } from '../../src/lib/server/db/backup';
-import { expectNoAxeViolations, fillSignInForm, gotoReady, DEMO_PASSWORD, unique } from './fixtures';
+import { demoLocales, expectNoAxeViolations, fillSignInForm, gotoReady, DEMO_PASSWORD, text, unique } from './fixtures';
 import { freePorts, root, startInstance, stopInstance, waitUntilHealthy, type Instance } from './servers';
 
 /**
@@ -180,8 +180,11 @@ test('a second person counts as a second answer', async ({ browser }) => {
 	const leader = await signedInPage(browser, 'leader@ripple.test');
 	await gotoReady(leader, standingPath);
 	await leader.getByRole('radio', { name: '8', exact: true }).check();
-	await leader.getByRole('button', { name: 'Send feedback' }).click();
-	await expect(leader.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+	// The demo leader answers in Dutch, their language.
+	await leader.getByRole('button', { name: text(demoLocales.leader, 'measure_answer_send') }).click();
+	await expect(
+		leader.getByRole('heading', { level: 1, name: text(demoLocales.leader, 'measure_thanks_title') })
+	).toBeVisible();
 	await leader.context().close();
 	expect(await standingAnswers()).toBe('2');
 });

@@ -1,5 +1,5 @@
 import { type Browser, type Page } from '@playwright/test';
-import { feedbackReasons } from '../../src/lib/feedback';
+import { feedbackReasons, reasonLabel } from '../../src/lib/feedback';
 import { expect, test } from './worker-server';
 import { expectNoAxeViolations, freshContext, gotoReady, storageStateFor, unique, type DemoRole } from './fixtures';
 
@@ -65,7 +65,7 @@ test('a case link is answered once by a signed-out requester and read by the tea
 	await visitor.getByRole('radio', { name: '9', exact: true }).check();
 	// Each reason is named by its words alone: the chip's "+" or tick is drawn, not read out.
 	for (const reason of feedbackReasons) {
-		await expect(visitor.getByRole('checkbox', { name: reason.label, exact: true })).toBeVisible();
+		await expect(visitor.getByRole('checkbox', { name: reasonLabel(reason.key), exact: true })).toBeVisible();
 	}
 	await visitor.getByRole('checkbox', { name: 'Resolved first time', exact: true }).check();
 	await expect(visitor.getByRole('checkbox', { name: 'Resolved first time', exact: true })).toBeChecked();

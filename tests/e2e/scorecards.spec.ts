@@ -3,13 +3,24 @@ import { type Browser, type Page } from '@playwright/test';
 import { expect, test } from './worker-server';
 import {
 	DEMO_PASSWORD,
+	demoLocales,
 	expectNoAxeViolations,
 	fillSignInForm,
 	freshContext,
 	gotoReady,
 	storageStateFor,
+	text,
 	type DemoRole
 } from './fixtures';
+
+/** The demo leader reads Ripple in Dutch: their pages are checked in their language. */
+const leaderSays = (key: string) => text(demoLocales.leader, key);
+/** How the watermelon explanation says "the SLA side is on target, yet the experience is off target". */
+const disagreement = {
+	en: /SLA measures?.* on target, yet .* off target/,
+	nl: /SLA-indicator(en)?.* op streefwaarde, maar .* niet op streefwaarde/,
+	'zh-CN': /SLA指标.*达标，但.*未达标/
+}[demoLocales.leader];
 
 async function pageAs(browser: Browser, role: DemoRole, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
 	return (await browser.newContext({ storageState: storageStateFor(role), colorScheme })).newPage();
@@ -26,21 +37,24 @@ async function teamIdFromTable(page: Page, team: string): Promise<string> {
 test('the leader sees the watermelon, drills into a team and exports the scorecards', async ({ browser }) => {
 	const leader = await pageAs(browser, 'leader');
 	await gotoReady(leader, '/measure');
-	await expect(leader.getByRole('heading', { level: 1 })).toContainText('Scorecards');
+	await expect(leader.getByRole('heading', { level: 1 })).toContainText(leaderSays('measure_overview_title'));
 
-	const warning = leader.getByRole('region', { name: /watermelon/i });
+	const warning = leader.getByRole('region', { name: new RegExp(leaderSays('measure_column_watermelon'), 'i') });
 	await expect(warning).toContainText('Accounts Receivable');
-	await expect(warning).toContainText(/SLA measures?.* on target, yet .* off target/);
-	await expect(leader.getByRole('row').filter({ hasText: 'Accounts Receivable' })).toContainText('Watermelon');
+	await expect(warning).toContainText(disagreement);
+	await expect(leader.getByRole('row').filter({ hasText: 'Accounts Receivable' })).toContainText(
+		leaderSays('measure_column_watermelon')
+	);
 	await expectNoAxeViolations(leader);
 
 	// Sorting is a plain link that says how the column is sorted.
-	await leader.getByRole('columnheader', { name: /^Unit/ }).getByRole('link').click();
-	await expect(leader.getByRole('columnheader', { name: /^Unit/ })).toHaveAttribute('aria-sort', 'ascending');
+	const unit = new RegExp(`^${leaderSays('measure_column_unit')}`);
+	await leader.getByRole('columnheader', { name: unit }).getByRole('link').click();
+	await expect(leader.getByRole('columnheader', { name: unit })).toHaveAttribute('aria-sort', 'ascending');
 
 	const [download] = await Promise.all([
 		leader.waitForEvent('download'),
-		leader.getByRole('link', { name: 'Export CSV' }).click()
+		leader.getByRole('link', { name: leaderSays('measure_export_csv') }).click()
 	]);
 	expect(download.suggestedFilename()).toMatch(/^ripple-scorecards-.*\d{4}-\d{2}\.csv$/);
 	const csv = await readFile((await download.path())!, 'utf8');
@@ -48,17 +62,21 @@ test('the leader sees the watermelon, drills into a team and exports the scoreca
 	expect(header).toMatch(/^team,unit,team kind,month,/);
 	expect(header).toContain('watermelon,watermelon reason');
 	const ar = lines.find((l) => l.startsWith('Accounts Receivable,'));
-	expect(ar).toContain(',yes,');
+	// Column keys stay English in every language; the cells people read are in theirs.
+	expect(ar).toContain(`,${leaderSays('measure_csv_yes')},`);
 	expect(lines.some((l) => l.startsWith('Accounts Payable,'))).toBe(true);
 
 	await leader.getByRole('table').getByRole('link', { name: 'Accounts Receivable', exact: true }).click();
 	await leader.waitForLoadState('networkidle');
 	await expect(leader.getByRole('heading', { level: 1 })).toContainText('Accounts Receivable');
-	await expect(leader.getByRole('region', { name: /watermelon/i })).toContainText('off target');
-	for (const column of ['What', 'How', 'Experience']) {
-		await expect(leader.getByRole('heading', { level: 2, name: column, exact: true })).toBeVisible();
+	await expect(
+		leader.getByRole('region', { name: new RegExp(leaderSays('measure_column_watermelon'), 'i') })
+	).toContainText(new RegExp(leaderSays('measure_rag_red'), 'i'));
+	for (const column of ['measure_column_what', 'measure_column_how', 'measure_column_experience']) {
+		await expect(leader.getByRole('heading', { level: 2, name: leaderSays(column), exact: true })).toBeVisible();
 	}
-	await expect(leader.getByRole('figure', { name: /12 months to/ }).first()).toBeVisible();
+	const trendCaption = leaderSays('measure_trend_caption').replace('{name}', '.*').replace('{month}', '.*');
+	await expect(leader.getByRole('figure', { name: new RegExp(trendCaption) }).first()).toBeVisible();
 	await expectNoAxeViolations(leader);
 });
 
@@ -71,7 +89,7 @@ test('scorecard pages have no axe violations in the dark theme', async ({ browse
 	await expectNoAxeViolations(leader);
 	const id = await teamIdFromTable(leader, 'General Ledger & Reporting');
 	await gotoReady(leader, `/measure/teams/${id}`);
-	await expect(leader.getByText('Not enough responses').first()).toBeVisible();
+	await expect(leader.getByText(leaderSays('measure_not_enough_responses')).first()).toBeVisible();
 	await expectNoAxeViolations(leader);
 	await gotoReady(leader, `/measure/teams/${id}/assessment`);
 	await expectNoAxeViolations(leader);

@@ -135,7 +135,7 @@ describe('case links', () => {
 		const { token, linkId } = await caseLink('AR-1', 'ar');
 		expect(await closeLink(temp.db, actor, 'ap', linkId, days(1))).toEqual({
 			ok: false,
-			errors: { _form: 'We could not find that link.' }
+			errors: { _form: { code: 'measure_feedback_link_not_found' } }
 		});
 		expect(await lookupLink(temp.db, token, days(1))).toMatchObject({ status: 'open' });
 	});

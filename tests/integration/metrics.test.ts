@@ -3,6 +3,11 @@ import type { Db } from '../../src/lib/server/db';
 import { createMetric, editMetric, setMetricArchived } from '../../src/lib/server/metrics/definitions';
 import { getMetric, listMetrics, monthlyMetricValues } from '../../src/lib/server/metrics/queries';
 import { applyMetricsImport, previewMetricsImport, saveTeamGrid } from '../../src/lib/server/metrics/values';
+import { word } from '../../src/lib/server/service-result';
+import type { CsvIssue } from '../../src/lib/server/metrics/csv';
+
+/** Import problems as a person reads them (English outside a request). */
+const worded = (issues: readonly CsvIssue[]) => issues.map((i) => ({ ...i, reason: word(i.reason) }));
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor, actorFor } from './temp-db';
 
 const TODAY = '2026-11-23';
@@ -97,7 +102,11 @@ describe('metric definitions', () => {
 			},
 			T0
 		);
-		expect(again).toEqual({ ok: false, errors: { key: 'Another metric already uses the key sla_on_time' } });
+		expect(again).toEqual({
+			ok: false,
+			errors: { key: { code: 'measure_metric_key_taken', params: { key: 'sla_on_time' } } }
+		});
+		expect(again.ok ? '' : word(again.errors.key!)).toBe('Another metric already uses the key sla_on_time');
 		const keys = (await listMetrics(db)).map((m) => m.key);
 		expect(keys).toEqual(['case_net_score', 'case_average', 'case_responses', 'sla_on_time', 'requests_handled']);
 	});
@@ -189,7 +198,7 @@ describe('CSV import', () => {
 		].join('\n');
 		const outcome = await applyMetricsImport(db, await manager(), csv, T0, TODAY);
 		expect(outcome.ok).toBe(false);
-		expect(outcome.plan.issues).toEqual([
+		expect(worded(outcome.plan.issues)).toEqual([
 			{ line: 4, column: 'value', reason: '"ninety" is not a number; write digits with a decimal point, such as 97.5' }
 		]);
 		expect(await snapshot()).toEqual(before);
@@ -202,7 +211,9 @@ describe('CSV import', () => {
 			[header, 'General Ledger,sla_on_time,2026-10,90'].join('\n'),
 			TODAY
 		);
-		expect(plan.issues).toEqual([{ line: 2, column: 'team', reason: '"General Ledger" is not one of your teams' }]);
+		expect(worded(plan.issues)).toEqual([
+			{ line: 2, column: 'team', reason: '"General Ledger" is not one of your teams' }
+		]);
 	});
 
 	it('previews without writing, then applies every row in one go', async () => {
@@ -266,7 +277,7 @@ describe('entry grid', () => {
 			T0,
 			TODAY
 		);
-		expect(bad).toEqual({ ok: false, cells: [{ index: 1, reason: 'This number is too large to be a measure' }] });
+		expect(bad).toEqual({ ok: false, cells: [{ index: 1, reason: { code: 'measure_value_too_large' } }] });
 		expect(await db.selectFrom('metric_values').select('value').where('period', '=', '2026-11').execute()).toEqual([]);
 
 		const good = await saveTeamGrid(
@@ -308,7 +319,7 @@ describe('entry grid', () => {
 			T0,
 			TODAY
 		);
-		expect(outcome).toEqual({ ok: false, form: 'You cannot enter values for this team', cells: [] });
+		expect(outcome).toEqual({ ok: false, form: { code: 'measure_grid_not_allowed' }, cells: [] });
 	});
 });
 

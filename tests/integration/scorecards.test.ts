@@ -575,7 +575,7 @@ describe('the service self-assessment', () => {
 		);
 		expect(future).toEqual({
 			ok: false,
-			errors: { _form: 'You can assess this quarter or earlier ones, not future ones' }
+			errors: { _form: { code: 'measure_assessment_quarter_future' } }
 		});
 
 		await saveAssessment(

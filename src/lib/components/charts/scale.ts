@@ -13,9 +13,3 @@ export function valueDomain(
 	const pad = max === min ? Math.max(1, Math.abs(max) * 0.1) : (max - min) * 0.1;
 	return [min - pad, max + pad];
 }
-
-/** `Nov 2026` -> `Nov`, with the year on January and on the first month shown. */
-export function shortMonth(label: string, index: number): string {
-	const [name, year] = label.split(' ');
-	return index === 0 || name === 'Jan' ? `${name} ${year?.slice(2) ?? ''}`.trim() : (name ?? label);
-}

@@ -9,6 +9,7 @@ import {
 	toMinutesLost,
 	type ReasonKey
 } from '../../feedback';
+import { m } from '../../paraglide/messages.js';
 import { firstErrors, type FieldErrors, parseForm } from '../forms';
 
 /** An answer from the public form, validated. */
@@ -28,9 +29,8 @@ export interface AnswerValues {
 	time_unit: string;
 }
 
-const scoreMessage = `Choose a score from ${SCORE_MIN} to ${SCORE_MAX}`;
-
-const reasonsMessage = 'Choose from the reasons listed';
+/** Worded when an answer is checked, in the language of whoever is answering. */
+const scoreMessage = { error: () => m.measure_answer_score_required({ min: SCORE_MIN, max: SCORE_MAX }) };
 
 const answerSchema = z.object({
 	score: z
@@ -40,12 +40,12 @@ const answerSchema = z.object({
 		.pipe(z.number().min(SCORE_MIN, scoreMessage).max(SCORE_MAX, scoreMessage)),
 	reasons: z
 		.array(z.string())
-		.refine((raw) => parseReasons(raw) !== null, reasonsMessage)
+		.refine((raw) => parseReasons(raw) !== null, { error: () => m.measure_answer_reasons_invalid() })
 		.transform((raw) => parseReasons(raw) ?? []),
 	comment: z
 		.string()
 		.trim()
-		.max(COMMENT_MAX, `Keep your comment under ${COMMENT_MAX.toLocaleString('en')} characters`)
+		.max(COMMENT_MAX, { error: () => m.measure_answer_comment_too_long({ max: COMMENT_MAX }) })
 });
 
 /**
@@ -59,15 +59,14 @@ function parseTimeLost(
 	// Decimal commas are common outside the UK ("1,5 hours").
 	const text = rawAmount.trim().replace(',', '.');
 	if (text === '') return { ok: true, minutes: null };
-	if (!isTimeLostUnit(unit)) return { ok: false, errors: { time_unit: 'Choose minutes or hours' } };
+	if (!isTimeLostUnit(unit)) return { ok: false, errors: { time_unit: m.measure_answer_time_unit_invalid() } };
 	const amount = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-	if (Number.isNaN(amount))
-		return { ok: false, errors: { time_lost: 'Enter a number, such as 30 or 1.5, or leave it empty' } };
+	if (Number.isNaN(amount)) return { ok: false, errors: { time_lost: m.measure_answer_time_lost_invalid() } };
 	if (unit === 'minutes' && !Number.isInteger(amount))
-		return { ok: false, errors: { time_lost: 'Enter whole minutes, or choose hours' } };
+		return { ok: false, errors: { time_lost: m.measure_answer_time_lost_whole_minutes() } };
 	const minutes = toMinutesLost(amount, unit);
 	if (minutes > MAX_MINUTES_LOST)
-		return { ok: false, errors: { time_lost: `Enter at most ${MAX_MINUTES_LOST / 60} hours` } };
+		return { ok: false, errors: { time_lost: m.measure_answer_time_lost_too_much({ max: MAX_MINUTES_LOST / 60 }) } };
 	return { ok: true, minutes };
 }
 

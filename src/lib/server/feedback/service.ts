@@ -9,7 +9,8 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { generateSecret, hashSecret } from '../auth/tokens';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { m } from '../../paraglide/messages.js';
+import { refuse, type ServiceResult } from '../service-result';
 import type { Answer } from './answer';
 import {
 	claimCaseLink,
@@ -42,17 +43,16 @@ export const caseLinkSchema = z.object({
 	case_reference: z
 		.string()
 		.trim()
-		.min(1, 'Enter the case reference, such as the ticket number')
-		.max(CASE_REFERENCE_MAX, `Keep the reference under ${CASE_REFERENCE_MAX} characters`),
+		.min(1, { error: () => m.measure_case_reference_required() })
+		.max(CASE_REFERENCE_MAX, { error: () => m.measure_case_reference_too_long({ max: CASE_REFERENCE_MAX }) }),
 	requester_email: z
 		.string()
 		.trim()
 		.toLowerCase()
-		.max(254, 'This email address is too long')
-		.refine(
-			(v) => v === '' || z.email().safeParse(v).success,
-			'Enter an email address like name@example.com, or leave it empty'
-		)
+		.max(254, { error: () => m.measure_requester_email_too_long() })
+		.refine((v) => v === '' || z.email().safeParse(v).success, {
+			error: () => m.measure_requester_email_invalid()
+		})
 });
 
 export type CaseLinkInput = z.infer<typeof caseLinkSchema>;
@@ -162,14 +162,14 @@ export async function closeLink(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const link = await getTeamLink(trx, teamId, linkId);
-		if (!link) return rejected({ _form: 'We could not find that link.' });
-		if (feedbackLinkStatus(link, now) !== 'open') return rejected({ _form: 'This link already takes no answers.' });
+		if (!link) return refuse('_form', 'measure_feedback_link_not_found');
+		if (feedbackLinkStatus(link, now) !== 'open') return refuse('_form', 'measure_feedback_link_not_open');
 		const summary =
 			link.kind === 'case'
 				? `Closed the feedback link for case ${link.case_reference}`
 				: 'Closed the standing feedback link';
 		if (!(await closeOpenLink(trx, actor, link.id, summary, now)))
-			return rejected({ _form: 'This link already takes no answers.' });
+			return refuse('_form', 'measure_feedback_link_not_open');
 		return { ok: true as const };
 	});
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvValueRows, MAX_CSV_ROWS, metricsTemplate, planMetricsCsv } from './csv';
+import { word } from '../service-result';
+import { csvValueRows, MAX_CSV_ROWS, metricsTemplate, planMetricsCsv, type CsvIssue } from './csv';
 import { valueKey, type ValueWorld } from './plan';
+
+/** Problems as a person reads them (English outside a request). */
+const worded = (issues: readonly CsvIssue[]) => issues.map((i) => ({ ...i, reason: word(i.reason) }));
+const firstProblem = (text: string) => worded(planMetricsCsv(text, world).issues)[0]?.reason;
 
 const world: ValueWorld = {
 	teams: [{ id: 't-ap', name: 'Accounts Payable' }],
@@ -40,7 +45,7 @@ describe('planMetricsCsv', () => {
 			'Accounts Payable,sla_on_time,2026-W46,lots'
 		].join('\n');
 		const plan = planMetricsCsv(csv, world);
-		expect(plan.issues).toEqual([
+		expect(worded(plan.issues)).toEqual([
 			{ line: 3, column: 'period', reason: 'sla_on_time is monthly: use a month such as 2026-11' },
 			{ line: 3, column: 'value', reason: '"lots" is not a number; write digits with a decimal point, such as 97.5' }
 		]);
@@ -53,14 +58,14 @@ describe('planMetricsCsv', () => {
 			'Accounts Payable,sla_on_time,2026-10,97',
 			'Accounts Payable,sla_on_time,2026-10,98'
 		].join('\n');
-		expect(planMetricsCsv(csv, world).issues).toEqual([
+		expect(worded(planMetricsCsv(csv, world).issues)).toEqual([
 			{ line: 3, column: 'period', reason: 'The same team, metric and period as line 2' }
 		]);
 	});
 
 	it('refuses a file with missing or unknown columns before reading rows', () => {
 		const plan = planMetricsCsv('team,metric,when,value\nAccounts Payable,sla_on_time,2026-10,97', world);
-		expect(plan.issues).toEqual([
+		expect(worded(plan.issues)).toEqual([
 			{ line: 1, column: '', reason: 'Unknown column "when". The columns are: team, metric, period, value' },
 			{ line: 1, column: 'period', reason: 'The "period" column is missing' }
 		]);
@@ -68,18 +73,16 @@ describe('planMetricsCsv', () => {
 	});
 
 	it('refuses empty files, files without values and files over the row limit', () => {
-		expect(planMetricsCsv('', world).issues[0]?.reason).toBe('The file is empty. Start from the template.');
-		expect(planMetricsCsv('team,metric,period,value\n', world).issues[0]?.reason).toBe(
-			'The file has a header but no values.'
+		expect(firstProblem('')).toBe('The file is empty. Start from the template.');
+		expect(firstProblem('team,metric,period,value\n')).toBe('The file has a header but no values.');
+		expect(firstProblem('team,metric,period,value\nAccounts Payable,sla_on_time,2026-10,')).toBe(
+			'Every row’s value is empty; fill in the values to import.'
 		);
-		expect(
-			planMetricsCsv('team,metric,period,value\nAccounts Payable,sla_on_time,2026-10,', world).issues[0]?.reason
-		).toBe('Every row’s value is empty; fill in the values to import.');
 		const big = [
 			'team,metric,period,value',
 			...Array.from({ length: MAX_CSV_ROWS + 1 }, () => 'Accounts Payable,sla_on_time,2026-10,1')
 		].join('\n');
-		expect(planMetricsCsv(big, world).issues).toEqual([
+		expect(worded(planMetricsCsv(big, world).issues)).toEqual([
 			{ line: 0, column: '', reason: 'At most 5,000 rows per import; split the file.' }
 		]);
 	});

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { periodOf, shiftPeriod } from '../../periods';
 import { readCsvCell, toCsv } from '../csv';
 import type { MetricPeriod } from '../db/schema';
+import type { Refusal } from '../service-result';
 import {
 	planMetricValues,
 	valueFields,
@@ -24,7 +25,8 @@ export interface CsvIssue {
 	/** 1-based line in the file (the header is line 1); 0 for the file as a whole. */
 	line: number;
 	column: ValueField | '';
-	reason: string;
+	/** A message key and its inputs, worded by the page. */
+	reason: Refusal;
 }
 
 export type CsvRowStatus = ValueAction | 'skipped' | 'problem';
@@ -68,15 +70,20 @@ function readCsv(text: string): { lines: CsvLine[]; issues: CsvIssue[] } {
 	const table = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false }).data;
 	const header = (table[0] ?? []).map(normaliseHeader);
 	if (header.every((h) => h === '')) {
-		return { lines: [], issues: [{ line: 0, column: '', reason: 'The file is empty. Start from the template.' }] };
+		return { lines: [], issues: [{ line: 0, column: '', reason: { code: 'measure_csv_empty' } }] };
 	}
 	for (const h of header) {
 		if (h !== '' && !(csvColumns as readonly string[]).includes(h)) {
-			issues.push({ line: 1, column: '', reason: `Unknown column "${h}". The columns are: ${csvColumns.join(', ')}` });
+			issues.push({
+				line: 1,
+				column: '',
+				reason: { code: 'measure_csv_unknown_column', params: { column: h, columns: csvColumns.join(', ') } }
+			});
 		}
 	}
 	for (const column of csvColumns) {
-		if (!header.includes(column)) issues.push({ line: 1, column, reason: `The "${column}" column is missing` });
+		if (!header.includes(column))
+			issues.push({ line: 1, column, reason: { code: 'measure_csv_missing_column', params: { column } } });
 	}
 	if (issues.length) return { lines: [], issues };
 
@@ -93,13 +100,9 @@ function readCsv(text: string): { lines: CsvLine[]; issues: CsvIssue[] } {
 			period: cell(row, 'period'),
 			value: cell(row, 'value')
 		}));
-	if (lines.length === 0) issues.push({ line: 0, column: '', reason: 'The file has a header but no values.' });
+	if (lines.length === 0) issues.push({ line: 0, column: '', reason: { code: 'measure_csv_no_values' } });
 	else if (lines.length > MAX_CSV_ROWS)
-		issues.push({
-			line: 0,
-			column: '',
-			reason: `At most ${MAX_CSV_ROWS.toLocaleString('en-GB')} rows per import; split the file.`
-		});
+		issues.push({ line: 0, column: '', reason: { code: 'measure_csv_too_many_rows', params: { max: MAX_CSV_ROWS } } });
 	return { lines: issues.length ? [] : lines, issues };
 }
 
@@ -110,14 +113,16 @@ function readCsv(text: string): { lines: CsvLine[]; issues: CsvIssue[] } {
 export function planMetricsCsv(text: string, world: ValueWorld): CsvPlan {
 	const read = readCsv(text);
 	const filled = read.lines.filter((l) => l.value !== '');
-	const plan = planMetricValues(filled, world, { rowName: (index) => `line ${filled[index]?.line}` });
+	const plan = planMetricValues(filled, world, {
+		duplicateOf: (index) => ({ code: 'measure_value_duplicate_line', params: { line: filled[index]?.line ?? 0 } })
+	});
 
 	const issues: CsvIssue[] = [
 		...read.issues,
 		...plan.issues.map((i) => ({ line: filled[i.index]?.line ?? 0, column: i.field, reason: i.reason }))
 	];
 	if (read.lines.length > 0 && filled.length === 0)
-		issues.push({ line: 0, column: 'value', reason: 'Every row’s value is empty; fill in the values to import.' });
+		issues.push({ line: 0, column: 'value', reason: { code: 'measure_csv_all_empty' } });
 	const planned = new Map(plan.values.map((v) => [filled[v.index]?.line, v]));
 	const troubled = new Set(issues.map((i) => i.line));
 	const rows = read.lines.map((l): CsvRowPreview => {

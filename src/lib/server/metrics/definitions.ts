@@ -4,7 +4,8 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Metric, MetricUpdate } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { m } from '../../paraglide/messages.js';
+import { refuse, type ServiceResult } from '../service-result';
 import { parseValue } from './plan';
 import { findMetricByKey, getMetric, insertMetric, metricHasValues, nextMetricPosition, updateMetric } from './queries';
 
@@ -19,7 +20,7 @@ export const metricPeriods = ['month', 'week'] as const;
 export const metricRollups = ['sum', 'mean', 'min', 'max', 'last'] as const;
 
 /** Text from a number field as a number; `empty` is what a blank field means. */
-function numberField<E>(empty: E, message: string) {
+function numberField<E>(empty: E, message: () => string) {
 	return z
 		.string()
 		.trim()
@@ -27,29 +28,40 @@ function numberField<E>(empty: E, message: string) {
 			if (raw === '') return empty;
 			const parsed = parseValue(raw);
 			if (parsed.ok) return parsed.value;
-			ctx.addIssue({ code: 'custom', message });
+			ctx.addIssue({ code: 'custom', message: message() });
 			return z.NEVER;
 		});
 }
 
+/** Messages are worded when a form is checked, in the admin's language. */
 const metricFields = {
-	name: z.string().trim().min(1, 'Enter a name').max(80, 'A name can be at most 80 characters'),
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.measure_metric_name_required() })
+		.max(80, { error: () => m.measure_metric_name_too_long({ max: 80 }) }),
 	key: z
 		.string()
 		.trim()
-		.min(2, 'A key needs at least 2 characters')
-		.max(40, 'A key can be at most 40 characters')
-		.regex(/^[a-z][a-z0-9_]*$/, 'Use lowercase letters, digits and underscores, starting with a letter'),
-	description: z.string().trim().max(500, 'A description can be at most 500 characters'),
-	unit: z.string().trim().max(20, 'A unit can be at most 20 characters'),
-	direction: z.enum(metricDirections, 'Choose whether higher or lower is better'),
-	target: numberField(null, 'Enter the target as a number, such as 95, or leave it empty'),
-	amber_band: numberField(0, 'Enter the amber band as a number, such as 3').pipe(
-		z.number().min(0, 'The amber band cannot be negative')
+		.min(2, { error: () => m.measure_metric_key_too_short({ min: 2 }) })
+		.max(40, { error: () => m.measure_metric_key_too_long({ max: 40 }) })
+		.regex(/^[a-z][a-z0-9_]*$/, { error: () => m.measure_metric_key_invalid() }),
+	description: z
+		.string()
+		.trim()
+		.max(500, { error: () => m.measure_metric_description_too_long({ max: 500 }) }),
+	unit: z
+		.string()
+		.trim()
+		.max(20, { error: () => m.measure_metric_unit_too_long({ max: 20 }) }),
+	direction: z.enum(metricDirections, { error: () => m.measure_metric_direction_required() }),
+	target: numberField(null, () => m.measure_metric_target_invalid()),
+	amber_band: numberField(0, () => m.measure_metric_amber_invalid()).pipe(
+		z.number().min(0, { error: () => m.measure_metric_amber_negative() })
 	),
-	kind: z.enum(metricKinds, 'Choose a kind'),
-	period: z.enum(metricPeriods, 'Choose monthly or weekly'),
-	rollup: z.enum(metricRollups, 'Choose how weeks combine into a month')
+	kind: z.enum(metricKinds, { error: () => m.measure_metric_kind_required() }),
+	period: z.enum(metricPeriods, { error: () => m.measure_metric_period_required() }),
+	rollup: z.enum(metricRollups, { error: () => m.measure_metric_rollup_required() })
 };
 
 export const newMetricSchema = z.object(metricFields);
@@ -79,8 +91,7 @@ export async function createMetric(
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
-		if (await findMetricByKey(trx, input.key))
-			return rejected({ key: `Another metric already uses the key ${input.key}` });
+		if (await findMetricByKey(trx, input.key)) return refuse('key', 'measure_metric_key_taken', { key: input.key });
 		const id = newId();
 		const at = now.toISOString();
 		await insertMetric(trx, {
@@ -131,12 +142,12 @@ export async function editMetric(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const metric = await getMetric(trx, id);
-		if (!metric) return rejected({ _form: 'This metric no longer exists' });
+		if (!metric) return refuse('_form', 'measure_metric_gone');
 		const patch: MetricEditInput | ComputedMetricEditInput = takesValues(metric)
 			? input
 			: { name: input.name, description: input.description, target: input.target, amber_band: input.amber_band };
 		if ('period' in patch && patch.period !== metric.period && (await metricHasValues(trx, id))) {
-			return rejected({ period: 'This metric already has values for its current period; create a new metric instead' });
+			return refuse('period', 'measure_metric_period_locked');
 		}
 		const changes = (Object.keys(patch) as (keyof typeof patch)[])
 			.filter((field) => patch[field] !== metric[field])
@@ -168,7 +179,7 @@ export async function setMetricArchived(
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
 		const metric = await getMetric(trx, id);
-		if (!metric) return rejected({ _form: 'This metric no longer exists' });
+		if (!metric) return refuse('_form', 'measure_metric_gone');
 		if ((metric.archived_at !== null) === archived) return { ok: true as const };
 		await updateMetric(trx, id, { archived_at: archived ? now.toISOString() : null, updated_at: now.toISOString() });
 		await recordAudit(trx, {

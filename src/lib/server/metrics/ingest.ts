@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import type { Integration } from '../db/schema';
+import type { Refusal } from '../service-result';
+import * as messages from '../../paraglide/messages.js';
 import { planMetricValues } from './plan';
 import { upsertValues } from './queries';
 import { loadValueWorld } from './values';
@@ -83,6 +85,15 @@ export const ingestSchema = z.object(
 	'Send a JSON object with a "values" array'
 );
 
+/**
+ * A plan's problem for integrators: the API answers in English whatever the request's language,
+ * so BI tools and their logs read the same text everywhere.
+ */
+function inEnglish(refusal: Refusal): string {
+	const message = messages[refusal.code] as (inputs: Refusal['params'], options: { locale: 'en' }) => string;
+	return message(refusal.params ?? {}, { locale: 'en' });
+}
+
 function pointerOf(path: readonly PropertyKey[]): string {
 	return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
@@ -141,10 +152,13 @@ export async function ingestMetricValues(
 	const today = now.toISOString().slice(0, 10);
 	return database.transaction().execute(async (trx): Promise<IngestOutcome> => {
 		const plan = planMetricValues(items, await loadValueWorld(trx, items, 'all', today), {
-			rowName: (index) => `/values/${index}`
+			duplicateOf: (index) => ({ code: 'measure_value_duplicate_item', params: { pointer: `/values/${index}` } })
 		});
 		if (plan.issues.length > 0) {
-			const errors = plan.issues.map((i) => ({ pointer: `/values/${i.index}/${i.field}`, detail: i.reason }));
+			const errors = plan.issues.map((i) => ({
+				pointer: `/values/${i.index}/${i.field}`,
+				detail: inEnglish(i.reason)
+			}));
 			const count = new Set(plan.issues.map((i) => i.index)).size;
 			return {
 				ok: false,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseValue, planMetricValues, referencedCells, valueKey, type ValueWorld } from './plan';
+import { word } from '../service-result';
+import { parseValue, planMetricValues, referencedCells, valueKey, type ValueIssue, type ValueWorld } from './plan';
+
+/** Problems as a person reads them (English outside a request). */
+const worded = (issues: readonly ValueIssue[]) => issues.map((i) => ({ ...i, reason: word(i.reason) }));
 
 const world: ValueWorld = {
 	teams: [
@@ -56,7 +60,7 @@ describe('planMetricValues', () => {
 			teams: [...world.teams, { id: 't-eq1', name: 'Équipe' }, { id: 't-eq2', name: 'équipe' }]
 		};
 		const plan = planMetricValues([row({ team: 'ÉQUIPE' }), row({ team: 't-eq2' })], twins);
-		expect(plan.issues).toEqual([
+		expect(worded(plan.issues)).toEqual([
 			{ index: 0, field: 'team', reason: '"ÉQUIPE" matches more than one team (Équipe, équipe); give the team’s id' }
 		]);
 		expect(plan.values.map((v) => v.teamId)).toEqual(['t-eq2']);
@@ -79,7 +83,12 @@ describe('planMetricValues', () => {
 			world
 		);
 		expect(plan.values).toEqual([]);
-		expect(plan.issues).toEqual([
+		expect(plan.issues[0]).toEqual({
+			index: 0,
+			field: 'team',
+			reason: { code: 'measure_value_team_unknown', params: { team: 'Nowhere' } }
+		});
+		expect(worded(plan.issues)).toEqual([
 			{ index: 0, field: 'team', reason: '"Nowhere" is not a team' },
 			{ index: 1, field: 'metric', reason: '"no_such_key" is not a metric key' },
 			{ index: 2, field: 'metric', reason: 'case_net_score is worked out from case feedback and takes no values' },
@@ -109,14 +118,20 @@ describe('planMetricValues', () => {
 			world
 		);
 		expect(plan.values.map((v) => v.period)).toEqual(['2026-W48']);
-		expect(plan.issues).toEqual([{ index: 1, field: 'period', reason: '2026-W49 has not started yet' }]);
+		expect(worded(plan.issues)).toEqual([{ index: 1, field: 'period', reason: '2026-W49 has not started yet' }]);
 	});
 
 	it('refuses the same team, metric and period twice, naming the first row', () => {
-		const plan = planMetricValues([row(), row({ team: 't-ap', value: 90 })], world, {
-			rowName: (i) => `line ${i + 2}`
+		const plan = planMetricValues([row(), row({ team: 't-ap', value: 90 })], world);
+		expect(worded(plan.issues)).toEqual([
+			{ index: 1, field: 'period', reason: 'The same team, metric and period as row 1' }
+		]);
+		const named = planMetricValues([row(), row({ team: 't-ap', value: 90 })], world, {
+			duplicateOf: (i) => ({ code: 'measure_value_duplicate_line', params: { line: i + 2 } })
 		});
-		expect(plan.issues).toEqual([{ index: 1, field: 'period', reason: 'The same team, metric and period as line 2' }]);
+		expect(worded(named.issues)).toEqual([
+			{ index: 1, field: 'period', reason: 'The same team, metric and period as line 2' }
+		]);
 	});
 
 	it('keeps a manager to their own teams without confirming whether others exist', () => {
@@ -125,7 +140,7 @@ describe('planMetricValues', () => {
 			allowedTeamIds: new Set(['t-ap'])
 		});
 		expect(plan.values.map((v) => v.teamId)).toEqual(['t-ap']);
-		expect(plan.issues.map((i) => i.reason)).toEqual([
+		expect(worded(plan.issues).map((i) => i.reason)).toEqual([
 			'"General Ledger" is not one of your teams',
 			'"Nowhere" is not one of your teams'
 		]);
@@ -139,7 +154,8 @@ describe('parseValue', () => {
 		expect(parseValue('1,5').ok).toBe(false);
 		expect(parseValue('95%').ok).toBe(false);
 		expect(parseValue(Number.NaN).ok).toBe(false);
-		expect(parseValue(1e13)).toEqual({ ok: false, reason: 'This number is too large to be a measure' });
+		expect(parseValue(1e13)).toEqual({ ok: false, reason: { code: 'measure_value_too_large' } });
+		expect(word({ code: 'measure_value_too_large' })).toBe('This number is too large to be a measure');
 	});
 });
 

@@ -1,12 +1,14 @@
 import { periodKind, periodOf } from '../../periods';
 import { nameKey } from '../org/rules';
 import type { MetricPeriod, MetricSource } from '../db/schema';
+import type { Refusal } from '../service-result';
 
 /**
  * Checking a batch of metric values, the pure half shared by the entry grid, the CSV import and
  * the ingest API: rows in, a plan out. The plan says, for each row, whether it adds a value,
  * changes one or repeats what is stored, and lists every problem by row and field. Callers apply
- * a plan only when it has no issues, so a batch is stored whole or not at all.
+ * a plan only when it has no issues, so a batch is stored whole or not at all. Problems are
+ * message keys with their inputs: the pages word them in the person's language, the API in English.
  */
 
 export const valueFields = ['team', 'metric', 'period', 'value'] as const;
@@ -30,7 +32,7 @@ export interface ValueIssue {
 	/** Position of the row in the batch (0-based). */
 	index: number;
 	field: ValueField;
-	reason: string;
+	reason: Refusal;
 }
 
 export type ValueAction = 'create' | 'update' | 'unchanged';
@@ -100,30 +102,27 @@ export function teamFinder(teams: readonly WorldTeam[]): (ref: string) => WorldT
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A value as a finite number, or why it is not one. */
-export function parseValue(raw: number | string): { ok: true; value: number } | { ok: false; reason: string } {
+export function parseValue(raw: number | string): { ok: true; value: number } | { ok: false; reason: Refusal } {
 	if (typeof raw === 'number') {
-		if (!Number.isFinite(raw)) return { ok: false, reason: 'Give a finite number' };
-		if (Math.abs(raw) > MAX_MAGNITUDE) return { ok: false, reason: 'This number is too large to be a measure' };
+		if (!Number.isFinite(raw)) return { ok: false, reason: { code: 'measure_value_not_finite' } };
+		if (Math.abs(raw) > MAX_MAGNITUDE) return { ok: false, reason: { code: 'measure_value_too_large' } };
 		return { ok: true, value: raw };
 	}
 	const text = raw.trim();
-	if (text === '') return { ok: false, reason: 'Enter a value' };
-	if (!NUMBER.test(text))
-		return { ok: false, reason: `"${text}" is not a number; write digits with a decimal point, such as 97.5` };
+	if (text === '') return { ok: false, reason: { code: 'measure_value_required' } };
+	if (!NUMBER.test(text)) return { ok: false, reason: { code: 'measure_value_not_number', params: { text } } };
 	return parseValue(Number(text));
 }
-
-const periodExamples: Record<MetricPeriod, string> = {
-	month: 'a month such as 2026-11',
-	week: 'an ISO week such as 2026-W47'
-};
 
 export function planMetricValues(
 	rows: readonly ValueRow[],
 	world: ValueWorld,
-	options: { rowName?: (index: number) => string } = {}
+	options: { duplicateOf?: (index: number) => Refusal } = {}
 ): ValuePlan {
-	const rowName = options.rowName ?? ((index: number) => `row ${index + 1}`);
+	/** Names the earlier row a repeated one clashes with, as the caller numbers its rows. */
+	const duplicateOf =
+		options.duplicateOf ??
+		((index: number): Refusal => ({ code: 'measure_value_duplicate_row', params: { row: index + 1 } }));
 	const findTeams = teamFinder(world.teams);
 	const metricsByKey = new Map(world.metrics.map((m) => [m.key, m]));
 	const current: Record<MetricPeriod, string> = {
@@ -135,53 +134,50 @@ export function planMetricValues(
 	const values: PlannedValue[] = [];
 
 	rows.forEach((row, index) => {
-		const problem = (field: ValueField, reason: string) => issues.push({ index, field, reason });
+		const problem = (field: ValueField, code: Refusal['code'], params?: Refusal['params']) =>
+			issues.push({ index, field, reason: params ? { code, params } : { code } });
 		const before = issues.length;
 
 		const teamRef = row.team.trim();
 		const teams = teamRef ? findTeams(teamRef) : [];
 		const team = teams.length === 1 ? teams[0] : undefined;
 		const allowed = team && (world.allowedTeamIds === 'all' || world.allowedTeamIds.has(team.id));
-		if (!teamRef) problem('team', 'Enter a team name or id');
+		if (!teamRef) problem('team', 'measure_value_team_required');
 		else if (teams.length > 1)
-			problem(
-				'team',
-				`"${teamRef}" matches more than one team (${teams.map((t) => t.name).join(', ')}); give the team’s id`
-			);
+			problem('team', 'measure_value_team_ambiguous', {
+				team: teamRef,
+				teams: teams.map((t) => t.name).join(', ')
+			});
 		else if (!allowed)
-			problem(
-				'team',
-				world.allowedTeamIds === 'all' ? `"${teamRef}" is not a team` : `"${teamRef}" is not one of your teams`
-			);
+			problem('team', world.allowedTeamIds === 'all' ? 'measure_value_team_unknown' : 'measure_value_team_not_yours', {
+				team: teamRef
+			});
 
 		const key = row.metric.trim();
 		const metric = key ? metricsByKey.get(key) : undefined;
-		if (!key) problem('metric', 'Enter a metric key');
-		else if (!metric) problem('metric', `"${key}" is not a metric key`);
-		else if (metric.source !== 'values')
-			problem('metric', `${key} is worked out from case feedback and takes no values`);
-		else if (metric.archived) problem('metric', `${key} is archived; restore it before adding values`);
+		if (!key) problem('metric', 'measure_value_metric_required');
+		else if (!metric) problem('metric', 'measure_value_metric_unknown', { metric: key });
+		else if (metric.source !== 'values') problem('metric', 'measure_value_metric_computed', { metric: key });
+		else if (metric.archived) problem('metric', 'measure_value_metric_archived', { metric: key });
 
 		const period = row.period.trim();
 		const kind = periodKind(period);
-		if (!period) problem('period', 'Enter a period');
-		else if (kind !== 'month' && kind !== 'week')
-			problem('period', `"${period}" is neither a month such as 2026-11 nor an ISO week such as 2026-W47`);
+		if (!period) problem('period', 'measure_value_period_required');
+		else if (kind !== 'month' && kind !== 'week') problem('period', 'measure_value_period_invalid', { period });
 		else if (metric && metric.period !== kind)
-			problem(
-				'period',
-				`${metric.key} is ${metric.period === 'month' ? 'monthly' : 'weekly'}: use ${periodExamples[metric.period]}`
-			);
-		else if (period > current[kind]) problem('period', `${period} has not started yet`);
+			problem('period', metric.period === 'month' ? 'measure_value_period_monthly' : 'measure_value_period_weekly', {
+				metric: metric.key
+			});
+		else if (period > current[kind]) problem('period', 'measure_value_period_future', { period });
 
 		const parsed = parseValue(row.value);
-		if (!parsed.ok) problem('value', parsed.reason);
+		if (!parsed.ok) issues.push({ index, field: 'value', reason: parsed.reason });
 
 		if (issues.length > before || !team || !metric || !parsed.ok) return;
 		const cell = valueKey(metric.id, team.id, period);
 		const first = firstIndexOf.get(cell);
 		if (first !== undefined) {
-			problem('period', `The same team, metric and period as ${rowName(first)}`);
+			issues.push({ index, field: 'period', reason: duplicateOf(first) });
 			return;
 		}
 		firstIndexOf.set(cell, index);

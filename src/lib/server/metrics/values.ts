@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor';
 import { metricsTemplate, planMetricsCsv, csvValueRows, type CsvPlan } from './csv';
 import { planMetricValues, referencedCells, valueKey, type ValueIssue, type ValueRow, type ValueWorld } from './plan';
 import { deleteValues, listMetrics, storedValues, upsertValues } from './queries';
+import type { Refusal } from '../service-result';
 
 /** Stored values by team and month, for scorecards. */
 export { monthlyMetricValues } from './queries';
@@ -165,7 +166,7 @@ export const gridFormSchema = z.record(z.string(), z.string()).transform((form) 
 
 export type GridOutcome =
 	| { ok: true; counts: { create: number; update: number; cleared: number } }
-	| { ok: false; form?: string; cells: { index: number; reason: string }[] };
+	| { ok: false; form?: Refusal; cells: { index: number; reason: Refusal }[] };
 
 /**
  * Saves the entry grid in one transaction. Filled cells are checked like any other batch of
@@ -182,17 +183,17 @@ export async function saveTeamGrid(
 	return database.transaction().execute(async (trx): Promise<GridOutcome> => {
 		const team = await getTeam(trx, teamId);
 		if (!team || !teamAccess(actor.scope, team).manage)
-			return { ok: false, form: 'You cannot enter values for this team', cells: [] };
+			return { ok: false, form: { code: 'measure_grid_not_allowed' }, cells: [] };
 		const grid = await teamGrid(trx, teamId, today);
 		const metrics = new Map(grid.metrics.map((m) => [m.id, m]));
 
-		const outside: { index: number; reason: string }[] = [];
+		const outside: { index: number; reason: Refusal }[] = [];
 		const filled: { index: number; row: ValueRow }[] = [];
 		const cleared: { metricId: string; period: string }[] = [];
 		cells.forEach((cell, index) => {
 			const metric = metrics.get(cell.metricId);
 			if (!metric || !grid.periods[metric.period].includes(cell.period)) {
-				outside.push({ index, reason: 'This cell is no longer in the grid; reload the page' });
+				outside.push({ index, reason: { code: 'measure_grid_cell_gone' } });
 			} else if (cell.raw.trim() !== '') {
 				filled.push({ index, row: { team: teamId, metric: metric.key, period: cell.period, value: cell.raw } });
 			} else if (grid.values.has(valueKey(metric.id, teamId, cell.period))) {

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { isPeriod, periodLabel } from '../../periods';
-import { serviceComponentKeys, serviceComponents, type ServiceComponentKey } from '../../service-framework';
+import { m } from '../../paraglide/messages.js';
+import {
+	componentLabel,
+	serviceComponentKeys,
+	serviceComponents,
+	type ServiceComponentKey
+} from '../../service-framework';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
 import {
 	assessmentIdFor,
 	assessmentsOf,
@@ -55,13 +61,15 @@ export function componentAverages(
 	return result;
 }
 
-const level = (label: string) =>
-	z.coerce
-		.number(`Choose a level for ${label}`)
-		.int(`Choose a level for ${label}`)
-		.min(1, `Choose a level for ${label}`)
-		.max(5, `Choose a level for ${label}`);
-const note = z.string().trim().max(1000, 'Keep the note under 1,000 characters');
+/** Worded when a form is checked, in the person's language. */
+const level = (key: ServiceComponentKey) => {
+	const error = () => m.measure_assessment_level_required({ component: componentLabel(key) });
+	return z.coerce.number({ error }).int({ error }).min(1, { error }).max(5, { error });
+};
+const note = z
+	.string()
+	.trim()
+	.max(1000, { error: () => m.measure_assessment_note_too_long({ max: 1000 }) });
 
 /**
  * The form: the `quarter` it rates (saveAssessment refuses one that is malformed or still to
@@ -71,7 +79,7 @@ export const assessmentSchema = z.object({
 	quarter: z.string().trim().max(7).default(''),
 	...(Object.fromEntries(
 		serviceComponents.flatMap((c) => [
-			[`score_${c.key}`, level(c.label)],
+			[`score_${c.key}`, level(c.key)],
 			[`note_${c.key}`, note]
 		])
 	) as Record<string, z.ZodType<number | string>>)
@@ -140,9 +148,8 @@ export async function saveAssessment(
 	now: Date,
 	currentQuarter: string
 ): Promise<ServiceResult<{ id: string }>> {
-	if (!isPeriod('quarter', period)) return rejected({ _form: 'Choose a quarter such as 2026-Q4' });
-	if (period > currentQuarter)
-		return rejected({ _form: 'You can assess this quarter or earlier ones, not future ones' });
+	if (!isPeriod('quarter', period)) return refuse('_form', 'measure_assessment_quarter_invalid');
+	if (period > currentQuarter) return refuse('_form', 'measure_assessment_quarter_future');
 	const at = now.toISOString();
 	const id = await database.transaction().execute(async (trx) => {
 		const existing = await assessmentIdFor(trx, team.id, period);
@@ -174,7 +181,7 @@ export async function saveAssessment(
 			action: 'assessment.saved',
 			objectType: 'assessment',
 			objectId: assessmentId,
-			summary: `${existing ? 'Updated' : 'Saved'} the service self-assessment of ${team.name} for ${periodLabel(period)}`,
+			summary: `${existing ? 'Updated' : 'Saved'} the service self-assessment of ${team.name} for ${periodLabel(period, { locale: 'en' })}`,
 			details: {
 				team_id: team.id,
 				period,

@@ -1,4 +1,5 @@
-import { ragLabels } from '../../measure';
+import { ragLabel } from '../../measure';
+import { m } from '../../paraglide/messages.js';
 import { recordAudit } from '../audit/log';
 import { toCsv, type CsvCell } from '../csv';
 import type { Db } from '../db';
@@ -6,15 +7,14 @@ import type { Metric } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { leaderView, type LeaderQuery } from './leader-view';
 import type { OverviewRow } from './overview';
-import { confidenceLabels } from './rules';
+import { confidenceLabel } from './rules';
 import type { TeamScorecard } from './scorecard';
-
-const kindLabels = { back_office: 'Back office', customer_facing: 'Customer facing' } as const;
 
 /**
  * The leader table as CSV: one row per team, a value and a status column for every measure, then
  * the How and Experience counts and the watermelon flag with its reason. Values are numbers, so a
- * negative one stays a number when text is neutralised.
+ * negative one stays a number when text is neutralised. Column keys stay English in every
+ * language (files and BI tools depend on them); the cells people read are in the request's language.
  */
 export function scorecardCsv(view: {
 	month: string;
@@ -50,18 +50,18 @@ export function scorecardCsv(view: {
 		return [
 			row.team,
 			row.unit,
-			kindLabels[row.kind],
+			row.kind === 'back_office' ? m.measure_team_kind_back_office() : m.measure_team_kind_customer_facing(),
 			view.month,
 			...view.metrics.flatMap((metric) => {
-				const m = measures.find((x) => x.id === metric.id);
-				if (!m) return [null, ''];
+				const measure = measures.find((x) => x.id === metric.id);
+				if (!measure) return [null, ''];
 				return [
-					m.value === null ? null : Math.round(m.value * 100) / 100,
-					m.missing === 'not_enough_responses' ? 'Not enough responses' : ragLabels[m.status]
+					measure.value === null ? null : Math.round(measure.value * 100) / 100,
+					measure.missing === 'not_enough_responses' ? m.measure_not_enough_responses() : ragLabel(measure.status)
 				];
 			}),
 			card.how.observations,
-			confidenceLabels[card.how.confidence],
+			confidenceLabel(card.how.confidence),
 			p.learning.assigned,
 			p.learning.completed,
 			p.recognition.received,
@@ -71,7 +71,7 @@ export function scorecardCsv(view: {
 			p.buddies.paired,
 			p.buddies.meetings,
 			card.experience.responses,
-			row.watermelon ? 'yes' : 'no',
+			row.watermelon ? m.measure_csv_yes() : m.measure_csv_no(),
 			row.explanation ?? ''
 		];
 	});

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import type { MetricKind } from '../db/schema';
 import type { Rag } from '../metrics/rules';
 
@@ -30,12 +31,19 @@ export function watermelonVerdict(measures: readonly JudgedMeasure[]): Watermelo
 
 export type Confidence = 'none' | 'low' | 'medium' | 'high';
 
-export const confidenceLabels: Record<Confidence, string> = {
-	none: 'No observations',
-	low: 'Low confidence',
-	medium: 'Medium confidence',
-	high: 'High confidence'
-};
+/** How far a behaviour's average can be trusted, in words. */
+export function confidenceLabel(confidence: Confidence): string {
+	switch (confidence) {
+		case 'none':
+			return m.measure_confidence_none();
+		case 'low':
+			return m.measure_confidence_low();
+		case 'medium':
+			return m.measure_confidence_medium();
+		case 'high':
+			return m.measure_confidence_high();
+	}
+}
 
 /**
  * How far to trust a behaviour's average level: a few ratings, or ratings all from one person,

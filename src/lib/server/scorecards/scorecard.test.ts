@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	buildScorecard,
-	listInWords,
 	statusCounts,
 	type MeasureDefinition,
 	type Participation,
@@ -192,14 +191,5 @@ describe('buildScorecard', () => {
 				.learningRate
 		).toBeNull();
 		expect(Object.keys(card)).not.toContain('score');
-	});
-});
-
-describe('listInWords', () => {
-	it('joins names the way a person would write them', () => {
-		expect(listInWords([])).toBe('');
-		expect(listInWords(['A'])).toBe('A');
-		expect(listInWords(['A', 'B'])).toBe('A and B');
-		expect(listInWords(['A', 'B', 'C'])).toBe('A, B and C');
 	});
 });

@@ -1,4 +1,6 @@
+import { formatList, formatPercent } from '../../intl';
 import { formatNumber } from '../../measure';
+import { m as messages } from '../../paraglide/messages.js';
 import type { Metric } from '../db/schema';
 import { experienceMeasures } from '../feedback/rules';
 import { ragStatus, type Rag } from '../metrics/rules';
@@ -168,36 +170,32 @@ function measureOf(
 	};
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-	if (items.length <= 1) return items[0] ?? '';
-	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** A value as a sentence shows it: percentages keep their sign, other units are on the scorecard. */
 function inWords(value: number, unit: string): string {
-	return unit === '%' ? `${formatNumber(value)}%` : formatNumber(value);
+	return unit === '%' ? formatPercent(value / 100, 1) : formatNumber(value);
 }
 
 /**
  * Names both sides of a watermelon: the SLA measures that are green and the experience measures
- * that are red, with their values against target.
+ * that are red, with their values against target. Worded in the request's language.
  */
 export function watermelonExplanation(verdict: WatermelonVerdict, measures: readonly Measure[]): string | null {
 	if (!verdict.watermelon) return null;
 	const red = verdict.redExperience.map((name) => {
 		const m = measures.find((x) => x.name === name && x.kind === 'experience');
 		if (!m || m.value === null || m.target === null) return name;
-		return `${name} (${inWords(m.value, m.unit)} against a target of ${inWords(m.target, m.unit)})`;
+		return messages.measure_watermelon_red_item({
+			name,
+			value: inWords(m.value, m.unit),
+			target: inWords(m.target, m.unit)
+		});
 	});
-	const green = verdict.greenSla;
-	const slaSide =
-		green.length === 1
-			? `The SLA measure ${green[0]} is on target`
-			: green.length === 2
-				? `Both SLA measures, ${listInWords(green)}, are on target`
-				: `All ${green.length} SLA measures (${listInWords(green)}) are on target`;
-	return `${slaSide}, yet ${listInWords(red)} ${red.length === 1 ? 'is' : 'are'} off target. The service looks green from outside, but the internal customers it serves are not satisfied.`;
+	return messages.measure_watermelon_explanation({
+		slaCount: verdict.greenSla.length,
+		green: formatList(verdict.greenSla),
+		redCount: red.length,
+		red: formatList(red)
+	});
 }
 
 export function buildScorecard(inputs: ScorecardInputs): TeamScorecard {

@@ -1,10 +1,11 @@
-import { metricKindLabels } from '$lib/measure';
+import { metricKindLabel } from '$lib/measure';
+import { m } from '$lib/paraglide/messages';
 import { pageCount, pageFrom } from '$lib/paging';
 import { periodLabel } from '$lib/periods';
 import { requireCapability } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
-import { confidenceLabels } from '$lib/server/scorecards/rules';
+import { confidenceLabel } from '$lib/server/scorecards/rules';
 import { canOpenScorecards } from '$lib/server/scorecards/policy';
 import { measureTrends, pickableMonths } from '$lib/server/scorecards/service';
 import type { PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ const TREND_TEAMS = 8;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Staff have their own page (/growth).
-	const actor = requireCapability(locals, canOpenScorecards, 'Scorecards are for managers, leaders and admins.');
+	const actor = requireCapability(locals, canOpenScorecards, m.measure_scorecards_forbidden());
 	const now = new Date();
 	const query = readLeaderQuery(url, now, actor.timeZone);
 	const view = await leaderView(db(), actor.scope, query, now);
@@ -47,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		totalTeams: view.totalTeams,
 		rows: view.rows
 			.slice(offset, offset + limit)
-			.map((r) => ({ ...r, how: { ...r.how, confidenceLabel: confidenceLabels[r.how.confidence] } })),
+			.map((r) => ({ ...r, how: { ...r.how, confidenceLabel: confidenceLabel(r.how.confidence) } })),
 		matching: view.rows.length,
 		page,
 		pageCount: pageCount(view.rows.length, PAGE_SIZE),
@@ -64,10 +65,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				series: trendRows.map((row) => ({
 					label: row.team,
 					values: trends.series.get(row.teamId)?.map((p) => p.value) ?? [],
-					emptyText: trendMetric.source === 'values' ? undefined : 'Not enough responses'
+					emptyText: trendMetric.source === 'values' ? undefined : m.measure_not_enough_responses()
 				})),
 				total: view.rows.length
 			},
-		trendOptions: view.metrics.map((m) => ({ value: m.key, label: `${m.name} (${metricKindLabels[m.kind]})` }))
+		trendOptions: view.metrics.map((metric) => ({
+			value: metric.key,
+			label: m.measure_trend_option({ name: metric.name, kind: metricKindLabel(metric.kind) })
+		}))
 	};
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { answerFormValues, answerValues, parseAnswer } from '$lib/server/feedback/answer';
 import { earlierAnswer, lookupLink, submitAnswer } from '$lib/server/feedback/service';
-import { linkProblems, tooManyAnswers } from '$lib/feedback';
+import { linkProblem, tooManyAnswers } from '$lib/feedback';
 import { formatDate } from '$lib/locale';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ const statuses = { unknown: 404, expired: 410, closed: 410, answered: 409 } as c
 
 /** Every way a link can be unusable ends on the feedback error page with its own status. */
 function refuse(reason: keyof typeof statuses): never {
-	error(statuses[reason], linkProblems[reason]);
+	error(statuses[reason], linkProblem(reason));
 }
 
 /**

@@ -7,14 +7,14 @@ import { canImportMetrics, writableTeams } from '$lib/server/metrics/policy';
 import { applyMetricsImport, previewMetricsImport } from '$lib/server/metrics/values';
 import { teamChoices } from '$lib/server/org/directory';
 import { requireCapability } from '$lib/server/policy';
+import { m } from '$lib/paraglide/messages';
+import { word } from '$lib/server/service-result';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREVIEW_ROWS = 1000;
 
-const importersOnly = 'Importing metrics is for team managers and admins.';
-
 export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requireCapability(locals, canImportMetrics, importersOnly);
+	const actor = requireCapability(locals, canImportMetrics, m.measure_import_forbidden());
 	const allowed = writableTeams(actor.scope);
 	const teams = allowed === 'all' ? null : (await teamChoices(db())).filter((t) => allowed.has(t.id));
 	return { columns: csvColumns, maxRows: MAX_CSV_ROWS, teams };
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 function shape(plan: CsvPlan) {
 	const byLine = new Map<number, { column: string; reason: string }[]>();
 	for (const issue of plan.issues)
-		byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), { column: issue.column, reason: issue.reason }]);
+		byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), { column: issue.column, reason: word(issue.reason) }]);
 	const troubled = plan.rows.filter((r) => r.status === 'problem');
 	const others = plan.rows.filter((r) => r.status !== 'problem').slice(0, Math.max(0, PREVIEW_ROWS - troubled.length));
 	const rows = [...troubled, ...others]
@@ -35,7 +35,7 @@ function shape(plan: CsvPlan) {
 		.map((r) => ({ ...r, problems: byLine.get(r.line) ?? [] }));
 	const rowLines = new Set(plan.rows.map((r) => r.line));
 	return {
-		fileProblems: plan.issues.filter((i) => !rowLines.has(i.line)).map((i) => i.reason),
+		fileProblems: plan.issues.filter((i) => !rowLines.has(i.line)).map((i) => word(i.reason)),
 		problemCount: plan.issues.length,
 		counts: plan.counts,
 		total: plan.rows.length,
@@ -45,14 +45,14 @@ function shape(plan: CsvPlan) {
 
 export const actions: Actions = {
 	preview: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canImportMetrics, importersOnly);
+		const actor = requireCapability(locals, canImportMetrics, m.measure_import_forbidden());
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
 		const plan = await previewMetricsImport(db(), actor, source.text, calendarDate(new Date(), actor.timeZone));
 		return { stage: 'preview' as const, csv: source.text, plan: shape(plan) };
 	},
 	apply: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canImportMetrics, importersOnly);
+		const actor = requireCapability(locals, canImportMetrics, m.measure_import_forbidden());
 		const source = await csvFromForm(await request.formData());
 		if ('error' in source) return fail(400, { stage: 'upload' as const, error: source.error });
 		const now = new Date();

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { lookupLink } from '$lib/server/feedback/service';
-import { linkProblems } from '$lib/feedback';
+import { linkProblem } from '$lib/feedback';
 import type { PageServerLoad } from './$types';
 
 /** The thank-you page reveals nothing beyond the team's name, which the link already showed. */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const lookup = await lookupLink(db(), params.token, new Date());
-	if (lookup.status === 'unknown') error(404, linkProblems.unknown);
+	if (lookup.status === 'unknown') error(404, linkProblem('unknown'));
 	return {
 		teamName: lookup.link.teamName,
 		kind: lookup.link.kind,

@@ -13,6 +13,7 @@ import {
 } from '$lib/server/metrics/definitions';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireAdmin(locals);
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		getMetric(db(), params.id),
 		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })
 	]);
-	if (!metric) error(404, 'We could not find that metric.');
+	if (!metric) error(404, m.measure_admin_metric_not_found());
 	return {
 		metric: {
 			id: metric.id,
@@ -55,7 +56,7 @@ export const actions: Actions = {
 	update: async ({ locals, request, params }) => {
 		const actor = requireAdmin(locals);
 		const metric = await getMetric(db(), params.id);
-		if (!metric) error(404, 'We could not find that metric.');
+		if (!metric) error(404, m.measure_admin_metric_not_found());
 		const form = await request.formData();
 		const parsed = takesValues(metric) ? parseForm(metricEditSchema, form) : parseForm(computedMetricEditSchema, form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
@@ -66,13 +67,13 @@ export const actions: Actions = {
 	archive: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);
 		const result = await setMetricArchived(db(), actor, params.id, true, new Date());
-		if (!result.ok) error(404, 'We could not find that metric.');
+		if (!result.ok) error(404, m.measure_admin_metric_not_found());
 		redirect(303, '/admin/metrics?saved=archived');
 	},
 	restore: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);
 		const result = await setMetricArchived(db(), actor, params.id, false, new Date());
-		if (!result.ok) error(404, 'We could not find that metric.');
+		if (!result.ok) error(404, m.measure_admin_metric_not_found());
 		redirect(303, '/admin/metrics?saved=restored');
 	}
 };

@@ -1,7 +1,7 @@
 import { periodLabel } from '$lib/periods';
 import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
-import { confidenceLabels } from '$lib/server/scorecards/rules';
+import { confidenceLabel } from '$lib/server/scorecards/rules';
 import { monthFromQuery, pickableMonths, scorecardsFor } from '$lib/server/scorecards/service';
 import type { Measure } from '$lib/server/scorecards/scorecard';
 import type { PageServerLoad } from './$types';
@@ -30,8 +30,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		experience: { ...card.experience, measures: card.experience.measures.map(shape) },
 		how: {
 			...card.how,
-			confidenceLabel: confidenceLabels[card.how.confidence],
-			behaviours: card.how.behaviours.map((b) => ({ ...b, confidenceLabel: confidenceLabels[b.confidence] }))
+			confidenceLabel: confidenceLabel(card.how.confidence),
+			behaviours: card.how.behaviours.map((b) => ({ ...b, confidenceLabel: confidenceLabel(b.confidence) }))
 		},
 		watermelon: card.watermelon
 	};

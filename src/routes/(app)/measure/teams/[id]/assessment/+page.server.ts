@@ -17,6 +17,7 @@ import {
 import { measuredTeam } from '$lib/server/scorecards/teams';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 const thisQuarter = (timeZone: string) => periodOf('quarter', calendarDate(new Date(), timeZone));
 
@@ -62,7 +63,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const actor = requireActor(locals);
-		const { team } = requireFound(await measuredTeam(db(), actor, params.id), 'We could not find that team.');
+		const { team } = requireFound(await measuredTeam(db(), actor, params.id), m.measure_team_not_found());
 		const parsed = await readForm(request, assessmentSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const quarter = String(parsed.data.quarter);

@@ -21,11 +21,10 @@ import { pageFrom } from '$lib/paging';
 import { periodOf } from '$lib/periods';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
 
 const LINKS_PER_PAGE = 10;
 const RESPONSES_PER_PAGE = 10;
-const notFound = 'We could not find that team.';
-const managersOnly = 'Case feedback links and comments are for the team’s managers and admins.';
 
 /** The page has two lists; the links use their own query parameter so each pages on its own. */
 function linksPageFrom(url: URL) {
@@ -36,7 +35,7 @@ function linksPageFrom(url: URL) {
 export const load: PageServerLoad = async ({ parent, locals, url }) => {
 	const actor = requireActor(locals);
 	const { access, team } = await parent();
-	requireAllowed(access.manage, managersOnly);
+	requireAllowed(access.manage, m.measure_feedback_managers_only());
 	const now = new Date();
 	const thisMonth = periodOf('month', now.toISOString().slice(0, 10));
 	const linksPage = linksPageFrom(url);
@@ -71,8 +70,8 @@ export const load: PageServerLoad = async ({ parent, locals, url }) => {
 /** Actions cannot read the layout's data, so they check the team and the right to manage it again. */
 async function managedTeam(locals: App.Locals, teamId: string) {
 	const actor = requireActor(locals);
-	const { team, access } = requireFound(await measuredTeam(db(), actor, teamId), notFound);
-	requireAllowed(access.manage, managersOnly);
+	const { team, access } = requireFound(await measuredTeam(db(), actor, teamId), m.measure_team_not_found());
+	requireAllowed(access.manage, m.measure_feedback_managers_only());
 	return { actor, team };
 }
 

@@ -8,15 +8,14 @@ import { gridCellName, gridFormSchema, saveTeamGrid, teamGrid } from '$lib/serve
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import { measuredTeam } from '$lib/server/scorecards/teams';
 import { periodLabel } from '$lib/periods';
+import { m } from '$lib/paraglide/messages';
+import { word } from '$lib/server/service-result';
 import type { Actions, PageServerLoad } from './$types';
-
-const notFound = 'We could not find that team.';
-const managersOnly = 'Only the team’s managers and admins enter its metrics.';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const actor = requireActor(locals);
 	const { team, access } = await parent();
-	requireAllowed(access.manage, managersOnly);
+	requireAllowed(access.manage, m.measure_grid_managers_only());
 	const grid = await teamGrid(db(), team.id, calendarDate(new Date(), actor.timeZone));
 	const sections = (['month', 'week'] as const)
 		.map((kind) => ({
@@ -55,8 +54,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const actor = requireActor(locals);
-		const { access } = requireFound(await measuredTeam(db(), actor, params.id), notFound);
-		requireAllowed(access.manage, managersOnly);
+		const { access } = requireFound(await measuredTeam(db(), actor, params.id), m.measure_team_not_found());
+		requireAllowed(access.manage, m.measure_grid_managers_only());
 		const parsed = await readForm(request, gridFormSchema);
 		const { names, cells } = parsed.ok ? parsed.data : { names: [], cells: [] };
 		const now = new Date();
@@ -65,13 +64,13 @@ export const actions: Actions = {
 			const errors: Record<string, string> = {};
 			for (const cell of outcome.cells) {
 				const name = names[cell.index];
-				if (name) errors[name] ??= cell.reason;
+				if (name) errors[name] ??= word(cell.reason);
 			}
 			const count = Object.keys(errors).length;
 			return fail(400, {
 				values: Object.fromEntries(names.map((name, i) => [name, cells[i]?.raw ?? ''])),
 				errors,
-				message: outcome.form ?? `${count} ${count === 1 ? 'value needs' : 'values need'} attention. Nothing was saved.`
+				message: outcome.form ? word(outcome.form) : m.measure_grid_values_need_attention({ count })
 			});
 		}
 		const { create, update, cleared } = outcome.counts;
