@@ -232,6 +232,21 @@ describe('the translations', () => {
 		for (const path of paths) expect(Object.keys(path.translations).sort(), path.slug).toEqual([...other].sort());
 	});
 
+	it('ask every question with several right answers to say how many to choose, in its language', () => {
+		const instruction: Record<string, RegExp> = {
+			en: /(Select|Choose) (all that apply|two|three)\.$/,
+			nl: /Kies (alle juiste antwoorden|er twee|er drie)\.$/,
+			'zh-CN': /选出(所有适用的选项|两项|三项)。$/
+		};
+		const missing = [...modules, ...[...translations.values()].flatMap((byLocale) => [...byLocale.values()])].flatMap(
+			(mod) =>
+				mod.check.questions
+					.filter((q) => q.kind === 'multiple' && !instruction[mod.locale]!.test(q.prompt))
+					.map((q) => `${mod.slug} (${mod.locale}): ${q.id}`)
+		);
+		expect(missing).toEqual([]);
+	});
+
 	for (const mod of modules) {
 		for (const [locale, translation] of translations.get(mod.slug) ?? []) {
 			describe(`${mod.slug} in ${locale}`, () => {
