@@ -7,6 +7,7 @@ import {
 	lunchSessionDetail
 } from '../../src/lib/server/lunch-and-learn/service';
 import { recognise, recognitionWall } from '../../src/lib/server/recognition/service';
+import { worded } from '../../src/lib/server/service-result';
 import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 
 let temp: TempDb;
@@ -97,7 +98,7 @@ describe('lunch-and-learn bookings', () => {
 			await markAttendance(temp.db, await actorFor(temp.db, 'p1'), id, ['p1'], new Date('2026-12-02T00:00:00Z'))
 		).toEqual({
 			ok: false,
-			errors: { _form: 'Only the organiser can mark attendance' }
+			errors: { _form: { code: 'connect_session_only_organiser_attendance' } }
 		});
 		expect((await markAttendance(temp.db, await actorFor(temp.db, 'org'), id, ['p1'], T0)).ok).toBe(false);
 		expect(
@@ -115,7 +116,7 @@ describe('lunch-and-learn bookings', () => {
 	it('refuses sessions in the past and presenters who do not exist', async () => {
 		expect(
 			await planLunchSession(temp.db, await actorFor(temp.db, 'org'), { ...input(5), date: '2026-01-01' }, T0)
-		).toEqual({ ok: false, errors: { date: 'Choose a time in the future' } });
+		).toEqual({ ok: false, errors: { date: { code: 'connect_time_in_future' } } });
 		expect(
 			await planLunchSession(
 				temp.db,
@@ -125,7 +126,7 @@ describe('lunch-and-learn bookings', () => {
 			)
 		).toEqual({
 			ok: false,
-			errors: { presenter_email: 'No active person has this email address' }
+			errors: { presenter_email: { code: 'connect_no_active_person_with_email' } }
 		});
 	});
 });
@@ -165,16 +166,23 @@ describe('recognition', () => {
 	});
 
 	it('refuses unknown colleagues, yourself and unknown behaviours', async () => {
-		expect(
-			await recognise(
-				temp.db,
-				await actorFor(temp.db, 'p0'),
-				{ recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
-				T0
-			)
-		).toEqual({
+		const unknown = await recognise(
+			temp.db,
+			await actorFor(temp.db, 'p0'),
+			{ recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
+			T0
+		);
+		expect(unknown).toEqual({
 			ok: false,
-			errors: { recipients: 'Nobody active in Ripple has the email: nobody@example.com' }
+			errors: {
+				recipients: {
+					code: 'connect_recognition_unknown_emails',
+					params: { count: 1, emails: 'nobody@example.com' }
+				}
+			}
+		});
+		expect(worded(unknown.ok ? {} : unknown.errors)).toEqual({
+			recipients: 'Nobody active in Ripple has the email: nobody@example.com'
 		});
 		expect(
 			(
