@@ -6,6 +6,7 @@ import {
 	rsvp,
 	lunchSessionDetail
 } from '../../src/lib/server/lunch-and-learn/service';
+import { feedItems, feedOwner, issueFeedToken, lunchSessionItem } from '../../src/lib/server/calendar/items';
 import { recognise, recognitionWall } from '../../src/lib/server/recognition/service';
 import { worded } from '../../src/lib/server/service-result';
 import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
@@ -204,5 +205,36 @@ describe('recognition', () => {
 				)
 			).ok
 		).toBe(false);
+	});
+});
+
+describe('calendar files', () => {
+	it('speak the feed owner’s language in a subscription, and the request’s in a download', async () => {
+		const created = await planLunchSession(temp.db, await actorFor(temp.db, 'org'), input(20), T0);
+		const id = created.ok ? created.id : '';
+		expect((await rsvp(temp.db, await actorFor(temp.db, 'p4'), id, T0)).ok).toBe(true);
+		await temp.db.updateTable('people').set({ language: 'nl' }).where('id', '=', 'p4').execute();
+		const owner = await feedOwner(temp.db, await issueFeedToken(temp.db, 'p4', T0));
+		expect(owner).toMatchObject({ id: 'p4', language: 'nl' });
+
+		const booked = (locale: 'nl' | 'zh-CN') =>
+			feedItems(temp.db, 'p4', 'https://ripple.test', T0, locale).then((items) =>
+				items.find((item) => item.uid === `session-${id}@ripple`)
+			);
+		expect(await booked('nl')).toMatchObject({
+			title: 'Lunchsessie: How Care triages calls',
+			description: 'What the top call reasons are and which start in the back office.\n\nSpreker: Person 2.'
+		});
+		expect((await booked('zh-CN'))?.title).toBe('午餐分享会：How Care triages calls');
+
+		// A download is worded in the request's language: English outside a request.
+		const detail = await lunchSessionDetail(temp.db, id, 'p4');
+		const file = lunchSessionItem(
+			detail!.session,
+			{ name: 'Olu Organiser', email: 'org@example.com' },
+			'https://x.test'
+		);
+		expect(file.title).toBe('Lunch and learn: How Care triages calls');
+		expect(file.description).toMatch(/Presented by Person 2\.$/);
 	});
 });
