@@ -1,8 +1,19 @@
-/** Words for visit states, shared by pages (the server rules use the same statuses). */
-export const visitStatusLabel = {
-	pending_manager: 'Waiting for the manager',
-	pending_host: 'Waiting for the host',
-	confirmed: 'Confirmed',
-	declined: 'Declined',
-	cancelled: 'Cancelled'
-} as const;
+import { m } from './paraglide/messages.js';
+
+export type VisitStatus = 'pending_manager' | 'pending_host' | 'confirmed' | 'declined' | 'cancelled';
+
+/** A visit's state in words, for pages (the server rules use the same statuses). */
+export function visitStatusLabel(status: VisitStatus): string {
+	switch (status) {
+		case 'pending_manager':
+			return m.connect_visit_status_pending_manager();
+		case 'pending_host':
+			return m.connect_visit_status_pending_host();
+		case 'confirmed':
+			return m.connect_visit_status_confirmed();
+		case 'declined':
+			return m.connect_visit_status_declined();
+		case 'cancelled':
+			return m.connect_visit_status_cancelled();
+	}
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './worker-server';
-import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
+import { demoLocales, expectNoAxeViolations, gotoReady, storageStateFor, text, unique } from './fixtures';
 
 test('a buddy cycle goes from opt-in to published pairs to a first check-in', async ({ browser }) => {
 	// A journey through several people's pages with axe checks: slow on two cores.
@@ -20,21 +20,26 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText(name);
 	const cycleUrl = admin.url();
 
-	// Two people opt in with their goals and topics.
+	// Two people opt in with their goals and topics, each in their own language (the leader's is Dutch).
 	for (const [role, learn, offer] of [
-		['staff', 'Customer calls', 'Excel'],
-		['leader', 'Excel', 'Customer calls']
+		['staff', 'connect_topic_customer_calls', 'connect_topic_excel'],
+		['leader', 'connect_topic_excel', 'connect_topic_customer_calls']
 	] as const) {
+		const t = (key: string) => text(demoLocales[role], key);
 		const page = await as(role);
 		await gotoReady(page, '/connect/buddies');
 		const cycle = page.getByRole('region', { name });
+		await cycle.getByLabel(t('connect_join_goals')).fill('Understand how the other side of a hand-off sees our work.');
 		await cycle
-			.getByLabel('What you hope to get from a buddy')
-			.fill('Understand how the other side of a hand-off sees our work.');
-		await cycle.getByRole('group', { name: 'I want to learn about' }).getByLabel(learn).check();
-		await cycle.getByRole('group', { name: 'I can offer' }).getByLabel(offer).check();
-		await cycle.getByRole('button', { name: 'Join the cycle' }).click();
-		await expect(page.getByRole('status')).toContainText('You are in.');
+			.getByRole('group', { name: t('connect_join_learn') })
+			.getByLabel(t(learn), { exact: true })
+			.check();
+		await cycle
+			.getByRole('group', { name: t('connect_join_offer') })
+			.getByLabel(t(offer), { exact: true })
+			.check();
+		await cycle.getByRole('button', { name: t('connect_join_submit'), exact: true }).click();
+		await expect(page.getByRole('status')).toHaveText(t('connect_buddies_joined'));
 		await page.context().close();
 	}
 

@@ -1,5 +1,5 @@
 import { expect, test } from './worker-server';
-import { expectNoAxeViolations, gotoReady, storageStateFor, unique } from './fixtures';
+import { demoLocales, expectNoAxeViolations, gotoReady, storageStateFor, text, unique } from './fixtures';
 
 test('RSVP fills a session, then the waitlist is promoted when a place frees', async ({ browser }) => {
 	const topic = `Reading the supplier ledger ${unique()}`;
@@ -22,11 +22,12 @@ test('RSVP fills a session, then the waitlist is promoted when a place frees', a
 	await expect(manager.getByRole('status')).toHaveText('Session published. People can book from now on.');
 	const url = manager.url().replace(/\?.*$/, '');
 
-	// The leader takes the only place; staff lands on the waitlist.
+	// The leader (who works in Dutch) takes the only place; staff lands on the waitlist.
+	const inDutch = (key: string) => text(demoLocales.leader, key);
 	const leader = await as('leader');
 	await gotoReady(leader, url);
-	await leader.getByRole('button', { name: 'Book a place' }).click();
-	await expect(leader.getByRole('status')).toHaveText('You have a place. See you there.');
+	await leader.getByRole('button', { name: inDutch('connect_session_book') }).click();
+	await expect(leader.getByRole('status')).toHaveText(inDutch('connect_session_notice_going'));
 
 	const staff = await as('staff');
 	await gotoReady(staff, url);
@@ -34,8 +35,8 @@ test('RSVP fills a session, then the waitlist is promoted when a place frees', a
 	await expect(staff.getByText('You are number 1 on the waitlist.')).toBeVisible();
 
 	// The leader cancels: staff moves up.
-	await leader.getByRole('button', { name: 'Cancel my place' }).click();
-	await expect(leader.getByRole('status')).toHaveText('Your booking is cancelled.');
+	await leader.getByRole('button', { name: inDutch('connect_session_cancel_place') }).click();
+	await expect(leader.getByRole('status')).toHaveText(inDutch('connect_session_notice_cancelled'));
 	await staff.reload();
 	await expect(staff.getByText('You have a place.')).toBeVisible();
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explanationText } from '../../src/lib/buddies';
 import { logMeeting, myPairs, pairPage, planMeeting, recordFit } from '../../src/lib/server/buddies/pairs';
 import {
 	createCycle,
@@ -120,9 +121,9 @@ describe('a buddy cycle', () => {
 			const ids = pair.members.map((m) => m.id).sort();
 			expect(ids.filter((id) => id.startsWith('f'))).toHaveLength(1);
 		}
-		expect(proposal.some((pair) => pair.breakdown.some((line) => line.reason.includes('complementary topics')))).toBe(
-			true
-		);
+		expect(
+			proposal.some((pair) => pair.breakdown.some((line) => explanationText(line).includes('complementary topic')))
+		).toBe(true);
 		const first = proposal[0]!;
 		await setLocked(temp.db, scope, cycleId, first.id, true);
 		await runMatching(temp.db, scope, cycleId, T0);
@@ -146,7 +147,7 @@ describe('a buddy cycle', () => {
 			)
 		).toEqual({
 			ok: false,
-			errors: { swap: 'That swap would pair people from the same department or with their manager' }
+			errors: { swap: { code: 'connect_swap_breaks_rules' } }
 		});
 		expect(fb).toBeDefined();
 		expect((await runMatching(temp.db, await actorFor(temp.db, 'f1'), cycleId, T0)).ok).toBe(false);
@@ -193,7 +194,7 @@ describe('a buddy cycle', () => {
 				'2027-01-10',
 				T0
 			)
-		).toEqual({ ok: false, errors: { _form: 'Only the buddies log their meetings' } });
+		).toEqual({ ok: false, errors: { _form: { code: 'connect_pair_only_buddies_log' } } });
 		expect(
 			await logMeeting(
 				temp.db,

@@ -6,7 +6,9 @@ import {
 	rsvp,
 	lunchSessionDetail
 } from '../../src/lib/server/lunch-and-learn/service';
+import { feedItems, feedOwner, issueFeedToken, lunchSessionItem } from '../../src/lib/server/calendar/items';
 import { recognise, recognitionWall } from '../../src/lib/server/recognition/service';
+import { worded } from '../../src/lib/server/service-result';
 import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 
 let temp: TempDb;
@@ -97,7 +99,7 @@ describe('lunch-and-learn bookings', () => {
 			await markAttendance(temp.db, await actorFor(temp.db, 'p1'), id, ['p1'], new Date('2026-12-02T00:00:00Z'))
 		).toEqual({
 			ok: false,
-			errors: { _form: 'Only the organiser can mark attendance' }
+			errors: { _form: { code: 'connect_session_only_organiser_attendance' } }
 		});
 		expect((await markAttendance(temp.db, await actorFor(temp.db, 'org'), id, ['p1'], T0)).ok).toBe(false);
 		expect(
@@ -115,7 +117,7 @@ describe('lunch-and-learn bookings', () => {
 	it('refuses sessions in the past and presenters who do not exist', async () => {
 		expect(
 			await planLunchSession(temp.db, await actorFor(temp.db, 'org'), { ...input(5), date: '2026-01-01' }, T0)
-		).toEqual({ ok: false, errors: { date: 'Choose a time in the future' } });
+		).toEqual({ ok: false, errors: { date: { code: 'connect_time_in_future' } } });
 		expect(
 			await planLunchSession(
 				temp.db,
@@ -125,7 +127,7 @@ describe('lunch-and-learn bookings', () => {
 			)
 		).toEqual({
 			ok: false,
-			errors: { presenter_email: 'No active person has this email address' }
+			errors: { presenter_email: { code: 'connect_no_active_person_with_email' } }
 		});
 	});
 });
@@ -165,16 +167,23 @@ describe('recognition', () => {
 	});
 
 	it('refuses unknown colleagues, yourself and unknown behaviours', async () => {
-		expect(
-			await recognise(
-				temp.db,
-				await actorFor(temp.db, 'p0'),
-				{ recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
-				T0
-			)
-		).toEqual({
+		const unknown = await recognise(
+			temp.db,
+			await actorFor(temp.db, 'p0'),
+			{ recipients: ['nobody@example.com'], behaviour: 'ownership', message: 'Something kind to say.' },
+			T0
+		);
+		expect(unknown).toEqual({
 			ok: false,
-			errors: { recipients: 'Nobody active in Ripple has the email: nobody@example.com' }
+			errors: {
+				recipients: {
+					code: 'connect_recognition_unknown_emails',
+					params: { count: 1, emails: 'nobody@example.com' }
+				}
+			}
+		});
+		expect(worded(unknown.ok ? {} : unknown.errors)).toEqual({
+			recipients: 'Nobody active in Ripple has the email: nobody@example.com'
 		});
 		expect(
 			(
@@ -196,5 +205,36 @@ describe('recognition', () => {
 				)
 			).ok
 		).toBe(false);
+	});
+});
+
+describe('calendar files', () => {
+	it('speak the feed owner’s language in a subscription, and the request’s in a download', async () => {
+		const created = await planLunchSession(temp.db, await actorFor(temp.db, 'org'), input(20), T0);
+		const id = created.ok ? created.id : '';
+		expect((await rsvp(temp.db, await actorFor(temp.db, 'p4'), id, T0)).ok).toBe(true);
+		await temp.db.updateTable('people').set({ language: 'nl' }).where('id', '=', 'p4').execute();
+		const owner = await feedOwner(temp.db, await issueFeedToken(temp.db, 'p4', T0));
+		expect(owner).toMatchObject({ id: 'p4', language: 'nl' });
+
+		const booked = (locale: 'nl' | 'zh-CN') =>
+			feedItems(temp.db, 'p4', 'https://ripple.test', T0, locale).then((items) =>
+				items.find((item) => item.uid === `session-${id}@ripple`)
+			);
+		expect(await booked('nl')).toMatchObject({
+			title: 'Lunchsessie: How Care triages calls',
+			description: 'What the top call reasons are and which start in the back office.\n\nSpreker: Person 2.'
+		});
+		expect((await booked('zh-CN'))?.title).toBe('午餐分享会：How Care triages calls');
+
+		// A download is worded in the request's language: English outside a request.
+		const detail = await lunchSessionDetail(temp.db, id, 'p4');
+		const file = lunchSessionItem(
+			detail!.session,
+			{ name: 'Olu Organiser', email: 'org@example.com' },
+			'https://x.test'
+		);
+		expect(file.title).toBe('Lunch and learn: How Care triages calls');
+		expect(file.description).toMatch(/Presented by Person 2\.$/);
 	});
 });

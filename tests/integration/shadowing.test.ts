@@ -9,6 +9,7 @@ import {
 	requestVisit,
 	saveReflection
 } from '../../src/lib/server/shadowing/service';
+import { word } from '../../src/lib/server/service-result';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
@@ -86,6 +87,12 @@ describe('shadowing places', () => {
 		);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.errors._form))).toEqual([
+			{ code: 'connect_visit_slot_full' },
+			{ code: 'connect_visit_slot_full' },
+			{ code: 'connect_visit_slot_full' }
+		]);
+		// Worded by the route in the request's language; English outside a request.
+		expect(results.map((r) => (r.ok || !r.errors._form ? '' : word(r.errors._form))).filter(Boolean)).toEqual([
 			'This slot is full',
 			'This slot is full',
 			'This slot is full'
@@ -179,7 +186,7 @@ describe('shadowing places', () => {
 			)
 		).toEqual({
 			ok: false,
-			errors: { _form: 'You already have a visit at that time' }
+			errors: { _form: { code: 'connect_visit_clash' } }
 		});
 		expect(
 			(
@@ -206,18 +213,18 @@ describe('shadowing places', () => {
 			)
 		).toEqual({ ok: true });
 		await expect(slot('2027-01-02', '10:00', 2)).rejects.toThrow('Year-end close');
-		expect(
-			await requestVisit(
-				temp.db,
-				await actorFor(temp.db, 'v1'),
-				before,
-				{ objectives: 'Seeing year-end from the customer side.' },
-				T0
-			)
-		).toEqual({
+		const refused = await requestVisit(
+			temp.db,
+			await actorFor(temp.db, 'v1'),
+			before,
+			{ objectives: 'Seeing year-end from the customer side.' },
+			T0
+		);
+		expect(refused).toEqual({
 			ok: false,
-			errors: { _form: 'The host team takes no visitors then (Year-end close)' }
+			errors: { _form: { code: 'connect_visit_blackout', params: { reason: 'Year-end close' } } }
 		});
+		expect(!refused.ok && word(refused.errors._form!)).toBe('The host team takes no visitors then (Year-end close)');
 	});
 });
 

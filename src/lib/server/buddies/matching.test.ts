@@ -8,6 +8,7 @@ import {
 	greedyMatching,
 	proposeMatching
 } from './matching';
+import { explanationText } from '../../buddies';
 import { matchPairs } from './pair-selection';
 import { eligible, scorePair, type Participant, type PastPairing } from './scoring';
 
@@ -141,7 +142,9 @@ describe('proposeMatching examples', () => {
 			cents(scorePair(x, y, []).score) + cents(scorePair(x, z, []).score) + cents(scorePair(y, z, []).score)
 		);
 		expect(trio.breakdown.length).toBeGreaterThan(0);
-		expect(trio.breakdown.every((l) => /^[A-Z][a-z]+ & [A-Z][a-z]+: /.test(l.reason))).toBe(true);
+		// Each line of a trio names the two people it is about.
+		expect(trio.breakdown.every((l) => l.between?.every((name) => /^[A-Z][a-z]+$/.test(name)))).toBe(true);
+		expect(explanationText(trio.breakdown[0]!)).toMatch(/^[A-Z][a-z]+ & [A-Z][a-z]+: /);
 	});
 
 	it('leaves the odd one out unmatched when no trio keeps the hard rules', () => {
@@ -177,7 +180,7 @@ describe('proposeMatching examples', () => {
 		const p = proposeMatching(people, [], { locked: [['b', 'a']], excluded: ['f', 'nobody'] });
 		const locked = p.groups.find((g) => g.members.includes('a'))!;
 		expect(locked.members).toEqual(['a', 'b']);
-		expect(locked.breakdown).toContainEqual({ points: 0, reason: 'locked by the cycle owner despite the hard rules' });
+		expect(locked.breakdown).toContainEqual({ points: 0, why: { code: 'locked_despite_rules' } });
 		expect(p.unmatched).toEqual([{ id: 'f', reason: REASON_EXCLUDED }]);
 		// c, d and e form the trio among themselves.
 		expect(p.groups.map((g) => g.members)).toEqual([

@@ -30,9 +30,11 @@ export interface ProposedGroup {
 	score: number;
 	breakdown: ScoreLine[];
 } // 2 members, or 3 for the trio
+/** Why someone has no pair in a proposal: a code, not text (nothing shows it to people yet). */
+export type UnmatchedReason = 'excluded' | 'no_eligible_partner' | 'no_partner_left';
 export interface Proposal {
 	groups: ProposedGroup[];
-	unmatched: { id: string; reason: string }[];
+	unmatched: { id: string; reason: UnmatchedReason }[];
 	totalScore: number;
 }
 export interface MatchOptions {
@@ -41,17 +43,18 @@ export interface MatchOptions {
 	excluded?: string[]; // participants left out of this run
 }
 
-export const REASON_EXCLUDED = 'excluded by the cycle owner';
-export const REASON_NO_ELIGIBLE =
-	'no eligible partner: everyone else in this run shares their department or a manager line';
-export const REASON_NO_PARTNER_LEFT =
-	'no partner left: every eligible partner is already matched and no trio keeps the hard rules';
+/** Left out by the cycle owner. */
+export const REASON_EXCLUDED: UnmatchedReason = 'excluded';
+/** Everyone else in this run shares their department or a manager line. */
+export const REASON_NO_ELIGIBLE: UnmatchedReason = 'no_eligible_partner';
+/** Every eligible partner is already matched and no trio keeps the hard rules. */
+export const REASON_NO_PARTNER_LEFT: UnmatchedReason = 'no_partner_left';
 
-function breakdownOf(a: Prepared, b: Prepared, w: Weights, prefix: boolean): { cents: number; lines: ScoreLine[] } {
+function breakdownOf(a: Prepared, b: Prepared, w: Weights, inTrio: boolean): { cents: number; lines: ScoreLine[] } {
 	const [x, y] = cmp(a.p.id, b.p.id) <= 0 ? [a, b] : [b, a];
 	const lines: ScoreLine[] = [];
 	const cents = scoreCents(x, y, w, lines);
-	if (prefix) for (const l of lines) l.reason = `${x.p.name} & ${y.p.name}: ${l.reason}`;
+	if (inTrio) for (const l of lines) l.between = [x.p.name, y.p.name];
 	return { cents, lines };
 }
 
@@ -95,10 +98,7 @@ function build(
 		if (partner === undefined || cmp(p.id, partner) > 0) continue;
 		const q = byId.get(partner)!;
 		const { cents, lines } = breakdownOf(prepared.get(p.id)!, prepared.get(partner)!, w, false);
-		lines.push({
-			points: 0,
-			reason: eligible(p, q) ? 'locked by the cycle owner' : 'locked by the cycle owner despite the hard rules'
-		});
+		lines.push({ points: 0, why: { code: eligible(p, q) ? 'locked' : 'locked_despite_rules' } });
 		groups.push({ members: [p.id, partner], score: cents / 100, breakdown: lines });
 	}
 
@@ -162,7 +162,7 @@ function build(
 		groups.push({ members: members.map((m) => m.p.id), score: total / 100, breakdown });
 	});
 
-	const unmatched: { id: string; reason: string }[] = [];
+	const unmatched: Proposal['unmatched'] = [];
 	for (const id of excluded) unmatched.push({ id, reason: REASON_EXCLUDED });
 	for (const l of leftovers) {
 		if (placed.has(l)) continue;

@@ -3,7 +3,10 @@ import { instantToZoned, zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { formatInteger } from '../../intl';
+import { m } from '../../paraglide/messages.js';
+import { dayField } from '../calendar/day-field';
+import { refuse, type ServiceResult } from '../service-result';
 import {
 	cancelPlanOfPair,
 	contactsOfPairs,
@@ -24,19 +27,26 @@ import {
 	type PairRecord
 } from './pair-queries';
 import { pairAccess, type PairAccess } from './policy';
+import { fitAnswers } from '../../buddies';
 import { fitCheckDue, pairHealth, suggestedAgenda, unloggedPlans, type PairHealth } from './rules';
-import { calendarDay } from '../../schemas/dates';
 
+// Messages are functions, read when a form is checked: in the language of that request.
 export const meetingSchema = z.object({
-	met: z.enum(['yes', 'no'], 'Say whether you met'),
-	met_on: calendarDay('Choose the date'),
+	met: z.enum(['yes', 'no'], { error: () => m.connect_meeting_met_required() }),
+	met_on: dayField(() => m.connect_choose_the_date()),
 	rating: z.string().optional(),
-	notes: z.string().trim().max(1000, 'Keep notes under 1,000 characters')
+	notes: z
+		.string()
+		.trim()
+		.max(1000, { error: () => m.connect_meeting_notes_too_long({ max: formatInteger(1000) }) })
 });
 
 export const fitSchema = z.object({
-	fit: z.enum(['good', 'unsure', 'repair'], 'Choose how it is going'),
-	note: z.string().trim().max(500, 'Keep the note under 500 characters')
+	fit: z.enum(fitAnswers, { error: () => m.connect_fit_required() }),
+	note: z
+		.string()
+		.trim()
+		.max(500, { error: () => m.connect_fit_note_too_long({ max: formatInteger(500) }) })
 });
 
 const parseList = (json: string): string[] => {
@@ -100,11 +110,11 @@ export async function logMeeting(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies log their meetings' });
-	if (input.met_on > today) return rejected({ met_on: 'Log meetings on or after the day they happen' });
+	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_log');
+	if (input.met_on > today) return refuse('met_on', 'connect_meeting_in_future');
 	const rating = input.met === 'yes' ? Number(input.rating) : null;
 	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4))
-		return rejected({ rating: 'Rate the meeting from 1 to 4' });
+		return refuse('rating', 'connect_meeting_rating_required');
 	await insertMeeting(database, {
 		id: newId(),
 		pair_id: pairId,
@@ -129,8 +139,8 @@ export async function recordFit(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies record the fit' });
-	if (!(await haveMet(database, pairId))) return rejected({ _form: 'Record the fit after your first meeting' });
+	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_fit');
+	if (!(await haveMet(database, pairId))) return refuse('_form', 'connect_fit_after_first_meeting');
 	await saveFitCheck(database, {
 		pair_id: pairId,
 		person_id: actor.id,
@@ -214,14 +224,17 @@ export async function cycleHealth(database: Db, cycleId: string, today: string, 
 }
 
 export const planSchema = z.object({
-	date: calendarDay('Choose a date'),
-	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a time'),
+	date: dayField(() => m.connect_choose_date()),
+	time: z.string().regex(/^\d{2}:\d{2}$/, { error: () => m.connect_choose_time() }),
 	minutes: z.coerce
-		.number('Enter the length in minutes')
-		.int()
-		.min(15, 'At least 15 minutes')
-		.max(180, 'At most 3 hours'),
-	place: z.string().trim().max(200, 'Keep the place short')
+		.number({ error: () => m.connect_minutes_required() })
+		.int({ error: () => m.connect_minutes_whole() })
+		.min(15, { error: () => m.connect_minutes_at_least({ count: 15 }) })
+		.max(180, { error: () => m.connect_hours_at_most({ count: 3 }) }),
+	place: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.connect_place_too_long_short() })
 });
 
 /** Plans the next meeting in the planner's time zone, so both buddies can add it to their calendars. */
@@ -233,9 +246,9 @@ export async function planMeeting(
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies plan their meetings' });
+	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_plan');
 	const start = zonedToInstant(input.date, input.time, actor.timeZone);
-	if (start <= now) return rejected({ date: 'Choose a time in the future' });
+	if (start <= now) return refuse('date', 'connect_time_in_future');
 	const id = newId();
 	await insertPlan(database, {
 		id,
@@ -260,7 +273,7 @@ export async function cancelPlan(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
-	if (!record || !accessTo(actor, record).member) return rejected({ _form: 'Only the buddies change their meetings' });
+	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_change');
 	await cancelPlanOfPair(database, pairId, planId, now.toISOString());
 	return { ok: true };
 }

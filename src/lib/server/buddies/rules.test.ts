@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { agendaItemText } from '../../buddies';
 import { pairHealth, suggestedAgenda, unloggedPlans, fitCheckDue } from './rules';
 
 describe('pair health', () => {
@@ -27,13 +28,17 @@ describe('suggested agenda', () => {
 			{ name: 'Priya', goals: '', learn: ['Customer calls'], offer: ['Excel'] },
 			{ name: 'Carlos', goals: '', learn: ['excel'], offer: ['Customer calls', 'Escalations'] }
 		);
-		expect(agenda).toContain('Priya shows Carlos how they handle Excel.');
-		expect(agenda).toContain('Carlos shows Priya how they handle Customer calls.');
+		expect(agenda).toContainEqual({ kind: 'shows', from: 'Priya', to: 'Carlos', topics: ['Excel'] });
+		expect(agenda.map(agendaItemText)).toContain('Priya shows Carlos how they handle Excel.');
+		expect(agenda.map(agendaItemText)).toContain('Carlos shows Priya how they handle Customer calls.');
 	});
 	it('falls back to walking through a shared request', () => {
-		expect(
-			suggestedAgenda({ name: 'A', goals: '', learn: [], offer: [] }, { name: 'B', goals: '', learn: [], offer: [] })[1]
-		).toMatch(/one request/);
+		const agenda = suggestedAgenda(
+			{ name: 'A', goals: '', learn: [], offer: [] },
+			{ name: 'B', goals: '', learn: [], offer: [] }
+		);
+		expect(agenda[1]).toEqual({ kind: 'walk_through' });
+		expect(agendaItemText(agenda[1]!)).toMatch(/one request/);
 	});
 });
 

@@ -1,5 +1,6 @@
 /** Pure rules for buddy pairs: health from the meeting log, and a first agenda from both profiles. */
 
+import type { AgendaItem } from '../../buddies';
 import { instantToZoned } from '../../time';
 
 export const QUIET_AFTER_WEEKS = 3;
@@ -25,18 +26,20 @@ interface Profile {
 	offer: readonly string[];
 }
 
-/** A first meeting's agenda: introductions, then what each can teach the other, then a next step. */
-export function suggestedAgenda(a: Profile, b: Profile): string[] {
+/**
+ * A first meeting's agenda: introductions, then what each can teach the other, then a next step.
+ * Items are data; the page words them (`agendaItemText`).
+ */
+export function suggestedAgenda(a: Profile, b: Profile): AgendaItem[] {
 	const lower = (list: readonly string[]) => list.map((t) => t.toLowerCase());
 	const teaches = (from: Profile, to: Profile) => from.offer.filter((t) => lower(to.learn).includes(t.toLowerCase()));
-	const agenda = ['Ten minutes each: your team, who you serve, and what a good week looks like.'];
+	const agenda: AgendaItem[] = [{ kind: 'introductions' }];
 	const ab = teaches(a, b);
 	const ba = teaches(b, a);
-	if (ab.length) agenda.push(`${a.name} shows ${b.name} how they handle ${ab.join(', ')}.`);
-	if (ba.length) agenda.push(`${b.name} shows ${a.name} how they handle ${ba.join(', ')}.`);
-	if (!ab.length && !ba.length) agenda.push('Walk through one request that passes between your two teams, end to end.');
-	agenda.push('Share your goals for the cycle and agree one thing to try before you next meet.');
-	agenda.push('Put the next meeting in both calendars before you leave.');
+	if (ab.length) agenda.push({ kind: 'shows', from: a.name, to: b.name, topics: ab });
+	if (ba.length) agenda.push({ kind: 'shows', from: b.name, to: a.name, topics: ba });
+	if (!ab.length && !ba.length) agenda.push({ kind: 'walk_through' });
+	agenda.push({ kind: 'goals' }, { kind: 'next_meeting' });
 	return agenda;
 }
 

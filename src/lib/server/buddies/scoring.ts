@@ -1,3 +1,5 @@
+import type { ScoreReason } from '../../buddies';
+
 /**
  * Buddy pairs: who may be paired (the hard rules) and how well a pair fits (weighted preferences,
  * in integer cents so totals are exact), with the explanation shown to the cycle owner. Pure and
@@ -54,9 +56,12 @@ export const defaultWeights: Weights = {
 export const TOPIC_CAP = 3;
 export const INTEREST_CAP = 3;
 
+/** One line of a pair's explanation: the reason as data (worded by `explanationText` on the page). */
 export interface ScoreLine {
 	points: number;
-	reason: string;
+	why: ScoreReason;
+	/** In a trio: the two people this line is about. */
+	between?: [string, string];
 }
 
 /** Code-unit order, so results never depend on the locale. */
@@ -189,23 +194,16 @@ function popcount(x: number): number {
 	return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-function formatHours(minutes: number): string {
-	return `${Number((minutes / 60).toFixed(2))} h`;
-}
-
 /** Learner's label is shown, a's wishes first; a topic wanted both ways is listed once (as in the count). */
-function topicLabels(a: Prepared, b: Prepared): string {
+function topicLabels(a: Prepared, b: Prepared): string[] {
 	const topics: Topic[] = [];
 	for (const t of a.learn) if (b.offer.includes(t.key)) topics.push(t);
 	for (const t of b.learn) if (a.offer.includes(t.key) && !topics.some((u) => u.key === t.key)) topics.push(t);
-	return topics.map((t) => t.label).join(', ');
+	return topics.map((t) => t.label);
 }
 
-function interestLabels(a: Prepared, b: Prepared): string {
-	return a.interests
-		.filter((t) => b.interests.some((u) => u.key === t.key))
-		.map((t) => t.label)
-		.join(', ');
+function interestLabels(a: Prepared, b: Prepared): string[] {
+	return a.interests.filter((t) => b.interests.some((u) => u.key === t.key)).map((t) => t.label);
 }
 
 /**
@@ -221,7 +219,7 @@ export function scoreCents(a: Prepared, b: Prepared, w: Weights, lines: ScoreLin
 	if (a.facing !== b.facing) {
 		c = Math.round(w.crossKind * 100);
 		total += c;
-		if (lines && c !== 0) lines.push({ points: c / 100, reason: 'customer-facing with back-office' });
+		if (lines && c !== 0) lines.push({ points: c / 100, why: { code: 'cross_kind' } });
 	}
 
 	let topicCount = 0;
@@ -233,19 +231,19 @@ export function scoreCents(a: Prepared, b: Prepared, w: Weights, lines: ScoreLin
 	if (topicCount > 0) {
 		c = Math.round(w.complementaryTopic * Math.min(topicCount, TOPIC_CAP) * 100);
 		total += c;
-		if (lines && c !== 0) lines.push({ points: c / 100, reason: `complementary topics: ${topicLabels(a, b)}` });
+		if (lines && c !== 0) lines.push({ points: c / 100, why: { code: 'topics', topics: topicLabels(a, b) } });
 	}
 	if (interestCount > 0) {
 		c = Math.round(w.sharedInterest * Math.min(interestCount, INTEREST_CAP) * 100);
 		total += c;
-		if (lines && c !== 0) lines.push({ points: c / 100, reason: `shared interests: ${interestLabels(a, b)}` });
+		if (lines && c !== 0) lines.push({ points: c / 100, why: { code: 'interests', interests: interestLabels(a, b) } });
 	}
 
 	const minutes = overlapMinutes(a.segments, b.segments);
 	if (minutes > 0) {
 		c = Math.round(Math.min(w.maxOverlapPoints, (w.overlapPerHour * minutes) / 60) * 100);
 		total += c;
-		if (lines && c !== 0) lines.push({ points: c / 100, reason: `overlapping working hours: ${formatHours(minutes)}` });
+		if (lines && c !== 0) lines.push({ points: c / 100, why: { code: 'overlap', minutes } });
 	}
 
 	const past = a.past === null ? undefined : a.past.get(b.p.id);
@@ -253,7 +251,7 @@ export function scoreCents(a: Prepared, b: Prepared, w: Weights, lines: ScoreLin
 		for (const h of past) {
 			c = Math.round((-w.repeatPenalty / Math.max(1, h.cyclesAgo)) * 100);
 			total += c;
-			if (lines && c !== 0) lines.push({ points: c / 100, reason: `paired in ${h.label}` });
+			if (lines && c !== 0) lines.push({ points: c / 100, why: { code: 'paired_before', cycle: h.label } });
 		}
 	}
 	return total;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { buddyTopics } from '../../buddies';
+import { buddyTopics, type ExplanationLine } from '../../buddies';
+import { formatInteger } from '../../intl';
+import { m } from '../../paraglide/messages.js';
 import { isTimeZone } from '../../locale';
 import { zoneOffsetMinutes } from '../../time';
 import type { Db } from '../db';
@@ -9,9 +11,10 @@ import { departmentsOf, unitsWithIds } from '../org/directory';
 import type { Actor } from '../auth/actor';
 import { getPersonDetail, namesWithTeams } from '../people/directory';
 import { canAdminister, managesPerson } from '../people/policy';
-import { rejected, type ServiceResult } from '../service-result';
+import { dayField } from '../calendar/day-field';
+import { refuse, type ServiceResult } from '../service-result';
 import { canRunCycles, cycleAccess } from './policy';
-import { proposeMatching } from './matching';
+import { proposeMatching, type Proposal } from './matching';
 import {
 	cycleUnitPaths,
 	deletePair,
@@ -33,32 +36,41 @@ import {
 	unclosedCycles,
 	updatePair
 } from './queries';
-import { eligible, scorePair, type Participant, type PastPairing, type ScoreLine } from './scoring';
-import { calendarDay } from '../../schemas/dates';
+import { eligible, scorePair, type Participant, type PastPairing } from './scoring';
 
-const date = calendarDay('Choose a date');
-const topics = z.array(z.enum(buddyTopics, 'Choose topics from the list')).max(8, 'Choose at most eight');
-const time = z.string().regex(/^\d{2}:\d{2}$/, 'Choose a time');
+// Messages are functions, read when a form is checked: in the language of that request.
+const date = dayField(() => m.connect_choose_date());
+const topics = z
+	.array(z.enum(buddyTopics, { error: () => m.connect_buddy_topics_from_list() }))
+	.max(8, { error: () => m.connect_buddy_topics_at_most_eight() });
+const time = z.string().regex(/^\d{2}:\d{2}$/, { error: () => m.connect_choose_time() });
 
 export const cycleSchema = z
 	.object({
-		name: z.string().trim().min(3, 'Name the cycle, e.g. 2027 Q1').max(80, 'Keep the name short'),
+		name: z
+			.string()
+			.trim()
+			.min(3, { error: () => m.connect_cycle_name_required() })
+			.max(80, { error: () => m.connect_cycle_name_too_long() }),
 		starts_on: date,
 		ends_on: date,
-		mode: z.enum(['opt_in', 'nominated'], 'Choose how people join'),
-		unit_ids: z.array(z.string()).min(1, 'Choose at least one unit that takes part')
+		mode: z.enum(['opt_in', 'nominated'], { error: () => m.connect_cycle_mode_required() }),
+		unit_ids: z.array(z.string()).min(1, { error: () => m.connect_cycle_units_required() })
 	})
-	.refine((v) => v.ends_on > v.starts_on, { path: ['ends_on'], message: 'The cycle must end after it starts' });
+	.refine((v) => v.ends_on > v.starts_on, { path: ['ends_on'], error: () => m.connect_cycle_ends_before_start() });
 
 export const joinSchema = z.object({
 	goals: z
 		.string()
 		.trim()
-		.min(10, 'Say what you hope to get from a buddy')
-		.max(1000, 'Keep your goals under 1,000 characters'),
+		.min(10, { error: () => m.connect_join_goals_required() })
+		.max(1000, { error: () => m.connect_join_goals_too_long({ max: formatInteger(1000) }) }),
 	learn: topics,
 	offer: topics,
-	interests: z.string().trim().max(200, 'Keep interests short'),
+	interests: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.connect_join_interests_too_long() }),
 	hours_start: time,
 	hours_end: time
 });
@@ -79,11 +91,11 @@ export async function createCycle(
 	input: z.infer<typeof cycleSchema>,
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
-	if (!canRunCycles(owner.scope)) return rejected({ _form: 'Only admins and leaders open buddy cycles' });
+	if (!canRunCycles(owner.scope)) return refuse('_form', 'connect_cycle_only_runners');
 	const units = await unitsWithIds(database, input.unit_ids);
-	if (units.length !== new Set(input.unit_ids).size) return rejected({ unit_ids: 'Choose units from the list' });
+	if (units.length !== new Set(input.unit_ids).size) return refuse('unit_ids', 'connect_cycle_units_from_list');
 	if (!canAdminister(owner.scope) && units.some((u) => !owner.scope.ledUnitPaths.some((p) => u.path.startsWith(p)))) {
-		return rejected({ unit_ids: 'Choose units within the part of the organisation you lead' });
+		return refuse('unit_ids', 'connect_cycle_units_within_lead');
 	}
 	const id = newId();
 	await database.transaction().execute(async (trx) => {
@@ -127,19 +139,19 @@ export async function joinCycle(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const cycle = await getCycle(database, cycleId);
-	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'This cycle is not taking participants' });
+	if (!cycle || cycle.status !== 'open') return refuse('_form', 'connect_cycle_not_taking_participants');
 	const existing = await isParticipant(database, cycleId, person.id);
-	if (!existing && cycle.mode === 'nominated')
-		return rejected({ _form: 'People join this cycle when their manager nominates them' });
+	if (!existing && cycle.mode === 'nominated') return refuse('_form', 'connect_cycle_join_by_nomination');
 	if (!existing && !(await isEligibleForCycle(database, cycleId, person.id)))
-		return rejected({ _form: 'Your unit does not take part in this cycle' });
+		return refuse('_form', 'connect_cycle_your_unit_not_taking_part');
 	const profile = {
 		goals: input.goals,
 		learn: JSON.stringify(input.learn),
 		offer: JSON.stringify(input.offer),
 		interests: JSON.stringify(
 			input.interests
-				.split(',')
+				// Chinese keyboards type full-width commas and enumeration commas.
+				.split(/[,，、]/)
 				.map((s) => s.trim())
 				.filter(Boolean)
 				.slice(0, 8)
@@ -161,7 +173,7 @@ export async function nominate(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const cycle = await getCycle(database, cycleId);
-	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'This cycle is not taking participants' });
+	if (!cycle || cycle.status !== 'open') return refuse('_form', 'connect_cycle_not_taking_participants');
 	const person = await getPersonDetail(database, personId);
 	if (
 		!person ||
@@ -175,10 +187,10 @@ export async function nominate(
 			})
 		)
 	) {
-		return rejected({ person_id: 'You can nominate people you manage' });
+		return refuse('person_id', 'connect_nominate_only_managed');
 	}
 	if (!(await isEligibleForCycle(database, cycleId, personId)))
-		return rejected({ person_id: 'Their unit does not take part in this cycle' });
+		return refuse('person_id', 'connect_nominate_unit_not_taking_part');
 	await insertNominee(database, {
 		cycle_id: cycleId,
 		person_id: personId,
@@ -252,10 +264,10 @@ export async function runMatching(
 	actor: Actor,
 	cycleId: string,
 	now: Date
-): Promise<ServiceResult<{ unmatched: { id: string; reason: string }[] }>> {
+): Promise<ServiceResult<{ unmatched: Proposal['unmatched'] }>> {
 	const cycle = await requireOwner(database, actor, cycleId);
-	if (!cycle) return rejected({ _form: 'Only the cycle’s owner runs the matching' });
-	if (cycle.status !== 'open') return rejected({ _form: 'This cycle is already published' });
+	if (!cycle) return refuse('_form', 'connect_cycle_only_owner_runs');
+	if (cycle.status !== 'open') return refuse('_form', 'connect_cycle_already_published');
 	const { participants, history, excluded } = await engineInput(database, cycleId, now);
 	const existing = await pairsOfCycle(database, cycleId);
 	const locked = existing
@@ -285,7 +297,7 @@ export async function runMatching(
 		}
 		return true;
 	});
-	if (!stored) return rejected({ _form: 'This cycle is already published' });
+	if (!stored) return refuse('_form', 'connect_cycle_already_published');
 	return { ok: true, unmatched: proposal.unmatched };
 }
 
@@ -296,8 +308,7 @@ export async function setLocked(
 	pairId: string,
 	locked: boolean
 ): Promise<ServiceResult<object>> {
-	if (!(await requireOwner(database, actor, cycleId)))
-		return rejected({ _form: 'Only the cycle’s owner changes the proposal' });
+	if (!(await requireOwner(database, actor, cycleId))) return refuse('_form', 'connect_cycle_only_owner_changes');
 	await setPairLocked(database, cycleId, pairId, locked);
 	return { ok: true };
 }
@@ -311,8 +322,7 @@ export async function setExcluded(
 	excluded: boolean
 ): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, actor, cycleId);
-	if (!cycle || cycle.status !== 'open')
-		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
+	if (!cycle || cycle.status !== 'open') return refuse('_form', 'connect_cycle_only_open_owner_changes');
 	await database.transaction().execute(async (trx) => {
 		await setParticipantExcluded(trx, cycleId, personId, excluded);
 		if (excluded) {
@@ -333,22 +343,19 @@ export async function swapPeople(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, actor, cycleId);
-	if (!cycle || cycle.status !== 'open')
-		return rejected({ _form: 'Only the owner of an open cycle changes the proposal' });
+	if (!cycle || cycle.status !== 'open') return refuse('_form', 'connect_cycle_only_open_owner_changes');
 	const pairs = await pairsOfCycle(database, cycleId);
 	const pa = pairs.find((p) => p.members.includes(a));
 	const pb = pairs.find((p) => p.members.includes(b));
-	if (!pa || !pb || pa.id === pb.id) return rejected({ swap: 'Choose two people in different pairs' });
-	if (pa.members.length !== 2 || pb.members.length !== 2)
-		return rejected({ swap: 'Swap within pairs of two; re-run to rebuild a trio' });
+	if (!pa || !pb || pa.id === pb.id) return refuse('swap', 'connect_swap_different_pairs');
+	if (pa.members.length !== 2 || pb.members.length !== 2) return refuse('swap', 'connect_swap_pairs_of_two');
 	const { participants, history } = await engineInput(database, cycleId, now);
 	const find = (id: string) => participants.find((p) => p.id === id)!;
 	const partnerA = pa.members.find((m) => m !== a)!;
 	const partnerB = pb.members.find((m) => m !== b)!;
 	const first: [Participant, Participant] = [find(partnerA), find(b)];
 	const second: [Participant, Participant] = [find(partnerB), find(a)];
-	if (!eligible(...first) || !eligible(...second))
-		return rejected({ swap: 'That swap would pair people from the same department or with their manager' });
+	if (!eligible(...first) || !eligible(...second)) return refuse('swap', 'connect_swap_breaks_rules');
 	await database.transaction().execute(async (trx) => {
 		for (const [pair, people] of [
 			[pa, first],
@@ -377,9 +384,9 @@ export async function publishCycle(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const cycle = await requireOwner(database, actor, cycleId);
-	if (!cycle || cycle.status !== 'open') return rejected({ _form: 'Only the owner of an open cycle publishes it' });
+	if (!cycle || cycle.status !== 'open') return refuse('_form', 'connect_cycle_only_open_owner_publishes');
 	if ((await pairsOfCycle(database, cycleId)).length === 0)
-		return rejected({ _form: 'Run the matching before publishing' });
+		return refuse('_form', 'connect_cycle_run_before_publishing');
 	await markCyclePublished(database, cycleId, now.toISOString());
 	return { ok: true };
 }
@@ -388,7 +395,7 @@ export interface PairView {
 	id: string;
 	locked: boolean;
 	score: number;
-	breakdown: ScoreLine[];
+	breakdown: ExplanationLine[];
 	members: { id: string; name: string; team: string | null }[];
 }
 
@@ -401,7 +408,7 @@ export async function cycleProposal(database: Db, cycleId: string): Promise<Pair
 			id: p.id,
 			locked: p.locked === 1,
 			score: p.score_cents / 100,
-			breakdown: JSON.parse(p.breakdown) as ScoreLine[],
+			breakdown: JSON.parse(p.breakdown) as ExplanationLine[],
 			members: p.members
 				.map((m) => people.find((x) => x.id === m)!)
 				.filter(Boolean)

@@ -1,3 +1,7 @@
+import { intlLocale } from '../../i18n/locales';
+import { formatList } from '../../intl';
+import { m } from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
 import type { Db } from '../db';
 import type { LunchSession } from '../db/schema';
 import { generateSecret, hashSecret } from '../auth/tokens';
@@ -9,18 +13,23 @@ import { activeFeedOwner, hasFeedToken, saveFeedTokenHash } from './queries';
 
 /**
  * Calendar items for Ripple's events. UIDs are stable per event; SEQUENCE follows the row's
- * sequence column, which every change increments.
+ * sequence column, which every change increments. Titles and descriptions are worded in `locale`:
+ * the request's for a download, the feed owner's language for a subscription.
  */
 
 const DOMAIN = 'ripple';
 
-export function visitItem(ctx: VisitContext, origin: string): CalendarItem {
+export function visitItem(ctx: VisitContext, origin: string, locale: Locale = getLocale()): CalendarItem {
 	const { visit, slot } = ctx;
 	return {
 		uid: `visit-${visit.id}@${DOMAIN}`,
 		sequence: visit.sequence,
-		title: `Shadowing ${ctx.team.name} (${ctx.visitor.name})`,
-		description: `What ${ctx.visitor.name} wants to learn: ${visit.objectives}\n\nWhat you will see: ${slot.what_you_will_see}\n\nHost: ${ctx.host.name}`,
+		title: m.connect_ics_visit_title({ team: ctx.team.name, visitor: ctx.visitor.name }, { locale }),
+		description: [
+			m.connect_ics_visit_objectives({ visitor: ctx.visitor.name, objectives: visit.objectives }, { locale }),
+			m.connect_ics_visit_what({ what: slot.what_you_will_see }, { locale }),
+			m.connect_ics_visit_host({ host: ctx.host.name }, { locale })
+		].join('\n\n'),
 		location: slot.place || null,
 		url:
 			visit.status === 'confirmed' && slot.video_url
@@ -43,13 +52,14 @@ export function visitItem(ctx: VisitContext, origin: string): CalendarItem {
 export function lunchSessionItem(
 	session: LunchSession & { presenter_name: string },
 	organiser: { name: string; email: string },
-	origin: string
+	origin: string,
+	locale: Locale = getLocale()
 ): CalendarItem {
 	return {
 		uid: `session-${session.id}@${DOMAIN}`,
 		sequence: session.sequence,
-		title: `Lunch and learn: ${session.topic}`,
-		description: `${session.description}\n\nPresented by ${session.presenter_name}.`,
+		title: m.connect_ics_session_title({ topic: session.topic }, { locale }),
+		description: `${session.description}\n\n${m.connect_ics_session_presenter({ presenter: session.presenter_name }, { locale })}`,
 		location: session.place || null,
 		url: session.video_url || `${origin}/connect/sessions/${session.id}`,
 		start: new Date(session.starts_at),
@@ -72,7 +82,10 @@ export async function hasFeed(database: Db, personId: string): Promise<boolean> 
 	return hasFeedToken(database, personId);
 }
 
-export async function feedOwner(database: Db, token: string): Promise<{ id: string; name: string } | undefined> {
+export async function feedOwner(
+	database: Db,
+	token: string
+): Promise<{ id: string; name: string; language: string } | undefined> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
 	return activeFeedOwner(database, hashSecret(token));
 }
@@ -81,15 +94,21 @@ export async function feedOwner(database: Db, token: string): Promise<{ id: stri
  * Everything coming up for a person: sessions they booked, visits they make or host, from a week
  * ago on (so a just-cancelled item still reaches their calendar as cancelled).
  */
-export async function feedItems(database: Db, personId: string, origin: string, now: Date): Promise<CalendarItem[]> {
+export async function feedItems(
+	database: Db,
+	personId: string,
+	origin: string,
+	now: Date,
+	locale: Locale
+): Promise<CalendarItem[]> {
 	const since = new Date(now.getTime() - 7 * 86_400_000).toISOString();
 	const sessions = await sessionsBookedBy(database, personId, since);
 	const visits = await visitsOnCalendarOf(database, personId, since);
 	const plans = await plannedMeetingsOf(database, personId, since);
 	return [
-		...sessions.map((s) => lunchSessionItem(s, { name: s.organiser_name, email: s.organiser_email }, origin)),
-		...visits.map((c) => visitItem(c, origin)),
-		...plans.map((p) => buddyPlanItem(p.plan, p.members, p.cycleName, origin))
+		...sessions.map((s) => lunchSessionItem(s, { name: s.organiser_name, email: s.organiser_email }, origin, locale)),
+		...visits.map((c) => visitItem(c, origin, locale)),
+		...plans.map((p) => buddyPlanItem(p.plan, p.members, p.cycleName, origin, locale))
 	].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
@@ -106,13 +125,22 @@ export function buddyPlanItem(
 	},
 	members: { name: string; email: string }[],
 	cycleName: string,
-	origin: string
+	origin: string,
+	locale: Locale = getLocale()
 ): CalendarItem {
 	return {
 		uid: `buddy-${plan.id}@${DOMAIN}`,
 		sequence: plan.sequence,
-		title: `Buddy meeting: ${members.map((m) => m.name).join(' and ')}`,
-		description: `Buddy cycle ${cycleName}. Log the meeting in Ripple afterwards.`,
+		title: m.connect_ics_buddy_title(
+			{
+				names: formatList(
+					members.map((member) => member.name),
+					intlLocale(locale)
+				)
+			},
+			{ locale }
+		),
+		description: m.connect_ics_buddy_description({ cycle: cycleName }, { locale }),
 		location: plan.place || null,
 		url: `${origin}/connect/buddies/pairs/${plan.pair_id}`,
 		start: new Date(plan.starts_at),

@@ -20,15 +20,15 @@ export async function hasFeedToken(database: Db, personId: string): Promise<bool
 	return row !== undefined;
 }
 
-/** The active person whose feed secret has this hash. */
+/** The active person whose feed secret has this hash, with the language their feed speaks. */
 export async function activeFeedOwner(
 	database: Db,
 	tokenHash: string
-): Promise<{ id: string; name: string } | undefined> {
+): Promise<{ id: string; name: string; language: string } | undefined> {
 	return database
 		.selectFrom('calendar_feeds')
 		.innerJoin('people', 'people.id', 'calendar_feeds.person_id')
-		.select(['people.id', 'people.name'])
+		.select(['people.id', 'people.name', 'people.language'])
 		.where('calendar_feeds.token_hash', '=', tokenHash)
 		.where('people.active', '=', 1)
 		.executeTakeFirst();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { formatInteger } from '../../intl';
 import { isTimeZone } from '../../locale';
+import { m } from '../../paraglide/messages.js';
 import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { claimRow } from '../db/locks';
@@ -7,7 +9,8 @@ import { newId } from '../db/ids';
 import { departmentsOf } from '../org/directory';
 import { findPersonByEmail } from '../people/directory';
 import type { Actor } from '../auth/actor';
-import { rejected, type ServiceResult } from '../service-result';
+import { dayField } from '../calendar/day-field';
+import { refuse, type MessageKey, type ServiceResult } from '../service-result';
 import { organises } from './policy';
 import {
 	cancelRsvpOf,
@@ -30,34 +33,45 @@ import {
 import { newFaces, promotions, rsvpPlacement } from './rules';
 
 export { sessionsAwaitingAttendance } from './queries';
-import { calendarDay } from '../../schemas/dates';
 
+// Messages are functions, read when a form is checked: in the language of that request.
 export const lunchSessionSchema = z.object({
-	topic: z.string().trim().min(3, 'Give the session a topic').max(120, 'Keep the topic under 120 characters'),
+	topic: z
+		.string()
+		.trim()
+		.min(3, { error: () => m.connect_session_topic_required() })
+		.max(120, { error: () => m.connect_session_topic_too_long({ max: formatInteger(120) }) }),
 	description: z
 		.string()
 		.trim()
-		.min(20, 'Describe what people will learn, in a sentence or two')
-		.max(2000, 'Keep the description under 2,000 characters'),
-	presenter_email: z.string().trim().toLowerCase().pipe(z.email('Enter the presenter’s email address')),
-	date: calendarDay('Choose a date'),
-	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a start time'),
+		.min(20, { error: () => m.connect_session_description_required() })
+		.max(2000, { error: () => m.connect_session_description_too_long({ max: formatInteger(2000) }) }),
+	presenter_email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.pipe(z.email({ error: () => m.connect_session_presenter_email_invalid() })),
+	date: dayField(() => m.connect_choose_date()),
+	time: z.string().regex(/^\d{2}:\d{2}$/, { error: () => m.connect_choose_start_time() }),
 	minutes: z.coerce
-		.number('Enter the length in minutes')
-		.int('Use whole minutes')
-		.min(15, 'At least 15 minutes')
-		.max(240, 'At most 4 hours'),
-	place: z.string().trim().max(200, 'Keep the place under 200 characters'),
+		.number({ error: () => m.connect_minutes_required() })
+		.int({ error: () => m.connect_minutes_whole() })
+		.min(15, { error: () => m.connect_minutes_at_least({ count: 15 }) })
+		.max(240, { error: () => m.connect_hours_at_most({ count: 4 }) }),
+	place: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.connect_slot_place_too_long({ max: formatInteger(200) }) }),
 	video_url: z
 		.string()
 		.trim()
-		.max(500, 'That link is too long')
-		.refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'Use a link that starts with https://'),
+		.max(500, { error: () => m.connect_link_too_long() })
+		.refine((v) => v === '' || /^https:\/\/\S+$/.test(v), { error: () => m.connect_link_https() }),
 	capacity: z.coerce
-		.number('Enter how many people can come')
-		.int('Use a whole number')
-		.min(1, 'At least one place')
-		.max(500, 'At most 500 places')
+		.number({ error: () => m.connect_session_capacity_required() })
+		.int({ error: () => m.connect_whole_number() })
+		.min(1, { error: () => m.connect_session_capacity_at_least_one() })
+		.max(500, { error: () => m.connect_session_capacity_at_most({ count: 500 }) })
 });
 /** Who came: the people the organiser ticked. */
 export const attendanceSchema = z.object({ attended: z.array(z.string().max(64)).max(500) });
@@ -72,11 +86,10 @@ export async function planLunchSession(
 ): Promise<ServiceResult<{ id: string }>> {
 	const timeZone = isTimeZone(organiser.timeZone) ? organiser.timeZone : 'UTC';
 	const start = zonedToInstant(input.date, input.time, timeZone);
-	if (start.getTime() <= now.getTime()) return rejected({ date: 'Choose a time in the future' });
-	if (!input.place && !input.video_url) return rejected({ place: 'Give a place, a video link, or both' });
+	if (start.getTime() <= now.getTime()) return refuse('date', 'connect_time_in_future');
+	if (!input.place && !input.video_url) return refuse('place', 'connect_session_place_or_link');
 	const presenter = await findPersonByEmail(database, input.presenter_email);
-	if (!presenter || presenter.active !== 1)
-		return rejected({ presenter_email: 'No active person has this email address' });
+	if (!presenter || presenter.active !== 1) return refuse('presenter_email', 'connect_no_active_person_with_email');
 	const id = newId();
 	const at = now.toISOString();
 	await insertLunchSession(database, {
@@ -113,8 +126,8 @@ export async function rsvp(
 		// Bookings for one session take turns, so the count below cannot oversell the room.
 		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getLunchSession(trx, sessionId);
-		if (!session || session.cancelled_at) return rejected({ _form: 'This session is not taking bookings' });
-		if (session.starts_at <= now.toISOString()) return rejected({ _form: 'This session has already started' });
+		if (!session || session.cancelled_at) return refuse('_form', 'connect_session_not_taking_bookings');
+		if (session.starts_at <= now.toISOString()) return refuse('_form', 'connect_session_started');
 		const mine = await rsvpStatusOf(trx, sessionId, actor.id);
 		if (mine && mine !== 'cancelled') return { ok: true as const, status: mine };
 		const status = rsvpPlacement(await countGoing(trx, sessionId), session.capacity);
@@ -132,7 +145,7 @@ export async function cancelRsvp(
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getLunchSession(trx, sessionId);
-		if (!session) return rejected({ _form: 'This session no longer exists' });
+		if (!session) return refuse('_form', 'connect_session_gone');
 		const mine = await rsvpStatusOf(trx, sessionId, actor.id);
 		if (!mine || mine === 'cancelled') return { ok: true as const, promoted: [] };
 		await cancelRsvpOf(trx, sessionId, actor.id);
@@ -148,6 +161,9 @@ export async function cancelRsvp(
 	});
 }
 
+/** The refusal of someone who does not organise the session (the route answers it with 403). */
+export const ONLY_ORGANISER_MARKS_ATTENDANCE = 'connect_session_only_organiser_attendance' satisfies MessageKey;
+
 /** The organiser records who came; only people who booked can be marked. */
 export async function markAttendance(
 	database: Db,
@@ -157,9 +173,8 @@ export async function markAttendance(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const session = await getLunchSession(database, sessionId);
-	if (!session || !organises(actor.scope, session))
-		return rejected({ _form: 'Only the organiser can mark attendance' });
-	if (session.starts_at > now.toISOString()) return rejected({ _form: 'Mark attendance once the session has started' });
+	if (!session || !organises(actor.scope, session)) return refuse('_form', ONLY_ORGANISER_MARKS_ATTENDANCE);
+	if (session.starts_at > now.toISOString()) return refuse('_form', 'connect_session_attendance_after_start');
 	const attended = new Set(attendedIds);
 	await database.transaction().execute(async (trx) => {
 		for (const personId of await goingPersonIds(trx, sessionId)) {
@@ -176,8 +191,7 @@ export async function cancelLunchSession(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const session = await getLunchSession(database, sessionId);
-	if (!session || !organises(actor.scope, session))
-		return rejected({ _form: 'Only the organiser can cancel this session' });
+	if (!session || !organises(actor.scope, session)) return refuse('_form', 'connect_session_only_organiser_cancels');
 	await updateLunchSession(database, sessionId, {
 		cancelled_at: now.toISOString(),
 		updated_at: now.toISOString(),

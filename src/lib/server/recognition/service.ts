@@ -2,34 +2,42 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
+import { formatInteger } from '../../intl';
+import { m } from '../../paraglide/messages.js';
 import { behaviourLabels, isActiveBehaviour } from '../behaviours/directory';
 import { departmentsOf } from '../org/directory';
 import { findPeopleByEmails } from '../people/directory';
-import { rejected, type ServiceResult } from '../service-result';
+import { refuse, type ServiceResult } from '../service-result';
 import { insertRecognition, recipientsOf, wallPage, type WallFilters } from './queries';
 
 export const MAX_RECIPIENTS = 10;
 
+// Messages are functions, read when a form is checked: in the language of that request.
 export const recognitionSchema = z.object({
 	recipients: z
 		.string()
 		.trim()
-		.min(1, 'Enter the email of at least one colleague')
+		.min(1, { error: () => m.connect_recognition_recipients_required() })
 		.transform((v) => [
 			...new Set(
 				v
-					.split(/[\s,;]+/)
+					.split(/[\s,;，、；]+/)
 					.map((e) => e.trim().toLowerCase())
 					.filter(Boolean)
 			)
 		])
-		.refine((list) => list.length <= MAX_RECIPIENTS, `Recognise at most ${MAX_RECIPIENTS} people at once`),
-	behaviour: z.string().trim().min(1, 'Choose the behaviour you saw'),
+		.refine((list) => list.length <= MAX_RECIPIENTS, {
+			error: () => m.connect_recognition_too_many({ count: MAX_RECIPIENTS })
+		}),
+	behaviour: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.connect_recognition_behaviour_required() }),
 	message: z
 		.string()
 		.trim()
-		.min(10, 'Say what they did, in a sentence or two')
-		.max(1000, 'Keep the message under 1,000 characters')
+		.min(10, { error: () => m.connect_recognition_message_required() })
+		.max(1000, { error: () => m.connect_recognition_message_too_long({ max: formatInteger(1000) }) })
 });
 export type RecognitionInput = z.infer<typeof recognitionSchema>;
 
@@ -46,15 +54,15 @@ export async function recognise(
 ): Promise<ServiceResult<{ id: string; crossDepartment: boolean }>> {
 	const giverId = giver.id;
 	if (!(await isActiveBehaviour(database, input.behaviour)))
-		return rejected({ behaviour: 'Choose a behaviour from the list' });
+		return refuse('behaviour', 'connect_recognition_behaviour_from_list');
 	const people = await findPeopleByEmails(database, input.recipients);
 	const unknown = input.recipients.filter((email) => !people.some((p) => p.email === email && p.active === 1));
 	if (unknown.length)
-		return rejected({
-			recipients: `Nobody active in Ripple has ${unknown.length === 1 ? 'the email' : 'these emails'}: ${unknown.join(', ')}`
+		return refuse('recipients', 'connect_recognition_unknown_emails', {
+			count: unknown.length,
+			emails: unknown.join(', ')
 		});
-	if (people.some((p) => p.id === giverId))
-		return rejected({ recipients: 'Recognise colleagues rather than yourself' });
+	if (people.some((p) => p.id === giverId)) return refuse('recipients', 'connect_recognition_not_yourself');
 
 	const departments = await departmentsOf(database, [giverId, ...people.map((p) => p.id)]);
 	const crossDepartment = crossesDepartments(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { formatInteger } from '../../intl';
 import { formatCalendarDate, isTimeZone } from '../../locale';
+import { m } from '../../paraglide/messages.js';
 import { instantToZoned, zonedToInstant } from '../../time';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
@@ -8,8 +10,8 @@ import { newId } from '../db/ids';
 import type { ShadowSlot, ShadowVisit, VisitStatus } from '../db/schema';
 import { getTeam } from '../org/directory';
 import { findPersonByEmail } from '../people/directory';
-import { rejected, type ServiceResult } from '../service-result';
-import { calendarDay } from '../../schemas/dates';
+import { dayField } from '../calendar/day-field';
+import { refuse, type ServiceResult } from '../service-result';
 import { canHostFor, visitRoles, type VisitRoles } from './policy';
 import {
 	browseSlots,
@@ -34,75 +36,109 @@ import { ACTIVE_STATUSES, blackoutOn, hasHappened, initialStatus, isActive, stat
  * host's confirmation, and the reflection and feedback afterwards. Who may do what is ./policy.ts.
  */
 
-const shortText = (label: string, max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, `Keep ${label} under ${max.toLocaleString('en')} characters`);
+// Messages are functions, read when a form is checked: in the language of that request.
+const tooLong = (max: number) => ({ error: () => m.connect_text_too_long({ max: formatInteger(max) }) });
 
 export const slotSchema = z.object({
-	team_id: z.string().min(1, 'Choose the host team'),
-	host_email: z.string().trim().toLowerCase().pipe(z.email('Enter the host’s email address')),
-	date: calendarDay('Choose a date'),
-	time: z.string().regex(/^\d{2}:\d{2}$/, 'Choose a start time'),
+	team_id: z.string().min(1, { error: () => m.connect_slot_team_required() }),
+	host_email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.pipe(z.email({ error: () => m.connect_slot_host_email_invalid() })),
+	date: dayField(() => m.connect_choose_date()),
+	time: z.string().regex(/^\d{2}:\d{2}$/, { error: () => m.connect_choose_start_time() }),
 	minutes: z.coerce
-		.number('Enter the length in minutes')
-		.int()
-		.min(30, 'At least 30 minutes')
-		.max(480, 'At most 8 hours'),
+		.number({ error: () => m.connect_minutes_required() })
+		.int({ error: () => m.connect_minutes_whole() })
+		.min(30, { error: () => m.connect_minutes_at_least({ count: 30 }) })
+		.max(480, { error: () => m.connect_hours_at_most({ count: 8 }) }),
 	capacity: z.coerce
-		.number('Enter how many visitors')
-		.int()
-		.min(1, 'At least one visitor')
-		.max(10, 'At most 10 visitors'),
-	place: shortText('the place', 200),
-	video_url: shortText('the link', 500).refine(
-		(v) => v === '' || /^https:\/\/\S+$/.test(v),
-		'Use a link that starts with https://'
-	),
+		.number({ error: () => m.connect_slot_capacity_required() })
+		.int({ error: () => m.connect_whole_number() })
+		.min(1, { error: () => m.connect_slot_capacity_at_least_one() })
+		.max(10, { error: () => m.connect_slot_capacity_at_most({ count: 10 }) }),
+	place: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.connect_slot_place_too_long({ max: formatInteger(200) }) }),
+	video_url: z
+		.string()
+		.trim()
+		.max(500, { error: () => m.connect_slot_link_too_long({ max: formatInteger(500) }) })
+		.refine((v) => v === '' || /^https:\/\/\S+$/.test(v), { error: () => m.connect_link_https() }),
 	what_you_will_see: z
 		.string()
 		.trim()
-		.min(20, 'Tell visitors what they will see, in a sentence or two')
-		.max(2000, 'Keep this under 2,000 characters'),
+		.min(20, { error: () => m.connect_slot_what_required() })
+		.max(2000, tooLong(2000)),
 	auto_accept: z.string().optional()
 });
 
 export const blackoutSchema = z
 	.object({
-		team_id: z.string().min(1, 'Choose the team'),
-		starts_on: calendarDay('Choose the first day'),
-		ends_on: calendarDay('Choose the last day'),
-		reason: z.string().trim().min(3, 'Say why, e.g. month-end close').max(200, 'Keep the reason short')
+		team_id: z.string().min(1, { error: () => m.connect_blackout_team_required() }),
+		starts_on: dayField(() => m.connect_blackout_first_day_required()),
+		ends_on: dayField(() => m.connect_blackout_last_day_required()),
+		reason: z
+			.string()
+			.trim()
+			.min(3, { error: () => m.connect_blackout_reason_required() })
+			.max(200, { error: () => m.connect_blackout_reason_too_long() })
 	})
-	.refine((v) => v.ends_on >= v.starts_on, { path: ['ends_on'], message: 'The last day cannot be before the first' });
+	.refine((v) => v.ends_on >= v.starts_on, {
+		path: ['ends_on'],
+		error: () => m.connect_blackout_ends_before_start()
+	});
 
 export const requestSchema = z.object({
 	objectives: z
 		.string()
 		.trim()
-		.min(20, 'Say what you want to learn, in a sentence or two')
-		.max(2000, 'Keep this under 2,000 characters')
+		.min(20, { error: () => m.connect_visit_objectives_required() })
+		.max(2000, tooLong(2000))
 });
 
 export const reflectionSchema = z.object({
-	learned: z.string().trim().min(10, 'Write what you learned').max(2000, 'Keep this under 2,000 characters'),
-	impact: z.string().trim().min(10, 'Write how your work affects them').max(2000, 'Keep this under 2,000 characters'),
-	change: z.string().trim().min(10, 'Write one change you will make').max(2000, 'Keep this under 2,000 characters')
+	learned: z
+		.string()
+		.trim()
+		.min(10, { error: () => m.connect_reflection_learned_required() })
+		.max(2000, tooLong(2000)),
+	impact: z
+		.string()
+		.trim()
+		.min(10, { error: () => m.connect_reflection_impact_required() })
+		.max(2000, tooLong(2000)),
+	change: z
+		.string()
+		.trim()
+		.min(10, { error: () => m.connect_reflection_change_required() })
+		.max(2000, tooLong(2000))
 });
 
 export const hostFeedbackSchema = z.object({
 	feedback: z
 		.string()
 		.trim()
-		.min(10, 'Write a line or two for the visitor')
-		.max(1000, 'Keep this under 1,000 characters')
+		.min(10, { error: () => m.connect_host_feedback_required() })
+		.max(1000, tooLong(1000))
 });
 
 /** Declining says why, in a line the other side reads. */
 export const declineSchema = z.object({
-	reason: z.string().trim().max(500, 'Keep the reason under 500 characters')
+	reason: z
+		.string()
+		.trim()
+		.max(500, { error: () => m.connect_decline_reason_too_long({ max: formatInteger(500) }) })
 });
+
+/**
+ * What a decline without a reason stores as its reason (rows from before hold the same text):
+ * markers, not words; `visitView` turns them into who declined, and the page words that.
+ */
+export const DECLINED_BY_MANAGER = 'Declined by the manager';
+export const DECLINED_BY_HOST = 'Declined by the host';
 
 export {
 	blackoutsOf,
@@ -121,17 +157,19 @@ export async function publishSlot(
 	input: z.infer<typeof slotSchema>,
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
-	if (!canHostFor(actor.scope, input.team_id)) return rejected({ team_id: 'Choose one of the teams you manage' });
+	if (!canHostFor(actor.scope, input.team_id)) return refuse('team_id', 'connect_slot_team_not_managed');
 	const host = await findPersonByEmail(database, input.host_email);
-	if (!host || host.active !== 1) return rejected({ host_email: 'No active person has this email address' });
-	if (host.team_id !== input.team_id) return rejected({ host_email: 'The host must be in the host team' });
+	if (!host || host.active !== 1) return refuse('host_email', 'connect_no_active_person_with_email');
+	if (host.team_id !== input.team_id) return refuse('host_email', 'connect_slot_host_not_in_team');
 	const timeZone = isTimeZone(host.time_zone) ? host.time_zone : 'UTC';
 	const start = zonedToInstant(input.date, input.time, timeZone);
-	if (start <= now) return rejected({ date: 'Choose a time in the future' });
+	if (start <= now) return refuse('date', 'connect_time_in_future');
 	const blackout = blackoutOn(input.date, await teamBlackouts(database, input.team_id));
 	if (blackout)
-		return rejected({
-			date: `The team takes no visitors from ${formatCalendarDate(blackout.starts_on)} to ${formatCalendarDate(blackout.ends_on)} (${blackout.reason})`
+		return refuse('date', 'connect_slot_blackout', {
+			from: formatCalendarDate(blackout.starts_on),
+			to: formatCalendarDate(blackout.ends_on),
+			reason: blackout.reason
 		});
 	const id = newId();
 	const at = now.toISOString();
@@ -162,9 +200,9 @@ export async function addBlackout(
 	input: z.infer<typeof blackoutSchema>,
 	now: Date
 ): Promise<ServiceResult<object>> {
-	if (!canHostFor(actor.scope, input.team_id)) return rejected({ team_id: 'Choose one of the teams you manage' });
+	if (!canHostFor(actor.scope, input.team_id)) return refuse('team_id', 'connect_slot_team_not_managed');
 	// Admins may choose any team, so the team must be checked to exist.
-	if (!(await getTeam(database, input.team_id))) return rejected({ team_id: 'Choose one of the teams you manage' });
+	if (!(await getTeam(database, input.team_id))) return refuse('team_id', 'connect_slot_team_not_managed');
 	await insertBlackout(database, {
 		id: newId(),
 		team_id: input.team_id,
@@ -226,20 +264,18 @@ export async function requestVisit(
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'shadow_slots', slotId);
 		const slot = await getSlot(trx, slotId);
-		if (!slot || slot.cancelled_at) return rejected({ _form: 'This slot is no longer offered' });
-		if (slot.starts_at <= now.toISOString()) return rejected({ _form: 'This slot has already started' });
+		if (!slot || slot.cancelled_at) return refuse('_form', 'connect_visit_slot_withdrawn');
+		if (slot.starts_at <= now.toISOString()) return refuse('_form', 'connect_visit_slot_started');
 		const visitor = await visitorOf(trx, actor.id);
-		if (!visitor) return rejected({ _form: 'Your account is not active' });
-		if (visitor.team_id === slot.team_id)
-			return rejected({ _form: 'This slot is in your own team; shadow another team instead' });
+		if (!visitor) return refuse('_form', 'connect_visit_account_inactive');
+		if (visitor.team_id === slot.team_id) return refuse('_form', 'connect_visit_own_team');
 		const blackout = blackoutOn(
 			instantToZoned(new Date(slot.starts_at), slot.time_zone).date,
 			await teamBlackouts(trx, slot.team_id)
 		);
-		if (blackout) return rejected({ _form: `The host team takes no visitors then (${blackout.reason})` });
-		if ((await placesTaken(trx, slotId)) >= slot.capacity) return rejected({ _form: 'This slot is full' });
-		if (await clashingVisit(trx, actor.id, slot.starts_at, slot.ends_at))
-			return rejected({ _form: 'You already have a visit at that time' });
+		if (blackout) return refuse('_form', 'connect_visit_blackout', { reason: blackout.reason });
+		if ((await placesTaken(trx, slotId)) >= slot.capacity) return refuse('_form', 'connect_visit_slot_full');
+		if (await clashingVisit(trx, actor.id, slot.starts_at, slot.ends_at)) return refuse('_form', 'connect_visit_clash');
 		const id = newId();
 		const status = initialStatus(visitor.manager_id !== null, slot.auto_accept === 1);
 		const at = now.toISOString();
@@ -322,7 +358,17 @@ export function visitView(ctx: VisitContext & { roles: VisitRoles }, now: Date) 
 			objectives: visit.objectives,
 			startsAt: visit.starts_at,
 			endsAt: visit.ends_at,
-			declineReason: visit.decline_reason,
+			// A reason someone typed; the markers of a decline without one say who declined instead.
+			declineReason:
+				visit.decline_reason === DECLINED_BY_MANAGER || visit.decline_reason === DECLINED_BY_HOST
+					? null
+					: visit.decline_reason,
+			declinedBy:
+				visit.decline_reason === DECLINED_BY_MANAGER
+					? ('manager' as const)
+					: visit.decline_reason === DECLINED_BY_HOST
+						? ('host' as const)
+						: null,
 			reflection: visit.reflected_at
 				? { learned: visit.reflection_learned, impact: visit.reflection_impact, change: visit.reflection_change }
 				: null,
@@ -362,9 +408,8 @@ export async function decideAsManager(
 	now: Date
 ): Promise<ServiceResult<{ status: VisitStatus }>> {
 	const ctx = await visitFor(database, actor, visitId);
-	if (!ctx?.roles.approver) return rejected({ _form: 'Only the visitor’s manager can decide this request' });
-	if (ctx.visit.status !== 'pending_manager')
-		return rejected({ _form: 'This request is no longer waiting for a manager' });
+	if (!ctx?.roles.approver) return refuse('_form', 'connect_visit_only_manager_decides');
+	if (ctx.visit.status !== 'pending_manager') return refuse('_form', 'connect_visit_not_waiting_for_manager');
 	const status: VisitStatus = approve ? statusAfterManagerApproval(ctx.slot.auto_accept === 1) : 'declined';
 	const at = now.toISOString();
 	await setStatus(
@@ -377,7 +422,7 @@ export async function decideAsManager(
 					approved_at: at,
 					...(status === 'confirmed' ? { confirmed_by: ctx.slot.host_id, confirmed_at: at } : {})
 				}
-			: { status, decline_reason: reason || 'Declined by the manager' },
+			: { status, decline_reason: reason || DECLINED_BY_MANAGER },
 		now
 	);
 	return { ok: true, status };
@@ -392,15 +437,15 @@ export async function decideAsHost(
 	now: Date
 ): Promise<ServiceResult<{ status: VisitStatus }>> {
 	const ctx = await visitFor(database, actor, visitId);
-	if (!ctx?.roles.host) return rejected({ _form: 'Only the host team can confirm this visit' });
-	if (ctx.visit.status !== 'pending_host') return rejected({ _form: 'This visit is not waiting for the host' });
+	if (!ctx?.roles.host) return refuse('_form', 'connect_visit_only_host_confirms');
+	if (ctx.visit.status !== 'pending_host') return refuse('_form', 'connect_visit_not_waiting_for_host');
 	const status: VisitStatus = confirm ? 'confirmed' : 'declined';
 	await setStatus(
 		database,
 		ctx.visit,
 		confirm
 			? { status, confirmed_by: actor.id, confirmed_at: now.toISOString() }
-			: { status, decline_reason: reason || 'Declined by the host' },
+			: { status, decline_reason: reason || DECLINED_BY_HOST },
 		now
 	);
 	return { ok: true, status };
@@ -414,9 +459,9 @@ export async function cancelVisit(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const ctx = await visitFor(database, actor, visitId);
-	if (!ctx?.roles.visitor) return rejected({ _form: 'Only the visitor can cancel this visit' });
-	if (!ACTIVE_STATUSES.includes(ctx.visit.status)) return rejected({ _form: 'This visit is not active' });
-	if (ctx.visit.starts_at <= now.toISOString()) return rejected({ _form: 'The visit has already started' });
+	if (!ctx?.roles.visitor) return refuse('_form', 'connect_visit_only_visitor_cancels');
+	if (!ACTIVE_STATUSES.includes(ctx.visit.status)) return refuse('_form', 'connect_visit_not_active');
+	if (ctx.visit.starts_at <= now.toISOString()) return refuse('_form', 'connect_visit_started');
 	await setStatus(database, ctx.visit, { status: 'cancelled' }, now);
 	return { ok: true };
 }
@@ -429,8 +474,8 @@ export async function saveReflection(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const ctx = await visitFor(database, actor, visitId);
-	if (!ctx?.roles.visitor) return rejected({ _form: 'Only the visitor writes the reflection' });
-	if (!hasHappened(ctx.visit, now)) return rejected({ _form: 'Write your reflection after the visit' });
+	if (!ctx?.roles.visitor) return refuse('_form', 'connect_visit_only_visitor_reflects');
+	if (!hasHappened(ctx.visit, now)) return refuse('_form', 'connect_visit_reflect_after');
 	await updateVisit(database, visitId, {
 		reflection_learned: input.learned,
 		reflection_impact: input.impact,
@@ -449,8 +494,8 @@ export async function saveHostFeedback(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	const ctx = await visitFor(database, actor, visitId);
-	if (!ctx?.roles.host) return rejected({ _form: 'Only the host team leaves feedback' });
-	if (!hasHappened(ctx.visit, now)) return rejected({ _form: 'Leave feedback after the visit' });
+	if (!ctx?.roles.host) return refuse('_form', 'connect_visit_only_host_gives_feedback');
+	if (!hasHappened(ctx.visit, now)) return refuse('_form', 'connect_visit_feedback_after');
 	await updateVisit(database, visitId, {
 		host_feedback: feedback,
 		host_feedback_at: now.toISOString(),

@@ -1,7 +1,10 @@
 import { error } from '@sveltejs/kit';
+import { matchLocale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
 import { feedFile } from '$lib/server/calendar/ics';
 import { feedItems, feedOwner } from '$lib/server/calendar/items';
 import { db } from '$lib/server/db';
+import { organisationLocale } from '$lib/server/org/settings';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,8 +14,10 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url }) => {
 	const token = params.token.replace(/\.ics$/, '');
 	const owner = await feedOwner(db(), token);
-	if (!owner) error(404, 'This calendar address is not valid any more.');
-	const items = await feedItems(db(), owner.id, url.origin, new Date());
+	if (!owner) error(404, m.connect_calendar_feed_not_found());
+	// Calendar apps fetch the feed without anyone signed in: its events speak the owner's language.
+	const locale = matchLocale(owner.language) ?? (await organisationLocale.get());
+	const items = await feedItems(db(), owner.id, url.origin, new Date(), locale);
 	return new Response(feedFile(items, `Ripple · ${owner.name}`), {
 		headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' }
 	});

@@ -7,8 +7,9 @@ import { objectIdOf, parseForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { requireActor } from '$lib/server/policy';
 import { buddyTopics } from '$lib/buddies';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireActor(locals);
@@ -29,7 +30,7 @@ export const actions: Actions = {
 		const actor = requireActor(locals);
 		const form = await request.formData();
 		const cycleId = objectIdOf(form, 'cycle_id');
-		if (!(await getCycle(db(), cycleId))) error(404, 'We could not find that buddy cycle.');
+		if (!(await getCycle(db(), cycleId))) error(404, m.connect_buddy_cycle_not_found());
 		const parsed = parseForm(joinSchema, form);
 		if (!parsed.ok) return fail(400, { cycleId, values: parsed.values, errors: parsed.errors });
 		const result = await joinCycle(db(), actor, cycleId, parsed.data, new Date());

@@ -6,13 +6,12 @@ import { readForm } from '$lib/server/forms';
 import { unitChoices } from '$lib/server/org/directory';
 import { isUnitWithin } from '$lib/server/people/rules';
 import { requireCapability } from '$lib/server/policy';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
-
-const runnersOnly = 'Admins and leaders open buddy cycles.';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requireCapability(locals, canRunCycles, runnersOnly);
+	const actor = requireCapability(locals, canRunCycles, m.connect_cycle_runners_only());
 	const units = (await unitChoices(db())).filter(
 		(u) => actor.scope.isAdmin || actor.scope.ledUnitPaths.some((p) => isUnitWithin(u.path, p))
 	);
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canRunCycles, runnersOnly);
+		const actor = requireCapability(locals, canRunCycles, m.connect_cycle_runners_only());
 		const parsed = await readForm(request, cycleSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await createCycle(db(), actor, parsed.data, new Date());

@@ -8,15 +8,17 @@ import {
 	cancelRsvp,
 	lunchSessionDetail,
 	markAttendance,
+	ONLY_ORGANISER_MARKS_ATTENDANCE,
 	rsvp
 } from '$lib/server/lunch-and-learn/service';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
 	const detail = await lunchSessionDetail(db(), params.id, actor.id);
-	if (!detail) error(404, 'We could not find that session.');
+	if (!detail) error(404, m.connect_session_not_found());
 	const now = new Date().toISOString();
 	return {
 		...detail,
@@ -46,7 +48,12 @@ export const actions: Actions = {
 		const parsed = await readForm(request, attendanceSchema);
 		const attended = parsed.ok ? parsed.data.attended : [];
 		const result = await markAttendance(db(), actor, params.id, attended, new Date());
-		if (!result.ok) return fail(worded(result.errors)._form?.startsWith('Only') ? 403 : 400, { errors: worded(result.errors) });
+		if (!result.ok) {
+			// Someone who does not organise the session is refused (403); the rest is a fixable 400.
+			const refusal = result.errors._form;
+			const forbidden = typeof refusal === 'object' && refusal.code === ONLY_ORGANISER_MARKS_ATTENDANCE;
+			return fail(forbidden ? 403 : 400, { errors: worded(result.errors) });
+		}
 		back(params.id, 'attendance');
 	},
 	cancelSession: async ({ locals, params }) => {

@@ -5,13 +5,12 @@ import { findModule } from '$lib/server/learning/content';
 import { canOrganiseLunchSessions } from '$lib/server/lunch-and-learn/policy';
 import { lunchSessionSchema, planLunchSession } from '$lib/server/lunch-and-learn/service';
 import { requireCapability } from '$lib/server/policy';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
-
-const organisersOnly = 'Managers, leaders and admins plan sessions. Ask yours to put one on.';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const actor = requireCapability(locals, canOrganiseLunchSessions, organisersOnly);
+	const actor = requireCapability(locals, canOrganiseLunchSessions, m.connect_session_organisers_only());
 	// "Run this as a lunch-and-learn" from a module's facilitator guide fills in its topic.
 	const fromModule = findModule(url.searchParams.get('module') ?? '');
 	const suggested = fromModule?.session
@@ -22,7 +21,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canOrganiseLunchSessions, organisersOnly);
+		const actor = requireCapability(locals, canOrganiseLunchSessions, m.connect_session_organisers_only());
 		const parsed = await readForm(request, lunchSessionSchema);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await planLunchSession(db(), actor, parsed.data, new Date());

@@ -15,17 +15,13 @@ import {
 	publishSlot,
 	slotSchema
 } from '$lib/server/shadowing/service';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
-
-const managersOnly = 'Hosting and approving visits is for managers.';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireActor(locals);
-	requireAllowed(
-		canOpenHosting(actor.scope, await hostsVisits(db(), actor.id)),
-		'Requests and hosting is for managers and for people who host visits.'
-	);
+	requireAllowed(canOpenHosting(actor.scope, await hostsVisits(db(), actor.id)), m.connect_hosting_forbidden());
 	const now = new Date();
 	const today = calendarDate(now, actor.timeZone);
 	const teams = canManageShadowing(actor.scope) ? await manageableTeams(db(), actor.scope) : [];
@@ -50,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	publish: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canManageShadowing, managersOnly);
+		const actor = requireCapability(locals, canManageShadowing, m.connect_hosting_managers_only());
 		const parsed = await readForm(request, slotSchema);
 		if (!parsed.ok) return fail(400, { form: 'publish' as const, values: parsed.values, errors: parsed.errors });
 		const result = await publishSlot(db(), actor, parsed.data, new Date());
@@ -59,7 +55,7 @@ export const actions: Actions = {
 		redirect(303, '/connect/shadowing/manage?saved=slot');
 	},
 	blackout: async ({ locals, request }) => {
-		const actor = requireCapability(locals, canManageShadowing, managersOnly);
+		const actor = requireCapability(locals, canManageShadowing, m.connect_hosting_managers_only());
 		const parsed = await readForm(request, blackoutSchema);
 		if (!parsed.ok) return fail(400, { form: 'blackout' as const, values: parsed.values, errors: parsed.errors });
 		const result = await addBlackout(db(), actor, parsed.data, new Date());

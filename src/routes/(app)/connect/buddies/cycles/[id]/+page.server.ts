@@ -18,8 +18,9 @@ import { calendarDate } from '$lib/server/learning/rules';
 import { activeMembers } from '$lib/server/learning/team';
 import { objectIdOf } from '$lib/server/forms';
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 /**
  * A cycle and what the person may do with it: its owner and admins run it; managers open it only
@@ -28,7 +29,7 @@ import { worded } from '$lib/server/service-result';
 async function cycleFor(actor: Actor, cycleId: string) {
 	const cycle = await getCycle(db(), cycleId);
 	const access = cycle && cycleAccess(actor.scope, cycle);
-	requireFound(access?.see ? access : undefined, 'We could not find that cycle.');
+	requireFound(access?.see ? access : undefined, m.connect_cycle_not_found());
 	return { cycle: cycle!, owns: access!.owns, manages: access!.nominates };
 }
 
@@ -70,7 +71,7 @@ const back = (id: string, done: string, extra = '') =>
 async function cycleAs(locals: App.Locals, cycleId: string, role: 'owner' | 'nominator'): Promise<Actor> {
 	const actor = requireActor(locals);
 	const { owns } = await cycleFor(actor, cycleId);
-	if (role === 'owner') requireAllowed(owns, 'Only the owner of the cycle can do this.');
+	if (role === 'owner') requireAllowed(owns, m.connect_cycle_only_owner());
 	return actor;
 }
 

@@ -16,15 +16,14 @@ import { db } from '$lib/server/db';
 import { formError, objectIdOf, parseForm, readForm } from '$lib/server/forms';
 import { calendarDate } from '$lib/server/learning/rules';
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
-
-const notFound = 'We could not find that pair.';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
 	const today = calendarDate(new Date(), actor.timeZone);
-	const page = requireFound(await pairPage(db(), actor, params.id, today), notFound);
+	const page = requireFound(await pairPage(db(), actor, params.id, today), m.connect_pair_not_found());
 	const plans = await plansOf(db(), page.id, new Date());
 	// "Log your meeting" links name the planned day; anything else, or a day to come, opens on today.
 	const named = url.searchParams.get('met_on') ?? '';
@@ -33,16 +32,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 /** The buddies' own actions: others who may see the pair are refused before their form is read. */
-async function buddyOf(locals: App.Locals, pairId: string, what: string) {
+async function buddyOf(locals: App.Locals, pairId: string, refusal: () => string) {
 	const actor = requireActor(locals);
-	const access = requireFound(await pairAccessFor(db(), actor, pairId), notFound);
-	requireAllowed(access.member, `Only the buddies ${what}.`);
+	const access = requireFound(await pairAccessFor(db(), actor, pairId), m.connect_pair_not_found());
+	requireAllowed(access.member, refusal());
 	return actor;
 }
 
 export const actions: Actions = {
 	meeting: async ({ locals, params, request }) => {
-		const actor = await buddyOf(locals, params.id, 'log their meetings');
+		const actor = await buddyOf(locals, params.id, m.connect_pair_only_buddies_log_page);
 		const parsed = await readForm(request, meetingSchema);
 		if (!parsed.ok) return fail(400, { form: 'meeting' as const, values: parsed.values, errors: parsed.errors });
 		const now = new Date();
@@ -52,7 +51,7 @@ export const actions: Actions = {
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=meeting`);
 	},
 	plan: async ({ locals, params, request }) => {
-		const actor = await buddyOf(locals, params.id, 'plan their meetings');
+		const actor = await buddyOf(locals, params.id, m.connect_pair_only_buddies_plan_page);
 		const parsed = await readForm(request, planSchema);
 		if (!parsed.ok) return fail(400, { form: 'plan' as const, values: parsed.values, errors: parsed.errors });
 		const result = await planMeeting(db(), actor, params.id, parsed.data, new Date());
@@ -60,14 +59,14 @@ export const actions: Actions = {
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=planned`);
 	},
 	cancelPlan: async ({ locals, params, request }) => {
-		const actor = await buddyOf(locals, params.id, 'plan their meetings');
+		const actor = await buddyOf(locals, params.id, m.connect_pair_only_buddies_plan_page);
 		const planId = objectIdOf(await request.formData(), 'plan_id');
 		const result = await cancelPlan(db(), actor, params.id, planId, new Date());
 		if (!result.ok) return fail(403, { form: 'plan' as const, values: {}, errors: worded(result.errors) });
 		redirect(303, `/connect/buddies/pairs/${params.id}?done=unplanned`);
 	},
 	fit: async ({ locals, params, request }) => {
-		const actor = await buddyOf(locals, params.id, 'record how the pairing fits');
+		const actor = await buddyOf(locals, params.id, m.connect_pair_only_buddies_fit_page);
 		const form = await request.formData();
 		const parsed = parseForm(fitSchema, form);
 		// Before the first meeting there is no fit to record, and no form on the page to correct.
@@ -75,7 +74,7 @@ export const actions: Actions = {
 			return fail(400, {
 				form: 'fit' as const,
 				values: parsed.values,
-				errors: formError('Record the fit after your first meeting.')
+				errors: formError(m.connect_fit_after_first_meeting_page())
 			});
 		if (!parsed.ok) return fail(400, { form: 'fit' as const, values: parsed.values, errors: parsed.errors });
 		const result = await recordFit(db(), actor, params.id, parsed.data, new Date());

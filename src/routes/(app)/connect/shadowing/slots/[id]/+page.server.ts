@@ -4,13 +4,14 @@ import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { requireActor } from '$lib/server/policy';
 import { openSlot, requestSchema, requestVisit } from '$lib/server/shadowing/service';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const slot = await openSlot(db(), actor, params.id, new Date());
-	if (!slot) error(404, 'This slot is not open any more.');
+	if (!slot) error(404, m.connect_slot_not_open());
 	return { slot, ownTeam: slot.team_id === requireUser(locals).teamId, timeZone: actor.timeZone };
 };
 

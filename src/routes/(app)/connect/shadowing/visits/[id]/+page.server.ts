@@ -14,14 +14,13 @@ import {
 	visitFor,
 	visitView
 } from '$lib/server/shadowing/service';
-import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
-
-const notFound = 'We could not find that visit.';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireActor(locals);
-	const ctx = requireFound(await visitFor(db(), actor, params.id), notFound);
+	const ctx = requireFound(await visitFor(db(), actor, params.id), m.connect_visit_not_found());
 	return {
 		...visitView(ctx, new Date()),
 		timeZone: actor.timeZone,
@@ -38,9 +37,13 @@ const back = (id: string, done: string) => redirect(303, `/connect/shadowing/vis
  */
 async function visitAs(locals: App.Locals, visitId: string, role: 'visitor' | 'approver' | 'host') {
 	const actor = requireActor(locals);
-	const ctx = requireFound(await visitFor(db(), actor, visitId), notFound);
-	const who = { visitor: 'the visitor', approver: 'the visitor’s manager', host: 'the host team' }[role];
-	requireAllowed(ctx.roles[role], `Only ${who} can do this.`);
+	const ctx = requireFound(await visitFor(db(), actor, visitId), m.connect_visit_not_found());
+	const refusal = {
+		visitor: m.connect_visit_only_visitor,
+		approver: m.connect_visit_only_approver,
+		host: m.connect_visit_only_host
+	}[role];
+	requireAllowed(ctx.roles[role], refusal());
 	return { actor, ctx, view: visitView(ctx, new Date()) };
 }
 
@@ -55,7 +58,7 @@ export const actions: Actions = {
 		const { actor } = await visitAs(locals, params.id, 'approver');
 		// An overlong reason is refused, never cut short.
 		const parsed = await readForm(request, declineSchema);
-		if (!parsed.ok) return fail(400, { errors: formError(parsed.errors.reason ?? 'Keep the reason short.') });
+		if (!parsed.ok) return fail(400, { errors: formError(parsed.errors.reason ?? m.connect_decline_reason_short()) });
 		const result = await decideAsManager(db(), actor, params.id, false, parsed.data.reason, new Date());
 		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'declined');
@@ -70,7 +73,7 @@ export const actions: Actions = {
 		const { actor } = await visitAs(locals, params.id, 'host');
 		// An overlong reason is refused, never cut short.
 		const parsed = await readForm(request, declineSchema);
-		if (!parsed.ok) return fail(400, { errors: formError(parsed.errors.reason ?? 'Keep the reason short.') });
+		if (!parsed.ok) return fail(400, { errors: formError(parsed.errors.reason ?? m.connect_decline_reason_short()) });
 		const result = await decideAsHost(db(), actor, params.id, false, parsed.data.reason, new Date());
 		if (!result.ok) return fail(403, { errors: worded(result.errors) });
 		back(params.id, 'declined');
@@ -86,7 +89,11 @@ export const actions: Actions = {
 		const empty = { learned: '', impact: '', change: '' };
 		// Before the visit there is no reflection form on the page to correct.
 		if (!view.happened)
-			return fail(400, { form: 'reflect' as const, values: empty, errors: formError('Reflect after the visit.') });
+			return fail(400, {
+				form: 'reflect' as const,
+				values: empty,
+				errors: formError(m.connect_visit_reflect_after_page())
+			});
 		const parsed = await readForm(request, reflectionSchema);
 		if (!parsed.ok) return fail(400, { form: 'reflect' as const, values: parsed.values, errors: parsed.errors });
 		const result = await saveReflection(db(), actor, params.id, parsed.data, new Date());
@@ -100,7 +107,7 @@ export const actions: Actions = {
 			return fail(400, {
 				form: 'feedback' as const,
 				values: { feedback: '' },
-				errors: formError('Leave feedback after the visit.')
+				errors: formError(m.connect_visit_feedback_after_page())
 			});
 		const parsed = await readForm(request, hostFeedbackSchema);
 		if (!parsed.ok) return fail(400, { form: 'feedback' as const, values: parsed.values, errors: parsed.errors });
