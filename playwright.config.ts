@@ -32,9 +32,9 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database with the demo organisation for every run, served by the production build.
-		// The pseudo-locale build (tests/pseudo/build.ts) is made alongside, for pseudo-locale.spec.ts.
+		// The builds only tests use (tests/builds/build.ts) are made alongside.
 		command:
-			'rm -rf tests/.tmp && npm run build && tsx tests/pseudo/build.ts && tsx src/lib/server/demo/cli.ts && node build',
+			'rm -rf tests/.tmp && npm run build && tsx tests/builds/build.ts && tsx src/lib/server/demo/cli.ts && node build',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 420_000,

@@ -1,19 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
-import { backupSqlite } from '../../src/lib/server/db/backup';
 import { matrix, personaLabels, personas, type Objects, type Persona } from './authz/matrix';
 import { lookUpObjects } from './authz/objects';
 import { routeTree, urlOf } from './authz/routes';
 import { DEMO_PASSWORD, storageStateFor } from './fixtures';
-import { freePorts, root, sessionCookie, startInstance, stopInstance, waitUntilHealthy } from './servers';
-import { seededDatabase } from './worker-server';
-import { CLOSE, OPEN } from '../pseudo/pseudo';
+import { root, sessionCookie } from './servers';
+import { variantTest } from './variant-server';
+import { CLOSE, OPEN } from '../builds/pseudo';
 
 /**
- * The pseudo-locale run (issue 16): Ripple built with every message transformed (tests/pseudo/build.ts)
+ * The pseudo-locale run (issue 16): Ripple built with every message transformed (tests/builds/build.ts)
  * renders every page of the route tree as every persona the authorization matrix lets see it, and the
  * pages the others are refused with. Every text a person reads, in the page or in the attributes
  * assistive technology reads out, must come from messages, except data: what the database holds
@@ -21,38 +19,17 @@ import { CLOSE, OPEN } from '../pseudo/pseudo';
  * and numbers, dates and times as Intl formats them.
  */
 
-interface PseudoServer {
-	origin: string;
-	ids: Objects;
-	data: Set<string>;
+const test = variantTest('pseudo-app');
+const seen = new Map<string, { ids: Objects; data: Set<string> }>();
+/** The objects and texts of a variant server's database, read once per worker. */
+function lookUp(databasePath: string) {
+	let found = seen.get(databasePath);
+	if (!found) {
+		found = { ids: lookUpObjects(databasePath), data: databaseTexts(databasePath) };
+		seen.set(databasePath, found);
+	}
+	return found;
 }
-
-const test = base.extend<object, { pseudo: PseudoServer }>({
-	pseudo: [
-		// eslint-disable-next-line no-empty-pattern
-		async ({}, use, workerInfo) => {
-			const dir = mkdtempSync(join(tmpdir(), `ripple-pseudo-worker${workerInfo.workerIndex}-`));
-			const databasePath = join(dir, 'ripple.db');
-			await backupSqlite(seededDatabase, databasePath);
-			const [port] = await freePorts(1);
-			const instance = startInstance(
-				`pseudo ${workerInfo.workerIndex}`,
-				port!,
-				databasePath,
-				{ LOGIN_THROTTLE_IP_MAX: '1000' },
-				'tests/.tmp/pseudo-app/build'
-			);
-			try {
-				await waitUntilHealthy(instance, Date.now() + 60_000);
-				await use({ origin: instance.origin, ids: lookUpObjects(databasePath), data: databaseTexts(databasePath) });
-			} finally {
-				await stopInstance(instance);
-				rmSync(dir, { recursive: true, force: true });
-			}
-		},
-		{ scope: 'worker', timeout: 90_000 }
-	]
-});
 
 /** Every text value the database holds, but identifiers and codes (lower-case words joined by _ - . :). */
 function databaseTexts(databasePath: string): Set<string> {
@@ -127,8 +104,8 @@ function untranslated(text: string, data: ReadonlySet<string>): string | null {
 	if (data.has(rest)) return null;
 	// Messages may hold messages (a placeholder worded by another): take the innermost first.
 	const fenced = new RegExp(`${OPEN}[^${OPEN}${CLOSE}]*${CLOSE}`, 'g');
-	for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(fenced, '\u0000')];
-	for (const piece of rest.split(/\u0000|·|•|\||—| - |\n/)) {
+	for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(fenced, '\n')];
+	for (const piece of rest.split(/·|•|\||—| - |\n/)) {
 		const bare = piece.replace(/^[\s\p{P}\p{S}\p{N}]+|[\s\p{P}\p{S}\p{N}]+$/gu, '');
 		if (!/\p{L}.*\p{L}|\p{Script=Han}/u.test(bare)) continue;
 		if (data.has(bare) || data.has(normalise(piece))) continue;
@@ -199,7 +176,8 @@ async function contextFor(
 }
 
 for (const route of tree) {
-	test(`${route.id} speaks only messages and data, to everyone it answers`, async ({ pseudo, browser }) => {
+	test(`${route.id} speaks only messages and data, to everyone it answers`, async ({ variant, browser }) => {
+		const pseudo = { origin: variant.origin, ...lookUp(variant.databasePath) };
 		const rule = matrix[route.id]!;
 		const url = urlOf(route.id, rule.params?.(pseudo.ids) ?? {}) + (rule.query?.(pseudo.ids) ?? '');
 		// Everyone who may see the page, and one persona it refuses (its error page is read too).
