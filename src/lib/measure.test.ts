@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aroundLink, formatAmount, joinItems, ragLabel, sentenceParts } from './measure';
+import { formatAmount, joinItems, ragLabel } from './measure';
 import { m } from './paraglide/messages.js';
 
 describe('measure labels', () => {
@@ -12,31 +12,30 @@ describe('measure labels', () => {
 	});
 });
 
-describe('sentences a page draws parts of', () => {
-	it('splits a sentence around its link, wherever the language puts it', () => {
-		expect(aroundLink((link) => m.measure_no_team_matches({ link }))).toEqual({
-			before: 'No team matches these filters. ',
-			after: '.'
-		});
-		expect(aroundLink((link) => m.measure_grid_intro({ link }, { locale: 'zh-CN' })).after).toBe('更快。');
+/** A message's parts as text, its markup written as tags: what RichText gives each snippet. */
+const marked = (parts: { type: string; value?: string; name?: string }[]) =>
+	parts
+		.map((p) =>
+			p.type === 'markup-start' ? `<${p.name}>` : p.type === 'markup-end' ? `</${p.name}>` : (p.value ?? '')
+		)
+		.join('');
+
+describe('sentences with elements inside', () => {
+	it('marks the link wherever the language puts it', () => {
+		expect(marked(m.measure_no_team_matches.parts())).toBe(
+			'No team matches these filters. <link>Show every team</link>.'
+		);
+		expect(marked(m.measure_grid_intro.parts({}, { locale: 'zh-CN' }))).toMatch(/<link>从CSV导入<\/link>更快。$/);
 	});
 
-	it('cuts a sentence into text and slots in the order of the language', () => {
-		const parts = (locale: 'en' | 'zh-CN') =>
-			sentenceParts(['reference', 'until'], (s) => m.measure_created_case_link(s, { locale }));
-		expect(parts('en')).toEqual([
-			{ text: 'Link for ' },
-			{ slot: 'reference' },
-			{ text: ' created. It takes one answer and works until ' },
-			{ slot: 'until' },
-			{ text: '.' }
-		]);
-		expect(parts('zh-CN').map((p) => p.slot ?? p.text)).toEqual([
-			'已创建',
-			'reference',
-			'的链接。此链接只接收一次回答，有效期至',
-			'until',
-			'。'
-		]);
+	it('marks each element in the order of the language', () => {
+		const created = (locale: 'en' | 'zh-CN') =>
+			marked(m.measure_created_case_link.parts({ reference: 'C-1', until: '1 Dec' }, { locale }));
+		expect(created('en')).toBe(
+			'Link for <strong>C-1</strong> created. It takes one answer and works until <time>1 Dec</time>.'
+		);
+		expect(created('zh-CN')).toBe(
+			'已创建<strong>C-1</strong>的链接。此链接只接收一次回答，有效期至<time>1 Dec</time>。'
+		);
 	});
 });

@@ -107,37 +107,9 @@ export function formatAmount(value: number, unit: string, digits = 1): string {
 }
 
 /**
- * A sentence with a link inside it, split around the link so a page can draw it: the message
- * takes the link's text as `{link}`, and each language puts it where its word order needs it.
- */
-export function aroundLink(sentence: (link: string) => string): { before: string; after: string } {
-	const marker = '\uE000';
-	const [before = '', after = ''] = sentence(marker).split(marker);
-	return { before, after };
-}
-
-/**
  * Items run together as a compact list ("A, B, C"; "A、B、C"), for lists whose English has no
  * "and": labels in a hint, averages in a line. Sentences that need "and" use `formatList`.
  */
 export function joinItems(items: readonly string[]): string {
 	return items.join(m.measure_list_separator());
-}
-
-/** A piece of a sentence: plain text, or the place where a page draws one of its slots. */
-export type SentencePart<S extends string> = { text: string; slot?: undefined } | { slot: S; text?: undefined };
-
-/**
- * A sentence whose placeholders a page draws itself (as a link, `<code>`, `<strong>`, `<time>`),
- * cut into text and slots in the order the language puts them.
- */
-export function sentenceParts<S extends string>(
-	slots: readonly S[],
-	sentence: (markers: Record<S, string>) => string
-): SentencePart<S>[] {
-	const markers = Object.fromEntries(slots.map((slot, i) => [slot, `\uE000${i}\uE001`])) as Record<S, string>;
-	return sentence(markers)
-		.split(/\uE000(\d+)\uE001/)
-		.map((piece, i): SentencePart<S> => (i % 2 === 1 ? { slot: slots[Number(piece)]! } : { text: piece }))
-		.filter((part) => part.slot !== undefined || part.text !== '');
 }
