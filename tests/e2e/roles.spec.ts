@@ -116,7 +116,9 @@ test.describe('leader', () => {
 		await expect(table.getByRole('columnheader')).toHaveText(
 			['team', 'kind', 'unit', 'managers', 'people'].map((column) => nl(`shell_home_col_${column}`))
 		);
-		const ap = table.getByRole('row').filter({ hasText: 'Accounts Payable' });
+		const ap = table
+			.getByRole('row')
+			.filter({ has: page.getByRole('cell', { name: 'Accounts Payable', exact: true }) });
 		await expect(ap.getByRole('cell').nth(3)).toContainText('Tomasz Nowak');
 		await expect(table.getByRole('row').filter({ hasText: 'Accounts Receivable' })).toHaveCount(1);
 		await expect(table.getByRole('row').filter({ hasText: 'General Ledger & Reporting' })).toHaveCount(1);
