@@ -72,7 +72,7 @@ describe('plural messages', () => {
 		expect(wait(15, 'en')).toContain('15 minutes and');
 		expect(wait(1, 'nl')).toContain('1 minuut');
 		expect(wait(15, 'nl')).toContain('15 minuten');
-		expect(wait(1, 'zh-CN')).toContain('1 分钟');
-		expect(wait(15, 'zh-CN')).toContain('15 分钟');
+		expect(wait(1, 'zh-CN')).toContain('1分钟');
+		expect(wait(15, 'zh-CN')).toContain('15分钟');
 	});
 });
