@@ -261,7 +261,7 @@ describe('deactivation', () => {
 	it('refuses to let an admin deactivate themselves', async () => {
 		const session = await createSession(db, 'admin', T0);
 		const result = await setPersonActive(db, await actorFor(temp.db, 'admin', IP), 'admin', false, T0);
-		expect(result).toEqual({ ok: false, errors: { _form: 'You cannot deactivate your own account' } });
+		expect(result).toEqual({ ok: false, errors: { _form: { code: 'admin_person_deactivate_self' } } });
 		expect(await sessionsOf('admin')).toEqual([session.session.id]);
 	});
 });
