@@ -133,6 +133,7 @@ export const matrix: Record<string, RouteRule> = {
 	'/(app)/admin/org': {
 		page: admins,
 		actions: {
+			defaultLanguage: admins,
 			createUnit: admins,
 			updateUnit: admins,
 			deleteUnit: admins,
@@ -336,6 +337,8 @@ export const matrix: Record<string, RouteRule> = {
 	// First-run setup is over once an admin exists: it sends everyone to sign in.
 	'/setup': { page: toSignIn, actions: { default: toSignIn } },
 	'/theme': { methods: { POST: anyone } },
+	// The language switcher on pages without sign-in: anyone may choose a language for the page.
+	'/language': { methods: { POST: anyone } },
 	// Certificates are public by design; an unknown code says so on the page.
 	'/verify/[code]': { params: () => ({ code: 'NOTACODE00' }), page: anyone }
 };
