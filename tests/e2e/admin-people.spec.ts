@@ -296,7 +296,7 @@ test.describe('an admin who works in Dutch', () => {
 			await expect(sections.getByRole('link', { name: text('nl', 'admin_nav_audit') })).toBeVisible();
 			await expect(
 				daan.getByRole('table', { name: text('nl', 'admin_people_caption') }).getByRole('columnheader')
-			).toHaveText(['Naam', 'E-mail', 'Functietitel', 'Team', 'Eenheid']);
+			).toHaveText(['Naam', 'E-mail', 'Functietitel', 'Team', 'Organisatie-eenheid']);
 
 			// A refusal from the organisation service, worded in Dutch next to the field.
 			await gotoReady(daan, '/admin/org');
