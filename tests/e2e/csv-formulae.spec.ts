@@ -152,6 +152,7 @@ test.afterEach(async () => {
 
 function metricInput(name: string, key: string) {
 	return {
+		language: 'en' as const,
 		name,
 		key,
 		description: '',

@@ -13,7 +13,7 @@ import {
 	type BehaviourInput
 } from '../../src/lib/server/behaviours/framework';
 import { createObservation, observationForViewer } from '../../src/lib/server/behaviours/observations';
-import { behaviourLabels, isActiveBehaviour, listBehaviours } from '../../src/lib/server/behaviours/queries';
+import { behaviourLabels, getValue, isActiveBehaviour, listBehaviours } from '../../src/lib/server/behaviours/queries';
 import { scopeOf } from '../../src/lib/server/people/queries';
 import { word } from '../../src/lib/server/service-result';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor, actorFor } from './temp-db';
@@ -61,11 +61,18 @@ afterAll(async () => {
 
 describe('values', () => {
 	it('adds, renames and reorders a value, auditing each change, and keeps its slug', async () => {
-		const created = await createValue(temp.db, admin, { name: 'Curiosity', description: 'We ask why.' }, T0);
+		const created = await createValue(
+			temp.db,
+			admin,
+			{ language: 'en', name: 'Curiosity', description: 'We ask why.' },
+			T0
+		);
 		if (!created.ok) throw new Error(JSON.stringify(created.errors));
 		expect(await events('behaviour_value.created', created.id)).toHaveLength(1);
 
-		expect((await createValue(temp.db, admin, { name: 'curiosity', description: '' }, T0)).ok).toBe(false);
+		expect((await createValue(temp.db, admin, { language: 'en', name: 'curiosity', description: '' }, T0)).ok).toBe(
+			false
+		);
 
 		expect(
 			(
@@ -73,38 +80,36 @@ describe('values', () => {
 					temp.db,
 					admin,
 					created.id,
-					{ name: 'Curiosity and learning', description: 'We ask why.' },
+					{ language: 'en', name: 'Curiosity and learning', description: 'We ask why.' },
 					T0
 				)
 			).ok
 		).toBe(true);
-		const row = await temp.db
-			.selectFrom('behaviour_values')
-			.selectAll()
-			.where('id', '=', created.id)
-			.executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ name: 'Curiosity and learning', slug: 'curiosity' });
+		expect(await getValue(temp.db, created.id, 'en')).toMatchObject({
+			name: 'Curiosity and learning',
+			slug: 'curiosity'
+		});
 		const [updated] = await events('behaviour_value.updated', created.id);
 		expect(JSON.parse(updated!.details!)).toMatchObject({
 			before: { name: 'Curiosity' },
 			after: { name: 'Curiosity and learning' }
 		});
 
-		const before = (await frameworkOverview(temp.db)).map((v) => v.id);
+		const before = (await frameworkOverview(temp.db, 'en')).map((v) => v.id);
 		expect(before.at(-1)).toBe(created.id);
 		await moveValue(temp.db, admin, created.id, 'up', T0);
-		const after = (await frameworkOverview(temp.db)).map((v) => v.id);
+		const after = (await frameworkOverview(temp.db, 'en')).map((v) => v.id);
 		expect(after.at(-2)).toBe(created.id);
 		expect(after.at(-1)).toBe(before.at(-2));
 	});
 
 	it('deletes a value only when no behaviour sits under it, archived ones included', async () => {
-		const value = await createValue(temp.db, admin, { name: 'Temporary', description: '' }, T0);
+		const value = await createValue(temp.db, admin, { language: 'en', name: 'Temporary', description: '' }, T0);
 		if (!value.ok) throw new Error('value');
 		const behaviour = await createBehaviour(
 			temp.db,
 			admin,
-			{ label: 'Tries things', description: '', value_id: value.id, ...anchors('Tries') },
+			{ language: 'en', label: 'Tries things', description: '', value_id: value.id, ...anchors('Tries') },
 			T0
 		);
 		if (!behaviour.ok) throw new Error('behaviour');
@@ -120,7 +125,7 @@ describe('values', () => {
 		);
 		expect(await events('behaviour_value.deleted', value.id)).toHaveLength(0);
 
-		const empty = await createValue(temp.db, admin, { name: 'Empty', description: '' }, T0);
+		const empty = await createValue(temp.db, admin, { language: 'en', name: 'Empty', description: '' }, T0);
 		if (!empty.ok) throw new Error('empty');
 		expect((await deleteValue(temp.db, admin, empty.id, T0)).ok).toBe(true);
 		expect(
@@ -133,12 +138,18 @@ describe('values', () => {
 describe('behaviours', () => {
 	let valueId: string;
 	beforeAll(async () => {
-		const value = await createValue(temp.db, admin, { name: 'Clarity of updates', description: '' }, T0);
+		const value = await createValue(
+			temp.db,
+			admin,
+			{ language: 'en', name: 'Clarity of updates', description: '' },
+			T0
+		);
 		if (!value.ok) throw new Error('value');
 		valueId = value.id;
 	});
 
 	const input = (extra: Partial<BehaviourInput> = {}): BehaviourInput => ({
+		language: 'en',
 		label: 'Keeps requesters informed',
 		description: 'Updates without being chased.',
 		value_id: valueId,
@@ -154,14 +165,14 @@ describe('behaviours', () => {
 		expect(second.slug).toBe('keeps-requesters-informed-2');
 		expect(await events('behaviour.created', first.id)).toHaveLength(1);
 
-		await updateBehaviour(temp.db, admin, first.id, input({ label: 'Keeps people in the loop' }), T0);
-		const detail = await behaviourDetail(temp.db, first.id);
+		await updateBehaviour(temp.db, admin, first.id, input({ language: 'en', label: 'Keeps people in the loop' }), T0);
+		const detail = await behaviourDetail(temp.db, first.id, 'en');
 		expect(detail?.behaviour).toMatchObject({ label: 'Keeps people in the loop', slug: 'keeps-requesters-informed' });
 		expect((await behaviourLabels(temp.db)).get('keeps-requesters-informed')).toBe('Keeps people in the loop');
 	});
 
 	it('corrects anchors in place while unobserved, then versions them once observed', async () => {
-		const created = await createBehaviour(temp.db, admin, input({ label: 'Explains decisions' }), T0);
+		const created = await createBehaviour(temp.db, admin, input({ language: 'en', label: 'Explains decisions' }), T0);
 		if (!created.ok) throw new Error('create');
 
 		// Nobody rated yet: the same version is corrected.
@@ -169,11 +180,11 @@ describe('behaviours', () => {
 			temp.db,
 			admin,
 			created.id,
-			input({ label: 'Explains decisions', ...anchors('v1 corrected') }),
+			input({ language: 'en', label: 'Explains decisions', ...anchors('v1 corrected') }),
 			T0
 		);
 		expect(fixed).toMatchObject({ ok: true, change: 'edit_in_place', version: 1 });
-		let detail = await behaviourDetail(temp.db, created.id);
+		let detail = await behaviourDetail(temp.db, created.id, 'en');
 		expect(detail?.versions).toHaveLength(1);
 		expect(detail?.versions[0]?.anchors[2]).toBe('v1 corrected: keeps requesters updated at each step.');
 		const [inPlace] = await events('behaviour.updated', created.id);
@@ -185,7 +196,7 @@ describe('behaviours', () => {
 				temp.db,
 				admin,
 				created.id,
-				input({ label: 'Explains decisions', ...anchors('v1 corrected') }),
+				input({ language: 'en', label: 'Explains decisions', ...anchors('v1 corrected') }),
 				T0
 			)
 		).toMatchObject({ change: 'unchanged', version: 1 });
@@ -213,11 +224,11 @@ describe('behaviours', () => {
 			temp.db,
 			admin,
 			created.id,
-			input({ label: 'Explains decisions', ...anchors('v2') }),
+			input({ language: 'en', label: 'Explains decisions', ...anchors('v2') }),
 			T0
 		);
 		expect(versioned).toMatchObject({ ok: true, change: 'new_version', version: 2 });
-		detail = await behaviourDetail(temp.db, created.id);
+		detail = await behaviourDetail(temp.db, created.id, 'en');
 		expect(detail?.behaviour.currentVersion).toBe(2);
 		expect(detail?.versions.map((v) => [v.version, v.observations])).toEqual([
 			[2, 0],
@@ -234,7 +245,7 @@ describe('behaviours', () => {
 
 	it('reorders behaviours within their value', async () => {
 		const overview = async () =>
-			(await frameworkOverview(temp.db)).find((v) => v.id === valueId)!.behaviours.map((b) => b.id);
+			(await frameworkOverview(temp.db, 'en')).find((v) => v.id === valueId)!.behaviours.map((b) => b.id);
 		const before = await overview();
 		await moveBehaviour(temp.db, admin, before[1]!, 'up', T0);
 		const after = await overview();
@@ -243,7 +254,7 @@ describe('behaviours', () => {
 	});
 
 	it('archives a behaviour out of pickers while its name and history stay, and restores it', async () => {
-		const created = await createBehaviour(temp.db, admin, input({ label: 'Closes the loop' }), T0);
+		const created = await createBehaviour(temp.db, admin, input({ language: 'en', label: 'Closes the loop' }), T0);
 		if (!created.ok) throw new Error('create');
 		await setBehaviourArchived(temp.db, admin, created.id, true, T0);
 		expect((await listBehaviours(temp.db)).some((b) => b.id === created.id)).toBe(false);
@@ -260,7 +271,7 @@ describe('behaviours', () => {
 	});
 
 	it('lists the modules that build each seeded behaviour', async () => {
-		const all = (await frameworkOverview(temp.db)).flatMap((v) => v.behaviours);
+		const all = (await frameworkOverview(temp.db, 'en')).flatMap((v) => v.behaviours);
 		const ownership = all.find((b) => b.slug === 'ownership');
 		expect(ownership?.modules.length).toBeGreaterThan(0);
 		expect(ownership?.modules.map((m) => m.slug)).toContain('breaking-down-silos');

@@ -39,7 +39,8 @@ beforeAll(async () => {
 		amber_band: 3,
 		kind: 'sla',
 		period: 'month',
-		rollup: 'mean'
+		rollup: 'mean',
+		language: 'en'
 	} as const;
 	await createMetric(db, admin, { ...base, name: 'On time', key: 'sla_on_time' }, T0);
 	await createMetric(

@@ -39,7 +39,8 @@ beforeAll(async () => {
 		amber_band: 3,
 		kind: 'sla',
 		period: 'month',
-		rollup: 'mean'
+		rollup: 'mean',
+		language: 'en'
 	} as const;
 	const a = await createMetric(db, admin, { ...base, name: 'On time', key: 'sla_on_time' }, T0);
 	const b = await createMetric(
@@ -89,6 +90,7 @@ describe('metric definitions', () => {
 			db,
 			admin,
 			{
+				language: 'en',
 				name: 'Copy',
 				key: 'sla_on_time',
 				description: '',
@@ -117,6 +119,7 @@ describe('metric definitions', () => {
 			admin,
 			'metric-case_average',
 			{
+				language: 'en',
 				name: 'Average score',
 				description: 'Mean score',
 				target: 8.5,
@@ -148,7 +151,7 @@ describe('metric definitions', () => {
 			.where('object_id', '=', 'metric-case_average')
 			.execute();
 		expect(audit).toEqual([
-			{ action: 'metric.updated', summary: 'Metric case_average: changed name, description, target, amber band' }
+			{ action: 'metric.updated', summary: 'Metric case_average changed: name, description, target and amber band' }
 		]);
 	});
 
@@ -157,6 +160,7 @@ describe('metric definitions', () => {
 			db,
 			admin,
 			{
+				language: 'en',
 				name: 'Backlog',
 				key: 'backlog',
 				description: '',

@@ -261,6 +261,7 @@ describe('versioning', () => {
 			admin,
 			id,
 			{
+				language: 'en',
 				label: scale.label,
 				description: scale.description,
 				value_id: (

@@ -26,9 +26,6 @@ async function metric(id: string, name: string, kind: 'sla' | 'operational', tar
 		.values({
 			id,
 			key: id,
-			name,
-			description: '',
-			unit: '%',
 			direction: 'higher',
 			target,
 			amber_band: 2,
@@ -41,6 +38,10 @@ async function metric(id: string, name: string, kind: 'sla' | 'operational', tar
 			created_at: at('2026-01-01'),
 			updated_at: at('2026-01-01')
 		})
+		.execute();
+	await temp.db
+		.insertInto('metric_texts')
+		.values({ metric_id: id, locale: 'en', name, description: '', unit: '%' })
 		.execute();
 }
 

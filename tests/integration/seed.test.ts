@@ -15,6 +15,7 @@ import { isReasonKey } from '../../src/lib/feedback';
 import { experienceMeasures, feedbackLinkExpiry, MIN_RESPONSES } from '../../src/lib/server/feedback/rules';
 import { ragStatus } from '../../src/lib/server/metrics/rules';
 import { confidenceOf, watermelonVerdict } from '../../src/lib/server/scorecards/rules';
+import { metricTexts } from '../../src/lib/server/db/texts';
 
 let temp: TempDb;
 let db: Db;
@@ -41,7 +42,7 @@ async function teamByName(name: string) {
 }
 
 async function metricByKey(key: string) {
-	return db.selectFrom('metrics').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+	return db.selectFrom('metrics').selectAll().select(metricTexts()).where('key', '=', key).executeTakeFirstOrThrow();
 }
 
 /** Case-feedback scores a team received in a month (submitted_at is UTC, like the month). */
@@ -63,6 +64,7 @@ async function watermelonIn(teamId: string, month: string) {
 	const sla = await db
 		.selectFrom('metrics')
 		.selectAll()
+		.select(metricTexts())
 		.where('kind', '=', 'sla')
 		.where('archived_at', 'is', null)
 		.execute();

@@ -7,11 +7,12 @@ import { refuse, type ServiceResult } from '../service-result';
 import { formatInteger } from '../../intl';
 import { m } from '../../paraglide/messages.js';
 import { auditSummary } from './audit-summary';
+import { isLocale, type Locale } from '../../i18n/locales';
+import { defaultLocale, languageInText } from '../org/settings';
 import { modulesByBehaviour, type BuildingModule } from './modules';
 import {
 	behaviourOrderOfValue,
 	behaviourSlugs,
-	correctVersionAnchors,
 	countBehavioursOfValue,
 	countObservationsOnVersion,
 	deleteValueRow,
@@ -29,13 +30,19 @@ import {
 	observationCountsByBehaviour,
 	observationCountsByVersion,
 	otherValueNamed,
+	behaviourTextIn,
+	frameworkLanguages,
+	saveBehaviourText,
+	saveValueText,
+	saveVersionAnchors,
+	valueTextIn,
+	versionAnchorsIn,
 	setBehaviourOrder,
 	setValueOrder,
 	updateBehaviourRow,
-	updateValueRow,
 	versionsOf
 } from './queries';
-import { anchorChange, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorChange, type Anchors } from './rules';
+import { anchorChangeIn, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorChange, type Anchors } from './rules';
 
 /**
  * The behaviour framework as admins edit it: company values and the behaviours under them, with
@@ -45,7 +52,11 @@ import { anchorChange, anchorsOf, moveItem, slugFrom, uniqueSlug, type AnchorCha
 const tooLong = (max: number, message: (inputs: { max: string }) => string) =>
 	({ error: () => message({ max: formatInteger(max) }) }) as const;
 
+/** The language a form's texts are written in (a hidden field: only a tampered form gets it wrong). */
+const language = z.string().refine(isLocale, { error: () => m.org_language_invalid() });
+
 export const valueSchema = z.object({
+	language,
 	name: z
 		.string()
 		.trim()
@@ -63,6 +74,7 @@ const anchor = (level: number) =>
 		.max(500, { error: () => m.growth_anchor_too_long({ level, max: formatInteger(500) }) });
 
 export const behaviourSchema = z.object({
+	language,
 	label: z
 		.string()
 		.trim()
@@ -103,6 +115,8 @@ export interface FrameworkBehaviour {
 	archived: boolean;
 	observations: number;
 	modules: BuildingModule[];
+	/** The languages its label and current scale are both written in. */
+	languages: Locale[];
 }
 
 export interface FrameworkValue {
@@ -110,22 +124,31 @@ export interface FrameworkValue {
 	slug: string;
 	name: string;
 	description: string;
+	/** The languages its name is written in. */
+	languages: Locale[];
 	behaviours: FrameworkBehaviour[];
 }
 
-/** Every value in order with all its behaviours (archived ones too), their use and their modules. */
-export async function frameworkOverview(database: Db): Promise<FrameworkValue[]> {
-	const [values, behaviours, observed] = await Promise.all([
-		listValues(database),
-		listAllBehaviours(database),
-		observationCountsByBehaviour(database)
+/**
+ * Every value in order with all its behaviours (archived ones too), their use and their modules,
+ * worded in `locale` where written (else as its readers would get them) and the languages each is written in.
+ */
+export async function frameworkOverview(database: Db, locale: Locale): Promise<FrameworkValue[]> {
+	const [values, behaviours, observed, written] = await Promise.all([
+		listValues(database, locale),
+		listAllBehaviours(database, locale),
+		observationCountsByBehaviour(database),
+		frameworkLanguages(database)
 	]);
 	const modules = modulesByBehaviour();
+	const languagesOf = (...sets: (Set<string> | undefined)[]): Locale[] =>
+		[...(sets[0] ?? [])].filter((l): l is Locale => isLocale(l) && sets.every((set) => set?.has(l)));
 	return values.map((v) => ({
 		id: v.id,
 		slug: v.slug,
 		name: v.name,
 		description: v.description,
+		languages: languagesOf(written.values.get(v.id)),
 		behaviours: behaviours
 			.filter((b) => b.value_id === v.id)
 			.map((b) => ({
@@ -136,7 +159,8 @@ export async function frameworkOverview(database: Db): Promise<FrameworkValue[]>
 				currentVersion: b.current_version,
 				archived: b.archived_at !== null,
 				observations: observed.get(b.id) ?? 0,
-				modules: modules.get(b.slug) ?? []
+				modules: modules.get(b.slug) ?? [],
+				languages: languagesOf(written.behaviours.get(b.id), written.scales.get(b.id))
 			}))
 	}));
 }
@@ -150,11 +174,22 @@ export interface VersionView {
 	observations: number;
 }
 
-/** One behaviour with every version of its scale (newest first) and how many ratings rest on each. */
-export async function behaviourDetail(database: Db, id: string) {
-	const behaviour = await getBehaviourWithValue(database, id);
+/**
+ * One behaviour with every version of its scale (newest first) and how many ratings rest on each,
+ * worded for `locale`, and its texts written in `locale` exactly (null where none are yet) for editing.
+ */
+export async function behaviourDetail(database: Db, id: string, locale: Locale) {
+	const behaviour = await getBehaviourWithValue(database, id, locale);
 	if (!behaviour) return undefined;
-	const [versions, observed] = await Promise.all([versionsOf(database, id), observationCountsByVersion(database, id)]);
+	const [versions, observed, written, organisationLocale] = await Promise.all([
+		versionsOf(database, id, locale),
+		observationCountsByVersion(database, id),
+		behaviourTextIn(database, id, locale),
+		defaultLocale(database)
+	]);
+	const current = versions.find((v) => v.version === behaviour.current_version);
+	const writtenAnchors = current ? await versionAnchorsIn(database, current.id, locale) : undefined;
+	const languages = await frameworkLanguages(database);
 	return {
 		behaviour: {
 			id: behaviour.id,
@@ -174,7 +209,19 @@ export async function behaviourDetail(database: Db, id: string) {
 			createdAt: v.created_at,
 			createdBy: v.created_by_name,
 			observations: observed.get(v.id) ?? 0
-		}))
+		})),
+		/** The behaviour's label and current scale as written in `locale`: what its edit form starts from. */
+		written: {
+			label: written?.label ?? null,
+			description: written?.description ?? null,
+			anchors: writtenAnchors ? anchorsOf(writtenAnchors) : null
+		},
+		/** The languages its label and current scale are both written in. */
+		writtenIn: [...(languages.behaviours.get(id) ?? [])].filter(
+			(l): l is Locale => isLocale(l) && (languages.scales.get(id)?.has(l) ?? false)
+		),
+		/** The language the scale is defined in; texts in the others translate it. */
+		organisationLocale
 	};
 }
 
@@ -190,27 +237,21 @@ export async function createValue(
 	now: Date
 ): Promise<ServiceResult<{ id: string }>> {
 	return database.transaction().execute(async (trx) => {
+		const locale = input.language as Locale;
+		if (await otherValueNamed(trx, input.name, locale, null)) return refuse('name', 'growth_value_name_taken');
 		const existing = await listValues(trx);
-		if (existing.some((v) => v.name.toLowerCase() === input.name.toLowerCase()))
-			return refuse('name', 'growth_value_name_taken');
 		const id = newId();
 		const slug = uniqueSlug(slugFrom(input.name, 'value'), new Set(existing.map((v) => v.slug)));
 		const position = Math.max(-1, ...existing.map((v) => v.position)) + 1;
-		await insertValue(trx, {
-			id,
-			slug,
-			name: input.name,
-			description: input.description,
-			position,
-			created_at: now.toISOString()
-		});
+		await insertValue(trx, { id, slug, position, created_at: now.toISOString() });
+		await saveValueText(trx, id, locale, { name: input.name, description: input.description });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.created',
 			objectType: 'behaviour_value',
 			objectId: id,
 			summary: auditSummary('growth_audit_value_created', { name: input.name }),
-			details: { slug },
+			details: { slug, locale },
 			ip: actor.ip,
 			at: now
 		});
@@ -218,6 +259,7 @@ export async function createValue(
 	});
 }
 
+/** Writes a value's name and description in one language: a change, or the first text in that language. */
 export async function updateValue(
 	database: Db,
 	actor: Actor,
@@ -226,21 +268,24 @@ export async function updateValue(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
+		const locale = input.language as Locale;
 		const value = await getValue(trx, id);
 		if (!value) return refuse('_form', 'growth_value_gone');
-		if (await otherValueNamed(trx, input.name, id)) return refuse('name', 'growth_value_name_taken');
-		if (value.name === input.name && value.description === input.description) return { ok: true as const };
-		await updateValueRow(trx, id, { name: input.name, description: input.description });
+		if (await otherValueNamed(trx, input.name, locale, id)) return refuse('name', 'growth_value_name_taken');
+		const before = await valueTextIn(trx, id, locale);
+		if (before?.name === input.name && before.description === input.description) return { ok: true as const };
+		await saveValueText(trx, id, locale, { name: input.name, description: input.description });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour_value.updated',
 			objectType: 'behaviour_value',
 			objectId: id,
-			summary:
-				value.name === input.name
+			summary: !before
+				? auditSummary('growth_audit_value_translated', { name: input.name, language: languageInText[locale] })
+				: before.name === input.name
 					? auditSummary('growth_audit_value_description_changed', { name: input.name })
-					: auditSummary('growth_audit_value_renamed', { from: value.name, to: input.name }),
-			details: { before: { name: value.name, description: value.description }, after: input },
+					: auditSummary('growth_audit_value_renamed', { from: before.name, to: input.name }),
+			details: { locale, before: before ?? null, after: { name: input.name, description: input.description } },
 			ip: actor.ip,
 			at: now
 		});
@@ -313,42 +358,32 @@ export async function createBehaviour(
 	now: Date
 ): Promise<ServiceResult<{ id: string; slug: string }>> {
 	return database.transaction().execute(async (trx) => {
+		const locale = input.language as Locale;
 		const value = await getValue(trx, input.value_id);
 		if (!value) return refuse('value_id', 'growth_value_not_in_list');
 		const slug = uniqueSlug(slugFrom(input.label), await behaviourSlugs(trx));
 		const id = newId();
+		const versionId = newId();
 		const at = now.toISOString();
 		await insertBehaviour(trx, {
 			id,
 			value_id: value.id,
 			slug,
-			label: input.label,
-			description: input.description,
 			position: await nextBehaviourPosition(trx, value.id),
 			current_version: 1,
 			archived_at: null,
 			created_at: at
 		});
-		const [a1, a2, a3, a4, a5] = inputAnchors(input);
-		await insertVersion(trx, {
-			id: newId(),
-			behaviour_id: id,
-			version: 1,
-			anchor_1: a1,
-			anchor_2: a2,
-			anchor_3: a3,
-			anchor_4: a4,
-			anchor_5: a5,
-			created_by: actor.id,
-			created_at: at
-		});
+		await saveBehaviourText(trx, id, locale, { label: input.label, description: input.description });
+		await insertVersion(trx, { id: versionId, behaviour_id: id, version: 1, created_by: actor.id, created_at: at });
+		await saveVersionAnchors(trx, versionId, locale, inputAnchors(input));
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'behaviour.created',
 			objectType: 'behaviour',
 			objectId: id,
 			summary: auditSummary('growth_audit_behaviour_created', { label: input.label, value: value.name }),
-			details: { slug },
+			details: { slug, locale },
 			ip: actor.ip,
 			at: now
 		});
@@ -357,9 +392,11 @@ export async function createBehaviour(
 }
 
 /**
- * Saves a behaviour's name, description, value and anchors. The slug never changes: modules and
- * recognitions refer to it. Anchors follow `anchorChange`: corrected in place while unobserved,
- * otherwise a new version becomes current and earlier ratings keep the scale they were made on.
+ * Saves a behaviour's name, description, value and anchors, its texts in the form's language. The
+ * slug never changes: modules and recognitions refer to it. Anchors follow `anchorChangeIn`: in the
+ * organisation's default language, corrected in place while unobserved, otherwise a new version
+ * becomes current (written in that language only) and earlier ratings keep the scale they were made
+ * on; in any other language they translate the current scale and are written in place.
  */
 export async function updateBehaviour(
 	database: Db,
@@ -369,6 +406,7 @@ export async function updateBehaviour(
 	now: Date
 ): Promise<ServiceResult<{ change: AnchorChange; version: number }>> {
 	return database.transaction().execute(async (trx) => {
+		const locale = input.language as Locale;
 		const behaviour = await getBehaviour(trx, id);
 		if (!behaviour) return refuse('_form', 'growth_behaviour_gone');
 		const value = await getValue(trx, input.value_id);
@@ -376,40 +414,43 @@ export async function updateBehaviour(
 
 		const current = await getVersion(trx, id, behaviour.current_version);
 		const observed = await countObservationsOnVersion(trx, current.id);
-		const before = anchorsOf(current);
+		const written = await versionAnchorsIn(trx, current.id, locale);
+		const before = written ? anchorsOf(written) : null;
 		const next = inputAnchors(input);
-		const change = anchorChange(before, next, observed);
+		const change = anchorChangeIn(
+			{ written: before, scaleLanguage: locale === (await defaultLocale(trx)) },
+			next,
+			observed
+		);
 		let version = behaviour.current_version;
 		if (change === 'edit_in_place') {
-			await correctVersionAnchors(trx, current.id, next);
+			await saveVersionAnchors(trx, current.id, locale, next);
 		} else if (change === 'new_version') {
 			version = (await latestVersionNumber(trx, id)) + 1;
-			const [a1, a2, a3, a4, a5] = next;
+			const versionId = newId();
 			await insertVersion(trx, {
-				id: newId(),
+				id: versionId,
 				behaviour_id: id,
 				version,
-				anchor_1: a1,
-				anchor_2: a2,
-				anchor_3: a3,
-				anchor_4: a4,
-				anchor_5: a5,
 				created_by: actor.id,
 				created_at: now.toISOString()
 			});
+			await saveVersionAnchors(trx, versionId, locale, next);
 		}
 
 		const moved = value.id !== behaviour.value_id;
-		const fields = { label: input.label, description: input.description, value_id: value.id };
-		const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== behaviour[k]);
-		if (changed.length || version !== behaviour.current_version) {
+		const textBefore = await behaviourTextIn(trx, id, locale);
+		const text = { label: input.label, description: input.description };
+		const textChanged = (Object.keys(text) as (keyof typeof text)[]).filter((k) => text[k] !== textBefore?.[k]);
+		if (textChanged.length) await saveBehaviourText(trx, id, locale, text);
+		if (moved || version !== behaviour.current_version) {
 			await updateBehaviourRow(trx, id, {
-				...fields,
+				value_id: value.id,
 				current_version: version,
 				...(moved ? { position: await nextBehaviourPosition(trx, value.id) } : {})
 			});
 		}
-		if (changed.length || change === 'edit_in_place') {
+		if (textChanged.length || moved || change === 'edit_in_place') {
 			const anchorsChanged = change === 'edit_in_place' ? { anchors: { version, before, after: next } } : {};
 			await recordAudit(trx, {
 				actorId: actor.id,
@@ -427,8 +468,15 @@ export async function updateBehaviour(
 					{ label: input.label, value: value.name, version }
 				),
 				details: {
-					before: Object.fromEntries(changed.map((k) => [k, behaviour[k]])),
-					after: Object.fromEntries(changed.map((k) => [k, fields[k]])),
+					locale,
+					before: {
+						...Object.fromEntries(textChanged.map((k) => [k, textBefore?.[k] ?? null])),
+						...(moved ? { value_id: behaviour.value_id } : {})
+					},
+					after: {
+						...Object.fromEntries(textChanged.map((k) => [k, text[k]])),
+						...(moved ? { value_id: value.id } : {})
+					},
 					...anchorsChanged
 				},
 				ip: actor.ip,
@@ -447,7 +495,7 @@ export async function updateBehaviour(
 					previous: behaviour.current_version,
 					count: observed
 				}),
-				details: { from: behaviour.current_version, to: version, before, after: next },
+				details: { locale, from: behaviour.current_version, to: version, before, after: next },
 				ip: actor.ip,
 				at: now
 			});

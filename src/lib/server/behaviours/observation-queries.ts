@@ -1,7 +1,8 @@
 import type { Updateable } from 'kysely';
 import type { Db } from '../db';
 import type { NewObservation, Observation, ObservationSource, ObservationTable } from '../db/schema';
-import { anchorFor, anchorsOf, type Anchors, type RatingSummary } from './rules';
+import { anchorAtLevel, anchorTexts, behaviourTexts, textOf } from '../db/texts';
+import { anchorsOf, type Anchors, type RatingSummary } from './rules';
 
 /**
  * Repository functions for observations and the scales they are rated on. Who may see or change
@@ -22,31 +23,23 @@ export interface ScaleView {
 	anchors: Anchors;
 }
 
-const anchorColumns = [
-	'behaviour_versions.anchor_1',
-	'behaviour_versions.anchor_2',
-	'behaviour_versions.anchor_3',
-	'behaviour_versions.anchor_4',
-	'behaviour_versions.anchor_5'
-] as const;
+const valueName = (ref = 'behaviours.value_id') => textOf('behaviour_value_texts', 'name', ref);
 
 function scaleQuery(database: Db) {
 	return database
 		.selectFrom('behaviours')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
 		.innerJoin('behaviour_versions', 'behaviour_versions.behaviour_id', 'behaviours.id')
 		.select([
 			'behaviours.id',
 			'behaviours.slug',
-			'behaviours.label',
-			'behaviours.description',
 			'behaviours.archived_at',
 			'behaviours.current_version',
-			'behaviour_values.name as value_name',
 			'behaviour_versions.id as version_id',
-			'behaviour_versions.version',
-			...anchorColumns
-		]);
+			'behaviour_versions.version'
+		])
+		.select(behaviourTexts())
+		.select(valueName().as('value_name'))
+		.select(anchorTexts());
 }
 
 type ScaleRow = Awaited<ReturnType<ReturnType<typeof scaleQuery>['executeTakeFirstOrThrow']>>;
@@ -111,20 +104,19 @@ function observationQuery(database: Db) {
 		.innerJoin('people as person', 'person.id', 'observations.person_id')
 		.leftJoin('people as author', 'author.id', 'observations.author_id')
 		.innerJoin('behaviours', 'behaviours.id', 'observations.behaviour_id')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
 		.innerJoin('behaviour_versions', 'behaviour_versions.id', 'observations.behaviour_version_id')
 		.selectAll('observations')
 		.select([
 			'person.name as person_name',
 			'author.name as author_name',
 			'behaviours.slug as behaviour_slug',
-			'behaviours.label as behaviour_label',
 			'behaviours.archived_at as behaviour_archived_at',
 			'behaviours.current_version',
-			'behaviour_values.name as value_name',
-			'behaviour_versions.version',
-			...anchorColumns
-		]);
+			'behaviour_versions.version'
+		])
+		.select(textOf('behaviour_texts', 'label', 'behaviours.id').as('behaviour_label'))
+		.select(valueName().as('value_name'))
+		.select(anchorAtLevel('observations.behaviour_version_id', 'observations.level').as('anchor'));
 }
 
 type ObservationRow = Awaited<ReturnType<ReturnType<typeof observationQuery>['executeTakeFirstOrThrow']>>;
@@ -133,7 +125,7 @@ function toView(r: ObservationRow): ObservationView {
 	return {
 		id: r.id,
 		level: r.level,
-		anchor: anchorFor(anchorsOf(r), r.level),
+		anchor: r.anchor ?? '',
 		situation: r.situation,
 		action: r.action,
 		impact: r.impact,
@@ -277,7 +269,9 @@ export async function behavioursInOrder(database: Db, behaviourIds: readonly str
 	return database
 		.selectFrom('behaviours')
 		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
-		.select(['behaviours.id', 'behaviours.slug', 'behaviours.label', 'behaviour_values.name as value_name'])
+		.select(['behaviours.id', 'behaviours.slug'])
+		.select(textOf('behaviour_texts', 'label', 'behaviours.id').as('label'))
+		.select(valueName().as('value_name'))
 		.where('behaviours.id', 'in', behaviourIds)
 		.orderBy('behaviour_values.position')
 		.orderBy('behaviours.position')
@@ -318,13 +312,8 @@ export async function observationsAwaitingResponse(database: Db, personId: strin
 		.selectFrom('observations')
 		.innerJoin('behaviours', 'behaviours.id', 'observations.behaviour_id')
 		.leftJoin('people as author', 'author.id', 'observations.author_id')
-		.select([
-			'observations.id',
-			'observations.created_at',
-			'observations.source',
-			'behaviours.label as behaviour_name',
-			'author.name as author_name'
-		])
+		.select(['observations.id', 'observations.created_at', 'observations.source', 'author.name as author_name'])
+		.select(textOf('behaviour_texts', 'label', 'behaviours.id').as('behaviour_name'))
 		.where('observations.person_id', '=', personId)
 		.where('observations.source', '!=', 'self')
 		.where('observations.response', 'is', null)

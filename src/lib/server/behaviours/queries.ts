@@ -8,6 +8,8 @@ import type {
 	BehaviourVersion,
 	BehaviourVersionTable
 } from '../db/schema';
+import type { Locale } from '../../i18n/locales';
+import { anchorTexts, behaviourTexts, textOf, valueTexts } from '../db/texts';
 import type { Anchors } from './rules';
 
 /**
@@ -32,17 +34,12 @@ export async function listBehaviours(
 	let query = database
 		.selectFrom('behaviours')
 		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
-		.select([
-			'behaviours.id',
-			'behaviours.slug',
-			'behaviours.label',
-			'behaviours.description',
-			'behaviours.archived_at',
-			'behaviour_values.name as value_name'
-		])
+		.select(['behaviours.id', 'behaviours.slug', 'behaviours.archived_at'])
+		.select(behaviourTexts())
+		.select(textOf('behaviour_value_texts', 'name', 'behaviour_values.id').as('value_name'))
 		.orderBy('behaviour_values.position')
 		.orderBy('behaviours.position')
-		.orderBy('behaviours.label');
+		.orderBy('label');
 	if (!options.includeArchived) query = query.where('behaviours.archived_at', 'is', null);
 	const rows = await query.execute();
 	return rows.map((r) => ({
@@ -57,7 +54,7 @@ export async function listBehaviours(
 
 /** Slug -> label for every behaviour, archived ones included, so older records keep their names. */
 export async function behaviourLabels(database: Db): Promise<Map<string, string>> {
-	const rows = await database.selectFrom('behaviours').select(['slug', 'label']).execute();
+	const rows = await database.selectFrom('behaviours').select('slug').select(behaviourTexts()).execute();
 	return new Map(rows.map((r) => [r.slug, r.label]));
 }
 
@@ -74,36 +71,50 @@ export async function isActiveBehaviour(database: Db, slug: string): Promise<boo
 // ---------------------------------------------------------------------------------------------
 // The framework as admins edit it: values, behaviours and their versioned scales
 
-/** Every value, in framework order. */
-export async function listValues(database: Db): Promise<BehaviourValue[]> {
-	return database.selectFrom('behaviour_values').selectAll().orderBy('position').orderBy('name').execute();
+/** Every value, in framework order, in the reader's language. */
+export async function listValues(database: Db, locale?: Locale): Promise<BehaviourValue[]> {
+	return database
+		.selectFrom('behaviour_values')
+		.selectAll()
+		.select(valueTexts(undefined, locale))
+		.orderBy('position')
+		.orderBy('name')
+		.execute();
 }
 
-export async function getValue(database: Db, id: string): Promise<BehaviourValue | undefined> {
-	return database.selectFrom('behaviour_values').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getValue(database: Db, id: string, locale?: Locale): Promise<BehaviourValue | undefined> {
+	return database
+		.selectFrom('behaviour_values')
+		.selectAll()
+		.select(valueTexts(undefined, locale))
+		.where('id', '=', id)
+		.executeTakeFirst();
 }
 
 /** The values, in order, for choosing where a behaviour belongs. */
-export async function valueChoices(database: Db): Promise<{ id: string; name: string }[]> {
-	return database.selectFrom('behaviour_values').select(['id', 'name']).orderBy('position').orderBy('name').execute();
-}
-
-/** Another value than `exceptId` with this name, ignoring case. */
-export async function otherValueNamed(database: Db, name: string, exceptId: string) {
+export async function valueChoices(database: Db, locale?: Locale): Promise<{ id: string; name: string }[]> {
 	return database
 		.selectFrom('behaviour_values')
 		.select('id')
-		.where('id', '!=', exceptId)
-		.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
-		.executeTakeFirst();
+		.select(textOf('behaviour_value_texts', 'name', 'behaviour_values.id', locale).as('name'))
+		.orderBy('position')
+		.orderBy('name')
+		.execute();
+}
+
+/** Another value than `exceptId` with this name in this language, ignoring case. */
+export async function otherValueNamed(database: Db, name: string, locale: Locale, exceptId: string | null) {
+	let query = database
+		.selectFrom('behaviour_value_texts')
+		.select('value_id')
+		.where('locale', '=', locale)
+		.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+	if (exceptId) query = query.where('value_id', '!=', exceptId);
+	return query.executeTakeFirst();
 }
 
 export async function insertValue(database: Db, value: Insertable<BehaviourValueTable>): Promise<void> {
 	await database.insertInto('behaviour_values').values(value).execute();
-}
-
-export async function updateValueRow(database: Db, id: string, patch: Updateable<BehaviourValueTable>): Promise<void> {
-	await database.updateTable('behaviour_values').set(patch).where('id', '=', id).execute();
 }
 
 /** Renumbers the values so they stand in this order. */
@@ -128,21 +139,27 @@ export async function countBehavioursOfValue(database: Db, valueId: string): Pro
 }
 
 /** Every behaviour, archived ones too, in position order within its value. */
-export async function listAllBehaviours(database: Db): Promise<Behaviour[]> {
-	return database.selectFrom('behaviours').selectAll().orderBy('position').orderBy('label').execute();
+export async function listAllBehaviours(database: Db, locale?: Locale): Promise<Behaviour[]> {
+	return database
+		.selectFrom('behaviours')
+		.selectAll()
+		.select(behaviourTexts(undefined, locale))
+		.orderBy('position')
+		.orderBy('label')
+		.execute();
 }
 
 export async function getBehaviour(database: Db, id: string): Promise<Behaviour | undefined> {
-	return database.selectFrom('behaviours').selectAll().where('id', '=', id).executeTakeFirst();
+	return database.selectFrom('behaviours').selectAll().select(behaviourTexts()).where('id', '=', id).executeTakeFirst();
 }
 
 /** A behaviour with the name of the value it sits under. */
-export async function getBehaviourWithValue(database: Db, id: string) {
+export async function getBehaviourWithValue(database: Db, id: string, locale?: Locale) {
 	return database
 		.selectFrom('behaviours')
-		.innerJoin('behaviour_values', 'behaviour_values.id', 'behaviours.value_id')
 		.selectAll('behaviours')
-		.select('behaviour_values.name as value_name')
+		.select(behaviourTexts(undefined, locale))
+		.select(textOf('behaviour_value_texts', 'name', 'behaviours.value_id', locale).as('value_name'))
 		.where('behaviours.id', '=', id)
 		.executeTakeFirst();
 }
@@ -160,7 +177,7 @@ export async function behaviourOrderOfValue(database: Db, valueId: string): Prom
 		.select('id')
 		.where('value_id', '=', valueId)
 		.orderBy('position')
-		.orderBy('label')
+		.orderBy(textOf('behaviour_texts', 'label', 'behaviours.id'))
 		.execute();
 	return rows.map((b) => b.id);
 }
@@ -191,11 +208,12 @@ export async function setBehaviourOrder(database: Db, orderedIds: readonly strin
 }
 
 /** Every version of a behaviour's scale, newest first, with who wrote it. */
-export async function versionsOf(database: Db, behaviourId: string) {
+export async function versionsOf(database: Db, behaviourId: string, locale?: Locale) {
 	return database
 		.selectFrom('behaviour_versions')
 		.leftJoin('people', 'people.id', 'behaviour_versions.created_by')
 		.selectAll('behaviour_versions')
+		.select(anchorTexts(undefined, locale))
 		.select('people.name as created_by_name')
 		.where('behaviour_versions.behaviour_id', '=', behaviourId)
 		.orderBy('behaviour_versions.version', 'desc')
@@ -206,6 +224,7 @@ export async function getVersion(database: Db, behaviourId: string, version: num
 	return database
 		.selectFrom('behaviour_versions')
 		.selectAll()
+		.select(anchorTexts())
 		.where('behaviour_id', '=', behaviourId)
 		.where('version', '=', version)
 		.executeTakeFirstOrThrow();
@@ -225,14 +244,101 @@ export async function insertVersion(database: Db, version: Insertable<BehaviourV
 	await database.insertInto('behaviour_versions').values(version).execute();
 }
 
-/** Rewrites the anchors of a version nobody has been rated against yet. */
-export async function correctVersionAnchors(database: Db, versionId: string, anchors: Anchors): Promise<void> {
-	const [anchor_1, anchor_2, anchor_3, anchor_4, anchor_5] = anchors;
+// ---------------------------------------------------------------------------------------------
+// Texts per language: what admins write, one row per language
+
+export async function saveValueText(
+	database: Db,
+	valueId: string,
+	locale: Locale,
+	text: { name: string; description: string }
+): Promise<void> {
 	await database
-		.updateTable('behaviour_versions')
-		.set({ anchor_1, anchor_2, anchor_3, anchor_4, anchor_5 })
-		.where('id', '=', versionId)
+		.insertInto('behaviour_value_texts')
+		.values({ value_id: valueId, locale, ...text })
+		.onConflict((oc) => oc.columns(['value_id', 'locale']).doUpdateSet(text))
 		.execute();
+}
+
+export async function saveBehaviourText(
+	database: Db,
+	behaviourId: string,
+	locale: Locale,
+	text: { label: string; description: string }
+): Promise<void> {
+	await database
+		.insertInto('behaviour_texts')
+		.values({ behaviour_id: behaviourId, locale, ...text })
+		.onConflict((oc) => oc.columns(['behaviour_id', 'locale']).doUpdateSet(text))
+		.execute();
+}
+
+/** Writes a scale's level descriptions in one language: a new version's, a correction or a translation. */
+export async function saveVersionAnchors(
+	database: Db,
+	versionId: string,
+	locale: Locale,
+	anchors: Anchors
+): Promise<void> {
+	const [anchor_1, anchor_2, anchor_3, anchor_4, anchor_5] = anchors;
+	const text = { anchor_1, anchor_2, anchor_3, anchor_4, anchor_5 };
+	await database
+		.insertInto('behaviour_version_texts')
+		.values({ version_id: versionId, locale, ...text })
+		.onConflict((oc) => oc.columns(['version_id', 'locale']).doUpdateSet(text))
+		.execute();
+}
+
+/** A value's texts in one language exactly (no fallback), or undefined when it has none yet. */
+export async function valueTextIn(database: Db, valueId: string, locale: Locale) {
+	return database
+		.selectFrom('behaviour_value_texts')
+		.select(['name', 'description'])
+		.where('value_id', '=', valueId)
+		.where('locale', '=', locale)
+		.executeTakeFirst();
+}
+
+export async function behaviourTextIn(database: Db, behaviourId: string, locale: Locale) {
+	return database
+		.selectFrom('behaviour_texts')
+		.select(['label', 'description'])
+		.where('behaviour_id', '=', behaviourId)
+		.where('locale', '=', locale)
+		.executeTakeFirst();
+}
+
+export async function versionAnchorsIn(database: Db, versionId: string, locale: Locale) {
+	return database
+		.selectFrom('behaviour_version_texts')
+		.select(['anchor_1', 'anchor_2', 'anchor_3', 'anchor_4', 'anchor_5'])
+		.where('version_id', '=', versionId)
+		.where('locale', '=', locale)
+		.executeTakeFirst();
+}
+
+/** Which languages each value, behaviour and current scale has texts in, for the admin's overview. */
+export async function frameworkLanguages(database: Db) {
+	const [values, behaviours, scales] = await Promise.all([
+		database.selectFrom('behaviour_value_texts').select(['value_id as id', 'locale']).execute(),
+		database.selectFrom('behaviour_texts').select(['behaviour_id as id', 'locale']).execute(),
+		database
+			.selectFrom('behaviour_version_texts')
+			.innerJoin('behaviour_versions', 'behaviour_versions.id', 'behaviour_version_texts.version_id')
+			.innerJoin('behaviours', (join) =>
+				join
+					.onRef('behaviours.id', '=', 'behaviour_versions.behaviour_id')
+					.onRef('behaviours.current_version', '=', 'behaviour_versions.version')
+			)
+			.select(['behaviours.id as id', 'behaviour_version_texts.locale'])
+			.execute()
+	]);
+	const group = (rows: { id: string; locale: string }[]) => {
+		const byId = new Map<string, Set<string>>();
+		for (const r of rows) byId.set(r.id, (byId.get(r.id) ?? new Set()).add(r.locale));
+		return byId;
+	};
+	return { values: group(values), behaviours: group(behaviours), scales: group(scales) };
 }
 
 /** Behaviour id -> how many observations rate it. */

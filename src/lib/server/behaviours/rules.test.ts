@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { word } from '../service-result';
 import {
 	anchorChange,
+	anchorChangeIn,
 	anchorFor,
 	earliestObservedOn,
 	moveItem,
@@ -19,6 +20,27 @@ const scale: Anchors = [
 	'Chases other teams',
 	'Fixes the gap'
 ];
+
+describe('anchor versioning per language', () => {
+	const reworded = [...scale.slice(0, 4), 'Fixes the gap and teaches others'] as unknown as Anchors;
+
+	it('makes a new version when the scale’s own language changes under ratings', () => {
+		expect(anchorChangeIn({ written: scale, scaleLanguage: true }, reworded, 2)).toBe('new_version');
+		expect(anchorChangeIn({ written: scale, scaleLanguage: true }, reworded, 0)).toBe('edit_in_place');
+	});
+
+	it('rewords a translation in place, whatever ratings rest on the scale', () => {
+		expect(anchorChangeIn({ written: scale, scaleLanguage: false }, reworded, 7)).toBe('edit_in_place');
+		expect(anchorChangeIn({ written: scale, scaleLanguage: false }, [...scale] as unknown as Anchors, 7)).toBe(
+			'unchanged'
+		);
+	});
+
+	it('writes the first text in a language onto the current scale, even in the scale’s own language', () => {
+		expect(anchorChangeIn({ written: null, scaleLanguage: false }, scale, 7)).toBe('edit_in_place');
+		expect(anchorChangeIn({ written: null, scaleLanguage: true }, scale, 7)).toBe('edit_in_place');
+	});
+});
 
 describe('anchor versioning', () => {
 	it('does nothing when every anchor reads the same', () => {

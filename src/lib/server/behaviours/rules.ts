@@ -26,6 +26,21 @@ export function anchorChange(current: Anchors, next: Anchors, observedCount: num
 	return observedCount > 0 ? 'new_version' : 'edit_in_place';
 }
 
+/**
+ * What saving anchors written in one language does. A scale is defined in the organisation's default
+ * language (`scaleLanguage`): there `anchorChange` decides. Texts in any other language translate the
+ * current scale, so they are corrected in place whatever rests on it; and the first text a scale gets
+ * in a language (`written` null) is always a translation of it, never a new version.
+ */
+export function anchorChangeIn(
+	language: { written: Anchors | null; scaleLanguage: boolean },
+	next: Anchors,
+	observedCount: number
+): AnchorChange {
+	if (!language.written) return 'edit_in_place';
+	return anchorChange(language.written, next, language.scaleLanguage ? observedCount : 0);
+}
+
 /** Leading, trailing and repeated whitespace never makes a new version. */
 function normalise(text: string): string {
 	return text.trim().replace(/\s+/g, ' ');

@@ -42,10 +42,14 @@ export interface Database {
 	buddy_fit_checks: BuddyFitCheckTable;
 	buddy_plans: BuddyPlanTable;
 	behaviour_values: BehaviourValueTable;
+	behaviour_value_texts: BehaviourValueTextTable;
 	behaviours: BehaviourTable;
+	behaviour_texts: BehaviourTextTable;
 	behaviour_versions: BehaviourVersionTable;
+	behaviour_version_texts: BehaviourVersionTextTable;
 	observations: ObservationTable;
 	metrics: MetricTable;
+	metric_texts: MetricTextTable;
 	metric_values: MetricValueTable;
 	integrations: IntegrationTable;
 	feedback_links: FeedbackLinkTable;
@@ -487,10 +491,16 @@ export interface BuddyPlanTable {
 export interface BehaviourValueTable {
 	id: string;
 	slug: string;
-	name: string;
-	description: string;
 	position: number;
 	created_at: string;
+}
+
+/** A value's name and description in one language (`texts.ts` picks the reader's). */
+export interface BehaviourValueTextTable {
+	value_id: string;
+	locale: string;
+	name: string;
+	description: string;
 }
 
 /** An observable service behaviour. Its anchored scale lives in versions; `current_version` is the one new ratings use. */
@@ -499,26 +509,41 @@ export interface BehaviourTable {
 	value_id: string;
 	/** Stable key that modules' frontmatter and recognitions refer to. */
 	slug: string;
-	label: string;
-	description: string;
 	position: number;
 	current_version: number;
 	archived_at: string | null;
 	created_at: string;
 }
 
-/** One behaviourally anchored rating scale: what levels 1 to 5 look like. Frozen once observed. */
+/** A behaviour's label and description in one language. */
+export interface BehaviourTextTable {
+	behaviour_id: string;
+	locale: string;
+	label: string;
+	description: string;
+}
+
+/**
+ * One behaviourally anchored rating scale: what levels 1 to 5 look like. Frozen once observed in
+ * the organisation's default language; its texts in other languages are translations of it.
+ */
 export interface BehaviourVersionTable {
 	id: string;
 	behaviour_id: string;
 	version: number;
+	created_by: string | null;
+	created_at: string;
+}
+
+/** A scale's five level descriptions in one language. */
+export interface BehaviourVersionTextTable {
+	version_id: string;
+	locale: string;
 	anchor_1: string;
 	anchor_2: string;
 	anchor_3: string;
 	anchor_4: string;
 	anchor_5: string;
-	created_by: string | null;
-	created_at: string;
 }
 
 export type ObservationSource = 'manager' | 'peer' | 'self';
@@ -556,9 +581,6 @@ export type MetricSource = 'values' | 'case_net' | 'case_average' | 'case_volume
 export interface MetricTable {
 	id: string;
 	key: string;
-	name: string;
-	description: string;
-	unit: string;
 	direction: MetricDirection;
 	target: number | null;
 	/** How far past the target (in the bad direction) still counts as amber rather than red. */
@@ -573,6 +595,15 @@ export interface MetricTable {
 	archived_at: string | null;
 	created_at: string;
 	updated_at: string;
+}
+
+/** A metric's name, description and unit in one language. */
+export interface MetricTextTable {
+	metric_id: string;
+	locale: string;
+	name: string;
+	description: string;
+	unit: string;
 }
 
 export type MetricValueSource = 'entry' | 'import' | 'api';
@@ -656,12 +687,14 @@ export interface ServiceAssessmentScoreTable {
 	note: string;
 }
 
-export type BehaviourValue = Selectable<BehaviourValueTable>;
-export type Behaviour = Selectable<BehaviourTable>;
-export type BehaviourVersion = Selectable<BehaviourVersionTable>;
+/** The framework and metrics as a reader reads them: each row with its texts in the reader's language (`texts.ts`). */
+export type BehaviourValue = Selectable<BehaviourValueTable> & Pick<BehaviourValueTextTable, 'name' | 'description'>;
+export type Behaviour = Selectable<BehaviourTable> & Pick<BehaviourTextTable, 'label' | 'description'>;
+export type BehaviourVersion = Selectable<BehaviourVersionTable> &
+	Omit<BehaviourVersionTextTable, 'version_id' | 'locale'>;
 export type Observation = Selectable<ObservationTable>;
 export type NewObservation = Insertable<ObservationTable>;
-export type Metric = Selectable<MetricTable>;
+export type Metric = Selectable<MetricTable> & Pick<MetricTextTable, 'name' | 'description' | 'unit'>;
 export type NewMetric = Insertable<MetricTable>;
 export type MetricUpdate = Updateable<MetricTable>;
 export type MetricValue = Selectable<MetricValueTable>;

@@ -27,6 +27,7 @@ import { feedbackRows } from './case-feedback';
 import { endOf, isoDay, MONTHS, sampleCurve, startOf } from './measure-curves';
 import { assessmentStories, componentNotes } from './northwind/assessments';
 import { demoMetrics, type MetricKey } from './northwind/metrics';
+import { demoMetricTranslations } from './northwind/metric-translations';
 import { demoObservations } from './northwind/observations';
 import { demoTeams } from './northwind/org';
 import { demoPeople } from './northwind/people';
@@ -89,9 +90,6 @@ function slices<T>(rows: readonly T[], size = 400): T[][] {
 export async function upsertDemoMetrics(trx: Db, at: string): Promise<Map<string, string>> {
 	for (const [position, m] of demoMetrics.entries()) {
 		const definition = {
-			name: m.name,
-			description: m.description,
-			unit: m.unit,
 			direction: m.direction,
 			target: m.target,
 			amber_band: m.amberBand,
@@ -118,7 +116,31 @@ export async function upsertDemoMetrics(trx: Db, at: string): Promise<Map<string
 			demoMetrics.map((m) => m.key)
 		)
 		.execute();
-	return new Map(rows.map((r) => [r.key, r.id]));
+	const ids = new Map(rows.map((r) => [r.key, r.id]));
+	// The demo's metrics are named in English, Dutch and Chinese, as an admin of a multinational would.
+	const texts = demoMetrics.flatMap((m) => {
+		const metric_id = ids.get(m.key)!;
+		return [
+			{ metric_id, locale: 'en', name: m.name, description: m.description, unit: m.unit },
+			...(['nl', 'zh-CN'] as const).map((locale) => ({
+				metric_id,
+				locale,
+				...demoMetricTranslations[locale][m.key]
+			}))
+		];
+	});
+	await trx
+		.insertInto('metric_texts')
+		.values(texts)
+		.onConflict((oc) =>
+			oc.columns(['metric_id', 'locale']).doUpdateSet((eb) => ({
+				name: eb.ref('excluded.name'),
+				description: eb.ref('excluded.description'),
+				unit: eb.ref('excluded.unit')
+			}))
+		)
+		.execute();
+	return ids;
 }
 
 function metricValueRows(

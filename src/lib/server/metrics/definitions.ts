@@ -7,10 +7,22 @@ import type { Actor } from '../auth/actor';
 import { m } from '../../paraglide/messages.js';
 import { refuse, type ServiceResult } from '../service-result';
 import { parseValue } from './plan';
-import { findMetricByKey, getMetric, insertMetric, metricHasValues, nextMetricPosition, updateMetric } from './queries';
+import {
+	findMetricByKey,
+	getMetric,
+	insertMetric,
+	metricHasValues,
+	metricTextIn,
+	nextMetricPosition,
+	saveMetricText,
+	updateMetric
+} from './queries';
+import { isLocale, type Locale } from '../../i18n/locales';
+import type { AuditWording } from '../audit/log';
+import { languageInText } from '../org/settings';
 
 /** Metric definitions as pages and other domains read them. */
-export { getMetric, listMetrics } from './queries';
+export { getMetric, listMetrics, metricLanguages, metricTextIn } from './queries';
 
 /** Admins define metrics; these are the forms' schemas and the changes they make. */
 
@@ -35,6 +47,8 @@ function numberField<E>(empty: E, message: () => string) {
 
 /** Messages are worded when a form is checked, in the admin's language. */
 const metricFields = {
+	/** The language the texts are written in (a hidden field: only a tampered form gets it wrong). */
+	language: z.string().refine(isLocale, { error: () => m.org_language_invalid() }),
 	name: z
 		.string()
 		.trim()
@@ -69,6 +83,7 @@ export const newMetricSchema = z.object(metricFields);
 export const metricEditSchema = newMetricSchema.omit({ key: true });
 /** Metrics computed from case feedback: only their wording and thresholds can change. */
 export const computedMetricEditSchema = newMetricSchema.pick({
+	language: true,
 	name: true,
 	description: true,
 	target: true,
@@ -94,21 +109,23 @@ export async function createMetric(
 		if (await findMetricByKey(trx, input.key)) return refuse('key', 'measure_metric_key_taken', { key: input.key });
 		const id = newId();
 		const at = now.toISOString();
+		const { language, name, description, unit, ...definition } = input;
 		await insertMetric(trx, {
 			id,
-			...input,
+			...definition,
 			source: 'values',
 			position: await nextMetricPosition(trx),
 			archived_at: null,
 			created_at: at,
 			updated_at: at
 		});
+		await saveMetricText(trx, id, language as Locale, { name, description, unit });
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'metric.created',
 			objectType: 'metric',
 			objectId: id,
-			summary: `Created metric ${input.name} (${input.key})`,
+			summary: { code: 'measure_audit_metric_created', params: { name, key: input.key } },
 			details: { ...input },
 			ip: actor.ip,
 			at: now
@@ -117,21 +134,27 @@ export async function createMetric(
 	});
 }
 
-const fieldLabels: Record<keyof MetricEditInput, string> = {
-	name: 'name',
-	description: 'description',
-	unit: 'unit',
-	direction: 'direction',
-	target: 'target',
-	amber_band: 'amber band',
-	kind: 'kind',
-	period: 'period',
-	rollup: 'roll-up'
+type EditableField = Exclude<keyof MetricEditInput, 'language'>;
+
+/** Each field as the audit log names it, in its reader's language. */
+const fieldLabels: Record<EditableField, AuditWording> = {
+	name: { code: 'measure_audit_field_name' },
+	description: { code: 'measure_audit_field_description' },
+	unit: { code: 'measure_audit_field_unit' },
+	direction: { code: 'measure_audit_field_direction' },
+	target: { code: 'measure_audit_field_target' },
+	amber_band: { code: 'measure_audit_field_amber_band' },
+	kind: { code: 'measure_audit_field_kind' },
+	period: { code: 'measure_audit_field_period' },
+	rollup: { code: 'measure_audit_field_rollup' }
 };
 
+const textFields = ['name', 'description', 'unit'] as const;
+
 /**
- * Edits a metric. A computed (case feedback) metric takes only the fields of
- * `computedMetricEditSchema`; anything else given for it is ignored.
+ * Edits a metric: its definition, and its name, description and unit in the form's language. A
+ * computed (case feedback) metric takes only the fields of `computedMetricEditSchema`; anything else
+ * given for it is ignored.
  */
 export async function editMetric(
 	database: Db,
@@ -141,27 +164,59 @@ export async function editMetric(
 	now: Date
 ): Promise<ServiceResult<object>> {
 	return database.transaction().execute(async (trx) => {
+		const locale = input.language as Locale;
 		const metric = await getMetric(trx, id);
 		if (!metric) return refuse('_form', 'measure_metric_gone');
-		const patch: MetricEditInput | ComputedMetricEditInput = takesValues(metric)
-			? input
-			: { name: input.name, description: input.description, target: input.target, amber_band: input.amber_band };
+		const written = await metricTextIn(trx, id, locale);
+		const { name, description, target, amber_band } = input;
+		const patch: Partial<Record<EditableField, unknown>> & { name: string; description: string; unit: string } =
+			takesValues(metric) && 'kind' in input
+				? {
+						name,
+						description,
+						target,
+						amber_band,
+						unit: input.unit,
+						direction: input.direction,
+						kind: input.kind,
+						period: input.period,
+						rollup: input.rollup
+					}
+				: { name, description, target, amber_band, unit: written?.unit ?? metric.unit };
 		if ('period' in patch && patch.period !== metric.period && (await metricHasValues(trx, id))) {
 			return refuse('period', 'measure_metric_period_locked');
 		}
-		const changes = (Object.keys(patch) as (keyof typeof patch)[])
-			.filter((field) => patch[field] !== metric[field])
-			.map((field) => ({ field, from: metric[field], to: patch[field] }));
+		const text = { name: patch.name, description: patch.description, unit: patch.unit };
+		const before: Record<EditableField, unknown> = {
+			...metric,
+			...(written ?? { name: '', description: '', unit: '' })
+		};
+		const fields = (Object.keys(patch) as EditableField[]).filter((field) => field in fieldLabels);
+		const changes = fields
+			.filter((field) => patch[field] !== before[field])
+			.map((field) => ({ field, from: before[field], to: patch[field] }));
 		if (changes.length === 0) return { ok: true as const };
-		const update: MetricUpdate = { ...patch, updated_at: now.toISOString() };
-		await updateMetric(trx, id, update);
+		const definition = changes.filter((c) => !(textFields as readonly string[]).includes(c.field));
+		if (definition.length) {
+			const update: MetricUpdate = Object.fromEntries(definition.map((c) => [c.field, c.to]));
+			await updateMetric(trx, id, { ...update, updated_at: now.toISOString() });
+		} else {
+			await updateMetric(trx, id, { updated_at: now.toISOString() });
+		}
+		if (changes.some((c) => (textFields as readonly string[]).includes(c.field)))
+			await saveMetricText(trx, id, locale, text);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'metric.updated',
 			objectType: 'metric',
 			objectId: id,
-			summary: `Metric ${metric.key}: changed ${changes.map((c) => fieldLabels[c.field]).join(', ')}`,
-			details: { changes },
+			summary: written
+				? {
+						code: 'measure_audit_metric_updated',
+						params: { key: metric.key, fields: changes.map((c) => fieldLabels[c.field]) }
+					}
+				: { code: 'measure_audit_metric_translated', params: { key: metric.key, language: languageInText[locale] } },
+			details: { locale, changes },
 			ip: actor.ip,
 			at: now
 		});
@@ -187,7 +242,10 @@ export async function setMetricArchived(
 			action: archived ? 'metric.archived' : 'metric.restored',
 			objectType: 'metric',
 			objectId: id,
-			summary: `${archived ? 'Archived' : 'Restored'} metric ${metric.name} (${metric.key})`,
+			summary: {
+				code: archived ? 'measure_audit_metric_archived' : 'measure_audit_metric_restored',
+				params: { name: metric.name, key: metric.key }
+			},
 			ip: actor.ip,
 			at: now
 		});

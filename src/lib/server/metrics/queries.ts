@@ -3,20 +3,62 @@ import { weeksOfMonth } from '../../periods';
 import type { Db } from '../db';
 import type { Integration, IntegrationTable, Metric, MetricUpdate, MetricValueSource, NewMetric } from '../db/schema';
 import { rollUp } from './rules';
+import type { Locale } from '../../i18n/locales';
+import { metricTexts } from '../db/texts';
 
-/** Metric definitions, ordered by position then name; archived ones only when asked for. */
-export async function listMetrics(database: Db, options?: { includeArchived?: boolean }): Promise<Metric[]> {
-	let query = database.selectFrom('metrics').selectAll();
+/**
+ * Metric definitions, ordered by position then name, named in the reader's language (or `locale`);
+ * archived ones only when asked for.
+ */
+export async function listMetrics(
+	database: Db,
+	options?: { includeArchived?: boolean; locale?: Locale }
+): Promise<Metric[]> {
+	let query = database.selectFrom('metrics').selectAll().select(metricTexts(undefined, options?.locale));
 	if (!options?.includeArchived) query = query.where('archived_at', 'is', null);
 	return query.orderBy('position').orderBy('name').execute();
 }
 
-export async function getMetric(database: Db, id: string): Promise<Metric | undefined> {
-	return database.selectFrom('metrics').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getMetric(database: Db, id: string, locale?: Locale): Promise<Metric | undefined> {
+	return database
+		.selectFrom('metrics')
+		.selectAll()
+		.select(metricTexts(undefined, locale))
+		.where('id', '=', id)
+		.executeTakeFirst();
 }
 
 export async function findMetricByKey(database: Db, key: string): Promise<Metric | undefined> {
-	return database.selectFrom('metrics').selectAll().where('key', '=', key).executeTakeFirst();
+	return database.selectFrom('metrics').selectAll().select(metricTexts()).where('key', '=', key).executeTakeFirst();
+}
+
+/** A metric's texts in one language exactly (no fallback), or undefined when it has none yet. */
+export async function metricTextIn(database: Db, metricId: string, locale: Locale) {
+	return database
+		.selectFrom('metric_texts')
+		.select(['name', 'description', 'unit'])
+		.where('metric_id', '=', metricId)
+		.where('locale', '=', locale)
+		.executeTakeFirst();
+}
+
+/** The languages a metric's texts are written in. */
+export async function metricLanguages(database: Db, metricId: string): Promise<string[]> {
+	const rows = await database.selectFrom('metric_texts').select('locale').where('metric_id', '=', metricId).execute();
+	return rows.map((r) => r.locale);
+}
+
+export async function saveMetricText(
+	database: Db,
+	metricId: string,
+	locale: Locale,
+	text: { name: string; description: string; unit: string }
+): Promise<void> {
+	await database
+		.insertInto('metric_texts')
+		.values({ metric_id: metricId, locale, ...text })
+		.onConflict((oc) => oc.columns(['metric_id', 'locale']).doUpdateSet(text))
+		.execute();
 }
 
 export async function insertMetric(database: Db, metric: NewMetric): Promise<void> {

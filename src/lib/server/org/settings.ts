@@ -10,7 +10,7 @@ import { baseLocale, isLocale, type Locale } from '../../i18n/locales';
 const DEFAULT_LOCALE_KEY = 'default_locale';
 
 /** A language as a sentence names it, worded for each reader ("Dutch", "Nederlands", "荷兰语"). */
-const languageInText = {
+export const languageInText = {
 	en: { code: 'admin_language_en_in_text' },
 	nl: { code: 'admin_language_nl_in_text' },
 	'zh-CN': { code: 'admin_language_zh_cn_in_text' }

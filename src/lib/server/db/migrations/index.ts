@@ -14,6 +14,7 @@ import * as feedbackRespondents from './2026-12-02T1000-feedback-respondents';
 import * as checkDraws from './2026-12-06T1000-check-draws';
 import * as supportedLanguages from './2026-12-06T1200-supported-languages';
 import * as completionLanguage from './2026-12-06T1400-completion-language';
+import * as frameworkLanguages from './2026-12-06T1600-framework-languages';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02T1000-feedback-respondents': feedbackRespondents,
 	'2026-12-06T1000-check-draws': checkDraws,
 	'2026-12-06T1200-supported-languages': supportedLanguages,
-	'2026-12-06T1400-completion-language': completionLanguage
+	'2026-12-06T1400-completion-language': completionLanguage,
+	'2026-12-06T1600-framework-languages': frameworkLanguages
 };

@@ -15,13 +15,23 @@ import {
 	type Direction
 } from '$lib/server/behaviours/framework';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { isLocale, supportedLocales } from '$lib/i18n/locales';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAdmin(locals);
+	const asked = url.searchParams.get('language');
+	const language = isLocale(asked) ? asked : getLocale();
+	const values = await frameworkOverview(db(), language);
 	return {
-		values: await frameworkOverview(db()),
+		values,
+		/** The language the page's texts are written in, and the languages the whole framework is written in. */
+		language,
+		complete: supportedLocales.filter((l) =>
+			values.every((v) => v.languages.includes(l) && v.behaviours.every((b) => b.languages.includes(l)))
+		),
 		editValue: url.searchParams.get('value'),
 		saved: url.searchParams.get('saved')
 	};
@@ -39,7 +49,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: parsed.errors });
 		const result = await createValue(db(), actor, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: 'newValue', values: parsed.values, errors: worded(result.errors) });
-		redirect(303, '/admin/behaviours?saved=value');
+		redirect(303, `/admin/behaviours?saved=value&language=${parsed.data.language}`);
 	},
 	updateValue: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);
@@ -50,7 +60,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: parsed.errors });
 		const result = await updateValue(db(), actor, id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { form: `value:${id}`, values: parsed.values, errors: worded(result.errors) });
-		redirect(303, '/admin/behaviours?saved=value');
+		redirect(303, `/admin/behaviours?saved=value&language=${parsed.data.language}`);
 	},
 	deleteValue: async ({ locals, request }) => {
 		const actor = requireAdmin(locals);

@@ -8,17 +8,25 @@ import {
 	editMetric,
 	getMetric,
 	metricEditSchema,
+	metricLanguages,
+	metricTextIn,
 	setMetricArchived,
 	takesValues
 } from '$lib/server/metrics/definitions';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { isLocale } from '$lib/i18n/locales';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireAdmin(locals);
-	const [metric, history] = await Promise.all([
-		getMetric(db(), params.id),
+	const asked = url.searchParams.get('language');
+	const language = isLocale(asked) ? asked : getLocale();
+	const [metric, written, languages, history] = await Promise.all([
+		getMetric(db(), params.id, language),
+		metricTextIn(db(), params.id, language),
+		metricLanguages(db(), params.id),
 		listAuditEvents(db(), { objectId: params.id, limit: 8, offset: 0 })
 	]);
 	if (!metric) error(404, m.measure_admin_metric_not_found());
@@ -36,10 +44,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			archived: metric.archived_at !== null,
 			computed: !takesValues(metric)
 		},
+		language,
+		/** The languages its texts are written in; the form starts from those in `language`, empty where none are yet. */
+		writtenIn: languages,
+		shown: written ? null : { name: metric.name, description: metric.description, unit: metric.unit },
 		values: {
-			name: metric.name,
-			description: metric.description,
-			unit: metric.unit,
+			name: written?.name ?? '',
+			description: written?.description ?? '',
+			unit: written?.unit ?? (takesValues(metric) ? '' : metric.unit),
 			direction: metric.direction,
 			target: metric.target === null ? '' : String(metric.target),
 			amber_band: String(metric.amber_band),
@@ -62,7 +74,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = await editMetric(db(), actor, metric.id, parsed.data, new Date());
 		if (!result.ok) return fail(400, { values: parsed.values, errors: worded(result.errors) });
-		redirect(303, '/admin/metrics?saved=updated');
+		redirect(303, `/admin/metrics?saved=updated&language=${parsed.data.language}`);
 	},
 	archive: async ({ locals, params }) => {
 		const actor = requireAdmin(locals);

@@ -3,12 +3,18 @@ import { requireAdmin } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { createMetric, newMetricSchema } from '$lib/server/metrics/definitions';
+import { getLocale } from '$lib/paraglide/runtime';
+import { isLocale } from '$lib/i18n/locales';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	requireAdmin(locals);
-	return { defaults: { direction: 'higher', amber_band: '0', kind: 'operational', period: 'month', rollup: 'mean' } };
+	const asked = url.searchParams.get('language');
+	return {
+		language: isLocale(asked) ? asked : getLocale(),
+		defaults: { direction: 'higher', amber_band: '0', kind: 'operational', period: 'month', rollup: 'mean' }
+	};
 };
 
 export const actions: Actions = {
