@@ -62,8 +62,8 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				anchors: [
 					'Gebruikt maand na maand dezelfde noodoplossingen en wuift voorstellen voor verandering weg, ook als dezelfde fouten steeds terugkomen.',
 					'Noemt problemen in een proces als ernaar gevraagd wordt, maar stelt zelden een oplossing voor en doet weinig met wat klanten zeggen.',
-					'Ziet terugkerende problemen in de eigen werkvoorraad, stelt praktische oplossingen voor en probeert ze uit, en checkt of de klant er beter van wordt en niet alleen het tempo omhooggaat.',
-					'Zoekt met opmerkingen van klanten en cijfers uit de werkvoorraad de echte oorzaak van herhaalcontacten op en neemt die samen met andere teams weg.',
+					'Ziet terugkerende problemen in de eigen wachtrij, stelt praktische oplossingen voor en probeert ze uit, en checkt of de klant er beter van wordt en niet alleen het tempo omhooggaat.',
+					'Zoekt met opmerkingen van klanten en cijfers uit de wachtrij de echte oorzaak van herhaalcontacten op en neemt die samen met andere teams weg.',
 					'Trekt verbeteringen die over teams heen gaan, zoals een herziene checklist voor de maandafsluiting, gaat na wat het klanten oplevert en deelt de lessen breed.'
 				]
 			},
