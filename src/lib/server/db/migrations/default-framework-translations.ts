@@ -47,13 +47,13 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 		behaviours: {
 			ownership: {
 				label: 'Neemt eigenaarschap',
-				description: 'Brengt een verzoek tot een goed einde, ook de delen die bij andere teams liggen.',
+				description: 'Brengt een aanvraag tot een goed einde, ook de delen die bij andere teams liggen.',
 				anchors: [
-					'Geeft verzoeken door zonder te checken of ze zijn aangekomen, en zegt “daar gaat mijn team niet over” zodra een vraag een andere afdeling raakt.',
-					'Handelt het eigen deel van een verzoek af, maar stopt bij de overdracht, zodat zaken blijven liggen tot de aanvrager erachteraan gaat.',
-					'Brengt elk verzoek tot een resultaat, volgt punten op die bij andere teams liggen en laat de aanvrager weten bij wie het nu ligt.',
+					'Geeft aanvragen door zonder te checken of ze zijn aangekomen, en zegt “daar gaat mijn team niet over” zodra een vraag een andere afdeling raakt.',
+					'Handelt het eigen deel van een aanvraag af, maar stopt bij de overdracht, zodat zaken blijven liggen tot de aanvrager erachteraan gaat.',
+					'Brengt elke aanvraag tot een resultaat, volgt punten op die bij andere teams liggen en laat de aanvrager weten bij wie het nu ligt.',
 					'Laat lastige zaken tussen teams, zoals een geblokkeerde betaling aan een leverancier, niet los tot ze zijn opgelost, en houdt de aanvrager uit zichzelf op de hoogte.',
-					'Pakt problemen op waar niemand anders aan wil beginnen, dicht het gat waardoor ze ontstonden en moedigt collega’s aan hetzelfde te doen, zodat minder verzoeken tussen wal en schip vallen.'
+					'Pakt problemen op waar niemand anders aan wil beginnen, dicht het gat waardoor ze ontstonden en moedigt collega’s aan hetzelfde te doen, zodat minder aanvragen tussen wal en schip vallen.'
 				]
 			},
 			'continuous-improvement': {
@@ -62,8 +62,8 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				anchors: [
 					'Gebruikt maand na maand dezelfde noodoplossingen en wuift voorstellen voor verandering weg, ook als dezelfde fouten steeds terugkomen.',
 					'Noemt problemen in een proces als ernaar gevraagd wordt, maar stelt zelden een oplossing voor en doet weinig met wat klanten zeggen.',
-					'Ziet terugkerende problemen in de eigen werkvoorraad, stelt praktische oplossingen voor en probeert ze uit, en checkt of de klant er beter van wordt en niet alleen het tempo omhooggaat.',
-					'Zoekt met opmerkingen van klanten en cijfers uit de werkvoorraad de echte oorzaak van herhaalcontacten op en neemt die samen met andere teams weg.',
+					'Ziet terugkerende problemen in de eigen wachtrij, stelt praktische oplossingen voor en probeert ze uit, en checkt of de klant er beter van wordt en niet alleen het tempo omhooggaat.',
+					'Zoekt met opmerkingen van klanten en cijfers uit de wachtrij de echte oorzaak van herhaalcontacten op en neemt die samen met andere teams weg.',
 					'Trekt verbeteringen die over teams heen gaan, zoals een herziene checklist voor de maandafsluiting, gaat na wat het klanten oplevert en deelt de lessen breed.'
 				]
 			},
@@ -85,7 +85,7 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				anchors: [
 					'Reageert op gefrustreerde collega’s met beleidstaal of verwijten, en mist duidelijke signalen dat iemand gestrest of in de war is.',
 					'Erkent gevoelens als iemand ze hardop uitspreekt, maar houdt vast aan standaardzinnen en past de toon zelden aan de persoon aan.',
-					'Luistert eerst en antwoordt dan, ziet de druk achter een verzoek, zoals een salaris dat niet is uitbetaald, en past toon en aanpak daarop aan.',
+					'Luistert eerst en antwoordt dan, ziet de druk achter een aanvraag, zoals een salaris dat niet is uitbetaald, en past toon en aanpak daarop aan.',
 					'Merkt onuitgesproken zorgen of frustratie op, vraagt wat de situatie voor de ander betekent en doet praktisch iets om het te verlichten, ook als de regels geen ruimte laten.',
 					'Wordt opgezocht voor moeilijke gesprekken, helpt collega’s een situatie door de ogen van de klant te zien en brengt rust in gespannen overdrachten tussen teams.'
 				]
@@ -94,7 +94,7 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				label: 'Is klantgericht',
 				description: 'Begrijpt wat de interne klant wil bereiken en stemt de dienstverlening af op dat doel.',
 				anchors: [
-					'Houdt zich aan de letter van het verzoek of aan de streefwaarde voor de afhandeling, en sluit zaken af terwijl het echte probleem van de klant nog niet is opgelost.',
+					'Houdt zich aan de letter van de aanvraag of aan de streefwaarde voor de afhandeling, en sluit zaken af terwijl het echte probleem van de klant nog niet is opgelost.',
 					'Beantwoordt de vraag die gesteld is, maar checkt zelden waarvoor de klant het nodig heeft, zodat er vaak vervolgvragen komen.',
 					'Vraagt wat de interne klant wil bereiken, stemt het antwoord af op dat doel en checkt voor het afsluiten of de klant echt geholpen is.',
 					'Denkt vooruit over wat klanten straks nodig hebben, bijvoorbeeld door een ontbrekende kostenplaats te melden voordat een factuur wordt afgewezen, en legt de mogelijkheden uit in de taal van de klant.',
@@ -131,7 +131,7 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				anchors: [
 					'Stuurt onduidelijke berichten vol jargon via het verkeerde kanaal, laat aanvragers zonder nieuws zitten en sluit zaken af zonder de uitkomst uit te leggen.',
 					'Communiceert correct maar onvolledig, waardoor berichten vaak vervolgvragen oproepen, en geeft alleen een update als mensen erachteraan zitten.',
-					'Kiest het juiste kanaal en gewone woorden, zegt wat er gaat gebeuren en wanneer, en koppelt terug zodra het verzoek is afgehandeld.',
+					'Kiest het juiste kanaal en gewone woorden, zegt wat er gaat gebeuren en wanneer, en koppelt terug zodra de aanvraag is afgehandeld.',
 					'Stemt berichten af op de lezer, zoals bij het uitleggen van een salariscorrectie aan een ongeruste medewerker, en geeft een update voordat mensen erom hoeven te vragen.',
 					'Zet de standaard voor heldere communicatie, vertaalt ingewikkelde veranderingen naar berichten die iedereen begrijpt en helpt collega’s sjablonen en mededelingen te herschrijven.'
 				]
@@ -139,9 +139,9 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 			'documents-the-process': {
 				label: 'Maakt het proces zichtbaar',
 				description:
-					'Legt vast hoe het werk loopt, wie wat doet en waar elk verzoek staat, zodat anderen het kunnen volgen en overnemen.',
+					'Legt vast hoe het werk loopt, wie wat doet en waar elke aanvraag staat, zodat anderen het kunnen volgen en overnemen.',
 				anchors: [
-					'Houdt stappen in het hoofd of in eigen aantekeningen, zodat collega’s het werk niet kunnen overnemen en klanten niet kunnen zien waar hun verzoek staat.',
+					'Houdt stappen in het hoofd of in eigen aantekeningen, zodat collega’s het werk niet kunnen overnemen en klanten niet kunnen zien waar hun aanvraag staat.',
 					'Legt de basis vast als iemand eraan herinnert, maar de aantekeningen zijn onvolledig of verouderd, zodat wie het overneemt nog steeds vragen moet stellen.',
 					'Houdt notities bij zaken en werkinstructies actueel, zodat een collega een zaak kan overnemen en de klant de status kan zien.',
 					'Brengt de overdrachten tussen teams in kaart, zoals de stappen van het aanbod aan een nieuwe medewerker tot de eerste loonstrook, en maakt status en eigenaar zichtbaar voor iedereen die erbij betrokken is.',
@@ -199,13 +199,13 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 		behaviours: {
 			ownership: {
 				label: '主动担当',
-				description: '把请求跟进到底，包括落在其他团队的部分。',
+				description: '把申请跟进到底，包括落在其他团队的部分。',
 				anchors: [
-					'转交请求后不确认对方是否已接手；问题一涉及其他部门，就回一句“这不归我们团队管”。',
-					'只处理请求中自己负责的部分，到交接就停手，工单一直搁着，直到申请人来催。',
-					'每个请求都跟进到有结果，追踪搁在其他团队的事项，并告知申请人现在由谁处理。',
+					'转交申请后不确认对方是否已接手；问题一涉及其他部门，就回一句“这不归我们团队管”。',
+					'只处理申请中自己负责的部分，到交接就停手，工单一直搁着，直到申请人来催。',
+					'每项申请都跟进到有结果，追踪搁在其他团队的事项，并告知申请人现在由谁处理。',
 					'对棘手的跨团队问题（如受阻的供应商付款）一直跟到解决，并主动向申请人通报进展。',
-					'主动接手没人愿意管的问题，补上导致问题的漏洞，并带动同事也这样做，让在团队之间落空的请求越来越少。'
+					'主动接手没人愿意管的问题，补上导致问题的漏洞，并带动同事也这样做，让在团队之间落空的申请越来越少。'
 				]
 			},
 			'continuous-improvement': {
@@ -236,7 +236,7 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				anchors: [
 					'面对有情绪的同事，搬出制度条文或推卸责任，看不出对方明显的压力或困惑。',
 					'对方把感受明说出来时会表示理解，但照本宣科，很少根据对方调整语气。',
-					'先倾听再回答，体察请求背后的压力（如工资没有按时发放），并相应调整语气和处理方式。',
+					'先倾听再回答，体察申请背后的压力（如工资没有按时发放），并相应调整语气和处理方式。',
 					'能察觉对方没说出口的担忧或不满，询问这件事对对方有什么影响，并采取实际措施缓解，即使规定无法变通。',
 					'是大家遇到难谈的话题时首先会找的人，帮助同事站在客户的角度看问题，缓和团队之间紧张的交接。'
 				]
@@ -245,7 +245,7 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				label: '以客户为中心',
 				description: '理解内部客户想要达成什么，并围绕这个目标提供服务。',
 				anchors: [
-					'只按请求的字面要求或处理时效的目标值办事，客户的实际问题还没解决就关闭工单。',
+					'只按申请的字面要求或处理时效的目标值办事，客户的实际问题还没解决就关闭工单。',
 					'回答了客户问的问题，但很少了解客户要拿它做什么，因此客户常常还得再来问。',
 					'询问内部客户想要达成什么，围绕这个目标给出答复，确认需求已满足后再关闭工单。',
 					'预见客户下一步的需要，例如在发票被退回之前提醒缺少成本中心，并用客户听得懂的话解释可选方案。',
@@ -280,16 +280,16 @@ export const defaultFrameworkTranslations: Record<'nl' | 'zh-CN', FrameworkTrans
 				anchors: [
 					'通过不合适的渠道发送含糊或满是术语的消息，不向申请人通报进展，关闭工单时也不说明处理结果。',
 					'沟通内容准确但不完整，消息常常引来追问，只有别人来催才通报进展。',
-					'选用合适的渠道和平实的语言，说明下一步做什么、何时完成，请求办结后形成闭环。',
+					'选用合适的渠道和平实的语言，说明下一步做什么、何时完成，申请办结后形成闭环。',
 					'根据读者调整表达，例如向焦虑的员工解释工资更正，并在对方开口询问之前主动通报进展。',
 					'树立清晰沟通的标杆，把复杂的变化转化为人人都能看懂的信息，并帮助同事改写模板和通知。'
 				]
 			},
 			'documents-the-process': {
 				label: '让流程透明可见',
-				description: '记录工作如何流转、谁负责什么、每个请求进展到哪一步，让他人能跟进和接手。',
+				description: '记录工作如何流转、谁负责什么、每项申请进展到哪一步，让他人能跟进和接手。',
 				anchors: [
-					'步骤只记在脑子里或私人笔记里，同事无法代为处理，客户也看不到请求进展到哪一步。',
+					'步骤只记在脑子里或私人笔记里，同事无法代为处理，客户也看不到申请进展到哪一步。',
 					'经提醒才记录基本内容，但记录零散或过时，接手的人仍然要四处打听。',
 					'及时更新工单备注和操作指南，让同事能接手工单，客户也能看到处理状态。',
 					'梳理团队之间的交接环节，例如从向新员工发出录用通知到发放第一张工资条的各个步骤，让所有相关人员都能看到状态和负责人。',
