@@ -64,7 +64,7 @@ describe('the shipped framework and experience metrics', () => {
 		expect((await ownership('zh-CN')).name).not.toBe('Ownership');
 
 		const detail = await behaviourDetail(temp.db, 'behaviour-ownership', 'nl');
-		expect(detail?.versions[0]?.anchors[0]).toMatch(/^Geeft verzoeken door/);
+		expect(detail?.versions[0]?.anchors[0]).toMatch(/^Geeft aanvragen door/);
 
 		expect((await getMetric(temp.db, 'metric-case_net_score', 'nl'))?.name).toBe('Nettoscore van interne klanten');
 		expect((await getMetric(temp.db, 'metric-case_net_score', 'zh-CN'))?.unit).toBe('分');
