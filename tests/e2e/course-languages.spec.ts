@@ -115,6 +115,7 @@ test.describe('a learner in Dalian, who works in Chinese', () => {
 		const page = await (await freshContext(browser)).newPage();
 		await gotoReady(page, '/login');
 		await fillSignInForm(page, 'liwei.chen@northwind.example', DEMO_PASSWORD);
+		await page.waitForURL((url) => url.pathname === '/');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
 		for (const lesson of lessons) {

@@ -42,6 +42,8 @@ function databaseTexts(databasePath: string): Set<string> {
 				for (const value of row) {
 					if (typeof value !== 'string' || value.length < 2 || /^[a-z0-9_.:/-]+$/.test(value)) continue;
 					texts.add(normalise(value));
+					// A page may quote a text, or end a sentence around it.
+					texts.add(bareOf(value));
 				}
 			}
 		}
@@ -62,6 +64,16 @@ function normalise(text: string): string {
 		.trim();
 }
 
+/** A text without the punctuation, symbols and digits around it. */
+function bareOf(text: string): string {
+	return normalise(text).replace(/^[\s\p{P}\p{S}\p{N}]+|[\s\p{P}\p{S}\p{N}]+$/gu, '');
+}
+
+/** Text as the content corpus holds it: Markdown's marks and brackets as spaces. */
+function asContent(text: string): string {
+	return normalise(text.replace(/[*_`#>[\]()]/g, ' '));
+}
+
 /** All course content, Markdown and JSON, as one text to find a lesson's sentence in. */
 const contentCorpus = (() => {
 	const texts: string[] = [];
@@ -73,7 +85,7 @@ const contentCorpus = (() => {
 		}
 	};
 	walk(join(root, 'content'));
-	return normalise(texts.join('\n').replace(/[*_`#>[\]()]/g, ' '));
+	return asContent(texts.join('\n'));
 })();
 
 /** Month and weekday names, day periods and relative-time words, as Intl writes them in each language. */
@@ -83,6 +95,13 @@ const intlWords = (() => {
 		for (const word of text.split(/[^\p{L}]+/u)) if (word) words.add(word.toLowerCase());
 	};
 	for (const locale of ['en-GB', 'nl-NL', 'zh-CN']) {
+		for (let day = 0; day < 7; day++) {
+			const date = new Date(Date.UTC(2026, 10, 1 + day));
+			for (const option of ['long', 'short'] as const)
+				add(new Intl.DateTimeFormat(locale, { weekday: option }).format(date));
+		}
+		for (const type of ['conjunction', 'disjunction'] as const)
+			add(new Intl.ListFormat(locale, { type }).format(['x', 'y', 'z']).replace(/[xyz]/g, ' '));
 		for (let month = 0; month < 12; month++) {
 			const date = new Date(Date.UTC(2026, month, 1 + month));
 			for (const option of ['long', 'short'] as const) {
@@ -105,12 +124,21 @@ function untranslated(text: string, data: ReadonlySet<string>): string | null {
 	// Messages may hold messages (a placeholder worded by another): take the innermost first.
 	const fenced = new RegExp(`${OPEN}[^${OPEN}${CLOSE}]*${CLOSE}`, 'g');
 	for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(fenced, '\n')];
-	for (const piece of rest.split(/·|•|\||—| - |\n/)) {
-		const bare = piece.replace(/^[\s\p{P}\p{S}\p{N}]+|[\s\p{P}\p{S}\p{N}]+$/gu, '');
+	for (const piece of rest.split(/·|•|\||—| - | \+ |\n/)) {
+		const bare = bareOf(piece);
 		if (!/\p{L}.*\p{L}|\p{Script=Han}/u.test(bare)) continue;
 		if (data.has(bare) || data.has(normalise(piece))) continue;
+		// Part of a message whose markup split it into several text nodes: every letter transformed,
+		// bar the data a placeholder put in it.
+		const unaccented = normalise(
+			bare.replace(/\S*[^\x00-\x7F]\S*/gu, (word) => (/[A-Za-z]|\p{Script=Han}/u.test(word) ? word : ' '))
+		);
+		if (!/\p{L}/u.test(unaccented) || data.has(bareOf(unaccented))) continue;
 		if (bare.split(/[^\p{L}]+/u).every((word) => !word || intlWords.has(word.toLowerCase()))) continue;
-		if (contentCorpus.includes(bare)) continue;
+		if (contentCorpus.includes(asContent(bare))) continue;
+		if (bare.split(/[()]/).every((part) => !/\p{L}/u.test(part) || contentCorpus.includes(asContent(part)))) continue;
+		// Time zones by their IANA names, as the time zone chooser lists them.
+		if (/^(?:[A-Z][A-Za-z_-]+\/)+[A-Za-z_+-]+$|^UTC$/.test(bare)) continue;
 		if (['Ripple', 'English', 'Nederlands', '简体中文'].includes(bare)) continue;
 		return piece.trim();
 	}
@@ -123,7 +151,8 @@ async function textsOf(page: Page): Promise<string[]> {
 		const texts = [document.title];
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			if (node.parentElement?.closest('script, style, noscript, template')) continue;
+			// Code is written as the machine reads it: CSV columns, keys, codes, the demo password.
+			if (node.parentElement?.closest('script, style, noscript, template, code, kbd, samp')) continue;
 			if (node.textContent?.trim()) texts.push(node.textContent);
 		}
 		for (const element of document.querySelectorAll(
@@ -183,6 +212,8 @@ for (const route of tree) {
 		// Everyone who may see the page, and one persona it refuses (its error page is read too).
 		const allowed = personas.filter((p) => rule.page![p] === 'ok');
 		const refused = personas.find((p) => rule.page![p] === 'forbidden' || rule.page![p] === 'hidden');
+		// What the address holds (a code to check, say) is the visitor's input: data too.
+		const data = new Set([...pseudo.data, ...url.split(/[/?&=]/).filter(Boolean)]);
 		const found: string[] = [];
 		for (const persona of refused ? [...allowed, refused] : allowed) {
 			const context = await contextFor(persona, pseudo.origin, browser);
@@ -190,7 +221,7 @@ for (const route of tree) {
 				const page = await context.newPage();
 				await page.goto(url);
 				for (const text of await textsOf(page)) {
-					const left = untranslated(text, pseudo.data);
+					const left = untranslated(text, data);
 					if (left) found.push(`as ${personaLabels[persona]}: “${left}”`);
 				}
 			} finally {

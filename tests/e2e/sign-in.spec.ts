@@ -18,10 +18,11 @@ test.describe('signing in and out through the form', () => {
 			await fillSignInForm(page, `${role}@ripple.test`, DEMO_PASSWORD);
 
 			await expect(page).toHaveURL('/');
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${demoNames[role]}`);
-
 			// In the person's own language: the demo leader's is Dutch.
 			const t = (key: string) => text(demoLocales[role], key);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				t('shell_home_greeting').replace('{name}', demoNames[role])
+			);
 			await expect(page.locator('html')).toHaveAttribute('lang', demoLocales[role]);
 			const nav = page.getByRole('navigation', { name: t('nav_main') });
 			await expect(nav.getByRole('link', { name: t('nav_home'), exact: true })).toBeVisible();
