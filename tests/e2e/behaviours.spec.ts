@@ -77,6 +77,48 @@ test.describe('admin', () => {
 		await expect(options(page)).toHaveCount(1);
 	});
 
+	test('writes a behaviour in Dutch beside the English, and each reader gets their language', async ({
+		page,
+		browser
+	}) => {
+		const label = `Answers the same day ${unique()}`;
+		const dutch = `Antwoordt dezelfde dag ${unique()}`;
+		await gotoReady(page, '/admin/behaviours/new');
+		await page.getByLabel('Name').fill(label);
+		await page.getByLabel('Value').selectOption({ label: 'Reliability' });
+		for (const level of [1, 2, 3, 4, 5])
+			await page.getByLabel(`Level ${level}`, { exact: true }).fill(`What level ${level} of answering looks like.`);
+		await page.getByRole('button', { name: 'Add behaviour' }).click();
+		await expect(page.getByRole('status')).toContainText('Behaviour added.');
+
+		const languages = page.getByRole('navigation', { name: 'Language of the texts' });
+		await expect(languages.getByRole('listitem').filter({ hasText: 'Nederlands' })).toContainText('not written yet');
+		await languages.getByRole('link', { name: 'Nederlands' }).click();
+		await expect(page.getByText('Not written in Dutch yet.')).toBeVisible();
+		await expect(page.getByLabel('Name')).toHaveValue('');
+		await page.getByLabel('Name').fill(dutch);
+		for (const level of [1, 2, 3, 4, 5])
+			await page.getByLabel(`Level ${level}`, { exact: true }).fill(`Zo ziet niveau ${level} van antwoorden eruit.`);
+		await page.getByRole('button', { name: 'Save behaviour' }).click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await expect(page.getByLabel('Name')).toHaveValue(dutch);
+		await expect(page.getByText('Not written in Dutch yet.')).toHaveCount(0);
+
+		// The overview in each language: Dutch where written, else what Chinese readers get now.
+		await gotoReady(page, '/admin/behaviours?language=nl');
+		await expect(page.getByRole('link', { name: dutch })).toBeVisible();
+		await gotoReady(page, '/admin/behaviours?language=zh-CN');
+		const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: label }) });
+		await expect(row).toContainText('简体中文: not written yet');
+
+		// Hannah works in Dutch: the recognition picker names the behaviour in Dutch.
+		const hannah = await (await browser.newContext({ storageState: storageStateFor('leader') })).newPage();
+		await gotoReady(hannah, '/connect/recognition');
+		await expect(hannah.locator('option', { hasText: dutch })).toHaveCount(1);
+		await expect(hannah.locator('option', { hasText: label })).toHaveCount(0);
+		await expectNoAxeViolations(page);
+	});
+
 	test('needs all five anchors', async ({ page }) => {
 		await gotoReady(page, '/admin/behaviours/new');
 		await page.getByLabel('Name').fill(`Half a scale ${unique()}`);

@@ -18,7 +18,10 @@ describe('calendar days', () => {
 	});
 
 	it('gives the field’s own message for a non-day and a plain one for a day out of range', () => {
-		const due = calendarDay('Choose a due date');
+		const due = calendarDay(
+			() => 'Choose a due date',
+			() => 'Choose a date between 2000 and 2099'
+		);
 		expect(due.safeParse('2026-12-15')).toMatchObject({ success: true, data: '2026-12-15' });
 		expect(due.safeParse('2026-02-30').error?.issues[0]?.message).toBe('Choose a due date');
 		expect(due.safeParse('9999-12-31').error?.issues[0]?.message).toBe('Choose a date between 2000 and 2099');

@@ -16,11 +16,15 @@ export function isCalendarDate(value: string): boolean {
 export const EARLIEST_DAY = '2000-01-01';
 export const LATEST_DAY = '2099-12-31';
 
-/** A form field holding a real day between EARLIEST_DAY and LATEST_DAY; `message` says what to choose. */
-export function calendarDay(message: string) {
+/**
+ * A form field holding a real day between EARLIEST_DAY and LATEST_DAY. Its messages are functions,
+ * worded when a form is checked, in that request's language: `required` says what to choose,
+ * `outOfRange` that the day is too early or too late.
+ */
+export function calendarDay(required: () => string, outOfRange: () => string) {
 	return z
 		.string()
 		.trim()
-		.refine(isCalendarDate, message)
-		.refine((v) => !isCalendarDate(v) || (v >= EARLIEST_DAY && v <= LATEST_DAY), 'Choose a date between 2000 and 2099');
+		.refine(isCalendarDate, { error: required })
+		.refine((v) => !isCalendarDate(v) || (v >= EARLIEST_DAY && v <= LATEST_DAY), { error: outOfRange });
 }

@@ -1,18 +1,9 @@
-import { z } from 'zod';
 import { m } from '../../paraglide/messages.js';
-import { EARLIEST_DAY, LATEST_DAY, isCalendarDate } from '../../schemas/dates';
+import { EARLIEST_DAY, LATEST_DAY, calendarDay } from '../../schemas/dates';
 
-/**
- * A form field holding a real day, as `calendarDay` (src/lib/schemas/dates.ts) checks it, with its
- * messages worded when a form is read, in that request's language. Connect's forms use this until
- * `calendarDay` itself takes a message function.
- */
+/** A form field holding a real day, as Connect's forms ask for one; `error` says what to choose. */
 export function dayField(error: () => string) {
-	return z
-		.string()
-		.trim()
-		.refine(isCalendarDate, { error })
-		.refine((v) => !isCalendarDate(v) || (v >= EARLIEST_DAY && v <= LATEST_DAY), {
-			error: () => m.connect_date_out_of_range({ first: EARLIEST_DAY.slice(0, 4), last: LATEST_DAY.slice(0, 4) })
-		});
+	return calendarDay(error, () =>
+		m.connect_date_out_of_range({ first: EARLIEST_DAY.slice(0, 4), last: LATEST_DAY.slice(0, 4) })
+	);
 }

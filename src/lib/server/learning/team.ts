@@ -21,7 +21,7 @@ import {
 } from './queries';
 import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
-import { EARLIEST_DAY, isCalendarDate, LATEST_DAY } from '../../schemas/dates';
+import { calendarDay } from '../../schemas/dates';
 import { m } from '../../paraglide/messages';
 
 /** A team's active members, by name. */
@@ -135,14 +135,10 @@ export async function unitRollup(database: Db, scope: Scope, now: Date) {
 	});
 }
 
-// As calendarDay in schemas/dates, with messages read in the person's language when checked.
-const dueDay = z
-	.string()
-	.trim()
-	.refine(isCalendarDate, { error: () => m.learn_assign_due_required() })
-	.refine((v) => !isCalendarDate(v) || (v >= EARLIEST_DAY && v <= LATEST_DAY), {
-		error: () => m.learn_assign_due_out_of_range()
-	});
+const dueDay = calendarDay(
+	() => m.learn_assign_due_required(),
+	() => m.learn_assign_due_out_of_range()
+);
 
 export const assignmentSchema = z.object({
 	item: z.string().regex(/^(module|path):[a-z0-9-]+$/, { error: () => m.learn_assign_item_required() }),
