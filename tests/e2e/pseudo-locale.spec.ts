@@ -124,7 +124,8 @@ function untranslated(text: string, data: ReadonlySet<string>): string | null {
 	// Messages may hold messages (a placeholder worded by another): take the innermost first.
 	const fenced = new RegExp(`${OPEN}[^${OPEN}${CLOSE}]*${CLOSE}`, 'g');
 	for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(fenced, '\n')];
-	for (const piece of rest.split(/·|•|\||—| - | \+ |\n/)) {
+	// Lists of data (names, module titles) are joined by Intl's separators and words.
+	for (const piece of rest.split(/·|•|\||—| - | \+ |\n|, | and | en | or | of |: |、|，|：|和|或/)) {
 		const bare = bareOf(piece);
 		if (!/\p{L}.*\p{L}|\p{Script=Han}/u.test(bare)) continue;
 		if (data.has(bare) || data.has(normalise(piece))) continue;

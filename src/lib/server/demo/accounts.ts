@@ -17,7 +17,6 @@ export interface DemoAccount {
 	email: string;
 	role: Role;
 	name: string;
-	description: string;
 }
 
 /** One account per role, listed on the sign-in page so a visitor can try each point of view. */
@@ -25,26 +24,22 @@ export const demoAccounts: readonly DemoAccount[] = [
 	{
 		email: 'staff@ripple.test',
 		role: 'staff',
-		name: 'Priya Raman',
-		description: 'Staff: Priya Raman, Accounts Payable Specialist in a back-office team'
+		name: 'Priya Raman'
 	},
 	{
 		email: 'manager@ripple.test',
 		role: 'manager',
-		name: 'Tomasz Nowak',
-		description: 'Manager: Tomasz Nowak, manages the Accounts Payable team'
+		name: 'Tomasz Nowak'
 	},
 	{
 		email: 'leader@ripple.test',
 		role: 'leader',
-		name: 'Hannah de Vries',
-		description: 'Leader: Hannah de Vries, leads the Finance Shared Services department'
+		name: 'Hannah de Vries'
 	},
 	{
 		email: 'admin@ripple.test',
 		role: 'admin',
-		name: 'Amara Nwosu',
-		description: 'Admin: Amara Nwosu, Learning & Service Excellence Lead, runs Ripple'
+		name: 'Amara Nwosu'
 	}
 ];
 
