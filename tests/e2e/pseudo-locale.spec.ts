@@ -124,26 +124,34 @@ function untranslated(text: string, data: ReadonlySet<string>): string | null {
 	// Messages may hold messages (a placeholder worded by another): take the innermost first.
 	const fenced = new RegExp(`${OPEN}[^${OPEN}${CLOSE}]*${CLOSE}`, 'g');
 	for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(fenced, '\n')];
-	// Lists of data (names, module titles) are joined by Intl's separators and words.
-	for (const piece of rest.split(/·|•|\||—| - | \+ |\n|, | and | en | or | of |: |、|，|：|和|或/)) {
-		const bare = bareOf(piece);
-		if (!/\p{L}.*\p{L}|\p{Script=Han}/u.test(bare)) continue;
-		if (data.has(bare) || data.has(normalise(piece))) continue;
-		// Part of a message whose markup split it into several text nodes: every letter transformed,
-		// bar the data a placeholder put in it.
-		const unaccented = normalise(
-			bare.replace(/\S*[^\x00-\x7F]\S*/gu, (word) => (/[A-Za-z]|\p{Script=Han}/u.test(word) ? word : ' '))
-		);
-		if (!/\p{L}/u.test(unaccented) || data.has(bareOf(unaccented))) continue;
-		if (bare.split(/[^\p{L}]+/u).every((word) => !word || intlWords.has(word.toLowerCase()))) continue;
-		if (contentCorpus.includes(asContent(bare))) continue;
-		if (bare.split(/[()]/).every((part) => !/\p{L}/u.test(part) || contentCorpus.includes(asContent(part)))) continue;
-		// Time zones by their IANA names, as the time zone chooser lists them.
-		if (/^(?:[A-Z][A-Za-z_-]+\/)+[A-Za-z_+-]+$|^UTC$/.test(bare)) continue;
-		if (['Ripple', 'English', 'Nederlands', '简体中文'].includes(bare)) continue;
+	for (const piece of rest.split(/·|•|\||—| - | \+ |\n/)) {
+		if (isAccounted(piece, data)) continue;
+		// A list of data (names, module titles) joined by Intl's separators and words, or a name and
+		// what it is of, in one text: each part on its own.
+		const parts = piece.split(/, | and | en | or | of |: |、|，|：|和|或/);
+		if (parts.length > 1 && parts.every((part) => isAccounted(part, data))) continue;
 		return piece.trim();
 	}
 	return null;
+}
+
+/** Whether a piece of text is data, a transformed message, Intl's words, course content or a name Ripple keeps. */
+function isAccounted(piece: string, data: ReadonlySet<string>): boolean {
+	const bare = bareOf(piece);
+	if (!/\p{L}.*\p{L}|\p{Script=Han}/u.test(bare)) return true;
+	if (data.has(bare) || data.has(normalise(piece))) return true;
+	// Part of a message whose markup split it into several text nodes: every letter transformed,
+	// bar the data a placeholder put in it.
+	const unaccented = normalise(
+		bare.replace(/\S*[^\x00-\x7F]\S*/gu, (word) => (/[A-Za-z]|\p{Script=Han}/u.test(word) ? word : ' '))
+	);
+	if (!/\p{L}/u.test(unaccented) || data.has(bareOf(unaccented))) return true;
+	if (bare.split(/[^\p{L}]+/u).every((word) => !word || intlWords.has(word.toLowerCase()))) return true;
+	if (contentCorpus.includes(asContent(bare))) return true;
+	if (bare.split(/[()]/).every((part) => !/\p{L}/u.test(part) || contentCorpus.includes(asContent(part)))) return true;
+	// Time zones by their IANA names, as the time zone chooser lists them.
+	if (/^(?:[A-Z][A-Za-z_-]+\/)+[A-Za-z_+-]+$|^UTC$/.test(bare)) return true;
+	return ['Ripple', 'English', 'Nederlands', '简体中文'].includes(bare);
 }
 
 /** The texts of a page a person reads or hears: text nodes, the title, labels and hints in attributes. */
