@@ -143,7 +143,7 @@ function isAccounted(piece: string, data: ReadonlySet<string>): boolean {
 	// Part of a message whose markup split it into several text nodes: every letter transformed,
 	// bar the data a placeholder put in it.
 	const unaccented = normalise(
-		bare.replace(/\S*[^\x00-\x7F]\S*/gu, (word) => (/[A-Za-z]|\p{Script=Han}/u.test(word) ? word : ' '))
+		bare.replace(/\S*[^\p{ASCII}]\S*/gu, (word) => (/[A-Za-z]|\p{Script=Han}/u.test(word) ? word : ' '))
 	);
 	if (!/\p{L}/u.test(unaccented) || data.has(bareOf(unaccented))) return true;
 	if (bare.split(/[^\p{L}]+/u).every((word) => !word || intlWords.has(word.toLowerCase()))) return true;
