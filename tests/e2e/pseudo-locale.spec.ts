@@ -147,10 +147,10 @@ function isAccounted(piece: string, data: ReadonlySet<string>): boolean {
 	);
 	if (!/\p{L}/u.test(unaccented) || data.has(bareOf(unaccented))) return true;
 	if (bare.split(/[^\p{L}]+/u).every((word) => !word || intlWords.has(word.toLowerCase()))) return true;
+	// Time zones by their IANA names, as the time zone chooser lists them, and addresses.
+	if (/^(?:[A-Z][A-Za-z_-]+\/)+[A-Za-z_+-]+$|^UTC$/.test(bare) || /^https?:\/\/\S+$/.test(piece.trim())) return true;
 	if (contentCorpus.includes(asContent(bare))) return true;
 	if (bare.split(/[()]/).every((part) => !/\p{L}/u.test(part) || contentCorpus.includes(asContent(part)))) return true;
-	// Time zones by their IANA names, as the time zone chooser lists them.
-	if (/^(?:[A-Z][A-Za-z_-]+\/)+[A-Za-z_+-]+$|^UTC$/.test(bare)) return true;
 	return ['Ripple', 'English', 'Nederlands', '简体中文'].includes(bare);
 }
 
