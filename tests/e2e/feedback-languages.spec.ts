@@ -72,6 +72,13 @@ test('a requester’s browser in Dutch or Chinese gets the case feedback form in
 		await expectFormIn(page, locale, reference);
 		await expect(page.getByLabel(text(locale, 'language_label'))).toHaveValue(locale);
 		if (locale !== 'en') await expectNoAxeViolations(page);
+
+		// A link that does not exist is explained in the same language.
+		const unknown = await page.goto('/feedback/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+		expect(unknown?.status()).toBe(404);
+		await expect(page.locator('html')).toHaveAttribute('lang', locale);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(locale, 'measure_public_error_not_found'));
+		await expect(page.getByRole('alert')).toHaveText(text(locale, 'measure_link_unknown'));
 		await page.context().close();
 	}
 });
@@ -129,6 +136,12 @@ test('a requester answers in Dutch, and the team reads the answer in English', a
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('nl', 'measure_thanks_title'));
 	await expect(page.getByRole('status')).toHaveText(fill(text('nl', 'measure_thanks_reached'), { team: TEAM }));
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
+	// The same link again: one answer per case, and the requester is told so in Dutch.
+	const again = await page.goto(url);
+	expect(again?.status()).toBe(409);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('nl', 'measure_public_error_answered'));
+	await expect(page.getByRole('status')).toHaveText(text('nl', 'measure_link_answered'));
 	await page.context().close();
 
 	// The manager reads it in English: the reasons are the team's words, the comment the requester's.
