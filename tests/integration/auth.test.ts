@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit/log';
 import { acceptInvite } from '../../src/lib/server/auth/accept-invite';
 import { changePassword } from '../../src/lib/server/auth/change-password';
 import { issueInvite, lookupInvite } from '../../src/lib/server/auth/invites';
@@ -10,6 +11,7 @@ import { signIn } from '../../src/lib/server/auth/sign-in';
 import { checkThrottle, recordFailure, throttleKeys } from '../../src/lib/server/auth/throttle';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 import { word } from '../../src/lib/server/service-result';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 import type { Db } from '../../src/lib/server/db';
 import { setPersonActive } from '../../src/lib/server/people/service';
 import {
@@ -237,6 +239,36 @@ describe('signIn', () => {
 			later(MINUTE)
 		);
 		expect(fromElsewhere.ok).toBe(true);
+	});
+
+	it('records its entries in English, and words them in each reader’s language', async () => {
+		// Later than any other entry of this file, so these two are the latest of their kind.
+		const at = later(365 * DAY);
+		await signIn(db, { email: 'pat@example.com', password: PASSWORD, ip: IP }, at);
+		await signIn(db, { email: 'pat@example.com', password: 'not the password', ip: IP }, at);
+		const latest = async (action: 'auth.sign_in' | 'auth.sign_in_failed') =>
+			(await listAuditEvents(db, { action, objectId: 'pat', limit: 1, offset: 0 })).rows[0]?.summary;
+		const stored = await db
+			.selectFrom('audit_events')
+			.select('summary')
+			.where('object_id', '=', 'pat')
+			.where('at', '=', at.toISOString())
+			.orderBy('summary')
+			.execute();
+		expect(stored.map((r) => r.summary)).toEqual(['Failed sign-in for pat@example.com', 'Pat Password signed in']);
+		expect(await latest('auth.sign_in')).toBe('Pat Password signed in');
+
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect(await latest('auth.sign_in')).toBe('Pat Password is ingelogd');
+			expect(await latest('auth.sign_in_failed')).toBe('Mislukte inlogpoging met pat@example.com');
+			overwriteGetLocale(() => 'zh-CN');
+			expect(await latest('auth.sign_in')).toBe('Pat Password登录成功');
+			expect(await latest('auth.sign_in_failed')).toBe('pat@example.com登录失败');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 });
 
