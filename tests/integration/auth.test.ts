@@ -327,6 +327,16 @@ describe('admins ending sessions', () => {
 		expect(await validateSessionToken(db, kept.token, later(2 * MINUTE))).not.toBeNull();
 		expect(await sessionsOf('admin')).toEqual([someoneElse.session.id]);
 		expect((await auditActions()).at(-1)).toBe('session.ended');
+		const latest = async () =>
+			(await listAuditEvents(db, { action: 'session.ended', objectId: 'kim', limit: 1, offset: 0 })).rows[0]?.summary;
+		expect(await latest()).toBe('Ended a session of Kim Kiosk');
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect(await latest()).toBe('Een inlogsessie van Kim Kiosk beëindigd');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 
 	it('does not end a session of someone else through this person’s page, and says so', async () => {
@@ -349,6 +359,19 @@ describe('admins ending sessions', () => {
 		});
 		expect(await sessionsOf('admin')).toEqual([current.session.id]);
 		for (const gone of [a, b]) expect(await validateSessionToken(db, gone.token, later(2 * MINUTE))).toBeNull();
+		const [ended] = (await listAuditEvents(db, { action: 'session.ended', objectId: 'admin', limit: 1, offset: 0 }))
+			.rows;
+		expect(ended?.summary).toBe('Ended all 2 sessions of Ada Admin');
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'zh-CN');
+			expect(
+				(await listAuditEvents(db, { action: 'session.ended', objectId: 'admin', limit: 1, offset: 0 })).rows[0]
+					?.summary
+			).toBe('结束了Ada Admin的全部2个登录会话');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 });
 
