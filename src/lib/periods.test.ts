@@ -4,6 +4,7 @@ import {
 	monthOfWeek,
 	periodKind,
 	periodLabel,
+	periodWording,
 	periodOf,
 	periodRange,
 	periodsEndingWith,
@@ -63,6 +64,14 @@ describe('periods', () => {
 		expect(periodLabel('2026-11', { locale: 'zh-CN' })).toBe('2026年11月');
 		expect(periodLabel('2026-W47', { locale: 'zh-CN' })).toBe('2026年第47周');
 		expect(periodLabel('2026-Q4', { locale: 'zh-CN' })).toBe('2026年第4季度');
+	});
+
+	it('keeps a period’s label as a message and its inputs, for text worded later', () => {
+		expect(periodWording('2026-11')).toEqual({ code: 'measure_period_month', params: { month: 11, year: '2026' } });
+		expect(periodWording('2026-W07')).toEqual({ code: 'measure_period_week', params: { week: 7, year: '2026' } });
+		expect(periodWording('2026-Q4')).toEqual({ code: 'measure_period_quarter', params: { quarter: 4, year: '2026' } });
+		expect(periodWording('2026-13')).toBeNull();
+		expect(periodLabel('2026-13')).toBe('2026-13');
 	});
 
 	it('shortens months on a chart axis, with the year where it changes', () => {

@@ -145,25 +145,49 @@ function weeksOfMonthNow(month: string): string[] {
 	return weeks;
 }
 
+/** A period's label as its message and inputs, for text that is worded later, for each reader. */
+export type PeriodWording =
+	| { code: 'measure_period_month'; params: { month: number; year: string } }
+	| { code: 'measure_period_week'; params: { week: number; year: string } }
+	| { code: 'measure_period_quarter'; params: { quarter: number; year: string } };
+
 /**
- * A period as people read it, in the current language ("Nov 2026", "Week 47, 2026", "Q4 2026"),
- * or in the one given (records kept in English, such as the audit log).
+ * The message that labels a period and its inputs (the audit log keeps them, so that each reader
+ * sees "Q4 2026" in their own language), or null when the key is not a period.
  */
-export function periodLabel(key: string, options: { locale?: Locale } = {}): string {
+export function periodWording(key: string): PeriodWording | null {
 	const kind = periodKind(key);
 	if (kind === 'month') {
 		const [year, month] = parts(MONTH, key);
-		return m.measure_period_month({ month, year: String(year) }, options);
+		return { code: 'measure_period_month', params: { month, year: String(year) } };
 	}
 	if (kind === 'week') {
 		const [year, week] = parts(WEEK, key);
-		return m.measure_period_week({ week, year: String(year) }, options);
+		return { code: 'measure_period_week', params: { week, year: String(year) } };
 	}
 	if (kind === 'quarter') {
 		const [year, quarter] = parts(QUARTER, key);
-		return m.measure_period_quarter({ quarter, year: String(year) }, options);
+		return { code: 'measure_period_quarter', params: { quarter, year: String(year) } };
 	}
-	return key;
+	return null;
+}
+
+/**
+ * A period as people read it, in the current language ("Nov 2026", "Week 47, 2026", "Q4 2026"),
+ * or in the one given.
+ */
+export function periodLabel(key: string, options: { locale?: Locale } = {}): string {
+	const wording = periodWording(key);
+	switch (wording?.code) {
+		case 'measure_period_month':
+			return m.measure_period_month(wording.params, options);
+		case 'measure_period_week':
+			return m.measure_period_week(wording.params, options);
+		case 'measure_period_quarter':
+			return m.measure_period_quarter(wording.params, options);
+		default:
+			return key;
+	}
 }
 
 /**

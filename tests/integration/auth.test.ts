@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit/log';
 import { acceptInvite } from '../../src/lib/server/auth/accept-invite';
 import { changePassword } from '../../src/lib/server/auth/change-password';
 import { issueInvite, lookupInvite } from '../../src/lib/server/auth/invites';
@@ -10,6 +11,7 @@ import { signIn } from '../../src/lib/server/auth/sign-in';
 import { checkThrottle, recordFailure, throttleKeys } from '../../src/lib/server/auth/throttle';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 import { word } from '../../src/lib/server/service-result';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 import type { Db } from '../../src/lib/server/db';
 import { setPersonActive } from '../../src/lib/server/people/service';
 import {
@@ -238,6 +240,36 @@ describe('signIn', () => {
 		);
 		expect(fromElsewhere.ok).toBe(true);
 	});
+
+	it('records its entries in English, and words them in each reader’s language', async () => {
+		// Later than any other entry of this file, so these two are the latest of their kind.
+		const at = later(365 * DAY);
+		await signIn(db, { email: 'pat@example.com', password: PASSWORD, ip: IP }, at);
+		await signIn(db, { email: 'pat@example.com', password: 'not the password', ip: IP }, at);
+		const latest = async (action: 'auth.sign_in' | 'auth.sign_in_failed') =>
+			(await listAuditEvents(db, { action, objectId: 'pat', limit: 1, offset: 0 })).rows[0]?.summary;
+		const stored = await db
+			.selectFrom('audit_events')
+			.select('summary')
+			.where('object_id', '=', 'pat')
+			.where('at', '=', at.toISOString())
+			.orderBy('summary')
+			.execute();
+		expect(stored.map((r) => r.summary)).toEqual(['Failed sign-in for pat@example.com', 'Pat Password signed in']);
+		expect(await latest('auth.sign_in')).toBe('Pat Password signed in');
+
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect(await latest('auth.sign_in')).toBe('Pat Password is ingelogd');
+			expect(await latest('auth.sign_in_failed')).toBe('Mislukte inlogpoging met pat@example.com');
+			overwriteGetLocale(() => 'zh-CN');
+			expect(await latest('auth.sign_in')).toBe('Pat Password登录成功');
+			expect(await latest('auth.sign_in_failed')).toBe('pat@example.com登录失败');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
+	});
 });
 
 describe('deactivation', () => {
@@ -295,6 +327,16 @@ describe('admins ending sessions', () => {
 		expect(await validateSessionToken(db, kept.token, later(2 * MINUTE))).not.toBeNull();
 		expect(await sessionsOf('admin')).toEqual([someoneElse.session.id]);
 		expect((await auditActions()).at(-1)).toBe('session.ended');
+		const latest = async () =>
+			(await listAuditEvents(db, { action: 'session.ended', objectId: 'kim', limit: 1, offset: 0 })).rows[0]?.summary;
+		expect(await latest()).toBe('Ended a session of Kim Kiosk');
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect(await latest()).toBe('Een inlogsessie van Kim Kiosk beëindigd');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 
 	it('does not end a session of someone else through this person’s page, and says so', async () => {
@@ -317,6 +359,19 @@ describe('admins ending sessions', () => {
 		});
 		expect(await sessionsOf('admin')).toEqual([current.session.id]);
 		for (const gone of [a, b]) expect(await validateSessionToken(db, gone.token, later(2 * MINUTE))).toBeNull();
+		const [ended] = (await listAuditEvents(db, { action: 'session.ended', objectId: 'admin', limit: 1, offset: 0 }))
+			.rows;
+		expect(ended?.summary).toBe('Ended all 2 sessions of Ada Admin');
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'zh-CN');
+			expect(
+				(await listAuditEvents(db, { action: 'session.ended', objectId: 'admin', limit: 1, offset: 0 })).rows[0]
+					?.summary
+			).toBe('结束了Ada Admin的全部2个登录会话');
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 });
 

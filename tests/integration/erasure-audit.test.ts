@@ -25,23 +25,23 @@ const entries: Record<string, AuditEntry> = {
 		action: 'auth.sign_in',
 		objectType: 'person',
 		objectId: deVries.id,
-		summary: 'Hannah de Vries signed in'
+		summary: { code: 'auth_audit_signed_in', params: { name: deVries.name } }
 	},
 	deVriesFailed: {
 		actorId: null,
 		action: 'auth.sign_in_failed',
 		objectType: 'person',
 		objectId: deVries.id,
-		summary: 'Failed sign-in for manager@ripple.test',
-		details: { email: 'manager@ripple.test', known: true }
+		summary: { code: 'auth_audit_sign_in_failed', params: { email: deVries.email } },
+		details: { email: deVries.email, known: true }
 	},
 	deVriesThrottled: {
 		actorId: null,
 		action: 'auth.sign_in_throttled',
 		objectType: 'session',
 		objectId: null,
-		summary: 'Sign-in blocked by throttling for manager@ripple.test',
-		details: { email: 'manager@ripple.test', retryAfterSeconds: 60 }
+		summary: { code: 'auth_audit_sign_in_throttled', params: { email: deVries.email } },
+		details: { email: deVries.email, retryAfterSeconds: 60 }
 	},
 	// Both of them: Hannah acted on Hannah de Vries.
 	hannahDeactivatedDeVries: {
@@ -83,14 +83,14 @@ const entries: Record<string, AuditEntry> = {
 		action: 'auth.sign_in',
 		objectType: 'person',
 		objectId: hannah.id,
-		summary: 'Hannah signed in'
+		summary: { code: 'auth_audit_signed_in', params: { name: hannah.name } }
 	},
 	hannahThrottled: {
 		actorId: null,
 		action: 'auth.sign_in_throttled',
 		objectType: 'session',
 		objectId: null,
-		summary: 'Sign-in blocked by throttling for ager@ripple.test',
+		summary: { code: 'auth_audit_sign_in_throttled', params: { email: hannah.email } },
 		details: { email: hannah.email, retryAfterSeconds: 60 }
 	},
 	import: {
@@ -160,10 +160,18 @@ describe('erasing a person whose name and email are inside someone else’s', ()
 		expect(after.get('deVriesGotManager')).toEqual(before.get('deVriesGotManager'));
 
 		// Hannah's are rewritten, with her earlier name and email too.
-		expect(after.get('hannahSignedIn')?.summary).toBe(`${label} signed in`);
+		// A worded summary loses them twice: in the English text, and in the message's inputs.
+		expect(after.get('hannahSignedIn')).toMatchObject({
+			summary: `${label} signed in`,
+			details: JSON.stringify({ wording: { code: 'auth_audit_signed_in', params: { name: label } } })
+		});
 		expect(after.get('hannahThrottled')).toMatchObject({
 			summary: `Sign-in blocked by throttling for ${erasedEmail}`,
-			details: JSON.stringify({ email: erasedEmail, retryAfterSeconds: 60 })
+			details: JSON.stringify({
+				email: erasedEmail,
+				retryAfterSeconds: 60,
+				wording: { code: 'auth_audit_sign_in_throttled', params: { email: erasedEmail } }
+			})
 		});
 		expect(after.get('hannahCreated')).toMatchObject({
 			summary: `Created ${label} <${erasedEmail}>`,

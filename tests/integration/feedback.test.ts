@@ -72,6 +72,7 @@ describe('case links', () => {
 			.where('object_id', '=', issued.linkId)
 			.executeTakeFirstOrThrow();
 		expect(audit.action).toBe('feedback_link.created');
+		expect(audit.summary).toBe('Created a feedback link for case INC-100');
 		expect(`${audit.summary} ${audit.details}`).not.toContain('requester@example.com');
 		expect(await lookupLink(temp.db, issued.token, T0)).toMatchObject({
 			status: 'open',
@@ -126,8 +127,16 @@ describe('case links', () => {
 		expect(await closeLink(temp.db, actor, 'ap', linkId, days(1))).toEqual({ ok: true });
 		expect(await submitAnswer(temp.db, token, answer, days(2), requester)).toEqual({ ok: false, reason: 'closed' });
 		expect(await responsesOf(linkId)).toHaveLength(0);
-		const actions = await temp.db.selectFrom('audit_events').select('action').where('object_id', '=', linkId).execute();
-		expect(actions.map((a) => a.action).sort()).toEqual(['feedback_link.closed', 'feedback_link.created']);
+		const actions = await temp.db
+			.selectFrom('audit_events')
+			.select(['action', 'summary'])
+			.where('object_id', '=', linkId)
+			.orderBy('action')
+			.execute();
+		expect(actions).toEqual([
+			{ action: 'feedback_link.closed', summary: 'Closed the feedback link for case INC-104' },
+			{ action: 'feedback_link.created', summary: 'Created a feedback link for case INC-104' }
+		]);
 		expect((await closeLink(temp.db, actor, 'ap', linkId, days(2))).ok).toBe(false);
 	});
 
@@ -169,11 +178,11 @@ describe('standing links', () => {
 		expect((await submitAnswer(temp.db, second.token, answer, days(2), person('ar-customer'))).ok).toBe(true);
 		const closed = await temp.db
 			.selectFrom('audit_events')
-			.select('action')
+			.select('summary')
 			.where('object_id', '=', first.linkId)
 			.where('action', '=', 'feedback_link.closed')
 			.execute();
-		expect(closed).toHaveLength(1);
+		expect(closed).toEqual([{ summary: 'Closed the standing feedback link: replaced by a new one' }]);
 	});
 });
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit/log';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 import { courseContent } from '../../src/lib/server/learning/content';
 import { myLearning } from '../../src/lib/server/learning/my-learning';
 import { completionByCode } from '../../src/lib/server/learning/queries';
@@ -105,6 +107,54 @@ describe('assignments', () => {
 		expect((await cancelAssignment(temp.db, await actor(), open!.id, T0)).ok).toBe(true);
 		const again = await assignLearning(temp.db, await actor(), ask, T0);
 		expect(again.ok && again.outcome.created).toEqual(['Ann Early']);
+	});
+
+	it('records what it did in the audit log, in English and worded for each reader', async () => {
+		const other = courseContent().modules[3]!;
+		const people = (ids: string[], due: string) =>
+			input({ item: `module:${other.slug}`, target: 'people', person_ids: ids, due_on: due });
+		const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+		await assignLearning(temp.db, await actor(), people(['ann'], '2026-12-20'), at(1));
+		await assignLearning(temp.db, await actor(), people(['ann', 'mgr'], '2027-01-10'), at(2));
+		await assignLearning(temp.db, await actor(), people(['ann', 'mgr'], '2027-02-01'), at(3));
+		const [open] = (await teamMatrix(temp.db, ['t-ap'], T0)).assignments.filter(
+			(a) => a.item_slug === other.slug && a.person_id === 'ann'
+		);
+		expect((await cancelAssignment(temp.db, await actor(), open!.id, at(4))).ok).toBe(true);
+
+		const stored = await temp.db
+			.selectFrom('audit_events')
+			.select('summary')
+			.where('action', 'in', ['assignment.created', 'assignment.cancelled'])
+			.where('details', 'like', `%${other.slug}%`)
+			.orderBy('at')
+			.execute();
+		const assigned = `Assigned ${other.title} in Accounts Payable`;
+		expect(stored.map((r) => r.summary)).toEqual([
+			`${assigned}, due 2026-12-20: new for Ann Early`,
+			`${assigned}, due 2027-01-10: new for Mona Manager; due date moved for Ann Early`,
+			`${assigned}, due 2027-02-01: due date moved for Ann Early and Mona Manager`,
+			`Withdrew the assignment of ${other.slug} due 2027-02-01`
+		]);
+
+		const latest = async (action: 'assignment.created' | 'assignment.cancelled') =>
+			(await listAuditEvents(temp.db, { action, limit: 1, offset: 0 })).rows[0]?.summary;
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect(await latest('assignment.created')).toBe(
+				`${other.title} toegewezen binnen Accounts Payable, uiterlijk 2027-02-01: uiterste datum verschoven voor Ann Early en Mona Manager`
+			);
+			expect(await latest('assignment.cancelled')).toBe(
+				`Toewijzing van ${other.slug} met uiterste datum 2027-02-01 ingetrokken`
+			);
+			overwriteGetLocale(() => 'zh-CN');
+			expect(await latest('assignment.created')).toBe(
+				`在“Accounts Payable”中指派了“${other.title}”，2027-02-01截止：Ann Early和Mona Manager的截止日期已调整`
+			);
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 
 	it('refuses teams the manager does not manage, people outside the team and past dates', async () => {

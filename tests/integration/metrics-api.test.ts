@@ -188,19 +188,24 @@ describe('POST /api/v1/metrics', () => {
 		]);
 		const audit = await db
 			.selectFrom('audit_events')
-			.select(['actor_id', 'object_id', 'details'])
+			.select(['actor_id', 'object_id', 'summary', 'details'])
 			.where('action', '=', 'metric_values.ingested')
 			.orderBy('at')
 			.execute();
 		expect(audit).toHaveLength(2);
-		expect(audit[0]).toMatchObject({ actor_id: null, object_id: integrationId });
+		expect(audit[0]).toMatchObject({
+			actor_id: null,
+			object_id: integrationId,
+			summary: 'Power BI sent 3 metric values: 3 new, 0 changed, 0 unchanged'
+		});
+		// The summary is stored in English, and as a message for each reader to see in their language.
+		const counts = { received: 3, created: 3, updated: 0, unchanged: 0 };
 		expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({
 			integrationId,
-			received: 3,
-			created: 3,
-			updated: 0,
-			unchanged: 0
+			...counts,
+			wording: { code: 'measure_audit_values_ingested', params: { name: 'Power BI', ...counts } }
 		});
+		expect(audit[1]?.summary).toBe('Power BI sent 2 metric values: 0 new, 1 changed, 1 unchanged');
 		const integration = await db
 			.selectFrom('integrations')
 			.select('last_used_at')

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit/log';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 import { scopeOf } from '../../src/lib/server/people/credentials';
 import {
 	assessmentComparison,
@@ -500,16 +502,25 @@ describe('the leader view and its export', () => {
 			.executeTakeFirstOrThrow();
 		expect(audit).toMatchObject({
 			actor_id: 'lead',
-			summary: `Exported scorecards for ${MONTH}: 1 team in ${unitName}`,
+			summary: `Exported scorecards for Oct 2026: 1 team in ${unitName}`,
 			ip: '127.0.0.1'
 		});
+		// The summary is stored in English, and as a message for each reader: the month is worded too.
 		expect(JSON.parse(audit.details!)).toEqual({
 			month: MONTH,
 			unit: 'fin',
 			kind: null,
 			status: null,
 			watermelons_only: true,
-			teams: 1
+			teams: 1,
+			wording: {
+				code: 'measure_audit_scorecards_exported_in_unit',
+				params: {
+					month: { code: 'measure_period_month', params: { month: 10, year: '2026' } },
+					count: 1,
+					unit: unitName
+				}
+			}
 		});
 	});
 });
@@ -562,6 +573,26 @@ describe('the service self-assessment', () => {
 			'Updated the service self-assessment of Accounts Payable for Q4 2026'
 		]);
 		expect(audits.every((a) => a.object_id === saved!.id)).toBe(true);
+		// Each reader sees the summary, the quarter included, in their own language.
+		const worded = async () =>
+			(await listAuditEvents(temp.db, { action: 'assessment.saved', limit: 2, offset: 0 })).rows
+				.map((a) => a.summary)
+				.sort();
+		const requestLocale = getLocale;
+		try {
+			overwriteGetLocale(() => 'nl');
+			expect(await worded()).toEqual([
+				'Zelfevaluatie van Accounts Payable voor Q4 2026 bijgewerkt',
+				'Zelfevaluatie van Accounts Payable voor Q4 2026 opgeslagen'
+			]);
+			overwriteGetLocale(() => 'zh-CN');
+			expect(await worded()).toEqual([
+				'保存了“Accounts Payable”2026年第4季度的服务自我评估',
+				'更新了“Accounts Payable”2026年第4季度的服务自我评估'
+			]);
+		} finally {
+			overwriteGetLocale(requestLocale);
+		}
 	});
 
 	it('refuses future quarters and compares the team with its unit and the organisation', async () => {

@@ -72,7 +72,7 @@ export async function setUpRipple(
 			action: 'person.created',
 			objectType: 'person',
 			objectId: personId,
-			summary: `Set up Ripple for ${input.organisation}; ${input.name} is the first admin`,
+			summary: { code: 'auth_audit_set_up', params: { organisation: input.organisation, name: input.name } },
 			ip,
 			at: now
 		});

@@ -138,13 +138,14 @@ export type AuditObjectType =
 /**
  * An entry's summary as a message and its inputs, so that each reader sees it in their own
  * language. An input is data as recorded (a name, a count), or a label worded for the reader (a
- * role, a kind of unit), or a list of those, joined as the reader's language lists things.
+ * role, a kind of unit), or a list of those (names, labels), joined as the reader's language lists
+ * things.
  */
 export interface AuditWording {
 	code: MessageKey;
 	params?: Record<string, AuditWordingParam>;
 }
-export type AuditWordingParam = string | number | AuditWording | readonly AuditWording[];
+export type AuditWordingParam = string | number | AuditWording | readonly (string | AuditWording)[];
 
 export interface AuditEntry {
 	actorId: string | null;
@@ -181,7 +182,9 @@ function isWording(value: unknown): value is AuditWording {
 function wordParam(param: unknown, locale: Locale | undefined): string | number {
 	if (typeof param === 'number' || typeof param === 'string') return param;
 	if (Array.isArray(param)) {
-		const items = param.filter(isWording).map((item) => wordAudit(item, locale));
+		const items = (param as unknown[]).flatMap((item) =>
+			typeof item === 'string' ? [item] : isWording(item) ? [wordAudit(item, locale)] : []
+		);
 		return formatList(items, locale ? intlLocale(locale) : undefined);
 	}
 	return isWording(param) ? wordAudit(param, locale) : '';

@@ -31,7 +31,7 @@ export async function acceptInvite(
 			action: 'invite.accepted',
 			objectType: 'person',
 			objectId: invite.personId,
-			summary: `${invite.name} set a password from an invite link`,
+			summary: { code: 'auth_audit_invite_accepted', params: { name: invite.name } },
 			ip,
 			at: now
 		});

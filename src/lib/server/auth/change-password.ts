@@ -42,7 +42,7 @@ export async function changePassword(
 			action: 'auth.password_changed',
 			objectType: 'person',
 			objectId: actor.id,
-			summary: 'Changed their password; other sessions were ended',
+			summary: { code: 'auth_audit_password_changed' },
 			ip: actor.ip,
 			at: now
 		});

@@ -67,8 +67,8 @@ export async function endSessions(
 				objectId: personId,
 				summary:
 					sessionId === null
-						? `Ended ${ended === 1 ? 'the session' : `all ${ended} sessions`} of ${person.name}`
-						: `Ended a session of ${person.name}`,
+						? { code: 'auth_audit_sessions_ended', params: { name: person.name, count: ended } }
+						: { code: 'auth_audit_session_ended', params: { name: person.name } },
 				details: { sessions: ended },
 				ip: actor.ip,
 				at: now

@@ -29,7 +29,7 @@ export async function signIn(
 			action: 'auth.sign_in_throttled',
 			objectType: 'session',
 			objectId: null,
-			summary: `Sign-in blocked by throttling for ${email}`,
+			summary: { code: 'auth_audit_sign_in_throttled', params: { email } },
 			details: { email, retryAfterSeconds: throttle.retryAfterSeconds },
 			ip: input.ip,
 			at: now
@@ -50,7 +50,7 @@ export async function signIn(
 			action: 'auth.sign_in_failed',
 			objectType: 'person',
 			objectId: person?.id ?? null,
-			summary: `Failed sign-in for ${email}`,
+			summary: { code: 'auth_audit_sign_in_failed', params: { email } },
 			details: { email, known: person !== undefined },
 			ip: input.ip,
 			at: now
@@ -65,7 +65,7 @@ export async function signIn(
 		action: 'auth.sign_in',
 		objectType: 'person',
 		objectId: person.id,
-		summary: `${person.name} signed in`,
+		summary: { code: 'auth_audit_signed_in', params: { name: person.name } },
 		ip: input.ip,
 		at: now
 	});

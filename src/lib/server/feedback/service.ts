@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_REFERENCE_MAX, storedReasons } from '../../feedback';
 import { periodsEndingWith } from '../../periods';
-import { recordAudit } from '../audit/log';
+import { recordAudit, type AuditWording } from '../audit/log';
 import { recordThrottledEvent, throttledEventsSince } from '../auth/throttle';
 import { decideThrottle, type ThrottleLimit } from '../auth/throttle-policy';
 import { config } from '../config';
@@ -95,8 +95,8 @@ async function issueLink(
 		// The requester's address stays out of the log: the reference identifies the case.
 		summary:
 			kind === 'case'
-				? `Created a feedback link for case ${details.case_reference}`
-				: 'Created a standing feedback link',
+				? { code: 'measure_audit_feedback_link_created_case', params: { reference: details.case_reference ?? '' } }
+				: { code: 'measure_audit_feedback_link_created_standing' },
 		details: { team_id: teamId, kind, expires_at: expiresAt.toISOString() },
 		ip: actor.ip,
 		at: now
@@ -133,12 +133,18 @@ export async function createCaseLink(
 export async function issueStandingLink(database: Db, actor: Actor, teamId: string, now: Date): Promise<IssuedLink> {
 	return database.transaction().execute(async (trx) => {
 		for (const id of await openStandingLinkIds(trx, teamId, now))
-			await closeOpenLink(trx, actor, id, 'Closed the standing feedback link: replaced by a new one', now);
+			await closeOpenLink(trx, actor, id, { code: 'measure_audit_feedback_link_replaced' }, now);
 		return issueLink(trx, actor, teamId, 'standing', { case_reference: null, requester_email: null }, now);
 	});
 }
 
-async function closeOpenLink(database: Db, actor: Actor, linkId: string, summary: string, now: Date): Promise<boolean> {
+async function closeOpenLink(
+	database: Db,
+	actor: Actor,
+	linkId: string,
+	summary: AuditWording,
+	now: Date
+): Promise<boolean> {
 	if (!(await closeLinkIfOpen(database, linkId, now.toISOString()))) return false;
 	await recordAudit(database, {
 		actorId: actor.id,
@@ -164,10 +170,10 @@ export async function closeLink(
 		const link = await getTeamLink(trx, teamId, linkId);
 		if (!link) return refuse('_form', 'measure_feedback_link_not_found');
 		if (feedbackLinkStatus(link, now) !== 'open') return refuse('_form', 'measure_feedback_link_not_open');
-		const summary =
+		const summary: AuditWording =
 			link.kind === 'case'
-				? `Closed the feedback link for case ${link.case_reference}`
-				: 'Closed the standing feedback link';
+				? { code: 'measure_audit_feedback_link_closed_case', params: { reference: link.case_reference ?? '' } }
+				: { code: 'measure_audit_feedback_link_closed_standing' };
 		if (!(await closeOpenLink(trx, actor, link.id, summary, now)))
 			return refuse('_form', 'measure_feedback_link_not_open');
 		return { ok: true as const };

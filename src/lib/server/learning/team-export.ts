@@ -25,7 +25,7 @@ export async function exportTeamLearning(
 		action: 'learning.exported',
 		objectType: 'team',
 		objectId: team.id,
-		summary: `Exported learning progress for ${team.name}`,
+		summary: { code: 'learn_audit_progress_exported', params: { team: team.name } },
 		ip: actor.ip,
 		at: now
 	});

@@ -1,6 +1,6 @@
 import { groupBy } from '../../group';
 import { z } from 'zod';
-import { recordAudit } from '../audit/log';
+import { recordAudit, type AuditWording } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Assignment } from '../db/schema';
@@ -254,12 +254,7 @@ export async function assignLearning(
 			action: 'assignment.created',
 			objectType: 'team',
 			objectId: team.id,
-			summary: `Assigned ${title} in ${team.name}, due ${input.due_on}: ${[
-				outcome.created.length ? `new for ${outcome.created.join(', ')}` : '',
-				outcome.rescheduled.length ? `due date moved for ${outcome.rescheduled.map((r) => r.name).join(', ')}` : ''
-			]
-				.filter(Boolean)
-				.join('; ')}`,
+			summary: assignedSummary(title, team.name, input.due_on, outcome),
 			details: {
 				item: input.item,
 				due_on: input.due_on,
@@ -272,6 +267,25 @@ export async function assignLearning(
 		});
 	});
 	return { ok: true, outcome };
+}
+
+/**
+ * The audit summary of an assignment: who got it new and whose open one moved to the new date,
+ * each as a list of names. The due date stays the ISO day it is stored as: the audit log passes
+ * inputs on as recorded and has no way to format a date for the reader.
+ */
+function assignedSummary(
+	title: string,
+	team: string,
+	due: string,
+	outcome: Pick<AssignmentOutcome, 'created' | 'rescheduled'>
+): AuditWording {
+	const people = outcome.created;
+	const moved = outcome.rescheduled.map((r) => r.name);
+	if (people.length > 0 && moved.length > 0)
+		return { code: 'learn_audit_assigned_new_moved', params: { title, team, due, people, moved } };
+	if (people.length > 0) return { code: 'learn_audit_assigned_new', params: { title, team, due, people } };
+	return { code: 'learn_audit_assigned_moved', params: { title, team, due, moved } };
 }
 
 export async function cancelAssignment(
@@ -296,7 +310,10 @@ export async function cancelAssignment(
 			action: 'assignment.cancelled',
 			objectType: 'team',
 			objectId: assignment.team_id,
-			summary: `Withdrew the assignment of ${assignment.item_slug} due ${assignment.due_on}`,
+			summary: {
+				code: 'learn_audit_assignment_withdrawn',
+				params: { item: assignment.item_slug, due: assignment.due_on }
+			},
 			ip: actor.ip,
 			at: now
 		});

@@ -187,7 +187,7 @@ export async function ingestMetricValues(
 			action: 'metric_values.ingested',
 			objectType: 'integration',
 			objectId: integration.id,
-			summary: `${integration.name} sent ${counts.received} metric values: ${counts.created} new, ${counts.updated} changed, ${counts.unchanged} unchanged`,
+			summary: { code: 'measure_audit_values_ingested', params: { name: integration.name, ...counts } },
 			details: { integrationId: integration.id, ...counts },
 			at: now
 		});

@@ -92,7 +92,7 @@ export async function applyMetricsImport(
 			action: 'metric_values.imported',
 			objectType: 'import',
 			objectId: null,
-			summary: `Imported metric values: ${create} new, ${update} changed, ${unchanged} unchanged, ${skipped} skipped`,
+			summary: { code: 'measure_audit_values_imported', params: { create, update, unchanged, skipped } },
 			details: {
 				created: create,
 				updated: update,
@@ -238,7 +238,7 @@ export async function saveTeamGrid(
 			action: 'metric_values.entered',
 			objectType: 'team',
 			objectId: teamId,
-			summary: `Entered metric values for ${team.name}: ${counts.create} new, ${counts.update} changed, ${counts.cleared} cleared`,
+			summary: { code: 'measure_audit_values_entered', params: { team: team.name, ...counts } },
 			details: counts,
 			ip: actor.ip,
 			at: now

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPeriod, periodLabel } from '../../periods';
+import { isPeriod, periodWording } from '../../periods';
 import { m } from '../../paraglide/messages.js';
 import {
 	componentLabel,
@@ -181,7 +181,10 @@ export async function saveAssessment(
 			action: 'assessment.saved',
 			objectType: 'assessment',
 			objectId: assessmentId,
-			summary: `${existing ? 'Updated' : 'Saved'} the service self-assessment of ${team.name} for ${periodLabel(period, { locale: 'en' })}`,
+			summary: {
+				code: existing ? 'measure_audit_assessment_updated' : 'measure_audit_assessment_saved',
+				params: { team: team.name, period: periodWording(period) ?? period }
+			},
 			details: {
 				team_id: team.id,
 				period,

@@ -1,4 +1,5 @@
 import { ragLabel } from '../../measure';
+import { periodWording } from '../../periods';
 import { m } from '../../paraglide/messages.js';
 import { recordAudit } from '../audit/log';
 import { toCsv, type CsvCell } from '../csv';
@@ -91,12 +92,15 @@ export async function exportScorecards(
 	const view = await leaderView(database, actor.scope, query, now);
 	const csv = scorecardCsv(view);
 	const teams = view.rows.length;
+	const month = periodWording(query.month) ?? query.month;
 	await recordAudit(database, {
 		actorId: actor.id,
 		action: 'scorecard.exported',
 		objectType: 'team',
 		objectId: null,
-		summary: `Exported scorecards for ${query.month}: ${teams} team${teams === 1 ? '' : 's'}${view.unit ? ` in ${view.unit.name}` : ''}`,
+		summary: view.unit
+			? { code: 'measure_audit_scorecards_exported_in_unit', params: { month, count: teams, unit: view.unit.name } }
+			: { code: 'measure_audit_scorecards_exported', params: { month, count: teams } },
 		details: {
 			month: query.month,
 			unit: view.unit?.id ?? null,

@@ -1,4 +1,5 @@
 import { requireAdmin } from '$lib/server/policy';
+import { auditActionLabel } from '$lib/server/audit/action-labels';
 import { auditActions, listAuditEvents, type AuditAction } from '$lib/server/audit/log';
 import { db } from '$lib/server/db';
 import { getPersonDetail } from '$lib/server/people/directory';
@@ -27,7 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pageCount: pageCount(total, PAGE_SIZE),
 		action: action ?? '',
 		subject: subject ? { id: subject.id, name: subject.name } : null,
-		actions: auditActions,
+		// The filter shows each action by its label; the code stays the option's value.
+		actions: auditActions.map((value) => ({ value, label: auditActionLabel(value) })),
 		timeZone: actor.timeZone
 	};
 };
