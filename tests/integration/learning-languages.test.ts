@@ -5,7 +5,7 @@ import { findModule } from '../../src/lib/server/learning/content';
 import { completeLesson, openCheck, submitCheck, type CheckSheet } from '../../src/lib/server/learning/service';
 import { assignLearning, teamMatrix } from '../../src/lib/server/learning/team';
 import { teamLearningCompletion } from '../../src/lib/server/learning/team-completion';
-import type { Random } from '../../src/lib/server/learning/rules';
+import type { Grade, Random } from '../../src/lib/server/learning/rules';
 import { actorFor, addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
 
 /**
@@ -84,7 +84,7 @@ describe('a knowledge check in three languages', () => {
 	});
 
 	it('grades the same answers the same, whether they were read in English, Dutch or Chinese', async () => {
-		const grades = [];
+		const grades: { locale: Locale; answers: [string, FormDataEntryValue][]; grade: Grade }[] = [];
 		for (const { id, locale } of learners) {
 			const mod = moduleIn(locale);
 			const learner = await actorFor(temp.db, id);
@@ -99,7 +99,7 @@ describe('a knowledge check in three languages', () => {
 		// One wrong question in three: a fail, and the same fail in every language.
 		expect(english!.grade.score).toBeGreaterThan(0);
 		expect(english!.grade.score).toBeLessThan(100);
-		const outcome = (grade: (typeof english)['grade']) => ({
+		const outcome = (grade: Grade) => ({
 			score: grade.score,
 			passed: grade.passed,
 			results: grade.results.map((r) => ({
