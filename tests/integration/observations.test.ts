@@ -15,6 +15,7 @@ import { teamBehaviourSummary } from '../../src/lib/server/behaviours/summary';
 import { defaultFramework } from '../../src/lib/server/db/migrations/default-framework';
 import { scopeOf } from '../../src/lib/server/people/queries';
 import { word } from '../../src/lib/server/service-result';
+import { wordAudit } from '../../src/lib/server/audit/log';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor, plainActor } from './temp-db';
 
 let temp: TempDb;
@@ -190,6 +191,9 @@ describe('changes', () => {
 		expect(audit?.actor_id).toBe('tomasz');
 		expect(audit?.details.before).toEqual({ level: 2, impact: before.impact });
 		expect(audit?.details.after).toEqual({ level: 3, impact: 'The month-end close finished a day early.' });
+		// The summary names the fields as the form does, in each reader's language.
+		expect(audit?.summary).toBe('Edited an observation of Ben Booker (Level and Impact)');
+		expect(wordAudit(audit?.details.wording, 'nl')).toBe('Observatie over Ben Booker bewerkt (Niveau en Effect)');
 	});
 
 	it('lets the author or an admin delete, with what it said kept in the audit log', async () => {

@@ -236,6 +236,16 @@ const gone = () => refuse('_form', 'growth_observation_gone');
  * The author changes their rating or evidence. The rating stays on the scale it was made against
  * unless they choose another behaviour, which takes that behaviour's current scale.
  */
+/** The fields of an observation as its edit summary names them, in each reader's language. */
+const fieldLabels = {
+	behaviour_id: 'growth_behaviour',
+	level: 'growth_level',
+	situation: 'growth_situation',
+	action: 'growth_action',
+	impact: 'growth_impact',
+	observed_on: 'growth_observed_on'
+} as const;
+
 export async function updateObservation(
 	database: Db,
 	author: Actor,
@@ -278,7 +288,10 @@ export async function updateObservation(
 			action: 'observation.updated',
 			objectType: 'observation',
 			objectId: id,
-			summary: auditSummary('growth_audit_observation_edited', { name: found.person.name, fields: changed.join(', ') }),
+			summary: auditSummary('growth_audit_observation_edited', {
+				name: found.person.name,
+				fields: changed.flatMap((k) => (k in fieldLabels ? [{ code: fieldLabels[k as keyof typeof fieldLabels] }] : []))
+			}),
 			details: {
 				person_id: found.person.personId,
 				before: Object.fromEntries(changed.map((k) => [k, before[k]])),
