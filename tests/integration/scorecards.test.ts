@@ -490,6 +490,29 @@ describe('the leader view and its export', () => {
 		expect(adminRows.map((r) => r[0])).toContain("'=Payroll");
 	});
 
+	it('names the metric columns of an export the same whoever downloads it', async () => {
+		const lead = await actorFor(temp.db, 'lead');
+		await temp.db
+			.insertInto('metric_texts')
+			.values({ metric_id: 'in_sla', locale: 'nl', name: 'Aanvragen binnen de SLA', description: '', unit: '%' })
+			.execute();
+		const headerAs = async (locale: 'en' | 'nl') => {
+			const before = getLocale;
+			overwriteGetLocale(() => locale);
+			try {
+				const { csv } = await exportScorecards(temp.db, lead, query(), T0);
+				return Papa.parse<string[]>(csv.trim()).data[0];
+			} finally {
+				overwriteGetLocale(before);
+			}
+		};
+		const english = await headerAs('en');
+		expect(english).toContain('Requests in SLA (%)');
+		expect(await headerAs('nl')).toEqual(english);
+		await temp.db.deleteFrom('metric_texts').where('metric_id', '=', 'in_sla').where('locale', '=', 'nl').execute();
+		await temp.db.deleteFrom('audit_events').where('action', '=', 'scorecard.exported').execute();
+	});
+
 	it('audits an export with the filters it used', async () => {
 		const lead = await actorFor(temp.db, 'lead');
 		const { csv, unitName } = await exportScorecards(temp.db, lead, query('unit=fin&watermelons=1'), T0);

@@ -10,6 +10,7 @@ import { leaderView, type LeaderQuery } from './leader-view';
 import type { OverviewRow } from './overview';
 import { confidenceLabel } from './rules';
 import type { TeamScorecard } from './scorecard';
+import { listMetrics } from '../metrics/definitions';
 
 /**
  * The leader table as CSV: one row per team, a value and a status column for every measure, then
@@ -90,7 +91,11 @@ export async function exportScorecards(
 	now: Date
 ): Promise<{ csv: string; unitName: string | null }> {
 	const view = await leaderView(database, actor.scope, query, now);
-	const csv = scorecardCsv(view);
+	// Columns do not depend on who downloads the file: metrics in their order, named as an English
+	// reader reads them (English where written, else the organisation's default language).
+	const english = await listMetrics(database, { includeArchived: true, locale: 'en' });
+	const shown = new Set(view.metrics.map((m) => m.id));
+	const csv = scorecardCsv({ ...view, metrics: english.filter((m) => shown.has(m.id)) });
 	const teams = view.rows.length;
 	const month = periodWording(query.month) ?? query.month;
 	await recordAudit(database, {
