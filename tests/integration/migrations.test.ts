@@ -55,7 +55,14 @@ const tableFlags: Record<keyof Database, true> = {
 	feedback_links: true,
 	case_feedback: true,
 	service_assessments: true,
-	service_assessment_scores: true
+	service_assessment_scores: true,
+	notification_categories: true,
+	notifications: true,
+	email_deliveries: true,
+	email_delivery_attempts: true,
+	notification_ledger: true,
+	notification_preferences: true,
+	notification_settings: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -31,6 +31,32 @@ export const config = {
 	get feedbackAnswersPerAddress(): number {
 		return intFromEnv('FEEDBACK_THROTTLE_IP_MAX', 30);
 	},
+	/**
+	 * The mail server, as one URL (`smtp://user:pass@host:587`, `smtps://…:465`); without it Ripple
+	 * writes every email to the delivery log as not sent, and sends none.
+	 */
+	get smtpUrl(): string | null {
+		return process.env.SMTP_URL?.trim() || null;
+	},
+	/** The sender of Ripple's emails, e.g. `Ripple <ripple@example.com>`. */
+	get mailFrom(): string {
+		return process.env.SMTP_FROM?.trim() || 'Ripple <ripple@localhost>';
+	},
+	/** Where Ripple is reached from outside, for links in emails (adapter-node reads the same). */
+	get origin(): string {
+		return (process.env.ORIGIN?.trim() || `http://localhost:${process.env.PORT?.trim() || '3000'}`).replace(/\/+$/, '');
+	},
+	/**
+	 * Whether this process runs the notification scheduler and delivery. On by default, so one
+	 * instance is all a small install needs; `off` on web instances when `npm run worker` runs apart.
+	 */
+	get notificationsWorker(): boolean {
+		return (process.env.NOTIFICATIONS_WORKER?.trim() || 'on') !== 'off';
+	},
+	/** Seconds between the worker's delivery rounds; reminders and digests are looked for every minute. */
+	get notificationsTickSeconds(): number {
+		return intFromEnv('NOTIFICATIONS_TICK_SECONDS', 10);
+	},
 	get throttle() {
 		return {
 			windowMinutes: intFromEnv('LOGIN_THROTTLE_WINDOW_MINUTES', 15),

@@ -1,4 +1,11 @@
-import ical, { ICalCalendarMethod, ICalEventStatus, escape, type ICalCalendar } from 'ical-generator';
+import ical, {
+	ICalAttendeeRole,
+	ICalAttendeeStatus,
+	ICalCalendarMethod,
+	ICalEventStatus,
+	escape,
+	type ICalCalendar
+} from 'ical-generator';
 
 export interface CalendarItem {
 	uid: string; // stable across changes, e.g. 'visit-<id>@ripple'
@@ -11,7 +18,8 @@ export interface CalendarItem {
 	end: Date;
 	status: 'confirmed' | 'tentative' | 'cancelled';
 	organizer: { name: string; email: string } | null;
-	attendees: { name: string; email: string }[];
+	/** `invited`: an iTIP invitation's attendee, who has not answered (PARTSTAT=NEEDS-ACTION). */
+	attendees: { name: string; email: string; invited?: boolean }[];
 	updatedAt: Date; // DTSTAMP / LAST-MODIFIED
 }
 
@@ -100,7 +108,8 @@ function addEvent(calendar: ICalCalendar, item: CalendarItem): void {
 		organizer,
 		attendees: item.attendees.map((a) => ({
 			email: email(a.email, `${uid} attendee`),
-			name: displayName(a.name) || null
+			name: displayName(a.name) || null,
+			...(a.invited ? { role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false } : {})
 		})),
 		stamp: updatedAt,
 		lastModified: updatedAt
@@ -141,5 +150,31 @@ export function feedFile(items: CalendarItem[], calendarName: string): string {
 		ttl: 60 * 60 // suggest an hourly refresh to subscribers
 	});
 	for (const item of items) addEvent(calendar, item);
+	return render(calendar);
+}
+
+/**
+ * An iTIP message (RFC 5546) for one person: METHOD:REQUEST invites them (Outlook and Google
+ * Calendar show it as a meeting to add), METHOD:CANCEL takes it out of their calendar. UID and
+ * SEQUENCE are the item's own, as in the download and the feed, so every copy is the same event
+ * and a later SEQUENCE replaces an earlier one. Ripple's sending address is the organiser: replies
+ * are not read, so RSVP is not asked for.
+ */
+export function invitationFile(
+	item: CalendarItem,
+	method: 'REQUEST' | 'CANCEL',
+	organizer: { name: string; email: string },
+	attendee: { name: string; email: string }
+): string {
+	const calendar = ical({
+		prodId,
+		method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST
+	});
+	addEvent(calendar, {
+		...item,
+		status: method === 'CANCEL' ? 'cancelled' : 'confirmed',
+		organizer,
+		attendees: [{ ...attendee, invited: true }]
+	});
 	return render(calendar);
 }

@@ -83,7 +83,14 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	feedback_links: { key: ['id'] },
 	case_feedback: { key: ['id'] },
 	service_assessments: { key: ['id'] },
-	service_assessment_scores: { key: ['assessment_id', 'component'] }
+	service_assessment_scores: { key: ['assessment_id', 'component'] },
+	notification_categories: { key: ['category'] },
+	notifications: { key: ['id'] },
+	email_deliveries: { key: ['id'] },
+	email_delivery_attempts: { key: ['id'] },
+	notification_ledger: { key: ['key'] },
+	notification_preferences: { key: ['person_id', 'category'] },
+	notification_settings: { key: ['person_id'] }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */

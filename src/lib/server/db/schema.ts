@@ -56,6 +56,13 @@ export interface Database {
 	case_feedback: CaseFeedbackTable;
 	service_assessments: ServiceAssessmentTable;
 	service_assessment_scores: ServiceAssessmentScoreTable;
+	notification_categories: NotificationCategoryTable;
+	notifications: NotificationTable;
+	email_deliveries: EmailDeliveryTable;
+	email_delivery_attempts: EmailDeliveryAttemptTable;
+	notification_ledger: NotificationLedgerTable;
+	notification_preferences: NotificationPreferenceTable;
+	notification_settings: NotificationSettingsTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -702,3 +709,113 @@ export type Integration = Selectable<IntegrationTable>;
 export type FeedbackLink = Selectable<FeedbackLinkTable>;
 export type CaseFeedback = Selectable<CaseFeedbackTable>;
 export type ServiceAssessment = Selectable<ServiceAssessmentTable>;
+
+/** The groups of notifications a person controls (`account` is always emailed at once). */
+export type NotificationCategory = 'learning' | 'buddies' | 'shadowing' | 'sessions' | 'measure' | 'account';
+/** How a category reaches a person by email; the in-app centre always shows it. */
+export type EmailMode = 'immediate' | 'daily' | 'weekly' | 'off';
+
+export interface NotificationCategoryTable {
+	category: NotificationCategory;
+	/** 0: the organisation does not use this category; nothing of it is written. */
+	enabled: number;
+	default_mode: EmailMode;
+	updated_at: string;
+}
+
+export interface NotificationTable {
+	id: string;
+	person_id: string;
+	category: NotificationCategory;
+	/** What happened, e.g. `learning.assigned`; picks the messages that word it. */
+	kind: string;
+	/** The object it is about (an assignment, a visit, a pair…), for withdrawal and links. */
+	subject_type: string;
+	subject_id: string;
+	/** Where in Ripple the object is, as a path. */
+	href: string;
+	/** JSON: the inputs of its messages, as data (names, dates, slugs), never worded text. */
+	params: string;
+	/** Decided when written: an email was queued, the next digest carries it, or no email. */
+	email: 'immediate' | 'digest' | 'none';
+	created_at: string;
+	read_at: string | null;
+	/** Made obsolete by a change of plan (a visit cancelled before its reminder); no longer shown. */
+	withdrawn_at: string | null;
+	/** The digest email that carried it. */
+	digest_id: string | null;
+}
+
+export type DeliveryStatus = 'queued' | 'retrying' | 'sent' | 'dead' | 'not_sent' | 'skipped' | 'withdrawn';
+
+export interface EmailDeliveryTable {
+	id: string;
+	/** Null only for a test email to an address that is nobody's. */
+	person_id: string | null;
+	to_address: string;
+	notification_id: string | null;
+	/** A notification kind, `digest.daily`, `digest.weekly` or `admin.test`. */
+	kind: string;
+	/** A digest carries several categories: `digest`. */
+	category: NotificationCategory | 'digest';
+	/** JSON: what the email needs beyond its notification (a digest's items, an invitation's link). */
+	params: string;
+	status: DeliveryStatus;
+	/** Why it is in its status: the mail server's answer, "already read in the app"… */
+	reason: string | null;
+	attempts: number;
+	/** Not tried before this instant (a retry's backoff, the end of quiet hours). */
+	not_before: string;
+	claimed_by: string | null;
+	/** A worker holds the row until then; a crashed worker's claim runs out and another takes it. */
+	claimed_until: string | null;
+	/** After this, an email that could not go is no longer worth sending. */
+	relevant_until: string | null;
+	/** What was (or would have been) sent, kept for the delivery log. */
+	locale: string | null;
+	subject: string | null;
+	text_body: string | null;
+	html_body: string | null;
+	calendar: string | null;
+	message_id: string | null;
+	created_at: string;
+	updated_at: string;
+	sent_at: string | null;
+}
+
+export interface EmailDeliveryAttemptTable {
+	id: string;
+	delivery_id: string;
+	at: string;
+	outcome: 'sent' | 'temporary' | 'permanent' | 'not_sent';
+	response: string | null;
+	worker: string;
+}
+
+export interface NotificationLedgerTable {
+	key: string;
+	created_at: string;
+}
+
+export interface NotificationPreferenceTable {
+	person_id: string;
+	category: NotificationCategory;
+	mode: EmailMode;
+}
+
+export interface NotificationSettingsTable {
+	person_id: string;
+	digest_time: string;
+	digest_weekday: number;
+	quiet_from: string | null;
+	quiet_until: string | null;
+	sign_in_emails: number;
+	updated_at: string;
+}
+
+export type Notification = Selectable<NotificationTable>;
+export type NewNotification = Insertable<NotificationTable>;
+export type EmailDelivery = Selectable<EmailDeliveryTable>;
+export type NewEmailDelivery = Insertable<EmailDeliveryTable>;
+export type EmailDeliveryUpdate = Updateable<EmailDeliveryTable>;
+export type NotificationSettings = Selectable<NotificationSettingsTable>;

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { Assignment } from '../db/schema';
 import { listTeams, teamsInGrants } from '../org/directory';
-import { placementOf } from '../people/directory';
+import { contactsOf, placementOf } from '../people/directory';
 import type { Scope } from '../people/rules';
 import type { Actor } from '../auth/actor';
 import { refuse, type ServiceResult } from '../service-result';
@@ -23,6 +23,7 @@ import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
 import { calendarDay } from '../../schemas/dates';
 import { m } from '../../paraglide/messages';
+import { notify } from '../notifications/notify';
 
 /** A team's active members, by name. */
 export { activeMembers };
@@ -249,6 +250,24 @@ export async function assignLearning(
 		}
 		if (rows.length > 0) await insertAssignments(trx, rows);
 		if (rows.length === 0 && outcome.rescheduled.length === 0) return;
+		// Whoever got something new hears of it: a team assignment reaches every current member.
+		const [assigner] = await contactsOf(trx, [actor.id]);
+		const href = kind === 'module' ? `/learn/${slug}` : `/learn/paths/${slug}`;
+		await notify(
+			trx,
+			rows.flatMap((row) =>
+				(row.person_id ? [row.person_id] : members.map((member) => member.id))
+					.filter((person) => person !== actor.id)
+					.map((person) => ({
+						to: person,
+						kind: 'learning.assigned' as const,
+						subject: { type: 'assignment', id: row.id },
+						href,
+						params: { item: input.item, due: input.due_on, by: assigner?.name ?? '', note: input.message }
+					}))
+			),
+			now
+		);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assignment.created',

@@ -3,6 +3,7 @@
  * ./personal-data.ts); nothing outside this domain reads its tables directly.
  */
 export {
+	contactsOf,
 	countPeople,
 	findPeopleByEmails,
 	findPersonByEmail,

@@ -36,6 +36,16 @@ export async function getPersonRow(database: Db, id: string): Promise<Person | u
 	return database.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** How to reach people and speak to them: for notifications and their emails. */
+export async function contactsOf(database: Db, ids: readonly string[]) {
+	if (ids.length === 0) return [];
+	return database
+		.selectFrom('people')
+		.select(['id', 'name', 'email', 'language', 'time_zone', 'active'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
 export async function findPersonByEmail(database: Db, email: string): Promise<Person | undefined> {
 	return database.selectFrom('people').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }

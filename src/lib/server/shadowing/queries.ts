@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import type { NewShadowBlackout, NewShadowSlot, NewShadowVisit, ShadowVisitUpdate } from '../db/schema';
+import type { NewShadowBlackout, NewShadowSlot, NewShadowVisit, ShadowVisitUpdate, VisitStatus } from '../db/schema';
 import type { Scope } from '../people/rules';
 import { ACTIVE_STATUSES } from './rules';
 
@@ -248,6 +248,25 @@ export async function getVisit(database: Db, id: string) {
 
 export async function updateVisit(database: Db, id: string, patch: ShadowVisitUpdate): Promise<void> {
 	await database.updateTable('shadow_visits').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * Moves a visit on only from the status it was read in, so two people deciding at once cannot both
+ * win (the second finds nothing to update). True when this call moved it.
+ */
+export async function updateVisitFrom(
+	database: Db,
+	id: string,
+	from: VisitStatus,
+	patch: ShadowVisitUpdate
+): Promise<boolean> {
+	const result = await database
+		.updateTable('shadow_visits')
+		.set(patch)
+		.where('id', '=', id)
+		.where('status', '=', from)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** The visitor as approval needs them: team, line manager and unit. */

@@ -12,6 +12,7 @@ import { getTeam } from '../org/directory';
 import { findPersonByEmail } from '../people/directory';
 import { dayField } from '../calendar/day-field';
 import { refuse, type ServiceResult } from '../service-result';
+import { notify, queueEmailOnly, settle, withdraw, type Notice } from '../notifications/notify';
 import { canHostFor, visitRoles, type VisitRoles } from './policy';
 import {
 	browseSlots,
@@ -25,6 +26,7 @@ import {
 	placesTaken,
 	teamBlackouts,
 	updateVisit,
+	updateVisitFrom,
 	visitIdsOnCalendarOf,
 	visitorOf,
 	type SlotFilters
@@ -302,8 +304,72 @@ export async function requestVisit(
 			created_at: at,
 			updated_at: at
 		});
+		await tellAboutVisit(trx, id, 'requested', now);
 		return { ok: true as const, id, status };
 	});
+}
+
+type VisitEvent = 'requested' | 'approved' | 'declined' | 'confirmed' | 'cancelled';
+
+/**
+ * Tells the people a visit's change concerns, in the change's transaction: the manager when a
+ * request waits for approval, the host when it waits for confirmation, the visitor when it is
+ * decided, the other side when the visitor cancels. Requests someone acted on stop counting as
+ * unread; requests a cancellation made moot are withdrawn.
+ */
+async function tellAboutVisit(
+	trx: Db,
+	visitId: string,
+	event: VisitEvent,
+	now: Date,
+	extra: { reason?: string; before?: VisitStatus } = {}
+): Promise<void> {
+	const ctx = await visitContext(trx, visitId);
+	if (!ctx) return;
+	const subject = { type: 'visit', id: visitId };
+	const href = `/connect/shadowing/visits/${visitId}`;
+	const params = {
+		visit: visitId,
+		visitor: ctx.visitor.name,
+		team: ctx.team.name,
+		starts_at: ctx.visit.starts_at,
+		...(extra.reason ? { reason: extra.reason } : {})
+	};
+	const notices: Notice[] = [];
+	const status = ctx.visit.status;
+	const toManager = ctx.visitor.manager_id;
+	if (event === 'requested' && status === 'pending_manager' && toManager)
+		notices.push({ to: toManager, kind: 'shadowing.approval_needed', subject, href, params });
+	if ((event === 'requested' || event === 'approved') && status === 'pending_host')
+		notices.push({ to: ctx.host.id, kind: 'shadowing.confirmation_needed', subject, href, params });
+	if (event === 'approved' && status === 'pending_host')
+		notices.push({ to: ctx.visitor.id, kind: 'shadowing.approved', subject, href, params });
+	if (status === 'confirmed' && event !== 'cancelled')
+		notices.push({ to: ctx.visitor.id, kind: 'shadowing.confirmed', subject, href, params });
+	if (event === 'declined')
+		notices.push({ to: ctx.visitor.id, kind: 'shadowing.declined', subject, href: '/connect/shadowing', params });
+	if (event === 'cancelled') {
+		const other = extra.before === 'pending_manager' ? toManager : ctx.host.id;
+		if (other) notices.push({ to: other, kind: 'shadowing.cancelled', subject, href, params });
+	}
+	if (event === 'approved' || event === 'declined') await settle(trx, subject, ['shadowing.approval_needed'], now);
+	if (event === 'confirmed' || event === 'declined') await settle(trx, subject, ['shadowing.confirmation_needed'], now);
+	if (event === 'cancelled')
+		await withdraw(trx, subject, ['shadowing.approval_needed', 'shadowing.confirmation_needed'], now);
+	await notify(trx, notices, now);
+	// The visitor's calendar took the visit from its confirmation; the cancellation takes it out.
+	if (event === 'cancelled' && extra.before === 'confirmed')
+		await queueEmailOnly(
+			trx,
+			{
+				personId: ctx.visitor.id,
+				address: ctx.visitor.email,
+				kind: 'shadowing.calendar_cancelled',
+				href,
+				params
+			},
+			now
+		);
 }
 
 export interface VisitContext {
@@ -395,8 +461,28 @@ export function visitView(ctx: VisitContext & { roles: VisitRoles }, now: Date) 
 	};
 }
 
-async function setStatus(database: Db, visit: ShadowVisit, patch: Partial<ShadowVisit>, now: Date): Promise<void> {
-	await updateVisit(database, visit.id, { ...patch, sequence: visit.sequence + 1, updated_at: now.toISOString() });
+/**
+ * Moves a visit on from the status it was read in, and tells whoever the change concerns, in one
+ * transaction. False when someone else changed it first (two approvers deciding at once).
+ */
+async function setStatus(
+	database: Db,
+	visit: ShadowVisit,
+	patch: Partial<ShadowVisit>,
+	now: Date,
+	event: VisitEvent,
+	reason?: string
+): Promise<boolean> {
+	return database.transaction().execute(async (trx) => {
+		const moved = await updateVisitFrom(trx, visit.id, visit.status, {
+			...patch,
+			sequence: visit.sequence + 1,
+			updated_at: now.toISOString()
+		});
+		if (!moved) return false;
+		await tellAboutVisit(trx, visit.id, event, now, { reason, before: visit.status });
+		return true;
+	});
 }
 
 export async function decideAsManager(
@@ -412,7 +498,7 @@ export async function decideAsManager(
 	if (ctx.visit.status !== 'pending_manager') return refuse('_form', 'connect_visit_not_waiting_for_manager');
 	const status: VisitStatus = approve ? statusAfterManagerApproval(ctx.slot.auto_accept === 1) : 'declined';
 	const at = now.toISOString();
-	await setStatus(
+	const moved = await setStatus(
 		database,
 		ctx.visit,
 		approve
@@ -423,8 +509,11 @@ export async function decideAsManager(
 					...(status === 'confirmed' ? { confirmed_by: ctx.slot.host_id, confirmed_at: at } : {})
 				}
 			: { status, decline_reason: reason || DECLINED_BY_MANAGER },
-		now
+		now,
+		approve ? 'approved' : 'declined',
+		reason
 	);
+	if (!moved) return refuse('_form', 'connect_visit_not_waiting_for_manager');
 	return { ok: true, status };
 }
 
@@ -440,14 +529,17 @@ export async function decideAsHost(
 	if (!ctx?.roles.host) return refuse('_form', 'connect_visit_only_host_confirms');
 	if (ctx.visit.status !== 'pending_host') return refuse('_form', 'connect_visit_not_waiting_for_host');
 	const status: VisitStatus = confirm ? 'confirmed' : 'declined';
-	await setStatus(
+	const moved = await setStatus(
 		database,
 		ctx.visit,
 		confirm
 			? { status, confirmed_by: actor.id, confirmed_at: now.toISOString() }
 			: { status, decline_reason: reason || DECLINED_BY_HOST },
-		now
+		now,
+		confirm ? 'confirmed' : 'declined',
+		reason
 	);
+	if (!moved) return refuse('_form', 'connect_visit_not_waiting_for_host');
 	return { ok: true, status };
 }
 
@@ -462,7 +554,8 @@ export async function cancelVisit(
 	if (!ctx?.roles.visitor) return refuse('_form', 'connect_visit_only_visitor_cancels');
 	if (!ACTIVE_STATUSES.includes(ctx.visit.status)) return refuse('_form', 'connect_visit_not_active');
 	if (ctx.visit.starts_at <= now.toISOString()) return refuse('_form', 'connect_visit_started');
-	await setStatus(database, ctx.visit, { status: 'cancelled' }, now);
+	if (!(await setStatus(database, ctx.visit, { status: 'cancelled' }, now, 'cancelled')))
+		return refuse('_form', 'connect_visit_not_active');
 	return { ok: true };
 }
 

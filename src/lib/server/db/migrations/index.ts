@@ -15,6 +15,7 @@ import * as checkDraws from './2026-12-06T1000-check-draws';
 import * as supportedLanguages from './2026-12-06T1200-supported-languages';
 import * as completionLanguage from './2026-12-06T1400-completion-language';
 import * as frameworkLanguages from './2026-12-06T1600-framework-languages';
+import * as notifications from './2026-12-06T2000-notifications';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T1000-check-draws': checkDraws,
 	'2026-12-06T1200-supported-languages': supportedLanguages,
 	'2026-12-06T1400-completion-language': completionLanguage,
-	'2026-12-06T1600-framework-languages': frameworkLanguages
+	'2026-12-06T1600-framework-languages': frameworkLanguages,
+	'2026-12-06T2000-notifications': notifications
 };

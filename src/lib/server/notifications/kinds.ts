@@ -1,0 +1,72 @@
+/**
+ * Every kind of notification Ripple sends, with what delivery needs to know of it: its category,
+ * how urgent it is, the calendar item an email of it carries and how long it stays worth sending.
+ * How each is worded lives in ./wording.ts (it reads course content, which only the built server
+ * has); this module stays importable from anywhere, the seed and command-line tools included.
+ */
+import type { NotificationCategory } from '../db/schema';
+
+export type CalendarRef =
+	{ type: 'visit'; id: string } | { type: 'session'; id: string } | { type: 'plan'; id: string };
+
+interface KindSpec<P> {
+	category: NotificationCategory;
+	/** See `emailRoute`: approvals go at once, a manager's overdue news waits for the digest. */
+	timing?: 'urgent' | 'digest-only';
+	/** The calendar item an email of this kind carries as an invitation (or its cancellation). */
+	calendar?: (params: P) => CalendarRef | null;
+	/** How long an email of this kind is worth sending when it could not go at once (days). */
+	relevantDays?: number;
+	/** Never set: carries the type of the kind's stored params. */
+	params?: P;
+}
+
+const define = <P>(spec: Omit<KindSpec<P>, 'params'>) => spec as KindSpec<P>;
+
+export interface VisitParams {
+	visit: string;
+	visitor: string;
+	team: string;
+	starts_at: string;
+	reason?: string;
+}
+
+type LearningAssigned = { item: string; due: string; by: string; note: string };
+
+export const notificationKinds = {
+	'learning.assigned': define<LearningAssigned>({ category: 'learning', relevantDays: 14 }),
+	'shadowing.approval_needed': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
+	'shadowing.confirmation_needed': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
+	'shadowing.approved': define<VisitParams>({ category: 'shadowing', relevantDays: 7 }),
+	'shadowing.confirmed': define<VisitParams>({
+		category: 'shadowing',
+		// Its calendar invitation is the point: it goes at once, whatever the digest settings say.
+		timing: 'urgent',
+		relevantDays: 7,
+		calendar: (p) => ({ type: 'visit', id: p.visit })
+	}),
+	'shadowing.declined': define<VisitParams>({ category: 'shadowing', relevantDays: 7 }),
+	// The host expects someone: a cancellation is news now, not tomorrow morning.
+	'shadowing.cancelled': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
+	/** Email only, to the visitor who cancelled a confirmed visit: takes it out of their calendar. */
+	'shadowing.calendar_cancelled': define<VisitParams>({
+		category: 'shadowing',
+		relevantDays: 7,
+		calendar: (p) => ({ type: 'visit', id: p.visit })
+	}),
+	'account.invitation': define<{ by: string | null; expires_at: string }>({ category: 'account', relevantDays: 14 }),
+	'account.password_changed': define<{ at: string }>({ category: 'account', relevantDays: 2 }),
+	'account.sessions_ended': define<{ by: string; at: string }>({ category: 'account', relevantDays: 2 })
+};
+
+export type NotificationKind = keyof typeof notificationKinds;
+/** The inputs a kind's messages take, as stored. */
+export type ParamsOf<K extends NotificationKind> = NonNullable<(typeof notificationKinds)[K]['params']>;
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+	return Object.hasOwn(notificationKinds, kind);
+}
+
+export function kindSpec(kind: NotificationKind): KindSpec<unknown> {
+	return notificationKinds[kind] as KindSpec<unknown>;
+}

@@ -1,0 +1,99 @@
+/**
+ * How each kind of notification reads, worded when it is read (in the app, or when its email is
+ * written) in the reader's language and time zone: callers run these inside `inLocale`, so
+ * messages and formatters speak the reader's language. Stored params are data only.
+ */
+import { formatCalendarDate, formatDateTime } from '../../locale';
+import { m } from '../../paraglide/messages.js';
+import { findModule, findPath } from '../learning/content';
+import { isNotificationKind, type NotificationKind, type ParamsOf } from './kinds';
+
+export interface Wording {
+	/** One line: the in-app headline and the email's subject. */
+	title: string;
+	/** A sentence or two of detail. */
+	body: string;
+	/** The label of the link to the object. */
+	action: string;
+}
+
+export interface ReaderContext {
+	timeZone: string;
+}
+
+const itemTitle = (item: string) => {
+	const [kind, slug] = item.split(':') as ['module' | 'path', string];
+	return (kind === 'module' ? findModule(slug)?.title : findPath(slug)?.title) ?? slug;
+};
+
+const at = (iso: string, r: ReaderContext) => formatDateTime(iso, r.timeZone);
+
+const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) => Wording } = {
+	'learning.assigned': (p) => ({
+		title: m.notify_learning_assigned_title({ title: itemTitle(p.item) }),
+		body: p.note
+			? m.notify_learning_assigned_body_note({ by: p.by, due: formatCalendarDate(p.due), note: p.note })
+			: m.notify_learning_assigned_body({ by: p.by, due: formatCalendarDate(p.due) }),
+		action: m.notify_action_open_learning()
+	}),
+	'shadowing.approval_needed': (p, r) => ({
+		title: m.notify_visit_approval_needed_title({ visitor: p.visitor }),
+		body: m.notify_visit_approval_needed_body({ visitor: p.visitor, team: p.team, when: at(p.starts_at, r) }),
+		action: m.notify_action_review_request()
+	}),
+	'shadowing.confirmation_needed': (p, r) => ({
+		title: m.notify_visit_confirmation_needed_title({ visitor: p.visitor }),
+		body: m.notify_visit_confirmation_needed_body({ visitor: p.visitor, team: p.team, when: at(p.starts_at, r) }),
+		action: m.notify_action_review_request()
+	}),
+	'shadowing.approved': (p, r) => ({
+		title: m.notify_visit_approved_title({ team: p.team }),
+		body: m.notify_visit_approved_body({ team: p.team, when: at(p.starts_at, r) }),
+		action: m.notify_action_open_visit()
+	}),
+	'shadowing.confirmed': (p, r) => ({
+		title: m.notify_visit_confirmed_title({ team: p.team }),
+		body: m.notify_visit_confirmed_body({ team: p.team, when: at(p.starts_at, r) }),
+		action: m.notify_action_open_visit()
+	}),
+	'shadowing.declined': (p, r) => ({
+		title: m.notify_visit_declined_title({ team: p.team }),
+		body: p.reason
+			? m.notify_visit_declined_body_reason({ when: at(p.starts_at, r), reason: p.reason })
+			: m.notify_visit_declined_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_find_slot()
+	}),
+	'shadowing.cancelled': (p, r) => ({
+		title: m.notify_visit_cancelled_title({ visitor: p.visitor }),
+		body: m.notify_visit_cancelled_body({ visitor: p.visitor, team: p.team, when: at(p.starts_at, r) }),
+		action: m.notify_action_open_visit()
+	}),
+	'shadowing.calendar_cancelled': (p, r) => ({
+		title: m.notify_visit_calendar_cancelled_title({ team: p.team }),
+		body: m.notify_visit_calendar_cancelled_body({ team: p.team, when: at(p.starts_at, r) }),
+		action: m.notify_action_find_slot()
+	}),
+	'account.invitation': (p, r) => ({
+		title: m.notify_account_invitation_title(),
+		body: p.by
+			? m.notify_account_invitation_body_by({ by: p.by, until: at(p.expires_at, r) })
+			: m.notify_account_invitation_body({ until: at(p.expires_at, r) }),
+		action: m.notify_action_accept_invitation()
+	}),
+	'account.password_changed': (p, r) => ({
+		title: m.notify_account_password_changed_title(),
+		body: m.notify_account_password_changed_body({ when: at(p.at, r) }),
+		action: m.notify_action_open_profile()
+	}),
+	'account.sessions_ended': (p, r) => ({
+		title: m.notify_account_sessions_ended_title(),
+		body: m.notify_account_sessions_ended_body({ by: p.by, when: at(p.at, r) }),
+		action: m.notify_action_sign_in()
+	})
+};
+
+/** Words a stored notification for its reader; call inside `inLocale`. */
+export function wordNotification(kind: string, params: unknown, reader: ReaderContext): Wording | null {
+	if (!isNotificationKind(kind)) return null;
+	return (wordings[kind] as (p: unknown, r: ReaderContext) => Wording)(params, reader);
+}
