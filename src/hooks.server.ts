@@ -14,13 +14,24 @@ import { organisationLocale } from '$lib/server/org/settings';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
+import { building } from '$app/environment';
+import { config } from '$lib/server/config';
+import { isForbiddenCrossSitePost } from '$lib/server/csrf';
+import { startNotificationWorker } from '$lib/server/notifications/worker';
 
 export const init: ServerInit = async () => {
 	const applied = await migrateToLatest(db());
 	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 	// adapter-node finishes open requests on SIGTERM, then emits this: close the database so idle
 	// PostgreSQL connections do not hold the process open (and SQLite's file is closed cleanly).
-	process.once('sveltekit:shutdown', () => void db().destroy());
+	// The notification worker runs here unless this instance leaves it to `npm run worker`.
+	const worker = !building && config.notificationsWorker ? startNotificationWorker(db()) : null;
+	process.once('sveltekit:shutdown', () => {
+		void (async () => {
+			await worker?.stop();
+			await db().destroy();
+		})();
+	});
 };
 
 /**
@@ -67,6 +78,8 @@ function isPublic(pathname: string): boolean {
 		pathname === '/language' ||
 		pathname.startsWith('/invite/') ||
 		pathname.startsWith('/verify/') ||
+		// An email's unsubscribe link works without signing in (its token is the authority).
+		pathname.startsWith('/unsubscribe/') ||
 		pathname.startsWith('/calendar/') ||
 		// Internal customers answer case feedback without an account.
 		pathname.startsWith('/feedback/') ||
@@ -95,6 +108,16 @@ const guard: Handle = async ({ event, resolve }) => {
  * svelte.config.js, with a nonce per response); answers that are not pages (CSV, calendar files,
  * JSON) get one that allows nothing, since none of them should ever be run or framed.
  */
+const crossSite: Handle = async ({ event, resolve }) => {
+	if (isForbiddenCrossSitePost(event.request, event.url)) {
+		return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	// `?/default` names SvelteKit's reserved action, which it answers with a 500; it is a bad request.
 	if (event.request.method === 'POST' && event.url.searchParams.has('/default')) {
@@ -145,7 +168,7 @@ const theme: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ripple.theme%', chosen) });
 };
 
-export const handle = sequence(securityHeaders, plainFormPosts, authenticate, language, guard, theme);
+export const handle = sequence(securityHeaders, crossSite, plainFormPosts, authenticate, language, guard, theme);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = crypto.randomUUID().slice(0, 8);

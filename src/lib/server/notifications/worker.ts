@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
+import { config } from '../config';
 import type { Db } from '../db';
+import { smtpMailer } from './mailer';
 import { newId } from '../db/ids';
 import { deliverDue, type DeliveryRound, type RoundResult } from './delivery';
 import { buildDigests, type DigestRun } from './digests';
@@ -119,4 +121,24 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 			options.mailer?.close();
 		}
 	};
+}
+
+/**
+ * The worker as the server (and `npm run worker`) runs it: configured from the environment, with
+ * Nodemailer's SMTP pool when `SMTP_URL` is set and the delivery log alone when it is not.
+ */
+export function startNotificationWorker(database: Db): RunningWorker {
+	const url = config.smtpUrl;
+	const worker = startWorker({
+		database,
+		mailer: url ? smtpMailer(url) : null,
+		compose: { origin: config.origin, from: config.mailFrom },
+		tickMs: config.notificationsTickSeconds * 1000
+	});
+	console.log(
+		url
+			? `Notifications: worker ${worker.id} sends email through ${new URL(url).host}.`
+			: 'Notifications: no SMTP_URL, so emails are written to the delivery log and not sent.'
+	);
+	return worker;
 }
