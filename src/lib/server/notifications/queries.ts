@@ -61,6 +61,19 @@ export async function saveChoices(
 			.execute();
 }
 
+export async function setChoice(
+	database: Db,
+	personId: string,
+	category: NotificationCategory,
+	mode: EmailMode
+): Promise<void> {
+	await database
+		.insertInto('notification_preferences')
+		.values({ person_id: personId, category, mode })
+		.onConflict((oc) => oc.columns(['person_id', 'category']).doUpdateSet({ mode }))
+		.execute();
+}
+
 export async function saveSettings(database: Db, settings: NotificationSettings): Promise<void> {
 	const { person_id, ...rest } = settings;
 	await database
