@@ -59,7 +59,10 @@ const labels: Record<AuditAction, Label> = {
 	'feedback_link.closed': m.admin_audit_action_feedback_link_closed,
 	'assessment.saved': m.admin_audit_action_assessment_saved,
 	'scorecard.exported': m.admin_audit_action_scorecard_exported,
-	'organisation.default_language_changed': m.admin_audit_action_organisation_default_language_changed
+	'organisation.default_language_changed': m.admin_audit_action_organisation_default_language_changed,
+	'notifications.defaults_changed': m.admin_audit_action_notifications_defaults_changed,
+	'notifications.test_sent': m.admin_audit_action_notifications_test_sent,
+	'notifications.exported': m.admin_audit_action_notifications_exported
 };
 
 /** An audit action as people read it, in the current request's language or in `locale`. */

@@ -63,7 +63,10 @@ export type AuditAction =
 	| 'feedback_link.closed'
 	| 'assessment.saved'
 	| 'scorecard.exported'
-	| 'organisation.default_language_changed';
+	| 'organisation.default_language_changed'
+	| 'notifications.defaults_changed'
+	| 'notifications.test_sent'
+	| 'notifications.exported';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -116,7 +119,10 @@ export const auditActions: readonly AuditAction[] = [
 	'feedback_link.closed',
 	'assessment.saved',
 	'scorecard.exported',
-	'organisation.default_language_changed'
+	'organisation.default_language_changed',
+	'notifications.defaults_changed',
+	'notifications.test_sent',
+	'notifications.exported'
 ];
 
 export type AuditObjectType =
