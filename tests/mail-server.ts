@@ -33,7 +33,7 @@ export interface TestMailServer {
 	close(): Promise<void>;
 }
 
-export async function startMailServer(): Promise<TestMailServer> {
+export async function startMailServer(listenOn = 0): Promise<TestMailServer> {
 	const received: ReceivedMail[] = [];
 	let plan: { how: Misbehaviour; left: number } = { how: 'accept', left: 0 };
 	const server = new SMTPServer({
@@ -71,7 +71,7 @@ export async function startMailServer(): Promise<TestMailServer> {
 			});
 		}
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', () => resolve()));
 	const port = (server.server.address() as AddressInfo).port;
 	return {
 		url: `smtp://127.0.0.1:${port}`,

@@ -110,6 +110,14 @@ const team = (o: Objects) => ({ id: o.apTeam });
 export const matrix: Record<string, RouteRule> = {
 	'/(app)': { page: signedIn },
 	'/(app)/admin/audit': { page: admins },
+	'/(app)/admin/notifications': { page: admins, actions: { defaults: admins, test: admins } },
+	// An unknown email: admins learn it does not exist, everyone else that the page is not theirs.
+	'/(app)/admin/notifications/[id]': { params: () => ({ id: 'notarealemail' }), page: { ...admins, admin: 'hidden' } },
+	'/(app)/admin/notifications/[id]/preview': {
+		params: () => ({ id: 'notarealemail' }),
+		methods: { GET: { ...admins, admin: 'hidden' } }
+	},
+	'/(app)/admin/notifications/export.csv': { methods: { GET: admins } },
 	'/(app)/admin/behaviours': {
 		page: admins,
 		actions: { createValue: admins, updateValue: admins, deleteValue: admins, moveValue: admins, moveBehaviour: admins }
@@ -310,6 +318,10 @@ export const matrix: Record<string, RouteRule> = {
 		actions: { default: within(observationSeen, ['mgr']) }
 	},
 	'/(app)/observations/new': { query: (o) => `?person=${o.apPerson}`, page: signedIn, actions: { default: signedIn } },
+	'/(app)/notifications': { page: signedIn, actions: { read: signedIn, readAll: signedIn } },
+	// Someone else's notification, or none: nobody but its reader learns it exists.
+	'/(app)/notifications/[id]': { params: () => ({ id: 'notarealnotification' }), methods: { GET: within([]) } },
+	'/(app)/notifications/settings': { page: signedIn, actions: { default: signedIn } },
 	'/(app)/people/[id]': { params: (o) => ({ id: o.apPerson }), page: within(apSeen) },
 	'/(app)/people/[id]/observations': { params: (o) => ({ id: o.apPerson }), page: within(apSeen) },
 	'/(app)/profile': { page: signedIn, actions: { calendar: signedIn, preferences: signedIn } },
@@ -339,6 +351,12 @@ export const matrix: Record<string, RouteRule> = {
 	'/theme': { methods: { POST: anyone } },
 	// The language switcher on pages without sign-in: anyone may choose a language for the page.
 	'/language': { methods: { POST: anyone } },
+	// An email's unsubscribe link works without signing in; a wrong token is refused to everyone.
+	'/unsubscribe/[token]': {
+		params: () => ({ token: 'nobody.learning.notasignature' }),
+		page: nobody,
+		actions: { default: nobody }
+	},
 	// Certificates are public by design; an unknown code says so on the page.
 	'/verify/[code]': { params: () => ({ code: 'NOTACODE00' }), page: anyone }
 };
