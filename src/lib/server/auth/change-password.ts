@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/log';
+import { notify } from '../notifications/notify';
 import type { Db } from '../db';
 import { getPasswordHash, setPasswordHash } from '../people/credentials';
 import { getPersonDetail } from '../people/directory';
@@ -46,6 +47,20 @@ export async function changePassword(
 			ip: actor.ip,
 			at: now
 		});
+		// If it was not them, the email is how they find out.
+		await notify(
+			trx,
+			[
+				{
+					to: actor.id,
+					kind: 'account.password_changed',
+					subject: { type: 'person', id: actor.id },
+					href: '/profile',
+					params: { at: now.toISOString() }
+				}
+			],
+			now
+		);
 	});
 	return { ok: true };
 }

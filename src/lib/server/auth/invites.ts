@@ -2,10 +2,13 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { inviteExpiry, inviteStatus, type InviteStatus } from './invite-policy';
 import { generateSecret, hashSecret } from './tokens';
+import { queueEmailOnly } from '../notifications/notify';
+import { contactsOf } from '../people/directory';
 
 /**
- * Issues a one-time "set your password" token. Earlier unused invites of the same person stop
- * working, so only the newest link handed over is live. Returns the raw token: it is never stored.
+ * Issues a one-time "set your password" token and emails it to the person. Earlier unused invites
+ * of the same person stop working, so only the newest link handed over is live. Returns the raw
+ * token: it is stored only as a hash, and in the invitation email waiting in the outbox.
  */
 export async function issueInvite(
 	database: Db,
@@ -34,6 +37,21 @@ export async function issueInvite(
 			used_at: null
 		})
 		.execute();
+	// The invitation is emailed to the person, in the transaction the caller holds.
+	const contacts = await contactsOf(database, createdBy ? [personId, createdBy] : [personId]);
+	const person = contacts.find((c) => c.id === personId);
+	if (person)
+		await queueEmailOnly(
+			database,
+			{
+				personId,
+				address: person.email,
+				kind: 'account.invitation',
+				href: `/invite/${token}`,
+				params: { by: contacts.find((c) => c.id === createdBy)?.name ?? null, expires_at: expiresAt.toISOString() }
+			},
+			now
+		);
 	return { token, expiresAt };
 }
 

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { getPersonDetail } from '../people/directory';
+import { contactsOf, getPersonDetail } from '../people/directory';
+import { notify } from '../notifications/notify';
 import type { Actor } from '../auth/actor';
 import { refuse, type ServiceResult } from '../service-result';
 import { defaultSessionPolicy, judgeSession, sessionExpiresAt, type SessionPolicy } from './session-policy';
@@ -73,6 +74,22 @@ export async function endSessions(
 				ip: actor.ip,
 				at: now
 			});
+			if (personId !== actor.id) {
+				const [admin] = await contactsOf(trx, [actor.id]);
+				await notify(
+					trx,
+					[
+						{
+							to: personId,
+							kind: 'account.sessions_ended',
+							subject: { type: 'person', id: personId },
+							href: '/login',
+							params: { by: admin?.name ?? '', at: now.toISOString() }
+						}
+					],
+					now
+				);
+			}
 		}
 		return { ok: true as const, ended };
 	});

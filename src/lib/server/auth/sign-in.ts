@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/log';
+import { notify, wantsSignInEmails } from '../notifications/notify';
 import type { Db } from '../db';
 import { findPersonByEmail } from '../people/directory';
 import { burnPasswordCheck, verifyPassword } from './password';
@@ -69,5 +70,19 @@ export async function signIn(
 		ip: input.ip,
 		at: now
 	});
+	if (await wantsSignInEmails(database, person.id))
+		await notify(
+			database,
+			[
+				{
+					to: person.id,
+					kind: 'account.signed_in',
+					subject: { type: 'person', id: person.id },
+					href: '/profile',
+					params: { at: now.toISOString(), ip: input.ip }
+				}
+			],
+			now
+		);
 	return { ok: true, token, personId: person.id };
 }

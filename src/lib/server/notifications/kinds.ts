@@ -56,7 +56,8 @@ export const notificationKinds = {
 	}),
 	'account.invitation': define<{ by: string | null; expires_at: string }>({ category: 'account', relevantDays: 14 }),
 	'account.password_changed': define<{ at: string }>({ category: 'account', relevantDays: 2 }),
-	'account.sessions_ended': define<{ by: string; at: string }>({ category: 'account', relevantDays: 2 })
+	'account.sessions_ended': define<{ by: string; at: string }>({ category: 'account', relevantDays: 2 }),
+	'account.signed_in': define<{ at: string; ip: string | null }>({ category: 'account', relevantDays: 1 })
 };
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -219,3 +219,9 @@ export async function withdraw(
 ): Promise<void> {
 	await withdrawAbout(database, subject, kinds, now.toISOString());
 }
+
+/** Whether a person asked to be emailed at each sign-in (off unless they turned it on). */
+export async function wantsSignInEmails(database: Db, personId: string): Promise<boolean> {
+	const [own] = await settingsOf(database, [personId]);
+	return own?.sign_in_emails === 1;
+}

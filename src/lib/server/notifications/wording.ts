@@ -89,6 +89,13 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		title: m.notify_account_sessions_ended_title(),
 		body: m.notify_account_sessions_ended_body({ by: p.by, when: at(p.at, r) }),
 		action: m.notify_action_sign_in()
+	}),
+	'account.signed_in': (p, r) => ({
+		title: m.notify_account_signed_in_title(),
+		body: p.ip
+			? m.notify_account_signed_in_body_from({ when: at(p.at, r), address: p.ip })
+			: m.notify_account_signed_in_body({ when: at(p.at, r) }),
+		action: m.notify_action_open_profile()
 	})
 };
 
