@@ -107,9 +107,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 		return running;
 	}
 
-	const timer = setInterval(() => {
-		tick().catch((error) => console.error('Notifications: a worker round failed', error));
-	}, options.tickMs);
+	const run = () => tick().catch((error) => console.error('Notifications: a worker round failed', error));
+	const timer = setInterval(run, options.tickMs);
+	// A first round at once, so what waited while no worker ran goes without waiting a tick.
+	void run();
 
 	return {
 		id,
