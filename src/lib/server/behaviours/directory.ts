@@ -1,4 +1,6 @@
+import { supportedLocales, type Locale } from '../../i18n/locales';
 import type { Db } from '../db';
+import { textOf } from '../db/texts';
 import { listBehaviours } from './queries';
 
 /**
@@ -10,4 +12,17 @@ export { behaviourLabels, isActiveBehaviour, listBehaviours, type BehaviourSumma
 /** The active behaviours a module builds, in framework order. */
 export async function behavioursBuiltBy(database: Db, slugs: readonly string[]) {
 	return (await listBehaviours(database)).filter((b) => slugs.includes(b.slug));
+}
+
+/**
+ * A behaviour's label in every language Ripple speaks (each with the usual fallback), for words
+ * stored now and read later by someone whose language is not known yet: a notification.
+ */
+export async function behaviourLabelsByLocale(database: Db, slug: string): Promise<Record<Locale, string> | undefined> {
+	const row = await database
+		.selectFrom('behaviours')
+		.select(supportedLocales.map((locale) => textOf('behaviour_texts', 'label', 'behaviours.id', locale).as(locale)))
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+	return row as Record<Locale, string> | undefined;
 }

@@ -15,7 +15,9 @@ import {
 	type ObservationAccess,
 	type ObservedPerson
 } from './policy';
-import { getPersonDetail, findPersonByEmail } from '../people/directory';
+import { contactsOf, getPersonDetail, findPersonByEmail } from '../people/directory';
+import { notify } from '../notifications/notify';
+import { behaviourLabelsByLocale } from './directory';
 import {
 	behaviourSlugOf,
 	currentScale,
@@ -23,6 +25,7 @@ import {
 	getObservation,
 	insertObservation,
 	observationViewRow,
+	scaleByVersion as versionScale,
 	updateObservationRow,
 	type ObservationView
 } from './observation-queries';
@@ -214,6 +217,27 @@ export async function createObservation(
 			ip: author.ip,
 			at: now
 		});
+		// The person hears of what was written about them (a self-rating is their own news).
+		if (source !== 'self') {
+			const [writer] = await contactsOf(trx, [author.id]);
+			await notify(
+				trx,
+				[
+					{
+						to: person.personId,
+						kind: 'measure.observation_recorded',
+						subject: { type: 'observation', id },
+						href: `/observations/${id}`,
+						params: {
+							author: writer?.name ?? '',
+							source,
+							behaviour: (await behaviourLabelsByLocale(trx, scale.slug)) ?? { en: scale.label }
+						}
+					}
+				],
+				now
+			);
+		}
 		return { ok: true as const, id, source };
 	});
 }
@@ -368,6 +392,26 @@ export async function respondToObservation(
 			ip: actor.ip,
 			at: now
 		});
+		const observation = found.observation;
+		if (previous === null && observation.author_id && observation.author_id !== actor.id) {
+			const scale = await versionScale(trx, observation.behaviour_version_id);
+			await notify(
+				trx,
+				[
+					{
+						to: observation.author_id,
+						kind: 'measure.observation_response',
+						subject: { type: 'observation', id },
+						href: `/observations/${id}`,
+						params: {
+							person: found.person.name,
+							behaviour: (scale && (await behaviourLabelsByLocale(trx, scale.slug))) ?? { en: scale?.label ?? '' }
+						}
+					}
+				],
+				now
+			);
+		}
 		return { ok: true as const };
 	});
 }

@@ -31,6 +31,9 @@ export interface VisitParams {
 	reason?: string;
 }
 
+/** A text in each language, chosen when read (a behaviour's label). */
+export type InEachLanguage = Partial<Record<'en' | 'nl' | 'zh-CN', string>>;
+
 type LearningAssigned = { item: string; due: string; by: string; note: string };
 
 export const notificationKinds = {
@@ -53,6 +56,18 @@ export const notificationKinds = {
 		category: 'shadowing',
 		relevantDays: 7,
 		calendar: (p) => ({ type: 'visit', id: p.visit })
+	}),
+	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({
+		category: 'measure',
+		relevantDays: 14
+	}),
+	'measure.observation_response': define<{ person: string; behaviour: InEachLanguage }>({
+		category: 'measure',
+		relevantDays: 14
+	}),
+	'measure.recognition_received': define<{ from: string; behaviour: InEachLanguage; message: string }>({
+		category: 'measure',
+		relevantDays: 14
 	}),
 	'account.invitation': define<{ by: string | null; expires_at: string }>({ category: 'account', relevantDays: 14 }),
 	'account.password_changed': define<{ at: string }>({ category: 'account', relevantDays: 2 }),

@@ -6,7 +6,8 @@
 import { formatCalendarDate, formatDateTime } from '../../locale';
 import { m } from '../../paraglide/messages.js';
 import { findModule, findPath } from '../learning/content';
-import { isNotificationKind, type NotificationKind, type ParamsOf } from './kinds';
+import { getLocale } from '../../paraglide/runtime.js';
+import { isNotificationKind, type InEachLanguage, type NotificationKind, type ParamsOf } from './kinds';
 
 export interface Wording {
 	/** One line: the in-app headline and the email's subject. */
@@ -27,6 +28,10 @@ const itemTitle = (item: string) => {
 };
 
 const at = (iso: string, r: ReaderContext) => formatDateTime(iso, r.timeZone);
+
+/** A stored text in the reader's language, else English, else any. */
+const inReadersLanguage = (text: InEachLanguage) =>
+	text[getLocale()] ?? text.en ?? Object.values(text).find(Boolean) ?? '';
 
 const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) => Wording } = {
 	'learning.assigned': (p) => ({
@@ -72,6 +77,24 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		title: m.notify_visit_calendar_cancelled_title({ team: p.team }),
 		body: m.notify_visit_calendar_cancelled_body({ team: p.team, when: at(p.starts_at, r) }),
 		action: m.notify_action_find_slot()
+	}),
+	'measure.observation_recorded': (p) => ({
+		title:
+			p.source === 'manager'
+				? m.notify_observation_by_manager_title({ author: p.author })
+				: m.notify_observation_by_colleague_title({ author: p.author }),
+		body: m.notify_observation_body({ behaviour: inReadersLanguage(p.behaviour) }),
+		action: m.notify_action_read_observation()
+	}),
+	'measure.observation_response': (p) => ({
+		title: m.notify_observation_response_title({ person: p.person }),
+		body: m.notify_observation_response_body({ behaviour: inReadersLanguage(p.behaviour) }),
+		action: m.notify_action_read_observation()
+	}),
+	'measure.recognition_received': (p) => ({
+		title: m.notify_recognition_title({ from: p.from }),
+		body: m.notify_recognition_body({ behaviour: inReadersLanguage(p.behaviour), message: p.message }),
+		action: m.notify_action_open_recognition()
 	}),
 	'account.invitation': (p, r) => ({
 		title: m.notify_account_invitation_title(),

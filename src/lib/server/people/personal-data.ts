@@ -276,7 +276,11 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'integrations.created_by': { keep: true, why: 'configuration' },
 	'metric_values.updated_by': { keep: true, why: 'team figures' },
 	'feedback_links.created_by': { keep: true, why: 'team feedback' },
-	'service_assessments.assessed_by': { keep: true, why: 'team assessments' }
+	'service_assessments.assessed_by': { keep: true, why: 'team assessments' },
+	'notifications.person_id': { delete: true, why: 'messages to them' },
+	'email_deliveries.person_id': { delete: true, why: 'emails to them, with their address' },
+	'notification_preferences.person_id': { delete: true, why: 'their choices' },
+	'notification_settings.person_id': { delete: true, why: 'their choices' }
 };
 
 function coverage(references: readonly PersonReference[]): { missing: string[]; stale: string[] } {

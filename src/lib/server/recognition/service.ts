@@ -4,9 +4,10 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { formatInteger } from '../../intl';
 import { m } from '../../paraglide/messages.js';
-import { behaviourLabels, isActiveBehaviour } from '../behaviours/directory';
+import { behaviourLabels, behaviourLabelsByLocale, isActiveBehaviour } from '../behaviours/directory';
+import { notify } from '../notifications/notify';
 import { departmentsOf } from '../org/directory';
-import { findPeopleByEmails } from '../people/directory';
+import { contactsOf, findPeopleByEmails } from '../people/directory';
 import { refuse, type ServiceResult } from '../service-result';
 import { insertRecognition, recipientsOf, wallPage, type WallFilters } from './queries';
 
@@ -82,6 +83,19 @@ export async function recognise(
 				created_at: now.toISOString()
 			},
 			people.map((p) => p.id)
+		);
+		const [from] = await contactsOf(trx, [giverId]);
+		const behaviour = (await behaviourLabelsByLocale(trx, input.behaviour)) ?? { en: input.behaviour };
+		await notify(
+			trx,
+			people.map((p) => ({
+				to: p.id,
+				kind: 'measure.recognition_received' as const,
+				subject: { type: 'recognition', id },
+				href: '/connect/recognition',
+				params: { from: from?.name ?? '', behaviour, message: input.message }
+			})),
+			now
 		);
 	});
 	return { ok: true, id, crossDepartment };
