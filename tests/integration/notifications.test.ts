@@ -11,7 +11,7 @@ import { notify } from '../../src/lib/server/notifications/notify';
 import { claimDue } from '../../src/lib/server/notifications/queries';
 import { retryDelayMs } from '../../src/lib/server/notifications/rules';
 import { readUnsubscribeToken, unsubscribeToken } from '../../src/lib/server/notifications/unsubscribe';
-import { releaseBacklog } from '../../src/lib/server/notifications/worker';
+import { releaseBacklog, schedulerPass } from '../../src/lib/server/notifications/worker';
 import {
 	cancelVisit,
 	decideAsHost,
@@ -510,4 +510,80 @@ describe('job shadowing reaches each person it waits on', () => {
 			expect(Number(cancelledEvent.getFirstPropertyValue('sequence'))).toBeGreaterThan(requestSequence);
 		}
 	);
+});
+
+describe('learning reminders', () => {
+	it('fall on each learner’s own day, once, and stop for whoever has completed', { timeout: 30_000 }, async () => {
+		await temp.db.deleteFrom('assignments').execute();
+		const result = await assignLearning(temp.db, await actorFor(temp.db, 'mgr'), assignInput('2026-12-15'), T0);
+		expect(result.ok).toBe(true);
+		const reminders = async () =>
+			(
+				await temp.db
+					.selectFrom('notifications')
+					.select(['person_id', 'kind', 'params', 'email'])
+					.where('kind', '!=', 'learning.assigned')
+					.orderBy('created_at')
+					.orderBy('person_id')
+					.execute()
+			).map((n) => [n.person_id, n.kind, (JSON.parse(n.params) as { days: number }).days, n.email]);
+
+		// 8 December, 07:30 UTC: 08:30 in Amsterdam, 15:30 in Shanghai, 07:30 for the manager in UTC.
+		expect((await schedulerPass(temp.db, new Date('2026-12-08T07:30:00Z'))).reminders).toBe(2);
+		expect(await reminders()).toEqual([
+			['ann', 'learning.due_soon', 7, 'digest'],
+			['bo', 'learning.due_soon', 7, 'digest']
+		]);
+		// The same pass again makes nothing new. Later that day, only the manager's own (a member of
+		// the team too) falls due, at 08:00 in UTC.
+		expect((await schedulerPass(temp.db, new Date('2026-12-08T07:31:00Z'))).reminders).toBe(0);
+		expect((await schedulerPass(temp.db, new Date('2026-12-08T15:00:00Z'))).reminders).toBe(1);
+		expect((await reminders()).at(-1)).toEqual(['mgr', 'learning.due_soon', 7, 'digest']);
+		expect((await schedulerPass(temp.db, new Date('2026-12-08T15:01:00Z'))).reminders).toBe(0);
+
+		// 14 December, 01:00 UTC: already 09:00 in Shanghai, still night in Amsterdam.
+		expect((await schedulerPass(temp.db, new Date('2026-12-14T01:00:00Z'))).reminders).toBe(1);
+		expect((await reminders()).at(-1)).toEqual(['bo', 'learning.due_soon', 1, 'digest']);
+		expect((await schedulerPass(temp.db, new Date('2026-12-14T07:30:00Z'))).reminders).toBe(1);
+		expect((await reminders()).at(-1)).toEqual(['ann', 'learning.due_soon', 1, 'digest']);
+
+		// The manager completes it; so does Bo. Only Ann is overdue on the 16th.
+		await temp.db
+			.insertInto('completions')
+			.values({
+				id: 'mgr-done',
+				person_id: 'mgr',
+				module_slug: mod.slug,
+				module_version: mod.version,
+				completed_at: '2026-12-14T09:00:00Z',
+				verification_code: 'KLMNO-PQRST',
+				locale: 'en'
+			})
+			.execute();
+		await temp.db
+			.insertInto('completions')
+			.values({
+				id: 'bo-done',
+				person_id: 'bo',
+				module_slug: mod.slug,
+				module_version: mod.version,
+				completed_at: '2026-12-14T10:00:00Z',
+				verification_code: 'ABCDE-FGHIJ',
+				locale: 'zh-CN'
+			})
+			.execute();
+		expect((await schedulerPass(temp.db, new Date('2026-12-16T07:30:00Z'))).reminders).toBe(1);
+		expect((await reminders()).at(-1)).toEqual(['ann', 'learning.overdue', 1, 'digest']);
+
+		// A week overdue, her manager hears of it, in the digest only, once.
+		await temp.db
+			.insertInto('notification_preferences')
+			.values({ person_id: 'mgr', category: 'learning', mode: 'immediate' })
+			.execute();
+		expect((await schedulerPass(temp.db, new Date('2026-12-22T08:30:00Z'))).reminders).toBe(1);
+		expect((await reminders()).at(-1)).toEqual(['mgr', 'learning.member_overdue', 7, 'digest']);
+		// The next day: Ann's weekly overdue reminder; nothing new for the manager.
+		expect((await schedulerPass(temp.db, new Date('2026-12-23T08:30:00Z'))).reminders).toBe(1);
+		expect((await reminders()).at(-1)).toEqual(['ann', 'learning.overdue', 8, 'digest']);
+	});
 });

@@ -38,6 +38,14 @@ type LearningAssigned = { item: string; due: string; by: string; note: string };
 
 export const notificationKinds = {
 	'learning.assigned': define<LearningAssigned>({ category: 'learning', relevantDays: 14 }),
+	'learning.due_soon': define<{ item: string; due: string; days: number }>({ category: 'learning', relevantDays: 1 }),
+	'learning.overdue': define<{ item: string; due: string; days: number }>({ category: 'learning', relevantDays: 7 }),
+	/** To a manager, about a member: only ever in their digest. */
+	'learning.member_overdue': define<{ member: string; item: string; due: string; days: number }>({
+		category: 'learning',
+		timing: 'digest-only',
+		relevantDays: 7
+	}),
 	'shadowing.approval_needed': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
 	'shadowing.confirmation_needed': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
 	'shadowing.approved': define<VisitParams>({ category: 'shadowing', relevantDays: 7 }),

@@ -41,6 +41,24 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 			: m.notify_learning_assigned_body({ by: p.by, due: formatCalendarDate(p.due) }),
 		action: m.notify_action_open_learning()
 	}),
+	'learning.due_soon': (p) => ({
+		title:
+			p.days === 1
+				? m.notify_learning_due_tomorrow_title({ title: itemTitle(p.item) })
+				: m.notify_learning_due_soon_title({ title: itemTitle(p.item), days: p.days }),
+		body: m.notify_learning_due_body({ due: formatCalendarDate(p.due) }),
+		action: m.notify_action_continue_learning()
+	}),
+	'learning.overdue': (p) => ({
+		title: m.notify_learning_overdue_title({ title: itemTitle(p.item) }),
+		body: m.notify_learning_overdue_body({ due: formatCalendarDate(p.due), days: p.days }),
+		action: m.notify_action_continue_learning()
+	}),
+	'learning.member_overdue': (p) => ({
+		title: m.notify_learning_member_overdue_title({ member: p.member, title: itemTitle(p.item) }),
+		body: m.notify_learning_member_overdue_body({ member: p.member, due: formatCalendarDate(p.due), days: p.days }),
+		action: m.notify_action_team_learning()
+	}),
 	'shadowing.approval_needed': (p, r) => ({
 		title: m.notify_visit_approval_needed_title({ visitor: p.visitor }),
 		body: m.notify_visit_approval_needed_body({ visitor: p.visitor, team: p.team, when: at(p.starts_at, r) }),

@@ -5,6 +5,7 @@ import { smtpMailer } from './mailer';
 import { newId } from '../db/ids';
 import { deliverDue, type DeliveryRound, type RoundResult } from './delivery';
 import { buildDigests, type DigestRun } from './digests';
+import { learningRemindersDue, makeReminders } from './reminders';
 
 /**
  * The notification worker: delivery rounds every few seconds, and every minute a scheduler pass
@@ -15,13 +16,18 @@ import { buildDigests, type DigestRun } from './digests';
  */
 
 export interface SchedulerPass {
+	reminders: number;
 	digests: DigestRun;
 }
 
-/** Finds what is due now and writes it to the outbox; safe to run anywhere, any number of times. */
+/**
+ * Finds what is due now and writes it to the outbox; safe to run anywhere, any number of times.
+ * Reminders come first, so a reminder due at someone's digest time rides in that digest.
+ */
 export async function schedulerPass(database: Db, now: Date): Promise<SchedulerPass> {
+	const reminders = await makeReminders(database, await learningRemindersDue(database, now), now);
 	const digests = await buildDigests(database, now);
-	return { digests };
+	return { reminders, digests };
 }
 
 /**

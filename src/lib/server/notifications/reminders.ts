@@ -1,0 +1,115 @@
+import { isTimeZone } from '../../locale';
+import type { Db } from '../db';
+import { openLearningDueBetween } from '../learning/reminders';
+import { contactsOf } from '../people/directory';
+import { notify, type Notice } from './notify';
+import { claimLedgerKeys, settingsOf } from './queries';
+import {
+	daysBetween,
+	DEFAULT_SETTINGS,
+	DUE_SOON_DAYS,
+	learningReminder,
+	MANAGER_OVERDUE_DAYS,
+	OVERDUE_WEEKS,
+	remindersDueOn
+} from './rules';
+
+/**
+ * Time-based reminders: found by the scheduler on each pass, each falling on a day of its reader's
+ * calendar once their digest time has passed. A reminder is made once: its ledger key (person,
+ * object, kind, day) is claimed in the transaction that writes it, so a second pass, a restarted
+ * scheduler or another instance running at the same moment finds the key taken and makes nothing.
+ */
+
+export interface DueReminder {
+	key: string;
+	notice: Notice;
+}
+
+const DAY = 86_400_000;
+const dateOf = (instant: Date) => instant.toISOString().slice(0, 10);
+
+/** People's zone and the time their day's reminders come (their digest time). */
+async function readersOf(database: Db, personIds: readonly string[]) {
+	const [contacts, settings] = await Promise.all([contactsOf(database, personIds), settingsOf(database, personIds)]);
+	const digestTime = new Map(settings.map((s) => [s.person_id, s.digest_time]));
+	return new Map(
+		contacts.map((c) => [
+			c.id,
+			{
+				active: c.active === 1,
+				timeZone: isTimeZone(c.time_zone) ? c.time_zone : 'UTC',
+				digestTime: digestTime.get(c.id) ?? DEFAULT_SETTINGS.digest_time
+			}
+		])
+	);
+}
+
+/** Learning: due soon and overdue to the learner; a member well overdue to their managers' digest. */
+export async function learningRemindersDue(database: Db, now: Date): Promise<DueReminder[]> {
+	// Every zone's today lies within a day of UTC's; the window covers the furthest reminder.
+	const from = dateOf(new Date(now.getTime() - (2 + 7 * OVERDUE_WEEKS) * DAY));
+	const to = dateOf(new Date(now.getTime() + (1 + Math.max(...DUE_SOON_DAYS)) * DAY));
+	const open = await openLearningDueBetween(database, from, to);
+	if (open.length === 0) return [];
+	const readers = await readersOf(database, [...new Set(open.flatMap((o) => [o.personId, ...o.managerIds]))]);
+	const due: DueReminder[] = [];
+	for (const item of open) {
+		const subject = { type: 'assignment', id: item.assignmentId };
+		const href = `/learn/${item.item.startsWith('path:') ? 'paths/' : ''}${item.item.split(':')[1]}`;
+		const learner = readers.get(item.personId);
+		const today = learner?.active ? remindersDueOn(now, learner.timeZone, learner.digestTime) : null;
+		const reminder = today ? learningReminder(today, item.dueOn) : null;
+		if (today && reminder) {
+			due.push({
+				key: `${item.personId}|${item.assignmentId}|${reminder.kind}|${today}`,
+				notice: {
+					to: item.personId,
+					kind: reminder.kind,
+					subject,
+					href,
+					params: { item: item.item, due: item.dueOn, days: reminder.days }
+				}
+			});
+		}
+		for (const managerId of item.managerIds) {
+			const manager = readers.get(managerId);
+			const managerToday = manager?.active ? remindersDueOn(now, manager.timeZone, manager.digestTime) : null;
+			if (!managerToday) continue;
+			const late = -daysBetween(managerToday, item.dueOn);
+			// Once per member and assignment, in the week it crosses the line (not, for instance, for
+			// every long-overdue assignment on the day reminders are first switched on).
+			if (late < MANAGER_OVERDUE_DAYS || late >= MANAGER_OVERDUE_DAYS + 7) continue;
+			due.push({
+				key: `${managerId}|${item.assignmentId}|${item.personId}|learning.member_overdue`,
+				notice: {
+					to: managerId,
+					kind: 'learning.member_overdue',
+					subject,
+					href: '/learn/team',
+					params: { member: item.personName, item: item.item, due: item.dueOn, days: late }
+				}
+			});
+		}
+	}
+	return due;
+}
+
+/** Claims and writes due reminders, a chunk per transaction; returns how many were made. */
+export async function makeReminders(database: Db, due: readonly DueReminder[], now: Date): Promise<number> {
+	let made = 0;
+	for (let i = 0; i < due.length; i += 200) {
+		const chunk = due.slice(i, i + 200);
+		made += await database.transaction().execute(async (trx) => {
+			const claimed = await claimLedgerKeys(
+				trx,
+				chunk.map((d) => d.key),
+				now.toISOString()
+			);
+			const notices = chunk.filter((d) => claimed.has(d.key)).map((d) => d.notice);
+			await notify(trx, notices, now);
+			return notices.length;
+		});
+	}
+	return made;
+}
