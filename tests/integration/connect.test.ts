@@ -83,8 +83,28 @@ describe('lunch-and-learn bookings', () => {
 		await rsvp(temp.db, await actorFor(temp.db, 'p0'), id, new Date(T0.getTime() + 1000));
 		await rsvp(temp.db, await actorFor(temp.db, 'p3'), id, new Date(T0.getTime() + 2000));
 		await rsvp(temp.db, await actorFor(temp.db, 'p1'), id, new Date(T0.getTime() + 3000));
-		const cancelled = await cancelRsvp(temp.db, await actorFor(temp.db, 'p0'), id);
+		const cancelled = await cancelRsvp(temp.db, await actorFor(temp.db, 'p0'), id, new Date(T0.getTime() + 4000));
 		expect(cancelled).toEqual({ ok: true, promoted: ['p3'] });
+		// The promoted person is told at once (their calendar invitation is the news); the one who
+		// gave up the place gets the cancellation for their calendar.
+		const told = await temp.db
+			.selectFrom('notifications')
+			.select(['person_id', 'kind', 'email'])
+			.where('subject_id', '=', id)
+			.where('withdrawn_at', 'is', null)
+			.orderBy('created_at')
+			.execute();
+		expect(told.filter((n) => n.kind === 'sessions.promoted')).toEqual([
+			{ person_id: 'p3', kind: 'sessions.promoted', email: 'immediate' }
+		]);
+		expect(told.some((n) => n.person_id === 'p0')).toBe(false);
+		const toP0 = await temp.db
+			.selectFrom('email_deliveries')
+			.select('kind')
+			.where('person_id', '=', 'p0')
+			.where('kind', '=', 'sessions.calendar_cancelled')
+			.execute();
+		expect(toP0).toHaveLength(1);
 		const detail = await lunchSessionDetail(temp.db, id, 'p1');
 		expect(detail?.goingCount).toBe(1);
 		expect(detail?.mine).toEqual({ status: 'waitlist', position: 1 });

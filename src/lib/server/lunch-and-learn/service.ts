@@ -4,10 +4,12 @@ import { isTimeZone } from '../../locale';
 import { m } from '../../paraglide/messages.js';
 import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
+import type { LunchSession } from '../db/schema';
 import { claimRow } from '../db/locks';
 import { newId } from '../db/ids';
 import { departmentsOf } from '../org/directory';
-import { findPersonByEmail } from '../people/directory';
+import { contactsOf, findPersonByEmail } from '../people/directory';
+import { notify, queueEmailOnly, withdraw } from '../notifications/notify';
 import type { Actor } from '../auth/actor';
 import { dayField } from '../calendar/day-field';
 import { refuse, type MessageKey, type ServiceResult } from '../service-result';
@@ -132,15 +134,70 @@ export async function rsvp(
 		if (mine && mine !== 'cancelled') return { ok: true as const, status: mine };
 		const status = rsvpPlacement(await countGoing(trx, sessionId), session.capacity);
 		await saveRsvp(trx, sessionId, actor.id, status, now.toISOString());
+		await tellAboutSession(
+			trx,
+			session,
+			[actor.id],
+			status === 'going' ? 'sessions.booked' : 'sessions.waitlisted',
+			now
+		);
 		return { ok: true as const, status };
 	});
+}
+
+type SessionKind = 'sessions.booked' | 'sessions.waitlisted' | 'sessions.promoted' | 'sessions.cancelled';
+
+/** Tells people about their place at a session (or its cancellation), in the caller's transaction. */
+async function tellAboutSession(
+	trx: Db,
+	session: LunchSession,
+	personIds: readonly string[],
+	kind: SessionKind,
+	now: Date
+): Promise<void> {
+	if (personIds.length === 0) return;
+	const params = { session: session.id, topic: session.topic, starts_at: session.starts_at };
+	await notify(
+		trx,
+		personIds.map((to) => ({
+			to,
+			kind,
+			subject: { type: 'session', id: session.id },
+			href: `/connect/sessions/${session.id}`,
+			params
+		})),
+		now
+	);
+}
+
+/** The event leaves the calendar of someone who gave up their place. */
+async function queueCalendarCancel(trx: Db, session: LunchSession, personId: string, now: Date): Promise<void> {
+	const [person] = await contactsOf(trx, [personId]);
+	if (!person) return;
+	await queueEmailOnly(
+		trx,
+		{
+			personId,
+			address: person.email,
+			kind: 'sessions.calendar_cancelled',
+			href: `/connect/sessions/${session.id}`,
+			params: { session: session.id, topic: session.topic, starts_at: session.starts_at }
+		},
+		now
+	);
+}
+
+/** A session as its calendar invitation needs it: presenter and organiser named. */
+export async function sessionForCalendar(database: Db, sessionId: string) {
+	return sessionWithPeople(database, sessionId);
 }
 
 /** Cancels a booking; a freed place goes to the earliest person on the waitlist. */
 export async function cancelRsvp(
 	database: Db,
 	actor: Actor,
-	sessionId: string
+	sessionId: string,
+	now: Date
 ): Promise<ServiceResult<{ promoted: string[] }>> {
 	return database.transaction().execute(async (trx) => {
 		await claimRow(trx, 'lunch_sessions', sessionId);
@@ -149,6 +206,14 @@ export async function cancelRsvp(
 		const mine = await rsvpStatusOf(trx, sessionId, actor.id);
 		if (!mine || mine === 'cancelled') return { ok: true as const, promoted: [] };
 		await cancelRsvpOf(trx, sessionId, actor.id);
+		// Withdrawn: what was about their place, and (for a place) the event in their calendar.
+		await withdraw(
+			trx,
+			{ type: 'session', id: sessionId },
+			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted'],
+			now
+		);
+		if (mine === 'going') await queueCalendarCancel(trx, session, actor.id, now);
 		if (mine !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
 		const rows = await openRsvps(trx, sessionId);
 		const free = session.capacity - rows.filter((r) => r.status === 'going').length;
@@ -157,6 +222,7 @@ export async function cancelRsvp(
 			free
 		).map((r) => r.person_id);
 		if (moving.length) await promoteToGoing(trx, sessionId, moving);
+		await tellAboutSession(trx, session, moving, 'sessions.promoted', now);
 		return { ok: true as const, promoted: moving };
 	});
 }
@@ -192,10 +258,26 @@ export async function cancelLunchSession(
 ): Promise<ServiceResult<object>> {
 	const session = await getLunchSession(database, sessionId);
 	if (!session || !organises(actor.scope, session)) return refuse('_form', 'connect_session_only_organiser_cancels');
-	await updateLunchSession(database, sessionId, {
-		cancelled_at: now.toISOString(),
-		updated_at: now.toISOString(),
-		sequence: session.sequence + 1
+	await database.transaction().execute(async (trx) => {
+		await updateLunchSession(trx, sessionId, {
+			cancelled_at: now.toISOString(),
+			updated_at: now.toISOString(),
+			sequence: session.sequence + 1
+		});
+		const booked = (await openRsvps(trx, sessionId)).map((r) => r.person_id);
+		await withdraw(
+			trx,
+			{ type: 'session', id: sessionId },
+			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted'],
+			now
+		);
+		await tellAboutSession(
+			trx,
+			session,
+			booked.filter((id) => id !== actor.id),
+			'sessions.cancelled',
+			now
+		);
 	});
 	return { ok: true };
 }

@@ -3,7 +3,8 @@ import { asLocale, intlLocale, type Locale } from '../../i18n/locales';
 import { isTimeZone } from '../../locale';
 import { m } from '../../paraglide/messages.js';
 import { invitationFile, type CalendarItem } from '../calendar/ics';
-import { visitItem } from '../calendar/items';
+import { lunchSessionItem, visitItem } from '../calendar/items';
+import { sessionForCalendar } from '../lunch-and-learn/service';
 import type { Db } from '../db';
 import type { EmailDelivery, NotificationCategory } from '../db/schema';
 import { inLocale } from '../in-locale';
@@ -73,6 +74,12 @@ async function calendarItem(ctx: ComposeContext, ref: CalendarRef, locale: Local
 	if (ref.type === 'visit') {
 		const visit = await visitContext(ctx.database, ref.id);
 		return visit ? visitItem(visit, ctx.origin, locale) : null;
+	}
+	if (ref.type === 'session') {
+		const session = await sessionForCalendar(ctx.database, ref.id);
+		return session
+			? lunchSessionItem(session, { name: session.organiser_name, email: session.organiser_email }, ctx.origin, locale)
+			: null;
 	}
 	return null;
 }

@@ -34,6 +34,12 @@ export interface VisitParams {
 /** A text in each language, chosen when read (a behaviour's label). */
 export type InEachLanguage = Partial<Record<'en' | 'nl' | 'zh-CN', string>>;
 
+export interface SessionParams {
+	session: string;
+	topic: string;
+	starts_at: string;
+}
+
 type LearningAssigned = { item: string; due: string; by: string; note: string };
 
 export const notificationKinds = {
@@ -64,6 +70,32 @@ export const notificationKinds = {
 		category: 'shadowing',
 		relevantDays: 7,
 		calendar: (p) => ({ type: 'visit', id: p.visit })
+	}),
+	'sessions.booked': define<SessionParams>({
+		category: 'sessions',
+		// The calendar invitation is the confirmation: it goes at once.
+		timing: 'urgent',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'session', id: p.session })
+	}),
+	'sessions.waitlisted': define<SessionParams>({ category: 'sessions', relevantDays: 3 }),
+	'sessions.promoted': define<SessionParams>({
+		category: 'sessions',
+		timing: 'urgent',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'session', id: p.session })
+	}),
+	'sessions.cancelled': define<SessionParams>({
+		category: 'sessions',
+		timing: 'urgent',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'session', id: p.session })
+	}),
+	/** Email only, to someone who gave up their place: takes the event out of their calendar. */
+	'sessions.calendar_cancelled': define<SessionParams>({
+		category: 'sessions',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'session', id: p.session })
 	}),
 	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({
 		category: 'measure',

@@ -96,6 +96,31 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		body: m.notify_visit_calendar_cancelled_body({ team: p.team, when: at(p.starts_at, r) }),
 		action: m.notify_action_find_slot()
 	}),
+	'sessions.booked': (p, r) => ({
+		title: m.notify_session_booked_title({ topic: p.topic }),
+		body: m.notify_session_booked_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_session()
+	}),
+	'sessions.waitlisted': (p, r) => ({
+		title: m.notify_session_waitlisted_title({ topic: p.topic }),
+		body: m.notify_session_waitlisted_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_session()
+	}),
+	'sessions.promoted': (p, r) => ({
+		title: m.notify_session_promoted_title({ topic: p.topic }),
+		body: m.notify_session_promoted_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_session()
+	}),
+	'sessions.cancelled': (p, r) => ({
+		title: m.notify_session_cancelled_title({ topic: p.topic }),
+		body: m.notify_session_cancelled_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_find_session()
+	}),
+	'sessions.calendar_cancelled': (p, r) => ({
+		title: m.notify_session_place_given_up_title({ topic: p.topic }),
+		body: m.notify_session_place_given_up_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_find_session()
+	}),
 	'measure.observation_recorded': (p) => ({
 		title:
 			p.source === 'manager'

@@ -39,7 +39,7 @@ export const actions: Actions = {
 	},
 	cancel: async ({ locals, params }) => {
 		const actor = requireActor(locals);
-		const result = await cancelRsvp(db(), actor, params.id);
+		const result = await cancelRsvp(db(), actor, params.id, new Date());
 		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'cancelled');
 	},
