@@ -432,6 +432,29 @@ describe('seeding the demo organisation', () => {
 		expect(off).toEqual([]);
 	});
 
+	it('leaves each persona unread notifications that fit their story, and a log of emails never sent', async () => {
+		const unread = async (email: string) =>
+			(
+				await db
+					.selectFrom('notifications')
+					.innerJoin('people', 'people.id', 'notifications.person_id')
+					.select('notifications.kind')
+					.where('people.email', '=', email)
+					.where('notifications.read_at', 'is', null)
+					.execute()
+			).map((n) => n.kind);
+		expect(await unread('staff@ripple.test')).toEqual(
+			expect.arrayContaining(['learning.overdue', 'measure.observation_recorded'])
+		);
+		expect(await unread('manager@ripple.test')).toContain('shadowing.approval_needed');
+		// Older notifications were read; digests gathered what waited for them.
+		const read = await db.selectFrom('notifications').select('id').where('read_at', 'is not', null).execute();
+		expect(read.length).toBeGreaterThan(20);
+		const log = await db.selectFrom('email_deliveries').select(['kind', 'status', 'reason']).execute();
+		expect(log.filter((d) => d.kind === 'digest.daily').length).toBeGreaterThan(10);
+		expect(new Set(log.map((d) => `${d.status}:${d.reason}`))).toEqual(new Set(['not_sent:no_mail_server']));
+	});
+
 	it('marks the database as demo data and refuses to seed on top of it', async () => {
 		expect(await isDatabaseEmpty(db)).toBe(false);
 		expect(await hasDemoData(db)).toBe(true);

@@ -5,6 +5,7 @@
 import type { Db } from '../db';
 import type { NewOrgUnit, NewPerson, NewRoleGrant, NewTeam } from '../db/schema';
 import { newId } from '../db/ids';
+import { inTransaction } from '../db/transaction';
 import { hashPassword } from '../auth/password';
 import { childPath } from '../org/rules';
 import { DEMO_META_KEY, DEMO_PASSWORD } from './accounts';
@@ -12,14 +13,10 @@ import { seedDemoBuddies } from './buddies';
 import { seedDemoConnect } from './connect';
 import { seedDemoLearning } from './learning';
 import { seedDemoMeasure } from './measure';
+import { seedDemoNotifications } from './notifications';
 import { demoTeams, demoUnits, type DemoPerson } from './northwind/org';
 import { demoPeople } from './northwind/people';
 import { seedDemoShadowing } from './shadowing';
-
-/** Runs `work` in a transaction, or directly when the caller already holds one (Kysely cannot nest). */
-function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-	return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 /** True when there is no organisation yet: no people, teams or org units. */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -34,7 +31,17 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 /** Deletes every row of every table, children before parents, so foreign keys never object. */
 export async function clearDatabase(db: Db): Promise<void> {
 	await inTransaction(db, async (trx) => {
-		for (const table of ['app_meta', 'audit_events', 'login_failures', 'invites', 'sessions', 'role_grants'] as const) {
+		for (const table of [
+			'app_meta',
+			'audit_events',
+			'login_failures',
+			'invites',
+			'sessions',
+			'role_grants',
+			'email_deliveries',
+			'notification_ledger',
+			'notification_categories'
+		] as const) {
 			await trx.deleteFrom(table).execute();
 		}
 		// Self-references: unhook managers and parent units first, then any delete order is safe.
@@ -156,6 +163,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ people: number; tea
 		await seedDemoShadowing(trx, { people: personIds, members }, now);
 		await seedDemoBuddies(trx, { people: personIds, members }, now);
 		await seedDemoMeasure(trx, { people: personIds, teams: teamIds, members }, now);
+		await seedDemoNotifications(trx, now);
 		await trx
 			.insertInto('app_meta')
 			.values({ key: DEMO_META_KEY, value: '1' })

@@ -222,3 +222,62 @@ export async function deliverDue(round: DeliveryRound, now: Date = new Date()): 
 	await Promise.all(lanes);
 	return result;
 }
+
+/**
+ * Emails kept as not sent that were never written out (the demo's history is loaded that way):
+ * writes each as it would have gone, for the delivery log. Nothing is sent and no status changes.
+ */
+export async function writeKeptEmails(round: Omit<DeliveryRound, 'worker' | 'mailer'>, limit = 200): Promise<number> {
+	const kept = await round.database
+		.selectFrom('email_deliveries')
+		.selectAll()
+		.where('status', '=', 'not_sent')
+		.where('subject', 'is', null)
+		.limit(limit)
+		.execute();
+	if (kept.length === 0) return 0;
+	const ctx: ComposeContext = {
+		database: round.database,
+		...round.compose,
+		organisation: await organisationName(round.database)
+	};
+	for (const delivery of kept) {
+		const reader = (await readerOf(round.database, delivery.person_id)) ?? null;
+		let email: ComposedEmail | null = null;
+		try {
+			if (delivery.kind === 'digest.daily' || delivery.kind === 'digest.weekly') {
+				const { items } = JSON.parse(delivery.params) as { items: string[] };
+				// As it would have gone: with every item it carried, read since or not.
+				const carried = await round.database
+					.selectFrom('notifications')
+					.select(['id', 'category', 'kind', 'href', 'params'])
+					.where('id', 'in', items.length ? items : [''])
+					.orderBy('created_at', 'desc')
+					.execute();
+				if (reader)
+					email = await composeDigest(ctx, delivery.kind === 'digest.daily' ? 'daily' : 'weekly', carried, reader);
+			} else {
+				email = await composeSingle(ctx, delivery, reader);
+			}
+		} catch (error) {
+			// Left as an empty email rather than tried again every round.
+			console.error(`Notifications: could not write kept email ${delivery.id}`, error);
+		}
+		await round.database
+			.updateTable('email_deliveries')
+			.set(
+				email
+					? {
+							locale: email.locale,
+							subject: email.subject,
+							text_body: email.text,
+							html_body: email.html,
+							calendar: email.calendar?.content ?? null
+						}
+					: { subject: '', text_body: '' }
+			)
+			.where('id', '=', delivery.id)
+			.execute();
+	}
+	return kept.length;
+}

@@ -2,6 +2,7 @@ import { groupBy } from '../../group';
 import { isTimeZone } from '../../locale';
 import { zonedToInstant } from '../../time';
 import type { Db } from '../db';
+import { inTransaction } from '../db/transaction';
 import { newId } from '../db/ids';
 import type { EmailMode, NewEmailDelivery, NotificationCategory } from '../db/schema';
 import { contactsOf } from '../people/directory';
@@ -91,7 +92,7 @@ export async function buildDigests(database: Db, now: Date): Promise<DigestRun> 
 	let carriedItems = 0;
 	// One transaction per digest: the ledger key, the email and the items it carries land together.
 	for (const plan of planned) {
-		const made = await database.transaction().execute(async (trx) => {
+		const made = await inTransaction(database, async (trx) => {
 			const at = now.toISOString();
 			if (!(await claimLedgerKeys(trx, [plan.key], at)).has(plan.key)) return false;
 			const id = newId();

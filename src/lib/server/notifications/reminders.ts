@@ -1,5 +1,6 @@
 import { isTimeZone } from '../../locale';
 import type { Db } from '../db';
+import { inTransaction } from '../db/transaction';
 import { openLearningDueBetween } from '../learning/reminders';
 import { contactsOf } from '../people/directory';
 import { notify, type Notice } from './notify';
@@ -100,7 +101,7 @@ export async function makeReminders(database: Db, due: readonly DueReminder[], n
 	let made = 0;
 	for (let i = 0; i < due.length; i += 200) {
 		const chunk = due.slice(i, i + 200);
-		made += await database.transaction().execute(async (trx) => {
+		made += await inTransaction(database, async (trx) => {
 			const claimed = await claimLedgerKeys(
 				trx,
 				chunk.map((d) => d.key),

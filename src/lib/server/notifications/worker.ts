@@ -3,7 +3,7 @@ import { config } from '../config';
 import type { Db } from '../db';
 import { smtpMailer } from './mailer';
 import { newId } from '../db/ids';
-import { deliverDue, type DeliveryRound, type RoundResult } from './delivery';
+import { deliverDue, writeKeptEmails, type DeliveryRound, type RoundResult } from './delivery';
 import { buildDigests, type DigestRun } from './digests';
 import { learningRemindersDue, makeReminders } from './reminders';
 
@@ -95,6 +95,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 		if (now.getTime() - lastPass >= schedulerEveryMs) {
 			lastPass = now.getTime();
 			await schedulerPass(options.database, now);
+			await writeKeptEmails(options);
 		}
 		const total: RoundResult = { claimed: 0, sent: 0, notSent: 0, retrying: 0, dead: 0, skipped: 0 };
 		const batch = options.batch ?? 50;
