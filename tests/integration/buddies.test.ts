@@ -180,6 +180,15 @@ describe('a buddy cycle', () => {
 	it('is published; buddies log meetings, then check the fit', async () => {
 		const scope = await actorFor(temp.db, 'owner');
 		expect(await publishCycle(temp.db, scope, cycleId, T0)).toEqual({ ok: true });
+		// Each of the four hears who their buddy is, in the publishing transaction.
+		const paired = await temp.db
+			.selectFrom('notifications')
+			.select(['person_id', 'params'])
+			.where('kind', '=', 'buddies.paired')
+			.orderBy('person_id')
+			.execute();
+		expect(paired.map((n) => n.person_id)).toEqual(['c1', 'c2', 'f1', 'f2']);
+		expect((JSON.parse(paired[0]!.params) as { buddies: string[] }).buddies).toHaveLength(1);
 		const [mine] = await myPairs(temp.db, 'f1', '2027-01-10');
 		expect(mine?.health).toEqual({ state: 'never_met' });
 		const pairId = mine!.id;

@@ -249,6 +249,14 @@ describe('knowledge check', () => {
 		expect(last!.completion).toMatchObject({ module_slug: mod.slug, module_version: mod.version });
 		const verified = await completionByCode(temp.db, last!.completion!.verification_code);
 		expect(verified?.name).toBe('Ann Early');
+		// The completion comes with a notification pointing at the certificate.
+		const told = await temp.db
+			.selectFrom('notifications')
+			.select(['kind', 'href'])
+			.where('person_id', '=', 'ann')
+			.where('kind', '=', 'learning.completed')
+			.execute();
+		expect(told).toEqual([{ kind: 'learning.completed', href: `/learn/${mod.slug}/certificate` }]);
 	});
 
 	it('keeps the draw open and stores nothing while a question is unanswered', async () => {

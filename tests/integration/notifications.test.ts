@@ -17,7 +17,8 @@ import {
 	decideAsHost,
 	decideAsManager,
 	publishSlot,
-	requestVisit
+	requestVisit,
+	saveReflection
 } from '../../src/lib/server/shadowing/service';
 import { startMailServer, type TestMailServer } from '../mail-server';
 import { actorFor, addGrant, addPerson, addTeam, addUnit, onPostgres, openTempDb, T0, type TempDb } from './temp-db';
@@ -586,4 +587,79 @@ describe('learning reminders', () => {
 		expect((await schedulerPass(temp.db, new Date('2026-12-23T08:30:00Z'))).reminders).toBe(1);
 		expect((await reminders()).at(-1)).toEqual(['ann', 'learning.overdue', 8, 'digest']);
 	});
+});
+
+describe('visit reminders', () => {
+	it(
+		'come the day before to visitor and host, then ask for the reflection and feedback, once more if still missing',
+		{ timeout: 30_000 },
+		async () => {
+			await temp.db.deleteFrom('assignments').execute();
+			const slot = await publishSlot(
+				temp.db,
+				await actorFor(temp.db, 'hana'),
+				{
+					team_id: 'care',
+					host_email: 'hana@example.com',
+					date: '2026-12-09',
+					time: '10:00',
+					minutes: 60,
+					capacity: 1,
+					place: 'Floor 2',
+					video_url: '',
+					what_you_will_see: 'Complaints handled live'
+				},
+				T0
+			);
+			const slotId = (slot as { id: string }).id;
+			const visit = await requestVisit(
+				temp.db,
+				await actorFor(temp.db, 'ann'),
+				slotId,
+				{ objectives: 'Complaints from the inside' },
+				T0
+			);
+			const visitId = (visit as { id: string }).id;
+			await decideAsManager(temp.db, await actorFor(temp.db, 'mgr'), visitId, true, '', T0);
+			await decideAsHost(temp.db, await actorFor(temp.db, 'hana'), visitId, true, '', T0);
+			const kinds = async () =>
+				(
+					await temp.db
+						.selectFrom('notifications')
+						.select(['person_id', 'kind', 'params'])
+						.where('kind', 'in', ['shadowing.day_before', 'shadowing.reflection_due', 'shadowing.feedback_due'])
+						.where('withdrawn_at', 'is', null)
+						.orderBy('created_at')
+						.orderBy('person_id')
+						.execute()
+				).map((n) => `${n.person_id}:${n.kind}${(JSON.parse(n.params) as { again?: boolean }).again ? ':again' : ''}`);
+
+			// 8 December at 08:30 UTC: the day before, for Ann in Amsterdam and Hana in UTC alike.
+			await schedulerPass(temp.db, new Date('2026-12-08T08:30:00Z'));
+			expect(await kinds()).toEqual(['ann:shadowing.day_before', 'hana:shadowing.day_before']);
+			await schedulerPass(temp.db, new Date('2026-12-08T12:00:00Z'));
+			expect(await kinds()).toHaveLength(2);
+
+			// The day after the visit, both are asked for their part; Ann writes hers.
+			await schedulerPass(temp.db, new Date('2026-12-10T08:30:00Z'));
+			expect((await kinds()).slice(2)).toEqual(['ann:shadowing.reflection_due', 'hana:shadowing.feedback_due']);
+			const written = await saveReflection(
+				temp.db,
+				await actorFor(temp.db, 'ann'),
+				visitId,
+				{
+					learned: 'How a complaint is logged and who calls back',
+					impact: 'Our invoices cause a third of them',
+					change: 'Clearer remittance notes'
+				},
+				new Date('2026-12-10T10:00:00Z')
+			);
+			expect(written.ok).toBe(true);
+			// Four days on, only Hana is reminded once more; after that, nobody.
+			await schedulerPass(temp.db, new Date('2026-12-13T08:30:00Z'));
+			expect((await kinds()).slice(4)).toEqual(['hana:shadowing.feedback_due:again']);
+			await schedulerPass(temp.db, new Date('2026-12-20T08:30:00Z'));
+			expect(await kinds()).toHaveLength(5);
+		}
+	);
 });

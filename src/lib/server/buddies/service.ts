@@ -12,6 +12,7 @@ import type { Actor } from '../auth/actor';
 import { getPersonDetail, namesWithTeams } from '../people/directory';
 import { canAdminister, managesPerson } from '../people/policy';
 import { dayField } from '../calendar/day-field';
+import { notify } from '../notifications/notify';
 import { refuse, type ServiceResult } from '../service-result';
 import { canRunCycles, cycleAccess } from './policy';
 import { proposeMatching, type Proposal } from './matching';
@@ -387,7 +388,28 @@ export async function publishCycle(
 	if (!cycle || cycle.status !== 'open') return refuse('_form', 'connect_cycle_only_open_owner_publishes');
 	if ((await pairsOfCycle(database, cycleId)).length === 0)
 		return refuse('_form', 'connect_cycle_run_before_publishing');
-	await markCyclePublished(database, cycleId, now.toISOString());
+	await database.transaction().execute(async (trx) => {
+		await markCyclePublished(trx, cycleId, now.toISOString());
+		// Everyone paired hears who their buddy is, why, and how to start.
+		const proposal = await cycleProposal(trx, cycleId);
+		await notify(
+			trx,
+			proposal.flatMap((pair) =>
+				pair.members.map((member) => ({
+					to: member.id,
+					kind: 'buddies.paired' as const,
+					subject: { type: 'pair', id: pair.id },
+					href: `/connect/buddies/pairs/${pair.id}`,
+					params: {
+						cycle: cycle.name,
+						buddies: pair.members.filter((other) => other.id !== member.id).map((other) => other.name),
+						reasons: pair.breakdown
+					}
+				}))
+			),
+			now
+		);
+	});
 	return { ok: true };
 }
 

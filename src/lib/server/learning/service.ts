@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { reflectionLengthProblems } from '../../learning/schemas';
 import { rejected, type ServiceResult } from '../service-result';
 import { newId } from '../db/ids';
+import { notify } from '../notifications/notify';
 import { parseForm } from '../forms';
 import type { Assignment, Completion } from '../db/schema';
 import { courseContent, findModule, findPath, type ModuleEntry } from './content';
@@ -100,6 +101,19 @@ async function settleCompletion(
 		locale: mod.locale
 	};
 	await insertCompletion(database, completion);
+	await notify(
+		database,
+		[
+			{
+				to: personId,
+				kind: 'learning.completed',
+				subject: { type: 'completion', id: completion.id },
+				href: `/learn/${mod.slug}/certificate`,
+				params: { module: mod.slug, code: completion.verification_code }
+			}
+		],
+		now
+	);
 	return completion;
 }
 

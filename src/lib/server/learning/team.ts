@@ -23,7 +23,7 @@ import { calendarDate, dueStatus, type DueStatus } from './rules';
 import { moduleStatesFor, satisfies, type ModuleState } from './service';
 import { calendarDay } from '../../schemas/dates';
 import { m } from '../../paraglide/messages';
-import { notify } from '../notifications/notify';
+import { notify, withdraw } from '../notifications/notify';
 
 /** A team's active members, by name. */
 export { activeMembers };
@@ -324,6 +324,13 @@ export async function cancelAssignment(
 	if (!allowed) return refuse('_form', 'learn_withdraw_not_your_team');
 	await database.transaction().execute(async (trx) => {
 		await withdrawAssignment(trx, assignmentId, now.toISOString());
+		// What it made obsolete leaves people's centres, and their emails not yet sent stay unsent.
+		await withdraw(
+			trx,
+			{ type: 'assignment', id: assignmentId },
+			['learning.assigned', 'learning.due_soon', 'learning.overdue', 'learning.member_overdue'],
+			now
+		);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'assignment.cancelled',

@@ -234,3 +234,16 @@ export async function sessionsAwaitingAttendance(database: Db, organiserId: stri
 		.limit(20)
 		.execute();
 }
+
+/** Sessions (not cancelled) starting between two instants, with each person going. */
+export async function sessionsStartingBetween(database: Db, from: string, to: string) {
+	return database
+		.selectFrom('lunch_sessions')
+		.innerJoin('lunch_rsvps', 'lunch_rsvps.session_id', 'lunch_sessions.id')
+		.select(['lunch_sessions.id', 'lunch_sessions.topic', 'lunch_sessions.starts_at', 'lunch_rsvps.person_id'])
+		.where('lunch_sessions.cancelled_at', 'is', null)
+		.where('lunch_rsvps.status', '=', 'going')
+		.where('lunch_sessions.starts_at', '>=', from)
+		.where('lunch_sessions.starts_at', '<=', to)
+		.execute();
+}

@@ -30,6 +30,7 @@ import {
 	sessionWithPeople,
 	sessionsSince,
 	setAttended,
+	sessionsStartingBetween,
 	updateLunchSession
 } from './queries';
 import { newFaces, promotions, rsvpPlacement } from './rules';
@@ -210,8 +211,9 @@ export async function cancelRsvp(
 		await withdraw(
 			trx,
 			{ type: 'session', id: sessionId },
-			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted'],
-			now
+			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted', 'sessions.reminder'],
+			now,
+			actor.id
 		);
 		if (mine === 'going') await queueCalendarCancel(trx, session, actor.id, now);
 		if (mine !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
@@ -268,7 +270,7 @@ export async function cancelLunchSession(
 		await withdraw(
 			trx,
 			{ type: 'session', id: sessionId },
-			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted'],
+			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted', 'sessions.reminder'],
 			now
 		);
 		await tellAboutSession(
@@ -341,3 +343,8 @@ export async function lunchSessionDetail(database: Db, sessionId: string, viewer
 
 /** Sessions a person has a place on, ending at or after `since`: what their calendar feed carries. */
 export { sessionsBookedBy } from './queries';
+
+/** Sessions starting between two instants, with who is going: for the day-before reminder. */
+export async function sessionsForReminders(database: Db, from: string, to: string) {
+	return sessionsStartingBetween(database, from, to);
+}

@@ -4,6 +4,7 @@
  * How each is worded lives in ./wording.ts (it reads course content, which only the built server
  * has); this module stays importable from anywhere, the seed and command-line tools included.
  */
+import type { ExplanationLine } from '../../buddies';
 import type { NotificationCategory } from '../db/schema';
 
 export type CalendarRef =
@@ -62,6 +63,15 @@ export const notificationKinds = {
 		relevantDays: 7,
 		calendar: (p) => ({ type: 'visit', id: p.visit })
 	}),
+	/** The day before a confirmed visit, to the visitor and to the host. */
+	'shadowing.day_before': define<VisitParams & { role: 'visitor' | 'host' }>({
+		category: 'shadowing',
+		relevantDays: 1
+	}),
+	/** After the visit, until written: the visitor's reflection, then once more. */
+	'shadowing.reflection_due': define<VisitParams & { again: boolean }>({ category: 'shadowing', relevantDays: 7 }),
+	/** After the visit, until written: the host's feedback, then once more. */
+	'shadowing.feedback_due': define<VisitParams & { again: boolean }>({ category: 'shadowing', relevantDays: 7 }),
 	'shadowing.declined': define<VisitParams>({ category: 'shadowing', relevantDays: 7 }),
 	// The host expects someone: a cancellation is news now, not tomorrow morning.
 	'shadowing.cancelled': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
@@ -78,6 +88,7 @@ export const notificationKinds = {
 		relevantDays: 3,
 		calendar: (p) => ({ type: 'session', id: p.session })
 	}),
+	'sessions.reminder': define<SessionParams>({ category: 'sessions', relevantDays: 1 }),
 	'sessions.waitlisted': define<SessionParams>({ category: 'sessions', relevantDays: 3 }),
 	'sessions.promoted': define<SessionParams>({
 		category: 'sessions',
@@ -97,6 +108,11 @@ export const notificationKinds = {
 		relevantDays: 3,
 		calendar: (p) => ({ type: 'session', id: p.session })
 	}),
+	'buddies.paired': define<{ cycle: string; buddies: string[]; reasons: ExplanationLine[] }>({
+		category: 'buddies',
+		relevantDays: 14
+	}),
+	'learning.completed': define<{ module: string; code: string }>({ category: 'learning', relevantDays: 7 }),
 	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({
 		category: 'measure',
 		relevantDays: 14

@@ -210,14 +210,18 @@ export async function settle(
 	await settleAbout(database, subject, kinds, now.toISOString());
 }
 
-/** Withdraws notifications (and unsent emails) a change of plan made obsolete. */
+/**
+ * Withdraws notifications (and unsent emails) a change of plan made obsolete: everyone's, or only
+ * one person's (someone giving up their own place).
+ */
 export async function withdraw(
 	database: Db,
 	subject: { type: string; id: string },
 	kinds: readonly NotificationKind[],
-	now: Date
+	now: Date,
+	personId?: string
 ): Promise<void> {
-	await withdrawAbout(database, subject, kinds, now.toISOString());
+	await withdrawAbout(database, subject, kinds, now.toISOString(), personId);
 }
 
 /** Whether a person asked to be emailed at each sign-in (off unless they turned it on). */

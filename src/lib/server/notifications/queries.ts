@@ -210,19 +210,20 @@ export async function withdrawAbout(
 	database: Db,
 	subject: { type: string; id: string },
 	kinds: readonly string[],
-	at: string
+	at: string,
+	personId?: string
 ): Promise<void> {
 	if (kinds.length === 0) return;
-	const withdrawn = await database
+	let query = database
 		.updateTable('notifications')
 		.set({ withdrawn_at: at })
 		.where('subject_type', '=', subject.type)
 		.where('subject_id', '=', subject.id)
 		.where('kind', 'in', kinds)
 		.where('withdrawn_at', 'is', null)
-		.where('read_at', 'is', null)
-		.returning('id')
-		.execute();
+		.where('read_at', 'is', null);
+	if (personId) query = query.where('person_id', '=', personId);
+	const withdrawn = await query.returning('id').execute();
 	if (withdrawn.length === 0) return;
 	await database
 		.updateTable('email_deliveries')

@@ -2,6 +2,9 @@ import { isTimeZone } from '../../locale';
 import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import { openLearningDueBetween } from '../learning/reminders';
+import { sessionsForReminders } from '../lunch-and-learn/service';
+import { visitsForReminders } from '../shadowing/service';
+import { instantToZoned } from '../../time';
 import { contactsOf } from '../people/directory';
 import { notify, type Notice } from './notify';
 import { claimLedgerKeys, settingsOf } from './queries';
@@ -94,6 +97,98 @@ export async function learningRemindersDue(database: Db, now: Date): Promise<Due
 		}
 	}
 	return due;
+}
+
+/** The local calendar day an instant falls on for a reader. */
+const localDay = (iso: string, timeZone: string) => instantToZoned(new Date(iso), timeZone).date;
+const dayBefore = (date: string) => dateOf(new Date(Date.parse(`${date}T12:00:00Z`) - DAY));
+
+/**
+ * Shadowing: the day before a confirmed visit, to the visitor and the host; after it, the
+ * visitor's reflection and the host's feedback, once and, if still not written three days later,
+ * once more.
+ */
+export async function shadowingRemindersDue(database: Db, now: Date): Promise<DueReminder[]> {
+	const visits = await visitsForReminders(
+		database,
+		new Date(now.getTime() - 6 * DAY).toISOString(),
+		new Date(now.getTime() + 3 * DAY).toISOString()
+	);
+	if (visits.length === 0) return [];
+	const readers = await readersOf(database, [...new Set(visits.flatMap((v) => [v.visitor_id, v.host_id]))]);
+	const due: DueReminder[] = [];
+	for (const v of visits) {
+		const base = { visit: v.id, visitor: v.visitor, team: v.team, starts_at: v.starts_at };
+		const subject = { type: 'visit', id: v.id };
+		const href = `/connect/shadowing/visits/${v.id}`;
+		for (const [personId, role] of [
+			[v.visitor_id, 'visitor'],
+			[v.host_id, 'host']
+		] as const) {
+			const reader = readers.get(personId);
+			const today = reader?.active ? remindersDueOn(now, reader.timeZone, reader.digestTime) : null;
+			if (!reader || !today) continue;
+			if (v.starts_at > now.toISOString() && today === dayBefore(localDay(v.starts_at, reader.timeZone)))
+				due.push({
+					key: `${personId}|${v.id}|shadowing.day_before`,
+					notice: { to: personId, kind: 'shadowing.day_before', subject, href, params: { ...base, role } }
+				});
+			if (v.ends_at > now.toISOString()) continue;
+			const written = role === 'visitor' ? v.reflected_at : v.host_feedback_at;
+			if (written) continue;
+			const after = daysBetween(localDay(v.ends_at, reader.timeZone), today);
+			const kind = role === 'visitor' ? 'shadowing.reflection_due' : 'shadowing.feedback_due';
+			if (after >= 1 && after < 4)
+				due.push({
+					key: `${personId}|${v.id}|${kind}`,
+					notice: { to: personId, kind, subject, href, params: { ...base, again: false } }
+				});
+			if (after >= 4 && after < 7)
+				due.push({
+					key: `${personId}|${v.id}|${kind}|again`,
+					notice: { to: personId, kind, subject, href, params: { ...base, again: true } }
+				});
+		}
+	}
+	return due;
+}
+
+/** Lunch-and-learn: the day before, to everyone going. */
+export async function sessionRemindersDue(database: Db, now: Date): Promise<DueReminder[]> {
+	const places = await sessionsForReminders(
+		database,
+		now.toISOString(),
+		new Date(now.getTime() + 3 * DAY).toISOString()
+	);
+	if (places.length === 0) return [];
+	const readers = await readersOf(database, [...new Set(places.map((p) => p.person_id))]);
+	return places.flatMap((p) => {
+		const reader = readers.get(p.person_id);
+		const today = reader?.active ? remindersDueOn(now, reader.timeZone, reader.digestTime) : null;
+		if (!reader || !today || today !== dayBefore(localDay(p.starts_at, reader.timeZone))) return [];
+		return [
+			{
+				key: `${p.person_id}|${p.id}|sessions.reminder`,
+				notice: {
+					to: p.person_id,
+					kind: 'sessions.reminder' as const,
+					subject: { type: 'session', id: p.id },
+					href: `/connect/sessions/${p.id}`,
+					params: { session: p.id, topic: p.topic, starts_at: p.starts_at }
+				}
+			}
+		];
+	});
+}
+
+/** Every reminder due now, from every domain that has them. */
+export async function remindersDue(database: Db, now: Date): Promise<DueReminder[]> {
+	const found = await Promise.all([
+		learningRemindersDue(database, now),
+		shadowingRemindersDue(database, now),
+		sessionRemindersDue(database, now)
+	]);
+	return found.flat();
 }
 
 /** Claims and writes due reminders, a chunk per transaction; returns how many were made. */

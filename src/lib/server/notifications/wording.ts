@@ -5,6 +5,8 @@
  */
 import { formatCalendarDate, formatDateTime } from '../../locale';
 import { m } from '../../paraglide/messages.js';
+import { explanationText } from '../../buddies';
+import { formatList } from '../../intl';
 import { findModule, findPath } from '../learning/content';
 import { getLocale } from '../../paraglide/runtime.js';
 import { isNotificationKind, type InEachLanguage, type NotificationKind, type ParamsOf } from './kinds';
@@ -79,6 +81,28 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		body: m.notify_visit_confirmed_body({ team: p.team, when: at(p.starts_at, r) }),
 		action: m.notify_action_open_visit()
 	}),
+	'shadowing.day_before': (p, r) => ({
+		title:
+			p.role === 'host'
+				? m.notify_visit_tomorrow_host_title({ visitor: p.visitor })
+				: m.notify_visit_tomorrow_visitor_title({ team: p.team }),
+		body: m.notify_visit_tomorrow_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_visit()
+	}),
+	'shadowing.reflection_due': (p) => ({
+		title: p.again
+			? m.notify_visit_reflection_again_title({ team: p.team })
+			: m.notify_visit_reflection_title({ team: p.team }),
+		body: m.notify_visit_reflection_body(),
+		action: m.notify_action_write_reflection()
+	}),
+	'shadowing.feedback_due': (p) => ({
+		title: p.again
+			? m.notify_visit_feedback_again_title({ visitor: p.visitor })
+			: m.notify_visit_feedback_title({ visitor: p.visitor }),
+		body: m.notify_visit_feedback_body({ visitor: p.visitor }),
+		action: m.notify_action_write_feedback()
+	}),
 	'shadowing.declined': (p, r) => ({
 		title: m.notify_visit_declined_title({ team: p.team }),
 		body: p.reason
@@ -101,6 +125,11 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		body: m.notify_session_booked_body({ when: at(p.starts_at, r) }),
 		action: m.notify_action_open_session()
 	}),
+	'sessions.reminder': (p, r) => ({
+		title: m.notify_session_tomorrow_title({ topic: p.topic }),
+		body: m.notify_session_tomorrow_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_session()
+	}),
 	'sessions.waitlisted': (p, r) => ({
 		title: m.notify_session_waitlisted_title({ topic: p.topic }),
 		body: m.notify_session_waitlisted_body({ when: at(p.starts_at, r) }),
@@ -120,6 +149,21 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		title: m.notify_session_place_given_up_title({ topic: p.topic }),
 		body: m.notify_session_place_given_up_body({ when: at(p.starts_at, r) }),
 		action: m.notify_action_find_session()
+	}),
+	'buddies.paired': (p) => ({
+		title: m.notify_buddy_paired_title({ cycle: p.cycle, buddies: formatList(p.buddies) }),
+		body: [
+			p.reasons.length ? m.notify_buddy_paired_why({ reasons: formatList(p.reasons.map(explanationText)) }) : '',
+			m.notify_buddy_paired_agenda()
+		]
+			.filter(Boolean)
+			.join(' '),
+		action: m.notify_action_plan_meeting()
+	}),
+	'learning.completed': (p) => ({
+		title: m.notify_learning_completed_title({ title: itemTitle(`module:${p.module}`) }),
+		body: m.notify_learning_completed_body({ code: p.code }),
+		action: m.notify_action_certificate()
 	}),
 	'measure.observation_recorded': (p) => ({
 		title:

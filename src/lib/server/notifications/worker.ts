@@ -5,7 +5,7 @@ import { smtpMailer } from './mailer';
 import { newId } from '../db/ids';
 import { deliverDue, writeKeptEmails, type DeliveryRound, type RoundResult } from './delivery';
 import { buildDigests, type DigestRun } from './digests';
-import { learningRemindersDue, makeReminders } from './reminders';
+import { makeReminders, remindersDue } from './reminders';
 
 /**
  * The notification worker: delivery rounds every few seconds, and every minute a scheduler pass
@@ -25,7 +25,7 @@ export interface SchedulerPass {
  * Reminders come first, so a reminder due at someone's digest time rides in that digest.
  */
 export async function schedulerPass(database: Db, now: Date): Promise<SchedulerPass> {
-	const reminders = await makeReminders(database, await learningRemindersDue(database, now), now);
+	const reminders = await makeReminders(database, await remindersDue(database, now), now);
 	const digests = await buildDigests(database, now);
 	return { reminders, digests };
 }

@@ -432,3 +432,31 @@ export async function hostsVisits(database: Db, personId: string): Promise<boole
 		.executeTakeFirst();
 	return row !== undefined;
 }
+
+/** Confirmed visits that start or end between two instants, for reminders and follow-ups. */
+export async function visitsBetween(database: Db, from: string, to: string) {
+	return database
+		.selectFrom('shadow_visits')
+		.innerJoin('shadow_slots', 'shadow_slots.id', 'shadow_visits.slot_id')
+		.innerJoin('teams', 'teams.id', 'shadow_slots.team_id')
+		.innerJoin('people as visitor', 'visitor.id', 'shadow_visits.visitor_id')
+		.select([
+			'shadow_visits.id',
+			'shadow_visits.visitor_id',
+			'shadow_slots.host_id',
+			'shadow_visits.starts_at',
+			'shadow_visits.ends_at',
+			'shadow_visits.reflected_at',
+			'shadow_visits.host_feedback_at',
+			'teams.name as team',
+			'visitor.name as visitor'
+		])
+		.where('shadow_visits.status', '=', 'confirmed')
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('shadow_visits.starts_at', '>=', from), eb('shadow_visits.starts_at', '<=', to)]),
+				eb.and([eb('shadow_visits.ends_at', '>=', from), eb('shadow_visits.ends_at', '<=', to)])
+			])
+		)
+		.execute();
+}

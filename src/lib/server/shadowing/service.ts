@@ -27,6 +27,7 @@ import {
 	teamBlackouts,
 	updateVisit,
 	updateVisitFrom,
+	visitsBetween,
 	visitIdsOnCalendarOf,
 	visitorOf,
 	type SlotFilters
@@ -355,7 +356,12 @@ async function tellAboutVisit(
 	if (event === 'approved' || event === 'declined') await settle(trx, subject, ['shadowing.approval_needed'], now);
 	if (event === 'confirmed' || event === 'declined') await settle(trx, subject, ['shadowing.confirmation_needed'], now);
 	if (event === 'cancelled')
-		await withdraw(trx, subject, ['shadowing.approval_needed', 'shadowing.confirmation_needed'], now);
+		await withdraw(
+			trx,
+			subject,
+			['shadowing.approval_needed', 'shadowing.confirmation_needed', 'shadowing.day_before'],
+			now
+		);
 	await notify(trx, notices, now);
 	// The visitor's calendar took the visit from its confirmation; the cancellation takes it out.
 	if (event === 'cancelled' && extra.before === 'confirmed')
@@ -576,6 +582,7 @@ export async function saveReflection(
 		reflected_at: now.toISOString(),
 		updated_at: now.toISOString()
 	});
+	await settle(database, { type: 'visit', id: visitId }, ['shadowing.reflection_due'], now);
 	return { ok: true };
 }
 
@@ -594,5 +601,14 @@ export async function saveHostFeedback(
 		host_feedback_at: now.toISOString(),
 		updated_at: now.toISOString()
 	});
+	await settle(database, { type: 'visit', id: visitId }, ['shadowing.feedback_due'], now);
 	return { ok: true };
+}
+
+/**
+ * Confirmed visits starting or ending within a window, with the people they concern and whether the
+ * follow-ups are written: what the reminder scheduler needs from shadowing.
+ */
+export async function visitsForReminders(database: Db, from: string, to: string) {
+	return visitsBetween(database, from, to);
 }
