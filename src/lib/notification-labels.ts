@@ -34,7 +34,8 @@ export const reasonLabels: Record<string, () => string> = {
 	gave_up: m.notify_reason_gave_up,
 	temporary_failure: m.notify_reason_temporary_failure,
 	could_not_write: m.notify_reason_could_not_write,
-	unknown_kind: m.notify_reason_unknown_kind
+	unknown_kind: m.notify_reason_unknown_kind,
+	category_off: m.notify_reason_category_off
 };
 
 export const attemptLabels: Record<string, () => string> = {

@@ -227,6 +227,20 @@ describe('a buddy cycle', () => {
 			T0
 		);
 		expect(plan.ok).toBe(true);
+		// The other buddy gets the invitation as a notification; f1 gets the calendar email alone.
+		const buddy = page!.members.find((m) => m.id !== 'f1')!.id;
+		const invited = await temp.db
+			.selectFrom('notifications')
+			.select(['person_id', 'email'])
+			.where('kind', '=', 'buddies.meeting_planned')
+			.execute();
+		expect(invited).toEqual([{ person_id: buddy, email: 'immediate' }]);
+		const own = await temp.db
+			.selectFrom('email_deliveries')
+			.select('person_id')
+			.where('kind', '=', 'buddies.meeting_calendar')
+			.execute();
+		expect(own).toEqual([{ person_id: 'f1' }]);
 		expect(
 			(
 				await planMeeting(

@@ -353,6 +353,32 @@ describe('delivery against a real mail server', () => {
 	);
 });
 
+describe('choices made after an email was queued', () => {
+	it('stop it: a category turned off before the email went is not sent', async () => {
+		await temp.db
+			.insertInto('notification_preferences')
+			.values({ person_id: 'ann', category: 'learning', mode: 'immediate' })
+			.execute();
+		await notify(
+			temp.db,
+			[
+				{
+					to: 'ann',
+					kind: 'learning.assigned',
+					subject: { type: 'assignment', id: 'late-change' },
+					href: '/learn',
+					params: { item: `module:${mod.slug}`, due: '2026-12-15', by: 'Mona Manager', note: '' }
+				}
+			],
+			T0
+		);
+		await temp.db.updateTable('notification_preferences').set({ mode: 'off' }).where('person_id', '=', 'ann').execute();
+		expect(await deliverDue(round(temp.db, 'w1'), T0)).toMatchObject({ skipped: 1 });
+		expect((await deliveries())[0]).toMatchObject({ status: 'skipped', reason: 'category_off' });
+		expect(mail.received).toHaveLength(0);
+	});
+});
+
 describe('unsubscribe tokens', () => {
 	it('name one person and one category, and nothing else passes', async () => {
 		const token = await unsubscribeToken(temp.db, 'ann', 'learning');

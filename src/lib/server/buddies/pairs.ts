@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instantToZoned, zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
+import { notify, queueEmailOnly } from '../notifications/notify';
 import type { Actor } from '../auth/actor';
 import { formatInteger } from '../../intl';
 import { m } from '../../paraglide/messages.js';
@@ -250,17 +251,20 @@ export async function planMeeting(
 	const start = zonedToInstant(input.date, input.time, actor.timeZone);
 	if (start <= now) return refuse('date', 'connect_time_in_future');
 	const id = newId();
-	await insertPlan(database, {
-		id,
-		pair_id: pairId,
-		starts_at: start.toISOString(),
-		ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
-		place: input.place,
-		created_by: actor.id,
-		sequence: 0,
-		created_at: now.toISOString(),
-		updated_at: now.toISOString(),
-		cancelled_at: null
+	await database.transaction().execute(async (trx) => {
+		await insertPlan(trx, {
+			id,
+			pair_id: pairId,
+			starts_at: start.toISOString(),
+			ends_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
+			place: input.place,
+			created_by: actor.id,
+			sequence: 0,
+			created_at: now.toISOString(),
+			updated_at: now.toISOString(),
+			cancelled_at: null
+		});
+		await tellAboutPlan(trx, actor, record, id, start.toISOString(), 'buddies.meeting_planned', now);
 	});
 	return { ok: true, id };
 }
@@ -274,8 +278,62 @@ export async function cancelPlan(
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_change');
-	await cancelPlanOfPair(database, pairId, planId, now.toISOString());
+	await database.transaction().execute(async (trx) => {
+		const plan = await getPlanOfPair(trx, pairId, planId);
+		await cancelPlanOfPair(trx, pairId, planId, now.toISOString());
+		if (plan && !plan.cancelled_at)
+			await tellAboutPlan(trx, actor, record, planId, plan.starts_at, 'buddies.meeting_cancelled', now);
+	});
 	return { ok: true };
+}
+
+/**
+ * A planned meeting reaches the other buddies as an invitation (its cancellation as one), and the
+ * buddy who planned or cancelled it gets the calendar email for their own calendar.
+ */
+async function tellAboutPlan(
+	trx: Db,
+	actor: Actor,
+	record: PairRecord,
+	planId: string,
+	startsAt: string,
+	kind: 'buddies.meeting_planned' | 'buddies.meeting_cancelled',
+	now: Date
+): Promise<void> {
+	const me = record.members.find((m) => m.id === actor.id);
+	const params = {
+		pair: record.pair.id,
+		plan: planId,
+		by: me?.name ?? '',
+		starts_at: startsAt,
+		cancelled: kind === 'buddies.meeting_cancelled'
+	};
+	const href = `/connect/buddies/pairs/${record.pair.id}`;
+	await notify(
+		trx,
+		record.members
+			.filter((m) => m.id !== actor.id)
+			.map((m) => ({ to: m.id, kind, subject: { type: 'plan', id: planId }, href, params })),
+		now
+	);
+	if (me)
+		await queueEmailOnly(
+			trx,
+			{ personId: me.id, address: me.email, kind: 'buddies.meeting_calendar', href, params },
+			now
+		);
+}
+
+/** A planned meeting as its invitation shows it, whoever reads it (the email decides who that is). */
+export async function planCalendarContext(database: Db, pairId: string, planId: string) {
+	const record = await pairRecord(database, pairId);
+	const plan = record && (await getPlanOfPair(database, pairId, planId));
+	if (!record || !plan) return null;
+	return {
+		plan,
+		members: record.members.map((m) => ({ name: m.name, email: m.email })),
+		cycleName: record.pair.cycle_name
+	};
 }
 
 /** A planned meeting as a calendar item, with both buddies; null when the viewer is not one of them. */

@@ -3,7 +3,8 @@ import { asLocale, intlLocale, type Locale } from '../../i18n/locales';
 import { isTimeZone } from '../../locale';
 import { m } from '../../paraglide/messages.js';
 import { invitationFile, type CalendarItem } from '../calendar/ics';
-import { lunchSessionItem, visitItem } from '../calendar/items';
+import { buddyPlanItem, lunchSessionItem, visitItem } from '../calendar/items';
+import { planCalendarContext } from '../buddies/pairs';
 import { sessionForCalendar } from '../lunch-and-learn/service';
 import type { Db } from '../db';
 import type { EmailDelivery, NotificationCategory } from '../db/schema';
@@ -74,6 +75,11 @@ async function calendarItem(ctx: ComposeContext, ref: CalendarRef, locale: Local
 	if (ref.type === 'visit') {
 		const visit = await visitContext(ctx.database, ref.id);
 		return visit ? visitItem(visit, ctx.origin, locale) : null;
+	}
+	if (ref.type === 'plan') {
+		const [pairId, planId] = ref.id.split('/') as [string, string];
+		const found = await planCalendarContext(ctx.database, pairId, planId);
+		return found ? buddyPlanItem(found.plan, found.members, found.cycleName, ctx.origin, locale) : null;
 	}
 	if (ref.type === 'session') {
 		const session = await sessionForCalendar(ctx.database, ref.id);

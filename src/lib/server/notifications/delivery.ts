@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import type { EmailDelivery, EmailDeliveryUpdate } from '../db/schema';
+import type { EmailDelivery, EmailDeliveryUpdate, NotificationCategory } from '../db/schema';
 import { asLocale } from '../../i18n/locales';
 import {
 	composeDigest,
@@ -12,8 +12,8 @@ import {
 } from './compose';
 import { contactsOf } from '../people/directory';
 import { failureOf, type Mailer } from './mailer';
-import { claimDue, readStateOf, recordAttempt, settleDelivery } from './queries';
-import { classifyFailure, MAX_ATTEMPTS, retryDelayMs } from './rules';
+import { categorySettings, choicesOf, claimDue, readStateOf, recordAttempt, settleDelivery } from './queries';
+import { ALWAYS_IMMEDIATE, classifyFailure, DEFAULT_MODES, emailModeFor, MAX_ATTEMPTS, retryDelayMs } from './rules';
 
 /**
  * The delivery worker's round: claim due emails, write each in its reader's language, hand it to
@@ -65,6 +65,19 @@ async function digestItems(database: Db, ids: readonly string[]) {
 
 type Outcome = { status: 'skipped' | 'withdrawn'; reason: string } | { status: 'compose'; email: ComposedEmail };
 
+async function emailsOff(database: Db, personId: string, category: NotificationCategory): Promise<boolean> {
+	if (category === ALWAYS_IMMEDIATE) return false;
+	const [organisation, choices] = await Promise.all([categorySettings(database), choicesOf(database, [personId])]);
+	const org = organisation.find((c) => c.category === category);
+	if (org && org.enabled !== 1) return true;
+	const mode = emailModeFor(
+		category,
+		choices.find((c) => c.category === category)?.mode,
+		org?.default_mode ?? DEFAULT_MODES[category]
+	);
+	return mode === 'off';
+}
+
 /** The organisation's name, as the top of every email shows it: the root of the org chart. */
 async function organisationName(database: Db): Promise<string> {
 	const root = await database
@@ -92,6 +105,9 @@ async function prepare(ctx: ComposeContext, delivery: EmailDelivery, reader: Rea
 		const [state] = await readStateOf(ctx.database, [delivery.notification_id]);
 		if (state?.withdrawn_at) return { status: 'withdrawn', reason: 'withdrawn' };
 		if (state?.read_at) return { status: 'skipped', reason: 'read_in_app' };
+		// Turned off (by the person, or the organisation) since it was queued: it does not go.
+		if (reader && delivery.category !== 'digest' && (await emailsOff(ctx.database, reader.id, delivery.category)))
+			return { status: 'skipped', reason: 'category_off' };
 	}
 	const email = await composeSingle(ctx, delivery, reader);
 	return email ? { status: 'compose', email } : { status: 'skipped', reason: 'unknown_kind' };

@@ -41,6 +41,14 @@ export interface SessionParams {
 	starts_at: string;
 }
 
+export interface PlanParams {
+	pair: string;
+	plan: string;
+	by: string;
+	starts_at: string;
+	cancelled: boolean;
+}
+
 type LearningAssigned = { item: string; due: string; by: string; note: string };
 
 export const notificationKinds = {
@@ -111,6 +119,24 @@ export const notificationKinds = {
 	'buddies.paired': define<{ cycle: string; buddies: string[]; reasons: ExplanationLine[] }>({
 		category: 'buddies',
 		relevantDays: 14
+	}),
+	'buddies.meeting_planned': define<PlanParams>({
+		category: 'buddies',
+		timing: 'urgent',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'plan', id: `${p.pair}/${p.plan}` })
+	}),
+	'buddies.meeting_cancelled': define<PlanParams>({
+		category: 'buddies',
+		timing: 'urgent',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'plan', id: `${p.pair}/${p.plan}` })
+	}),
+	/** Email only, to the buddy who planned or cancelled: their own calendar's copy. */
+	'buddies.meeting_calendar': define<PlanParams>({
+		category: 'buddies',
+		relevantDays: 3,
+		calendar: (p) => ({ type: 'plan', id: `${p.pair}/${p.plan}` })
 	}),
 	'learning.completed': define<{ module: string; code: string }>({ category: 'learning', relevantDays: 7 }),
 	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({

@@ -160,6 +160,21 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 			.join(' '),
 		action: m.notify_action_plan_meeting()
 	}),
+	'buddies.meeting_planned': (p, r) => ({
+		title: m.notify_buddy_meeting_planned_title({ by: p.by }),
+		body: m.notify_buddy_meeting_when({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_pair()
+	}),
+	'buddies.meeting_cancelled': (p, r) => ({
+		title: m.notify_buddy_meeting_cancelled_title({ by: p.by }),
+		body: m.notify_buddy_meeting_cancelled_body({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_pair()
+	}),
+	'buddies.meeting_calendar': (p, r) => ({
+		title: p.cancelled ? m.notify_buddy_meeting_own_cancelled_title() : m.notify_buddy_meeting_own_planned_title(),
+		body: m.notify_buddy_meeting_when({ when: at(p.starts_at, r) }),
+		action: m.notify_action_open_pair()
+	}),
 	'learning.completed': (p) => ({
 		title: m.notify_learning_completed_title({ title: itemTitle(`module:${p.module}`) }),
 		body: m.notify_learning_completed_body({ code: p.code }),
