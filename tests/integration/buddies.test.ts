@@ -12,6 +12,7 @@ import {
 	setLocked,
 	swapPeople
 } from '../../src/lib/server/buddies/service';
+import { schedulerPass } from '../../src/lib/server/notifications/worker';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, actorFor } from './temp-db';
 
 let temp: TempDb;
@@ -257,5 +258,25 @@ describe('a buddy cycle', () => {
 		).toBe(false);
 		// Their manager can follow the pair.
 		expect((await pairPage(temp.db, await actorFor(temp.db, 'fmgr'), pairId, '2027-01-10'))?.isMember).toBe(false);
+	});
+
+	it('nudges a pair that has not met two weeks after publishing, then tells the owner a week later', async () => {
+		const noMeeting = async () =>
+			(
+				await temp.db
+					.selectFrom('notifications')
+					.select(['person_id', 'params'])
+					.where('kind', '=', 'buddies.no_meeting')
+					.orderBy('person_id')
+					.execute()
+			).map((n) => `${n.person_id}${(JSON.parse(n.params) as { owner: boolean }).owner ? ':owner' : ''}`);
+		// Published on 23 November; the f1 pair logged a meeting, the other has not.
+		const quiet = (await cycleProposal(temp.db, cycleId)).find((p) => !p.members.some((m) => m.id === 'f1'))!;
+		await schedulerPass(temp.db, new Date('2026-12-07T09:00:00Z'));
+		expect(await noMeeting()).toEqual(quiet.members.map((m) => m.id).sort());
+		await schedulerPass(temp.db, new Date('2026-12-08T09:00:00Z'));
+		expect(await noMeeting()).toHaveLength(2);
+		await schedulerPass(temp.db, new Date('2026-12-14T09:00:00Z'));
+		expect(await noMeeting()).toEqual([...quiet.members.map((m) => m.id).sort(), 'owner:owner'].sort());
 	});
 });

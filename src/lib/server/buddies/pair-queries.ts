@@ -264,3 +264,28 @@ export async function participationByTeam(
 	]);
 	return { paired, meetings };
 }
+
+/**
+ * Pairs of published cycles still running, with their members, the cycle's owner and name, and
+ * their meetings: what the buddy reminders look at.
+ */
+export async function livePairsForReminders(database: Db, today: string) {
+	const pairs = await database
+		.selectFrom('buddy_pairs')
+		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_pairs.cycle_id')
+		.select(['buddy_pairs.id', 'buddy_cycles.name as cycle', 'buddy_cycles.owner_id', 'buddy_cycles.published_at'])
+		.where('buddy_cycles.published_at', 'is not', null)
+		.where('buddy_cycles.ends_on', '>=', today)
+		.execute();
+	const ids = pairs.map((p) => p.id);
+	if (ids.length === 0) return [];
+	const [members, meetings] = await Promise.all([
+		membersOfPairs(database, ids),
+		database.selectFrom('buddy_meetings').select(['pair_id', 'met', 'met_on']).where('pair_id', 'in', ids).execute()
+	]);
+	return pairs.map((p) => ({
+		...p,
+		members: members.filter((m) => m.pair_id === p.id).map((m) => ({ id: m.id, name: m.name })),
+		meetings: meetings.filter((m) => m.pair_id === p.id)
+	}));
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantToZoned, zonedToInstant } from '../../time';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
-import { notify, queueEmailOnly } from '../notifications/notify';
+import { notify, queueEmailOnly, settle } from '../notifications/notify';
 import type { Actor } from '../auth/actor';
 import { formatInteger } from '../../intl';
 import { m } from '../../paraglide/messages.js';
@@ -116,15 +116,33 @@ export async function logMeeting(
 	const rating = input.met === 'yes' ? Number(input.rating) : null;
 	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4))
 		return refuse('rating', 'connect_meeting_rating_required');
-	await insertMeeting(database, {
-		id: newId(),
-		pair_id: pairId,
-		logged_by: actor.id,
-		met: input.met === 'yes' ? 1 : 0,
-		met_on: input.met_on,
-		rating,
-		notes: input.notes,
-		created_at: now.toISOString()
+	await database.transaction().execute(async (trx) => {
+		const metBefore = await haveMet(trx, pairId);
+		await insertMeeting(trx, {
+			id: newId(),
+			pair_id: pairId,
+			logged_by: actor.id,
+			met: input.met === 'yes' ? 1 : 0,
+			met_on: input.met_on,
+			rating,
+			notes: input.notes,
+			created_at: now.toISOString()
+		});
+		// After the first meeting, each buddy is asked how the fit is.
+		if (!metBefore && input.met === 'yes') {
+			const names = record.members.map((m) => m.name);
+			await notify(
+				trx,
+				record.members.map((m) => ({
+					to: m.id,
+					kind: 'buddies.fit_check' as const,
+					subject: { type: 'pair', id: pairId },
+					href: `/connect/buddies/pairs/${pairId}`,
+					params: { cycle: record.pair.cycle_name, buddies: names.filter((n) => n !== m.name) }
+				})),
+				now
+			);
+		}
 	});
 	return { ok: true };
 }
@@ -142,6 +160,7 @@ export async function recordFit(
 	const record = await pairRecord(database, pairId);
 	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_fit');
 	if (!(await haveMet(database, pairId))) return refuse('_form', 'connect_fit_after_first_meeting');
+	await settle(database, { type: 'pair', id: pairId }, ['buddies.fit_check'], now, actor.id);
 	await saveFitCheck(database, {
 		pair_id: pairId,
 		person_id: actor.id,
@@ -362,3 +381,6 @@ export async function plannedMeetingsOf(database: Db, personId: string, since: s
 		cycleName: cycle_name
 	}));
 }
+
+/** Live pairs with members, owner and meetings, for the buddy reminders. */
+export { livePairsForReminders } from './pair-queries';

@@ -120,6 +120,16 @@ export const notificationKinds = {
 		category: 'buddies',
 		relevantDays: 14
 	}),
+	'buddies.fit_check': define<{ cycle: string; buddies: string[] }>({ category: 'buddies', relevantDays: 7 }),
+	/** Nobody logged a meeting two weeks after the pairs were published: to both, then the owner. */
+	'buddies.no_meeting': define<{ cycle: string; buddies: string[]; owner: boolean }>({
+		category: 'buddies',
+		relevantDays: 7
+	}),
+	'buddies.quiet': define<{ cycle: string; buddies: string[]; weeks: number }>({
+		category: 'buddies',
+		relevantDays: 7
+	}),
 	'buddies.meeting_planned': define<PlanParams>({
 		category: 'buddies',
 		timing: 'urgent',

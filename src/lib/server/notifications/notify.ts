@@ -205,9 +205,10 @@ export async function settle(
 	database: Db,
 	subject: { type: string; id: string },
 	kinds: readonly NotificationKind[],
-	now: Date
+	now: Date,
+	personId?: string
 ): Promise<void> {
-	await settleAbout(database, subject, kinds, now.toISOString());
+	await settleAbout(database, subject, kinds, now.toISOString(), personId);
 }
 
 /**

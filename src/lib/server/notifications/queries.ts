@@ -189,17 +189,19 @@ export async function settleAbout(
 	database: Db,
 	subject: { type: string; id: string },
 	kinds: readonly string[],
-	at: string
+	at: string,
+	personId?: string
 ): Promise<void> {
 	if (kinds.length === 0) return;
-	await database
+	let query = database
 		.updateTable('notifications')
 		.set({ read_at: at })
 		.where('subject_type', '=', subject.type)
 		.where('subject_id', '=', subject.id)
 		.where('kind', 'in', kinds)
-		.where('read_at', 'is', null)
-		.execute();
+		.where('read_at', 'is', null);
+	if (personId) query = query.where('person_id', '=', personId);
+	await query.execute();
 }
 
 /**

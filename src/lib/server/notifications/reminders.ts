@@ -1,6 +1,8 @@
 import { isTimeZone } from '../../locale';
 import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
+import { livePairsForReminders } from '../buddies/pairs';
+import { pairHealth } from '../buddies/rules';
 import { openLearningDueBetween } from '../learning/reminders';
 import { sessionsForReminders } from '../lunch-and-learn/service';
 import { visitsForReminders } from '../shadowing/service';
@@ -181,12 +183,83 @@ export async function sessionRemindersDue(database: Db, now: Date): Promise<DueR
 	});
 }
 
+/** After publishing: two weeks without a logged meeting (both buddies, then a week on the owner); later, a quiet spell. */
+export async function buddyRemindersDue(database: Db, now: Date): Promise<DueReminder[]> {
+	const pairs = await livePairsForReminders(database, dateOf(now));
+	if (pairs.length === 0) return [];
+	const readers = await readersOf(database, [
+		...new Set(pairs.flatMap((p) => [...p.members.map((m) => m.id), ...(p.owner_id ? [p.owner_id] : [])]))
+	]);
+	const due: DueReminder[] = [];
+	for (const pair of pairs) {
+		const subject = { type: 'pair', id: pair.id };
+		const href = `/connect/buddies/pairs/${pair.id}`;
+		const met = pair.meetings.filter((m) => m.met === 1);
+		const published = pair.published_at ?? now.toISOString();
+		const names = pair.members.map((m) => m.name);
+		for (const member of pair.members) {
+			const reader = readers.get(member.id);
+			const today = reader?.active ? remindersDueOn(now, reader.timeZone, reader.digestTime) : null;
+			if (!reader || !today) continue;
+			const buddies = names.filter((n) => n !== member.name);
+			const sincePublished = daysBetween(localDay(published, reader.timeZone), today);
+			if (met.length === 0 && sincePublished >= 14 && sincePublished < 21)
+				due.push({
+					key: `${member.id}|${pair.id}|buddies.no_meeting`,
+					notice: {
+						to: member.id,
+						kind: 'buddies.no_meeting',
+						subject,
+						href,
+						params: { cycle: pair.cycle, buddies, owner: false }
+					}
+				});
+			const health = pairHealth(pair.meetings, today);
+			if (health.state === 'quiet') {
+				// One nudge per quiet spell: the spell is named by the last meeting.
+				const last = met
+					.map((m) => m.met_on)
+					.sort()
+					.at(-1);
+				due.push({
+					key: `${member.id}|${pair.id}|buddies.quiet|${last}`,
+					notice: {
+						to: member.id,
+						kind: 'buddies.quiet',
+						subject,
+						href,
+						params: { cycle: pair.cycle, buddies, weeks: health.weeks }
+					}
+				});
+			}
+		}
+		const owner = pair.owner_id ? readers.get(pair.owner_id) : undefined;
+		const ownerToday = owner?.active ? remindersDueOn(now, owner.timeZone, owner.digestTime) : null;
+		if (pair.owner_id && owner && ownerToday && met.length === 0) {
+			const sincePublished = daysBetween(localDay(published, owner.timeZone), ownerToday);
+			if (sincePublished >= 21 && sincePublished < 28)
+				due.push({
+					key: `${pair.owner_id}|${pair.id}|buddies.no_meeting`,
+					notice: {
+						to: pair.owner_id,
+						kind: 'buddies.no_meeting',
+						subject,
+						href,
+						params: { cycle: pair.cycle, buddies: names, owner: true }
+					}
+				});
+		}
+	}
+	return due;
+}
+
 /** Every reminder due now, from every domain that has them. */
 export async function remindersDue(database: Db, now: Date): Promise<DueReminder[]> {
 	const found = await Promise.all([
 		learningRemindersDue(database, now),
 		shadowingRemindersDue(database, now),
-		sessionRemindersDue(database, now)
+		sessionRemindersDue(database, now),
+		buddyRemindersDue(database, now)
 	]);
 	return found.flat();
 }

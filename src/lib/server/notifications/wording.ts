@@ -160,6 +160,23 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 			.join(' '),
 		action: m.notify_action_plan_meeting()
 	}),
+	'buddies.fit_check': (p) => ({
+		title: m.notify_buddy_fit_title({ buddies: formatList(p.buddies) }),
+		body: m.notify_buddy_fit_body(),
+		action: m.notify_action_open_pair()
+	}),
+	'buddies.no_meeting': (p) => ({
+		title: p.owner
+			? m.notify_buddy_no_meeting_owner_title({ buddies: formatList(p.buddies), cycle: p.cycle })
+			: m.notify_buddy_no_meeting_title({ buddies: formatList(p.buddies) }),
+		body: p.owner ? m.notify_buddy_no_meeting_owner_body() : m.notify_buddy_paired_agenda(),
+		action: p.owner ? m.notify_action_open_pair() : m.notify_action_plan_meeting()
+	}),
+	'buddies.quiet': (p) => ({
+		title: m.notify_buddy_quiet_title({ buddies: formatList(p.buddies) }),
+		body: m.notify_buddy_quiet_body({ weeks: p.weeks }),
+		action: m.notify_action_plan_meeting()
+	}),
 	'buddies.meeting_planned': (p, r) => ({
 		title: m.notify_buddy_meeting_planned_title({ by: p.by }),
 		body: m.notify_buddy_meeting_when({ when: at(p.starts_at, r) }),
