@@ -689,3 +689,35 @@ describe('visit reminders', () => {
 		}
 	);
 });
+
+describe('a new edition of a completed module', () => {
+	it('is announced once to whoever completed an earlier major version', async () => {
+		const [major] = mod.version.split('.').map(Number) as [number];
+		expect(major).toBeGreaterThanOrEqual(1);
+		await temp.db.deleteFrom('completions').execute();
+		await temp.db
+			.insertInto('completions')
+			.values({
+				id: 'old-edition',
+				person_id: 'ann',
+				module_slug: mod.slug,
+				module_version: `${major - 1}.9.0`,
+				completed_at: '2025-06-01T10:00:00Z',
+				verification_code: 'OLDED-ITION',
+				locale: 'en'
+			})
+			.execute();
+		const announced = async () =>
+			(
+				await temp.db
+					.selectFrom('notifications')
+					.select(['person_id', 'kind'])
+					.where('kind', '=', 'learning.new_version')
+					.execute()
+			).length;
+		await schedulerPass(temp.db, new Date('2026-12-08T09:00:00Z'));
+		expect(await announced()).toBe(1);
+		await schedulerPass(temp.db, new Date('2026-12-09T09:00:00Z'));
+		expect(await announced()).toBe(1);
+	});
+});

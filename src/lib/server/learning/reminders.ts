@@ -109,3 +109,30 @@ export async function openLearningDueBetween(database: Db, from: string, to: str
 			}));
 	});
 }
+
+/**
+ * Completions made at an earlier major version of a module that has moved on: each learner (active)
+ * with the module and the major version they have not seen yet, once per person and module.
+ */
+export async function completionsBehindMajor(
+	database: Db
+): Promise<{ personId: string; module: string; major: number }[]> {
+	const rows = await database
+		.selectFrom('completions')
+		.innerJoin('people', 'people.id', 'completions.person_id')
+		.select(['completions.person_id', 'completions.module_slug', 'completions.module_version'])
+		.where('people.active', '=', 1)
+		.execute();
+	const newest = new Map<string, { personId: string; module: string; version: string }>();
+	for (const row of rows) {
+		const key = `${row.person_id}|${row.module_slug}`;
+		const known = newest.get(key);
+		if (!known || isEarlierMajor(known.version, row.module_version))
+			newest.set(key, { personId: row.person_id, module: row.module_slug, version: row.module_version });
+	}
+	return [...newest.values()].flatMap((c) => {
+		const mod = findModule(c.module);
+		if (!mod || !isEarlierMajor(c.version, mod.version)) return [];
+		return [{ personId: c.personId, module: c.module, major: Number.parseInt(mod.version, 10) }];
+	});
+}

@@ -148,6 +148,7 @@ export const notificationKinds = {
 		relevantDays: 3,
 		calendar: (p) => ({ type: 'plan', id: `${p.pair}/${p.plan}` })
 	}),
+	'learning.new_version': define<{ module: string; major: number }>({ category: 'learning', relevantDays: 14 }),
 	'learning.completed': define<{ module: string; code: string }>({ category: 'learning', relevantDays: 7 }),
 	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({
 		category: 'measure',

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import { livePairsForReminders } from '../buddies/pairs';
 import { pairHealth } from '../buddies/rules';
-import { openLearningDueBetween } from '../learning/reminders';
+import { completionsBehindMajor, openLearningDueBetween } from '../learning/reminders';
 import { sessionsForReminders } from '../lunch-and-learn/service';
 import { visitsForReminders } from '../shadowing/service';
 import { instantToZoned } from '../../time';
@@ -253,13 +253,37 @@ export async function buddyRemindersDue(database: Db, now: Date): Promise<DueRem
 	return due;
 }
 
+/** A new major version of a module someone completed: once per person, module and version. */
+export async function newVersionsDue(database: Db, now: Date): Promise<DueReminder[]> {
+	const behind = await completionsBehindMajor(database);
+	if (behind.length === 0) return [];
+	const readers = await readersOf(database, [...new Set(behind.map((b) => b.personId))]);
+	return behind.flatMap((b) => {
+		const reader = readers.get(b.personId);
+		if (!reader?.active || !remindersDueOn(now, reader.timeZone, reader.digestTime)) return [];
+		return [
+			{
+				key: `${b.personId}|${b.module}|learning.new_version|${b.major}`,
+				notice: {
+					to: b.personId,
+					kind: 'learning.new_version' as const,
+					subject: { type: 'module', id: b.module },
+					href: `/learn/${b.module}`,
+					params: { module: b.module, major: b.major }
+				}
+			}
+		];
+	});
+}
+
 /** Every reminder due now, from every domain that has them. */
 export async function remindersDue(database: Db, now: Date): Promise<DueReminder[]> {
 	const found = await Promise.all([
 		learningRemindersDue(database, now),
 		shadowingRemindersDue(database, now),
 		sessionRemindersDue(database, now),
-		buddyRemindersDue(database, now)
+		buddyRemindersDue(database, now),
+		newVersionsDue(database, now)
 	]);
 	return found.flat();
 }

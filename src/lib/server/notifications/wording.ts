@@ -192,6 +192,11 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		body: m.notify_buddy_meeting_when({ when: at(p.starts_at, r) }),
 		action: m.notify_action_open_pair()
 	}),
+	'learning.new_version': (p) => ({
+		title: m.notify_learning_new_version_title({ title: itemTitle(`module:${p.module}`) }),
+		body: m.notify_learning_new_version_body(),
+		action: m.notify_action_see_changes()
+	}),
 	'learning.completed': (p) => ({
 		title: m.notify_learning_completed_title({ title: itemTitle(`module:${p.module}`) }),
 		body: m.notify_learning_completed_body({ code: p.code }),
