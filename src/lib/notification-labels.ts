@@ -47,3 +47,11 @@ export const attemptLabels: Record<string, () => string> = {
 
 export const label = (labels: Record<string, () => string>, code: string | null) =>
 	code === null ? '' : (labels[code]?.() ?? code);
+
+/** The email modes a category can have, in the order forms offer them. */
+export const emailModes = [
+	{ value: 'immediate', label: m.notify_mode_immediate },
+	{ value: 'daily', label: m.notify_mode_daily },
+	{ value: 'weekly', label: m.notify_mode_weekly },
+	{ value: 'off', label: m.notify_mode_off }
+] as const;

@@ -16,6 +16,7 @@ import { wordNotification } from './wording';
 import { ALWAYS_IMMEDIATE } from './rules';
 import { unsubscribeToken } from './unsubscribe';
 import { formatCount } from '../../intl';
+import { categoryLabels, label } from '../../notification-labels';
 
 /**
  * Writes one email of the outbox, in its reader's language and time zone, from what is true when
@@ -55,15 +56,7 @@ export interface ComposeContext {
 	organisation: string;
 }
 
-export const categoryLabel = (category: NotificationCategory): string =>
-	({
-		learning: m.notify_category_learning,
-		buddies: m.notify_category_buddies,
-		shadowing: m.notify_category_shadowing,
-		sessions: m.notify_category_sessions,
-		measure: m.notify_category_measure,
-		account: m.notify_category_account
-	})[category]();
+export const categoryLabel = (category: NotificationCategory): string => label(categoryLabels, category);
 
 /** The sender's address as an iTIP organiser. */
 function organiserOf(from: string): { name: string; email: string } {
