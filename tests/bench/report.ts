@@ -8,7 +8,11 @@ export const TARGETS = {
 	maxP95Ms: 100,
 	matchingMs: 2000,
 	importMs: 5000,
-	peakRssMb: 300
+	peakRssMb: 300,
+	// Issue 17: the scheduler's pass over the 10,000-person organisation, and email delivery.
+	notificationPassMs: 30_000,
+	notificationPassExtraMb: 150,
+	emailsPerSecond: 200
 };
 
 export interface Figure {
@@ -63,6 +67,10 @@ export function pageChecks(results: readonly LoadResult[]): TargetCheck[] {
 
 export function limitCheck(name: string, value: number, limit: number, unit: string): TargetCheck {
 	return { name, target: `≤ ${limit} ${unit}`, actual: `${fixed(value, 0)} ${unit}`, pass: value <= limit };
+}
+
+export function minimumCheck(name: string, value: number, minimum: number, unit: string): TargetCheck {
+	return { name, target: `≥ ${minimum} ${unit}`, actual: `${fixed(value, 0)} ${unit}`, pass: value >= minimum };
 }
 
 function table(header: string[], rows: string[][], rightAligned: (i: number) => boolean): string {

@@ -20,6 +20,7 @@ import {
 	checkTable,
 	figureLine,
 	limitCheck,
+	minimumCheck,
 	machine,
 	pageChecks,
 	scenarioFigures,
@@ -45,6 +46,7 @@ const settings: LoadSettings = { connections: 16, seconds: positiveSeconds('BENC
 const outFile = resolve(process.env.BENCH_OUT?.trim() || resolve(root, 'tests/bench/results.json'));
 const MATCHING_PEOPLE = 2000;
 const IMPORT_ROWS = 100_000;
+const NOTIFICATION_EMAILS = 10_000;
 
 /** The database timings, loaded through Vite (see in-process.ts) on a database of the run's own. */
 async function databaseTimings(dataset: Dataset) {
@@ -58,7 +60,10 @@ async function databaseTimings(dataset: Dataset) {
 	const scratch = await scratchCopy(dataset);
 	try {
 		const inProcess = (await vite.ssrLoadModule('/tests/bench/in-process.ts')) as typeof import('./in-process');
-		return await inProcess.databaseTimings(scratch.url, dataset.accounts, IMPORT_ROWS, now);
+		const timings = await inProcess.databaseTimings(scratch.url, dataset.accounts, IMPORT_ROWS, now);
+		const reaching = (await vite.ssrLoadModule('/tests/bench/notifications.ts')) as typeof import('./notifications');
+		const notifications = await reaching.notificationTimings(scratch.url, now, NOTIFICATION_EMAILS);
+		return { ...timings, notifications };
 	} finally {
 		scratch.dispose();
 		await vite.close();
@@ -127,7 +132,10 @@ try {
 	console.log('\nIn-process timings…');
 	const matching = timeMatching(MATCHING_PEOPLE);
 	console.log(`  matching ${MATCHING_PEOPLE}: ${matching.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-	const { scorecards, importing } = await databaseTimings(dataset);
+	const { scorecards, importing, notifications } = await databaseTimings(dataset);
+	console.log(
+		`  notifications: a scheduler pass over ${notifications.people} people made ${notifications.reminders} reminders and ${notifications.digests} digests in ${notifications.passMs.toFixed(0)} ms (+${notifications.passExtraMb.toFixed(0)} MB); ${notifications.emailsSent} emails sent (${notifications.received} received) at ${notifications.emailsPerSecond.toFixed(0)}/s`
+	);
 	console.log(
 		`  scorecards for ${scorecards.teams} teams (${scorecards.month}): ${scorecards.runsMs.map((ms) => ms.toFixed(0)).join(', ')} ms`
 	);
@@ -141,6 +149,9 @@ try {
 		{ name: 'import-100k', value: importing.ms, unit: 'ms' },
 		{ name: 'scorecard-org', value: scorecards.medianMs, unit: 'ms' },
 		{ name: 'server-peak-rss', value: peakRssMb, unit: 'MB' },
+		{ name: 'notifications-pass', value: notifications.passMs, unit: 'ms' },
+		{ name: 'notifications-pass-memory', value: notifications.passExtraMb, unit: 'MB' },
+		{ name: 'email-delivery-rate', value: notifications.emailsPerSecond, unit: 'emails/s' },
 		...(dataset.seedMs === null ? [] : [{ name: 'seed', value: dataset.seedMs, unit: 'ms' }]),
 		{ name: 'total', value: (performance.now() - started) / 1000, unit: 's' }
 	];
@@ -148,7 +159,10 @@ try {
 		...pageChecks(results),
 		limitCheck(`matching-${MATCHING_PEOPLE}`, matching.medianMs, TARGETS.matchingMs, 'ms'),
 		limitCheck('import-100k', importing.ms, TARGETS.importMs, 'ms'),
-		limitCheck('server-peak-rss', peakRssMb, TARGETS.peakRssMb, 'MB')
+		limitCheck('server-peak-rss', peakRssMb, TARGETS.peakRssMb, 'MB'),
+		limitCheck('notifications-pass', notifications.passMs, TARGETS.notificationPassMs, 'ms'),
+		limitCheck('notifications-pass-memory', notifications.passExtraMb, TARGETS.notificationPassExtraMb, 'MB'),
+		minimumCheck('email-delivery-rate', notifications.emailsPerSecond, TARGETS.emailsPerSecond, 'emails/s')
 	];
 
 	mkdirSync(dirname(outFile), { recursive: true });
@@ -166,7 +180,7 @@ try {
 				},
 				load: settings,
 				scenarios: results,
-				inProcess: { matching, scorecards, import: importing },
+				inProcess: { matching, scorecards, import: importing, notifications },
 				server: { peakRssMb },
 				targets: checks,
 				figures

@@ -90,14 +90,20 @@ export async function buildDigests(database: Db, now: Date): Promise<DigestRun> 
 	}
 	let built = 0;
 	let carriedItems = 0;
-	// One transaction per digest: the ledger key, the email and the items it carries land together.
-	for (const plan of planned) {
+	// A transaction per chunk of digests: each one's ledger key, its email and the items it carries
+	// land together, and ten thousand digests do not cost ten thousand commits.
+	for (let i = 0; i < planned.length; i += 200) {
+		const chunk = planned.slice(i, i + 200);
 		const made = await inTransaction(database, async (trx) => {
 			const at = now.toISOString();
-			if (!(await claimLedgerKeys(trx, [plan.key], at)).has(plan.key)) return false;
-			const id = newId();
-			const row: NewEmailDelivery = {
-				id,
+			const claimed = await claimLedgerKeys(
+				trx,
+				chunk.map((p) => p.key),
+				at
+			);
+			const mine = chunk.filter((p) => claimed.has(p.key));
+			const rows: NewEmailDelivery[] = mine.map((plan) => ({
+				id: newId(),
 				person_id: plan.person,
 				to_address: plan.address,
 				notification_id: null,
@@ -121,21 +127,20 @@ export async function buildDigests(database: Db, now: Date): Promise<DigestRun> 
 				created_at: at,
 				updated_at: at,
 				sent_at: null
-			};
-			await insertDeliveries(trx, [row]);
-			for (let i = 0; i < plan.items.length; i += 500)
-				await trx
-					.updateTable('notifications')
-					.set({ digest_id: id })
-					.where('id', 'in', plan.items.slice(i, i + 500))
-					.where('digest_id', 'is', null)
-					.execute();
-			return true;
+			}));
+			await insertDeliveries(trx, rows);
+			for (const [index, plan] of mine.entries())
+				for (let j = 0; j < plan.items.length; j += 500)
+					await trx
+						.updateTable('notifications')
+						.set({ digest_id: rows[index]!.id })
+						.where('id', 'in', plan.items.slice(j, j + 500))
+						.where('digest_id', 'is', null)
+						.execute();
+			return mine;
 		});
-		if (made) {
-			built++;
-			carriedItems += plan.items.length;
-		}
+		built += made.length;
+		carriedItems += made.reduce((sum, plan) => sum + plan.items.length, 0);
 	}
 	return { built, items: carriedItems };
 }
