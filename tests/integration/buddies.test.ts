@@ -279,4 +279,19 @@ describe('a buddy cycle', () => {
 		await schedulerPass(temp.db, new Date('2026-12-14T09:00:00Z'));
 		expect(await noMeeting()).toEqual([...quiet.members.map((m) => m.id).sort(), 'owner:owner'].sort());
 	});
+
+	it('tells the owner at once when a buddy asks for another after meeting', async () => {
+		const [mine] = await myPairs(temp.db, 'f1', '2027-01-10');
+		// f1 changes their mind about the fit.
+		const f1 = await actorFor(temp.db, 'f1');
+		expect((await recordFit(temp.db, f1, mine!.id, { fit: 'repair', note: 'Our hours never overlap' }, T0)).ok).toBe(
+			true
+		);
+		const asked = await temp.db
+			.selectFrom('notifications')
+			.select(['person_id', 'email'])
+			.where('kind', '=', 'buddies.repair_requested')
+			.execute();
+		expect(asked).toEqual([{ person_id: 'owner', email: 'immediate' }]);
+	});
 });

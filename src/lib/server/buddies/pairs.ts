@@ -160,13 +160,35 @@ export async function recordFit(
 	const record = await pairRecord(database, pairId);
 	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_fit');
 	if (!(await haveMet(database, pairId))) return refuse('_form', 'connect_fit_after_first_meeting');
-	await settle(database, { type: 'pair', id: pairId }, ['buddies.fit_check'], now, actor.id);
-	await saveFitCheck(database, {
-		pair_id: pairId,
-		person_id: actor.id,
-		fit: input.fit,
-		note: input.note,
-		created_at: now.toISOString()
+	await database.transaction().execute(async (trx) => {
+		await settle(trx, { type: 'pair', id: pairId }, ['buddies.fit_check'], now, actor.id);
+		await saveFitCheck(trx, {
+			pair_id: pairId,
+			person_id: actor.id,
+			fit: input.fit,
+			note: input.note,
+			created_at: now.toISOString()
+		});
+		// Asking for another buddy is a request to the cycle's owner.
+		const owner = record.pair.owner_id;
+		if (input.fit === 'repair' && owner && owner !== actor.id)
+			await notify(
+				trx,
+				[
+					{
+						to: owner,
+						kind: 'buddies.repair_requested',
+						subject: { type: 'pair', id: pairId },
+						href: `/connect/buddies/cycles/${record.pair.cycle_id}`,
+						params: {
+							cycle: record.pair.cycle_name,
+							person: record.members.find((m) => m.id === actor.id)?.name ?? '',
+							buddies: record.members.filter((m) => m.id !== actor.id).map((m) => m.name)
+						}
+					}
+				],
+				now
+			);
 	});
 	return { ok: true };
 }

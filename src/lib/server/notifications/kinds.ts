@@ -130,6 +130,12 @@ export const notificationKinds = {
 		category: 'buddies',
 		relevantDays: 7
 	}),
+	/** A buddy asked for another buddy after the first meeting: to the cycle's owner, at once. */
+	'buddies.repair_requested': define<{ cycle: string; person: string; buddies: string[] }>({
+		category: 'buddies',
+		timing: 'urgent',
+		relevantDays: 7
+	}),
 	'buddies.meeting_planned': define<PlanParams>({
 		category: 'buddies',
 		timing: 'urgent',

@@ -177,6 +177,11 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		body: m.notify_buddy_quiet_body({ weeks: p.weeks }),
 		action: m.notify_action_plan_meeting()
 	}),
+	'buddies.repair_requested': (p) => ({
+		title: m.notify_buddy_repair_title({ person: p.person, cycle: p.cycle }),
+		body: m.notify_buddy_repair_body({ person: p.person, buddies: formatList(p.buddies) }),
+		action: m.notify_action_open_cycle()
+	}),
 	'buddies.meeting_planned': (p, r) => ({
 		title: m.notify_buddy_meeting_planned_title({ by: p.by }),
 		body: m.notify_buddy_meeting_when({ when: at(p.starts_at, r) }),
