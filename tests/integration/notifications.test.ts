@@ -721,3 +721,68 @@ describe('a new edition of a completed module', () => {
 		expect(await announced()).toBe(1);
 	});
 });
+
+describe('the weekly case-feedback note to managers', () => {
+	it('counts last week’s answers on their Monday, and shows scores only from five answers', async () => {
+		await temp.db
+			.insertInto('feedback_links')
+			.values({
+				id: 'standing-ap',
+				team_id: 'ap',
+				kind: 'standing',
+				case_reference: null,
+				requester_email: null,
+				token_hash: 'not-a-real-hash',
+				created_by: 'mgr',
+				created_at: '2026-11-01T09:00:00Z',
+				expires_at: '2027-11-01T09:00:00Z',
+				answered_at: null,
+				closed_at: null
+			})
+			.execute();
+		const answer = (id: string, score: number, at: string) => ({
+			id,
+			link_id: 'standing-ap',
+			team_id: 'ap',
+			score,
+			reasons: '[]',
+			comment: '',
+			minutes_lost: null,
+			submitted_at: at,
+			respondent_key: null
+		});
+		await temp.db
+			.insertInto('case_feedback')
+			.values([
+				answer('f1', 9, '2026-12-01T10:00:00Z'),
+				answer('f2', 6, '2026-12-02T10:00:00Z'),
+				answer('f3', 10, '2026-12-03T10:00:00Z')
+			])
+			.execute();
+		const notes = async () =>
+			(
+				await temp.db
+					.selectFrom('notifications')
+					.select(['person_id', 'params'])
+					.where('kind', '=', 'measure.feedback_week')
+					.orderBy('created_at')
+					.execute()
+			).map((n) => [n.person_id, JSON.parse(n.params) as { count: number; average: number | null }]);
+		// Monday 7 December, 08:30 for the manager (UTC): three answers, too few for scores.
+		await schedulerPass(temp.db, new Date('2026-12-07T08:30:00Z'));
+		expect(await notes()).toEqual([['mgr', { team: 'Accounts Payable', count: 3, average: null, netScore: null }]]);
+		// Not again that Monday; nothing on Tuesday.
+		await schedulerPass(temp.db, new Date('2026-12-07T12:00:00Z'));
+		await schedulerPass(temp.db, new Date('2026-12-08T08:30:00Z'));
+		expect(await notes()).toHaveLength(1);
+
+		// The next week has five: the average and net score are shown.
+		await temp.db
+			.insertInto('case_feedback')
+			.values([9, 9, 10, 7, 5].map((score, i) => answer(`g${i}`, score, `2026-12-0${8 + (i % 2)}T10:00:00Z`)))
+			.execute();
+		await schedulerPass(temp.db, new Date('2026-12-14T08:30:00Z'));
+		const [, second] = await notes();
+		expect(second![1]).toMatchObject({ count: 5, average: 8, netScore: 40 });
+	});
+});

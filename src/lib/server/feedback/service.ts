@@ -346,3 +346,28 @@ export async function experienceTrend(
 	const scores = (await monthlyCaseScores(database, [teamId], months)).get(teamId);
 	return months.map((month) => ({ month, ...experienceMeasures(scores?.get(month) ?? []) }));
 }
+
+/**
+ * Case feedback a team received between two instants, as the weekly note to its managers needs
+ * it: the count always, the average and net score only from the anonymity threshold up.
+ */
+export async function feedbackReceivedBetween(database: Db, from: string, to: string) {
+	const rows = await database
+		.selectFrom('case_feedback')
+		.innerJoin('teams', 'teams.id', 'case_feedback.team_id')
+		.select(['case_feedback.team_id', 'case_feedback.score', 'teams.name as team'])
+		.where('case_feedback.submitted_at', '>=', from)
+		.where('case_feedback.submitted_at', '<', to)
+		.execute();
+	const byTeam = new Map<string, { team: string; scores: number[] }>();
+	for (const row of rows) {
+		const entry = byTeam.get(row.team_id) ?? { team: row.team, scores: [] };
+		entry.scores.push(row.score);
+		byTeam.set(row.team_id, entry);
+	}
+	return [...byTeam.entries()].map(([teamId, { team, scores }]) => ({
+		teamId,
+		team,
+		...experienceMeasures(scores)
+	}));
+}

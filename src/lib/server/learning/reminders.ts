@@ -1,5 +1,6 @@
 import { groupBy } from '../../group';
 import type { Db } from '../db';
+import { teamManagers } from '../people/directory';
 import { findModule, findPath } from './content';
 import { completionsOf } from './queries';
 import { isEarlierMajor } from './rules';
@@ -46,18 +47,6 @@ async function peopleReached(database: Db, personIds: readonly string[], teamIds
 		.execute();
 }
 
-async function managersOfTeams(database: Db, teamIds: readonly string[]) {
-	if (teamIds.length === 0) return [];
-	return database
-		.selectFrom('role_grants')
-		.innerJoin('people', 'people.id', 'role_grants.person_id')
-		.select(['role_grants.team_id', 'role_grants.person_id'])
-		.where('role_grants.role', '=', 'manager')
-		.where('role_grants.team_id', 'in', teamIds)
-		.where('people.active', '=', 1)
-		.execute();
-}
-
 /** The open learning due between two calendar dates that the person reached has not done. */
 export async function openLearningDueBetween(database: Db, from: string, to: string): Promise<OpenLearning[]> {
 	const assignments = await openAssignmentsDueBetween(database, from, to);
@@ -74,10 +63,10 @@ export async function openLearningDueBetween(database: Db, from: string, to: str
 			database,
 			people.map((p) => p.id)
 		),
-		managersOfTeams(database, [...new Set(people.flatMap((p) => (p.team_id ? [p.team_id] : [])))])
+		teamManagers(database, [...new Set(people.flatMap((p) => (p.team_id ? [p.team_id] : [])))])
 	]);
 	const completed = groupBy(completions, (c) => `${c.person_id}|${c.module_slug}`);
-	const managersByTeam = groupBy(managers, (m) => m.team_id);
+	const managersByTeam = groupBy(managers, (m) => m.teamId);
 
 	// Done as the learner's own page counts it: completed at the current major version, or at any
 	// version when the assignment does not ask for a refresh.
@@ -105,7 +94,7 @@ export async function openLearningDueBetween(database: Db, from: string, to: str
 				personName: person.name,
 				item: `${a.item_kind}:${a.item_slug}`,
 				dueOn: a.due_on,
-				managerIds: (managersByTeam.get(person.team_id) ?? []).map((m) => m.person_id).filter((id) => id !== person.id)
+				managerIds: (managersByTeam.get(person.team_id) ?? []).map((m) => m.personId).filter((id) => id !== person.id)
 			}));
 	});
 }

@@ -156,6 +156,10 @@ export const notificationKinds = {
 	}),
 	'learning.new_version': define<{ module: string; major: number }>({ category: 'learning', relevantDays: 14 }),
 	'learning.completed': define<{ module: string; code: string }>({ category: 'learning', relevantDays: 7 }),
+	'measure.feedback_week': define<{ team: string; count: number; average: number | null; netScore: number | null }>({
+		category: 'measure',
+		relevantDays: 7
+	}),
 	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({
 		category: 'measure',
 		relevantDays: 14

@@ -6,12 +6,14 @@ import { pairHealth } from '../buddies/rules';
 import { completionsBehindMajor, openLearningDueBetween } from '../learning/reminders';
 import { sessionsForReminders } from '../lunch-and-learn/service';
 import { visitsForReminders } from '../shadowing/service';
-import { instantToZoned } from '../../time';
-import { contactsOf } from '../people/directory';
+import { instantToZoned, zonedToInstant } from '../../time';
+import { feedbackReceivedBetween } from '../feedback/service';
+import { contactsOf, teamManagers } from '../people/directory';
 import { notify, type Notice } from './notify';
 import { claimLedgerKeys, settingsOf } from './queries';
 import {
 	daysBetween,
+	isoWeekday,
 	DEFAULT_SETTINGS,
 	DUE_SOON_DAYS,
 	learningReminder,
@@ -276,6 +278,56 @@ export async function newVersionsDue(database: Db, now: Date): Promise<DueRemind
 	});
 }
 
+/**
+ * Weekly, on each manager's Monday at their digest time: the case feedback their team received in
+ * the seven days before. Counts always; the average and net score only from the anonymity
+ * threshold up, as everywhere else in Ripple.
+ */
+export async function feedbackWeekDue(database: Db, now: Date): Promise<DueReminder[]> {
+	const weeks = await feedbackReceivedBetween(
+		database,
+		new Date(now.getTime() - 8 * DAY).toISOString(),
+		now.toISOString()
+	);
+	if (weeks.length === 0) return [];
+	const managers = (
+		await teamManagers(
+			database,
+			weeks.map((w) => w.teamId)
+		)
+	).flatMap((m) => (m.teamId ? [{ teamId: m.teamId, personId: m.personId }] : []));
+	const readers = await readersOf(database, [...new Set(managers.map((m) => m.personId))]);
+	const due: DueReminder[] = [];
+	for (const { teamId, personId } of managers) {
+		const reader = readers.get(personId);
+		const today = reader?.active ? remindersDueOn(now, reader.timeZone, reader.digestTime) : null;
+		if (!reader || !today || isoWeekday(today) !== 1) continue;
+		// The seven days before this Monday morning, on the manager's clock.
+		const until = zonedToInstant(today, '00:00', reader.timeZone).toISOString();
+		const from = new Date(Date.parse(until) - 7 * DAY).toISOString();
+		const [week] = await feedbackReceivedBetween(database, from, until).then((all) =>
+			all.filter((w) => w.teamId === teamId)
+		);
+		if (!week || week.volume === 0) continue;
+		due.push({
+			key: `${personId}|${teamId}|measure.feedback_week|${today}`,
+			notice: {
+				to: personId,
+				kind: 'measure.feedback_week',
+				subject: { type: 'team', id: teamId },
+				href: `/measure/teams/${teamId}/feedback`,
+				params: {
+					team: week.team,
+					count: week.volume,
+					average: week.enough ? week.average : null,
+					netScore: week.enough ? week.netScore : null
+				}
+			}
+		});
+	}
+	return due;
+}
+
 /** Every reminder due now, from every domain that has them. */
 export async function remindersDue(database: Db, now: Date): Promise<DueReminder[]> {
 	const found = await Promise.all([
@@ -283,7 +335,8 @@ export async function remindersDue(database: Db, now: Date): Promise<DueReminder
 		shadowingRemindersDue(database, now),
 		sessionRemindersDue(database, now),
 		buddyRemindersDue(database, now),
-		newVersionsDue(database, now)
+		newVersionsDue(database, now),
+		feedbackWeekDue(database, now)
 	]);
 	return found.flat();
 }

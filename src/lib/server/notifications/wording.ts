@@ -7,6 +7,7 @@ import { formatCalendarDate, formatDateTime } from '../../locale';
 import { m } from '../../paraglide/messages.js';
 import { explanationText } from '../../buddies';
 import { formatList } from '../../intl';
+import { formatNumber } from '../../measure';
 import { findModule, findPath } from '../learning/content';
 import { getLocale } from '../../paraglide/runtime.js';
 import { isNotificationKind, type InEachLanguage, type NotificationKind, type ParamsOf } from './kinds';
@@ -206,6 +207,17 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		title: m.notify_learning_completed_title({ title: itemTitle(`module:${p.module}`) }),
 		body: m.notify_learning_completed_body({ code: p.code }),
 		action: m.notify_action_certificate()
+	}),
+	'measure.feedback_week': (p) => ({
+		title: m.notify_feedback_week_title({ team: p.team, count: p.count }),
+		body:
+			p.average === null || p.netScore === null
+				? m.notify_feedback_week_body_few()
+				: m.notify_feedback_week_body({
+						average: formatNumber(p.average, 1),
+						net: formatNumber(p.netScore, 0)
+					}),
+		action: m.notify_action_open_feedback()
 	}),
 	'measure.observation_recorded': (p) => ({
 		title:

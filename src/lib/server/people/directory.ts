@@ -12,6 +12,7 @@ export {
 	listPeople,
 	namesWithTeams,
 	placementOf,
+	teamManagers,
 	teamMembers,
 	type GrantRow,
 	type PersonDetail,

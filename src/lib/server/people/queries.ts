@@ -326,3 +326,16 @@ export async function countPeople(database: Db): Promise<{ total: number; active
 		.executeTakeFirstOrThrow();
 	return { total: Number(row.total), active: Number(row.active ?? 0) };
 }
+
+/** The active managers of each of these teams, as (team, person) pairs. */
+export async function teamManagers(database: Db, teamIds: readonly string[]) {
+	if (teamIds.length === 0) return [];
+	return database
+		.selectFrom('role_grants')
+		.innerJoin('people', 'people.id', 'role_grants.person_id')
+		.select(['role_grants.team_id as teamId', 'role_grants.person_id as personId'])
+		.where('role_grants.role', '=', 'manager')
+		.where('role_grants.team_id', 'in', teamIds)
+		.where('people.active', '=', 1)
+		.execute();
+}
