@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatList } from './intl';
+import { formatCount, formatList, joinSentences } from './intl';
 
 describe('formatCount', () => {
 	const rows = { one: 'row', other: 'rows' };
@@ -29,5 +29,13 @@ describe('formatList', () => {
 		expect(formatList(['email'])).toBe('email');
 		expect(formatList(['email', 'name'])).toBe('email and name');
 		expect(formatList(['team', 'roles', 'time zone'])).toBe('team, roles and time zone');
+	});
+});
+
+describe('joinSentences', () => {
+	it('puts a space between sentences, except in Chinese', () => {
+		expect(joinSentences(['One.', 'Two.'], 'en')).toBe('One. Two.');
+		expect(joinSentences(['Een.', 'Twee.'], 'nl')).toBe('Een. Twee.');
+		expect(joinSentences(['一。', '二。'], 'zh-CN')).toBe('一。二。');
 	});
 });

@@ -62,6 +62,11 @@ export function formatAlternatives(items: readonly string[], locale = currentInt
 	);
 }
 
+/** Sentences run together as the language writes them: a space between them, none in Chinese. */
+export function joinSentences(sentences: readonly string[], locale = currentIntlLocale()): string {
+	return sentences.join(locale.startsWith('zh') ? '' : ' ');
+}
+
 /** A whole number or decimal for people in the current locale: "1,500", "1.500", "1,500". */
 export function formatInteger(value: number, locale = currentIntlLocale()): string {
 	return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);

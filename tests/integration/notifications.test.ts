@@ -8,6 +8,8 @@ import { deliverDue, type DeliveryRound } from '../../src/lib/server/notificatio
 import { buildDigests } from '../../src/lib/server/notifications/digests';
 import { smtpMailer, type Mailer } from '../../src/lib/server/notifications/mailer';
 import { notify } from '../../src/lib/server/notifications/notify';
+import { wordNotification } from '../../src/lib/server/notifications/wording';
+import { inLocale } from '../../src/lib/server/in-locale';
 import { claimDue } from '../../src/lib/server/notifications/queries';
 import { retryDelayMs } from '../../src/lib/server/notifications/rules';
 import { readUnsubscribeToken, unsubscribeToken } from '../../src/lib/server/notifications/unsubscribe';
@@ -784,5 +786,138 @@ describe('the weekly case-feedback note to managers', () => {
 		await schedulerPass(temp.db, new Date('2026-12-14T08:30:00Z'));
 		const [, second] = await notes();
 		expect(second![1]).toMatchObject({ count: 5, average: 8, netScore: 40 });
+	});
+});
+
+describe('month-start messages', () => {
+	it('tell managers which metrics are missing and leaders their unit’s scorecards, once a month', async () => {
+		const metric = (id: string, kind: 'sla' | 'operational') => ({
+			id,
+			key: id,
+			direction: 'higher' as const,
+			target: 95,
+			amber_band: 2,
+			kind,
+			period: 'month' as const,
+			rollup: 'mean' as const,
+			source: 'values' as const,
+			position: 1,
+			archived_at: null,
+			created_at: '2026-01-01T00:00:00Z',
+			updated_at: '2026-01-01T00:00:00Z'
+		});
+		await temp.db
+			.insertInto('metrics')
+			.values([metric('on-time', 'sla'), metric('first-time-right', 'operational')])
+			.execute();
+		await temp.db
+			.insertInto('metric_texts')
+			.values([
+				{ metric_id: 'on-time', locale: 'en', name: 'On time', description: '', unit: '%' },
+				{ metric_id: 'first-time-right', locale: 'en', name: 'First time right', description: '', unit: '%' }
+			])
+			.execute();
+		// Accounts Payable met its SLA in November, but its internal customers scored it low.
+		await temp.db
+			.insertInto('metric_values')
+			.values({
+				metric_id: 'on-time',
+				team_id: 'ap',
+				period: '2026-11',
+				value: 98,
+				source: 'entry',
+				updated_by: 'mgr',
+				integration_id: null,
+				updated_at: '2026-11-30T10:00:00Z'
+			})
+			.execute();
+		await temp.db
+			.insertInto('feedback_links')
+			.values({
+				id: 'standing-ap-nov',
+				team_id: 'ap',
+				kind: 'standing',
+				case_reference: null,
+				requester_email: null,
+				token_hash: 'not-a-real-hash-nov',
+				created_by: 'mgr',
+				created_at: '2026-11-01T09:00:00Z',
+				expires_at: '2027-11-01T09:00:00Z',
+				answered_at: null,
+				closed_at: null
+			})
+			.execute();
+		await temp.db
+			.insertInto('case_feedback')
+			.values(
+				[2, 3, 4, 5, 6, 3].map((score, i) => ({
+					id: `nov-${i}`,
+					link_id: 'standing-ap-nov',
+					team_id: 'ap',
+					score,
+					reasons: '[]',
+					comment: '',
+					minutes_lost: null,
+					submitted_at: `2026-11-1${i}T10:00:00Z`,
+					respondent_key: null
+				}))
+			)
+			.execute();
+		await addPerson(temp.db, { id: 'lea', email: 'lea@example.com', name: 'Lea Leader' });
+		await addGrant(temp.db, 'lea', 'leader', { org_unit_id: 'co' });
+
+		const made = async () =>
+			(
+				await temp.db
+					.selectFrom('notifications')
+					.select(['person_id', 'kind', 'params', 'href'])
+					.where('kind', 'in', ['measure.metrics_missing', 'measure.scorecard_summary'])
+					.orderBy('person_id')
+					.execute()
+			).map((n) => ({ to: n.person_id, kind: n.kind, href: n.href, params: JSON.parse(n.params) as unknown }));
+
+		// Tuesday 1 December, before anyone's digest time: nothing yet.
+		await schedulerPass(temp.db, new Date('2026-12-01T07:30:00Z'));
+		expect(await made()).toEqual([]);
+		await schedulerPass(temp.db, new Date('2026-12-01T08:30:00Z'));
+		expect(await made()).toEqual([
+			{
+				to: 'hana',
+				kind: 'measure.metrics_missing',
+				href: '/measure/teams/care/metrics',
+				params: { team: 'Customer Care', month: '2026-11', missing: 2, total: 2 }
+			},
+			{
+				to: 'lea',
+				kind: 'measure.scorecard_summary',
+				href: '/measure?month=2026-11&unit=co',
+				params: { unit: 'Northwind Test', month: '2026-11', teams: 2, offTarget: 1, watermelons: ['Accounts Payable'] }
+			},
+			{
+				to: 'mgr',
+				kind: 'measure.metrics_missing',
+				href: '/measure/teams/ap/metrics',
+				params: { team: 'Accounts Payable', month: '2026-11', missing: 1, total: 2 }
+			}
+		]);
+		// Later that week, and again after a restart of the scheduler: not again.
+		await schedulerPass(temp.db, new Date('2026-12-02T09:00:00Z'));
+		await schedulerPass(temp.db, new Date('2026-12-04T09:00:00Z'));
+		expect(await made()).toHaveLength(3);
+
+		// The leader reads it in their language, the watermelon by name.
+		const [summary] = (await made()).filter((n) => n.kind === 'measure.scorecard_summary');
+		const dutch = inLocale('nl', () =>
+			wordNotification('measure.scorecard_summary', summary!.params, { timeZone: 'UTC' })
+		);
+		expect(dutch?.title).toBe('Northwind Test: de scorecards van november 2026');
+		expect(dutch?.body).toContain('Watermeloensignaal: Accounts Payable haalt de SLA');
+
+		await temp.db.deleteFrom('role_grants').where('person_id', '=', 'lea').execute();
+		await temp.db.deleteFrom('case_feedback').where('link_id', '=', 'standing-ap-nov').execute();
+		await temp.db.deleteFrom('feedback_links').where('id', '=', 'standing-ap-nov').execute();
+		await temp.db.deleteFrom('metric_values').execute();
+		await temp.db.deleteFrom('metric_texts').where('metric_id', 'in', ['on-time', 'first-time-right']).execute();
+		await temp.db.deleteFrom('metrics').where('id', 'in', ['on-time', 'first-time-right']).execute();
 	});
 });

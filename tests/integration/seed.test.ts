@@ -447,6 +447,16 @@ describe('seeding the demo organisation', () => {
 			expect.arrayContaining(['learning.overdue', 'measure.observation_recorded'])
 		);
 		expect(await unread('manager@ripple.test')).toContain('shadowing.approval_needed');
+		const hannah = await personByEmail('leader@ripple.test');
+		const [summary] = await db
+			.selectFrom('notifications')
+			.select(['params', 'read_at'])
+			.where('person_id', '=', hannah.id)
+			.where('kind', '=', 'measure.scorecard_summary')
+			.orderBy('created_at', 'desc')
+			.execute();
+		expect(summary?.read_at).toBeNull();
+		expect(JSON.parse(summary!.params)).toMatchObject({ watermelons: ['Accounts Receivable'] });
 		// Older notifications were read; digests gathered what waited for them.
 		const read = await db.selectFrom('notifications').select('id').where('read_at', 'is not', null).execute();
 		expect(read.length).toBeGreaterThan(20);

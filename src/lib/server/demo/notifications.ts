@@ -5,13 +5,16 @@
  * made, day by day. SMTP was never configured in the demo, so every email stays in the delivery
  * log as not sent; the running server writes each one out for the log when it first starts.
  * Older notifications are read; the personas keep the unread ones their story needs (Priya: an
- * overdue assignment and a new observation; Tomasz: a visit to approve).
+ * overdue assignment and a new observation; Tomasz: a visit to approve; Hannah: the monthly
+ * scorecard summary with its watermelon).
  */
 import { instantToZoned } from '../../time';
 import type { Db } from '../db';
 import { buildDigests } from '../notifications/digests';
 import { notify, type Notice } from '../notifications/notify';
 import { claimLedgerKeys } from '../notifications/queries';
+import { makeReminders, metricsMissingDue, scorecardSummariesDue } from '../notifications/reminders';
+import { MONTH_START_CATCH_UP_DAYS } from '../notifications/rules';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -210,6 +213,15 @@ export async function seedDemoNotifications(trx: Db, now: Date): Promise<void> {
 		events.filter((e) => e.at <= now)
 	);
 
+	// Month-start messages (metrics still to enter, the leaders' scorecard summaries) from the
+	// scheduler's own rules, hour by hour over the first week of each month in the last five.
+	for (let t = now.getTime() - 35 * DAY; t <= now.getTime(); t += HOUR) {
+		const moment = new Date(t);
+		if (moment.getUTCDate() > MONTH_START_CATCH_UP_DAYS + 1) continue;
+		const due = [...(await metricsMissingDue(trx, moment)), ...(await scorecardSummariesDue(trx, moment))];
+		if (due.length > 0) await makeReminders(trx, due, moment);
+	}
+
 	// The digests those made, hour by hour: each person's at their own local time.
 	for (let t = Date.parse(since); t <= now.getTime(); t += HOUR) await buildDigests(trx, new Date(t));
 
@@ -222,10 +234,12 @@ export async function seedDemoNotifications(trx: Db, now: Date): Promise<void> {
 			.set({ read_at: new Date(Date.parse(n.created_at) + 20 * HOUR).toISOString() })
 			.where('id', '=', n.id)
 			.execute();
-	// The personas' story: Priya's overdue assignment and newest observation, Tomasz's visit to approve.
+	// The personas' story: Priya's overdue assignment and newest observation, Tomasz's visit to
+	// approve, Hannah's latest scorecard summary with its watermelon.
 	await keepUnread(trx, 'staff@ripple.test', ['learning.overdue']);
 	await keepUnread(trx, 'staff@ripple.test', ['measure.observation_recorded'], 1);
 	await keepUnread(trx, 'manager@ripple.test', ['shadowing.approval_needed']);
+	await keepUnread(trx, 'leader@ripple.test', ['measure.scorecard_summary'], 1);
 
 	// Never sent: no mail server. The server writes each out for the log when it starts.
 	await trx

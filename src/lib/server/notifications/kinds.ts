@@ -160,6 +160,17 @@ export const notificationKinds = {
 		category: 'measure',
 		relevantDays: 7
 	}),
+	'measure.metrics_missing': define<{ team: string; month: string; missing: number; total: number }>({
+		category: 'measure',
+		relevantDays: 7
+	}),
+	'measure.scorecard_summary': define<{
+		unit: string;
+		month: string;
+		teams: number;
+		offTarget: number;
+		watermelons: string[];
+	}>({ category: 'measure', relevantDays: 14 }),
 	'measure.observation_recorded': define<{ author: string; source: string; behaviour: InEachLanguage }>({
 		category: 'measure',
 		relevantDays: 14

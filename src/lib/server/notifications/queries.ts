@@ -119,6 +119,20 @@ export async function claimLedgerKeys(database: Db, keys: readonly string[], at:
 	return claimed;
 }
 
+/** Which of these ledger keys are taken already: lets a pass skip work whose reminder was made. */
+export async function takenLedgerKeys(database: Db, keys: readonly string[]): Promise<Set<string>> {
+	const taken = new Set<string>();
+	for (let i = 0; i < keys.length; i += 500) {
+		const rows = await database
+			.selectFrom('notification_ledger')
+			.select('key')
+			.where('key', 'in', keys.slice(i, i + 500))
+			.execute();
+		for (const row of rows) taken.add(row.key);
+	}
+	return taken;
+}
+
 // In-app centre
 
 export async function unreadOf(database: Db, personId: string, limit: number) {

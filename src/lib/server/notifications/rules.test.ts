@@ -5,6 +5,7 @@ import {
 	emailModeFor,
 	emailRoute,
 	learningReminder,
+	monthStartFor,
 	quietHoursEnd,
 	remindersDueOn,
 	retryDelayMs,
@@ -130,6 +131,19 @@ describe('learning reminders', () => {
 		// Late on 8 December UTC it is already the 9th in Shanghai.
 		expect(remindersDueOn(at('2026-12-08T20:00:00Z'), 'Asia/Shanghai', '08:00')).toBeNull();
 		expect(remindersDueOn(at('2026-12-09T01:00:00Z'), 'Asia/Shanghai', '08:00')).toBe('2026-12-09');
+	});
+});
+
+describe('month-start messages', () => {
+	it('fall on the working days of a month’s first week and name the month just ended', () => {
+		// 1 January 2027 is a Friday; 2 and 3 January a weekend.
+		expect(monthStartFor('2027-01-01')).toBe('2026-12');
+		expect(monthStartFor('2027-01-02')).toBeNull();
+		expect(monthStartFor('2027-01-03')).toBeNull();
+		expect(monthStartFor('2027-01-04')).toBe('2026-12');
+		expect(monthStartFor('2027-01-07')).toBe('2026-12');
+		expect(monthStartFor('2027-01-08')).toBeNull();
+		expect(monthStartFor('2026-03-02')).toBe('2026-02');
 	});
 });
 

@@ -3,6 +3,7 @@
  * emailed, quiet hours, when digests and reminders fall due in a person's time zone, and how
  * delivery retries. No database, no clock of their own.
  */
+import { periodOf, shiftPeriod } from '../../periods';
 import { instantToZoned, zonedToInstant } from '../../time';
 import type { EmailMode, NotificationCategory } from '../db/schema';
 
@@ -191,4 +192,17 @@ export function classifyFailure(error: { responseCode?: number; code?: string })
 	const status = error.responseCode;
 	if (typeof status === 'number' && status >= 500 && status < 600) return 'permanent';
 	return 'temporary';
+}
+
+/** Month-start messages may catch up this many days into the month, if the scheduler missed the first working day. */
+export const MONTH_START_CATCH_UP_DAYS = 7;
+
+/**
+ * The month just ended, when `today` is a working day in the first week of a month: managers hear
+ * which of its metrics are still missing and leaders get its scorecard summary. The ledger keys
+ * them by that month, so they come on the first working day the scheduler runs and not again.
+ */
+export function monthStartFor(today: string): string | null {
+	if (Number(today.slice(8, 10)) > MONTH_START_CATCH_UP_DAYS || !isWorkingDay(today)) return null;
+	return shiftPeriod(periodOf('month', today), -1);
 }

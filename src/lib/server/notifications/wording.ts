@@ -6,7 +6,8 @@
 import { formatCalendarDate, formatDateTime } from '../../locale';
 import { m } from '../../paraglide/messages.js';
 import { explanationText } from '../../buddies';
-import { formatList } from '../../intl';
+import { formatInteger, formatList, joinSentences } from '../../intl';
+import { periodLabel } from '../../periods';
 import { formatNumber } from '../../measure';
 import { findModule, findPath } from '../learning/content';
 import { getLocale } from '../../paraglide/runtime.js';
@@ -218,6 +219,25 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 						net: formatNumber(p.netScore, 0)
 					}),
 		action: m.notify_action_open_feedback()
+	}),
+	'measure.metrics_missing': (p) => ({
+		title: m.notify_metrics_missing_title({ team: p.team, month: periodLabel(p.month) }),
+		body: m.notify_metrics_missing_body({
+			missing: formatInteger(p.missing),
+			total: formatInteger(p.total),
+			month: periodLabel(p.month)
+		}),
+		action: m.notify_action_enter_metrics()
+	}),
+	'measure.scorecard_summary': (p) => ({
+		title: m.notify_scorecard_summary_title({ unit: p.unit, month: periodLabel(p.month) }),
+		body: joinSentences([
+			m.notify_scorecard_summary_body({ teams: formatInteger(p.teams), offTarget: formatInteger(p.offTarget) }),
+			p.watermelons.length === 0
+				? m.notify_scorecard_summary_no_watermelons()
+				: m.notify_scorecard_summary_watermelons({ count: p.watermelons.length, names: formatList(p.watermelons) })
+		]),
+		action: m.notify_action_open_scorecards()
 	}),
 	'measure.observation_recorded': (p) => ({
 		title:

@@ -13,6 +13,8 @@ export {
 	namesWithTeams,
 	placementOf,
 	teamManagers,
+	activeManagerGrants,
+	activeLeaderGrants,
 	teamMembers,
 	type GrantRow,
 	type PersonDetail,

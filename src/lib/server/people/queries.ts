@@ -328,6 +328,35 @@ export async function countPeople(database: Db): Promise<{ total: number; active
 }
 
 /** The active managers of each of these teams, as (team, person) pairs. */
+/** Every active manager with each team they manage: who the scheduler's month-start prompts reach. */
+export async function activeManagerGrants(database: Db) {
+	return database
+		.selectFrom('role_grants')
+		.innerJoin('people', 'people.id', 'role_grants.person_id')
+		.innerJoin('teams', 'teams.id', 'role_grants.team_id')
+		.select(['role_grants.person_id as personId', 'teams.id as teamId', 'teams.name as team'])
+		.where('role_grants.role', '=', 'manager')
+		.where('people.active', '=', 1)
+		.execute();
+}
+
+/** Every active leader with each unit they lead: who gets a unit's monthly scorecard summary. */
+export async function activeLeaderGrants(database: Db) {
+	return database
+		.selectFrom('role_grants')
+		.innerJoin('people', 'people.id', 'role_grants.person_id')
+		.innerJoin('org_units', 'org_units.id', 'role_grants.org_unit_id')
+		.select([
+			'role_grants.person_id as personId',
+			'org_units.id as unitId',
+			'org_units.name as unit',
+			'org_units.path as unitPath'
+		])
+		.where('role_grants.role', '=', 'leader')
+		.where('people.active', '=', 1)
+		.execute();
+}
+
 export async function teamManagers(database: Db, teamIds: readonly string[]) {
 	if (teamIds.length === 0) return [];
 	return database
