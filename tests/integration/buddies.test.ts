@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explanationText } from '../../src/lib/buddies';
-import { logMeeting, myPairs, pairPage, planMeeting, recordFit } from '../../src/lib/server/buddies/pairs';
+import { cycleHealth, logMeeting, myPairs, pairPage, planMeeting, recordFit } from '../../src/lib/server/buddies/pairs';
 import {
 	createCycle,
 	cycleProposal,
 	joinCycle,
 	nominate,
 	publishCycle,
+	repairPair,
 	runMatching,
 	setExcluded,
 	setLocked,
@@ -293,5 +294,89 @@ describe('a buddy cycle', () => {
 			.where('kind', '=', 'buddies.repair_requested')
 			.execute();
 		expect(asked).toEqual([{ person_id: 'owner', email: 'immediate' }]);
+	});
+
+	it('is re-paired by its owner: the old pairs end as history and all four hear who their new buddy is', async () => {
+		const today = '2027-01-10';
+		const owner = await actorFor(temp.db, 'owner');
+		const [mine] = await myPairs(temp.db, 'f1', today);
+		const pairs = await cycleProposal(temp.db, cycleId);
+		const flagged = pairs.find((p) => p.id === mine!.id)!;
+		const other = pairs.find((p) => p.id !== mine!.id)!;
+		const formerBuddy = flagged.members.find((m) => m.id !== 'f1')!.id;
+		const newBuddy = other.members.find((m) => m.id.startsWith('c'))!.id;
+		const repair = (actor: typeof owner, person: string, withId: string) =>
+			repairPair(temp.db, actor, cycleId, { person, with: withId }, today, T0);
+
+		expect(await repair(await actorFor(temp.db, 'f1'), 'f1', newBuddy)).toEqual({
+			ok: false,
+			errors: { _form: { code: 'connect_repair_only_running_owner' } }
+		});
+		expect((await repair(owner, 'f1', formerBuddy)).ok).toBe(false);
+		// Two people of one department would be paired.
+		expect(await repair(owner, 'f1', 'f2')).toEqual({
+			ok: false,
+			errors: { with: { code: 'connect_swap_breaks_rules' } }
+		});
+		// Nobody in the other pair asked for a change.
+		expect(await repair(owner, newBuddy, 'f1')).toEqual({
+			ok: false,
+			errors: { person: { code: 'connect_repair_not_asked' } }
+		});
+
+		const done = await repair(owner, 'f1', newBuddy);
+		expect(done.ok).toBe(true);
+		const current = (await myPairs(temp.db, 'f1', today)).filter((p) => p.current);
+		expect(current).toHaveLength(1);
+		expect(current[0]!.buddies).toEqual([`Person ${newBuddy}`]);
+		const health = await cycleHealth(temp.db, cycleId, today);
+		expect(health.map((h) => h.ended).sort()).toEqual([false, false, true, true]);
+
+		const repaired = await temp.db
+			.selectFrom('notifications')
+			.select(['person_id', 'params'])
+			.where('kind', '=', 'buddies.repaired')
+			.orderBy('person_id')
+			.execute();
+		expect(repaired.map((n) => n.person_id)).toEqual([formerBuddy, 'f1', 'f2', newBuddy].sort());
+		expect(JSON.parse(repaired.find((n) => n.person_id === 'f1')!.params)).toMatchObject({
+			buddies: [`Person ${newBuddy}`]
+		});
+		// The request to the owner is dealt with; the old pair's planned meeting is cancelled in both calendars.
+		const request = await temp.db
+			.selectFrom('notifications')
+			.select('read_at')
+			.where('kind', '=', 'buddies.repair_requested')
+			.executeTakeFirstOrThrow();
+		expect(request.read_at).not.toBeNull();
+		const plan = await temp.db
+			.selectFrom('buddy_plans')
+			.select(['cancelled_at', 'sequence'])
+			.where('pair_id', '=', mine!.id)
+			.executeTakeFirstOrThrow();
+		expect(plan).toMatchObject({ sequence: 1 });
+		expect(plan.cancelled_at).not.toBeNull();
+		const cancellations = await temp.db
+			.selectFrom('email_deliveries')
+			.select(['person_id', 'params'])
+			.where('kind', '=', 'buddies.meeting_calendar')
+			.execute();
+		expect(
+			cancellations
+				.filter((c) => (JSON.parse(c.params) as { params: { cancelled: boolean } }).params.cancelled)
+				.map((c) => c.person_id)
+				.sort()
+		).toEqual(['f1', formerBuddy].sort());
+
+		// The ended pair is a record: nothing more is logged on it, and its page says so.
+		const f1 = await actorFor(temp.db, 'f1');
+		expect(
+			await logMeeting(temp.db, f1, mine!.id, { met: 'yes', met_on: today, rating: '3', notes: '' }, today, T0)
+		).toEqual({ ok: false, errors: { _form: { code: 'connect_pair_ended_refusal' } } });
+		const page = await pairPage(temp.db, f1, mine!.id, today);
+		expect(page?.endedAt).not.toBeNull();
+		expect(page?.canAct).toBe(false);
+		// And the two former buddies are not put back together.
+		expect((await repair(owner, formerBuddy, 'f1')).ok).toBe(false);
 	});
 });

@@ -17,6 +17,7 @@ export async function pairRecord(database: Db, pairId: string) {
 			'buddy_pairs.id',
 			'buddy_pairs.cycle_id',
 			'buddy_pairs.breakdown',
+			'buddy_pairs.ended_at',
 			'buddy_cycles.name as cycle_name',
 			'buddy_cycles.status',
 			'buddy_cycles.owner_id',
@@ -111,6 +112,7 @@ export async function publishedPairsOf(database: Db, personId: string) {
 		.innerJoin('people', 'people.id', 'other.person_id')
 		.select([
 			'buddy_pairs.id',
+			'buddy_pairs.ended_at',
 			'buddy_cycles.name as cycle',
 			'buddy_cycles.ends_on',
 			'buddy_cycles.starts_on',
@@ -134,9 +136,9 @@ export async function meetingLogOf(database: Db, pairIds: readonly string[]) {
 		.execute();
 }
 
-export async function pairIdsOfCycle(database: Db, cycleId: string): Promise<string[]> {
-	const rows = await database.selectFrom('buddy_pairs').select('id').where('cycle_id', '=', cycleId).execute();
-	return rows.map((p) => p.id);
+/** A cycle's pairs, running ones and those ended by a re-pair (`ended_at`). */
+export async function pairsEndedOrNotOfCycle(database: Db, cycleId: string) {
+	return database.selectFrom('buddy_pairs').select(['id', 'ended_at']).where('cycle_id', '=', cycleId).execute();
 }
 
 /** The members of these pairs, by id and name. */
@@ -165,6 +167,17 @@ export async function insertPlan(database: Db, plan: Insertable<BuddyPlanTable>)
 	await database.insertInto('buddy_plans').values(plan).execute();
 }
 
+/** Ends running pairs (a re-pair): they stay, with their meetings and fit checks, as history. */
+export async function endPairs(database: Db, pairIds: readonly string[], at: string): Promise<void> {
+	if (pairIds.length === 0) return;
+	await database
+		.updateTable('buddy_pairs')
+		.set({ ended_at: at })
+		.where('id', 'in', pairIds)
+		.where('ended_at', 'is', null)
+		.execute();
+}
+
 /** Cancels a planned meeting of this pair; the sequence moves on so calendars update it. */
 export async function cancelPlanOfPair(database: Db, pairId: string, planId: string, at: string): Promise<void> {
 	await database
@@ -172,6 +185,18 @@ export async function cancelPlanOfPair(database: Db, pairId: string, planId: str
 		.set((eb) => ({ cancelled_at: at, updated_at: at, sequence: eb('sequence', '+', 1) }))
 		.where('id', '=', planId)
 		.where('pair_id', '=', pairId)
+		.execute();
+}
+
+/** Planned meetings of these pairs still to start and not cancelled. */
+export async function upcomingPlansOfPairs(database: Db, pairIds: readonly string[], now: Date) {
+	if (pairIds.length === 0) return [];
+	return database
+		.selectFrom('buddy_plans')
+		.select(['id', 'pair_id', 'starts_at'])
+		.where('pair_id', 'in', pairIds)
+		.where('starts_at', '>', now.toISOString())
+		.where('cancelled_at', 'is', null)
 		.execute();
 }
 
@@ -219,7 +244,7 @@ export async function contactsOfPairs(database: Db, pairIds: readonly string[]) 
 	return database
 		.selectFrom('buddy_pair_members')
 		.innerJoin('people', 'people.id', 'buddy_pair_members.person_id')
-		.select(['buddy_pair_members.pair_id', 'people.name', 'people.email'])
+		.select(['buddy_pair_members.pair_id', 'people.id as person_id', 'people.name', 'people.email'])
 		.where('buddy_pair_members.pair_id', 'in', pairIds)
 		.orderBy('people.name')
 		.execute();
@@ -276,6 +301,7 @@ export async function livePairsForReminders(database: Db, today: string) {
 		.select(['buddy_pairs.id', 'buddy_cycles.name as cycle', 'buddy_cycles.owner_id', 'buddy_cycles.published_at'])
 		.where('buddy_cycles.published_at', 'is not', null)
 		.where('buddy_cycles.ends_on', '>=', today)
+		.where('buddy_pairs.ended_at', 'is', null)
 		.execute();
 	const ids = pairs.map((p) => p.id);
 	if (ids.length === 0) return [];

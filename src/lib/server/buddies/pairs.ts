@@ -20,7 +20,7 @@ import {
 	meetingLogOf,
 	meetingsOf,
 	membersOfPairs,
-	pairIdsOfCycle,
+	pairsEndedOrNotOfCycle,
 	pairRecord,
 	plansOfMember,
 	publishedPairsOf,
@@ -97,6 +97,9 @@ export async function pairPage(database: Db, actor: Actor, pairId: string, today
 			: fits.map((f) => ({ ...f, name: profiles.find((p) => p.id === f.person_id)?.name ?? '' })),
 		health: pairHealth(meetings, today),
 		isMember: access.member,
+		/** When a re-pair ended it; an ended pair is a record, nothing more is logged or planned. */
+		endedAt: record.pair.ended_at,
+		canAct: access.member && record.pair.ended_at === null,
 		hasMet: meetings.some((m) => m.met === 1),
 		myFit: fits.find((f) => f.person_id === actor.id) ?? null
 	};
@@ -112,6 +115,7 @@ export async function logMeeting(
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_log');
+	if (record.pair.ended_at) return refuse('_form', 'connect_pair_ended_refusal');
 	if (input.met_on > today) return refuse('met_on', 'connect_meeting_in_future');
 	const rating = input.met === 'yes' ? Number(input.rating) : null;
 	if (input.met === 'yes' && (!Number.isInteger(rating) || rating! < 1 || rating! > 4))
@@ -159,6 +163,7 @@ export async function recordFit(
 ): Promise<ServiceResult<object>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_fit');
+	if (record.pair.ended_at) return refuse('_form', 'connect_pair_ended_refusal');
 	if (!(await haveMet(database, pairId))) return refuse('_form', 'connect_fit_after_first_meeting');
 	await database.transaction().execute(async (trx) => {
 		await settle(trx, { type: 'pair', id: pairId }, ['buddies.fit_check'], now, actor.id);
@@ -203,7 +208,7 @@ export async function myPairs(database: Db, personId: string, today: string) {
 		return {
 			id,
 			cycle: mine[0]!.cycle,
-			current: mine[0]!.ends_on >= today,
+			current: mine[0]!.ends_on >= today && mine[0]!.ended_at === null,
 			buddies: mine.map((r) => r.name),
 			health: pairHealth(
 				meetings.filter((m) => m.pair_id === id),
@@ -219,7 +224,7 @@ export async function myPairs(database: Db, personId: string, today: string) {
  */
 export async function buddyActionsWaitingOn(database: Db, personId: string, timeZone: string, since: Date, now: Date) {
 	const today = instantToZoned(now, timeZone).date;
-	const rows = (await publishedPairsOf(database, personId)).filter((r) => r.ends_on >= today);
+	const rows = (await publishedPairsOf(database, personId)).filter((r) => r.ends_on >= today && r.ended_at === null);
 	const ids = [...new Set(rows.map((r) => r.id))];
 	if (ids.length === 0) return { fit: [], log: [] };
 	const buddiesOf = (pairId: string) => rows.filter((r) => r.id === pairId).map((r) => r.name);
@@ -243,26 +248,36 @@ export async function buddyActionsWaitingOn(database: Db, personId: string, time
 
 /** Every pair of a published cycle with its health, for owners and managers. */
 export async function cycleHealth(database: Db, cycleId: string, today: string, onlyPeople?: ReadonlySet<string>) {
-	const ids = await pairIdsOfCycle(database, cycleId);
+	const pairs = await pairsEndedOrNotOfCycle(database, cycleId);
+	const ids = pairs.map((p) => p.id);
 	if (!ids.length) return [];
+	const endedAt = new Map(pairs.map((p) => [p.id, p.ended_at]));
 	const [members, meetings, fits] = await Promise.all([
 		membersOfPairs(database, ids),
 		meetingLogOf(database, ids),
 		fitsOfPairs(database, ids)
 	]);
-	return ids
-		.map((id) => ({
-			id,
-			members: members.filter((m) => m.pair_id === id).map((m) => ({ id: m.id, name: m.name })),
-			health: pairHealth(
-				meetings.filter((m) => m.pair_id === id),
-				today
-			),
-			meetings: meetings.filter((m) => m.pair_id === id && m.met === 1).length,
-			repair: fits.some((f) => f.pair_id === id && f.fit === 'repair')
-		}))
-		.filter((p) => !onlyPeople || p.members.some((m) => onlyPeople.has(m.id)))
-		.sort((a, b) => (a.members[0]?.name ?? '').localeCompare(b.members[0]?.name ?? ''));
+	return (
+		ids
+			.map((id) => ({
+				id,
+				members: members.filter((m) => m.pair_id === id).map((m) => ({ id: m.id, name: m.name })),
+				health: pairHealth(
+					meetings.filter((m) => m.pair_id === id),
+					today
+				),
+				meetings: meetings.filter((m) => m.pair_id === id && m.met === 1).length,
+				ended: endedAt.get(id) !== null,
+				/** Who asked for another buddy in this pair's fit check. */
+				askedToRepair: fits.filter((f) => f.pair_id === id && f.fit === 'repair').map((f) => f.person_id)
+			}))
+			.filter((p) => !onlyPeople || p.members.some((m) => onlyPeople.has(m.id)))
+			// Running pairs first, then the ones a re-pair ended; by name within each.
+			.sort(
+				(a, b) =>
+					Number(a.ended) - Number(b.ended) || (a.members[0]?.name ?? '').localeCompare(b.members[0]?.name ?? '')
+			)
+	);
 }
 
 export const planSchema = z.object({
@@ -289,6 +304,7 @@ export async function planMeeting(
 ): Promise<ServiceResult<{ id: string }>> {
 	const record = await pairRecord(database, pairId);
 	if (!record || !accessTo(actor, record).member) return refuse('_form', 'connect_pair_only_buddies_plan');
+	if (record.pair.ended_at) return refuse('_form', 'connect_pair_ended_refusal');
 	const start = zonedToInstant(input.date, input.time, actor.timeZone);
 	if (start <= now) return refuse('date', 'connect_time_in_future');
 	const id = newId();

@@ -12,7 +12,8 @@ import type { Actor } from '../auth/actor';
 import { getPersonDetail, namesWithTeams } from '../people/directory';
 import { canAdminister, managesPerson } from '../people/policy';
 import { dayField } from '../calendar/day-field';
-import { notify } from '../notifications/notify';
+import { notify, queueEmailOnly, settle } from '../notifications/notify';
+import { cancelPlanOfPair, contactsOfPairs, endPairs, fitsOfPairs, upcomingPlansOfPairs } from './pair-queries';
 import { refuse, type ServiceResult } from '../service-result';
 import { canRunCycles, cycleAccess } from './policy';
 import { proposeMatching, type Proposal } from './matching';
@@ -376,6 +377,111 @@ export async function swapPeople(
 		}
 	});
 	return { ok: true };
+}
+
+export const repairSchema = z.object({
+	person: z.string().min(1, { error: () => m.connect_repair_person_required() }),
+	with: z.string().min(1, { error: () => m.connect_repair_with_required() })
+});
+
+/**
+ * Re-pairs after a fit check asked for it: `person` (in a running pair where a buddy asked for
+ * another) swaps buddies with `with`, who is in another running pair of two, when both new pairs
+ * keep the hard rules and neither was a pair of this cycle before. The two old pairs end (their
+ * meetings and fit checks stay as history; their planned meetings are cancelled in everyone's
+ * calendar) and two new pairs start. All four people hear who their new buddy is, and why.
+ */
+export async function repairPair(
+	database: Db,
+	actor: Actor,
+	cycleId: string,
+	input: z.infer<typeof repairSchema>,
+	today: string,
+	now: Date
+): Promise<ServiceResult<{ pairIds: string[] }>> {
+	const cycle = await requireOwner(database, actor, cycleId);
+	if (!cycle || cycle.status !== 'published' || cycle.ends_on < today)
+		return refuse('_form', 'connect_repair_only_running_owner');
+	const pairs = await pairsOfCycle(database, cycleId);
+	const running = pairs.filter((p) => p.ended_at === null);
+	const from = running.find((p) => p.members.includes(input.person));
+	const other = running.find((p) => p.members.includes(input.with));
+	if (!from) return refuse('person', 'connect_repair_person_not_paired');
+	if (!other || other.id === from.id) return refuse('with', 'connect_repair_with_other_pair');
+	if (from.members.length !== 2 || other.members.length !== 2) return refuse('with', 'connect_swap_pairs_of_two');
+	const fits = await fitsOfPairs(database, [from.id]);
+	if (!fits.some((f) => f.fit === 'repair')) return refuse('person', 'connect_repair_not_asked');
+
+	const { participants, history } = await engineInput(database, cycleId, now);
+	const find = (id: string) => participants.find((p) => p.id === id);
+	const formerBuddy = from.members.find((id) => id !== input.person)!;
+	const otherBuddy = other.members.find((id) => id !== input.with)!;
+	const newPairs = [
+		[input.person, input.with],
+		[formerBuddy, otherBuddy]
+	] as const;
+	const people = newPairs.map(([a, b]) => [find(a), find(b)] as const);
+	if (people.some(([a, b]) => !a || !b || !eligible(a, b))) return refuse('with', 'connect_swap_breaks_rules');
+	const together = (a: string, b: string) =>
+		pairs.some((p) => p.members.length === 2 && p.members.includes(a) && p.members.includes(b));
+	if (newPairs.some(([a, b]) => together(a, b))) return refuse('with', 'connect_repair_not_again');
+
+	const pairIds = newPairs.map(() => newId());
+	await database.transaction().execute(async (trx) => {
+		const at = now.toISOString();
+		const ended = [from.id, other.id];
+		await endPairs(trx, ended, at);
+		// Meetings the old pairs planned will not take place: every calendar hears so.
+		const plans = await upcomingPlansOfPairs(trx, ended, now);
+		const oldContacts = await contactsOfPairs(trx, ended);
+		for (const plan of plans) {
+			await cancelPlanOfPair(trx, plan.pair_id, plan.id, at);
+			for (const member of oldContacts.filter((c) => c.pair_id === plan.pair_id))
+				await queueEmailOnly(
+					trx,
+					{
+						personId: member.person_id,
+						address: member.email,
+						kind: 'buddies.meeting_calendar',
+						href: `/connect/buddies/pairs/${plan.pair_id}`,
+						params: { pair: plan.pair_id, plan: plan.id, by: '', starts_at: plan.starts_at, cancelled: true }
+					},
+					now
+				);
+		}
+		await settle(trx, { type: 'pair', id: from.id }, ['buddies.repair_requested', 'buddies.fit_check'], now);
+		await settle(trx, { type: 'pair', id: other.id }, ['buddies.fit_check'], now);
+		const notices = [];
+		for (const [i, pair] of people.entries()) {
+			const [a, b] = pair as readonly [Participant, Participant];
+			const scored = scorePair(a, b, history);
+			await insertPair(
+				trx,
+				{
+					id: pairIds[i]!,
+					cycle_id: cycleId,
+					locked: 1,
+					score_cents: Math.round(scored.score * 100),
+					breakdown: JSON.stringify(scored.breakdown),
+					created_at: at
+				},
+				[a.id, b.id]
+			);
+			for (const [me, buddy] of [
+				[a, b],
+				[b, a]
+			] as const)
+				notices.push({
+					to: me.id,
+					kind: 'buddies.repaired' as const,
+					subject: { type: 'pair', id: pairIds[i]! },
+					href: `/connect/buddies/pairs/${pairIds[i]}`,
+					params: { cycle: cycle.name, buddies: [buddy.name], reasons: scored.breakdown }
+				});
+		}
+		await notify(trx, notices, now);
+	});
+	return { ok: true, pairIds };
 }
 
 export async function publishCycle(

@@ -453,6 +453,8 @@ export interface BuddyPairTable {
 	/** JSON array of { points, reason }. */
 	breakdown: string;
 	created_at: string;
+	/** When the cycle's owner re-paired its members; null while the pair runs. */
+	ended_at: string | null;
 }
 
 export interface BuddyPairMemberTable {

@@ -13,7 +13,8 @@ import type { Db } from '../db';
 import { buildDigests } from '../notifications/digests';
 import { notify, type Notice } from '../notifications/notify';
 import { claimLedgerKeys } from '../notifications/queries';
-import { makeReminders, metricsMissingDue, scorecardSummariesDue } from '../notifications/reminders';
+import { metricsMissingDue, scorecardSummariesDue } from '../notifications/month-start';
+import { makeReminders } from '../notifications/reminder-ledger';
 import { MONTH_START_CATCH_UP_DAYS } from '../notifications/rules';
 
 const DAY = 86_400_000;

@@ -120,6 +120,10 @@ export const notificationKinds = {
 		category: 'buddies',
 		relevantDays: 14
 	}),
+	'buddies.repaired': define<{ cycle: string; buddies: string[]; reasons: ExplanationLine[] }>({
+		category: 'buddies',
+		relevantDays: 7
+	}),
 	'buddies.fit_check': define<{ cycle: string; buddies: string[] }>({ category: 'buddies', relevantDays: 7 }),
 	/** Nobody logged a meeting two weeks after the pairs were published: to both, then the owner. */
 	'buddies.no_meeting': define<{ cycle: string; buddies: string[]; owner: boolean }>({

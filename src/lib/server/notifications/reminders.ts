@@ -1,32 +1,25 @@
-import { groupBy } from '../../group';
-import { isTimeZone } from '../../locale';
-import type { Db } from '../db';
-import { inTransaction } from '../db/transaction';
 import { livePairsForReminders } from '../buddies/pairs';
 import { pairHealth } from '../buddies/rules';
+import type { Db } from '../db';
+import { feedbackReceivedBetween } from '../feedback/service';
 import { completionsBehindMajor, openLearningDueBetween } from '../learning/reminders';
 import { sessionsForReminders } from '../lunch-and-learn/service';
+import { teamManagers } from '../people/directory';
 import { visitsForReminders } from '../shadowing/service';
 import { instantToZoned, zonedToInstant } from '../../time';
-import { feedbackReceivedBetween } from '../feedback/service';
-import { listMetrics, takesValues } from '../metrics/definitions';
-import { monthlyMetricValues } from '../metrics/values';
-import { teamsInGrants } from '../org/directory';
-import { activeLeaderGrants, activeManagerGrants, contactsOf, teamManagers } from '../people/directory';
-import { scorecardsFor } from '../scorecards/service';
-import { notify, type Notice } from './notify';
-import { claimLedgerKeys, settingsOf, takenLedgerKeys } from './queries';
+import { metricsMissingDue, scorecardSummariesDue } from './month-start';
+import { readersOf, type DueReminder } from './reminder-ledger';
 import {
 	daysBetween,
 	isoWeekday,
-	DEFAULT_SETTINGS,
 	DUE_SOON_DAYS,
 	learningReminder,
 	MANAGER_OVERDUE_DAYS,
-	monthStartFor,
 	OVERDUE_WEEKS,
 	remindersDueOn
 } from './rules';
+
+export { makeReminders, type DueReminder } from './reminder-ledger';
 
 /**
  * Time-based reminders: found by the scheduler on each pass, each falling on a day of its reader's
@@ -35,29 +28,8 @@ import {
  * scheduler or another instance running at the same moment finds the key taken and makes nothing.
  */
 
-export interface DueReminder {
-	key: string;
-	notice: Notice;
-}
-
 const DAY = 86_400_000;
 const dateOf = (instant: Date) => instant.toISOString().slice(0, 10);
-
-/** People's zone and the time their day's reminders come (their digest time). */
-async function readersOf(database: Db, personIds: readonly string[]) {
-	const [contacts, settings] = await Promise.all([contactsOf(database, personIds), settingsOf(database, personIds)]);
-	const digestTime = new Map(settings.map((s) => [s.person_id, s.digest_time]));
-	return new Map(
-		contacts.map((c) => [
-			c.id,
-			{
-				active: c.active === 1,
-				timeZone: isTimeZone(c.time_zone) ? c.time_zone : 'UTC',
-				digestTime: digestTime.get(c.id) ?? DEFAULT_SETTINGS.digest_time
-			}
-		])
-	);
-}
 
 /** Learning: due soon and overdue to the learner; a member well overdue to their managers' digest. */
 export async function learningRemindersDue(database: Db, now: Date): Promise<DueReminder[]> {
@@ -334,109 +306,6 @@ export async function feedbackWeekDue(database: Db, now: Date): Promise<DueRemin
 	return due;
 }
 
-/**
- * Grants whose month-start message falls due now and is not made yet: the month just ended on
- * the holder's calendar, once their digest time has passed on a working day of the month's first
- * week, and its ledger key. Keys already taken are dropped before any scorecard is worked out.
- */
-async function monthStartGrants<G extends { personId: string }>(
-	database: Db,
-	grants: readonly G[],
-	kind: string,
-	objectOf: (grant: G) => string,
-	now: Date
-): Promise<(G & { month: string; key: string })[]> {
-	if (grants.length === 0) return [];
-	const readers = await readersOf(database, [...new Set(grants.map((g) => g.personId))]);
-	const due = grants.flatMap((grant) => {
-		const reader = readers.get(grant.personId);
-		const today = reader?.active ? remindersDueOn(now, reader.timeZone, reader.digestTime) : null;
-		const month = today ? monthStartFor(today) : null;
-		return month ? [{ ...grant, month, key: `${grant.personId}|${objectOf(grant)}|${kind}|${month}` }] : [];
-	});
-	if (due.length === 0) return [];
-	const taken = await takenLedgerKeys(
-		database,
-		due.map((d) => d.key)
-	);
-	return due.filter((d) => !taken.has(d.key));
-}
-
-/**
- * At the start of a month, each manager hears which of their team's metrics for the month just
- * ended have no value yet (only metrics that take values; case-feedback ones fill themselves).
- * A team with everything entered gets nothing.
- */
-export async function metricsMissingDue(database: Db, now: Date): Promise<DueReminder[]> {
-	const due = await monthStartGrants(
-		database,
-		await activeManagerGrants(database),
-		'measure.metrics_missing',
-		(g) => g.teamId,
-		now
-	);
-	if (due.length === 0) return [];
-	const metrics = (await listMetrics(database)).filter(takesValues);
-	if (metrics.length === 0) return [];
-	const reminders: DueReminder[] = [];
-	for (const [month, grants] of groupBy(due, (d) => d.month)) {
-		const values = await monthlyMetricValues(database, [...new Set(grants.map((g) => g.teamId))], [month]);
-		const entered = new Set(values.map((v) => `${v.teamId}|${v.metricId}`));
-		for (const grant of grants) {
-			const missing = metrics.filter((m) => !entered.has(`${grant.teamId}|${m.id}`)).length;
-			if (missing === 0) continue;
-			reminders.push({
-				key: grant.key,
-				notice: {
-					to: grant.personId,
-					kind: 'measure.metrics_missing',
-					subject: { type: 'team', id: grant.teamId },
-					href: `/measure/teams/${grant.teamId}/metrics`,
-					params: { team: grant.team, month, missing, total: metrics.length }
-				}
-			});
-		}
-	}
-	return reminders;
-}
-
-/**
- * At the start of a month, each leader gets the scorecard summary of every unit they lead for the
- * month just ended: how many teams, how many with a measure off target, and the watermelons by
- * name (SLAs on target while the internal customer's experience is off it).
- */
-export async function scorecardSummariesDue(database: Db, now: Date): Promise<DueReminder[]> {
-	const due = await monthStartGrants(
-		database,
-		await activeLeaderGrants(database),
-		'measure.scorecard_summary',
-		(g) => g.unitId,
-		now
-	);
-	const reminders: DueReminder[] = [];
-	for (const grant of due) {
-		const teams = await teamsInGrants(database, { teamIds: [], unitPaths: [grant.unitPath] });
-		if (teams.length === 0) continue;
-		const { cards } = await scorecardsFor(database, teams, grant.month, now, 1);
-		const offTarget = teams.filter((t) => {
-			const card = cards.get(t.id);
-			return card && [...card.what, ...card.experience.measures].some((m) => m.status === 'red');
-		}).length;
-		const watermelons = teams.filter((t) => cards.get(t.id)?.watermelon.watermelon).map((t) => t.name);
-		reminders.push({
-			key: grant.key,
-			notice: {
-				to: grant.personId,
-				kind: 'measure.scorecard_summary',
-				subject: { type: 'unit', id: grant.unitId },
-				href: `/measure?month=${grant.month}&unit=${grant.unitId}`,
-				params: { unit: grant.unit, month: grant.month, teams: teams.length, offTarget, watermelons }
-			}
-		});
-	}
-	return reminders;
-}
-
 /** Every reminder due now, from every domain that has them. */
 export async function remindersDue(database: Db, now: Date): Promise<DueReminder[]> {
 	const found = await Promise.all([
@@ -450,23 +319,4 @@ export async function remindersDue(database: Db, now: Date): Promise<DueReminder
 		scorecardSummariesDue(database, now)
 	]);
 	return found.flat();
-}
-
-/** Claims and writes due reminders, a chunk per transaction; returns how many were made. */
-export async function makeReminders(database: Db, due: readonly DueReminder[], now: Date): Promise<number> {
-	let made = 0;
-	for (let i = 0; i < due.length; i += 200) {
-		const chunk = due.slice(i, i + 200);
-		made += await inTransaction(database, async (trx) => {
-			const claimed = await claimLedgerKeys(
-				trx,
-				chunk.map((d) => d.key),
-				now.toISOString()
-			);
-			const notices = chunk.filter((d) => claimed.has(d.key)).map((d) => d.notice);
-			await notify(trx, notices, now);
-			return notices.length;
-		});
-	}
-	return made;
 }

@@ -5,7 +5,7 @@
  */
 import { formatCalendarDate, formatDateTime } from '../../locale';
 import { m } from '../../paraglide/messages.js';
-import { explanationText } from '../../buddies';
+import { explanationText, type ExplanationLine } from '../../buddies';
 import { formatInteger, formatList, joinSentences } from '../../intl';
 import { periodLabel } from '../../periods';
 import { formatNumber } from '../../measure';
@@ -36,6 +36,13 @@ const at = (iso: string, r: ReaderContext) => formatDateTime(iso, r.timeZone);
 /** A stored text in the reader's language, else English, else any. */
 const inReadersLanguage = (text: InEachLanguage) =>
 	text[getLocale()] ?? text.en ?? Object.values(text).find(Boolean) ?? '';
+
+/** Why two people were matched, and what to talk about first. */
+const pairedBody = (reasons: readonly ExplanationLine[]) =>
+	joinSentences([
+		...(reasons.length ? [m.notify_buddy_paired_why({ reasons: formatList(reasons.map(explanationText)) })] : []),
+		m.notify_buddy_paired_agenda()
+	]);
 
 const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) => Wording } = {
 	'learning.assigned': (p) => ({
@@ -154,12 +161,12 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 	}),
 	'buddies.paired': (p) => ({
 		title: m.notify_buddy_paired_title({ cycle: p.cycle, buddies: formatList(p.buddies) }),
-		body: [
-			p.reasons.length ? m.notify_buddy_paired_why({ reasons: formatList(p.reasons.map(explanationText)) }) : '',
-			m.notify_buddy_paired_agenda()
-		]
-			.filter(Boolean)
-			.join(' '),
+		body: pairedBody(p.reasons),
+		action: m.notify_action_plan_meeting()
+	}),
+	'buddies.repaired': (p) => ({
+		title: m.notify_buddy_repaired_title({ cycle: p.cycle, buddies: formatList(p.buddies) }),
+		body: joinSentences([m.notify_buddy_repaired_body(), pairedBody(p.reasons)]),
 		action: m.notify_action_plan_meeting()
 	}),
 	'buddies.fit_check': (p) => ({

@@ -148,7 +148,7 @@ export function indexValues(
 
 function measureOf(
 	metric: MeasureDefinition,
-	inputs: ScorecardInputs,
+	inputs: Pick<ScorecardInputs, 'months' | 'caseScores'>,
 	valueIndex: ReadonlyMap<string, number>
 ): Measure {
 	const fromCaseFeedback = caseSources.has(metric.source);
@@ -225,6 +225,19 @@ export function buildScorecard(inputs: ScorecardInputs): TeamScorecard {
 			learningRate: learning.assigned === 0 ? null : Math.round((100 * learning.completed) / learning.assigned)
 		},
 		watermelon: { ...verdict, explanation: watermelonExplanation(verdict, measures) }
+	};
+}
+
+/**
+ * A month's What and Experience alone, without the How: whether any measure is off target (red)
+ * and whether the team is a watermelon. What the leaders' monthly summary reports of each team.
+ */
+export function monthStatus(inputs: Pick<ScorecardInputs, 'months' | 'metrics' | 'values' | 'caseScores'>) {
+	const valueIndex = indexValues(inputs.values);
+	const measures = inputs.metrics.map((m) => measureOf(m, inputs, valueIndex));
+	return {
+		offTarget: measures.some((m) => m.status === 'red'),
+		watermelon: watermelonVerdict(measures.map((m) => ({ name: m.name, kind: m.kind, status: m.status }))).watermelon
 	};
 }
 

@@ -8,6 +8,8 @@ import {
 	nominate,
 	participantsOf,
 	publishCycle,
+	repairPair,
+	repairSchema,
 	runMatching,
 	setExcluded,
 	setLocked,
@@ -16,7 +18,7 @@ import {
 import { db } from '$lib/server/db';
 import { calendarDate } from '$lib/server/learning/rules';
 import { activeMembers } from '$lib/server/learning/team';
-import { objectIdOf } from '$lib/server/forms';
+import { objectIdOf, readForm } from '$lib/server/forms';
 import { requireActor, requireAllowed, requireFound } from '$lib/server/policy';
 import { worded } from '$lib/server/service-result';
 import { m } from '$lib/paraglide/messages';
@@ -44,6 +46,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const teamIds = new Set(team.map((t) => t.id));
 	const health = cycle.status === 'open' ? [] : await cycleHealth(db(), cycle.id, today, owns ? undefined : teamIds);
+	// Re-pairing: the owner of a running cycle moves someone from a pair whose fit check asked for
+	// it to another running pair of two.
+	const running = health.filter((h) => !h.ended && h.members.length === 2);
+	const repairable = owns && cycle.status === 'published' && cycle.ends_on >= today;
+	const flagged = repairable ? running.filter((h) => h.askedToRepair.length > 0) : [];
+	const withBuddy = (pair: (typeof running)[number]) =>
+		pair.members.map((p) => ({ id: p.id, name: p.name, buddy: pair.members.find((o) => o.id !== p.id)!.name }));
 	return {
 		cycle: {
 			id: cycle.id,
@@ -58,7 +67,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		participants: owns ? participants : participants.filter((p) => teamIds.has(p.id)),
 		proposal,
 		nominable: team.filter((m) => !participants.some((p) => p.id === m.id)).map((m) => ({ id: m.id, name: m.name })),
-		health,
+		health: health.map(({ askedToRepair, ...h }) => ({ ...h, repair: askedToRepair.length > 0 })),
+		repair: flagged.length
+			? {
+					people: flagged.flatMap(withBuddy),
+					others: running.flatMap(withBuddy)
+				}
+			: null,
 		notice: url.searchParams.get('done'),
 		unmatched: url.searchParams.get('unmatched')
 	};
@@ -121,6 +136,15 @@ export const actions: Actions = {
 		const result = await swapPeople(db(), actor, params.id, objectIdOf(form, 'a'), objectIdOf(form, 'b'), new Date());
 		if (!result.ok) return fail(400, { errors: worded(result.errors) });
 		back(params.id, 'swapped');
+	},
+	repair: async ({ locals, params, request }) => {
+		const actor = await cycleAs(locals, params.id, 'owner');
+		const parsed = await readForm(request, repairSchema);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const now = new Date();
+		const result = await repairPair(db(), actor, params.id, parsed.data, calendarDate(now, actor.timeZone), now);
+		if (!result.ok) return fail(400, { errors: worded(result.errors), values: parsed.values });
+		back(params.id, 'repaired');
 	},
 	publish: async ({ locals, params }) => {
 		const actor = await cycleAs(locals, params.id, 'owner');
