@@ -13,10 +13,15 @@ import { startMailServer } from '../mail-server';
  * - delivery: emails handed to a real SMTP server on this machine, per second.
  */
 
-/** A Wednesday 14:00 UTC near `now`: past 08:00 on the same working day from Chicago to Tokyo. */
-function aWednesdayAfternoon(now: Date): Date {
-	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 14));
-	while (day.getUTCDay() !== 3) day.setUTCDate(day.getUTCDate() + 1);
+/**
+ * The busiest pass of a month: the first Monday of the next month, 14:00 UTC (past 08:00 from
+ * Chicago to Tokyo). Besides the daily digests and the day's reminders, it makes the weekly digests
+ * (Monday by default), the managers' weekly case-feedback notes and, in the first week of a month,
+ * the managers' missing-metrics prompts and the leaders' scorecard summaries.
+ */
+function busiestPassAfter(now: Date): Date {
+	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 14));
+	while (day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
 	return day;
 }
 
@@ -25,7 +30,7 @@ export async function notificationTimings(url: string, now: Date, emails: number
 	const mail = await startMailServer();
 	const mailer = smtpMailer(mail.url);
 	try {
-		const passAt = aWednesdayAfternoon(now);
+		const passAt = busiestPassAfter(now);
 		const people = await database.selectFrom('people').select(['id']).where('active', '=', 1).execute();
 		// Everyone has something waiting for their digest, written the day before.
 		const waiting: Notice[] = people.map((p) => ({

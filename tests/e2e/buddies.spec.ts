@@ -76,10 +76,30 @@ test('a buddy cycle goes from opt-in to published pairs to a first check-in', as
 	await staff.getByRole('button', { name: 'Log meeting' }).click();
 	await expect(staff.getByRole('status')).toHaveText('Meeting logged.');
 	await expect(staff.getByText('On track')).toBeVisible();
-	await staff.getByLabel('A good fit').check();
+	await staff.getByLabel('Please re-pair us').check();
 	await staff.getByRole('button', { name: 'Save' }).click();
 	await expect(staff.getByRole('status')).toContainText('Thanks.');
 	await expectNoAxeViolations(staff);
+
+	// The owner hears at once, and sees the pair asking in the cycle's health with a way to re-pair.
+	await gotoReady(admin, '/notifications');
+	await expect(admin.getByText(`Priya Raman asks for another buddy (${name})`)).toBeVisible();
+	await gotoReady(admin, cycleUrl);
+	await expect(admin.getByRole('cell', { name: 'Asked to re-pair' })).toBeVisible();
+	const repair = admin.getByRole('form', { name: 'Re-pair' });
+	await expectNoAxeViolations(admin);
+	// With a single pair in the cycle there is nobody to swap with: the refusal stands by its field.
+	await repair.getByLabel('Who gets a new buddy').selectOption({ label: 'Priya Raman (now with Hannah de Vries)' });
+	await repair.getByLabel('Swap with').selectOption({ label: 'Hannah de Vries (now with Priya Raman)' });
+	await repair.getByRole('button', { name: 'Re-pair' }).click();
+	await expect(repair.getByText('Choose someone from another running pair')).toBeVisible();
+	await expect(repair.getByLabel('Swap with')).toHaveAttribute('aria-invalid', 'true');
+	await expect(repair.getByLabel('Who gets a new buddy')).toHaveValue(
+		(await repair
+			.getByLabel('Who gets a new buddy')
+			.locator('option', { hasText: 'Priya Raman (now' })
+			.getAttribute('value')) ?? ''
+	);
 	await admin.context().close();
 	await staff.context().close();
 });

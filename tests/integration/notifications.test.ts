@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { issueInvite } from '../../src/lib/server/auth/invites';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { courseContent, findModule } from '../../src/lib/server/learning/content';
 import { assignLearning } from '../../src/lib/server/learning/team';
@@ -222,6 +223,19 @@ describe('delivery against a real mail server', () => {
 			.execute();
 		expect(attempts.map((a) => a.outcome)).toEqual(['temporary', 'temporary', 'sent']);
 		expect(attempts[0]!.response).toContain('451');
+	});
+
+	it('sends an invitation with its link, and keeps it in the log without the token', async () => {
+		await temp.db.deleteFrom('invites').execute();
+		const { token } = await issueInvite(temp.db, 'bo', 'mgr', T0);
+		expect(await deliverDue(round(temp.db, 'w1'), T0)).toMatchObject({ sent: 1 });
+		await mail.waitFor(1);
+		expect(mail.received[0]!.parsed.text).toContain(`${ORIGIN}/invite/${token}`);
+		const [kept] = await deliveries();
+		expect(kept).toMatchObject({ kind: 'account.invitation', status: 'sent' });
+		for (const written of [kept!.params, kept!.text_body, kept!.html_body]) expect(written).not.toContain(token);
+		expect(kept!.text_body).toContain(`${ORIGIN}/invite/…`);
+		await temp.db.deleteFrom('invites').execute();
 	});
 
 	it('gives up on a permanent refusal and records the server’s answer', async () => {

@@ -198,6 +198,66 @@ describe('erasing a person', () => {
 		};
 		expect(before.reflections).toBeGreaterThan(0);
 		expect(before.observations.length).toBeGreaterThan(0);
+		// Other people's notifications name her (her manager's approvals, her recognitions, her buddy);
+		// a kept email to her manager names her and, in the same text, a colleague whose name holds hers.
+		const naming = () =>
+			db
+				.selectFrom('notifications')
+				.select(['id', 'params'])
+				.where('person_id', '<>', priya.id)
+				.where('params', 'like', '%Priya Raman%')
+				.execute();
+		expect((await naming()).length).toBeGreaterThan(0);
+		const tomasz = await db
+			.selectFrom('people')
+			.select(['id', 'email'])
+			.where('email', '=', 'manager@ripple.test')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('people')
+			.values({
+				id: 'namesake',
+				email: 'priya.kumar@example.com',
+				name: 'Priya Raman Kumar',
+				job_title: '',
+				team_id: null,
+				manager_id: null,
+				time_zone: 'UTC',
+				language: 'en',
+				active: 1,
+				password_hash: null,
+				created_at: NOW.toISOString(),
+				updated_at: NOW.toISOString()
+			})
+			.execute();
+		await db
+			.insertInto('email_deliveries')
+			.values({
+				id: 'kept-about-priya',
+				person_id: tomasz.id,
+				to_address: tomasz.email,
+				notification_id: null,
+				kind: 'shadowing.approval_needed',
+				category: 'shadowing',
+				params: JSON.stringify({ href: '/connect/shadowing', params: { visitor: 'Priya Raman' } }),
+				status: 'sent',
+				reason: null,
+				attempts: 1,
+				not_before: NOW.toISOString(),
+				claimed_by: null,
+				claimed_until: null,
+				relevant_until: null,
+				locale: 'en',
+				subject: 'Priya Raman asks to shadow Payroll',
+				text_body: 'Priya Raman (staff@ripple.test) asks to visit, with Priya Raman Kumar.',
+				html_body: '<p>Priya Raman asks to visit, with Priya Raman Kumar.</p>',
+				calendar: null,
+				message_id: '<kept@ripple>',
+				created_at: NOW.toISOString(),
+				updated_at: NOW.toISOString(),
+				sent_at: NOW.toISOString()
+			})
+			.execute();
 
 		const result = await erasePerson(db, await actorFor(temp.db, admin.id), priya.id, NOW);
 		expect(result).toMatchObject({ ok: true });
@@ -229,6 +289,20 @@ describe('erasing a person', () => {
 		expect(observations.map((o) => ({ id: o.id, level: o.level }))).toEqual(before.observations);
 		for (const o of observations)
 			expect([o.situation, o.action, o.impact]).toEqual([ERASED_TEXT, ERASED_TEXT, ERASED_TEXT]);
+
+		// Others' notifications and kept emails name the stand-in; her namesake keeps her own name.
+		expect(await naming()).toEqual([]);
+		const kept = await db
+			.selectFrom('email_deliveries')
+			.select(['params', 'subject', 'text_body', 'html_body'])
+			.where('id', '=', 'kept-about-priya')
+			.executeTakeFirstOrThrow();
+		expect(kept).toEqual({
+			params: JSON.stringify({ href: '/connect/shadowing', params: { visitor: label } }),
+			subject: `${label} asks to shadow Payroll`,
+			text_body: `${label} (${priya.id}@erased.invalid) asks to visit, with Priya Raman Kumar.`,
+			html_body: `<p>${label} asks to visit, with Priya Raman Kumar.</p>`
+		});
 
 		// Nothing anywhere still names her, and the erasure itself is on record.
 		const everything = JSON.stringify(await exportPersonalData(db, priya.id, NOW));

@@ -186,6 +186,7 @@ export const matrix: Record<string, RouteRule> = {
 			lock: within(cycleSeen, ['admin']),
 			exclude: within(cycleSeen, ['admin']),
 			swap: within(cycleSeen, ['admin']),
+			repair: within(cycleSeen, ['admin']),
 			publish: within(cycleSeen, ['admin'])
 		}
 	},

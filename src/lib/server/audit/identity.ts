@@ -79,7 +79,11 @@ function isWhole(text: string, start: number, end: number): boolean {
  * Scans left to right and at each place takes the longest whole word among the person's
  * identities and the protected ones; the person's are replaced, the protected ones copied.
  */
-function replaceWhole(text: string, replacements: ReadonlyMap<string, string>, protect: ReadonlySet<string>): string {
+export function replaceWhole(
+	text: string,
+	replacements: ReadonlyMap<string, string>,
+	protect: ReadonlySet<string>
+): string {
 	const candidates = [...new Set([...replacements.keys(), ...protect])]
 		.filter((c) => c.length > 0)
 		.sort((a, b) => b.length - a.length);
@@ -122,7 +126,8 @@ function textValues(value: unknown): string[] {
 	return [];
 }
 
-function mapText(value: unknown, rewrite: (text: string) => string): unknown {
+/** Parsed JSON with every text value (at any depth; keys stay) rewritten. */
+export function mapText(value: unknown, rewrite: (text: string) => string): unknown {
 	if (typeof value === 'string') return rewrite(value);
 	if (Array.isArray(value)) return value.map((v) => mapText(v, rewrite));
 	if (value !== null && typeof value === 'object')

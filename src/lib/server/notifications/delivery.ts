@@ -11,6 +11,7 @@ import {
 	type Reader
 } from './compose';
 import { contactsOf } from '../people/directory';
+import { isNotificationKind, kindSpec } from './kinds';
 import { failureOf, type Mailer } from './mailer';
 import { categorySettings, choicesOf, claimDue, readStateOf, recordAttempt, settleDelivery } from './queries';
 import { ALWAYS_IMMEDIATE, classifyFailure, DEFAULT_MODES, emailModeFor, MAX_ATTEMPTS, retryDelayMs } from './rules';
@@ -113,6 +114,31 @@ async function prepare(ctx: ComposeContext, delivery: EmailDelivery, reader: Rea
 	return email ? { status: 'compose', email } : { status: 'skipped', reason: 'unknown_kind' };
 }
 
+/** What stands in the log for a secret link's last part (an invitation's token) once the email went. */
+export const REMOVED_SECRET = '…';
+
+/**
+ * The sent email as the log keeps it: for a kind whose link is a secret, the link's last part is
+ * replaced wherever it stands (the text, the HTML, the stored link), so the log lets nobody in.
+ */
+function withoutSecretLink(written: EmailDeliveryUpdate, delivery: EmailDelivery, origin: string): EmailDeliveryUpdate {
+	if (!isNotificationKind(delivery.kind) || !kindSpec(delivery.kind).secretLink) return written;
+	const stored = JSON.parse(delivery.params) as { href?: string; params?: unknown };
+	if (!stored.href) return written;
+	const href = stored.href;
+	const redacted = `${href.slice(0, href.lastIndexOf('/') + 1)}${REMOVED_SECRET}`;
+	const scrub = (text: string | null | undefined) =>
+		typeof text === 'string'
+			? text.replaceAll(`${origin}${href}`, `${origin}${redacted}`).replaceAll(href, redacted)
+			: text;
+	return {
+		...written,
+		text_body: scrub(written.text_body),
+		html_body: scrub(written.html_body),
+		params: JSON.stringify({ ...stored, href: redacted })
+	};
+}
+
 async function deliverOne(
 	round: DeliveryRound,
 	ctx: ComposeContext,
@@ -183,7 +209,13 @@ async function deliverOne(
 			response: response.slice(0, 500),
 			worker: round.worker
 		});
-		await settle({ ...written, status: 'sent', reason: null, attempts, sent_at: at });
+		await settle({
+			...withoutSecretLink(written, delivery, round.compose.origin),
+			status: 'sent',
+			reason: null,
+			attempts,
+			sent_at: at
+		});
 		return 'sent';
 	} catch (error) {
 		const failure = failureOf(error);

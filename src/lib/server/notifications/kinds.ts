@@ -18,6 +18,11 @@ interface KindSpec<P> {
 	calendar?: (params: P) => CalendarRef | null;
 	/** How long an email of this kind is worth sending when it could not go at once (days). */
 	relevantDays?: number;
+	/**
+	 * Its link is a secret (an invitation's one-time token): once the email has gone, the delivery
+	 * log keeps it without the token, so reading the log never lets anyone in.
+	 */
+	secretLink?: boolean;
 	/** Never set: carries the type of the kind's stored params. */
 	params?: P;
 }
@@ -187,7 +192,11 @@ export const notificationKinds = {
 		category: 'measure',
 		relevantDays: 14
 	}),
-	'account.invitation': define<{ by: string | null; expires_at: string }>({ category: 'account', relevantDays: 14 }),
+	'account.invitation': define<{ by: string | null; expires_at: string }>({
+		category: 'account',
+		relevantDays: 14,
+		secretLink: true
+	}),
 	'account.password_changed': define<{ at: string }>({ category: 'account', relevantDays: 2 }),
 	'account.sessions_ended': define<{ by: string; at: string }>({ category: 'account', relevantDays: 2 }),
 	'account.signed_in': define<{ at: string; ip: string | null }>({ category: 'account', relevantDays: 1 })

@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { eraseIdentityFromNotifications } from '../notifications/erasure';
 import { eraseIdentityFromAudit, recordAudit } from '../audit/log';
 import { accountKey, clearAccountFailures } from '../auth/throttle';
 import type { Db } from '../db';
@@ -357,6 +358,8 @@ export async function erasePerson(
 		// The audit log stays a true record of what happened, but without their name and email in
 		// the entries that refer to them (and only in those: see audit/identity.ts).
 		await eraseIdentityFromAudit(trx, person, { name: label, email: erasedEmail });
+		// Other people's notifications and kept emails that name them (see notifications/erasure.ts).
+		await eraseIdentityFromNotifications(trx, person, { name: label, email: erasedEmail });
 		await updatePerson(trx, personId, {
 			name: label,
 			email: erasedEmail,
