@@ -402,32 +402,34 @@ export async function repairPair(
 	const cycle = await requireOwner(database, actor, cycleId);
 	if (!cycle || cycle.status !== 'published' || cycle.ends_on < today)
 		return refuse('_form', 'connect_repair_only_running_owner');
-	const pairs = await pairsOfCycle(database, cycleId);
-	const running = pairs.filter((p) => p.ended_at === null);
-	const from = running.find((p) => p.members.includes(input.person));
-	const other = running.find((p) => p.members.includes(input.with));
-	if (!from) return refuse('person', 'connect_repair_person_not_paired');
-	if (!other || other.id === from.id) return refuse('with', 'connect_repair_with_other_pair');
-	if (from.members.length !== 2 || other.members.length !== 2) return refuse('with', 'connect_swap_pairs_of_two');
-	const fits = await fitsOfPairs(database, [from.id]);
-	if (!fits.some((f) => f.fit === 'repair')) return refuse('person', 'connect_repair_not_asked');
+	// One re-pair of a cycle at a time: whoever comes second reads the pairs the first committed.
+	return database.transaction().execute(async (trx): Promise<ServiceResult<{ pairIds: string[] }>> => {
+		await claimRow(trx, 'buddy_cycles', cycleId);
+		const pairs = await pairsOfCycle(trx, cycleId);
+		const running = pairs.filter((p) => p.ended_at === null);
+		const from = running.find((p) => p.members.includes(input.person));
+		const other = running.find((p) => p.members.includes(input.with));
+		if (!from) return refuse('person', 'connect_repair_person_not_paired');
+		if (!other || other.id === from.id) return refuse('with', 'connect_repair_with_other_pair');
+		if (from.members.length !== 2 || other.members.length !== 2) return refuse('with', 'connect_swap_pairs_of_two');
+		const fits = await fitsOfPairs(trx, [from.id]);
+		if (!fits.some((f) => f.fit === 'repair')) return refuse('person', 'connect_repair_not_asked');
 
-	const { participants, history } = await engineInput(database, cycleId, now);
-	const find = (id: string) => participants.find((p) => p.id === id);
-	const formerBuddy = from.members.find((id) => id !== input.person)!;
-	const otherBuddy = other.members.find((id) => id !== input.with)!;
-	const newPairs = [
-		[input.person, input.with],
-		[formerBuddy, otherBuddy]
-	] as const;
-	const people = newPairs.map(([a, b]) => [find(a), find(b)] as const);
-	if (people.some(([a, b]) => !a || !b || !eligible(a, b))) return refuse('with', 'connect_swap_breaks_rules');
-	const together = (a: string, b: string) =>
-		pairs.some((p) => p.members.length === 2 && p.members.includes(a) && p.members.includes(b));
-	if (newPairs.some(([a, b]) => together(a, b))) return refuse('with', 'connect_repair_not_again');
+		const { participants, history } = await engineInput(trx, cycleId, now);
+		const find = (id: string) => participants.find((p) => p.id === id);
+		const formerBuddy = from.members.find((id) => id !== input.person)!;
+		const otherBuddy = other.members.find((id) => id !== input.with)!;
+		const newPairs = [
+			[input.person, input.with],
+			[formerBuddy, otherBuddy]
+		] as const;
+		const people = newPairs.map(([a, b]) => [find(a), find(b)] as const);
+		if (people.some(([a, b]) => !a || !b || !eligible(a, b))) return refuse('with', 'connect_swap_breaks_rules');
+		const together = (a: string, b: string) =>
+			pairs.some((p) => p.members.length === 2 && p.members.includes(a) && p.members.includes(b));
+		if (newPairs.some(([a, b]) => together(a, b))) return refuse('with', 'connect_repair_not_again');
 
-	const pairIds = newPairs.map(() => newId());
-	await database.transaction().execute(async (trx) => {
+		const pairIds = newPairs.map(() => newId());
 		const at = now.toISOString();
 		const ended = [from.id, other.id];
 		await endPairs(trx, ended, at);
@@ -480,8 +482,8 @@ export async function repairPair(
 				});
 		}
 		await notify(trx, notices, now);
+		return { ok: true, pairIds };
 	});
-	return { ok: true, pairIds };
 }
 
 export async function publishCycle(
