@@ -20,7 +20,7 @@ export const actions: Actions = {
 	read: async ({ locals, request }) => {
 		const actor = requireActor(locals);
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, {});
+		if (!parsed.success) return fail(400, { notFound: true });
 		await markNotificationsRead(db(), actor, [parsed.data.id], new Date());
 		return { done: 'read' as const };
 	},
