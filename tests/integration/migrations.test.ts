@@ -62,7 +62,11 @@ const tableFlags: Record<keyof Database, true> = {
 	email_delivery_attempts: true,
 	notification_ledger: true,
 	notification_preferences: true,
-	notification_settings: true
+	notification_settings: true,
+	identity_providers: true,
+	person_identities: true,
+	sso_logins: true,
+	sso_break_glass: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -57,6 +57,18 @@ export const config = {
 	get notificationsTickSeconds(): number {
 		return intFromEnv('NOTIFICATIONS_TICK_SECONDS', 10);
 	},
+	/**
+	 * Seals secrets Ripple must read back, such as an identity provider's client secret (at least
+	 * 32 characters: `openssl rand -hex 32`). Without it providers can still be given in
+	 * `SSO_PROVIDERS`, but not stored from the admin.
+	 */
+	get secretsKey(): string | null {
+		return process.env.SECRETS_KEY?.trim() || null;
+	},
+	/** OpenID Connect providers as a JSON array, for installs configured as code (see sso-providers.ts). */
+	get ssoProviders(): string | null {
+		return process.env.SSO_PROVIDERS?.trim() || null;
+	},
 	get throttle() {
 		return {
 			windowMinutes: intFromEnv('LOGIN_THROTTLE_WINDOW_MINUTES', 15),

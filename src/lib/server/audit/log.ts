@@ -16,6 +16,9 @@ export type AuditAction =
 	| 'auth.sign_in'
 	| 'auth.sign_in_failed'
 	| 'auth.sign_in_throttled'
+	| 'auth.sso_sign_in'
+	| 'auth.sso_linked'
+	| 'auth.sso_refused'
 	| 'auth.password_changed'
 	| 'session.ended'
 	| 'invite.created'
@@ -72,6 +75,9 @@ export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
 	'auth.sign_in_failed',
 	'auth.sign_in_throttled',
+	'auth.sso_sign_in',
+	'auth.sso_linked',
+	'auth.sso_refused',
 	'auth.password_changed',
 	'session.ended',
 	'invite.created',

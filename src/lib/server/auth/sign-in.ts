@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/log';
+import { recordAudit, type AuditEntry } from '../audit/log';
 import { notify, wantsSignInEmails } from '../notifications/notify';
 import type { Db } from '../db';
 import { findPersonByEmail } from '../people/directory';
@@ -60,13 +60,30 @@ export async function signIn(
 	}
 
 	await clearAccountFailures(database, keys.account);
+	const { token } = await openSignedInSession(database, person, {
+		ip: input.ip,
+		audit: { action: 'auth.sign_in', summary: { code: 'auth_audit_signed_in', params: { name: person.name } } },
+		now
+	});
+	return { ok: true, token, personId: person.id };
+}
+
+/**
+ * What every sign-in ends with, whichever way the person proved who they are: a new session (never
+ * a reused id), its audit entry, and the sign-in email for those who asked for one.
+ */
+export async function openSignedInSession(
+	database: Db,
+	person: { id: string },
+	input: { ip: string; audit: Pick<AuditEntry, 'action' | 'summary' | 'details'>; now: Date }
+): Promise<{ token: string }> {
+	const { now } = input;
 	const { token } = await createSession(database, person.id, now);
 	await recordAudit(database, {
 		actorId: person.id,
-		action: 'auth.sign_in',
 		objectType: 'person',
 		objectId: person.id,
-		summary: { code: 'auth_audit_signed_in', params: { name: person.name } },
+		...input.audit,
 		ip: input.ip,
 		at: now
 	});
@@ -84,5 +101,5 @@ export async function signIn(
 			],
 			now
 		);
-	return { ok: true, token, personId: person.id };
+	return { token };
 }

@@ -90,7 +90,11 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	email_delivery_attempts: { key: ['id'] },
 	notification_ledger: { key: ['key'] },
 	notification_preferences: { key: ['person_id', 'category'] },
-	notification_settings: { key: ['person_id'] }
+	notification_settings: { key: ['person_id'] },
+	identity_providers: { key: ['id'] },
+	person_identities: { key: ['provider', 'subject'] },
+	sso_logins: { key: ['state_hash'] },
+	sso_break_glass: { key: ['person_id'] }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */

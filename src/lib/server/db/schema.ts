@@ -63,6 +63,10 @@ export interface Database {
 	notification_ledger: NotificationLedgerTable;
 	notification_preferences: NotificationPreferenceTable;
 	notification_settings: NotificationSettingsTable;
+	identity_providers: IdentityProviderTable;
+	person_identities: PersonIdentityTable;
+	sso_logins: SsoLoginTable;
+	sso_break_glass: SsoBreakGlassTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -100,6 +104,10 @@ export interface PersonTable {
 	language: string;
 	active: number;
 	password_hash: string | null;
+	/** The directory's number for the person (unique when set), from SSO claims or provisioning. */
+	employee_id: string | null;
+	/** The directory's department, as it names it; which team it means is the admin's mapping. */
+	department: string | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -821,3 +829,57 @@ export type EmailDelivery = Selectable<EmailDeliveryTable>;
 export type NewEmailDelivery = Insertable<EmailDeliveryTable>;
 export type EmailDeliveryUpdate = Updateable<EmailDeliveryTable>;
 export type NotificationSettings = Selectable<NotificationSettingsTable>;
+
+/** An OpenID Connect provider configured in the admin (see migration 2026-12-07T0900). */
+export interface IdentityProviderTable {
+	id: string;
+	/** In URLs (`/login/sso/<slug>`) and as the key of the identities it vouches for. */
+	slug: string;
+	display_name: string;
+	issuer: string;
+	client_id: string;
+	/** Sealed with SECRETS_KEY (`auth/secrets.ts`), never stored in the clear. */
+	client_secret: string;
+	/** Space-separated, `openid` always among them. */
+	scopes: string;
+	/** JSON array of lower-case email domains this provider serves. */
+	domains: string;
+	/** Whether a first sign-in of someone not yet in Ripple creates them. */
+	allow_new_people: number;
+	claim_department: string | null;
+	claim_job_title: string | null;
+	claim_employee_id: string | null;
+	enabled: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface PersonIdentityTable {
+	/** The provider's slug. */
+	provider: string;
+	/** The ID token's `sub`. */
+	subject: string;
+	person_id: string;
+	created_at: string;
+	last_sign_in_at: string;
+}
+
+/** A sign-in on its way through a provider, until its callback arrives (or ten minutes pass). */
+export interface SsoLoginTable {
+	/** Hex SHA-256 of the `state` sent to the provider. */
+	state_hash: string;
+	provider: string;
+	nonce: string;
+	code_verifier: string;
+	return_to: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface SsoBreakGlassTable {
+	person_id: string;
+	created_at: string;
+}
+
+export type IdentityProviderRow = Selectable<IdentityProviderTable>;
+export type PersonIdentity = Selectable<PersonIdentityTable>;

@@ -40,7 +40,9 @@ export async function clearDatabase(db: Db): Promise<void> {
 			'role_grants',
 			'email_deliveries',
 			'notification_ledger',
-			'notification_categories'
+			'notification_categories',
+			'identity_providers',
+			'sso_logins'
 		] as const) {
 			await trx.deleteFrom(table).execute();
 		}

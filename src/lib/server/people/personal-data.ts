@@ -281,7 +281,9 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'notifications.person_id': { delete: true, why: 'messages to them' },
 	'email_deliveries.person_id': { delete: true, why: 'emails to them, with their address' },
 	'notification_preferences.person_id': { delete: true, why: 'their choices' },
-	'notification_settings.person_id': { delete: true, why: 'their choices' }
+	'notification_settings.person_id': { delete: true, why: 'their choices' },
+	'person_identities.person_id': { delete: true, why: 'their link to the company account' },
+	'sso_break_glass.person_id': { delete: true, why: 'no access remains' }
 };
 
 function coverage(references: readonly PersonReference[]): { missing: string[]; stale: string[] } {
@@ -364,6 +366,8 @@ export async function erasePerson(
 			name: label,
 			email: erasedEmail,
 			job_title: '',
+			employee_id: null,
+			department: null,
 			manager_id: null,
 			password_hash: null,
 			active: 0,

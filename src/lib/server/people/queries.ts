@@ -14,6 +14,8 @@ const publicColumns = [
 	'people.time_zone',
 	'people.language',
 	'people.active',
+	'people.employee_id',
+	'people.department',
 	'people.created_at',
 	'people.updated_at'
 ] as const;
