@@ -71,6 +71,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 function isPublic(pathname: string): boolean {
 	return (
 		pathname === '/login' ||
+		// Single sign-on: off to the company's identity provider and back.
+		pathname.startsWith('/login/sso/') ||
 		pathname === '/setup' ||
 		pathname === '/logout' ||
 		pathname === '/healthz' ||

@@ -12,10 +12,9 @@ export const loginSchema = z.object({
 		.trim()
 		.min(1, { error: () => m.login_email_required() })
 		.max(254, { error: () => m.login_email_too_long() }),
-	password: z
-		.string()
-		.min(1, { error: () => m.login_password_required() })
-		.max(PASSWORD_MAX_LENGTH, { error: () => m.login_password_too_long() })
+	// May be empty: an email whose domain signs in with a company account needs no password (the
+	// action asks for one only when it does).
+	password: z.string().max(PASSWORD_MAX_LENGTH, { error: () => m.login_password_too_long() })
 });
 
 const newPassword = z

@@ -346,6 +346,10 @@ export const matrix: Record<string, RouteRule> = {
 		actions: { default: nobody }
 	},
 	'/login': { page: anyone, actions: { default: anyone } },
+	// Single sign-on with a provider this Ripple does not have (the suite's server has none; sso.spec.ts
+	// signs in through a real one).
+	'/login/sso/[slug]': { params: () => ({ slug: 'no-such-provider' }), page: nobody },
+	'/login/sso/[slug]/callback': { params: () => ({ slug: 'no-such-provider' }), page: nobody },
 	'/logout': { methods: { POST: anyone } },
 	// First-run setup is over once an admin exists: it sends everyone to sign in.
 	'/setup': { page: toSignIn, actions: { default: toSignIn } },

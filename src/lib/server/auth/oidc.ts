@@ -85,7 +85,8 @@ export async function testProvider(
 	}
 }
 
-function describe(err: unknown): string {
+/** An error as one line for the audit log's details. */
+export function describe(err: unknown): string {
 	if (err instanceof Error) {
 		const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
 		return `${err.message}${cause}`.slice(0, 500);
@@ -101,7 +102,7 @@ export function callbackUrl(origin: string, slug: string): string {
 export async function startSignIn(
 	database: Db,
 	provider: SsoProvider,
-	input: { origin: string; returnTo: string },
+	input: { origin: string; returnTo: string; loginHint?: string | null },
 	now: Date
 ): Promise<URL> {
 	const configuration = await providerConfiguration(provider);
@@ -128,7 +129,9 @@ export async function startSignIn(
 		code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
 		code_challenge_method: 'S256',
 		state,
-		nonce
+		nonce,
+		// The email typed on Ripple's sign-in page, so the provider need not ask for it again.
+		...(input.loginHint ? { login_hint: input.loginHint } : {})
 	});
 }
 
@@ -143,9 +146,10 @@ export type FinishedSignIn =
 			 * unknown_state: no sign-in started with this state (replayed, forged, or already used);
 			 * expired: started too long ago; wrong_provider: the callback came to another provider's
 			 * address; denied: the provider answered with an error (the person cancelled, or is not
-			 * allowed); invalid: the answer or its ID token failed verification.
+			 * allowed); unreachable: the provider's metadata could not be read; invalid: the answer or
+			 * its ID token failed verification.
 			 */
-			reason: 'unknown_state' | 'expired' | 'wrong_provider' | 'denied' | 'invalid';
+			reason: 'unknown_state' | 'expired' | 'wrong_provider' | 'denied' | 'unreachable' | 'invalid';
 			detail?: string;
 			returnTo?: string;
 	  };
@@ -181,8 +185,13 @@ export async function finishSignIn(
 		};
 	}
 
+	let configuration: client.Configuration;
 	try {
-		const configuration = await providerConfiguration(provider);
+		configuration = await providerConfiguration(provider);
+	} catch (err) {
+		return { ok: false, reason: 'unreachable', detail: describe(err), returnTo };
+	}
+	try {
 		// openid-client compares the redirect URI it is given with the one the code was issued for,
 		// so the callback is rebuilt on Ripple's configured origin, whatever proxy headers said.
 		const current = new URL(callbackUrl(input.origin, provider.slug));

@@ -4,11 +4,14 @@ import type { Db } from '../db';
 import { findPersonByEmail } from '../people/directory';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { createSession } from './session';
+import { isBreakGlass, ssoForced } from './sso';
 import { checkThrottle, clearAccountFailures, recordFailure, throttleKeys } from './throttle';
 
 export type SignInResult =
 	| { ok: true; token: string; personId: string }
 	| { ok: false; reason: 'invalid' }
+	/** Single sign-on is forced and this is not a break-glass admin: the password was not looked at. */
+	| { ok: false; reason: 'sso_required' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -39,6 +42,24 @@ export async function signIn(
 	}
 
 	const person = await findPersonByEmail(database, email);
+	if (await ssoForced(database)) {
+		if (!person || !(await isBreakGlass(database, person.id))) {
+			// The same argon2 work as a real check, and the same answer for unknown addresses, so the
+			// reply tells no one who has an account.
+			await burnPasswordCheck(input.password);
+			await recordAudit(database, {
+				actorId: null,
+				action: 'auth.sign_in_failed',
+				objectType: 'person',
+				objectId: person?.id ?? null,
+				summary: { code: 'auth_audit_sign_in_failed', params: { email } },
+				details: { email, known: person !== undefined, reason: 'sso_required' },
+				ip: input.ip,
+				at: now
+			});
+			return { ok: false, reason: 'sso_required' };
+		}
+	}
 	const passwordOk =
 		person && person.active === 1 && person.password_hash
 			? await verifyPassword(person.password_hash, input.password)

@@ -3,7 +3,7 @@ import { providerForEmail, providersFromEnvironment, scopesWithOpenId } from './
 
 const entra = {
 	slug: 'entra',
-	displayName: 'Sign in with Microsoft',
+	displayName: 'Microsoft',
 	issuer: 'https://login.microsoftonline.com/tenant/v2.0/',
 	clientId: 'client',
 	clientSecret: 'secret',

@@ -9,6 +9,7 @@ import type { IdentityProviderRow } from '../db/schema';
  */
 export interface SsoProvider {
 	slug: string;
+	/** The provider as people know it ("Microsoft", "Okta"): the button reads "Sign in with …". */
 	displayName: string;
 	issuer: string;
 	clientId: string;

@@ -9,7 +9,7 @@ import { isLocale } from '../../i18n/locales';
 import { isTimeZone } from '../../locale';
 import type { FinishedSignIn, IdTokenClaims } from './oidc';
 
-type FinishedSignInRefusal = Extract<FinishedSignIn, { ok: false }>['reason'] | 'unreachable';
+type FinishedSignInRefusal = Extract<FinishedSignIn, { ok: false }>['reason'];
 import { openSignedInSession } from './sign-in';
 import { emailDomain, type SsoProvider } from './sso-providers';
 
