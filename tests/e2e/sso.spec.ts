@@ -5,7 +5,17 @@ import SQLite from 'better-sqlite3';
 import { expect, test as base, type Page } from '@playwright/test';
 import { backupSqlite } from '../../src/lib/server/db/backup';
 import { startOpenIdProvider, type TestOpenIdProvider } from '../oidc-provider';
-import { DEMO_PASSWORD, expectNoAxeViolations, fillSignInForm, gotoReady, unique } from './fixtures';
+import {
+	createPersonAsAdmin,
+	DEMO_PASSWORD,
+	expectNoAxeViolations,
+	fillSignInForm,
+	freshContext,
+	gotoReady,
+	storageStateFor,
+	unique,
+	waitForHydration
+} from './fixtures';
 import { freePorts, startInstance, stopInstance, waitUntilHealthy } from './servers';
 import { seededDatabase } from './worker-server';
 
@@ -54,6 +64,7 @@ const test = base.extend<object, { world: SsoWorld }>({
 			};
 			const instance = startInstance(`sso ${workerInfo.workerIndex}`, ripplePort!, databasePath, {
 				LOGIN_THROTTLE_IP_MAX: '1000',
+				SECRETS_KEY: 'e2e-secrets-key-of-more-than-32-characters',
 				SSO_PROVIDERS: JSON.stringify([provider])
 			});
 			try {
@@ -201,31 +212,84 @@ test('a deactivated person cannot sign in through the provider either', async ({
 	await expect(page.getByRole('link', { name: 'Back to sign-in' })).toBeVisible();
 });
 
-test('forced single sign-on refuses a password for a normal account and accepts it for a break-glass admin', async ({
-	page,
-	world
-}) => {
-	withDatabase(world, (db) => {
-		db.prepare(
-			`insert into app_meta (key, value) values ('sso_forced', '1') on conflict (key) do update set value = '1'`
-		).run();
-		const admin = db.prepare(`select id from people where email = 'admin@ripple.test'`).get() as { id: string };
-		db.prepare(`insert or ignore into sso_break_glass (person_id, created_at) values (?, ?)`).run(
-			admin.id,
-			new Date().toISOString()
-		);
-	});
-	try {
-		await gotoReady(page, '/login');
-		await expect(page.getByText('Your organisation signs in to Ripple with its company account.')).toBeVisible();
-		await fillSignInForm(page, 'staff@ripple.test', DEMO_PASSWORD);
-		await expect(page.getByRole('alert')).toContainText('Your organisation signs in with its company account');
-		await expect(page).toHaveURL('/login');
+test.describe('the admin', () => {
+	test.use({ storageState: storageStateFor('admin') });
 
-		await fillSignInForm(page, 'admin@ripple.test', DEMO_PASSWORD);
-		await expect(page).toHaveURL('/');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Amara Nwosu');
-	} finally {
-		withDatabase(world, (db) => db.prepare(`delete from app_meta where key = 'sso_forced'`).run());
-	}
+	test('adds a provider after testing it, and turns passwords off for all but a break-glass admin', async ({
+		page,
+		browser,
+		world
+	}) => {
+		const id = unique();
+		await gotoReady(page, '/admin/sign-in');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Single sign-on');
+		await expect(page.getByRole('row', { name: /Northwind ID/ })).toContainText('Set in the environment (read-only)');
+		await expect(page.getByRole('row', { name: /Northwind ID/ })).toContainText(
+			`${world.origin}/login/sso/northwind/callback`
+		);
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('link', { name: 'Add a provider' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add a sign-in provider');
+		await waitForHydration(page);
+		await page.getByLabel('Name', { exact: true }).fill(`Second ${id}`);
+		await page.getByLabel('Slug').fill(`second-${id}`);
+		await expect(page.getByText(`${world.origin}/login/sso/second-${id}/callback`)).toBeVisible();
+		await page.getByLabel('Issuer URL').fill('http://127.0.0.1:1/nowhere');
+		await page.getByLabel('Client ID').fill('ripple-e2e');
+		await page.getByLabel('Client secret').fill('ripple-e2e-secret');
+		await page.getByLabel('Email domains it serves').fill('second.example');
+		// A provider that does not answer is refused next to the issuer, and nothing typed is lost.
+		await page.getByRole('button', { name: 'Test and add provider' }).click();
+		await expect(page.getByText('Ripple could not read the provider’s settings from this issuer')).toBeVisible();
+		await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`Second ${id}`);
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Issuer URL').fill(world.idp.issuer);
+		await page.getByLabel('Client secret').fill('ripple-e2e-secret');
+		await page.getByRole('button', { name: 'Test configuration' }).click();
+		await expect(page.getByRole('status')).toHaveText('The provider answered and its 1 signing key loaded.');
+		await page.getByLabel('Client secret').fill('ripple-e2e-secret');
+		await page.getByRole('button', { name: 'Test and add provider' }).click();
+		await expect(page).toHaveURL('/admin/sign-in?saved=provider');
+		await expect(page.getByRole('row', { name: new RegExp(`Second ${id}`) })).toContainText('In use');
+
+		try {
+			await page.getByLabel('Turn password sign-in off: everyone signs in with a company account').check();
+			await page.getByRole('checkbox', { name: /Amara Nwosu/ }).check();
+			await page.getByRole('button', { name: 'Save', exact: true }).click();
+			await expect(page.getByRole('status')).toHaveText('The password sign-in setting is saved.');
+
+			const other = await freshContext(browser);
+			const visitor = await other.newPage();
+			await visitor.goto(`${world.origin}/login`);
+			await expect(visitor.getByText('Your organisation signs in to Ripple with its company account.')).toBeVisible();
+			await fillSignInForm(visitor, 'staff@ripple.test', DEMO_PASSWORD);
+			await expect(visitor.getByRole('alert')).toContainText('Your organisation signs in with its company account');
+			await fillSignInForm(visitor, 'admin@ripple.test', DEMO_PASSWORD);
+			await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Hello, Amara Nwosu');
+			await other.close();
+
+			// An invitation now leads to the provider instead of a password form.
+			const invited = await createPersonAsAdmin(page, { email: `invited.${id}@ripple.test` });
+			world.idp.people.set(`invited-${id}`, { sub: `invited-${id}`, email: invited.email, name: invited.name });
+			const newcomer = await freshContext(browser);
+			const tab = await newcomer.newPage();
+			await tab.goto(invited.inviteUrl);
+			await expect(tab.getByRole('heading', { level: 1 })).toHaveText(`Welcome to Ripple, ${invited.name}`);
+			await expect(tab.getByLabel('New password')).toHaveCount(0);
+			await expectNoAxeViolations(tab);
+			await tab.getByRole('link', { name: 'Sign in with Northwind ID' }).click();
+			await signInAtProvider(tab, world, `invited-${id}`);
+			await expect(tab.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${invited.name}`);
+			await newcomer.close();
+		} finally {
+			withDatabase(world, (db) => db.prepare(`update app_meta set value = '0' where key = 'sso_forced'`).run());
+		}
+
+		await page.getByRole('link', { name: `Second ${id}` }).click();
+		await page.getByRole('button', { name: `Remove Second ${id}` }).click();
+		await expect(page).toHaveURL('/admin/sign-in?saved=deleted');
+		await expect(page.getByRole('row', { name: new RegExp(`Second ${id}`) })).toHaveCount(0);
+	});
 });

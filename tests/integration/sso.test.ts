@@ -1,15 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents, type AuditAction } from '../../src/lib/server/audit/log';
 import { finishSignIn, forgetProviderConfigurations, startSignIn } from '../../src/lib/server/auth/oidc';
+import { issueInvite, lookupInvite } from '../../src/lib/server/auth/invites';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
+import { signIn } from '../../src/lib/server/auth/sign-in';
+import { signInProviders, ssoForced } from '../../src/lib/server/auth/sso';
+import {
+	deleteProvider,
+	saveProvider,
+	setSsoEnforcement,
+	type ProviderForm
+} from '../../src/lib/server/auth/sso-admin';
 import { signInWithIdentity } from '../../src/lib/server/auth/sso-sign-in';
 import type { SsoProvider } from '../../src/lib/server/auth/sso-providers';
 import type { Db } from '../../src/lib/server/db';
 import { signInWithoutBrowser, startOpenIdProvider, type TestOpenIdProvider } from '../oidc-provider';
-import { addPerson, countRows, openTempDb, type TempDb } from './temp-db';
+import { addGrant, addPerson, countRows, openTempDb, plainActor, type TempDb } from './temp-db';
 
 const ORIGIN = 'http://ripple.test';
 const IP = '198.51.100.20';
+const PASSWORD = 'correct horse battery staple';
 
 let temp: TempDb;
 let db: Db;
@@ -146,7 +157,10 @@ describe('single sign-on', () => {
 			name: 'Mallory'
 		});
 
+		const invite = await issueInvite(db, 'p-cleo', null, new Date());
 		expect(await signInAs('sub-cleo')).toMatchObject({ ok: true, personId: 'p-cleo', created: false, linked: true });
+		// The invitation she had is answered: its link no longer sets a password.
+		expect((await lookupInvite(db, invite.token, new Date())).status).toBe('used');
 
 		const sessions = await countRows(db, 'sessions');
 		expect(await signInAs('sub-mallory')).toMatchObject({ ok: false, reason: 'unverified_email', personId: 'p-dev' });
@@ -233,5 +247,148 @@ describe('the provider’s answer', () => {
 		idp.rewriteNextIdToken(change, sign);
 		const { finished } = await throughProvider('sub-ivy');
 		expect(finished).toMatchObject({ ok: false, reason: 'invalid' });
+	});
+});
+
+describe('providers and enforcement in the admin', () => {
+	const admin = () => plainActor('p-admin', '127.0.0.1', { isAdmin: true });
+	const form = (overrides: Partial<ProviderForm> = {}): ProviderForm => ({
+		display_name: 'Northwind',
+		slug: 'northwind',
+		issuer: idp.issuer,
+		client_id: 'ripple',
+		client_secret: 'ripple-secret',
+		scopes: ['openid', 'email', 'profile'],
+		domains: ['northwind.example'],
+		allow_new_people: false,
+		claim_department: null,
+		claim_job_title: null,
+		claim_employee_id: null,
+		enabled: true,
+		...overrides
+	});
+	let savedKey: string | undefined;
+
+	beforeAll(async () => {
+		savedKey = process.env.SECRETS_KEY;
+		process.env.SECRETS_KEY = 'k'.repeat(40);
+		await addPerson(db, { id: 'p-admin', email: 'admin@example.com', name: 'Ada Admin' });
+		await addGrant(db, 'p-admin', 'admin');
+		await addPerson(db, {
+			id: 'p-staff',
+			email: 'staff@example.com',
+			name: 'Sam Staff',
+			password_hash: await hashPassword(PASSWORD)
+		});
+	});
+	afterAll(() => {
+		if (savedKey === undefined) delete process.env.SECRETS_KEY;
+		else process.env.SECRETS_KEY = savedKey;
+	});
+
+	it('tests a provider before saving it, and keeps nothing of one that does not answer', async () => {
+		const result = await saveProvider(
+			db,
+			admin(),
+			form({ slug: 'broken', issuer: 'http://127.0.0.1:9/nothing' }),
+			null,
+			new Date()
+		);
+		expect(result).toMatchObject({ ok: false, errors: { issuer: { code: 'admin_sso_test_failed_discovery' } } });
+		expect(await db.selectFrom('identity_providers').select('slug').execute()).toEqual([]);
+	});
+
+	it('saves a working provider with its secret sealed, and people can sign in with it', async () => {
+		expect(await saveProvider(db, admin(), form(), null, new Date())).toMatchObject({ ok: true, slug: 'northwind' });
+		const row = await db
+			.selectFrom('identity_providers')
+			.selectAll()
+			.where('slug', '=', 'northwind')
+			.executeTakeFirstOrThrow();
+		expect(row.client_secret).not.toContain('ripple-secret');
+		expect((await signInProviders(db)).map((p) => [p.slug, p.clientSecret])).toContainEqual([
+			'northwind',
+			'ripple-secret'
+		]);
+		expect((await lastAudit('sso.provider_created'))?.object_id).toBe('northwind');
+
+		// Editing without a new secret keeps the stored one; the audit names what changed.
+		expect(
+			await saveProvider(
+				db,
+				admin(),
+				form({ client_secret: '', display_name: 'Northwind ID' }),
+				'northwind',
+				new Date()
+			)
+		).toMatchObject({ ok: true });
+		expect((await signInProviders(db)).find((p) => p.slug === 'northwind')?.clientSecret).toBe('ripple-secret');
+		expect(JSON.parse((await lastAudit('sso.provider_updated'))!.details!)).toMatchObject({
+			changed: ['display_name']
+		});
+
+		expect(await saveProvider(db, admin(), form(), null, new Date())).toMatchObject({
+			ok: false,
+			errors: { slug: { code: 'admin_sso_slug_taken' } }
+		});
+	});
+
+	it('will not save a provider without SECRETS_KEY', async () => {
+		delete process.env.SECRETS_KEY;
+		try {
+			expect(await saveProvider(db, admin(), form({ slug: 'nokey' }), null, new Date())).toMatchObject({
+				ok: false,
+				errors: { _form: { code: 'admin_sso_secrets_key_missing' } }
+			});
+		} finally {
+			process.env.SECRETS_KEY = 'k'.repeat(40);
+		}
+	});
+
+	it('turns passwords off only with a provider and a break-glass admin, who alone keeps a password', async () => {
+		expect(await setSsoEnforcement(db, admin(), { forced: true, break_glass: [] }, new Date())).toMatchObject({
+			ok: false,
+			errors: { break_glass: { code: 'admin_sso_force_needs_break_glass' } }
+		});
+		expect(await setSsoEnforcement(db, admin(), { forced: true, break_glass: ['p-staff'] }, new Date())).toMatchObject({
+			ok: false,
+			errors: { break_glass: { code: 'admin_sso_break_glass_admins_only' } }
+		});
+		expect(await setSsoEnforcement(db, admin(), { forced: true, break_glass: ['p-admin'] }, new Date())).toMatchObject({
+			ok: true,
+			changed: true
+		});
+		expect(await ssoForced(db)).toBe(true);
+		expect(await signIn(db, { email: 'staff@example.com', password: PASSWORD, ip: IP }, new Date())).toEqual({
+			ok: false,
+			reason: 'sso_required'
+		});
+		// An unknown address gets the same answer, so the reply tells no one who has an account.
+		expect(await signIn(db, { email: 'nobody@example.com', password: PASSWORD, ip: IP }, new Date())).toEqual({
+			ok: false,
+			reason: 'sso_required'
+		});
+		await db
+			.updateTable('people')
+			.set({ password_hash: await hashPassword(PASSWORD) })
+			.where('id', '=', 'p-admin')
+			.execute();
+		expect(await signIn(db, { email: 'admin@example.com', password: PASSWORD, ip: IP }, new Date())).toMatchObject({
+			ok: true
+		});
+
+		// Without a provider to sign in with, forcing does not apply: nobody is locked out.
+		expect(await deleteProvider(db, admin(), 'northwind', new Date())).toMatchObject({ ok: true });
+		expect(await ssoForced(db)).toBe(false);
+		expect(await signIn(db, { email: 'staff@example.com', password: PASSWORD, ip: IP }, new Date())).toMatchObject({
+			ok: true
+		});
+		expect(await setSsoEnforcement(db, admin(), { forced: true, break_glass: ['p-admin'] }, new Date())).toMatchObject({
+			ok: false,
+			errors: { forced: { code: 'admin_sso_force_needs_provider' } }
+		});
+		expect(await setSsoEnforcement(db, admin(), { forced: false, break_glass: ['p-admin'] }, new Date())).toMatchObject(
+			{ ok: true }
+		);
 	});
 });

@@ -168,6 +168,18 @@ export const matrix: Record<string, RouteRule> = {
 	},
 	'/(app)/admin/people/[id]/export.json': { params: (o) => ({ id: o.apPerson }), methods: { GET: admins } },
 	'/(app)/admin/people/new': { page: admins, actions: { default: admins } },
+	'/(app)/admin/sign-in': { page: admins, actions: { enforce: admins } },
+	'/(app)/admin/sign-in/providers/new': { page: admins, actions: { save: admins, test: admins } },
+	// A provider that is not stored: admins learn it does not exist, everyone else that the page is not theirs.
+	'/(app)/admin/sign-in/providers/[slug]': {
+		params: () => ({ slug: 'no-such-provider' }),
+		page: { ...admins, admin: 'hidden' },
+		actions: {
+			save: { ...admins, admin: 'hidden' },
+			test: { ...admins, admin: 'hidden' },
+			delete: { ...admins, admin: 'hidden' }
+		}
+	},
 
 	'/(app)/connect': { page: signedIn },
 	'/(app)/connect/buddies': { page: signedIn, actions: { join: signedIn } },

@@ -65,7 +65,11 @@ const labels: Record<AuditAction, Label> = {
 	'organisation.default_language_changed': m.admin_audit_action_organisation_default_language_changed,
 	'notifications.defaults_changed': m.admin_audit_action_notifications_defaults_changed,
 	'notifications.test_sent': m.admin_audit_action_notifications_test_sent,
-	'notifications.exported': m.admin_audit_action_notifications_exported
+	'notifications.exported': m.admin_audit_action_notifications_exported,
+	'sso.provider_created': m.admin_audit_action_sso_provider_created,
+	'sso.provider_updated': m.admin_audit_action_sso_provider_updated,
+	'sso.provider_deleted': m.admin_audit_action_sso_provider_deleted,
+	'sso.enforcement_changed': m.admin_audit_action_sso_enforcement_changed
 };
 
 /** An audit action as people read it, in the current request's language or in `locale`. */

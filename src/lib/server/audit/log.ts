@@ -69,7 +69,11 @@ export type AuditAction =
 	| 'organisation.default_language_changed'
 	| 'notifications.defaults_changed'
 	| 'notifications.test_sent'
-	| 'notifications.exported';
+	| 'notifications.exported'
+	| 'sso.provider_created'
+	| 'sso.provider_updated'
+	| 'sso.provider_deleted'
+	| 'sso.enforcement_changed';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -128,7 +132,11 @@ export const auditActions: readonly AuditAction[] = [
 	'organisation.default_language_changed',
 	'notifications.defaults_changed',
 	'notifications.test_sent',
-	'notifications.exported'
+	'notifications.exported',
+	'sso.provider_created',
+	'sso.provider_updated',
+	'sso.provider_deleted',
+	'sso.enforcement_changed'
 ];
 
 export type AuditObjectType =
@@ -145,7 +153,8 @@ export type AuditObjectType =
 	| 'integration'
 	| 'feedback_link'
 	| 'assessment'
-	| 'organisation';
+	| 'organisation'
+	| 'identity_provider';
 
 /**
  * An entry's summary as a message and its inputs, so that each reader sees it in their own

@@ -210,6 +210,13 @@ export async function signInWithIdentity(
 				ip: input.ip,
 				at: now
 			});
+			// An invitation still open is answered: the person is in, and its link no longer sets a password.
+			await trx
+				.updateTable('invites')
+				.set({ used_at: at })
+				.where('person_id', '=', person.id)
+				.where('used_at', 'is', null)
+				.execute();
 		} else {
 			await trx
 				.updateTable('person_identities')

@@ -3,6 +3,8 @@ import { acceptInvite } from '$lib/server/auth/accept-invite';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { invalidateSession } from '$lib/server/auth/session';
 import { lookupInvite } from '$lib/server/auth/invites';
+import { passwordsAllowedFor, signInProviders } from '$lib/server/auth/sso';
+import { providerForEmail } from '$lib/server/auth/sso-providers';
 import { sessionExpiresAt } from '$lib/server/auth/session-policy';
 import { db } from '$lib/server/db';
 import { parseForm, formError } from '$lib/server/forms';
@@ -17,11 +19,30 @@ const problems = {
 	unknown: m.invite_unknown
 } as const;
 
+/**
+ * With single sign-on forced, the link leads to the company's provider instead of a password form
+ * (break-glass admins still set a password): the provider serving the person's domain first.
+ */
+async function ssoChoices(personId: string, email: string) {
+	if (await passwordsAllowedFor(db(), personId)) return null;
+	const providers = await signInProviders(db());
+	const home = providerForEmail(providers, email);
+	return [...(home ? [home] : []), ...providers.filter((p) => p !== home)].map((p) => ({
+		slug: p.slug,
+		displayName: p.displayName
+	}));
+}
+
 export const load: PageServerLoad = async ({ params }) => {
 	const invite = await lookupInvite(db(), params.token, new Date());
 	if (invite.status !== 'valid')
-		return { invite: null, problem: problems[invite.status](), minLength: PASSWORD_MIN_LENGTH };
-	return { invite: { name: invite.name, email: invite.email }, problem: null, minLength: PASSWORD_MIN_LENGTH };
+		return { invite: null, problem: problems[invite.status](), minLength: PASSWORD_MIN_LENGTH, sso: null };
+	return {
+		invite: { name: invite.name, email: invite.email },
+		problem: null,
+		minLength: PASSWORD_MIN_LENGTH,
+		sso: await ssoChoices(invite.personId, invite.email)
+	};
 };
 
 export const actions: Actions = {
@@ -29,6 +50,8 @@ export const actions: Actions = {
 		// A link that cannot be used is refused before the password is looked at.
 		const invite = await lookupInvite(db(), params.token, new Date());
 		if (invite.status !== 'valid') return fail(410, { errors: formError(problems[invite.status]()) });
+		if (await ssoChoices(invite.personId, invite.email))
+			return fail(403, { errors: formError(m.invite_sso_required()) });
 		const parsed = parseForm(setPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const now = new Date();
