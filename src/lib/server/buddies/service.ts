@@ -335,6 +335,28 @@ export async function setExcluded(
 	return { ok: true };
 }
 
+/**
+ * A person who leaves (deactivated) is taken out of the cycles still open: left out of matching,
+ * and a pair proposed with them dissolves, so its other member is matched again. Published pairs
+ * stay as history. Returns how many cycles they left.
+ */
+export async function leaveOpenCycles(trx: Db, personId: string): Promise<number> {
+	const cycles = await trx
+		.selectFrom('buddy_participants')
+		.innerJoin('buddy_cycles', 'buddy_cycles.id', 'buddy_participants.cycle_id')
+		.select('buddy_cycles.id')
+		.where('buddy_participants.person_id', '=', personId)
+		.where('buddy_participants.excluded', '=', 0)
+		.where('buddy_cycles.status', '=', 'open')
+		.execute();
+	for (const { id } of cycles) {
+		await setParticipantExcluded(trx, id, personId, true);
+		const pair = (await pairsOfCycle(trx, id)).find((p) => p.members.includes(personId));
+		if (pair) await deletePair(trx, pair.id);
+	}
+	return cycles.length;
+}
+
 /** Exchanges two people between two proposed pairs, if both new pairs keep the hard rules. */
 export async function swapPeople(
 	database: Db,

@@ -204,29 +204,60 @@ export async function cancelRsvp(
 		await claimRow(trx, 'lunch_sessions', sessionId);
 		const session = await getLunchSession(trx, sessionId);
 		if (!session) return refuse('_form', 'connect_session_gone');
-		const mine = await rsvpStatusOf(trx, sessionId, actor.id);
-		if (!mine || mine === 'cancelled') return { ok: true as const, promoted: [] };
-		await cancelRsvpOf(trx, sessionId, actor.id);
-		// Withdrawn: what was about their place, and (for a place) the event in their calendar.
-		await withdraw(
-			trx,
-			{ type: 'session', id: sessionId },
-			['sessions.booked', 'sessions.waitlisted', 'sessions.promoted', 'sessions.reminder'],
-			now,
-			actor.id
-		);
-		if (mine === 'going') await queueCalendarCancel(trx, session, actor.id, now);
-		if (mine !== 'going' || session.cancelled_at) return { ok: true as const, promoted: [] };
-		const rows = await openRsvps(trx, sessionId);
-		const free = session.capacity - rows.filter((r) => r.status === 'going').length;
-		const moving = promotions(
-			rows.filter((r) => r.status === 'waitlist'),
-			free
-		).map((r) => r.person_id);
-		if (moving.length) await promoteToGoing(trx, sessionId, moving);
-		await tellAboutSession(trx, session, moving, 'sessions.promoted', now);
-		return { ok: true as const, promoted: moving };
+		return { ok: true as const, promoted: await givePlaceBack(trx, session, actor.id, now) };
 	});
+}
+
+/**
+ * Takes a person's place (or waitlist spot) at a session, in the caller's transaction with the
+ * session's row claimed: what was about the place is withdrawn, the calendar event cancelled, and a
+ * freed place goes to the earliest on the waitlist, who are told. Returns who moved up.
+ */
+async function givePlaceBack(trx: Db, session: LunchSession, personId: string, now: Date): Promise<string[]> {
+	const mine = await rsvpStatusOf(trx, session.id, personId);
+	if (!mine || mine === 'cancelled') return [];
+	await cancelRsvpOf(trx, session.id, personId);
+	// Withdrawn: what was about their place, and (for a place) the event in their calendar.
+	await withdraw(
+		trx,
+		{ type: 'session', id: session.id },
+		['sessions.booked', 'sessions.waitlisted', 'sessions.promoted', 'sessions.reminder'],
+		now,
+		personId
+	);
+	if (mine === 'going') await queueCalendarCancel(trx, session, personId, now);
+	if (mine !== 'going' || session.cancelled_at) return [];
+	const rows = await openRsvps(trx, session.id);
+	const free = session.capacity - rows.filter((r) => r.status === 'going').length;
+	const moving = promotions(
+		rows.filter((r) => r.status === 'waitlist'),
+		free
+	).map((r) => r.person_id);
+	if (moving.length) await promoteToGoing(trx, session.id, moving);
+	await tellAboutSession(trx, session, moving, 'sessions.promoted', now);
+	return moving;
+}
+
+/**
+ * A person who leaves (deactivated) gives up their places at sessions still to come, each as if
+ * they had cancelled it. Sessions they went to stay in their history. Returns how many places.
+ */
+export async function cancelUpcomingPlacesOf(trx: Db, personId: string, now: Date): Promise<number> {
+	const sessions = await trx
+		.selectFrom('lunch_rsvps')
+		.innerJoin('lunch_sessions', 'lunch_sessions.id', 'lunch_rsvps.session_id')
+		.select('lunch_sessions.id')
+		.where('lunch_rsvps.person_id', '=', personId)
+		.where('lunch_rsvps.status', 'in', ['going', 'waitlist'])
+		.where('lunch_sessions.starts_at', '>', now.toISOString())
+		.where('lunch_sessions.cancelled_at', 'is', null)
+		.execute();
+	for (const { id } of sessions) {
+		await claimRow(trx, 'lunch_sessions', id);
+		const session = await getLunchSession(trx, id);
+		if (session) await givePlaceBack(trx, session, personId, now);
+	}
+	return sessions.length;
 }
 
 /** The refusal of someone who does not organise the session (the route answers it with 403). */

@@ -18,6 +18,9 @@ import {
 	updatePerson,
 	deleteGrant
 } from './queries';
+import { leaveOpenCycles } from '../buddies/service';
+import { cancelUpcomingPlacesOf } from '../lunch-and-learn/service';
+import { cancelUpcomingVisitsOf } from '../shadowing/service';
 
 async function resolveReferences(
 	database: Db,
@@ -148,7 +151,7 @@ export async function setPersonActive(
 		if (!person) return refuse('_form', 'admin_person_gone');
 		if ((person.active === 1) === active) return { ok: true as const };
 		await updatePerson(trx, personId, { active: active ? 1 : 0, updated_at: now.toISOString() });
-		if (!active) await invalidatePersonSessions(trx, personId);
+		const withdrawn = active ? null : await withdrawFromWhatIsAhead(trx, personId, now);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: active ? 'person.reactivated' : 'person.deactivated',
@@ -158,11 +161,27 @@ export async function setPersonActive(
 				code: active ? 'admin_audit_person_reactivated' : 'admin_audit_person_deactivated',
 				params: { name: person.name }
 			},
+			...(withdrawn ? { details: withdrawn } : {}),
 			ip: actor.ip,
 			at: now
 		});
 		return { ok: true as const };
 	});
+}
+
+/**
+ * What deactivation takes a person out of, in the deactivating transaction: every session (they are
+ * signed out everywhere), the buddy cycles still open, and the shadowing visits and session places
+ * still to come (each given back as if they had cancelled it, so others are told and move up). What
+ * happened stays: completed learning, visits made, meetings held. Counts for the audit entry.
+ */
+export async function withdrawFromWhatIsAhead(trx: Db, personId: string, now: Date) {
+	await invalidatePersonSessions(trx, personId);
+	return {
+		buddyCycles: await leaveOpenCycles(trx, personId),
+		visits: await cancelUpcomingVisitsOf(trx, personId, now),
+		sessionPlaces: await cancelUpcomingPlacesOf(trx, personId, now)
+	};
 }
 
 /** A fresh invite link for a person (for a lost link, or someone created by import). */

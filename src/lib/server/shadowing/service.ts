@@ -6,6 +6,7 @@ import { instantToZoned, zonedToInstant } from '../../time';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { claimRow } from '../db/locks';
+import { inTransaction } from '../db/transaction';
 import { newId } from '../db/ids';
 import type { ShadowSlot, ShadowVisit, VisitStatus } from '../db/schema';
 import { getTeam } from '../org/directory';
@@ -479,7 +480,7 @@ async function setStatus(
 	event: VisitEvent,
 	reason?: string
 ): Promise<boolean> {
-	return database.transaction().execute(async (trx) => {
+	return inTransaction(database, async (trx) => {
 		const moved = await updateVisitFrom(trx, visit.id, visit.status, {
 			...patch,
 			sequence: visit.sequence + 1,
@@ -563,6 +564,24 @@ export async function cancelVisit(
 	if (!(await setStatus(database, ctx.visit, { status: 'cancelled' }, now, 'cancelled')))
 		return refuse('_form', 'connect_visit_not_active');
 	return { ok: true };
+}
+
+/**
+ * A person who leaves (deactivated) gives up the visits they were still to make: each is cancelled
+ * as if they had cancelled it, so the place goes back to the slot and whoever waited on it is told.
+ * Visits already made stay, with their reflections. Returns how many were cancelled.
+ */
+export async function cancelUpcomingVisitsOf(trx: Db, visitorId: string, now: Date): Promise<number> {
+	const visits = await trx
+		.selectFrom('shadow_visits')
+		.selectAll()
+		.where('visitor_id', '=', visitorId)
+		.where('status', 'in', ACTIVE_STATUSES)
+		.where('starts_at', '>', now.toISOString())
+		.execute();
+	let cancelled = 0;
+	for (const visit of visits) if (await setStatus(trx, visit, { status: 'cancelled' }, now, 'cancelled')) cancelled++;
+	return cancelled;
 }
 
 export async function saveReflection(
