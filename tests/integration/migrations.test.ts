@@ -66,7 +66,11 @@ const tableFlags: Record<keyof Database, true> = {
 	identity_providers: true,
 	person_identities: true,
 	sso_logins: true,
-	sso_break_glass: true
+	sso_break_glass: true,
+	directory_connections: true,
+	directory_people: true,
+	directory_departments: true,
+	provisioning_log: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -69,7 +69,9 @@ const labels: Record<AuditAction, Label> = {
 	'sso.provider_created': m.admin_audit_action_sso_provider_created,
 	'sso.provider_updated': m.admin_audit_action_sso_provider_updated,
 	'sso.provider_deleted': m.admin_audit_action_sso_provider_deleted,
-	'sso.enforcement_changed': m.admin_audit_action_sso_enforcement_changed
+	'sso.enforcement_changed': m.admin_audit_action_sso_enforcement_changed,
+	'directory.created': m.admin_audit_action_directory_created,
+	'directory.revoked': m.admin_audit_action_directory_revoked
 };
 
 /** An audit action as people read it, in the current request's language or in `locale`. */

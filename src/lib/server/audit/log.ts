@@ -73,7 +73,9 @@ export type AuditAction =
 	| 'sso.provider_created'
 	| 'sso.provider_updated'
 	| 'sso.provider_deleted'
-	| 'sso.enforcement_changed';
+	| 'sso.enforcement_changed'
+	| 'directory.created'
+	| 'directory.revoked';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -136,7 +138,9 @@ export const auditActions: readonly AuditAction[] = [
 	'sso.provider_created',
 	'sso.provider_updated',
 	'sso.provider_deleted',
-	'sso.enforcement_changed'
+	'sso.enforcement_changed',
+	'directory.created',
+	'directory.revoked'
 ];
 
 export type AuditObjectType =
@@ -154,7 +158,8 @@ export type AuditObjectType =
 	| 'feedback_link'
 	| 'assessment'
 	| 'organisation'
-	| 'identity_provider';
+	| 'identity_provider'
+	| 'directory_connection';
 
 /**
  * An entry's summary as a message and its inputs, so that each reader sees it in their own

@@ -94,7 +94,11 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	identity_providers: { key: ['id'] },
 	person_identities: { key: ['provider', 'subject'] },
 	sso_logins: { key: ['state_hash'] },
-	sso_break_glass: { key: ['person_id'] }
+	sso_break_glass: { key: ['person_id'] },
+	directory_connections: { key: ['id'] },
+	directory_people: { key: ['connection_id', 'person_id'] },
+	directory_departments: { key: ['connection_id', 'department_key'] },
+	provisioning_log: { key: ['id'] }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */

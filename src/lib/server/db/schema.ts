@@ -67,6 +67,10 @@ export interface Database {
 	person_identities: PersonIdentityTable;
 	sso_logins: SsoLoginTable;
 	sso_break_glass: SsoBreakGlassTable;
+	directory_connections: DirectoryConnectionTable;
+	directory_people: DirectoryPersonTable;
+	directory_departments: DirectoryDepartmentTable;
+	provisioning_log: ProvisioningLogTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -883,3 +887,51 @@ export interface SsoBreakGlassTable {
 
 export type IdentityProviderRow = Selectable<IdentityProviderTable>;
 export type PersonIdentity = Selectable<PersonIdentityTable>;
+
+/** A directory allowed to provision over SCIM (see migration 2026-12-07T1500). */
+export interface DirectoryConnectionTable {
+	id: string;
+	name: string;
+	/** Hex SHA-256 of the bearer token's secret. */
+	token_hash: string;
+	/** The share of active people one request or burst may deactivate before it is held. */
+	deactivation_limit_percent: number;
+	created_by: string | null;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
+export interface DirectoryPersonTable {
+	connection_id: string;
+	person_id: string;
+	user_name: string;
+	external_id: string | null;
+	display_name: string | null;
+	given_name: string | null;
+	family_name: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface DirectoryDepartmentTable {
+	connection_id: string;
+	department_key: string;
+	department: string;
+	team_id: string;
+}
+
+export interface ProvisioningLogTable {
+	id: string;
+	connection_id: string;
+	at: string;
+	method: string;
+	path: string;
+	status: number;
+	scim_type: string | null;
+	detail: string | null;
+	resource_id: string | null;
+}
+
+export type DirectoryConnection = Selectable<DirectoryConnectionTable>;
+export type DirectoryPerson = Selectable<DirectoryPersonTable>;

@@ -42,7 +42,11 @@ export async function clearDatabase(db: Db): Promise<void> {
 			'notification_ledger',
 			'notification_categories',
 			'identity_providers',
-			'sso_logins'
+			'sso_logins',
+			'provisioning_log',
+			'directory_departments',
+			'directory_people',
+			'directory_connections'
 		] as const) {
 			await trx.deleteFrom(table).execute();
 		}

@@ -283,7 +283,9 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'notification_preferences.person_id': { delete: true, why: 'their choices' },
 	'notification_settings.person_id': { delete: true, why: 'their choices' },
 	'person_identities.person_id': { delete: true, why: 'their link to the company account' },
-	'sso_break_glass.person_id': { delete: true, why: 'no access remains' }
+	'sso_break_glass.person_id': { delete: true, why: 'no access remains' },
+	'directory_people.person_id': { delete: true, why: 'the directory’s identifiers for them' },
+	'directory_connections.created_by': { keep: true, why: 'configuration' }
 };
 
 function coverage(references: readonly PersonReference[]): { missing: string[]; stale: string[] } {

@@ -18,6 +18,7 @@ import * as frameworkLanguages from './2026-12-06T1600-framework-languages';
 import * as notifications from './2026-12-06T2000-notifications';
 import * as pairEndings from './2026-12-06T2200-pair-endings';
 import * as singleSignOn from './2026-12-07T0900-single-sign-on';
+import * as directoryProvisioning from './2026-12-07T1500-directory-provisioning';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T1600-framework-languages': frameworkLanguages,
 	'2026-12-06T2000-notifications': notifications,
 	'2026-12-06T2200-pair-endings': pairEndings,
-	'2026-12-07T0900-single-sign-on': singleSignOn
+	'2026-12-07T0900-single-sign-on': singleSignOn,
+	'2026-12-07T1500-directory-provisioning': directoryProvisioning
 };
