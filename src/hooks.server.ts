@@ -86,7 +86,9 @@ function isPublic(pathname: string): boolean {
 		// Internal customers answer case feedback without an account.
 		pathname.startsWith('/feedback/') ||
 		// The API authenticates each request with an integration's bearer token instead.
-		pathname.startsWith('/api/')
+		pathname.startsWith('/api/') ||
+		// SCIM: a directory connection's bearer token.
+		pathname.startsWith('/scim/')
 	);
 }
 

@@ -343,6 +343,15 @@ export const matrix: Record<string, RouteRule> = {
 
 	// The API takes an integration's bearer token, never a session: every persona is refused.
 	'/api/v1/metrics': { methods: { POST: nobody, fallback: nobody } },
+	// SCIM takes a directory connection's bearer token, never a session: every persona is refused.
+	'/scim/v2/Users': { methods: { GET: nobody, POST: nobody, fallback: nobody } },
+	'/scim/v2/Users/[id]': {
+		params: (o) => ({ id: o.apPerson }),
+		methods: { GET: nobody, PUT: nobody, PATCH: nobody, DELETE: nobody, fallback: nobody }
+	},
+	'/scim/v2/ServiceProviderConfig': { methods: { GET: nobody, fallback: nobody } },
+	'/scim/v2/ResourceTypes': { methods: { GET: nobody, fallback: nobody } },
+	'/scim/v2/Schemas': { methods: { GET: nobody, fallback: nobody } },
 	'/calendar/[token]': { params: () => ({ token: 'not-a-real-feed-token.ics' }), methods: { GET: nobody } },
 	'/feedback/[token]': {
 		params: () => ({ token: 'not-a-real-feedback-token' }),
