@@ -287,6 +287,7 @@ test.describe('the admin', () => {
 			withDatabase(world, (db) => db.prepare(`update app_meta set value = '0' where key = 'sso_forced'`).run());
 		}
 
+		await gotoReady(page, '/admin/sign-in');
 		await page.getByRole('link', { name: `Second ${id}` }).click();
 		await page.getByRole('button', { name: `Remove Second ${id}` }).click();
 		await expect(page).toHaveURL('/admin/sign-in?saved=deleted');
