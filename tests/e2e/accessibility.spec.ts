@@ -61,7 +61,8 @@ test.describe('admin pages', () => {
 		{ path: '/admin/import', heading: 'Import staff' },
 		{ path: '/admin/audit', heading: 'Audit log' },
 		// No provider and no SECRETS_KEY on the suite's server: the page shows how to connect one.
-		{ path: '/admin/sign-in', heading: 'Single sign-on' }
+		{ path: '/admin/sign-in', heading: 'Single sign-on' },
+		{ path: '/admin/provisioning', heading: 'Provisioning from the directory' }
 	];
 	for (const { path, heading } of pages) {
 		test(`${path} has no axe violations`, async ({ page }) => {

@@ -124,3 +124,41 @@ test('SCIM refuses a missing, revoked or foreign token, and malformed bodies, in
 	const unsupported = await request.fetch('/scim/v2/Users', { method: 'DELETE', headers: scim(token) });
 	expect(unsupported.status()).toBe(405);
 });
+
+test('a directory pushes a group with its members, and only its own token reaches it', async ({ request, server }) => {
+	const token = connect(server.databasePath, `Okta groups ${newId()}`);
+	const other = connect(server.databasePath, `Other ${newId()}`);
+	const user = await request.post('/scim/v2/Users', {
+		headers: scim(token),
+		data: fixture('okta-create-user', { 'ben.okafor@northwind.example': `ben.${newId()}@northwind.example` })
+	});
+	const { id: member } = (await user.json()) as { id: string };
+	const displayName = `Accounts Receivable ${newId()}`;
+	const created = await request.post('/scim/v2/Groups', {
+		headers: scim(token),
+		data: fixture('okta-create-group', { MEMBER_ID: member, 'Accounts Receivable': displayName })
+	});
+	expect(created.status()).toBe(201);
+	const group = (await created.json()) as { id: string };
+	expect(created.headers()['location']).toBe(`${server.origin}/scim/v2/Groups/${group.id}`);
+
+	const lookedUp = await request.get(
+		`/scim/v2/Groups?excludedAttributes=members&filter=${encodeURIComponent(`displayName eq "${displayName}"`)}`,
+		{ headers: scim(token) }
+	);
+	const list = (await lookedUp.json()) as { totalResults: number; Resources: Record<string, unknown>[] };
+	expect(list).toMatchObject({ totalResults: 1, Resources: [{ id: group.id, displayName }] });
+	expect(list.Resources[0]).not.toHaveProperty('members');
+
+	const removed = await request.patch(`/scim/v2/Groups/${group.id}`, {
+		headers: scim(token),
+		data: fixture('okta-patch-group-remove-member', { MEMBER_ID: member })
+	});
+	expect(removed.status()).toBe(204);
+	expect(await (await request.get(`/scim/v2/Groups/${group.id}`, { headers: scim(token) })).json()).toMatchObject({
+		members: []
+	});
+	expect((await request.get(`/scim/v2/Groups/${group.id}`, { headers: scim(other) })).status()).toBe(404);
+	expect((await request.delete(`/scim/v2/Groups/${group.id}`, { headers: scim(other) })).status()).toBe(404);
+	expect((await request.delete(`/scim/v2/Groups/${group.id}`, { headers: scim(token) })).status()).toBe(204);
+});

@@ -70,7 +70,12 @@ const tableFlags: Record<keyof Database, true> = {
 	directory_connections: true,
 	directory_people: true,
 	directory_departments: true,
-	provisioning_log: true
+	provisioning_log: true,
+	directory_groups: true,
+	directory_group_members: true,
+	directory_deactivations: true,
+	directory_holds: true,
+	directory_held_changes: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, returnPath(url.searchParams.get('redirectTo'), url.origin));
 	// A brand-new, empty Ripple has nobody to sign in as: offer first-run setup instead.
 	if (await needsSetup(db())) redirect(303, '/setup');
-	const [demo, providers, forced] = await Promise.all([hasDemoData(db()), signInProviders(db()), ssoForced(db())]);
+	const [demo, providers] = await Promise.all([hasDemoData(db()), signInProviders(db())]);
+	const forced = await ssoForced(db(), providers);
 	return {
 		demo: demo ? { accounts: demoAccounts, password: DEMO_PASSWORD } : null,
 		// Only what the buttons and home-realm discovery need: never a client id or secret.

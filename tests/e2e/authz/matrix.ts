@@ -180,6 +180,20 @@ export const matrix: Record<string, RouteRule> = {
 			delete: { ...admins, admin: 'hidden' }
 		}
 	},
+	'/(app)/admin/provisioning': { page: admins, actions: { create: admins } },
+	// A connection that does not exist: admins learn so, everyone else that the page is not theirs.
+	'/(app)/admin/provisioning/[id]': {
+		params: () => ({ id: 'no-such-connection' }),
+		page: { ...admins, admin: 'hidden' },
+		actions: {
+			settings: { ...admins, admin: 'hidden' },
+			departments: { ...admins, admin: 'hidden' },
+			groups: { ...admins, admin: 'hidden' },
+			approve: { ...admins, admin: 'hidden' },
+			reject: { ...admins, admin: 'hidden' },
+			revoke: { ...admins, admin: 'hidden' }
+		}
+	},
 
 	'/(app)/connect': { page: signedIn },
 	'/(app)/connect/buddies': { page: signedIn, actions: { join: signedIn } },
@@ -347,6 +361,11 @@ export const matrix: Record<string, RouteRule> = {
 	'/scim/v2/Users': { methods: { GET: nobody, POST: nobody, fallback: nobody } },
 	'/scim/v2/Users/[id]': {
 		params: (o) => ({ id: o.apPerson }),
+		methods: { GET: nobody, PUT: nobody, PATCH: nobody, DELETE: nobody, fallback: nobody }
+	},
+	'/scim/v2/Groups': { methods: { GET: nobody, POST: nobody, fallback: nobody } },
+	'/scim/v2/Groups/[id]': {
+		params: () => ({ id: 'no-such-group' }),
 		methods: { GET: nobody, PUT: nobody, PATCH: nobody, DELETE: nobody, fallback: nobody }
 	},
 	'/scim/v2/ServiceProviderConfig': { methods: { GET: nobody, fallback: nobody } },

@@ -71,7 +71,11 @@ const labels: Record<AuditAction, Label> = {
 	'sso.provider_deleted': m.admin_audit_action_sso_provider_deleted,
 	'sso.enforcement_changed': m.admin_audit_action_sso_enforcement_changed,
 	'directory.created': m.admin_audit_action_directory_created,
-	'directory.revoked': m.admin_audit_action_directory_revoked
+	'directory.revoked': m.admin_audit_action_directory_revoked,
+	'directory.updated': m.admin_audit_action_directory_updated,
+	'directory.held': m.admin_audit_action_directory_held,
+	'directory.hold_approved': m.admin_audit_action_directory_hold_approved,
+	'directory.hold_rejected': m.admin_audit_action_directory_hold_rejected
 };
 
 /** An audit action as people read it, in the current request's language or in `locale`. */

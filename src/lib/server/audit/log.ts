@@ -75,7 +75,11 @@ export type AuditAction =
 	| 'sso.provider_deleted'
 	| 'sso.enforcement_changed'
 	| 'directory.created'
-	| 'directory.revoked';
+	| 'directory.revoked'
+	| 'directory.updated'
+	| 'directory.held'
+	| 'directory.hold_approved'
+	| 'directory.hold_rejected';
 
 export const auditActions: readonly AuditAction[] = [
 	'auth.sign_in',
@@ -140,7 +144,11 @@ export const auditActions: readonly AuditAction[] = [
 	'sso.provider_deleted',
 	'sso.enforcement_changed',
 	'directory.created',
-	'directory.revoked'
+	'directory.revoked',
+	'directory.updated',
+	'directory.held',
+	'directory.hold_approved',
+	'directory.hold_rejected'
 ];
 
 export type AuditObjectType =

@@ -4,6 +4,7 @@ import { config } from '../config';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
 import type { IdentityProviderRow } from '../db/schema';
+import { listActiveAdmins } from '../people/queries';
 import { refuse, type ServiceResult } from '../service-result';
 import { m } from '../../paraglide/messages.js';
 import type { Actor } from './actor';
@@ -162,15 +163,7 @@ export async function ssoOverview(database: Db, origin: string): Promise<SsoOver
 			.execute(),
 		ssoForcedSetting(database),
 		database.selectFrom('sso_break_glass').select('person_id').execute(),
-		database
-			.selectFrom('role_grants')
-			.innerJoin('people', 'people.id', 'role_grants.person_id')
-			.select(['people.id', 'people.name', 'people.email'])
-			.where('role_grants.role', '=', 'admin')
-			.where('people.active', '=', 1)
-			.distinct()
-			.orderBy('people.name')
-			.execute(),
+		listActiveAdmins(database),
 		signInProviders(database)
 	]);
 	const linked = new Map(counts.map((c) => [c.provider, Number(c.n)]));
@@ -429,15 +422,7 @@ export async function setSsoEnforcement(
 		return refuse('forced', 'admin_sso_force_needs_provider');
 	if (input.forced && wanted.length === 0) return refuse('break_glass', 'admin_sso_force_needs_break_glass');
 	return database.transaction().execute(async (trx) => {
-		const admins = await trx
-			.selectFrom('role_grants')
-			.innerJoin('people', 'people.id', 'role_grants.person_id')
-			.select(['people.id', 'people.name'])
-			.where('role_grants.role', '=', 'admin')
-			.where('people.active', '=', 1)
-			.where('people.id', 'in', wanted.length > 0 ? wanted : [''])
-			.distinct()
-			.execute();
+		const admins = (await listActiveAdmins(trx)).filter((admin) => wanted.includes(admin.id));
 		if (admins.length !== wanted.length) return refuse('break_glass', 'admin_sso_break_glass_admins_only');
 		const before = await ssoForcedSetting(trx);
 		const current = (await trx.selectFrom('sso_break_glass').select('person_id').execute()).map((r) => r.person_id);

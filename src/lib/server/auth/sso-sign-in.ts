@@ -1,10 +1,9 @@
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { newId } from '../db/ids';
 import type { Person } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { defaultLocale } from '../org/settings';
-import { findPersonByEmail, getPersonRow, insertPerson, updatePerson } from '../people/queries';
+import { findPersonByEmail, getPersonRow, insertPerson, newPersonRow, updatePerson } from '../people/queries';
 import { isLocale } from '../../i18n/locales';
 import { isTimeZone } from '../../locale';
 import type { FinishedSignIn, IdTokenClaims } from './oidc';
@@ -118,25 +117,17 @@ async function findOrCreate(
 	// email claim could take an address that a later invitation or directory sync gives someone else.
 	if (!verified) return { ok: false, reason: 'unverified_email' };
 
-	const at = now.toISOString();
 	const locale = text(claims.locale);
 	const zone = text(claims.zoneinfo);
-	const person: Person = {
-		id: newId(),
-		email,
-		name: nameFromClaims(claims, email),
-		job_title: '',
-		team_id: null,
-		manager_id: null,
-		time_zone: zone && isTimeZone(zone) ? zone : 'UTC',
-		language: isLocale(locale) ? locale : await defaultLocale(trx),
-		active: 1,
-		password_hash: null,
-		employee_id: null,
-		department: null,
-		created_at: at,
-		updated_at: at
-	};
+	const person = newPersonRow(
+		{
+			email,
+			name: nameFromClaims(claims, email),
+			time_zone: zone && isTimeZone(zone) ? zone : 'UTC',
+			language: isLocale(locale) ? locale : await defaultLocale(trx)
+		},
+		now
+	);
 	await insertPerson(trx, person);
 	return { ok: true, person, created: true, linked: true, via: 'new' };
 }

@@ -60,10 +60,11 @@ export async function ssoForcedSetting(database: Db): Promise<boolean> {
 /**
  * Whether password sign-in is off for everyone but the break-glass admins. Forcing means nothing
  * without a provider to sign in with (the environment's removed, a stored one's secret unreadable):
- * then passwords work as before rather than lock everyone out.
+ * then passwords work as before rather than lock everyone out. A caller that already holds
+ * `signInProviders` passes them, so they are not read again.
  */
-export async function ssoForced(database: Db): Promise<boolean> {
-	return (await ssoForcedSetting(database)) && (await signInProviders(database)).length > 0;
+export async function ssoForced(database: Db, providers?: readonly SsoProvider[]): Promise<boolean> {
+	return (await ssoForcedSetting(database)) && (providers ?? (await signInProviders(database))).length > 0;
 }
 
 export async function isBreakGlass(database: Db, personId: string): Promise<boolean> {

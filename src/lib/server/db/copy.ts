@@ -98,7 +98,12 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	directory_connections: { key: ['id'] },
 	directory_people: { key: ['connection_id', 'person_id'] },
 	directory_departments: { key: ['connection_id', 'department_key'] },
-	provisioning_log: { key: ['id'] }
+	provisioning_log: { key: ['id'] },
+	directory_groups: { key: ['id'] },
+	directory_group_members: { key: ['group_id', 'person_id'] },
+	directory_deactivations: { key: ['id'] },
+	directory_holds: { key: ['id'] },
+	directory_held_changes: { key: ['hold_id', 'person_id'] }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */

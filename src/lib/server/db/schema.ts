@@ -71,6 +71,11 @@ export interface Database {
 	directory_people: DirectoryPersonTable;
 	directory_departments: DirectoryDepartmentTable;
 	provisioning_log: ProvisioningLogTable;
+	directory_groups: DirectoryGroupTable;
+	directory_group_members: DirectoryGroupMemberTable;
+	directory_deactivations: DirectoryDeactivationTable;
+	directory_holds: DirectoryHoldTable;
+	directory_held_changes: DirectoryHeldChangeTable;
 }
 
 export type OrgUnitKind = 'company' | 'region' | 'division' | 'department';
@@ -900,7 +905,12 @@ export interface DirectoryConnectionTable {
 	created_at: string;
 	last_used_at: string | null;
 	revoked_at: string | null;
+	/** Where a provisioned person's team comes from (migration 2026-12-07T2100). */
+	teams_from: TeamsFrom;
 }
+
+/** A provisioned person's team follows their department's mapping, or their groups' mappings. */
+export type TeamsFrom = 'department' | 'groups';
 
 export interface DirectoryPersonTable {
 	connection_id: string;
@@ -933,5 +943,58 @@ export interface ProvisioningLogTable {
 	resource_id: string | null;
 }
 
+/** A directory's group (SCIM Group; its id is the SCIM id), and the team an admin maps it to. */
+export interface DirectoryGroupTable {
+	id: string;
+	connection_id: string;
+	display_name: string;
+	external_id: string | null;
+	team_id: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface DirectoryGroupMemberTable {
+	group_id: string;
+	person_id: string;
+	added_at: string;
+}
+
+/** A deactivation a connection made, for measuring bursts against its limit. */
+export interface DirectoryDeactivationTable {
+	id: string;
+	connection_id: string;
+	person_id: string;
+	at: string;
+}
+
+export type HoldStatus = 'held' | 'approved' | 'rejected';
+
+/** Deactivations the safety brake held for an admin to approve or reject. */
+export interface DirectoryHoldTable {
+	id: string;
+	connection_id: string;
+	status: HoldStatus;
+	active_people: number;
+	limit_percent: number;
+	created_at: string;
+	decided_at: string | null;
+	decided_by: string | null;
+}
+
+export type HeldChangeKind = 'patch' | 'replace' | 'delete';
+
+export interface DirectoryHeldChangeTable {
+	hold_id: string;
+	person_id: string;
+	kind: HeldChangeKind;
+	/** The change as JSON (a `UserChange`), null for a delete. */
+	change: string | null;
+	received_at: string;
+}
+
 export type DirectoryConnection = Selectable<DirectoryConnectionTable>;
+export type DirectoryGroup = Selectable<DirectoryGroupTable>;
+export type DirectoryHold = Selectable<DirectoryHoldTable>;
+export type DirectoryHeldChange = Selectable<DirectoryHeldChangeTable>;
 export type DirectoryPerson = Selectable<DirectoryPersonTable>;

@@ -44,6 +44,11 @@ export async function clearDatabase(db: Db): Promise<void> {
 			'identity_providers',
 			'sso_logins',
 			'provisioning_log',
+			'directory_held_changes',
+			'directory_holds',
+			'directory_deactivations',
+			'directory_group_members',
+			'directory_groups',
 			'directory_departments',
 			'directory_people',
 			'directory_connections'

@@ -88,6 +88,17 @@ export const notificationKinds = {
 	'shadowing.declined': define<VisitParams>({ category: 'shadowing', relevantDays: 7 }),
 	// The host expects someone: a cancellation is news now, not tomorrow morning.
 	'shadowing.cancelled': define<VisitParams>({ category: 'shadowing', timing: 'urgent', relevantDays: 7 }),
+	/**
+	 * The visit is cancelled because its host was deactivated: to the visitor and, when the request
+	 * waited on them, the visitor's manager. A confirmed visit's email takes it out of the calendar.
+	 */
+	'shadowing.host_left': define<VisitParams & { role: 'visitor' | 'manager'; confirmed: boolean }>({
+		category: 'shadowing',
+		// The visitor expects to go: news now, not tomorrow morning.
+		timing: 'urgent',
+		relevantDays: 7,
+		calendar: (p) => (p.role === 'visitor' && p.confirmed ? { type: 'visit', id: p.visit } : null)
+	}),
 	/** Email only, to the visitor who cancelled a confirmed visit: takes it out of their calendar. */
 	'shadowing.calendar_cancelled': define<VisitParams>({
 		category: 'shadowing',
@@ -199,7 +210,16 @@ export const notificationKinds = {
 	}),
 	'account.password_changed': define<{ at: string }>({ category: 'account', relevantDays: 2 }),
 	'account.sessions_ended': define<{ by: string; at: string }>({ category: 'account', relevantDays: 2 }),
-	'account.signed_in': define<{ at: string; ip: string | null }>({ category: 'account', relevantDays: 1 })
+	'account.signed_in': define<{ at: string; ip: string | null }>({ category: 'account', relevantDays: 1 }),
+	/**
+	 * To every active admin when the provisioning safety brake starts holding a directory's
+	 * deactivations: nothing happens to those people until an admin decides.
+	 */
+	'directory.held': define<{ directory: string; percent: number }>({
+		category: 'account',
+		timing: 'urgent',
+		relevantDays: 3
+	})
 };
 
 export type NotificationKind = keyof typeof notificationKinds;

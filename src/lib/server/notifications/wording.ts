@@ -124,6 +124,18 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		body: m.notify_visit_cancelled_body({ visitor: p.visitor, team: p.team, when: at(p.starts_at, r) }),
 		action: m.notify_action_open_visit()
 	}),
+	'shadowing.host_left': (p, r) =>
+		p.role === 'manager'
+			? {
+					title: m.notify_visit_host_left_manager_title({ visitor: p.visitor, team: p.team }),
+					body: m.notify_visit_host_left_manager_body({ visitor: p.visitor, team: p.team, when: at(p.starts_at, r) }),
+					action: m.notify_action_open_visit()
+				}
+			: {
+					title: m.notify_visit_host_left_title({ team: p.team }),
+					body: m.notify_visit_host_left_body({ when: at(p.starts_at, r) }),
+					action: m.notify_action_find_slot()
+				},
 	'shadowing.calendar_cancelled': (p, r) => ({
 		title: m.notify_visit_calendar_cancelled_title({ team: p.team }),
 		body: m.notify_visit_calendar_cancelled_body({ team: p.team, when: at(p.starts_at, r) }),
@@ -280,6 +292,11 @@ const wordings: { [K in NotificationKind]: (p: ParamsOf<K>, r: ReaderContext) =>
 		title: m.notify_account_sessions_ended_title(),
 		body: m.notify_account_sessions_ended_body({ by: p.by, when: at(p.at, r) }),
 		action: m.notify_action_sign_in()
+	}),
+	'directory.held': (p) => ({
+		title: m.notify_directory_held_title({ directory: p.directory }),
+		body: m.notify_directory_held_body({ percent: p.percent }),
+		action: m.notify_action_review_held()
 	}),
 	'account.signed_in': (p, r) => ({
 		title: m.notify_account_signed_in_title(),

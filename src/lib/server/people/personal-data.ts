@@ -285,7 +285,11 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'person_identities.person_id': { delete: true, why: 'their link to the company account' },
 	'sso_break_glass.person_id': { delete: true, why: 'no access remains' },
 	'directory_people.person_id': { delete: true, why: 'the directory’s identifiers for them' },
-	'directory_connections.created_by': { keep: true, why: 'configuration' }
+	'directory_connections.created_by': { keep: true, why: 'configuration' },
+	'directory_group_members.person_id': { delete: true, why: 'the directory’s groups they were in' },
+	'directory_deactivations.person_id': { delete: true, why: 'only measures a directory’s bursts' },
+	'directory_held_changes.person_id': { delete: true, why: 'a held change to them' },
+	'directory_holds.decided_by': { keep: true, why: 'the decision on a held change' }
 };
 
 function coverage(references: readonly PersonReference[]): { missing: string[]; stale: string[] } {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { newId } from '../db/ids';
 import type { GrantedRole, NewPerson, NewRoleGrant, Person, PersonUpdate } from '../db/schema';
 import type { Placement, Scope } from './rules';
 
@@ -211,6 +212,35 @@ export async function personIdsByEmail(database: Db, emails: readonly string[]):
 	return new Map((await findPeopleByEmails(database, emails)).map((m) => [m.email, m.id]));
 }
 
+/** What a new person is given; every other column starts empty (see `newPersonRow`). */
+export type NewPersonFields = Pick<Person, 'email' | 'name' | 'language'> &
+	Partial<Pick<Person, 'job_title' | 'team_id' | 'manager_id' | 'time_zone' | 'employee_id' | 'department'>>;
+
+/**
+ * The row of a person about to be added, however they arrive (an admin, single sign-on, a
+ * directory): active, with no password (an invitation sets one; single sign-on needs none), and no
+ * job title, team, manager, employee number or department unless given; time zone UTC by default.
+ */
+export function newPersonRow(fields: NewPersonFields, now: Date): Person {
+	const at = now.toISOString();
+	return {
+		id: newId(),
+		email: fields.email,
+		name: fields.name,
+		job_title: fields.job_title ?? '',
+		team_id: fields.team_id ?? null,
+		manager_id: fields.manager_id ?? null,
+		time_zone: fields.time_zone ?? 'UTC',
+		language: fields.language,
+		active: 1,
+		password_hash: null,
+		employee_id: fields.employee_id ?? null,
+		department: fields.department ?? null,
+		created_at: at,
+		updated_at: at
+	};
+}
+
 export async function insertPerson(database: Db, person: NewPerson): Promise<void> {
 	await database.insertInto('people').values(person).execute();
 }
@@ -278,6 +308,19 @@ export async function insertGrant(database: Db, grant: NewRoleGrant): Promise<vo
 
 export async function deleteGrant(database: Db, grantId: string): Promise<void> {
 	await database.deleteFrom('role_grants').where('id', '=', grantId).execute();
+}
+
+/** Every active person holding the admin role, by name: who can be named a break-glass admin. */
+export async function listActiveAdmins(database: Db): Promise<{ id: string; name: string; email: string }[]> {
+	return database
+		.selectFrom('role_grants')
+		.innerJoin('people', 'people.id', 'role_grants.person_id')
+		.select(['people.id', 'people.name', 'people.email'])
+		.where('role_grants.role', '=', 'admin')
+		.where('people.active', '=', 1)
+		.distinct()
+		.orderBy('people.name')
+		.execute();
 }
 
 export async function countAdmins(database: Db): Promise<number> {

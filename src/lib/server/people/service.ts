@@ -15,12 +15,13 @@ import {
 	insertGrant,
 	insertPerson,
 	listGrants,
+	newPersonRow,
 	updatePerson,
 	deleteGrant
 } from './queries';
 import { leaveOpenCycles } from '../buddies/service';
 import { cancelUpcomingPlacesOf } from '../lunch-and-learn/service';
-import { cancelUpcomingVisitsOf } from '../shadowing/service';
+import { cancelUpcomingVisitsOf, withdrawUpcomingSlotsOf } from '../shadowing/service';
 
 async function resolveReferences(
 	database: Db,
@@ -43,16 +44,37 @@ async function resolveReferences(
 	return { errors, managerId };
 }
 
-/** The person's fields as an audit summary lists them, worded for each reader ("job title"). */
-const fieldInText = {
+/** The columns an admin's form sets, with the manager (named by email) resolved to their id. */
+function columnsOf(input: PersonInput, managerId: string | null) {
+	return {
+		email: input.email,
+		name: input.name,
+		job_title: input.job_title,
+		team_id: input.team_id,
+		manager_id: managerId,
+		time_zone: input.time_zone,
+		language: input.language
+	};
+}
+
+/**
+ * The person's fields as an audit summary lists them, worded for each reader ("job title"), for
+ * every change to a person: an admin's and a directory's.
+ */
+export const fieldInText = {
 	email: { code: 'admin_field_email_in_text' },
 	name: { code: 'admin_field_name_in_text' },
 	job_title: { code: 'admin_field_job_title_in_text' },
 	team_id: { code: 'admin_field_team_in_text' },
 	manager_id: { code: 'admin_field_manager_in_text' },
 	time_zone: { code: 'admin_field_time_zone_in_text' },
-	language: { code: 'admin_field_language_in_text' }
+	language: { code: 'admin_field_language_in_text' },
+	department: { code: 'admin_field_department_in_text' },
+	employee_id: { code: 'admin_field_employee_id_in_text' }
 } as const satisfies Record<string, AuditWording>;
+
+/** A field of a person that audit summaries name (a key of `fieldInText`). */
+export type AuditedPersonField = keyof typeof fieldInText;
 
 /** Creates a person and their one-time invite link, or nothing at all. */
 export async function createPerson(
@@ -64,22 +86,9 @@ export async function createPerson(
 	return database.transaction().execute(async (trx) => {
 		const { errors, managerId } = await resolveReferences(trx, input, null);
 		if (Object.keys(errors).length) return { ok: false as const, errors };
-		const id = newId();
-		const at = now.toISOString();
-		await insertPerson(trx, {
-			id,
-			email: input.email,
-			name: input.name,
-			job_title: input.job_title,
-			team_id: input.team_id,
-			manager_id: managerId,
-			time_zone: input.time_zone,
-			language: input.language,
-			active: 1,
-			password_hash: null,
-			created_at: at,
-			updated_at: at
-		});
+		const person = newPersonRow(columnsOf(input, managerId), now);
+		await insertPerson(trx, person);
+		const { id } = person;
 		const invite = await issueInvite(trx, id, actor.id, now);
 		await recordAudit(trx, {
 			actorId: actor.id,
@@ -108,15 +117,7 @@ export async function editPerson(
 		if (!before) return refuse('_form', 'admin_person_gone');
 		const { errors, managerId } = await resolveReferences(trx, input, personId);
 		if (Object.keys(errors).length) return { ok: false as const, errors };
-		const next = {
-			email: input.email,
-			name: input.name,
-			job_title: input.job_title,
-			team_id: input.team_id,
-			manager_id: managerId,
-			time_zone: input.time_zone,
-			language: input.language
-		};
+		const next = columnsOf(input, managerId);
 		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== before[k]);
 		if (changed.length === 0) return { ok: true as const, changed };
 		await updatePerson(trx, personId, { ...next, updated_at: now.toISOString() });
@@ -172,16 +173,18 @@ export async function setPersonActive(
 /**
  * What deactivation takes a person out of, in the deactivating transaction: every session (they are
  * signed out everywhere), the buddy cycles still open, and the shadowing visits and session places
- * still to come (each given back as if they had cancelled it, so others are told and move up). What
- * happened stays: completed learning, visits made, meetings held. Counts for the audit entry.
+ * still to come (each given back as if they had cancelled it, so others are told and move up). The
+ * shadowing slots they were to host are withdrawn, and their visitors told the host is no longer
+ * available. What happened stays: completed learning, visits made and hosted, meetings held.
+ * Counts for the audit entry.
  */
 export async function withdrawFromWhatIsAhead(trx: Db, personId: string, now: Date) {
 	await invalidatePersonSessions(trx, personId);
-	return {
-		buddyCycles: await leaveOpenCycles(trx, personId),
-		visits: await cancelUpcomingVisitsOf(trx, personId, now),
-		sessionPlaces: await cancelUpcomingPlacesOf(trx, personId, now)
-	};
+	const buddyCycles = await leaveOpenCycles(trx, personId);
+	const visits = await cancelUpcomingVisitsOf(trx, personId, now);
+	const hosted = await withdrawUpcomingSlotsOf(trx, personId, now);
+	const sessionPlaces = await cancelUpcomingPlacesOf(trx, personId, now);
+	return { buddyCycles, visits, hostedSlots: hosted.slots, hostedVisits: hosted.visits, sessionPlaces };
 }
 
 /** A fresh invite link for a person (for a lost link, or someone created by import). */

@@ -29,6 +29,7 @@ export async function createConnection(
 				name: input.name,
 				token_hash: hashSecret(secret),
 				deactivation_limit_percent: input.deactivationLimitPercent ?? 20,
+				teams_from: 'department',
 				created_by: actor.id,
 				created_at: now.toISOString(),
 				last_used_at: null,

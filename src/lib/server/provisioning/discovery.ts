@@ -37,7 +37,16 @@ export function resourceTypes(baseUrl: string) {
 		schemaExtensions: [{ schema: SCIM.enterprise, required: false }],
 		meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/User` }
 	};
-	return { schemas: [SCIM.list], totalResults: 1, startIndex: 1, itemsPerPage: 1, Resources: [user] };
+	const group = {
+		schemas: [SCIM.resourceType],
+		id: 'Group',
+		name: 'Group',
+		endpoint: '/Groups',
+		description: 'A group in the directory, which an admin may map to a team',
+		schema: SCIM.group,
+		meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/Group` }
+	};
+	return { schemas: [SCIM.list], totalResults: 2, startIndex: 1, itemsPerPage: 2, Resources: [user, group] };
 }
 
 type Attribute = {
@@ -110,5 +119,31 @@ export function schemas(baseUrl: string) {
 		].map((a) => attribute(a as Attribute)),
 		meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${SCIM.enterprise}` }
 	};
-	return { schemas: [SCIM.list], totalResults: 2, startIndex: 1, itemsPerPage: 2, Resources: [user, enterprise] };
+	const group = {
+		schemas: [SCIM.schema],
+		id: SCIM.group,
+		name: 'Group',
+		description: 'A group in the directory, which an admin may map to a team',
+		attributes: [
+			{ name: 'displayName', type: 'string', required: true, uniqueness: 'server' },
+			{
+				name: 'members',
+				type: 'complex',
+				multiValued: true,
+				subAttributes: [
+					{ name: 'value', type: 'string' },
+					{ name: 'display', type: 'string', mutability: 'readOnly' },
+					{ name: '$ref', type: 'reference', mutability: 'readOnly' }
+				]
+			}
+		].map((a) => attribute(a as Attribute)),
+		meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${SCIM.group}` }
+	};
+	return {
+		schemas: [SCIM.list],
+		totalResults: 3,
+		startIndex: 1,
+		itemsPerPage: 3,
+		Resources: [user, enterprise, group]
+	};
 }

@@ -30,6 +30,12 @@ export function scimError(
 	return answer(status, errorBody(problem(status, detail, scimType)), headers);
 }
 
+/** Whether a Group is answered with its members: not when `excludedAttributes=members` (Entra ID's lookups). */
+export function withMembers(url: URL): boolean {
+	const excluded = (url.searchParams.get('excludedAttributes') ?? '').split(',');
+	return !excluded.some((a) => a.trim().toLowerCase() === 'members');
+}
+
 export function baseUrlOf(url: URL): string {
 	return `${url.origin}/scim/v2`;
 }
@@ -68,11 +74,11 @@ export async function scimRequest(event: RequestEvent, readBody: boolean, handle
 			resource_id: answered.resourceId ?? null
 		})
 		.execute();
-	if ('problem' in answered) return answer(status, errorBody(answered.problem));
+	if ('problem' in answered) return answer(status, errorBody(answered.problem), answered.headers);
 	body = answered.body;
 	const location =
 		status === 201 && answered.resourceId
-			? { location: `${baseUrlOf(event.url)}/Users/${answered.resourceId}` }
+			? { location: `${event.url.origin}${event.url.pathname.replace(/\/$/, '')}/${answered.resourceId}` }
 			: undefined;
 	return answer(status, status === 204 ? undefined : body, location);
 }

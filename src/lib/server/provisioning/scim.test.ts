@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorBody, readFilter, readPage, readUser, readUserPatch, SCIM } from './scim';
+import {
+	errorBody,
+	GROUP_FILTERS,
+	readFilter,
+	readGroup,
+	readGroupPatch,
+	readPage,
+	readUser,
+	readUserPatch,
+	SCIM
+} from './scim';
 
 /** Request bodies as Microsoft Entra ID's and Okta's SCIM clients send them (tests/fixtures/scim). */
 const fixture = (name: string): unknown =>
@@ -125,6 +135,67 @@ describe('SCIM filters and pages', () => {
 			status: '409',
 			scimType: 'uniqueness',
 			detail: 'taken'
+		});
+	});
+});
+
+describe('SCIM groups', () => {
+	it('read from Entra ID’s and Okta’s creates', () => {
+		expect(readGroup(fixture('entra-create-group'))).toEqual({
+			ok: true,
+			value: { displayName: 'Accounts Payable EMEA', externalId: '8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159', members: [] }
+		});
+		expect(readGroup(fixture('okta-create-group'))).toMatchObject({ ok: true, value: { members: ['MEMBER_ID'] } });
+		expect(readGroup({ members: [] })).toMatchObject({ ok: false, problem: { scimType: 'invalidValue' } });
+	});
+
+	it('read member changes in every shape directories send', () => {
+		expect(readGroupPatch(fixture('entra-patch-group-add-member'))).toEqual({
+			ok: true,
+			value: { members: [{ op: 'add', ids: ['MEMBER_ID'] }] }
+		});
+		expect(readGroupPatch(fixture('entra-patch-group-remove-member'))).toEqual({
+			ok: true,
+			value: { members: [{ op: 'remove', ids: ['MEMBER_ID'] }] }
+		});
+		expect(readGroupPatch(fixture('okta-patch-group-remove-member'))).toEqual({
+			ok: true,
+			value: { members: [{ op: 'remove', ids: ['MEMBER_ID'] }] }
+		});
+		expect(readGroupPatch(fixture('okta-patch-group-rename'))).toEqual({
+			ok: true,
+			value: { displayName: 'Accounts Receivable NA', members: [] }
+		});
+		expect(
+			readGroupPatch({
+				Operations: [
+					{ op: 'replace', path: 'members', value: [{ value: 'a' }, { value: 'a' }, { value: 'b' }] },
+					{ op: 'remove', path: 'members' }
+				]
+			})
+		).toEqual({ ok: true, value: { members: [{ op: 'set', ids: ['a', 'b'] }, { op: 'clear' }] } });
+	});
+
+	it('refuse what they cannot apply', () => {
+		expect(readGroupPatch({ Operations: [{ op: 'remove', path: 'displayName' }] })).toMatchObject({
+			ok: false,
+			problem: { scimType: 'mutability' }
+		});
+		expect(readGroupPatch({ Operations: [{ op: 'add', path: 'members', value: [{ display: 'x' }] }] })).toMatchObject({
+			ok: false,
+			problem: { scimType: 'invalidValue' }
+		});
+		expect(readGroupPatch({ Operations: [{ op: 'remove' }] })).toMatchObject({
+			ok: false,
+			problem: { scimType: 'noTarget' }
+		});
+		expect(readFilter('userName eq "x"', GROUP_FILTERS)).toMatchObject({
+			ok: false,
+			problem: { scimType: 'invalidFilter' }
+		});
+		expect(readFilter('displayname eq "AP"', GROUP_FILTERS)).toEqual({
+			ok: true,
+			value: { attribute: 'displayName', value: 'AP' }
 		});
 	});
 });

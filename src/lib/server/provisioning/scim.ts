@@ -218,32 +218,43 @@ export function readUser(body: unknown): Result<DirectoryUser> {
 	});
 }
 
-/** A PatchOp (RFC 7644 §3.5.2) as the change it makes to a User. */
-export function readUserPatch(body: unknown): Result<UserChange> {
+type Operation = { op: 'add' | 'replace' | 'remove'; path: string | undefined; value: unknown };
+
+/** A PatchOp's operations (RFC 7644 §3.5.2), ops in any case ("Replace" is Entra ID's). */
+function readOperations(body: unknown): Result<Operation[]> {
 	if (!isRecord(body)) return fail(400, 'The body must be a SCIM PatchOp.', 'invalidSyntax');
-	const fields = lowerKeys(body);
-	const operations = fields.get('operations');
+	const operations = lowerKeys(body).get('operations');
 	if (!Array.isArray(operations) || operations.length === 0)
 		return fail(400, 'A PatchOp needs a non-empty Operations list.', 'invalidSyntax');
 	if (operations.length > 100) return fail(400, 'At most 100 operations per request.', 'tooMany');
-	const change: UserChange = {};
+	const read: Operation[] = [];
 	for (const raw of operations) {
 		if (!isRecord(raw)) return fail(400, 'Each operation must be an object.', 'invalidSyntax');
 		const operation = lowerKeys(raw);
 		const op = String(operation.get('op') ?? '').toLowerCase();
 		const path = operation.get('path');
-		const value = operation.get('value');
-		if (!['add', 'replace', 'remove'].includes(op))
+		if (op !== 'add' && op !== 'replace' && op !== 'remove')
 			return fail(
 				400,
 				`"${String(operation.get('op')).slice(0, 20)}" is not a PATCH op (add, replace, remove).`,
 				'invalidSyntax'
 			);
 		if (path !== undefined && typeof path !== 'string') return fail(400, 'path must be a string.', 'invalidPath');
+		if (op === 'remove' && !path) return fail(400, 'A remove needs a path.', 'noTarget');
+		read.push({ op, path: path?.trim() || undefined, value: operation.get('value') });
+	}
+	return ok(read);
+}
+
+/** A PatchOp as the change it makes to a User. */
+export function readUserPatch(body: unknown): Result<UserChange> {
+	const operations = readOperations(body);
+	if (!operations.ok) return operations;
+	const change: UserChange = {};
+	for (const { op, path, value } of operations.value) {
 		if (op === 'remove') {
-			if (!path) return fail(400, 'A remove needs a path.', 'noTarget');
-			if (/^(active|username)$/i.test(path.trim())) return fail(400, `${path} cannot be removed.`, 'mutability');
-			const applied = applyAttribute(change, path, null);
+			if (/^(active|username)$/i.test(path!)) return fail(400, `${path} cannot be removed.`, 'mutability');
+			const applied = applyAttribute(change, path!, null);
 			if (!applied.ok) return applied;
 			continue;
 		}
@@ -264,22 +275,131 @@ export function readUserPatch(body: unknown): Result<UserChange> {
 
 export type FilterAttribute = 'userName' | 'externalId' | 'displayName' | 'id';
 
+const USER_FILTERS: readonly FilterAttribute[] = ['userName', 'externalId', 'displayName', 'id'];
+export const GROUP_FILTERS: readonly FilterAttribute[] = ['externalId', 'displayName', 'id'];
+
 /**
- * The filters directories send to find a resource before creating it: `<attribute> eq "<value>"`.
- * Anything else is refused as `invalidFilter` rather than answered wrongly.
+ * The filters directories send to find a resource before creating it: `<attribute> eq "<value>"`,
+ * on the attributes the resource answers (Users by default). Anything else is refused as
+ * `invalidFilter` rather than answered wrongly.
  */
-export function readFilter(filter: string): Result<{ attribute: FilterAttribute; value: string }> {
+export function readFilter(
+	filter: string,
+	attributes: readonly FilterAttribute[] = USER_FILTERS
+): Result<{ attribute: FilterAttribute; value: string }> {
 	const match = /^\s*([A-Za-z][\w.:-]*)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(filter);
 	if (!match) return fail(400, 'Ripple answers filters of the form: attribute eq "value".', 'invalidFilter');
-	const names: Record<string, FilterAttribute> = {
-		username: 'userName',
-		externalid: 'externalId',
-		displayname: 'displayName',
-		id: 'id'
-	};
-	const attribute = names[match[1]!.toLowerCase()];
+	const attribute = attributes.find((a) => a.toLowerCase() === match[1]!.toLowerCase());
 	if (!attribute) return fail(400, `Ripple cannot filter on ${match[1]!.slice(0, 60)}.`, 'invalidFilter');
 	return ok({ attribute, value: match[2]!.replace(/\\(.)/g, '$1') });
+}
+
+/** What Ripple keeps of a directory's Group: its name, the directory's id for it, its members. */
+export interface DirectoryGroupInput {
+	displayName: string;
+	externalId: string | null;
+	/** The SCIM ids (person ids) of the members. */
+	members: string[];
+}
+
+/** A change to a Group's members, in the order the operations came. */
+export type MemberStep = { op: 'add' | 'remove' | 'set'; ids: string[] } | { op: 'clear' };
+
+export interface GroupChange {
+	displayName?: string;
+	externalId?: string | null;
+	members: MemberStep[];
+}
+
+const MAX_MEMBERS = 10_000;
+
+/** `members` as a list of `{ value: id }` (`display` and `$ref` are ignored). */
+function memberIds(value: unknown): Result<string[]> {
+	if (value === null || value === undefined) return ok([]);
+	const list = Array.isArray(value) ? value : [value];
+	if (list.length > MAX_MEMBERS) return fail(400, `At most ${MAX_MEMBERS} members per request.`, 'tooMany');
+	const ids: string[] = [];
+	for (const member of list) {
+		const id = isRecord(member) ? text(lowerKeys(member).get('value'), 'members.value') : text(member, 'members');
+		if (!id.ok) return id;
+		if (id.value === null) return fail(400, 'Each member needs a value (the User’s id).', 'invalidValue');
+		ids.push(id.value);
+	}
+	return ok([...new Set(ids)]);
+}
+
+/** A whole Group as POST and PUT send it. */
+export function readGroup(body: unknown): Result<DirectoryGroupInput> {
+	if (!isRecord(body)) return fail(400, 'The body must be a SCIM Group object.', 'invalidSyntax');
+	const fields = lowerKeys(body);
+	const name = text(fields.get('displayname'), 'displayName');
+	if (!name.ok) return name;
+	if (name.value === null) return fail(400, 'displayName is required.', 'invalidValue');
+	const externalId = text(fields.get('externalid'), 'externalId');
+	if (!externalId.ok) return externalId;
+	const members = memberIds(fields.get('members'));
+	if (!members.ok) return members;
+	return ok({ displayName: name.value, externalId: externalId.value, members: members.value });
+}
+
+/** `members[value eq "id"]`, the path Entra ID removes one member with. */
+const MEMBER_PATH = /^members\[\s*value\s+eq\s+"([^"]+)"\s*\]$/i;
+
+/** A Group's PatchOp: name and externalId, members added, removed or replaced (RFC 7644 §3.5.2). */
+export function readGroupPatch(body: unknown): Result<GroupChange> {
+	const operations = readOperations(body);
+	if (!operations.ok) return operations;
+	const change: GroupChange = { members: [] };
+
+	const attribute = (op: Operation['op'], name: string, value: unknown): Result<true> => {
+		const key = name.toLowerCase();
+		if (key === 'displayname') {
+			const read = text(value, 'displayName');
+			if (!read.ok) return read;
+			if (read.value === null) return fail(400, 'displayName cannot be empty.', 'invalidValue');
+			change.displayName = read.value;
+		} else if (key === 'externalid') {
+			const read = text(value, 'externalId');
+			if (!read.ok) return read;
+			change.externalId = read.value;
+		} else if (key === 'members') {
+			const ids = memberIds(value);
+			if (!ids.ok) return ids;
+			change.members.push({ op: op === 'replace' ? 'set' : 'add', ids: ids.value });
+		}
+		return ok(true);
+	};
+
+	for (const { op, path, value } of operations.value) {
+		if (op === 'remove') {
+			const one = MEMBER_PATH.exec(path!);
+			if (one) change.members.push({ op: 'remove', ids: [one[1]!] });
+			else if (/^members$/i.test(path!)) {
+				// Without a value every member goes; with one (as Entra ID sends it), those listed.
+				if (value === undefined || value === null) change.members.push({ op: 'clear' });
+				else {
+					const ids = memberIds(value);
+					if (!ids.ok) return ids;
+					change.members.push({ op: 'remove', ids: ids.value });
+				}
+			} else if (/^displayname$/i.test(path!)) return fail(400, 'displayName cannot be removed.', 'mutability');
+			else if (/^externalid$/i.test(path!)) change.externalId = null;
+			continue;
+		}
+		if (path) {
+			const applied = attribute(op, path, value);
+			if (!applied.ok) return applied;
+			continue;
+		}
+		// No path: the value holds attributes by name (Okta renames a group this way).
+		if (!isRecord(value)) return fail(400, 'An operation without a path needs an object value.', 'invalidSyntax');
+		for (const [key, part] of Object.entries(value)) {
+			if (key.toLowerCase() === 'id') continue;
+			const applied = attribute(op, key, part);
+			if (!applied.ok) return applied;
+		}
+	}
+	return ok(change);
 }
 
 export const MAX_PAGE = 200;

@@ -1,10 +1,10 @@
-import { recordAudit, type AuditWording } from '../audit/log';
+import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
-import { newId } from '../db/ids';
-import type { DirectoryConnection, DirectoryPerson, Person } from '../db/schema';
+import type { DirectoryConnection, DirectoryPerson, HeldChangeKind, Person } from '../db/schema';
 import { defaultLocale } from '../org/settings';
-import { findPersonByEmail, getPersonRow, insertPerson, updatePerson } from '../people/queries';
-import { withdrawFromWhatIsAhead } from '../people/service';
+import { findPersonByEmail, getPersonRow, insertPerson, newPersonRow, updatePerson } from '../people/queries';
+import { fieldInText, withdrawFromWhatIsAhead, type AuditedPersonField } from '../people/service';
+import { brakeHolds, dropHeldChange, heldProblem, holdChange, recordDeactivation, RETRY_AFTER_SECONDS } from './brake';
 import {
 	listResponse,
 	problem,
@@ -26,7 +26,8 @@ import {
  */
 
 export type ScimAnswer =
-	{ status: number; body?: unknown; resourceId?: string } | { problem: ScimProblem; resourceId?: string };
+	| { status: number; body?: unknown; resourceId?: string }
+	| { problem: ScimProblem; resourceId?: string; headers?: Record<string, string> };
 
 type Provisioned = { person: Person; link: DirectoryPerson };
 
@@ -148,17 +149,8 @@ function nameOf(user: Pick<DirectoryUser, 'displayName' | 'givenName' | 'familyN
 	return parts.length > 0 ? parts.join(' ') : user.userName;
 }
 
-const fieldInText: Record<string, AuditWording> = {
-	email: { code: 'admin_field_email_in_text' },
-	name: { code: 'admin_field_name_in_text' },
-	job_title: { code: 'admin_field_job_title_in_text' },
-	team_id: { code: 'admin_field_team_in_text' },
-	manager_id: { code: 'admin_field_manager_in_text' },
-	department: { code: 'admin_field_department_in_text' },
-	employee_id: { code: 'admin_field_employee_id_in_text' }
-};
-
-class Refused extends Error {
+/** A refusal thrown inside a change's transaction, which rolls it back and answers the problem. */
+export class Refused extends Error {
 	constructor(readonly problem: ScimProblem) {
 		super(problem.detail);
 	}
@@ -178,7 +170,7 @@ async function applyChange(
 ): Promise<void> {
 	const { person, link } = target;
 	const at = now.toISOString();
-	const patch: Partial<Person> = {};
+	const patch: Partial<Pick<Person, AuditedPersonField>> = {};
 
 	if (change.email !== undefined) {
 		if (change.email === null) throw new Refused(problem(400, 'A User needs an email address.', 'invalidValue'));
@@ -228,8 +220,10 @@ async function applyChange(
 				.where('connection_id', '=', connection.id)
 				.where('department_key', '=', change.department.toLowerCase())
 				.executeTakeFirst();
-			// A department without a mapping leaves the team as it is, for an admin to place.
-			if (mapped && mapped.team_id !== person.team_id) patch.team_id = mapped.team_id;
+			// A department without a mapping leaves the team as it is, for an admin to place; where
+			// teams follow groups, the department is only kept.
+			if (connection.teams_from === 'department' && mapped && mapped.team_id !== person.team_id)
+				patch.team_id = mapped.team_id;
 		}
 	}
 	if (change.managerId !== undefined && change.managerId !== person.manager_id) {
@@ -245,7 +239,7 @@ async function applyChange(
 		patch.manager_id = change.managerId;
 	}
 
-	const changed = Object.keys(patch);
+	const changed = Object.keys(patch) as AuditedPersonField[];
 	if (changed.length > 0) await updatePerson(trx, person.id, { ...patch, updated_at: at });
 	await trx
 		.updateTable('directory_people')
@@ -269,7 +263,7 @@ async function applyChange(
 			objectId: person.id,
 			summary: {
 				code: 'admin_audit_directory_person_updated',
-				params: { directory: connection.name, name, fields: changed.map((f) => fieldInText[f]!) }
+				params: { directory: connection.name, name, fields: changed.map((f) => fieldInText[f]) }
 			},
 			details: { directory: connection.id, changed },
 			at: now
@@ -278,6 +272,7 @@ async function applyChange(
 	if (change.active !== undefined && change.active !== (person.active === 1)) {
 		await updatePerson(trx, person.id, { active: change.active ? 1 : 0, updated_at: at });
 		const withdrawn = change.active ? null : await withdrawFromWhatIsAhead(trx, person.id, now);
+		if (!change.active) await recordDeactivation(trx, connection, person.id, now);
 		await recordAudit(trx, {
 			actorId: null,
 			action: change.active ? 'person.reactivated' : 'person.deactivated',
@@ -293,7 +288,8 @@ async function applyChange(
 	}
 }
 
-async function inChange(database: Db, work: (trx: Db) => Promise<ScimAnswer>): Promise<ScimAnswer> {
+/** Runs a change in one transaction; a `Refused` rolls it back and becomes the answer. */
+export async function inChange(database: Db, work: (trx: Db) => Promise<ScimAnswer>): Promise<ScimAnswer> {
 	try {
 		return await database.transaction().execute(work);
 	} catch (err) {
@@ -350,22 +346,7 @@ export async function createUser(
 					)
 				};
 		} else {
-			person = {
-				id: newId(),
-				email: user.email!,
-				name: nameOf(user),
-				job_title: '',
-				team_id: null,
-				manager_id: null,
-				time_zone: 'UTC',
-				language: await defaultLocale(trx),
-				active: 1,
-				password_hash: null,
-				employee_id: null,
-				department: null,
-				created_at: at,
-				updated_at: at
-			};
+			person = newPersonRow({ email: user.email!, name: nameOf(user), language: await defaultLocale(trx) }, now);
 			await insertPerson(trx, person);
 			await recordAudit(trx, {
 				actorId: null,
@@ -411,7 +392,7 @@ export async function replaceUser(
 	if (!read.ok) return { problem: read.problem, resourceId: id };
 	if (!read.value.email)
 		return { problem: problem(400, 'A User needs an email address.', 'invalidValue'), resourceId: id };
-	return changeUser(database, connection, id, read.value, now, baseUrl);
+	return changeUser(database, connection, id, 'replace', read.value, now, baseUrl);
 }
 
 /** PATCH /Users/{id}. */
@@ -425,13 +406,63 @@ export async function patchUser(
 ): Promise<ScimAnswer> {
 	const read = readUserPatch(body);
 	if (!read.ok) return { problem: read.problem, resourceId: id };
-	return changeUser(database, connection, id, read.value, now, baseUrl);
+	return changeUser(database, connection, id, 'patch', read.value, now, baseUrl);
+}
+
+/**
+ * The safety brake's answer when this change would deactivate the person and must wait for an
+ * admin (the change is held, nothing else of it applied); undefined when it may go ahead. A change
+ * that keeps the person active takes back a deactivation the connection had held for them.
+ */
+async function heldInstead(
+	trx: Db,
+	connection: DirectoryConnection,
+	{ person }: Provisioned,
+	kind: HeldChangeKind,
+	change: UserChange,
+	now: Date
+): Promise<ScimAnswer | undefined> {
+	if (change.active === true) await dropHeldChange(trx, connection, person.id);
+	const deactivates = (kind === 'delete' || change.active === false) && person.active === 1;
+	if (!deactivates || !(await brakeHolds(trx, connection, person.id, now))) return undefined;
+	await holdChange(trx, connection, person.id, kind, change, now);
+	return {
+		problem: heldProblem(connection),
+		resourceId: person.id,
+		headers: { 'retry-after': String(RETRY_AFTER_SECONDS) }
+	};
+}
+
+/** Applies a change the safety brake held, once an admin approved it (in their transaction). */
+export async function applyHeldChange(
+	trx: Db,
+	connection: DirectoryConnection,
+	personId: string,
+	kind: HeldChangeKind,
+	change: UserChange,
+	now: Date
+): Promise<boolean> {
+	const target = await provisioned(trx, connection, personId);
+	if (!target) return false;
+	if (kind === 'delete') {
+		await removeUser(trx, connection, target, now);
+		return true;
+	}
+	try {
+		await applyChange(trx, connection, target, change, now);
+	} catch (err) {
+		// The rest of the change no longer fits (an email taken meanwhile): the deactivation still does.
+		if (!(err instanceof Refused)) throw err;
+		await applyChange(trx, connection, target, { active: false }, now);
+	}
+	return true;
 }
 
 async function changeUser(
 	database: Db,
 	connection: DirectoryConnection,
 	id: string,
+	kind: 'patch' | 'replace',
 	change: UserChange,
 	now: Date,
 	baseUrl: string
@@ -439,6 +470,8 @@ async function changeUser(
 	const answer = await inChange(database, async (trx) => {
 		const target = await provisioned(trx, connection, id);
 		if (!target) return notFound(id);
+		const held = await heldInstead(trx, connection, target, kind, change, now);
+		if (held) return held;
 		await applyChange(trx, connection, target, change, now);
 		return { status: 200, body: userResource((await provisioned(trx, connection, id))!, baseUrl), resourceId: id };
 	});
@@ -455,12 +488,27 @@ export async function deleteUser(
 	return inChange(database, async (trx) => {
 		const target = await provisioned(trx, connection, id);
 		if (!target) return notFound(id);
-		await applyChange(trx, connection, target, { active: false }, now);
-		await trx
-			.deleteFrom('directory_people')
-			.where('connection_id', '=', connection.id)
-			.where('person_id', '=', id)
-			.execute();
+		const held = await heldInstead(trx, connection, target, 'delete', {}, now);
+		if (held) return held;
+		await removeUser(trx, connection, target, now);
 		return { status: 204, resourceId: id };
 	});
+}
+
+/** Deactivates a provisioned person and forgets the directory's link and group memberships. */
+async function removeUser(trx: Db, connection: DirectoryConnection, target: Provisioned, now: Date): Promise<void> {
+	await applyChange(trx, connection, target, { active: false }, now);
+	const personId = target.person.id;
+	await trx
+		.deleteFrom('directory_group_members')
+		.where('person_id', '=', personId)
+		.where('group_id', 'in', (eb) =>
+			eb.selectFrom('directory_groups').select('id').where('connection_id', '=', connection.id)
+		)
+		.execute();
+	await trx
+		.deleteFrom('directory_people')
+		.where('connection_id', '=', connection.id)
+		.where('person_id', '=', personId)
+		.execute();
 }

@@ -207,6 +207,40 @@ export async function getSlot(database: Db, id: string) {
 	return database.selectFrom('shadow_slots').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Slots a person hosts that have not begun and are still offered. */
+export async function upcomingSlotIdsOf(database: Db, hostId: string, now: Date): Promise<string[]> {
+	const rows = await database
+		.selectFrom('shadow_slots')
+		.select('id')
+		.where('host_id', '=', hostId)
+		.where('cancelled_at', 'is', null)
+		.where('starts_at', '>', now.toISOString())
+		.orderBy('starts_at')
+		.execute();
+	return rows.map((r) => r.id);
+}
+
+/** Takes a slot off offer; its row stays, so the visits on it keep their history. */
+export async function withdrawSlot(database: Db, id: string, now: Date): Promise<void> {
+	const at = now.toISOString();
+	await database
+		.updateTable('shadow_slots')
+		.set((eb) => ({ cancelled_at: at, updated_at: at, sequence: eb('sequence', '+', 1) }))
+		.where('id', '=', id)
+		.where('cancelled_at', 'is', null)
+		.execute();
+}
+
+/** The visits holding a place on a slot: pending or confirmed. */
+export async function activeVisitsOn(database: Db, slotId: string) {
+	return database
+		.selectFrom('shadow_visits')
+		.selectAll()
+		.where('slot_id', '=', slotId)
+		.where('status', 'in', ACTIVE_STATUSES)
+		.execute();
+}
+
 export async function teamBlackouts(database: Db, teamId: string) {
 	return database.selectFrom('shadow_blackouts').selectAll().where('team_id', '=', teamId).execute();
 }

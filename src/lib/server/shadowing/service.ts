@@ -16,6 +16,7 @@ import { refuse, type ServiceResult } from '../service-result';
 import { notify, queueEmailOnly, settle, withdraw, type Notice } from '../notifications/notify';
 import { canHostFor, visitRoles, type VisitRoles } from './policy';
 import {
+	activeVisitsOn,
 	browseSlots,
 	clashingVisit,
 	getSlot,
@@ -28,9 +29,11 @@ import {
 	teamBlackouts,
 	updateVisit,
 	updateVisitFrom,
+	upcomingSlotIdsOf,
 	visitsBetween,
 	visitIdsOnCalendarOf,
 	visitorOf,
+	withdrawSlot,
 	type SlotFilters
 } from './queries';
 import { ACTIVE_STATUSES, blackoutOn, hasHappened, initialStatus, isActive, statusAfterManagerApproval } from './rules';
@@ -311,13 +314,15 @@ export async function requestVisit(
 	});
 }
 
-type VisitEvent = 'requested' | 'approved' | 'declined' | 'confirmed' | 'cancelled';
+/** `host_left`: cancelled because the slot's host was deactivated, not by anyone's choice. */
+type VisitEvent = 'requested' | 'approved' | 'declined' | 'confirmed' | 'cancelled' | 'host_left';
 
 /**
  * Tells the people a visit's change concerns, in the change's transaction: the manager when a
  * request waits for approval, the host when it waits for confirmation, the visitor when it is
- * decided, the other side when the visitor cancels. Requests someone acted on stop counting as
- * unread; requests a cancellation made moot are withdrawn.
+ * decided, the other side when the visitor cancels, the visitor (and the manager it waited on)
+ * when the host has left. Requests someone acted on stop counting as unread; requests a
+ * cancellation made moot are withdrawn.
  */
 async function tellAboutVisit(
 	trx: Db,
@@ -354,9 +359,28 @@ async function tellAboutVisit(
 		const other = extra.before === 'pending_manager' ? toManager : ctx.host.id;
 		if (other) notices.push({ to: other, kind: 'shadowing.cancelled', subject, href, params });
 	}
+	if (event === 'host_left') {
+		// A confirmed visit is in the visitor's calendar: this notice's email takes it out.
+		const confirmed = extra.before === 'confirmed';
+		notices.push({
+			to: ctx.visitor.id,
+			kind: 'shadowing.host_left',
+			subject,
+			href: '/connect/shadowing',
+			params: { ...params, role: 'visitor', confirmed }
+		});
+		if (extra.before === 'pending_manager' && toManager)
+			notices.push({
+				to: toManager,
+				kind: 'shadowing.host_left',
+				subject,
+				href,
+				params: { ...params, role: 'manager', confirmed }
+			});
+	}
 	if (event === 'approved' || event === 'declined') await settle(trx, subject, ['shadowing.approval_needed'], now);
 	if (event === 'confirmed' || event === 'declined') await settle(trx, subject, ['shadowing.confirmation_needed'], now);
-	if (event === 'cancelled')
+	if (event === 'cancelled' || event === 'host_left')
 		await withdraw(
 			trx,
 			subject,
@@ -582,6 +606,29 @@ export async function cancelUpcomingVisitsOf(trx: Db, visitorId: string, now: Da
 	let cancelled = 0;
 	for (const visit of visits) if (await setStatus(trx, visit, { status: 'cancelled' }, now, 'cancelled')) cancelled++;
 	return cancelled;
+}
+
+/**
+ * A host who leaves (deactivated) gives back the slots still to come: each is withdrawn, and the
+ * visits asked for or confirmed on it are cancelled, the visitor told that the host is no longer
+ * available (not that anyone chose to cancel). Slots that have begun, and the visits on them, stay
+ * as they are. In the caller's transaction; returns how many slots and visits.
+ */
+export async function withdrawUpcomingSlotsOf(
+	trx: Db,
+	hostId: string,
+	now: Date
+): Promise<{ slots: number; visits: number }> {
+	const slotIds = await upcomingSlotIdsOf(trx, hostId, now);
+	let visits = 0;
+	for (const slotId of slotIds) {
+		// Claimed first, as a request is, so nobody takes a place on the slot while it is withdrawn.
+		await claimRow(trx, 'shadow_slots', slotId);
+		await withdrawSlot(trx, slotId, now);
+		for (const visit of await activeVisitsOn(trx, slotId))
+			if (await setStatus(trx, visit, { status: 'cancelled' }, now, 'host_left')) visits++;
+	}
+	return { slots: slotIds.length, visits };
 }
 
 export async function saveReflection(

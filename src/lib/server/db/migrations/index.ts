@@ -19,6 +19,7 @@ import * as notifications from './2026-12-06T2000-notifications';
 import * as pairEndings from './2026-12-06T2200-pair-endings';
 import * as singleSignOn from './2026-12-07T0900-single-sign-on';
 import * as directoryProvisioning from './2026-12-07T1500-directory-provisioning';
+import * as directoryGroupsAndHolds from './2026-12-07T2100-directory-groups-and-holds';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T2000-notifications': notifications,
 	'2026-12-06T2200-pair-endings': pairEndings,
 	'2026-12-07T0900-single-sign-on': singleSignOn,
-	'2026-12-07T1500-directory-provisioning': directoryProvisioning
+	'2026-12-07T1500-directory-provisioning': directoryProvisioning,
+	'2026-12-07T2100-directory-groups-and-holds': directoryGroupsAndHolds
 };
