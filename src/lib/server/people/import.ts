@@ -8,6 +8,7 @@ import { importTemplate, planImport, type ImportPlan, type ImportWorld } from '.
 import {
 	allGrants,
 	insertPerson,
+	newPersonRow,
 	peopleWithManagerEmails,
 	personIdsByEmail,
 	replaceGrants,
@@ -94,19 +95,9 @@ export async function applyImport(database: Db, actor: Actor, csvText: string, n
 				time_zone: row.fields.time_zone
 			};
 			if (row.action === 'create') {
-				const id = newId();
-				await insertPerson(trx, {
-					id,
-					email: row.email,
-					...base,
-					manager_id: null,
-					language,
-					active: 1,
-					password_hash: null,
-					created_at: at,
-					updated_at: at
-				});
-				idByEmail.set(row.email, id);
+				const person = newPersonRow({ email: row.email, ...base, language }, now);
+				await insertPerson(trx, person);
+				idByEmail.set(row.email, person.id);
 			} else if (row.personId) {
 				idByEmail.set(row.email, row.personId);
 				if (row.action === 'update') await updatePerson(trx, row.personId, { ...base, updated_at: at });

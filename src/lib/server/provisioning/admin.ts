@@ -93,20 +93,8 @@ export const LOG_PAGE = 50;
 
 /** One connection as its admin page shows it (never its token's hash). */
 export async function connectionDetail(database: Db, connection: DirectoryConnection, logOffset: number) {
-	const [departments, mapped, groups, hold, log, logTotal] = await Promise.all([
-		database
-			.selectFrom('directory_people')
-			.innerJoin('people', 'people.id', 'directory_people.person_id')
-			.select(['people.department', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('directory_people.connection_id', '=', connection.id)
-			.where('people.department', 'is not', null)
-			.groupBy('people.department')
-			.execute(),
-		database
-			.selectFrom('directory_departments')
-			.select(['department_key', 'department', 'team_id'])
-			.where('connection_id', '=', connection.id)
-			.execute(),
+	const [departments, groups, hold, log, logTotal] = await Promise.all([
+		departmentsOf(database, connection.id),
 		database
 			.selectFrom('directory_groups')
 			.leftJoin('directory_group_members', 'directory_group_members.group_id', 'directory_groups.id')
@@ -136,16 +124,6 @@ export async function connectionDetail(database: Db, connection: DirectoryConnec
 			.where('connection_id', '=', connection.id)
 			.executeTakeFirstOrThrow()
 	]);
-	// Every department the directory sent, and every one mapped before, once each (ignoring case).
-	const byKey = new Map<string, { key: string; department: string; teamId: string | null; people: number }>();
-	for (const d of mapped)
-		byKey.set(d.department_key, { key: d.department_key, department: d.department, teamId: d.team_id, people: 0 });
-	for (const d of departments) {
-		const key = d.department!.toLowerCase();
-		const entry = byKey.get(key) ?? { key, department: d.department!, teamId: null, people: 0 };
-		entry.people += Number(d.n);
-		byKey.set(key, entry);
-	}
 	return {
 		connection: {
 			id: connection.id,
@@ -156,12 +134,41 @@ export async function connectionDetail(database: Db, connection: DirectoryConnec
 			lastUsedAt: connection.last_used_at,
 			revokedAt: connection.revoked_at
 		},
-		departments: [...byKey.values()].sort((a, b) => a.department.localeCompare(b.department)),
+		departments,
 		groups: groups.map((g) => ({ id: g.id, name: g.display_name, teamId: g.team_id, members: Number(g.members) })),
 		hold,
 		log,
 		logTotal: Number(logTotal.n)
 	};
+}
+
+/** Every department the directory sent, and every one mapped before, once each (ignoring case). */
+async function departmentsOf(database: Db, connectionId: string) {
+	const [sent, mapped] = await Promise.all([
+		database
+			.selectFrom('directory_people')
+			.innerJoin('people', 'people.id', 'directory_people.person_id')
+			.select(['people.department', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('directory_people.connection_id', '=', connectionId)
+			.where('people.department', 'is not', null)
+			.groupBy('people.department')
+			.execute(),
+		database
+			.selectFrom('directory_departments')
+			.select(['department_key', 'department', 'team_id'])
+			.where('connection_id', '=', connectionId)
+			.execute()
+	]);
+	const byKey = new Map<string, { key: string; department: string; teamId: string | null; people: number }>();
+	for (const d of mapped)
+		byKey.set(d.department_key, { key: d.department_key, department: d.department, teamId: d.team_id, people: 0 });
+	for (const d of sent) {
+		const key = d.department!.toLowerCase();
+		const entry = byKey.get(key) ?? { key, department: d.department!, teamId: null, people: 0 };
+		entry.people += Number(d.n);
+		byKey.set(key, entry);
+	}
+	return [...byKey.values()].sort((a, b) => a.department.localeCompare(b.department));
 }
 
 /** The open hold of a connection with who it would deactivate, as the admin decides on it. */
@@ -318,8 +325,7 @@ export async function saveMapping(
 	if (teams.length !== chosen.length) return refuse('_form', 'admin_provisioning_mapping_invalid');
 	return database.transaction().execute(async (trx) => {
 		if (kind === 'department') {
-			const seen = await connectionDetail(trx, connection, 0);
-			const names = new Map(seen.departments.map((d) => [d.key, d.department]));
+			const names = new Map((await departmentsOf(trx, connection.id)).map((d) => [d.key, d.department]));
 			for (const [i, key] of input.keys.entries()) {
 				const department = names.get(key);
 				if (department === undefined) continue;
