@@ -500,7 +500,9 @@ describe('job shadowing reaches each person it waits on', () => {
 						.select('kind')
 						.where('person_id', '=', person)
 						.where('withdrawn_at', 'is', null)
+						// Several are made at T0: ties go by kind, as PostgreSQL keeps no insertion order.
 						.orderBy('created_at')
+						.orderBy('kind')
 						.execute()
 				).map((n) => n.kind);
 			expect(await kindsFor('mgr')).toEqual(['shadowing.approval_needed']);
