@@ -16,6 +16,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { building } from '$app/environment';
 import { config } from '$lib/server/config';
+import { compressed } from '$lib/server/compression';
 import { isForbiddenCrossSitePost } from '$lib/server/csrf';
 import { startNotificationWorker } from '$lib/server/notifications/worker';
 
@@ -172,7 +173,25 @@ const theme: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%ripple.theme%', chosen) });
 };
 
-export const handle = sequence(securityHeaders, crossSite, plainFormPosts, authenticate, language, guard, theme);
+/**
+ * Outermost: what every other step answered, compressed for the client. A load's own `fetch` to
+ * Ripple reads the body as it is, so sub-requests stay plain.
+ */
+const compress: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	return event.isSubRequest ? response : compressed(event.request, response);
+};
+
+export const handle = sequence(
+	compress,
+	securityHeaders,
+	crossSite,
+	plainFormPosts,
+	authenticate,
+	language,
+	guard,
+	theme
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = crypto.randomUUID().slice(0, 8);

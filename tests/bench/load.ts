@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { request } from 'node:http';
 
 /** One page driven over HTTP by autocannon: a warm-up, then a measured run at fixed concurrency. */
 
@@ -10,6 +11,17 @@ export interface Scenario {
 	cookie?: string;
 	/** Held to the page targets (the baseline and /healthz are reference points, not targets). */
 	page: boolean;
+	/** The most HTML (its serialised data included, uncompressed) the page may send, in KB. */
+	budgetKb?: number;
+}
+
+/** What one answer of a page weighs: its HTML, the data a client navigation fetches, and compressed. */
+export interface PageSizes {
+	htmlKb: number;
+	/** `__data.json`, what the page's loads return (null for a page without one, such as /healthz). */
+	dataKb: number | null;
+	brKb: number;
+	gzipKb: number;
 }
 
 export interface LoadSettings {
@@ -32,6 +44,41 @@ export interface LoadResult {
 	errors: number;
 	/** Throughput over the baseline's in the same run; filled in once the baseline is known. */
 	ratio: number;
+	budgetKb: number | null;
+	sizes: PageSizes;
+}
+
+/** The bytes that travel for a GET, as sent (node:http does not decode them). */
+function rawBytes(url: string, headers: Record<string, string>): Promise<{ status: number; bytes: number }> {
+	return new Promise((resolve, reject) => {
+		const req = request(url, { headers }, (res) => {
+			let bytes = 0;
+			res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+export async function pageSizes(origin: string, scenario: Scenario): Promise<PageSizes> {
+	const cookie: Record<string, string> = scenario.cookie ? { cookie: scenario.cookie } : {};
+	const url = origin + scenario.path;
+	const dataUrl = `${origin}${scenario.path.replace(/\/$/, '')}/__data.json`;
+	const [html, br, gzip, data] = await Promise.all([
+		rawBytes(url, { ...cookie, 'accept-encoding': 'identity' }),
+		rawBytes(url, { ...cookie, 'accept-encoding': 'br' }),
+		rawBytes(url, { ...cookie, 'accept-encoding': 'gzip' }),
+		rawBytes(dataUrl, { ...cookie, 'accept-encoding': 'identity' })
+	]);
+	const kb = (bytes: number) => bytes / 1024;
+	return {
+		htmlKb: kb(html.bytes),
+		dataKb: data.status === 200 ? kb(data.bytes) : null,
+		brKb: kb(br.bytes),
+		gzipKb: kb(gzip.bytes)
+	};
 }
 
 /** The value below which `p` percent of the sorted samples lie (nearest rank). */
@@ -58,6 +105,9 @@ export async function checkScenario(origin: string, scenario: Scenario): Promise
 	}
 }
 
+/** What Chromium sends as Accept-Encoding. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
+
 function fire(
 	origin: string,
 	scenario: Scenario,
@@ -71,7 +121,8 @@ function fire(
 				url: origin + scenario.path,
 				connections,
 				duration: seconds,
-				headers: scenario.cookie ? { cookie: scenario.cookie } : {},
+				// As a browser asks: the answers travel compressed, and compressing them is part of the cost.
+				headers: { ...(scenario.cookie ? { cookie: scenario.cookie } : {}), 'accept-encoding': BROWSER_ENCODINGS },
 				// A slow page should show in the latencies, not vanish as a timeout.
 				timeout: 30
 			},
@@ -85,6 +136,7 @@ function fire(
 
 export async function measure(origin: string, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
 	await checkScenario(origin, scenario);
+	const sizes = await pageSizes(origin, scenario);
 	if (settings.warmupSeconds > 0) await fire(origin, scenario, settings.connections, settings.warmupSeconds);
 	const latencies: number[] = [];
 	const result = await fire(origin, scenario, settings.connections, settings.seconds, latencies);
@@ -100,6 +152,8 @@ export async function measure(origin: string, scenario: Scenario, settings: Load
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
 		errors: result.errors + result.non2xx,
-		ratio: Number.NaN
+		ratio: Number.NaN,
+		budgetKb: scenario.budgetKb ?? null,
+		sizes
 	};
 }

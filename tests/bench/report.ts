@@ -50,7 +50,11 @@ export function scenarioFigures(results: readonly LoadResult[]): Figure[] {
 		{ name: `${r.name}-p95`, value: r.p95, unit: 'ms' },
 		{ name: `${r.name}-p99`, value: r.p99, unit: 'ms' },
 		{ name: `${r.name}-errors`, value: r.errors, unit: 'count' },
-		{ name: `${r.name}-ratio`, value: r.ratio, unit: 'x' }
+		{ name: `${r.name}-ratio`, value: r.ratio, unit: 'x' },
+		{ name: `${r.name}-html`, value: r.sizes.htmlKb, unit: 'KB' },
+		...(r.sizes.dataKb === null ? [] : [{ name: `${r.name}-data`, value: r.sizes.dataKb, unit: 'KB' }]),
+		{ name: `${r.name}-html-br`, value: r.sizes.brKb, unit: 'KB' },
+		{ name: `${r.name}-html-gzip`, value: r.sizes.gzipKb, unit: 'KB' }
 	]);
 }
 
@@ -62,6 +66,18 @@ export function pageChecks(results: readonly LoadResult[]): TargetCheck[] {
 			target: `≥ ${TARGETS.minRatio}x baseline, p95 ≤ ${TARGETS.maxP95Ms} ms, no errors`,
 			actual: `${ratioText(r.ratio)}x, p95 ${fixed(r.p95, 1)} ms, ${r.errors} errors`,
 			pass: r.ratio >= TARGETS.minRatio && r.p95 <= TARGETS.maxP95Ms && r.errors === 0
+		}));
+}
+
+/** Issue 19: each page's HTML, its serialised data included, within its budget (uncompressed). */
+export function sizeChecks(results: readonly LoadResult[]): TargetCheck[] {
+	return results
+		.filter((r) => r.budgetKb !== null)
+		.map((r) => ({
+			name: `${r.name}-html`,
+			target: `≤ ${r.budgetKb} KB of HTML`,
+			actual: `${fixed(r.sizes.htmlKb, 1)} KB (${fixed(r.sizes.brKb, 1)} KB in brotli)`,
+			pass: r.sizes.htmlKb <= r.budgetKb!
 		}));
 }
 
@@ -82,7 +98,7 @@ function table(header: string[], rows: string[][], rightAligned: (i: number) => 
 
 export function scenarioTable(results: readonly LoadResult[]): string {
 	return table(
-		['scenario', 'GET', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio'],
+		['scenario', 'GET', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio', 'HTML KB', 'data KB', 'br KB'],
 		results.map((r) => [
 			r.name,
 			r.path,
@@ -91,7 +107,10 @@ export function scenarioTable(results: readonly LoadResult[]): string {
 			fixed(r.p95, 1),
 			fixed(r.p99, 1),
 			String(r.errors),
-			ratioText(r.ratio)
+			ratioText(r.ratio),
+			fixed(r.sizes.htmlKb, 1),
+			r.sizes.dataKb === null ? '–' : fixed(r.sizes.dataKb, 1),
+			fixed(r.sizes.brKb, 1)
 		]),
 		(i) => i >= 2
 	);

@@ -23,6 +23,7 @@ import {
 	minimumCheck,
 	machine,
 	pageChecks,
+	sizeChecks,
 	scenarioFigures,
 	scenarioTable,
 	TARGETS,
@@ -92,22 +93,38 @@ try {
 	const scenarios: Scenario[] = [
 		{ name: 'baseline', what: 'sign-in page, anonymous', path: '/login', page: false },
 		{ name: 'healthz', what: 'health check (JSON, one query)', path: '/healthz', page: false },
-		{ name: 'staff-home', what: 'staff home and my learning', path: '/', cookie: staff, page: true },
-		{ name: 'lesson', what: 'a lesson page (staff)', path: dataset.lessonPath, cookie: staff, page: true },
-		{ name: 'team-matrix', what: "manager's team progress matrix", path: '/learn/team', cookie: manager, page: true },
+		{ name: 'staff-home', what: 'staff home and my learning', path: '/', cookie: staff, page: true, budgetKb: 20 },
+		{
+			name: 'lesson',
+			what: 'a lesson page (staff)',
+			path: dataset.lessonPath,
+			cookie: staff,
+			page: true,
+			budgetKb: 20
+		},
+		{
+			name: 'team-matrix',
+			what: "manager's team progress matrix",
+			path: '/learn/team',
+			cookie: manager,
+			page: true,
+			budgetKb: 40
+		},
 		{
 			name: 'scorecard',
 			what: `leader scorecard, ${dataset.leaderTeams} teams`,
 			path: '/measure',
 			cookie: leader,
-			page: true
+			page: true,
+			budgetKb: 80
 		},
 		{
 			name: 'team-trends',
 			what: 'leader trends for one team',
 			path: `/measure/teams/${dataset.trendsTeam.id}`,
 			cookie: leader,
-			page: true
+			page: true,
+			budgetKb: 40
 		}
 	];
 	console.log(
@@ -157,6 +174,7 @@ try {
 	];
 	const checks = [
 		...pageChecks(results),
+		...sizeChecks(results),
 		limitCheck(`matching-${MATCHING_PEOPLE}`, matching.medianMs, TARGETS.matchingMs, 'ms'),
 		limitCheck('import-100k', importing.ms, TARGETS.importMs, 'ms'),
 		limitCheck('server-peak-rss', peakRssMb, TARGETS.peakRssMb, 'MB'),

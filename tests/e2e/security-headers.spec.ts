@@ -99,3 +99,32 @@ test.describe('signed in', () => {
 		expect(blocked).toEqual([]);
 	});
 });
+
+test.describe('compressed answers', () => {
+	test.use({ storageState: storageStateFor('staff') });
+
+	test('pages and their data travel compressed as the client accepts, and plain when it does not', async ({
+		page,
+		server
+	}) => {
+		// The browser's own request: Chromium accepts brotli.
+		const home = await page.goto('/');
+		expect(await home!.headerValue('content-encoding')).toBe('br');
+		expect(await home!.headerValue('vary')).toMatch(/Accept-Encoding/i);
+
+		// Node's fetch decodes what it is sent; the header says what travelled.
+		const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		for (const [accept, expected] of [
+			['gzip', 'gzip'],
+			['br;q=0, gzip;q=0', null],
+			['identity', null]
+		] as const) {
+			const answer = await fetch(`${server.origin}/`, { headers: { cookie, 'accept-encoding': accept } });
+			expect(answer.headers.get('content-encoding'), accept).toBe(expected);
+			expect(await answer.text()).toContain('<main');
+		}
+		const data = await fetch(`${server.origin}/__data.json`, { headers: { cookie, 'accept-encoding': 'br' } });
+		expect(data.headers.get('content-encoding')).toBe('br');
+		expect(((await data.json()) as { type: string }).type).toBe('data');
+	});
+});
