@@ -36,6 +36,7 @@ export interface Dataset {
 	trendsTeam: { id: string; name: string };
 	/** A lesson page: the first lesson of the first module in the catalogue. */
 	lessonPath: string;
+	checkPath: string;
 	/** Removes what this run created (the temporary database). */
 	cleanup(): void;
 }
@@ -62,7 +63,8 @@ async function checkAccounts(database: Db): Promise<Accounts> {
 	return LARGE_ACCOUNTS;
 }
 
-function firstLessonPath(root: string): string {
+/** The first module's first lesson and its knowledge check, as a learner starts the course. */
+function firstModulePaths(root: string): { lessonPath: string; checkPath: string } {
 	const modulesDir = join(root, 'content', 'modules');
 	const modules = readdirSync(modulesDir).map((slug) => {
 		const order = /^order:\s*(\d+)/m.exec(readFileSync(join(modulesDir, slug, 'module.md'), 'utf8'));
@@ -73,7 +75,7 @@ function firstLessonPath(root: string): string {
 	const lesson = readdirSync(join(modulesDir, first.slug))
 		.filter((f) => /^\d\d-.*\.md$/.test(f))
 		.sort()[0]!;
-	return `/learn/${first.slug}/${lesson.replace(/\.md$/, '')}`;
+	return { lessonPath: `/learn/${first.slug}/${lesson.replace(/\.md$/, '')}`, checkPath: `/learn/${first.slug}/check` };
 }
 
 export async function prepareDataset(root: string, benchDb: string | undefined, now: Date): Promise<Dataset> {
@@ -144,7 +146,7 @@ export async function prepareDataset(root: string, benchDb: string | undefined, 
 			password: DEMO_PASSWORD,
 			leaderTeams: teams.length,
 			trendsTeam: { id: teams[0]!.id, name: teams[0]!.name },
-			lessonPath: firstLessonPath(root),
+			...firstModulePaths(root),
 			cleanup
 		};
 	} catch (err) {

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { request } from 'node:http';
+import { TARGETS } from './report';
 
 /** One page driven over HTTP by autocannon: a warm-up, then a measured run at fixed concurrency. */
 
@@ -13,6 +14,8 @@ export interface Scenario {
 	page: boolean;
 	/** The most HTML (its serialised data included, uncompressed) the page may send, in KB. */
 	budgetKb?: number;
+	/** The least throughput the page may have, as a ratio to the baseline's (issue 19: 0.5 or 0.25). */
+	minRatio?: number;
 }
 
 /** What one answer of a page weighs: its HTML, the data a client navigation fetches, and compressed. */
@@ -45,6 +48,7 @@ export interface LoadResult {
 	/** Throughput over the baseline's in the same run; filled in once the baseline is known. */
 	ratio: number;
 	budgetKb: number | null;
+	minRatio: number;
 	sizes: PageSizes;
 }
 
@@ -154,6 +158,7 @@ export async function measure(origin: string, scenario: Scenario, settings: Load
 		errors: result.errors + result.non2xx,
 		ratio: Number.NaN,
 		budgetKb: scenario.budgetKb ?? null,
+		minRatio: scenario.minRatio ?? TARGETS.minRatio,
 		sizes
 	};
 }

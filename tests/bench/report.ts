@@ -4,7 +4,9 @@ import type { LoadResult } from './load';
 /** The targets of issue 7, the closing `bench <name>: <value> <unit>` lines and the JSON file. */
 
 export const TARGETS = {
+	// Staff pages; issue 19 holds the team and leader pages to a quarter of the baseline.
 	minRatio: 0.5,
+	teamPageMinRatio: 0.25,
 	maxP95Ms: 100,
 	matchingMs: 2000,
 	importMs: 5000,
@@ -63,9 +65,9 @@ export function pageChecks(results: readonly LoadResult[]): TargetCheck[] {
 		.filter((r) => r.page)
 		.map((r) => ({
 			name: r.name,
-			target: `≥ ${TARGETS.minRatio}x baseline, p95 ≤ ${TARGETS.maxP95Ms} ms, no errors`,
+			target: `≥ ${r.minRatio}x baseline, p95 ≤ ${TARGETS.maxP95Ms} ms, no errors`,
 			actual: `${ratioText(r.ratio)}x, p95 ${fixed(r.p95, 1)} ms, ${r.errors} errors`,
-			pass: r.ratio >= TARGETS.minRatio && r.p95 <= TARGETS.maxP95Ms && r.errors === 0
+			pass: r.ratio >= r.minRatio && r.p95 <= TARGETS.maxP95Ms && r.errors === 0
 		}));
 }
 

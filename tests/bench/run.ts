@@ -103,12 +103,21 @@ try {
 			budgetKb: 20
 		},
 		{
+			name: 'check',
+			what: 'the knowledge check (staff)',
+			path: dataset.checkPath,
+			cookie: staff,
+			page: true,
+			budgetKb: 20
+		},
+		{
 			name: 'team-matrix',
 			what: "manager's team progress matrix",
 			path: '/learn/team',
 			cookie: manager,
 			page: true,
-			budgetKb: 40
+			budgetKb: 40,
+			minRatio: TARGETS.teamPageMinRatio
 		},
 		{
 			name: 'scorecard',
@@ -116,7 +125,8 @@ try {
 			path: '/measure',
 			cookie: leader,
 			page: true,
-			budgetKb: 80
+			budgetKb: 80,
+			minRatio: TARGETS.teamPageMinRatio
 		},
 		{
 			name: 'team-trends',
@@ -124,7 +134,8 @@ try {
 			path: `/measure/teams/${dataset.trendsTeam.id}`,
 			cookie: leader,
 			page: true,
-			budgetKb: 40
+			budgetKb: 40,
+			minRatio: TARGETS.teamPageMinRatio
 		}
 	];
 	console.log(
