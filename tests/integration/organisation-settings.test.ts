@@ -67,4 +67,16 @@ describe('the organisation’s default language', () => {
 		expect(await cache.get(1500)).toBe('en');
 		expect(reads).toBe(2);
 	});
+
+	it('keeps a change made while an older value was being read', async () => {
+		let release: (locale: 'en') => void = () => {};
+		const slowRead = new Promise<'en'>((resolve) => (release = resolve));
+		const cache = cachedDefaultLocale(() => slowRead, 1000);
+		const reading = cache.get(0);
+		// An admin saves Dutch while that read is still on its way with the old English.
+		cache.set('nl', 0);
+		release('en');
+		expect(await reading).toBe('nl');
+		expect(await cache.get(10)).toBe('nl');
+	});
 });

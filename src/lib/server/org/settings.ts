@@ -58,12 +58,19 @@ export async function setDefaultLocale(database: Db, actor: Actor, locale: Local
  */
 export function cachedDefaultLocale(read: () => Promise<Locale>, ttlMs = 60_000) {
 	let cached: { locale: Locale; until: number } | null = null;
+	// Counts changes, so a read that started before one cannot put the older value back after it.
+	let changes = 0;
 	return {
 		async get(now = Date.now()): Promise<Locale> {
-			if (!cached || cached.until <= now) cached = { locale: await read(), until: now + ttlMs };
-			return cached.locale;
+			if (cached && cached.until > now) return cached.locale;
+			const before = changes;
+			const locale = await read();
+			if (changes !== before) return cached!.locale;
+			cached = { locale, until: now + ttlMs };
+			return locale;
 		},
 		set(locale: Locale, now = Date.now()): void {
+			changes += 1;
 			cached = { locale, until: now + ttlMs };
 		}
 	};
