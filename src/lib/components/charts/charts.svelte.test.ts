@@ -30,14 +30,7 @@ afterEach(() => cleanup());
 describe('charts in the browser', () => {
 	it('draws a sparkline with its target', async () => {
 		const { container } = render(Sparkline, {
-			props: {
-				caption: 'Invoices in SLA',
-				points: [
-					{ month: '2026-08', value: 80 },
-					{ month: '2026-09', value: 96 }
-				],
-				target: 90
-			}
+			props: { values: [80, 96], target: 90 }
 		});
 		await tick();
 		expect(container.querySelector('.picture svg path.series')?.getAttribute('d')).toMatch(/^M/);

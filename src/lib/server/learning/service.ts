@@ -270,6 +270,18 @@ export interface ModuleState {
 	completion: Completion | null;
 }
 
+/** A module's lessons as its pages list them, each with whether this learner has done it. */
+export async function lessonOutline(database: Db, personId: string, mod: ModuleEntry) {
+	const done = await lessonsDone(database, personId, mod.slug);
+	return mod.lessons.map((l) => ({
+		slug: l.slug,
+		number: l.number,
+		title: l.title,
+		minutes: l.minutes,
+		done: done.has(l.slug)
+	}));
+}
+
 /** Every module's state for one learner. */
 export async function moduleStates(database: Db, personId: string): Promise<Map<string, ModuleState>> {
 	return (await moduleStatesFor(database, [personId])).get(personId) ?? new Map();

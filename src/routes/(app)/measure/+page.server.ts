@@ -5,12 +5,20 @@ import { periodLabel } from '$lib/periods';
 import { requireCapability } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { leaderView, readLeaderQuery } from '$lib/server/scorecards/leader-view';
+import type { Chip } from '$lib/server/scorecards/overview';
 import { confidenceLabel } from '$lib/server/scorecards/rules';
 import { canOpenScorecards } from '$lib/server/scorecards/policy';
 import { measureTrends, pickableMonths } from '$lib/server/scorecards/service';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
+
+/**
+ * One measure of one team as the table shows it, compact because a page holds 50 teams: the value
+ * and its status, or `few` when too few people answered for the value to be shown.
+ */
+export type OverviewCell = readonly [value: number | null, status: Chip['status'] | 'few'];
+const cell = (chip: Chip): OverviewCell => [chip.value, chip.notEnoughResponses ? 'few' : chip.status];
 /** Teams drawn in the trend chart, in the table's order. */
 const TREND_TEAMS = 8;
 
@@ -41,14 +49,32 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		query,
 		monthLabel: periodLabel(query.month),
-		months: pickableMonths(now, actor.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
+		months: pickableMonths(now, actor.timeZone),
 		window: { first: periodLabel(view.window.first), last: periodLabel(view.window.last) },
 		units: view.units.map((u) => ({ value: u.id, label: u.name, depth: u.depth })),
 		unitName: view.unit?.name ?? null,
 		totalTeams: view.totalTeams,
-		rows: view.rows
-			.slice(offset, offset + limit)
-			.map((r) => ({ ...r, how: { ...r.how, confidenceLabel: confidenceLabel(r.how.confidence) } })),
+		// Every team has the same measures, so their names go once, as column headings.
+		columns: {
+			what: view.metrics.filter((x) => x.kind !== 'experience').map(({ key, name, unit }) => ({ key, name, unit })),
+			experience: view.metrics
+				.filter((x) => x.kind === 'experience')
+				.map(({ key, name, unit }) => ({ key, name, unit }))
+		},
+		rows: view.rows.slice(offset, offset + limit).map((r) => ({
+			id: r.teamId,
+			team: r.team,
+			unit: r.unit,
+			what: r.what.map(cell),
+			how: {
+				observations: r.how.observations,
+				confidence: confidenceLabel(r.how.confidence),
+				learning: r.how.learningRate
+			},
+			experience: r.experience.map(cell),
+			responses: r.responses,
+			watermelon: r.watermelon
+		})),
 		matching: view.rows.length,
 		page,
 		pageCount: pageCount(view.rows.length, PAGE_SIZE),

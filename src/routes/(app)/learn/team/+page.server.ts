@@ -2,13 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { objectIdOf, readForm } from '$lib/server/forms';
 import { modulesIn, pathsIn } from '$lib/server/learning/content';
+import { dueStateLabel, learningStatusLabel } from '$lib/learning/labels';
+import { formatCalendarDate } from '$lib/locale';
+import type { DueStatus } from '$lib/server/learning/rules';
 import {
 	assignLearning,
 	assignmentSchema,
 	cancelAssignment,
 	manageableTeams,
 	teamMatrix,
-	unitRollup
+	unitRollup,
+	type MatrixCell
 } from '$lib/server/learning/team';
 import { canAssignLearning, canFollowTeamLearning, seesUnitRollup } from '$lib/server/learning/policy';
 import { calendarDate } from '$lib/server/learning/rules';
@@ -16,6 +20,28 @@ import { requireCapability } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 import { worded } from '$lib/server/service-result';
 import { m } from '$lib/paraglide/messages';
+
+/**
+ * A matrix cell as the page shows it: its words, one line each for the state, the lessons done of a
+ * module in progress and the due date of an assigned one; the state; and the due date's state. The
+ * words are put together here so that 200 cells travel as short arrays, not objects.
+ */
+export type MatrixCellView = readonly [words: string, status: MatrixCell['status'], due: DueStatus | null];
+
+function cellView(cell: MatrixCell): MatrixCellView {
+	const lines = [learningStatusLabel(cell.status)];
+	if (cell.status === 'in_progress') lines.push(m.learn_team_cell_lessons({ lessons: cell.lessons }));
+	const due = cell.due;
+	if (due)
+		lines.push(
+			due.status === 'completed'
+				? m.learn_team_cell_assigned()
+				: due.status === 'overdue' || due.status === 'due_soon'
+					? m.learn_team_cell_due_flagged({ date: formatCalendarDate(due.on), status: dueStateLabel(due.status) })
+					: m.learn_team_cell_due({ date: formatCalendarDate(due.on) })
+		);
+	return [lines.join('\n'), cell.status, due?.status ?? null];
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireCapability(locals, canFollowTeamLearning, m.learn_team_only_managers_and_leaders());
@@ -33,14 +59,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		isLeader ? unitRollup(db(), actor.scope, now) : null
 	]);
 	const [modules, paths] = [modulesIn(), pathsIn()];
+	const shownModules = (matrix?.modules ?? []).filter((mod) => mod.slug === moduleFilter);
+	if (shownModules.length === 0) shownModules.push(...(matrix?.modules ?? []));
 	const members = matrix?.rows.map((r) => ({ id: r.id, name: r.name })) ?? [];
 	return {
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		teamId,
-		filters: { module: modules.some((mod) => mod.slug === moduleFilter) ? moduleFilter : '', overdueOnly },
+		filters: { module: shownModules.length === 1 ? moduleFilter : '', overdueOnly },
 		matrix: matrix && {
+			/** Every module, for the filter; the columns are the chosen one, or all. */
 			modules: matrix.modules,
-			rows: overdueOnly ? matrix.rows.filter((r) => r.overdue > 0) : matrix.rows,
+			columns: shownModules,
+			rows: (overdueOnly ? matrix.rows.filter((r) => r.overdue > 0) : matrix.rows).map((r) => ({
+				id: r.id,
+				name: r.name,
+				cells: shownModules.map((mod) => cellView(r.cells[mod.slug]!))
+			})),
 			total: matrix.rows.length,
 			assignments: matrix.assignments.map((a) => ({
 				id: a.id,

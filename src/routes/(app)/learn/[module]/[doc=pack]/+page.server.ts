@@ -23,6 +23,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	requireAllowed(mayReadPack(actor.scope, kind), refusal(kind));
 	return {
 		doc: { kind, title: doc.title },
+		// The takeaways end with the module's sources.
+		references: kind === 'takeaways' ? mod.references : [],
 		// After the takeaways comes the check: say where the learner stands with it.
 		passedCheck: kind === 'takeaways' ? (await moduleProgress(db(), actor.id, mod)).passedCheck : null
 	};

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { findModule } from '$lib/server/learning/content';
-import { completeLesson, visitLesson } from '$lib/server/learning/service';
+import { completeLesson, lessonOutline, visitLesson } from '$lib/server/learning/service';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 
@@ -17,10 +17,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	const { mod, index, lesson } = lessonOr404(params.module, params.lesson);
 	// Remember the place, so "continue" brings the learner back here.
-	await visitLesson(db(), actor, mod, lesson.slug, new Date());
+	const [lessons] = await Promise.all([
+		lessonOutline(db(), actor.id, mod),
+		visitLesson(db(), actor, mod, lesson.slug, new Date())
+	]);
 	const previous = mod.lessons[index - 1];
 	const next = mod.lessons[index + 1];
 	return {
+		lessons,
 		lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, position: index + 1 },
 		// The scenarios this lesson places, for its <Scenario id> components.
 		scenarios: Object.fromEntries(lesson.scenarios.map((id) => [id, mod.scenarios.get(id)!])),

@@ -1,12 +1,15 @@
 import { qrCode } from '$lib/server/learning/certificate-qr';
 import { requireActor } from '$lib/server/policy';
+import { db } from '$lib/server/db';
+import { moduleStates } from '$lib/server/learning/service';
 import { findModule } from '$lib/server/learning/content';
 import { asLocale } from '$lib/i18n/locales';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent, url }) => {
 	const actor = requireActor(locals);
-	const { state } = await parent();
+	await parent(); // the module exists
+	const state = (await moduleStates(db(), actor.id)).get(params.module)!;
 	const verifyUrl = state.completion ? `${url.origin}/verify/${state.completion.verification_code}` : null;
 	return {
 		name: locals.user?.name ?? '',

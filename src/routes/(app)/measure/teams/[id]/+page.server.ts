@@ -19,12 +19,25 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		now
 	);
 	const card = cards.get(team.id)!;
-	const shape = (m: Measure) => ({ ...m, trendHasData: m.series.some((p) => p.value !== null) });
+	// A measure travels with its values alone (the months go once, and the chart and its table
+	// work out the rest); only what the page shows is sent.
+	const shape = (m: Measure) => ({
+		id: m.id,
+		name: m.name,
+		unit: m.unit,
+		direction: m.direction,
+		target: m.target,
+		value: m.value,
+		status: m.status,
+		missing: m.missing,
+		fromCaseFeedback: m.fromCaseFeedback,
+		series: m.series.map((p) => p.value)
+	});
 	return {
 		month,
 		monthLabel: periodLabel(month),
 		months,
-		pickable: pickableMonths(now, actor.timeZone).map((m) => ({ value: m, label: periodLabel(m) })),
+		pickable: pickableMonths(now, actor.timeZone),
 		window: { first: periodLabel(window.first), last: periodLabel(window.last) },
 		what: card.what.map(shape),
 		experience: { ...card.experience, measures: card.experience.measures.map(shape) },
