@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createServer } from 'vite';
+import { viteLoader } from '../../src/lib/server/vite-loader';
 import { prepareDataset, scratchCopy, type Dataset } from './dataset';
 import { measure, type LoadResult, type LoadSettings, type Scenario } from './load';
 import { timeMatching } from './matching';
@@ -51,13 +51,7 @@ const NOTIFICATION_EMAILS = 10_000;
 
 /** The database timings, loaded through Vite (see in-process.ts) on a database of the run's own. */
 async function databaseTimings(dataset: Dataset) {
-	const vite = await createServer({
-		root,
-		configFile: resolve(root, 'vite.config.ts'),
-		server: { middlewareMode: true, hmr: false, watch: null },
-		appType: 'custom',
-		logLevel: 'warn'
-	});
+	const vite = await viteLoader(root);
 	const scratch = await scratchCopy(dataset);
 	try {
 		const inProcess = (await vite.ssrLoadModule('/tests/bench/in-process.ts')) as typeof import('./in-process');

@@ -75,7 +75,8 @@ const tableFlags: Record<keyof Database, true> = {
 	directory_group_members: true,
 	directory_deactivations: true,
 	directory_holds: true,
-	directory_held_changes: true
+	directory_held_changes: true,
+	learning_rollup: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -17,6 +17,11 @@ type TablePlan<T extends TableName> =
 			/** The primary key: rows are read in its order, one batch after another. */
 			key: readonly [Column<T>, ...Column<T>[]];
 			selfReferences?: undefined;
+			/**
+			 * A roll-up that triggers fill, stale, while the tables it summarises are copied: those rows
+			 * are cleared and the source's, which agree with the same records, copied as they are.
+			 */
+			rollup?: true;
 	  }
 	| {
 			key: readonly [Column<T>];
@@ -103,7 +108,9 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	directory_group_members: { key: ['group_id', 'person_id'] },
 	directory_deactivations: { key: ['id'] },
 	directory_holds: { key: ['id'] },
-	directory_held_changes: { key: ['hold_id', 'person_id'] }
+	directory_held_changes: { key: ['hold_id', 'person_id'] },
+	// Roll-ups last: after every table whose writes mark them stale.
+	learning_rollup: { key: ['person_id'], rollup: true }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */
@@ -171,8 +178,10 @@ async function copyTable(
 	onProgress: CopyOptions['onProgress']
 ): Promise<TableCopy> {
 	// Widened to plain column names: code that serves every table cannot name their columns.
-	const plan: { key: readonly [string, ...string[]]; selfReferences?: readonly string[] } = copyPlan[table];
+	const plan: { key: readonly [string, ...string[]]; selfReferences?: readonly string[]; rollup?: true } =
+		copyPlan[table];
 	const selfReferences: readonly string[] = plan.selfReferences ?? [];
+	if (plan.rollup) await sql`delete from ${sql.table(table)}`.execute(target);
 	let read = 0;
 	let written = 0;
 	for await (const batch of readBatches(source, table, plan.key, batchSize)) {

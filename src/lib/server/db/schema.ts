@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The one description of Ripple's tables. Conventions, chosen so the same queries run on SQLite
@@ -17,6 +17,7 @@ export interface Database {
 	login_failures: LoginFailureTable;
 	audit_events: AuditEventTable;
 	app_meta: AppMetaTable;
+	learning_rollup: LearningRollupTable;
 	module_progress: ModuleProgressTable;
 	lesson_completions: LessonCompletionTable;
 	check_attempts: CheckAttemptTable;
@@ -180,6 +181,14 @@ export interface AuditEventTable {
 export interface AppMetaTable {
 	key: string;
 	value: string;
+}
+
+/** A person's assigned learning, rolled up; null figures while stale (see learning/rollup.ts). */
+export interface LearningRollupTable {
+	person_id: string;
+	assigned: number | null;
+	completed: number | null;
+	gen: Generated<number>;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

@@ -33,6 +33,7 @@ export async function clearDatabase(db: Db): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		for (const table of [
 			'app_meta',
+			'learning_rollup',
 			'audit_events',
 			'login_failures',
 			'invites',

@@ -289,6 +289,7 @@ export const erasureRules: Readonly<Record<string, Rule>> = {
 	'directory_group_members.person_id': { delete: true, why: 'the directory’s groups they were in' },
 	'directory_deactivations.person_id': { delete: true, why: 'only measures a directory’s bursts' },
 	'directory_held_changes.person_id': { delete: true, why: 'a held change to them' },
+	'learning_rollup.person_id': { delete: true, why: 'figures worked out from their learning' },
 	'directory_holds.decided_by': { keep: true, why: 'the decision on a held change' }
 };
 

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Metric } from '../db/schema';
 import { monthlyCaseScores } from '../feedback/service';
 import { calendarDate } from '../learning/rules';
-import { teamLearningCompletion } from '../learning/team-completion';
+import { teamLearningCompletion } from '../learning/rollup';
 import { listMetrics } from '../metrics/definitions';
 import { monthlyMetricValues } from '../metrics/values';
 import { listTeams, listUnits, teamsInGrants, type TeamRow } from '../org/directory';
@@ -104,7 +104,7 @@ export async function scorecardsFor(
 		teamBehaviourSummary(database, teamIds, window),
 		recognitionReceivedByTeam(database, teamIds, window),
 		// Assignments reach whoever is in the team now, so learning is read as it stands today.
-		teamLearningCompletion(database, teamIds, { from: window.from, to: nowIso }),
+		teamLearningCompletion(database, teamIds),
 		shadowingParticipation(database, teamIds, untilNow),
 		buddyParticipation(database, teamIds, window)
 	]);

@@ -20,6 +20,7 @@ import * as pairEndings from './2026-12-06T2200-pair-endings';
 import * as singleSignOn from './2026-12-07T0900-single-sign-on';
 import * as directoryProvisioning from './2026-12-07T1500-directory-provisioning';
 import * as directoryGroupsAndHolds from './2026-12-07T2100-directory-groups-and-holds';
+import * as learningRollup from './2026-12-08T0900-learning-rollup';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T2200-pair-endings': pairEndings,
 	'2026-12-07T0900-single-sign-on': singleSignOn,
 	'2026-12-07T1500-directory-provisioning': directoryProvisioning,
-	'2026-12-07T2100-directory-groups-and-holds': directoryGroupsAndHolds
+	'2026-12-07T2100-directory-groups-and-holds': directoryGroupsAndHolds,
+	'2026-12-08T0900-learning-rollup': learningRollup
 };

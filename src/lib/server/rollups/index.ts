@@ -1,0 +1,32 @@
+import type { Db } from '../db';
+import { checkLearningRollup, rebuildLearningRollup } from '../learning/rollup';
+
+/**
+ * Every roll-up Ripple keeps (issue 19), for `npm run db:check-rollups` and `db:repair-rollups`:
+ * how to compare its stored rows with the figures worked out from the raw records, and how to work
+ * them all out afresh.
+ */
+export interface Rollup {
+	name: string;
+	/** Rows compared, and a line for each that differs. */
+	check(database: Db): Promise<{ checked: number; differences: string[] }>;
+	/** Rows worked out afresh. */
+	rebuild(database: Db): Promise<number>;
+}
+
+export const rollups: readonly Rollup[] = [
+	{
+		name: 'learning (per person)',
+		async check(database) {
+			const { checked, differences } = await checkLearningRollup(database);
+			return {
+				checked,
+				differences: differences.map(
+					(d) =>
+						`person ${d.personId}: stored ${d.stored.completed}/${d.stored.assigned}, from the records ${d.fromRecords.completed}/${d.fromRecords.assigned}`
+				)
+			};
+		},
+		rebuild: rebuildLearningRollup
+	}
+];
