@@ -42,10 +42,11 @@ export interface Dataset {
 }
 
 /** The large organisation (seed 42), printing each step as it is written. */
-async function seed(database: Db, now: Date): Promise<void> {
+async function seed(database: Db, now: Date, people: number | undefined): Promise<void> {
 	const summary = await seedLargeOrganisation(database, {
 		seed: 42,
 		now,
+		people,
 		onProgress: (step, rows, ms) =>
 			console.log(`  ${step.padEnd(20)} ${String(rows).padStart(9)} rows  ${(ms / 1000).toFixed(1).padStart(6)} s`)
 	});
@@ -78,7 +79,13 @@ function firstModulePaths(root: string): { lessonPath: string; checkPath: string
 	return { lessonPath: `/learn/${first.slug}/${lesson.replace(/\.md$/, '')}`, checkPath: `/learn/${first.slug}/check` };
 }
 
-export async function prepareDataset(root: string, benchDb: string | undefined, now: Date): Promise<Dataset> {
+/** `people`: the organisation's size when it is seeded (default 10,000). */
+export async function prepareDataset(
+	root: string,
+	benchDb: string | undefined,
+	now: Date,
+	people?: number
+): Promise<Dataset> {
 	let tempDir: string | null = null;
 	let url: string;
 	if (benchDb) {
@@ -99,7 +106,7 @@ export async function prepareDataset(root: string, benchDb: string | undefined, 
 		if (!reused) {
 			console.log(`Seeding ${url}…`);
 			const start = performance.now();
-			await seed(database, now);
+			await seed(database, now, people);
 			seedMs = performance.now() - start;
 			console.log(`Seeded in ${(seedMs / 1000).toFixed(1)} s`);
 		} else {

@@ -138,24 +138,37 @@ function fire(
 	});
 }
 
-export async function measure(origin: string, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
-	await checkScenario(origin, scenario);
-	const sizes = await pageSizes(origin, scenario);
-	if (settings.warmupSeconds > 0) await fire(origin, scenario, settings.connections, settings.warmupSeconds);
+/**
+ * Drives a page on one server, or on several sharing a database (issue 19's PostgreSQL run), with
+ * the connections split evenly between them: their throughputs add up and their latencies are
+ * pooled for the percentiles.
+ */
+export async function measure(
+	origins: string | readonly string[],
+	scenario: Scenario,
+	settings: LoadSettings
+): Promise<LoadResult> {
+	const all = typeof origins === 'string' ? [origins] : origins;
+	const each = Math.max(1, Math.round(settings.connections / all.length));
+	await Promise.all(all.map((origin) => checkScenario(origin, scenario)));
+	const sizes = await pageSizes(all[0]!, scenario);
+	if (settings.warmupSeconds > 0)
+		await Promise.all(all.map((origin) => fire(origin, scenario, each, settings.warmupSeconds)));
 	const latencies: number[] = [];
-	const result = await fire(origin, scenario, settings.connections, settings.seconds, latencies);
+	const results = await Promise.all(all.map((origin) => fire(origin, scenario, each, settings.seconds, latencies)));
 	latencies.sort((a, b) => a - b);
+	const sum = (pick: (r: autocannon.Result) => number) => results.reduce((total, r) => total + pick(r), 0);
 	return {
 		name: scenario.name,
 		what: scenario.what,
 		path: scenario.path,
 		page: scenario.page,
-		requests: result.requests.total,
-		rps: result.requests.average,
+		requests: sum((r) => r.requests.total),
+		rps: sum((r) => r.requests.average),
 		p50: percentile(latencies, 50),
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
-		errors: result.errors + result.non2xx,
+		errors: sum((r) => r.errors + r.non2xx),
 		ratio: Number.NaN,
 		budgetKb: scenario.budgetKb ?? null,
 		minRatio: scenario.minRatio ?? TARGETS.minRatio,

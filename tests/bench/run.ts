@@ -8,13 +8,17 @@
  *   BENCH_SECONDS  measured seconds per scenario (default 10), after a 3 s warm-up
  *   BENCH_OUT      where the JSON goes (default tests/bench/results.json)
  *
+ * `npm run bench -- --db postgres` also seeds the organisation into a throwaway PostgreSQL cluster
+ * and drives every page against two app instances sharing it (postgres.ts); `--db postgres --size
+ * xlarge` then does the same on the 100,000-person organisation.
+ *
  * A missed target is printed as MISS but does not fail the run: this measures, it does not test.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { viteLoader } from '../../src/lib/server/vite-loader';
 import { prepareDataset, scratchCopy, type Dataset } from './dataset';
-import { measure, type LoadResult, type LoadSettings, type Scenario } from './load';
+import { measure, type LoadResult, type LoadSettings } from './load';
 import { timeMatching } from './matching';
 import {
 	checkTable,
@@ -29,7 +33,9 @@ import {
 	TARGETS,
 	type Figure
 } from './report';
-import { ensureBuild, signIn, startServer, type Server } from './server';
+import { postgresChecks, postgresFigures, postgresRun } from './postgres';
+import { scenariosFor } from './scenarios';
+import { ensureBuild, startServer, type Server } from './server';
 
 const root = resolve(import.meta.dirname, '../..');
 const started = performance.now();
@@ -45,6 +51,19 @@ function positiveSeconds(name: string, fallback: number): number {
 
 const settings: LoadSettings = { connections: 16, seconds: positiveSeconds('BENCH_SECONDS', 10), warmupSeconds: 3 };
 const outFile = resolve(process.env.BENCH_OUT?.trim() || resolve(root, 'tests/bench/results.json'));
+/** `--db postgres` adds the PostgreSQL run; `--db sqlite` (the default) leaves it out. */
+function databaseArgument(): 'sqlite' | 'postgres' {
+	const at = process.argv.indexOf('--db');
+	if (at < 0) return 'sqlite';
+	const value = process.argv[at + 1];
+	if (value !== 'sqlite' && value !== 'postgres')
+		throw new Error(`--db takes sqlite or postgres, got "${value ?? ''}"`);
+	return value;
+}
+const withPostgres = databaseArgument() === 'postgres';
+/** `--size xlarge` (with `--db postgres`) adds the 100,000-person organisation. */
+const withXlarge = process.argv.includes('--size') && process.argv[process.argv.indexOf('--size') + 1] === 'xlarge';
+if (withXlarge && !withPostgres) throw new Error('--size xlarge runs on PostgreSQL: add --db postgres');
 const MATCHING_PEOPLE = 2000;
 const IMPORT_ROWS = 100_000;
 const NOTIFICATION_EMAILS = 10_000;
@@ -74,64 +93,10 @@ process.once('exit', () => server?.child.kill('SIGKILL'));
 try {
 	server = await startServer(root, dataset.url);
 	const { origin } = server;
-	const { accounts, password } = dataset;
-	const [staff, manager, leader] = await Promise.all([
-		signIn(origin, accounts.staff, password),
-		signIn(origin, accounts.manager, password),
-		signIn(origin, accounts.leader, password)
-	]);
+	const scenarios = await scenariosFor(origin, dataset);
 	console.log(
 		`Server ${origin}; the leader's /measure lists ${dataset.leaderTeams} teams; trends for ${dataset.trendsTeam.name}`
 	);
-
-	const scenarios: Scenario[] = [
-		{ name: 'baseline', what: 'sign-in page, anonymous', path: '/login', page: false },
-		{ name: 'healthz', what: 'health check (JSON, one query)', path: '/healthz', page: false },
-		{ name: 'staff-home', what: 'staff home and my learning', path: '/', cookie: staff, page: true, budgetKb: 20 },
-		{
-			name: 'lesson',
-			what: 'a lesson page (staff)',
-			path: dataset.lessonPath,
-			cookie: staff,
-			page: true,
-			budgetKb: 20
-		},
-		{
-			name: 'check',
-			what: 'the knowledge check (staff)',
-			path: dataset.checkPath,
-			cookie: staff,
-			page: true,
-			budgetKb: 20
-		},
-		{
-			name: 'team-matrix',
-			what: "manager's team progress matrix",
-			path: '/learn/team',
-			cookie: manager,
-			page: true,
-			budgetKb: 40,
-			minRatio: TARGETS.teamPageMinRatio
-		},
-		{
-			name: 'scorecard',
-			what: `leader scorecard, ${dataset.leaderTeams} teams`,
-			path: '/measure',
-			cookie: leader,
-			page: true,
-			budgetKb: 80,
-			minRatio: TARGETS.teamPageMinRatio
-		},
-		{
-			name: 'team-trends',
-			what: 'leader trends for one team',
-			path: `/measure/teams/${dataset.trendsTeam.id}`,
-			cookie: leader,
-			page: true,
-			budgetKb: 40,
-			minRatio: TARGETS.teamPageMinRatio
-		}
-	];
 	console.log(
 		`\n${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s per scenario`
 	);
@@ -149,6 +114,7 @@ try {
 	for (const r of results) r.ratio = r.rps / baseline.rps;
 	const peakRssMb = (await server.peakRss()) / 2 ** 20;
 	await server.stop();
+	const postgres = withPostgres ? await postgresRun(root, now, settings, results, withXlarge) : null;
 
 	// In-process work runs with the server stopped, so neither competes with the other for cores.
 	console.log('\nIn-process timings…');
@@ -167,6 +133,7 @@ try {
 
 	const figures: Figure[] = [
 		...scenarioFigures(results),
+		...(postgres ? postgresFigures(postgres) : []),
 		{ name: `matching-${MATCHING_PEOPLE}`, value: matching.medianMs, unit: 'ms' },
 		{ name: 'import-100k', value: importing.ms, unit: 'ms' },
 		{ name: 'scorecard-org', value: scorecards.medianMs, unit: 'ms' },
@@ -180,6 +147,7 @@ try {
 	const checks = [
 		...pageChecks(results),
 		...sizeChecks(results),
+		...(postgres ? postgresChecks(postgres) : []),
 		limitCheck(`matching-${MATCHING_PEOPLE}`, matching.medianMs, TARGETS.matchingMs, 'ms'),
 		limitCheck('import-100k', importing.ms, TARGETS.importMs, 'ms'),
 		limitCheck('server-peak-rss', peakRssMb, TARGETS.peakRssMb, 'MB'),
@@ -203,6 +171,7 @@ try {
 				},
 				load: settings,
 				scenarios: results,
+				postgres,
 				inProcess: { matching, scorecards, import: importing, notifications },
 				server: { peakRssMb },
 				targets: checks,

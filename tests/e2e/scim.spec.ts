@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { generateSecret, hashSecret } from '../../src/lib/server/auth/tokens';
 import { newId } from '../../src/lib/server/db/ids';
 import { expect, test } from './worker-server';
+import { fixtureText } from '../fixtures/scim/read';
 
 /**
  * SCIM over HTTP against the production build: the bearer token of a directory connection, SCIM's
@@ -10,11 +10,6 @@ import { expect, test } from './worker-server';
  * send (a revoked token, another connection's token). The request bodies are the Entra ID and Okta
  * fixtures the integration tests use.
  */
-const fixture = (name: string, replace: Record<string, string> = {}) => {
-	let text = readFileSync(`tests/fixtures/scim/${name}.json`, 'utf8');
-	for (const [from, to] of Object.entries(replace)) text = text.replaceAll(from, to);
-	return text;
-};
 
 /** A connection written straight into the worker's database, as the admin page would make it. */
 function connect(databasePath: string, name: string, revoked = false): string {
@@ -46,7 +41,7 @@ test('a directory creates, finds and deactivates a person over SCIM, and every r
 	const userName = `ana.${newId()}@northwind.example`;
 	const created = await request.post('/scim/v2/Users', {
 		headers: scim(token),
-		data: fixture('entra-create-user', { 'ana.lopez@northwind.example': userName, '100234': newId() })
+		data: fixtureText('entra-create-user', { 'ana.lopez@northwind.example': userName, '100234': newId() })
 	});
 	expect(created.status()).toBe(201);
 	expect(created.headers()['content-type']).toBe('application/scim+json');
@@ -61,7 +56,7 @@ test('a directory creates, finds and deactivates a person over SCIM, and every r
 
 	const disabled = await request.patch(`/scim/v2/Users/${user.id}`, {
 		headers: scim(token),
-		data: fixture('entra-patch-disable-legacy')
+		data: fixtureText('entra-patch-disable-legacy')
 	});
 	expect(await disabled.json()).toMatchObject({ active: false });
 
@@ -98,7 +93,7 @@ test('SCIM refuses a missing, revoked or foreign token, and malformed bodies, in
 	const revoked = connect(server.databasePath, `Old ${newId()}`, true);
 	const created = await request.post('/scim/v2/Users', {
 		headers: scim(token),
-		data: fixture('okta-create-user', { 'ben.okafor@northwind.example': `ben.${newId()}@northwind.example` })
+		data: fixtureText('okta-create-user', { 'ben.okafor@northwind.example': `ben.${newId()}@northwind.example` })
 	});
 	expect(created.status()).toBe(201);
 	const { id } = (await created.json()) as { id: string };
@@ -130,13 +125,13 @@ test('a directory pushes a group with its members, and only its own token reache
 	const other = connect(server.databasePath, `Other ${newId()}`);
 	const user = await request.post('/scim/v2/Users', {
 		headers: scim(token),
-		data: fixture('okta-create-user', { 'ben.okafor@northwind.example': `ben.${newId()}@northwind.example` })
+		data: fixtureText('okta-create-user', { 'ben.okafor@northwind.example': `ben.${newId()}@northwind.example` })
 	});
 	const { id: member } = (await user.json()) as { id: string };
 	const displayName = `Accounts Receivable ${newId()}`;
 	const created = await request.post('/scim/v2/Groups', {
 		headers: scim(token),
-		data: fixture('okta-create-group', { MEMBER_ID: member, 'Accounts Receivable': displayName })
+		data: fixtureText('okta-create-group', { MEMBER_ID: member, 'Accounts Receivable': displayName })
 	});
 	expect(created.status()).toBe(201);
 	const group = (await created.json()) as { id: string };
@@ -152,7 +147,7 @@ test('a directory pushes a group with its members, and only its own token reache
 
 	const removed = await request.patch(`/scim/v2/Groups/${group.id}`, {
 		headers: scim(token),
-		data: fixture('okta-patch-group-remove-member', { MEMBER_ID: member })
+		data: fixtureText('okta-patch-group-remove-member', { MEMBER_ID: member })
 	});
 	expect(removed.status()).toBe(204);
 	expect(await (await request.get(`/scim/v2/Groups/${group.id}`, { headers: scim(token) })).json()).toMatchObject({

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
@@ -15,13 +14,9 @@ import {
 } from '../../src/lib/server/provisioning/groups';
 import { createUser, deleteUser, patchUser, type ScimAnswer } from '../../src/lib/server/provisioning/users';
 import { addGrant, addPerson, addTeam, addUnit, openTempDb, plainActor, type TempDb } from './temp-db';
+import { fixture } from '../fixtures/scim/read';
 
 /** SCIM Groups (groups → teams) and the safety brake, on both databases, from Entra ID's and Okta's request shapes. */
-const fixture = (name: string, replace: Record<string, string> = {}): unknown => {
-	let text = readFileSync(`tests/fixtures/scim/${name}.json`, 'utf8');
-	for (const [from, to] of Object.entries(replace)) text = text.replaceAll(from, to);
-	return JSON.parse(text);
-};
 const BASE = 'https://ripple.test/scim/v2';
 const NOW = new Date('2026-12-07T10:00:00.000Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);

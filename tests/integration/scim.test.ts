@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
@@ -18,13 +17,9 @@ import {
 	type ScimAnswer
 } from '../../src/lib/server/provisioning/users';
 import { addGrant, addPerson, addTeam, addUnit, countRows, openTempDb, plainActor, type TempDb } from './temp-db';
+import { fixture } from '../fixtures/scim/read';
 
 /** SCIM Users against both databases, from the request shapes Entra ID and Okta send (tests/fixtures/scim). */
-const fixture = (name: string, replace: Record<string, string> = {}): unknown => {
-	let text = readFileSync(`tests/fixtures/scim/${name}.json`, 'utf8');
-	for (const [from, to] of Object.entries(replace)) text = text.replaceAll(from, to);
-	return JSON.parse(text);
-};
 const BASE = 'https://ripple.test/scim/v2';
 const NOW = new Date('2026-12-07T10:00:00.000Z');
 

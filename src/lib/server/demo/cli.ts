@@ -3,8 +3,10 @@
 //   --if-empty      seed only an empty database and otherwise leave it alone (used by `npm run demo`)
 //   --size large    instead of the demo, generate a large organisation (10,000 people, two years of
 //                   activity) for performance work; `--size demo` is the default
-//   --seed <n>      with --size large: the seed of the generator (default 42); the same seed gives
-//                   the same organisation
+//   --size xlarge   the same at 100,000 people (5,000 teams, 500 units, about 12 million rows), to
+//                   show that a page's cost does not grow with the organisation (meant for PostgreSQL)
+//   --seed <n>      with --size large or xlarge: the seed of the generator (default 42); the same
+//                   seed gives the same organisation
 //
 // How demo/ is laid out. Only `accounts.ts` (the sign-in accounts) reaches the app; everything else
 // runs from this CLI and stays out of the server bundle (tests/e2e/demo-bundle.spec.ts checks).
@@ -22,10 +24,15 @@ import { seedLargeOrganisation, type LargeOrgSummary } from './large';
 import { LARGE_ACCOUNTS } from './large/plan';
 import { clearDatabase, isDatabaseEmpty, seedDemo } from './seed';
 
+/** People in each generated organisation. */
+const LARGE_SIZES = { large: 10_000, xlarge: 100_000 } as const;
+const isLargeSize = (size: string | undefined): size is keyof typeof LARGE_SIZES =>
+	size === 'large' || size === 'xlarge';
+
 interface Options {
 	reset: boolean;
 	ifEmpty: boolean;
-	size: 'demo' | 'large';
+	size: 'demo' | keyof typeof LARGE_SIZES;
 	seed: number;
 }
 
@@ -40,8 +47,8 @@ function parseArgs(args: readonly string[]): Options | { error: string } {
 		else if (flag === '--if-empty' && inline === undefined) options.ifEmpty = true;
 		else if (flag === '--size') {
 			const size = value();
-			if (size !== 'demo' && size !== 'large')
-				return { error: `--size takes demo or large, not ${size ?? 'nothing'}.` };
+			if (size !== 'demo' && !isLargeSize(size))
+				return { error: `--size takes demo, large or xlarge, not ${size ?? 'nothing'}.` };
 			options.size = size;
 		} else if (flag === '--seed') {
 			const seed = value();
@@ -51,11 +58,11 @@ function parseArgs(args: readonly string[]): Options | { error: string } {
 			seedGiven = true;
 		} else
 			return {
-				error: `Unknown option ${args[i]}. Use --reset or --if-empty, and --size large with an optional --seed <n>.`
+				error: `Unknown option ${args[i]}. Use --reset or --if-empty, and --size large or xlarge with an optional --seed <n>.`
 			};
 	}
 	if (options.reset && options.ifEmpty) return { error: 'Choose one of --reset and --if-empty, not both.' };
-	if (seedGiven && options.size !== 'large') return { error: '--seed applies to --size large only.' };
+	if (seedGiven && !isLargeSize(options.size)) return { error: '--seed applies to --size large or xlarge only.' };
 	return options;
 }
 
@@ -75,13 +82,14 @@ const loadDemo: Loader = async (db, now) => {
 	};
 };
 
-function loadLarge(seed: number): Loader {
+function loadLarge(seed: number, people: number): Loader {
 	return async (db, now) => {
 		const started = performance.now();
 		console.log(`Generating a large organisation (seed ${seed}):`);
 		const summary: LargeOrgSummary = await seedLargeOrganisation(db, {
 			seed,
 			now,
+			people,
 			onProgress: (step, rows, ms) =>
 				console.log(`  ${step.padEnd(20)} ${rows.toLocaleString('en').padStart(10)} rows  ${seconds(ms).padStart(7)}`)
 		});
@@ -113,7 +121,7 @@ if ('error' in parsed) {
 	process.exitCode = 1;
 } else {
 	const { reset, ifEmpty } = parsed;
-	const load = parsed.size === 'large' ? loadLarge(parsed.seed) : loadDemo;
+	const load = isLargeSize(parsed.size) ? loadLarge(parsed.seed, LARGE_SIZES[parsed.size]) : loadDemo;
 	const database = openDatabase(config.databaseUrl);
 	try {
 		await migrateToLatest(database);
@@ -132,8 +140,8 @@ if ('error' in parsed) {
 			console.log(`${config.databaseUrl} already has data; left as it is.`);
 		} else {
 			console.error(
-				`${config.databaseUrl} already has data, so the ${parsed.size === 'large' ? 'large organisation' : 'demo'} was not loaded.\n` +
-					`Run \`npm run db:seed -- ${parsed.size === 'large' ? '--size large ' : ''}--reset\` to delete everything in it and load it instead.`
+				`${config.databaseUrl} already has data, so the ${parsed.size === 'demo' ? 'demo' : 'large organisation'} was not loaded.\n` +
+					`Run \`npm run db:seed -- ${parsed.size === 'demo' ? '' : `--size ${parsed.size} `}--reset\` to delete everything in it and load it instead.`
 			);
 			process.exitCode = 1;
 		}

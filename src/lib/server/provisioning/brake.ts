@@ -38,16 +38,29 @@ export async function brakeHolds(
 	personId: string,
 	now: Date
 ): Promise<boolean> {
-	if (await openHold(trx, connection.id)) return true;
-	const rejectedBefore = await trx
-		.selectFrom('directory_held_changes')
-		.innerJoin('directory_holds', 'directory_holds.id', 'directory_held_changes.hold_id')
+	// Held when the connection has an open hold, or when an admin already rejected this person's
+	// deactivation (so it cannot trickle through one retry at a time): one query for both.
+	const blocking = await trx
+		.selectFrom('directory_holds')
 		.select('directory_holds.id')
 		.where('directory_holds.connection_id', '=', connection.id)
-		.where('directory_holds.status', '=', 'rejected')
-		.where('directory_held_changes.person_id', '=', personId)
+		.where((eb) =>
+			eb.or([
+				eb('directory_holds.status', '=', 'held'),
+				eb.and([
+					eb('directory_holds.status', '=', 'rejected'),
+					eb.exists(
+						eb
+							.selectFrom('directory_held_changes')
+							.select('directory_held_changes.hold_id')
+							.whereRef('directory_held_changes.hold_id', '=', 'directory_holds.id')
+							.where('directory_held_changes.person_id', '=', personId)
+					)
+				])
+			])
+		)
 		.executeTakeFirst();
-	if (rejectedBefore) return true;
+	if (blocking) return true;
 
 	const lastDecision = await trx
 		.selectFrom('directory_holds')

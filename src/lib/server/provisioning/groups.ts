@@ -1,3 +1,4 @@
+import { groupBy } from '../../group';
 import { recordAudit } from '../audit/log';
 import type { Db } from '../db';
 import { newId } from '../db/ids';
@@ -227,8 +228,9 @@ export async function placeByGroups(
 				.execute(),
 			trx.selectFrom('people').select(['id', 'name', 'team_id']).where('id', 'in', chunk).execute()
 		]);
+		const byPerson = groupBy(memberships, (m) => m.person_id);
 		for (const person of people) {
-			const teams = memberships.filter((m) => m.person_id === person.id).map((m) => m.team_id!);
+			const teams = (byPerson.get(person.id) ?? []).map((m) => m.team_id!);
 			if (teams.length === 0 || (person.team_id !== null && teams.includes(person.team_id))) continue;
 			await moveToTeam(trx, connection, person, teams[0]!, now);
 			moved += 1;

@@ -30,6 +30,8 @@ export const LARGE_ACCOUNTS: { staff: string; manager: string; leader: string; a
 export const FULL_PEOPLE = 10_000;
 const MIN_PEOPLE = 100;
 export const MONTHS = 24;
+/** The most teams the leader account leads: the 50-team scorecard. */
+const LEADER_TEAMS = 50;
 /** The manager account's team: the "team progress matrix" scenario. */
 const MANAGER_TEAM_SIZE = 20;
 
@@ -59,7 +61,7 @@ export interface Shape {
 	units: number;
 	divisions: number;
 	departments: number;
-	/** Teams under the leader account's division: a tenth of all teams, exactly 50 at full size. */
+	/** Teams under the leader account's division: a tenth of all teams, at most 50 (exactly 50 from 10,000 people up). */
 	leaderTeams: number;
 	leaderDepartments: number;
 	admins: number;
@@ -80,7 +82,9 @@ export function shapeFor(people: number): Shape {
 	const units = Math.max(7, Math.round(teams / 10));
 	const divisions = Math.max(2, Math.round(units / 10));
 	const departments = units - 1 - divisions;
-	const leaderTeams = Math.max(2, Math.round(teams / 10));
+	// A leader of 50 teams at 10,000 people and beyond: the benchmark compares the same page at
+	// 10,000 and 100,000 people, so the leader's share must not grow with the organisation.
+	const leaderTeams = Math.min(LEADER_TEAMS, Math.max(2, Math.round(teams / 10)));
 	const proportional = (full: number, min = 1) => Math.max(min, Math.round(full * scale));
 	return {
 		people,
