@@ -212,6 +212,19 @@ describe('knowledge check', () => {
 		expect(again).toEqual(page.sheet);
 	});
 
+	it('gives two requests that open the check at the same moment the same draw (two tabs, a double click)', async () => {
+		await addPerson(temp.db, { id: 'bo', email: 'bo@example.com', name: 'Bo Twice', team_id: 't-hr' });
+		const bo = await actorFor(temp.db, 'bo');
+		// Different random streams: each request would draw its own questions if both stored one.
+		const [one, two] = await Promise.all([
+			openCheck(temp.db, bo, mod, T0, () => 0.1),
+			openCheck(temp.db, bo, mod, T0, () => 0.9)
+		]);
+		expect(two).toEqual(one);
+		const draws = await temp.db.selectFrom('check_draws').select('id').where('person_id', '=', 'bo').execute();
+		expect(draws.map((d) => d.id)).toEqual([one.drawId]);
+	});
+
 	it('stores every attempt with the questions as shown, grades a draw once, and completes the module only with every lesson done and a pass', async () => {
 		const ann = await actorFor(temp.db, 'ann');
 		const first = await openCheck(temp.db, ann, mod, T0);

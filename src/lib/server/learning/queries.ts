@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db';
 import type {
 	Assignment,
@@ -81,14 +81,23 @@ export async function openDrawOf(database: Db, personId: string, moduleSlug: str
 		.executeTakeFirst();
 }
 
-/** Stores a draw, replacing any open one of the learner for the module. */
-export async function replaceDraw(database: Db, draw: Insertable<CheckDrawTable>): Promise<void> {
+/**
+ * Stores a draw as the learner's open one for the module, in place of `replacing` (a draw of an
+ * older version) when given, and returns the draw that is open afterwards: this one, or the one a
+ * request that ran at the same moment (a second tab, a double click) stored first.
+ */
+export async function replaceDraw(
+	database: Db,
+	draw: Insertable<CheckDrawTable>,
+	replacing: string | null
+): Promise<Selectable<CheckDrawTable>> {
+	if (replacing) await database.deleteFrom('check_draws').where('id', '=', replacing).execute();
 	await database
-		.deleteFrom('check_draws')
-		.where('person_id', '=', draw.person_id)
-		.where('module_slug', '=', draw.module_slug)
+		.insertInto('check_draws')
+		.values(draw)
+		.onConflict((oc) => oc.columns(['person_id', 'module_slug']).doNothing())
 		.execute();
-	await database.insertInto('check_draws').values(draw).execute();
+	return (await openDrawOf(database, draw.person_id, draw.module_slug))!;
 }
 
 /** Takes a draw off the open list; false when it was not open (already submitted, or replaced). */

@@ -186,16 +186,19 @@ export async function openCheck(
 		new Set(last.map((q) => q.id)),
 		random
 	);
-	const id = newId();
-	await replaceDraw(database, {
-		id,
-		person_id: learner.id,
-		module_slug: mod.slug,
-		module_version: mod.version,
-		questions: JSON.stringify(draw),
-		drawn_at: now.toISOString()
-	});
-	return sheetOf(id, drawnQuestions(mod.check, draw)!);
+	const stored = await replaceDraw(
+		database,
+		{
+			id: newId(),
+			person_id: learner.id,
+			module_slug: mod.slug,
+			module_version: mod.version,
+			questions: JSON.stringify(draw),
+			drawn_at: now.toISOString()
+		},
+		open?.id ?? null
+	);
+	return sheetOf(stored.id, drawnQuestions(mod.check, parseDraw(stored.questions)!)!);
 }
 
 export type CheckSubmission =
