@@ -76,7 +76,9 @@ const tableFlags: Record<keyof Database, true> = {
 	directory_deactivations: true,
 	directory_holds: true,
 	directory_held_changes: true,
-	learning_rollup: true
+	learning_rollup: true,
+	team_rollup_gen: true,
+	team_window_rollup: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { teamRatingGroups } from './observation-queries';
-import { listBehaviours } from './queries';
+import { listBehaviours, type BehaviourSummary } from './queries';
 
 export interface BehaviourAggregate {
 	behaviourId: string;
@@ -12,6 +12,50 @@ export interface BehaviourAggregate {
 	raters: number;
 }
 
+/** A team's figures for one behaviour: the average level, observation count and distinct raters. */
+export interface BehaviourGroup {
+	average: number;
+	observations: number;
+	raters: number;
+}
+
+/** Per team and behaviour id, from one grouped pass over the observations (see teamRatingGroups). */
+export async function behaviourGroups(
+	database: Db,
+	teamIds: readonly string[],
+	range: { from: string; to: string }
+): Promise<Map<string, Map<string, BehaviourGroup>>> {
+	const teams = [...new Set(teamIds)];
+	const result = new Map<string, Map<string, BehaviourGroup>>(teams.map((id) => [id, new Map()]));
+	if (teams.length === 0) return result;
+	for (const g of await teamRatingGroups(database, teams, range))
+		result.get(g.team_id!)?.set(g.behaviour_id, {
+			average: Number(g.average),
+			observations: Number(g.observations),
+			raters: Number(g.raters)
+		});
+	return result;
+}
+
+/** Every active behaviour of the framework with a team's figures, zero where nobody rated it. */
+export function summariseBehaviours(
+	behaviours: readonly BehaviourSummary[],
+	groups: ReadonlyMap<string, BehaviourGroup>
+): BehaviourAggregate[] {
+	return behaviours.map((b) => {
+		const g = groups.get(b.id);
+		return {
+			behaviourId: b.id,
+			slug: b.slug,
+			label: b.label,
+			valueName: b.valueName,
+			average: g ? g.average : null,
+			observations: g ? g.observations : 0,
+			raters: g ? g.raters : 0
+		};
+	});
+}
+
 /** Per team: every active behaviour with the average level, observation count and distinct raters of
  *  observations about the team's current active members with observed_on in [from, to). Self-ratings excluded. */
 export async function teamBehaviourSummary(
@@ -19,28 +63,7 @@ export async function teamBehaviourSummary(
 	teamIds: readonly string[],
 	range: { from: string; to: string }
 ): Promise<Map<string, BehaviourAggregate[]>> {
-	const teams = [...new Set(teamIds)];
-	const summary = new Map<string, BehaviourAggregate[]>();
-	if (teams.length === 0) return summary;
 	// Two queries whatever the number of teams: the framework, and one grouped pass over the observations.
-	const [behaviours, groups] = await Promise.all([listBehaviours(database), teamRatingGroups(database, teams, range)]);
-	const byKey = new Map(groups.map((g) => [`${g.team_id} ${g.behaviour_id}`, g]));
-	for (const teamId of teams) {
-		summary.set(
-			teamId,
-			behaviours.map((b) => {
-				const g = byKey.get(`${teamId} ${b.id}`);
-				return {
-					behaviourId: b.id,
-					slug: b.slug,
-					label: b.label,
-					valueName: b.valueName,
-					average: g ? Number(g.average) : null,
-					observations: g ? Number(g.observations) : 0,
-					raters: g ? Number(g.raters) : 0
-				};
-			})
-		);
-	}
-	return summary;
+	const [behaviours, groups] = await Promise.all([listBehaviours(database), behaviourGroups(database, teamIds, range)]);
+	return new Map([...groups].map(([teamId, g]) => [teamId, summariseBehaviours(behaviours, g)]));
 }

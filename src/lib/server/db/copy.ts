@@ -110,7 +110,9 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	directory_holds: { key: ['id'] },
 	directory_held_changes: { key: ['hold_id', 'person_id'] },
 	// Roll-ups last: after every table whose writes mark them stale.
-	learning_rollup: { key: ['person_id'], rollup: true }
+	learning_rollup: { key: ['person_id'], rollup: true },
+	team_rollup_gen: { key: ['team_id'], rollup: true },
+	team_window_rollup: { key: ['team_id', 'month'], rollup: true }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */

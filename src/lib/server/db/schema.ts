@@ -18,6 +18,8 @@ export interface Database {
 	audit_events: AuditEventTable;
 	app_meta: AppMetaTable;
 	learning_rollup: LearningRollupTable;
+	team_rollup_gen: TeamRollupGenTable;
+	team_window_rollup: TeamWindowRollupTable;
 	module_progress: ModuleProgressTable;
 	lesson_completions: LessonCompletionTable;
 	check_attempts: CheckAttemptTable;
@@ -189,6 +191,21 @@ export interface LearningRollupTable {
 	assigned: number | null;
 	completed: number | null;
 	gen: Generated<number>;
+}
+
+/** How many writes have touched a team's How-window figures (see scorecards/window-rollup.ts). */
+export interface TeamRollupGenTable {
+	team_id: string;
+	gen: number;
+}
+
+/** A team's How-window figures for the window ending with `month`, as of generation `gen`. */
+export interface TeamWindowRollupTable {
+	team_id: string;
+	month: string;
+	gen: number;
+	/** JSON (scorecards/window-rollup.ts). */
+	figures: string;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

@@ -34,6 +34,8 @@ export async function clearDatabase(db: Db): Promise<void> {
 		for (const table of [
 			'app_meta',
 			'learning_rollup',
+			'team_window_rollup',
+			'team_rollup_gen',
 			'audit_events',
 			'login_failures',
 			'invites',

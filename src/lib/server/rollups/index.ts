@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { checkLearningRollup, rebuildLearningRollup } from '../learning/rollup';
+import { checkWindowRollup, rebuildWindowRollup } from '../scorecards/window-rollup';
 
 /**
  * Every roll-up Ripple keeps (issue 19), for `npm run db:check-rollups` and `db:repair-rollups`:
@@ -28,5 +29,18 @@ export const rollups: readonly Rollup[] = [
 			};
 		},
 		rebuild: rebuildLearningRollup
+	},
+	{
+		name: 'How window (per team and month)',
+		async check(database) {
+			const { checked, differences } = await checkWindowRollup(database, new Date());
+			return {
+				checked,
+				differences: differences.map(
+					(d) => `team ${d.teamId}, window ending ${d.month}: stored ${d.stored}, from the records ${d.fromRecords}`
+				)
+			};
+		},
+		rebuild: (database) => rebuildWindowRollup(database, new Date())
 	}
 ];

@@ -1,7 +1,7 @@
 import { groupBy } from '../../group';
-import { isPeriod, periodOf, periodRange, periodsEndingWith, shiftPeriod } from '../../periods';
-import { teamBehaviourSummary } from '../behaviours/summary';
-import { buddyParticipation } from '../buddies/team-participation';
+import { isPeriod, periodOf, periodsEndingWith, shiftPeriod } from '../../periods';
+import { listBehaviours } from '../behaviours/queries';
+import { summariseBehaviours } from '../behaviours/summary';
 import type { Db } from '../db';
 import type { Metric } from '../db/schema';
 import { monthlyCaseScores } from '../feedback/service';
@@ -11,14 +11,13 @@ import { listMetrics } from '../metrics/definitions';
 import { monthlyMetricValues } from '../metrics/values';
 import { listTeams, listUnits, teamsInGrants, type TeamRow } from '../org/directory';
 import { isUnitWithin, type Scope } from '../people/rules';
-import { recognitionReceivedByTeam } from '../recognition/team-counts';
-import { shadowingParticipation } from '../shadowing/team-participation';
 import { buildScorecard, indexValues, measureSeries, type MeasurePoint, type TeamScorecard } from './scorecard';
+import { howWindow, teamWindowFigures } from './window-rollup';
+
+export { HOW_WINDOW_MONTHS, howWindow } from './window-rollup';
 
 /** Months shown in trends and sparklines. */
 export const TREND_MONTHS = 12;
-/** The How column looks at observations and participation over this many months, ending with the chosen one. */
-export const HOW_WINDOW_MONTHS = 3;
 
 /** The month a scorecard opens on: the last complete one where the viewer is. */
 export function defaultMonth(now: Date, timeZone: string): string {
@@ -39,12 +38,6 @@ export function monthFromQuery(asked: string | null, now: Date, timeZone: string
 /** Months a viewer may pick, newest first: two years up to and including the current one. */
 export function pickableMonths(now: Date, timeZone: string): string[] {
 	return periodsEndingWith(currentMonth(now, timeZone), 24).reverse();
-}
-
-/** The first and last months of the How window and its date range, `[from, to)`. */
-export function howWindow(month: string) {
-	const first = shiftPeriod(month, -(HOW_WINDOW_MONTHS - 1));
-	return { first, last: month, from: periodRange(first).start, to: periodRange(month).end };
 }
 
 /**
@@ -94,24 +87,20 @@ export async function scorecardsFor(
 	const months = periodsEndingWith(month, trendMonths);
 	const window = howWindow(month);
 	const teamIds = teams.map((t) => t.id);
-	// Participation that has not happened yet cannot count: the window stops at now.
-	const nowIso = now.toISOString();
-	const untilNow = { from: window.from, to: window.to < nowIso ? window.to : nowIso };
-	const [metrics, values, caseScores, behaviours, recognition, learning, shadowing, buddies] = await Promise.all([
+	const [metrics, values, caseScores, behaviours, howFigures, learning] = await Promise.all([
 		listMetrics(database),
 		monthlyMetricValues(database, teamIds, months),
 		monthlyCaseScores(database, teamIds, months),
-		teamBehaviourSummary(database, teamIds, window),
-		recognitionReceivedByTeam(database, teamIds, window),
+		listBehaviours(database),
+		teamWindowFigures(database, teamIds, window, now),
 		// Assignments reach whoever is in the team now, so learning is read as it stands today.
-		teamLearningCompletion(database, teamIds),
-		shadowingParticipation(database, teamIds, untilNow),
-		buddyParticipation(database, teamIds, window)
+		teamLearningCompletion(database, teamIds)
 	]);
 	const valuesByTeam = groupBy(values, (v) => v.teamId);
 
 	const cards = new Map<string, TeamScorecard>();
 	for (const team of teams) {
+		const how = howFigures.get(team.id)!;
 		cards.set(
 			team.id,
 			buildScorecard({
@@ -119,13 +108,13 @@ export async function scorecardsFor(
 				metrics,
 				values: valuesByTeam.get(team.id) ?? [],
 				caseScores: caseScores.get(team.id) ?? new Map(),
-				behaviours: behaviours.get(team.id) ?? [],
+				behaviours: summariseBehaviours(behaviours, how.behaviours),
 				participation: {
 					members: team.member_count,
-					recognition: recognition.get(team.id) ?? { received: 0, crossDepartment: 0 },
+					recognition: how.recognition,
 					learning: learning.get(team.id) ?? { assigned: 0, completed: 0 },
-					shadowing: shadowing.get(team.id) ?? { visitors: 0, hosted: 0 },
-					buddies: buddies.get(team.id) ?? { paired: 0, meetings: 0 }
+					shadowing: how.shadowing,
+					buddies: how.buddies
 				}
 			})
 		);

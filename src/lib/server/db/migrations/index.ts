@@ -21,6 +21,7 @@ import * as singleSignOn from './2026-12-07T0900-single-sign-on';
 import * as directoryProvisioning from './2026-12-07T1500-directory-provisioning';
 import * as directoryGroupsAndHolds from './2026-12-07T2100-directory-groups-and-holds';
 import * as learningRollup from './2026-12-08T0900-learning-rollup';
+import * as teamWindowRollup from './2026-12-08T1500-team-window-rollup';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-07T0900-single-sign-on': singleSignOn,
 	'2026-12-07T1500-directory-provisioning': directoryProvisioning,
 	'2026-12-07T2100-directory-groups-and-holds': directoryGroupsAndHolds,
-	'2026-12-08T0900-learning-rollup': learningRollup
+	'2026-12-08T0900-learning-rollup': learningRollup,
+	'2026-12-08T1500-team-window-rollup': teamWindowRollup
 };
