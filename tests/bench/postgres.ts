@@ -43,7 +43,7 @@ export interface PostgresRun {
 }
 
 /** Seeds a database of the cluster and drives every page against two instances sharing it. */
-async function pagesOn(
+export async function pagesOn(
 	root: string,
 	url: string,
 	now: Date,
@@ -84,22 +84,26 @@ export async function postgresRun(
 	sqlite: readonly LoadResult[],
 	withXlarge: boolean
 ): Promise<PostgresRun> {
-	console.log('\nPostgreSQL: starting a throwaway cluster…');
-	const cluster = await startCluster();
+	const given = { large: process.env.BENCH_PG_URL?.trim(), xlarge: process.env.BENCH_PG_XL_URL?.trim() };
+	const needsCluster = !given.large || (withXlarge && !given.xlarge);
+	if (needsCluster) console.log('\nPostgreSQL: starting a throwaway cluster…');
+	const cluster = needsCluster ? await startCluster() : null;
 	try {
-		const admin = openDatabase(cluster.url, { poolSize: 1 });
-		await sql`create database ripple_bench`.execute(admin);
-		if (withXlarge) await sql`create database ripple_bench_xl`.execute(admin);
-		await admin.destroy();
-		const urlOf = (name: string) => cluster.url.replace(/\/postgres$/, `/${name}`);
+		const urlOf = async (name: string) => {
+			const admin = openDatabase(cluster!.url, { poolSize: 1 });
+			await sql`create database ${sql.id(name)}`.execute(admin);
+			await admin.destroy();
+			return cluster!.url.replace(/\/postgres$/, `/${name}`);
+		};
 		console.log('Pages on PostgreSQL, 10,000 people, against their SQLite throughput:');
-		const large = await pagesOn(root, urlOf('ripple_bench'), now, settings, 10_000, sqlite);
+		const large = await pagesOn(root, given.large || (await urlOf('ripple_bench')), now, settings, 10_000, sqlite);
 		if (!withXlarge) return { large, xlarge: null };
 		console.log('Pages on PostgreSQL, 100,000 people, against their throughput at 10,000:');
-		const xlarge = await pagesOn(root, urlOf('ripple_bench_xl'), now, settings, 100_000, large.results);
+		const xlargeUrl = given.xlarge || (await urlOf('ripple_bench_xl'));
+		const xlarge = await pagesOn(root, xlargeUrl, now, settings, 100_000, large.results);
 		return { large, xlarge };
 	} finally {
-		cluster.stop();
+		cluster?.stop();
 	}
 }
 

@@ -7,6 +7,9 @@
  *   BENCH_DB       a database to use as it is (seeded first if empty); default: a temporary one
  *   BENCH_SECONDS  measured seconds per scenario (default 10), after a 3 s warm-up
  *   BENCH_OUT      where the JSON goes (default tests/bench/results.json)
+ *   BENCH_PG_URL, BENCH_PG_XL_URL  PostgreSQL databases to use as they are for `--db postgres`
+ *                  (10,000 people) and `--size xlarge` (seeded first if empty); default: a
+ *                  throwaway cluster
  *
  * `npm run bench -- --db postgres` also seeds the organisation into a throwaway PostgreSQL cluster
  * and drives every page against two app instances sharing it (postgres.ts); `--db postgres --size

@@ -9,6 +9,7 @@ import { monthlyCaseScores } from '../../src/lib/server/feedback/queries';
 import { teamMatrix } from '../../src/lib/server/learning/team';
 import { monthlyMetricValues } from '../../src/lib/server/metrics/queries';
 import { scorecardsFor } from '../../src/lib/server/scorecards/service';
+import { visitsWaitingOn } from '../../src/lib/server/shadowing/queries';
 import { periodsEndingWith } from '../../src/lib/periods';
 import { addPerson, addTeam, addUnit, onPostgres, openTempDb, T0, type TempDb } from './temp-db';
 
@@ -106,7 +107,8 @@ describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
 		'module_progress',
 		'check_attempts',
 		'recognitions',
-		'audit_events'
+		'audit_events',
+		'shadow_visits'
 	];
 
 	/** Runs the work on a logging connection to the same file, then explains every query it sent. */
@@ -164,6 +166,13 @@ describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
 			await recognitionWall(db, { personId: 'few-t0-p0' }, { limit: 5, offset: 0 });
 			await recognitionWall(db, { teamId: 'few-t0' }, { limit: 20, offset: 0 });
 		});
+		expect(plans.length).toBeGreaterThan(0);
+		expect(fullScans(plans)).toEqual([]);
+	});
+
+	it('finds the visits waiting on a person through indexes, not by testing every visit', async () => {
+		const scope = { personId: 'few-t0-p0', isAdmin: false, managedTeamIds: ['few-t0'], ledUnitPaths: [] };
+		const plans = await plansOf((db) => visitsWaitingOn(db, scope, '2026-10-01', '2026-11-01'));
 		expect(plans.length).toBeGreaterThan(0);
 		expect(fullScans(plans)).toEqual([]);
 	});

@@ -4,7 +4,7 @@
  * this also runs from the `tsx` CLI (`copy-cli.ts`).
  */
 import { DEFAULT_MIGRATION_TABLE, sql, type RawBuilder } from 'kysely';
-import { openDatabase, type Database, type Db } from './index';
+import { openDatabase, refreshStatistics, type Database, type Db } from './index';
 import { migrateToLatest } from './migrator';
 import { migrations } from './migrations';
 
@@ -159,7 +159,7 @@ export async function copyDatabase(from: Db, to: Db, options: CopyOptions = {}):
 	await migrateToLatest(to);
 	const installed = await rowsMigrationsInstall();
 
-	return from.transaction().execute((source) =>
+	const report = await from.transaction().execute((source) =>
 		to.transaction().execute(async (target) => {
 			const prefilled = await assertEmpty(target, installed);
 			// The migrations' rows are in the source too, perhaps edited since: the source's win.
@@ -170,6 +170,8 @@ export async function copyDatabase(from: Db, to: Db, options: CopyOptions = {}):
 			return { tables, rows: tables.reduce((sum, t) => sum + t.written, 0) };
 		})
 	);
+	await refreshStatistics(to);
+	return report;
 }
 
 async function copyTable(

@@ -14,7 +14,7 @@
  *
  * Relative imports only: this runs from the `tsx` CLI, outside Vite.
  */
-import type { Db } from '../db';
+import { refreshStatistics, type Db } from '../db';
 import { hashPassword } from '../auth/password';
 import { periodOf, periodsEndingWith, shiftPeriod } from '../../periods';
 import { DEMO_PASSWORD } from './accounts';
@@ -92,5 +92,7 @@ export async function seedLargeOrganisation(db: Db, options: LargeOrgOptions): P
 		await step('service assessments', () => seedAssessments(context));
 		return { counts, leaderUnitTeams: org.leaderUnitTeams };
 	};
-	return db.isTransaction ? run(db) : db.transaction().execute(run);
+	const summary = db.isTransaction ? await run(db) : await db.transaction().execute(run);
+	await refreshStatistics(db);
+	return summary;
 }

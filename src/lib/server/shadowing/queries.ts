@@ -391,9 +391,10 @@ export async function completedVisitsByTeam(
 export async function visitsWaitingOn(database: Db, scope: Scope, since: string, now: string) {
 	const teams = scope.managedTeamIds;
 	const me = scope.personId;
-	// One query for the four lists. Each branch starts from an indexed side (the people someone
-	// manages, the slots someone hosts, their own visits), so a person with nothing waiting costs a
-	// few index lookups, not a pass over every visit.
+	// One query for the four lists. Each branch of the union starts from an indexed side (the people
+	// someone manages, the slots someone hosts, their own visits), so a person with nothing waiting
+	// costs a few index lookups, not a pass over every visit: as one OR of the branches, PostgreSQL
+	// read every visit (20,000 in the 100,000-person organisation) for each home page.
 	const managed = database
 		.selectFrom('people as managed')
 		.select('managed.id')
@@ -406,6 +407,18 @@ export async function visitsWaitingOn(database: Db, scope: Scope, since: string,
 		.where((eb) =>
 			eb.or([eb('hosted.host_id', '=', me), ...(teams.length ? [eb('hosted.team_id', 'in', teams)] : [])])
 		);
+	const visits = database.selectFrom('shadow_visits as v').select('v.id');
+	const requested = (status: 'pending_manager' | 'pending_host') =>
+		visits.where('v.status', '=', status).where('v.starts_at', '>', now);
+	const finished = visits
+		.where('v.status', '=', 'confirmed')
+		.where('v.ends_at', '<=', now)
+		.where('v.ends_at', '>=', since);
+	const waiting = requested('pending_manager')
+		.where('v.visitor_id', 'in', managed)
+		.unionAll(requested('pending_host').where('v.slot_id', 'in', hosted))
+		.unionAll(finished.where('v.visitor_id', '=', me))
+		.unionAll(finished.where('v.slot_id', 'in', hosted));
 	const rows = await visitsQuery(database)
 		.select([
 			'shadow_visits.visitor_id',
@@ -414,26 +427,7 @@ export async function visitsWaitingOn(database: Db, scope: Scope, since: string,
 			'visitor.manager_id as visitor_manager_id',
 			'visitor.team_id as visitor_team_id'
 		])
-		.where((eb) =>
-			eb.or([
-				eb.and([
-					eb('shadow_visits.status', '=', 'pending_manager'),
-					eb('shadow_visits.starts_at', '>', now),
-					eb('shadow_visits.visitor_id', 'in', managed)
-				]),
-				eb.and([
-					eb('shadow_visits.status', '=', 'pending_host'),
-					eb('shadow_visits.starts_at', '>', now),
-					eb('shadow_visits.slot_id', 'in', hosted)
-				]),
-				eb.and([
-					eb('shadow_visits.status', '=', 'confirmed'),
-					eb('shadow_visits.ends_at', '<=', now),
-					eb('shadow_visits.ends_at', '>=', since),
-					eb.or([eb('shadow_visits.visitor_id', '=', me), eb('shadow_visits.slot_id', 'in', hosted)])
-				])
-			])
-		)
+		.where('shadow_visits.id', 'in', waiting)
 		.orderBy('shadow_visits.starts_at')
 		.limit(200)
 		.execute();

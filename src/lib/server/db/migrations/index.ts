@@ -22,6 +22,7 @@ import * as directoryProvisioning from './2026-12-07T1500-directory-provisioning
 import * as directoryGroupsAndHolds from './2026-12-07T2100-directory-groups-and-holds';
 import * as learningRollup from './2026-12-08T0900-learning-rollup';
 import * as teamWindowRollup from './2026-12-08T1500-team-window-rollup';
+import * as teamMembersIndex from './2026-12-08T1600-team-members-index';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-07T1500-directory-provisioning': directoryProvisioning,
 	'2026-12-07T2100-directory-groups-and-holds': directoryGroupsAndHolds,
 	'2026-12-08T0900-learning-rollup': learningRollup,
-	'2026-12-08T1500-team-window-rollup': teamWindowRollup
+	'2026-12-08T1500-team-window-rollup': teamWindowRollup,
+	'2026-12-08T1600-team-members-index': teamMembersIndex
 };
