@@ -291,7 +291,7 @@ describe('the learning roll-up', () => {
 			}),
 			{ numRuns: 300, examples: examples.map((steps) => [steps]) }
 		);
-	});
+	}, 180_000);
 
 	it('finds a row written around the triggers, and the repair puts it right', async () => {
 		await reset();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { baseLocale } from '../../i18n/locales';
 import type { Db } from '../db';
 import { modulesIn, pathsIn } from './content';
@@ -109,7 +110,8 @@ async function workOut(database: Db, people: readonly Stored[]): Promise<Map<str
 
 /**
  * Assigned-module completion per team as it stands: the sum over the team's active members of
- * their rolled-up figures, working out any that are stale first.
+ * their rolled-up figures, summed by the database, plus any members whose row is stale or missing,
+ * worked out first. Two queries whatever the number of teams, and a row a team, not a member.
  */
 export async function teamLearningCompletion(
 	database: Db,
@@ -118,15 +120,33 @@ export async function teamLearningCompletion(
 	const result = new Map<string, LearningCompletion>(teamIds.map((id) => [id, { assigned: 0, completed: 0 }]));
 	if (teamIds.length === 0) return result;
 	await followContent(database);
-	const members: Stored[] = await withStored(database)
+	const isStale = sql<boolean>`(learning_rollup.assigned is null or learning_rollup.completed is null)`;
+	const activeIn = (teams: readonly string[]) =>
+		withStored(database).where('people.team_id', 'in', teams).where('people.active', '=', 1);
+	const sums = await database
+		.selectFrom('people')
+		.leftJoin('learning_rollup', 'learning_rollup.person_id', 'people.id')
+		.select((eb) => [
+			'people.team_id',
+			eb.fn.sum<number>('learning_rollup.assigned').as('assigned'),
+			eb.fn.sum<number>('learning_rollup.completed').as('completed'),
+			eb.fn.sum<number>(sql`case when ${isStale} then 1 else 0 end`).as('stale')
+		])
 		.where('people.team_id', 'in', teamIds)
 		.where('people.active', '=', 1)
+		.groupBy('people.team_id')
 		.execute();
-	const stale = members.filter((p) => p.assigned === null || p.completed === null);
-	const worked = stale.length ? await workOut(database, stale) : new Map<string, LearningCompletion>();
-	for (const person of members) {
-		const totals = result.get(person.team_id!)!;
-		const f = worked.get(person.id) ?? { assigned: Number(person.assigned), completed: Number(person.completed) };
+	const withStale: string[] = [];
+	for (const row of sums) {
+		// A sum over no rows, or over stale rows only, is null.
+		result.set(row.team_id!, { assigned: Number(row.assigned ?? 0), completed: Number(row.completed ?? 0) });
+		if (Number(row.stale) > 0) withStale.push(row.team_id!);
+	}
+	if (withStale.length === 0) return result;
+	const stale: Stored[] = await activeIn(withStale).where(isStale).execute();
+	const teamOf = new Map(stale.map((p) => [p.id, p.team_id!]));
+	for (const [id, f] of await workOut(database, stale)) {
+		const totals = result.get(teamOf.get(id)!)!;
 		totals.assigned += f.assigned;
 		totals.completed += f.completed;
 	}
