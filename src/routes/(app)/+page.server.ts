@@ -1,3 +1,4 @@
+import { requireUser } from '$lib/server/auth/current-user';
 import { requireActor } from '$lib/server/policy';
 import { db } from '$lib/server/db';
 import { myLearning } from '$lib/server/learning/my-learning';
@@ -9,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireActor(locals);
 	const now = new Date();
-	const [overview, waiting] = await Promise.all([homeOverview(db(), actor.scope), waitingFor(db(), actor, now)]);
+	const [overview, waiting] = await Promise.all([homeOverview(db(), requireUser(locals)), waitingFor(db(), actor, now)]);
 	const learning = await myLearning(db(), actor, overview.myTeam, now);
 	return {
 		overview,

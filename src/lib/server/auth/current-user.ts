@@ -12,6 +12,7 @@ export interface CurrentUser {
 	email: string;
 	jobTitle: string;
 	teamId: string | null;
+	managerName: string | null;
 	timeZone: string;
 	language: string;
 	scope: Scope;
@@ -28,6 +29,7 @@ export async function loadCurrentUser(database: Db, personId: string): Promise<C
 		email: person.email,
 		jobTitle: person.job_title,
 		teamId: person.team_id,
+		managerName: person.manager_name,
 		timeZone: person.time_zone,
 		language: person.language,
 		scope,

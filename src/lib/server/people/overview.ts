@@ -1,19 +1,32 @@
 import { listAuditEvents } from '../audit/log';
 import type { Db } from '../db';
 import { countTeams, getTeam, listUnits, teamManagers, teamsInGrants } from '../org/directory';
-import { countPeople, getPersonDetail, listGrants, teamMembers } from './queries';
-import type { Scope } from './rules';
+import { countPeople, listGrants, teamMembers } from './queries';
+import type { CurrentUser } from '../auth/current-user';
 
 /**
  * What the home page shows a person: themselves, and for each role they hold the part of the
- * organisation that role is about. Bounded so it stays quick in a large organisation.
+ * organisation that role is about. Bounded so it stays quick in a large organisation. The person
+ * comes as this request signed them in (`locals.user`), not read again.
  */
-export async function homeOverview(database: Db, scope: Scope) {
-	const [me, grants, teams] = await Promise.all([
-		getPersonDetail(database, scope.personId),
-		listGrants(database, scope.personId),
+export async function homeOverview(database: Db, user: CurrentUser) {
+	const scope = user.scope;
+	// The scope was read from the grants in this request: someone without any (most people) needs
+	// no second look.
+	const granted = scope.isAdmin || scope.managedTeamIds.length > 0 || scope.ledUnitPaths.length > 0;
+	const [grants, teams] = await Promise.all([
+		granted ? listGrants(database, scope.personId) : [],
 		teamsInGrants(database, { teamIds: scope.managedTeamIds, unitPaths: scope.ledUnitPaths })
 	]);
+	const me = {
+		id: user.id,
+		name: user.name,
+		email: user.email,
+		job_title: user.jobTitle,
+		manager_name: user.managerName,
+		time_zone: user.timeZone,
+		language: user.language
+	};
 
 	const managed = teams.filter((t) => scope.managedTeamIds.includes(t.id));
 	const members = await teamMembers(
@@ -48,8 +61,8 @@ export async function homeOverview(database: Db, scope: Scope) {
 			}
 		: null;
 
-	const myTeam = me?.team_id
-		? (teams.find((t) => t.id === me.team_id) ?? (await getTeam(database, me.team_id)) ?? null)
+	const myTeam = user.teamId
+		? (teams.find((t) => t.id === user.teamId) ?? (await getTeam(database, user.teamId)) ?? null)
 		: null;
 	return {
 		me,
