@@ -10,7 +10,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireActor(locals);
 	const now = new Date();
-	const [overview, waiting] = await Promise.all([homeOverview(db(), requireUser(locals)), waitingFor(db(), actor, now)]);
+	const [overview, waiting] = await Promise.all([
+		homeOverview(db(), requireUser(locals)),
+		waitingFor(db(), actor, now)
+	]);
 	const learning = await myLearning(db(), actor, overview.myTeam, now);
 	return {
 		overview,
