@@ -13,7 +13,8 @@ export function currentIntlLocale(): string {
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRuleSets = new Map<string, Intl.PluralRules>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** Option sets are small literals, so their JSON is a stable enough key. */
@@ -37,6 +38,14 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
 	return memo(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
+export function pluralRules(locale: string, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
+	return memo(pluralRuleSets, locale, options, () => new Intl.PluralRules(locale, options));
+}
+
+export function relativeTimeFormat(locale: string, options: Intl.RelativeTimeFormatOptions): Intl.RelativeTimeFormat {
+	return memo(relativeFormats, locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+}
+
 /**
  * A count with its noun in the right plural form for the language: "1 row", "2 rows", "1,500 rows".
  * `forms` names the noun for each plural category the language uses; `other` is the fallback.
@@ -46,8 +55,7 @@ export function formatCount(
 	forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
 	locale = currentIntlLocale()
 ): string {
-	const rules = memo(pluralRules, locale, {}, () => new Intl.PluralRules(locale));
-	return `${numberFormat(locale, {}).format(count)} ${forms[rules.select(count)] ?? forms.other}`;
+	return `${numberFormat(locale, {}).format(count)} ${forms[pluralRules(locale).select(count)] ?? forms.other}`;
 }
 
 /** Items joined as a sentence lists them: "email and name", "team, roles and time zone". */
@@ -77,8 +85,6 @@ export function formatPercent(share: number, digits = 0, locale = currentIntlLoc
 	return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
 /** "3 days ago", "in 2 hours", "gisteren", "3天前": the largest unit that fits, in the current locale. */
 export function formatRelative(iso: string, now: Date = new Date(), locale = currentIntlLocale()): string {
 	const seconds = (Date.parse(iso) - now.getTime()) / 1000;
@@ -90,7 +96,7 @@ export function formatRelative(iso: string, now: Date = new Date(), locale = cur
 		['hour', 3_600],
 		['minute', 60]
 	];
-	const format = memo(relativeFormats, locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+	const format = relativeTimeFormat(locale, { numeric: 'auto' });
 	for (const [unit, size] of units) {
 		if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
 	}

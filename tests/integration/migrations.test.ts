@@ -78,7 +78,8 @@ const tableFlags: Record<keyof Database, true> = {
 	directory_held_changes: true,
 	learning_rollup: true,
 	team_rollup_gen: true,
-	team_window_rollup: true
+	team_window_rollup: true,
+	feedback_month_rollup: true
 };
 const appTables = Object.keys(tableFlags).sort();
 

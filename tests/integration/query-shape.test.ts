@@ -101,6 +101,7 @@ describe.skipIf(onPostgres())('query plans on the big tables (SQLite)', () => {
 		'observations',
 		'lesson_completions',
 		'case_feedback',
+		'feedback_month_rollup',
 		'metric_values',
 		'people',
 		'completions',

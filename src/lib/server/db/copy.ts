@@ -112,7 +112,8 @@ const copyPlan: { [T in TableName]: TablePlan<T> } = {
 	// Roll-ups last: after every table whose writes mark them stale.
 	learning_rollup: { key: ['person_id'], rollup: true },
 	team_rollup_gen: { key: ['team_id'], rollup: true },
-	team_window_rollup: { key: ['team_id', 'month'], rollup: true }
+	team_window_rollup: { key: ['team_id', 'month'], rollup: true },
+	feedback_month_rollup: { key: ['team_id', 'month'], rollup: true }
 };
 
 /** The tables in copy order (string keys keep their insertion order). */

@@ -20,6 +20,7 @@ export interface Database {
 	learning_rollup: LearningRollupTable;
 	team_rollup_gen: TeamRollupGenTable;
 	team_window_rollup: TeamWindowRollupTable;
+	feedback_month_rollup: FeedbackMonthRollupTable;
 	module_progress: ModuleProgressTable;
 	lesson_completions: LessonCompletionTable;
 	check_attempts: CheckAttemptTable;
@@ -206,6 +207,24 @@ export interface TeamWindowRollupTable {
 	gen: number;
 	/** JSON (scorecards/window-rollup.ts). */
 	figures: string;
+}
+
+/** How many of a team's answers in a month (UTC) gave each score from 0 to 10. */
+export interface FeedbackMonthRollupTable {
+	team_id: string;
+	/** `YYYY-MM`. */
+	month: string;
+	score_0: Generated<number>;
+	score_1: Generated<number>;
+	score_2: Generated<number>;
+	score_3: Generated<number>;
+	score_4: Generated<number>;
+	score_5: Generated<number>;
+	score_6: Generated<number>;
+	score_7: Generated<number>;
+	score_8: Generated<number>;
+	score_9: Generated<number>;
+	score_10: Generated<number>;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

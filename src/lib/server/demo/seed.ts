@@ -35,6 +35,7 @@ export async function clearDatabase(db: Db): Promise<void> {
 			'app_meta',
 			'learning_rollup',
 			'team_window_rollup',
+			'feedback_month_rollup',
 			'team_rollup_gen',
 			'audit_events',
 			'login_failures',

@@ -1,9 +1,8 @@
 import type { Insertable } from 'kysely';
-import { periodRange } from '../../periods';
 import type { Db } from '../db';
 import type { CaseFeedback, CaseFeedbackTable, FeedbackLink, FeedbackLinkTable } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
-import { monthOfInstant } from './rules';
+import { SCORE_COLUMNS, scoresOf } from './rollup';
 
 /** Link tokens are `generateSecret()` output; anything else cannot match and skips the lookup. */
 const TOKEN = /^[a-z2-7]{32}$/;
@@ -135,7 +134,8 @@ const TEAMS_PER_QUERY = 500;
  * teamId -> month (`YYYY-MM`, of submitted_at in UTC) -> scores (0-10), for the given teams and months.
  * One score per respondent: a case answer is one requester, and a standing-link answer is one person
  * for the team and month (its respondent key is unique), so the list's length is what the anonymity
- * threshold counts. Scorecards, trends and the team's feedback page all read it from here.
+ * threshold counts. Read from the answers' roll-up, a row per team and month (./rollup.ts).
+ * Scorecards, trends and the team's feedback page all read it from here.
  */
 export async function monthlyCaseScores(
 	database: Db,
@@ -148,21 +148,15 @@ export async function monthlyCaseScores(
 	for (const teamId of teamIds) result.set(teamId, new Map(months.map((m) => [m, []])));
 	if (teamIds.length === 0 || months.length === 0) return result;
 
-	// One range scan over the (team_id, submitted_at) index from the first month to the end of the
-	// last; months in between that were not asked for are dropped while grouping.
-	const sorted = [...months].sort();
-	const from = `${periodRange(sorted[0]!).start}T00:00:00.000Z`;
-	const to = `${periodRange(sorted.at(-1)!).end}T00:00:00.000Z`;
 	const unique = [...new Set(teamIds)];
 	for (let i = 0; i < unique.length; i += TEAMS_PER_QUERY) {
 		const rows = await database
-			.selectFrom('case_feedback')
-			.select(['team_id', 'score', 'submitted_at'])
+			.selectFrom('feedback_month_rollup')
+			.select(['team_id', 'month', ...SCORE_COLUMNS])
 			.where('team_id', 'in', unique.slice(i, i + TEAMS_PER_QUERY))
-			.where('submitted_at', '>=', from)
-			.where('submitted_at', '<', to)
+			.where('month', 'in', [...new Set(months)])
 			.execute();
-		for (const row of rows) result.get(row.team_id)?.get(monthOfInstant(row.submitted_at))?.push(row.score);
+		for (const row of rows) result.get(row.team_id)?.set(row.month, scoresOf(SCORE_COLUMNS.map((c) => Number(row[c]))));
 	}
 	return result;
 }

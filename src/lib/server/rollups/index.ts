@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { checkFeedbackRollup, rebuildFeedbackRollup } from '../feedback/rollup';
 import { checkLearningRollup, rebuildLearningRollup } from '../learning/rollup';
 import { checkWindowRollup, rebuildWindowRollup } from '../scorecards/window-rollup';
 
@@ -42,5 +43,19 @@ export const rollups: readonly Rollup[] = [
 			};
 		},
 		rebuild: (database) => rebuildWindowRollup(database, new Date())
+	},
+	{
+		name: 'answers (per team and month)',
+		async check(database) {
+			const { checked, differences } = await checkFeedbackRollup(database);
+			return {
+				checked,
+				differences: differences.map(
+					(d) =>
+						`team ${d.teamId}, ${d.month}: stored ${d.stored.join(' ')}, from the answers ${d.fromAnswers.join(' ')} (answers per score 0-10)`
+				)
+			};
+		},
+		rebuild: rebuildFeedbackRollup
 	}
 ];
