@@ -47,6 +47,8 @@ export interface LoadResult {
 	errors: number;
 	/** Throughput over the baseline's in the same run; filled in once the baseline is known. */
 	ratio: number;
+	/** The baseline's throughput measured just before this page (its ratio's denominator), if it was. */
+	baselineRps?: number;
 	budgetKb: number | null;
 	minRatio: number;
 	sizes: PageSizes;

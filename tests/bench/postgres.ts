@@ -11,7 +11,9 @@ import { startServer, type Server } from './server';
  * `npm run bench -- --db postgres` (issue 19): the same organisation (seed 42) seeded into a
  * throwaway PostgreSQL cluster, as the integration tests start one, and every scenario driven
  * against two app instances sharing it, the connections split evenly between them. Each page's
- * throughput is compared with its own SQLite throughput measured earlier in the same run.
+ * throughput is compared with its own SQLite throughput, measured again just before it (the SQLite
+ * server stays up, idle, meanwhile): this machine's speed drifts too much for figures taken minutes
+ * apart.
  *
  * With `--size xlarge` it then seeds the 100,000-person organisation into a second database of the
  * same cluster and drives the same pages there: a leader of 50 teams, a manager of one team and a
@@ -49,7 +51,8 @@ export async function pagesOn(
 	now: Date,
 	settings: LoadSettings,
 	people: number,
-	compareWith: readonly LoadResult[]
+	/** The figures to compare with, or how to measure the page to compare with just before each page. */
+	compareWith: readonly LoadResult[] | ((scenarioName: string) => Promise<number>)
 ): Promise<PagesOnPostgres> {
 	const servers: Server[] = [];
 	try {
@@ -60,9 +63,12 @@ export async function pagesOn(
 		console.log(`Servers ${origins.join(' and ')} on ${url} (${people.toLocaleString('en')} people)`);
 		const results: PagesOnPostgres['results'] = [];
 		for (const scenario of await scenariosFor(origins[0]!, dataset)) {
+			const otherRps =
+				typeof compareWith === 'function'
+					? await compareWith(scenario.name)
+					: compareWith.find((r) => r.name === scenario.name)?.rps;
 			const result = await measure(origins, scenario, settings);
-			const other = compareWith.find((r) => r.name === scenario.name);
-			const vsSqlite = other ? result.rps / other.rps : Number.NaN;
+			const vsSqlite = otherRps ? result.rps / otherRps : Number.NaN;
 			console.log(
 				`  ${scenario.name.padEnd(12)} ${result.rps.toFixed(1).padStart(8)} req/s  p95 ${result.p95.toFixed(1)} ms  ${result.errors} errors  ${vsSqlite.toFixed(2)}x`
 			);
@@ -81,7 +87,8 @@ export async function postgresRun(
 	root: string,
 	now: Date,
 	settings: LoadSettings,
-	sqlite: readonly LoadResult[],
+	/** Measures a page on the SQLite server again, just before the same page on PostgreSQL. */
+	sqlite: (scenarioName: string) => Promise<number>,
 	withXlarge: boolean
 ): Promise<PostgresRun> {
 	const given = { large: process.env.BENCH_PG_URL?.trim(), xlarge: process.env.BENCH_PG_XL_URL?.trim() };

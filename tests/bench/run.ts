@@ -104,8 +104,18 @@ try {
 		`\n${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s per scenario`
 	);
 	const results: (LoadResult & { peakRssMbSoFar: number })[] = [];
+	// This machine's speed drifts by a third or more from one minute to the next, so each page is
+	// compared with the baseline measured just before it rather than once at the start.
+	const baselineScenario = scenarios.find((s) => s.name === 'baseline')!;
+	const nearBaseline: LoadSettings = { ...settings, seconds: Math.max(1, settings.seconds / 2), warmupSeconds: 1 };
+	const baselineRuns: number[] = [];
 	for (const scenario of scenarios) {
-		const result = await measure(origin, scenario, settings);
+		const baselineRps =
+			scenario.page && scenario !== baselineScenario
+				? (await measure(origin, baselineScenario, nearBaseline)).rps
+				: undefined;
+		if (baselineRps !== undefined) baselineRuns.push(baselineRps);
+		const result = { ...(await measure(origin, scenario, settings)), baselineRps };
 		// The peak so far, after each scenario, shows which page drove the server's memory up.
 		const rssMb = (await server.peakRss()) / 2 ** 20;
 		console.log(
@@ -114,10 +124,22 @@ try {
 		results.push({ ...result, peakRssMbSoFar: rssMb });
 	}
 	const baseline = results.find((r) => r.name === 'baseline')!;
-	for (const r of results) r.ratio = r.rps / baseline.rps;
+	baselineRuns.unshift(baseline.rps);
+	for (const r of results) r.ratio = r.rps / (r.baselineRps ?? baseline.rps);
+	console.log(
+		`  the baseline measured ${baselineRuns.length} times: ${Math.min(...baselineRuns).toFixed(0)} to ${Math.max(...baselineRuns).toFixed(0)} req/s`
+	);
 	const peakRssMb = (await server.peakRss()) / 2 ** 20;
+	const sqliteAgain = async (name: string) =>
+		(
+			await measure(
+				origin,
+				scenarios.find((s) => s.name === name)!,
+				nearBaseline
+			)
+		).rps;
+	const postgres = withPostgres ? await postgresRun(root, now, settings, sqliteAgain, withXlarge) : null;
 	await server.stop();
-	const postgres = withPostgres ? await postgresRun(root, now, settings, results, withXlarge) : null;
 
 	// In-process work runs with the server stopped, so neither competes with the other for cores.
 	console.log('\nIn-process timings…');
@@ -136,6 +158,8 @@ try {
 
 	const figures: Figure[] = [
 		...scenarioFigures(results),
+		{ name: 'baseline-rps-lowest', value: Math.min(...baselineRuns), unit: 'req/s' },
+		{ name: 'baseline-rps-highest', value: Math.max(...baselineRuns), unit: 'req/s' },
 		...(postgres ? postgresFigures(postgres) : []),
 		{ name: `matching-${MATCHING_PEOPLE}`, value: matching.medianMs, unit: 'ms' },
 		{ name: 'import-100k', value: importing.ms, unit: 'ms' },
