@@ -36,7 +36,7 @@ import {
 	TARGETS,
 	type Figure
 } from './report';
-import { postgresChecks, postgresFigures, postgresRun } from './postgres';
+import { compareSettings, postgresChecks, postgresFigures, postgresRun } from './postgres';
 import { scenariosFor } from './scenarios';
 import { ensureBuild, startServer, type Server } from './server';
 
@@ -107,12 +107,11 @@ try {
 	// This machine's speed drifts by a third or more from one minute to the next, so each page is
 	// compared with the baseline measured just before it rather than once at the start.
 	const baselineScenario = scenarios.find((s) => s.name === 'baseline')!;
-	const nearBaseline: LoadSettings = { ...settings, seconds: Math.max(1, settings.seconds / 2), warmupSeconds: 1 };
 	const baselineRuns: number[] = [];
 	for (const scenario of scenarios) {
 		const baselineRps =
 			scenario.page && scenario !== baselineScenario
-				? (await measure(origin, baselineScenario, nearBaseline)).rps
+				? (await measure(origin, baselineScenario, compareSettings(settings))).rps
 				: undefined;
 		if (baselineRps !== undefined) baselineRuns.push(baselineRps);
 		const result = { ...(await measure(origin, scenario, settings)), baselineRps };
@@ -135,7 +134,7 @@ try {
 			await measure(
 				origin,
 				scenarios.find((s) => s.name === name)!,
-				nearBaseline
+				compareSettings(settings)
 			)
 		).rps;
 	const postgres = withPostgres ? await postgresRun(root, now, settings, sqliteAgain, withXlarge) : null;
