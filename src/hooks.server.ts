@@ -179,7 +179,7 @@ const theme: Handle = async ({ event, resolve }) => {
  */
 const compress: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	return event.isSubRequest ? response : compressed(event.request, response);
+	return event.isSubRequest ? response : await compressed(event.request, response);
 };
 
 export const handle = sequence(
