@@ -177,3 +177,26 @@ export async function measure(
 		sizes
 	};
 }
+
+/** A page measured again to be compared with: shorter, as the baseline measured before each page. */
+export const compareSettings = (settings: LoadSettings): LoadSettings => ({
+	...settings,
+	seconds: Math.max(1, settings.seconds / 2),
+	warmupSeconds: 1
+});
+
+/**
+ * Measures a page again on servers that stayed up, for a figure to compare another page's with:
+ * this machine's throughput drifts too much for figures taken minutes apart.
+ */
+export function measureAgain(
+	origins: string | readonly string[],
+	scenarios: readonly Scenario[],
+	settings: LoadSettings
+): (scenarioName: string) => Promise<number> {
+	return async (name) => {
+		const scenario = scenarios.find((s) => s.name === name);
+		if (!scenario) throw new Error(`no scenario named ${name}`);
+		return (await measure(origins, scenario, compareSettings(settings))).rps;
+	};
+}

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/lib/server/db';
 import { startCluster } from '../postgres/cluster';
 import { prepareDataset } from './dataset';
-import { measure, type LoadResult, type LoadSettings } from './load';
+import { measure, measureAgain, type LoadResult, type LoadSettings } from './load';
 import type { Figure, TargetCheck } from './report';
 import { scenariosFor } from './scenarios';
 import { startServer, type Server } from './server';
@@ -79,27 +79,13 @@ export async function pagesOn(
 		const baseline = results.find((r) => r.name === 'baseline')!;
 		for (const r of results) r.ratio = r.rps / baseline.rps;
 		const peakRssMb = Math.max(...(await Promise.all(servers.map((s) => s.peakRss())))) / 2 ** 20;
-		const again = async (name: string) =>
-			(
-				await measure(
-					origins,
-					scenarios.find((s) => s.name === name)!,
-					compareSettings(settings)
-				)
-			).rps;
+		const again = measureAgain(origins, scenarios, settings);
 		return { results, seedMs: dataset.seedMs, counts: dataset.counts, peakRssMb, again, stop };
 	} catch (err) {
 		await stop();
 		throw err;
 	}
 }
-
-/** A page measured again to be compared with: shorter, as the baseline measured before each page. */
-export const compareSettings = (settings: LoadSettings): LoadSettings => ({
-	...settings,
-	seconds: Math.max(1, settings.seconds / 2),
-	warmupSeconds: 1
-});
 
 export async function postgresRun(
 	root: string,

@@ -21,7 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { viteLoader } from '../../src/lib/server/vite-loader';
 import { prepareDataset, scratchCopy, type Dataset } from './dataset';
-import { measure, type LoadResult, type LoadSettings } from './load';
+import { measure, measureAgain, type LoadResult, type LoadSettings } from './load';
 import { timeMatching } from './matching';
 import {
 	checkTable,
@@ -36,7 +36,7 @@ import {
 	TARGETS,
 	type Figure
 } from './report';
-import { compareSettings, postgresChecks, postgresFigures, postgresRun } from './postgres';
+import { postgresChecks, postgresFigures, postgresRun } from './postgres';
 import { scenariosFor } from './scenarios';
 import { ensureBuild, startServer, type Server } from './server';
 
@@ -106,13 +106,10 @@ try {
 	const results: (LoadResult & { peakRssMbSoFar: number })[] = [];
 	// This machine's speed drifts by a third or more from one minute to the next, so each page is
 	// compared with the baseline measured just before it rather than once at the start.
-	const baselineScenario = scenarios.find((s) => s.name === 'baseline')!;
+	const again = measureAgain(origin, scenarios, settings);
 	const baselineRuns: number[] = [];
 	for (const scenario of scenarios) {
-		const baselineRps =
-			scenario.page && scenario !== baselineScenario
-				? (await measure(origin, baselineScenario, compareSettings(settings))).rps
-				: undefined;
+		const baselineRps = scenario.page && scenario.name !== 'baseline' ? await again('baseline') : undefined;
 		if (baselineRps !== undefined) baselineRuns.push(baselineRps);
 		const result = { ...(await measure(origin, scenario, settings)), baselineRps };
 		// The peak so far, after each scenario, shows which page drove the server's memory up.
@@ -129,15 +126,7 @@ try {
 		`  the baseline measured ${baselineRuns.length} times: ${Math.min(...baselineRuns).toFixed(0)} to ${Math.max(...baselineRuns).toFixed(0)} req/s`
 	);
 	const peakRssMb = (await server.peakRss()) / 2 ** 20;
-	const sqliteAgain = async (name: string) =>
-		(
-			await measure(
-				origin,
-				scenarios.find((s) => s.name === name)!,
-				compareSettings(settings)
-			)
-		).rps;
-	const postgres = withPostgres ? await postgresRun(root, now, settings, sqliteAgain, withXlarge) : null;
+	const postgres = withPostgres ? await postgresRun(root, now, settings, again, withXlarge) : null;
 	await server.stop();
 
 	// In-process work runs with the server stopped, so neither competes with the other for cores.

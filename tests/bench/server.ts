@@ -19,6 +19,10 @@ export function startCommand(root: string): string {
 /** What a production build is made from: a change to any of these makes build/ stale. */
 const BUILD_INPUTS = [
 	'src',
+	// The compiled messages (src/lib/paraglide) are rewritten by `npm run i18n` before every run, so
+	// what they are compiled from stands in for them.
+	'messages',
+	'project.inlang',
 	'content',
 	'static',
 	'svelte.config.js',
@@ -27,19 +31,23 @@ const BUILD_INPUTS = [
 	'package-lock.json'
 ];
 
-function newestMtime(path: string): number {
-	const stat = statSync(path, { throwIfNoEntry: false });
+/** Generated from other inputs, so their times say nothing. */
+const DERIVED = new Set(['src/lib/paraglide']);
+
+function newestMtime(root: string, path: string): number {
+	if (DERIVED.has(path)) return 0;
+	const stat = statSync(join(root, path), { throwIfNoEntry: false });
 	if (!stat) return 0;
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	for (const entry of readdirSync(join(root, path))) newest = Math.max(newest, newestMtime(root, `${path}/${entry}`));
 	return newest;
 }
 
 /** Builds with `npm run build` unless build/index.js is newer than every build input. */
 export function ensureBuild(root: string): { built: boolean; ms: number } {
 	const index = join(root, 'build', 'index.js');
-	const newestInput = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(root, p))));
+	const newestInput = Math.max(...BUILD_INPUTS.map((p) => newestMtime(root, p)));
 	if (existsSync(index) && statSync(index).mtimeMs >= newestInput) return { built: false, ms: 0 };
 	console.log('Building (build/ is missing or older than the sources)…');
 	const start = performance.now();
