@@ -179,7 +179,7 @@ export async function measure(
 }
 
 /** A page measured again to be compared with: shorter, as the baseline measured before each page. */
-export const compareSettings = (settings: LoadSettings): LoadSettings => ({
+const compareSettings = (settings: LoadSettings): LoadSettings => ({
 	...settings,
 	seconds: Math.max(1, settings.seconds / 2),
 	warmupSeconds: 1

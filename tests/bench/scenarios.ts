@@ -46,7 +46,7 @@ export async function scenariosFor(origin: string, dataset: Dataset): Promise<Sc
 		},
 		{
 			name: 'scorecard',
-			what: `leader scorecard, ${dataset.leaderTeams} teams`,
+			what: `leader scorecard, ${dataset.leaderTeams} teams (25 a page)`,
 			path: '/measure',
 			cookie: leader,
 			page: true,

@@ -4,7 +4,7 @@ import type { Db } from '../../src/lib/server/db';
 import { createMetric } from '../../src/lib/server/metrics/definitions';
 import { createIntegration, revokeIntegration } from '../../src/lib/server/metrics/integrations';
 import { fallback, POST } from '../../src/routes/api/v1/metrics/+server';
-import { addGrant, addPerson, addTeam, addUnit, openTempDb, T0, type TempDb, plainActor } from './temp-db';
+import { addGrant, addPerson, addTeam, addUnit, openTempDbForApp, T0, type TempDb, plainActor } from './temp-db';
 
 /*
  * The handler is called as SvelteKit would call it. It reaches the database through `db()`, which
@@ -20,12 +20,10 @@ let temp: TempDb;
 let db: Db;
 let token: string;
 let integrationId: string;
-const previousUrl = process.env.DATABASE_URL;
 
 beforeAll(async () => {
-	temp = await openTempDb('metrics-api');
+	temp = await openTempDbForApp('metrics-api');
 	db = temp.db;
-	process.env.DATABASE_URL = temp.url;
 	await addUnit(db, 'u-fin', 'Finance');
 	await addTeam(db, 't-ap', 'Accounts Payable', 'u-fin');
 	await addTeam(db, 't-gl', 'General Ledger', 'u-fin');
@@ -56,8 +54,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	if (previousUrl === undefined) delete process.env.DATABASE_URL;
-	else process.env.DATABASE_URL = previousUrl;
 	await temp?.close();
 });
 

@@ -71,6 +71,25 @@ export async function openTempDb(prefix: string, migrate = true): Promise<TempDb
 	};
 }
 
+/**
+ * A test database that the app's own `db()` opens too, for route handlers and loads called as
+ * SvelteKit would: `db()` opens DATABASE_URL on first use, so the variable points here until the
+ * database is closed, and then goes back to what it was.
+ */
+export async function openTempDbForApp(prefix: string): Promise<TempDb> {
+	const temp = await openTempDb(prefix);
+	const previous = process.env.DATABASE_URL;
+	process.env.DATABASE_URL = temp.url;
+	return {
+		...temp,
+		async close() {
+			if (previous === undefined) delete process.env.DATABASE_URL;
+			else process.env.DATABASE_URL = previous;
+			await temp.close();
+		}
+	};
+}
+
 export const T0 = new Date('2026-11-23T09:00:00.000Z');
 
 export async function addUnit(db: Db, id: string, name: string, parent: { id: string; path: string } | null = null) {
