@@ -8,7 +8,8 @@ import { LARGE_ACCOUNTS } from '../../src/lib/server/demo/large/plan';
 import { courseContent } from '../../src/lib/server/learning/content';
 import { periodsEndingWith, weeksOfMonth } from '../../src/lib/periods';
 import { eventsOffWorkingDays } from './demo-events';
-import { openTempDb, type TempDb } from './temp-db';
+import { checkFeedbackRollup } from '../../src/lib/server/feedback/rollup';
+import { onPostgres, openTempDb, type TempDb } from './temp-db';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 /** A twenty-fifth of the full 10,000: fast, and still every kind of row. */
@@ -45,6 +46,18 @@ async function count(
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** The database's triggers with their definitions (SQLite) or whether each is enabled (PostgreSQL). */
+async function triggers(database: Db): Promise<string[]> {
+	const { rows } = onPostgres()
+		? await sql<{
+				t: string;
+			}>`select tgname::text || ' ' || tgenabled::text as t from pg_trigger where not tgisinternal`.execute(database)
+		: await sql<{ t: string }>`select name || ' ' || sql as t from sqlite_master where type = 'trigger'`.execute(
+				database
+			);
+	return rows.map((r) => r.t).sort();
 }
 
 async function personByEmail(email: string) {
@@ -90,6 +103,18 @@ describe('seeding a large organisation', () => {
 
 		const kinds = await db.selectFrom('teams').select('kind').distinct().execute();
 		expect(kinds.map((k) => k.kind).sort()).toEqual(['back_office', 'customer_facing']);
+	});
+
+	it('loads without the roll-ups’ triggers, then leaves them as migrated and the answers’ roll-up true', async () => {
+		const fresh = await openTempDb('large-seed-fresh');
+		try {
+			expect(await triggers(db)).toEqual(await triggers(fresh.db));
+		} finally {
+			await fresh.close();
+		}
+		const { checked, differences } = await checkFeedbackRollup(db);
+		expect(differences).toEqual([]);
+		expect(checked).toBeGreaterThan(0);
 	});
 
 	it('gives every team exactly one manager, and everyone but the company leader a line manager', async () => {

@@ -7,7 +7,10 @@
  * more rows in one table never shift another's), and every instant is placed relative to `now`:
  * the same seed and `now` give the same rows, ids included. Rows are generated a team or a person
  * at a time and written in multi-row INSERTs sized under SQLite's bound-parameter limit, inside
- * one transaction, so memory stays bounded and the whole seed takes minutes.
+ * one transaction, so memory stays bounded and the whole seed takes minutes. The roll-ups'
+ * triggers are off while it loads (with them it takes about half as long again); the answers'
+ * roll-up is rebuilt at the end, and the learning and How-window roll-ups are worked out when first
+ * read, as for any person or team without a row.
  *
  * The phases live in `large/`: `plan.ts` lays out the organisation in memory, `organisation.ts`,
  * `measure.ts`, `learning.ts` and `connect.ts` write its rows, drawing words from `vocabulary.ts`.
@@ -15,6 +18,8 @@
  * Relative imports only: this runs from the `tsx` CLI, outside Vite.
  */
 import { refreshStatistics, type Db } from '../db';
+import { withoutTriggers } from '../db/triggers';
+import { rebuildFeedbackRollup } from '../feedback/rollup';
 import { hashPassword } from '../auth/password';
 import { periodOf, periodsEndingWith, shiftPeriod } from '../../periods';
 import { DEMO_PASSWORD } from './accounts';
@@ -74,22 +79,29 @@ export async function seedLargeOrganisation(db: Db, options: LargeOrgOptions): P
 			);
 		};
 		const behaviours = await currentBehaviours(trx);
-		await step('organisation', () => seedOrganisation(context, passwordHash));
-		await step('metric values', () => seedMetricValues(context, months));
-		await step('case feedback', () => seedCaseFeedback(context, shape, months));
-		await step('observations', () => seedObservations(context, shape, behaviours));
-		await step('learning', () => seedLearning(context));
-		await step('buddies', () => seedBuddies(context, shape));
-		await step('shadowing', () => seedShadowing(context, shape));
-		await step('lunch and learn', () => seedLunches(context, shape));
-		await step('recognition', () =>
-			seedRecognitions(
-				context,
-				shape,
-				behaviours.map((b) => b.slug)
-			)
-		);
-		await step('service assessments', () => seedAssessments(context));
+		await withoutTriggers(trx, async () => {
+			await step('organisation', () => seedOrganisation(context, passwordHash));
+			await step('metric values', () => seedMetricValues(context, months));
+			await step('case feedback', () => seedCaseFeedback(context, shape, months));
+			await step('observations', () => seedObservations(context, shape, behaviours));
+			await step('learning', () => seedLearning(context));
+			await step('buddies', () => seedBuddies(context, shape));
+			await step('shadowing', () => seedShadowing(context, shape));
+			await step('lunch and learn', () => seedLunches(context, shape));
+			await step('recognition', () =>
+				seedRecognitions(
+					context,
+					shape,
+					behaviours.map((b) => b.slug)
+				)
+			);
+			await step('service assessments', () => seedAssessments(context));
+		});
+		// What the triggers would have kept: the answers' roll-up (the others are worked out when read).
+		// Not counted with the organisation's rows: it only summarises them.
+		const started = performance.now();
+		const rolledUp = await rebuildFeedbackRollup(trx);
+		options.onProgress?.('answers’ roll-up', rolledUp, performance.now() - started);
 		return { counts, leaderUnitTeams: org.leaderUnitTeams };
 	};
 	const summary = db.isTransaction ? await run(db) : await db.transaction().execute(run);
