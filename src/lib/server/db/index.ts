@@ -15,6 +15,11 @@ export function sqlitePath(url: string): string {
 	return resolve(bare);
 }
 
+/** True when the database is PostgreSQL (otherwise it is SQLite). */
+export function isPostgres(database: Db): boolean {
+	return database.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 export function isPostgresUrl(url: string): boolean {
 	return /^postgres(ql)?:\/\//.test(url);
 }
@@ -103,7 +108,7 @@ export type { Database } from './schema';
  * `sqlite_stat1` is kept, so plans stay those the query-plan tests check): nothing to do.
  */
 export async function refreshStatistics(database: Db): Promise<void> {
-	if (!(database.getExecutor().adapter instanceof PostgresAdapter)) return;
+	if (!isPostgres(database)) return;
 	// Outside a transaction, VACUUM also marks the loaded pages all-visible, which is what lets a
 	// covering index answer without reading the table (it cannot run inside one).
 	await (database.isTransaction ? sql`analyze` : sql`vacuum analyze`).execute(database);

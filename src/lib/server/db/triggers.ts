@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db } from './index';
+import { sql } from 'kysely';
+import { isPostgres, type Db } from './index';
 
 /**
  * Runs a bulk load without the database's triggers, inside the caller's transaction. Every trigger
@@ -15,7 +15,7 @@ import type { Db } from './index';
  */
 export async function withoutTriggers<T>(trx: Db, load: () => Promise<T>): Promise<T> {
 	if (!trx.isTransaction) throw new Error('withoutTriggers runs inside a transaction');
-	if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+	if (isPostgres(trx)) {
 		const { rows } = await sql<{ table: string }>`
 			select distinct event_object_table as "table" from information_schema.triggers
 			where trigger_schema = current_schema() order by 1`.execute(trx);

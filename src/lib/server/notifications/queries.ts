@@ -1,5 +1,5 @@
-import { PostgresAdapter, type Insertable } from 'kysely';
-import type { Db } from '../db';
+import type { Insertable } from 'kysely';
+import { isPostgres, type Db } from '../db';
 import type {
 	EmailDelivery,
 	EmailDeliveryAttemptTable,
@@ -12,8 +12,6 @@ import type {
 } from '../db/schema';
 
 /** Notifications, their emails and the choices people make about them: the repository. */
-
-export const isPostgres = (database: Db) => database.getExecutor().adapter instanceof PostgresAdapter;
 
 export async function categorySettings(database: Db) {
 	return database.selectFrom('notification_categories').select(['category', 'enabled', 'default_mode']).execute();

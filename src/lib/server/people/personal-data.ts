@@ -1,8 +1,8 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { eraseIdentityFromNotifications } from '../notifications/erasure';
 import { eraseIdentityFromAudit, recordAudit } from '../audit/log';
 import { accountKey, clearAccountFailures } from '../auth/throttle';
-import type { Db } from '../db';
+import { isPostgres, type Db } from '../db';
 import type { Actor } from '../auth/actor';
 import { refuse, type ServiceResult } from '../service-result';
 import { getPersonDetail, getPersonRow, updatePerson } from './queries';
@@ -22,7 +22,7 @@ export interface PersonReference {
 
 /** Every column, in any table, that refers to a person, read from the schema (both databases). */
 export async function personReferences(database: Db): Promise<PersonReference[]> {
-	const postgres = database.getExecutor().adapter instanceof PostgresAdapter;
+	const postgres = isPostgres(database);
 	const rows = postgres
 		? await sql<{ table: string; column: string }>`
 				select cl.relname as "table", att.attname as "column"
