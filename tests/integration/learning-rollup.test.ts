@@ -6,6 +6,12 @@ import {
 	rebuildLearningRollup,
 	teamLearningCompletion
 } from '../../src/lib/server/learning/rollup';
+import {
+	checkAllLearningRecords,
+	learningRecordsFromTables,
+	learningRecordsOf,
+	rebuildLearningRecords
+} from '../../src/lib/server/learning/records';
 import { learningFromRecords } from '../../src/lib/server/learning/team-completion';
 import { addPerson, addTeam, addUnit, openTempDb, T0, type TempDb } from './temp-db';
 
@@ -30,6 +36,8 @@ type Op =
 	| { op: 'uncomplete'; who: number; module: number }
 	| { op: 'progress'; who: number; module: number; when: number }
 	| { op: 'forget-progress'; who: number; module: number }
+	| { op: 'lesson' | 'unlesson'; who: number; module: number; lesson: number }
+	| { op: 'records'; who: number[] }
 	| { op: 'move'; who: number; team: number | null }
 	| { op: 'active'; who: number; active: boolean }
 	| { op: 'read'; teams: number[] };
@@ -67,6 +75,13 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
 		team: fc.option(pick(TEAMS.length), { nil: null })
 	}),
 	fc.record({ op: fc.constant('active' as const), who: pick(PEOPLE.length), active: fc.boolean() }),
+	fc.record({
+		op: fc.constantFrom('lesson' as const, 'unlesson' as const),
+		who: pick(PEOPLE.length),
+		module: pick(modules.length),
+		lesson: pick(2)
+	}),
+	fc.record({ op: fc.constant('records' as const), who: fc.uniqueArray(pick(PEOPLE.length), { minLength: 1 }) }),
 	fc.record({ op: fc.constant('read' as const), teams: fc.uniqueArray(pick(TEAMS.length), { minLength: 1 }) })
 );
 
@@ -127,6 +142,15 @@ const examples: Steps[] = [
 	[
 		[{ ...assignP1, to: 'team' }, true],
 		[{ op: 'move', who: 0, team: 1 }, false]
+	],
+	// Lessons done, after the records were kept: one more, and one taken back.
+	[
+		[{ op: 'records', who: [0] }, false],
+		[{ op: 'lesson', who: 0, module: 0, lesson: 0 }, false]
+	],
+	[
+		[{ op: 'lesson', who: 0, module: 0, lesson: 0 }, true],
+		[{ op: 'unlesson', who: 0, module: 0, lesson: 0 }, false]
 	]
 ];
 
@@ -137,6 +161,7 @@ async function reset(): Promise<void> {
 	await db.deleteFrom('assignments').execute();
 	await db.deleteFrom('completions').execute();
 	await db.deleteFrom('module_progress').execute();
+	await db.deleteFrom('lesson_completions').execute();
 	await db.updateTable('people').set({ team_id: 't-a', active: 1 }).execute();
 	await db.deleteFrom('learning_rollup').execute();
 }
@@ -225,6 +250,32 @@ async function apply(step: Op): Promise<void> {
 				.where('module_slug', '=', modules[step.module]!.slug)
 				.execute();
 			return;
+		case 'lesson':
+			await db
+				.insertInto('lesson_completions')
+				.values({
+					person_id: PEOPLE[step.who]!,
+					module_slug: modules[step.module]!.slug,
+					lesson_slug: modules[step.module]!.lessons[step.lesson]!.slug,
+					completed_at: at(step.lesson)
+				})
+				.onConflict((oc) => oc.columns(['person_id', 'module_slug', 'lesson_slug']).doNothing())
+				.execute();
+			return;
+		case 'unlesson':
+			await db
+				.deleteFrom('lesson_completions')
+				.where('person_id', '=', PEOPLE[step.who]!)
+				.where('module_slug', '=', modules[step.module]!.slug)
+				.where('lesson_slug', '=', modules[step.module]!.lessons[step.lesson]!.slug)
+				.execute();
+			return;
+		case 'records':
+			await learningRecordsOf(
+				db,
+				step.who.map((w) => PEOPLE[w]!)
+			);
+			return;
 		case 'move':
 			await db
 				.updateTable('people')
@@ -282,12 +333,21 @@ describe('the learning roll-up', () => {
 				await reset();
 				for (const [step, thenRead] of ops) {
 					await apply(step);
-					if (thenRead) await teamLearningCompletion(temp.db, TEAMS);
+					if (thenRead) {
+						await teamLearningCompletion(temp.db, TEAMS);
+						await learningRecordsOf(temp.db, PEOPLE);
+					}
 				}
+				// Every row the reads stored agrees with the records, before and after reading them all.
+				expect((await checkAllLearningRecords(temp.db)).differ).toEqual([]);
 				const expected = await fromRecords();
 				expect(await teamLearningCompletion(temp.db, TEAMS)).toEqual(expected);
-				// Every row the reads stored agrees with the records.
 				expect((await checkLearningRollup(temp.db)).differences).toEqual([]);
+				const tables = await learningRecordsFromTables(temp.db, PEOPLE);
+				expect(await learningRecordsOf(temp.db, PEOPLE)).toEqual(tables);
+				// Now kept for everyone, and read back from the kept rows as they were.
+				expect(await learningRecordsOf(temp.db, PEOPLE)).toEqual(tables);
+				expect((await checkAllLearningRecords(temp.db)).checked).toBe(PEOPLE.length);
 			}),
 			{ numRuns: 300, examples: examples.map((steps) => [steps]) }
 		);
@@ -311,6 +371,27 @@ describe('the learning roll-up', () => {
 			assigned: PEOPLE.length,
 			completed: 0
 		});
+	});
+
+	it('keeps learning records through a repair of the figures, and finds and repairs records written around the triggers', async () => {
+		await reset();
+		await apply({ op: 'complete', who: 0, module: 0, earlier: false, when: 1 });
+		await apply({ op: 'lesson', who: 0, module: 1, lesson: 0 });
+		await learningRecordsOf(temp.db, PEOPLE);
+		// The records depend on neither the figures nor the content: a repair of the figures keeps them.
+		await rebuildLearningRollup(temp.db);
+		expect(await checkAllLearningRecords(temp.db)).toEqual({ checked: PEOPLE.length, differ: [] });
+		await temp.db
+			.updateTable('learning_rollup')
+			.set({ records: JSON.stringify({ progress: [], lessons: [], completions: [] }) })
+			.where('person_id', '=', 'p1')
+			.execute();
+		expect(await checkAllLearningRecords(temp.db)).toEqual({ checked: PEOPLE.length, differ: ['p1'] });
+		expect(await rebuildLearningRecords(temp.db)).toBe(PEOPLE.length);
+		expect(await checkAllLearningRecords(temp.db)).toEqual({ checked: PEOPLE.length, differ: [] });
+		const p1 = (await learningRecordsOf(temp.db, ['p1'])).get('p1')!;
+		expect(p1.completions).toHaveLength(1);
+		expect(p1.lessons).toEqual([{ module_slug: modules[1]!.slug, n: 1 }]);
 	});
 
 	it('lets a write that lands between working figures out and storing them win', async () => {

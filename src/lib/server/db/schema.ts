@@ -192,6 +192,9 @@ export interface LearningRollupTable {
 	assigned: number | null;
 	completed: number | null;
 	gen: Generated<number>;
+	/** JSON of the person's learning records (learning/records.ts), valid while `records_gen` is `gen`. */
+	records: string | null;
+	records_gen: number | null;
 }
 
 /** How many writes have touched a team's How-window figures (see scorecards/window-rollup.ts). */

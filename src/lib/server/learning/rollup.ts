@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { baseLocale } from '../../i18n/locales';
-import type { Db } from '../db';
+import type { Database, Db } from '../db';
 import { modulesIn, pathsIn } from './content';
 import { learningFromRecords, type LearningCompletion } from './team-completion';
 
@@ -39,16 +39,29 @@ function contentStamp(): string {
 	return stamp;
 }
 
+/**
+ * Makes rows' figures stale with a new generation. The kept learning records (learning/records.ts)
+ * depend on neither the content nor these figures: those still valid move with the generation.
+ */
+const makeFiguresStale = (eb: ExpressionBuilder<Database, 'learning_rollup'>) => ({
+	assigned: null,
+	completed: null,
+	gen: eb('gen', '+', 1),
+	records_gen: eb
+		.case()
+		.when('records_gen', '=', eb.ref('gen'))
+		.then(eb('gen', '+', 1))
+		.else(eb.ref('records_gen'))
+		.end()
+});
+
 /** Marks every row stale when the content the rows were worked out for is not the content served now. */
 async function followContent(database: Db): Promise<void> {
 	const current = contentStamp();
 	const row = await database.selectFrom('app_meta').select('value').where('key', '=', CONTENT_KEY).executeTakeFirst();
 	if (row?.value === current) return;
 	await database.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('learning_rollup')
-			.set((eb) => ({ assigned: null, completed: null, gen: eb('gen', '+', 1) }))
-			.execute();
+		await trx.updateTable('learning_rollup').set(makeFiguresStale).execute();
 		await trx
 			.insertInto('app_meta')
 			.values({ key: CONTENT_KEY, value: current })
@@ -198,10 +211,7 @@ export async function checkLearningRollup(database: Db): Promise<{ checked: numb
 /** Works every person's figures out afresh from the raw records and stores them; returns how many. */
 export async function rebuildLearningRollup(database: Db): Promise<number> {
 	await followContent(database);
-	await database
-		.updateTable('learning_rollup')
-		.set((eb) => ({ assigned: null, completed: null, gen: eb('gen', '+', 1) }))
-		.execute();
+	await database.updateTable('learning_rollup').set(makeFiguresStale).execute();
 	let rebuilt = 0;
 	let after = '';
 	for (;;) {

@@ -10,8 +10,8 @@ import { notify } from '../notifications/notify';
 import { parseForm } from '../forms';
 import type { Assignment, Completion } from '../db/schema';
 import { courseContent, findModule, findPath, type ModuleEntry } from './content';
+import { learningRecordsOf } from './records';
 import {
-	completionsOf,
 	deleteReflection,
 	findCompletion,
 	completionByCode,
@@ -24,14 +24,12 @@ import {
 	replaceDraw,
 	insertCompletion,
 	insertLessonCompletion,
-	lessonCountsFor,
 	lessonsDone,
 	listAttempts,
 	practiceOf,
 	reflectionsOf,
 	savePractice,
 	saveReflection,
-	startedModules,
 	touchModuleProgress
 } from './queries';
 import {
@@ -290,41 +288,40 @@ export async function moduleStates(database: Db, personId: string): Promise<Map<
 	return (await moduleStatesFor(database, [personId])).get(personId) ?? new Map();
 }
 
-/** Every module's state for many learners at once, from three queries however many people. */
+/**
+ * Every module's state for many learners at once, from their kept learning records: one query
+ * however many people, three more for any whose records changed since they were kept.
+ */
 export async function moduleStatesFor(
 	database: Db,
 	personIds: readonly string[]
 ): Promise<Map<string, Map<string, ModuleState>>> {
-	const [progressRows, counts, completions] = await Promise.all([
-		startedModules(database, personIds),
-		lessonCountsFor(database, personIds),
-		completionsOf(database, personIds)
-	]);
-	// Indexed by person and module once, rather than searched for every cell of the matrix.
-	const key = (personId: string, slug: string) => `${personId}:${slug}`;
-	const completionsByCell = groupBy(completions, (c) => key(c.person_id, c.module_slug));
-	const progressByCell = new Map(progressRows.map((p) => [key(p.person_id, p.module_slug), p]));
+	const records = await learningRecordsOf(database, personIds);
 	const result = new Map<string, Map<string, ModuleState>>();
 	for (const personId of personIds) {
+		const mine = records.get(personId)!;
+		const completionsOfModule = groupBy(mine.completions, (c) => c.module_slug);
+		const progressOf = new Map(mine.progress.map((p) => [p.module_slug, p]));
+		const lessonsDone = new Map(mine.lessons.map((l) => [l.module_slug, l.n]));
 		const states = new Map<string, ModuleState>();
 		for (const mod of courseContent().modules) {
-			const mine = completionsByCell.get(key(personId, mod.slug)) ?? [];
-			const progress = progressByCell.get(key(personId, mod.slug));
+			const done = completionsOfModule.get(mod.slug) ?? [];
+			const progress = progressOf.get(mod.slug);
 			const lessonCount = mod.lessons.length;
-			const current = mine.find((c) => !isEarlierMajor(c.module_version, mod.version));
+			const current = done.find((c) => !isEarlierMajor(c.module_version, mod.version));
 			// Activity after the newest completion means the learner is working on the module again.
-			const newest = mine[0]?.completed_at ?? '';
+			const newest = done[0]?.completed_at ?? '';
 			const started = progress !== undefined && progress.updated_at > newest;
 			states.set(mod.slug, {
 				status: learnerStatus({
 					currentVersion: mod.version,
-					completedVersions: mine.map((c) => c.module_version),
+					completedVersions: done.map((c) => c.module_version),
 					started
 				}),
-				lessonsDone: Math.min(counts.get(key(personId, mod.slug)) ?? 0, lessonCount),
+				lessonsDone: Math.min(lessonsDone.get(mod.slug) ?? 0, lessonCount),
 				lessonCount,
 				lastLesson: progress?.last_lesson_slug ?? null,
-				completion: current ?? mine[0] ?? null
+				completion: current ?? done[0] ?? null
 			});
 		}
 		result.set(personId, states);

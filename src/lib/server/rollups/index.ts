@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { checkFeedbackRollup, rebuildFeedbackRollup } from '../feedback/rollup';
+import { checkAllLearningRecords, rebuildLearningRecords } from '../learning/records';
 import { checkLearningRollup, rebuildLearningRollup } from '../learning/rollup';
 import { checkWindowRollup, rebuildWindowRollup } from '../scorecards/window-rollup';
 
@@ -17,6 +18,14 @@ export interface Rollup {
 }
 
 export const rollups: readonly Rollup[] = [
+	{
+		name: 'learning records (per person)',
+		async check(database) {
+			const { checked, differ } = await checkAllLearningRecords(database);
+			return { checked, differences: differ.map((id) => `person ${id}: kept records differ from the tables`) };
+		},
+		rebuild: rebuildLearningRecords
+	},
 	{
 		name: 'learning (per person)',
 		async check(database) {

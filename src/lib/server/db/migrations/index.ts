@@ -24,6 +24,7 @@ import * as learningRollup from './2026-12-08T0900-learning-rollup';
 import * as teamWindowRollup from './2026-12-08T1500-team-window-rollup';
 import * as teamMembersIndex from './2026-12-08T1600-team-members-index';
 import * as feedbackMonthRollup from './2026-12-09T0900-feedback-month-rollup';
+import * as learningRecords from './2026-12-10T0900-learning-records';
 
 /**
  * Every migration, keyed by its sortable timestamped name. Listed statically (rather than read
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-08T0900-learning-rollup': learningRollup,
 	'2026-12-08T1500-team-window-rollup': teamWindowRollup,
 	'2026-12-08T1600-team-members-index': teamMembersIndex,
-	'2026-12-09T0900-feedback-month-rollup': feedbackMonthRollup
+	'2026-12-09T0900-feedback-month-rollup': feedbackMonthRollup,
+	'2026-12-10T0900-learning-records': learningRecords
 };
