@@ -392,6 +392,10 @@ describe('the learning roll-up', () => {
 		const p1 = (await learningRecordsOf(temp.db, ['p1'])).get('p1')!;
 		expect(p1.completions).toHaveLength(1);
 		expect(p1.lessons).toEqual([{ module_slug: modules[1]!.slug, n: 1 }]);
+		// The same person asked for twice (as on a page listing them twice) is read and kept once.
+		await apply({ op: 'lesson', who: 0, module: 1, lesson: 1 });
+		const twice = await learningRecordsOf(temp.db, ['p1', 'p1']);
+		expect(twice.get('p1')!.lessons).toEqual([{ module_slug: modules[1]!.slug, n: 2 }]);
 	});
 
 	it('lets a write that lands between working figures out and storing them win', async () => {

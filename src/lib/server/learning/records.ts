@@ -79,7 +79,8 @@ export async function learningRecordsOf(
 			result.set(row.id, JSON.parse(row.records) as LearningRecords);
 		else genOf.set(row.id, row.gen ?? 0);
 	}
-	const missing = personIds.filter((id) => !result.has(id));
+	// Each person once: a row may be written only once in one statement.
+	const missing = [...new Set(personIds)].filter((id) => !result.has(id));
 	if (missing.length === 0) return result;
 	const fresh = await learningRecordsFromTables(database, missing);
 	const toKeep = missing.filter((id) => genOf.has(id));
