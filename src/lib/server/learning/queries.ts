@@ -260,16 +260,19 @@ export async function startedModules(
 		.execute();
 }
 
-/** Lessons done per person and module, keyed `personId:moduleSlug`. */
-export async function lessonCountsFor(database: Db, personIds: readonly string[]): Promise<Map<string, number>> {
-	if (personIds.length === 0) return new Map();
+/** Lessons done per person and module (modules without any are left out). */
+export async function lessonCountsFor(
+	database: Db,
+	personIds: readonly string[]
+): Promise<{ person_id: string; module_slug: string; n: number }[]> {
+	if (personIds.length === 0) return [];
 	const rows = await database
 		.selectFrom('lesson_completions')
 		.select(['person_id', 'module_slug', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('person_id', 'in', personIds)
 		.groupBy(['person_id', 'module_slug'])
 		.execute();
-	return new Map(rows.map((r) => [`${r.person_id}:${r.module_slug}`, Number(r.n)]));
+	return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 export async function completionByCode(database: Db, code: string) {

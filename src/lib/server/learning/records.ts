@@ -42,10 +42,7 @@ export async function learningRecordsFromTables(
 			last_lesson_slug: p.last_lesson_slug,
 			updated_at: p.updated_at
 		});
-	for (const [key, n] of counts) {
-		const split = key.indexOf(':');
-		result.get(key.slice(0, split))?.lessons.push({ module_slug: key.slice(split + 1), n });
-	}
+	for (const c of counts) result.get(c.person_id)?.lessons.push({ module_slug: c.module_slug, n: c.n });
 	for (const c of completions) result.get(c.person_id)?.completions.push(c);
 	for (const records of result.values()) {
 		// In one order whatever order the database returned them in, so that kept and fresh compare equal.
@@ -117,7 +114,7 @@ export async function learningRecordsOf(
  * Compares every valid kept record with the tables; returns the people whose records differ:
  * none, unless something wrote around the triggers.
  */
-export async function checkLearningRecords(
+async function checkLearningRecords(
 	database: Db,
 	personIds: readonly string[]
 ): Promise<{ checked: number; differ: string[] }> {
